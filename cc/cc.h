@@ -1,0 +1,822 @@
+/* cc.h -- the one header of cuckoo-cc.
+ *
+ * Pipeline:  cpp ─▶ lex.l ─▶ parse.y ─▶ AST ─▶ check.c (+ lifetime.c) ─▶
+ *            typed AST ─▶ lower.c ─▶ IR ─▶ opt.c ─▶ i386/ ─▶ .s ─▶ as
+ *
+ * Each .c file has a banner below with the types and functions it owns.
+ * The typed-AST contract (what check.c guarantees to lower.c) is written
+ * next to `struct Node`.
+ */
+#ifndef CUCKOO_CC_H
+#define CUCKOO_CC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct Type Type;
+typedef struct Member Member;
+typedef struct StructDef StructDef;
+typedef struct Node Node;
+typedef struct Obj Obj;
+typedef struct Init Init;
+typedef struct Program Program;
+
+/* ======================================================================
+ * util.c -- memory, strings, growable buffers, die()
+ * ====================================================================== */
+
+/* An internal compiler bug: never looks like a user's error. */
+#define die(...) die_at_(__FILE__, __LINE__, __VA_ARGS__)
+_Noreturn void die_at_(const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+void *xmalloc(size_t n);          /* zero-filled; dies on exhaustion */
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+typedef struct {                  /* a growable byte buffer, NUL-terminated */
+  char *s;
+  size_t len, cap;
+} Buf;
+void buf_putc(Buf *b, int c);
+void buf_puts(Buf *b, const char *s);
+void buf_putn(Buf *b, const char *s, size_t n);
+void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+typedef struct {                  /* a growable array of pointers */
+  void **v;
+  int len, cap;
+} Vec;
+void vec_push(Vec *v, void *p);
+
+/* ======================================================================
+ * diag.c -- user diagnostics: FILE:LINE:COL: error: MSG, source line, caret
+ * ====================================================================== */
+
+typedef struct {
+  const char *file;               /* as named by the preprocessor's line markers */
+  int line, col;                  /* 1-based; col 0 = unknown */
+} Loc;
+
+extern int diag_errors;           /* errors so far */
+extern int diag_max_errors;       /* stop after this many (20) */
+extern bool diag_werror;          /* -Werror */
+extern bool diag_wall;            /* -Wall */
+extern const char *diag_progname; /* "cuckoo-cc" */
+
+void error_at(Loc loc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void warn_at(Loc loc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void note_at(Loc loc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A diagnostic without a source position: "cuckoo-cc: error: MSG". */
+void error_plain(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Exits with status 1 if any error was reported. */
+void diag_checkpoint(void);
+/* The text of line LINE of FILE (cached), or NULL. */
+const char *diag_source_line(const char *file, int line);
+
+/* ======================================================================
+ * lex.l -- tokens from preprocessed text, with exact source positions
+ * ====================================================================== */
+
+/* Columns: cpp collapses white space inside a line, so the lexer re-aligns
+ * every token with the original source line named by the line markers;
+ * tokens that come from macro expansions keep the nearest known column. */
+
+/* ======================================================================
+ * parse.y -- the grammar; builds the AST and nothing else
+ * ====================================================================== */
+
+/* Parses the preprocessed text TEXT (LEN bytes; FILE names it until the
+ * first line marker) into a list of external declarations.  *OK is set to
+ * false after syntax errors (already reported through diag.c).  The Loc
+ * rules, and the shapes check.c can rely on, are at the top of parse.y. */
+struct ExtDecl *parse_program(const char *text, size_t len, const char *file, bool *ok);
+
+/* ======================================================================
+ * type.c -- types, i386 System V layout, canonical type strings
+ * ====================================================================== */
+
+typedef enum {
+  TY_VOID,
+  TY_BOOL,
+  TY_CHAR,                        /* plain char: signed on i386 */
+  TY_SCHAR,
+  TY_UCHAR,
+  TY_SHORT,
+  TY_USHORT,
+  TY_INT,
+  TY_UINT,
+  TY_LONG,
+  TY_ULONG,
+  TY_LLONG,
+  TY_ULLONG,
+  TY_FLOAT,
+  TY_DOUBLE,
+  TY_ENUM,                        /* an int, spelled `enum E` */
+  TY_PTR,
+  TY_ARRAY,
+  TY_FUNC,
+  TY_STRUCT,
+  TY_UNION,
+  TY_NULL,                        /* the type of the NULL keyword before conversion */
+} TypeKind;
+
+enum {                            /* qualifiers (Type.qual) */
+  Q_CONST = 1,
+  Q_VOLATILE = 2,
+  Q_GLOBAL = 4,                   /* only on pointer types: a `global` pointer (§9) */
+};
+
+struct Member {
+  Member *next;
+  char *name;                     /* NULL for an anonymous struct/union member */
+  Type *ty;
+  int offset;
+  Loc loc;
+};
+
+struct StructDef {
+  char *tag;                      /* NULL: anonymous */
+  bool is_union;
+  bool complete;
+  Member *members;
+  int size, align;
+  bool plain;                     /* no pointer, function pointer or length word inside */
+  Loc loc;
+};
+
+struct Type {
+  TypeKind kind;
+  unsigned qual;                  /* Q_* of this level */
+  int size;                       /* bytes; -1 if incomplete (T[], incomplete struct, void, function) */
+  int align;
+  Type *base;                     /* TY_PTR: pointee; TY_ARRAY: element; TY_FUNC: return type */
+  long long len;                  /* TY_ARRAY: element count, or -1 for T[] */
+  StructDef *sdef;                /* TY_STRUCT, TY_UNION */
+  char *enum_tag;                 /* TY_ENUM: the tag, for messages */
+  /* TY_FUNC */
+  Type **params;
+  int nparams;
+  bool variadic;                  /* only the runtime's printf family */
+  bool noreturn;
+  char *name;                     /* typedef name it was spelled with, for messages (optional) */
+};
+
+extern Type *ty_void, *ty_bool, *ty_char, *ty_schar, *ty_uchar, *ty_short, *ty_ushort,
+    *ty_int, *ty_uint, *ty_long, *ty_ulong, *ty_llong, *ty_ullong, *ty_float, *ty_double,
+    *ty_nulltype;
+
+Type *type_new(TypeKind kind, int size, int align);
+Type *type_copy(Type *t);
+Type *type_qualified(Type *t, unsigned qual);       /* t with qualifiers added */
+Type *type_unqualified(Type *t);                    /* top-level qualifiers dropped */
+Type *pointer_to(Type *base);
+Type *array_of(Type *base, long long len);          /* len -1: T[] */
+Type *func_type(Type *ret, Type **params, int nparams, bool variadic);
+Type *struct_type(StructDef *sd);                   /* TY_STRUCT or TY_UNION */
+Type *enum_type(const char *tag);
+
+/* A struct Type made before its definition completed: copy size/align in. */
+void type_refresh(Type *t);
+/* Layout: fills size/align/offsets of a completed struct or union. */
+void struct_layout(StructDef *sd);
+/* sizeof an array type per LANGUAGE.md §4 (length word included). */
+long long array_size(Type *elem, long long len);
+
+bool is_integer(Type *t);         /* bool, chars, shorts, ints, longs, long longs, enums */
+bool is_flonum(Type *t);
+bool is_arith(Type *t);
+bool is_scalar(Type *t);          /* arithmetic or pointer */
+bool is_unsigned(Type *t);
+bool is_ptr(Type *t);
+bool is_array_ptr(Type *t);       /* pointer to an array type */
+bool is_func_ptr(Type *t);
+bool is_struct_or_union(Type *t);
+bool is_plain(Type *t);           /* §5: no pointer, function pointer or array inside */
+bool has_length_words(Type *t);   /* an array somewhere inside */
+int type_rank(Type *t);           /* integer conversion rank */
+Type *integer_promote(Type *t);
+Type *usual_arith(Type *a, Type *b);
+
+/* Type identity, qualifiers included at every level (top level too unless
+ * ignore_top_qual).  Struct identity is the StructDef pointer. */
+bool type_equal(Type *a, Type *b, bool ignore_top_qual);
+
+/* The canonical type string of TOOLCHAIN.md ("The type section"). */
+void type_canon(Buf *out, Type *t);
+char *type_canon_str(Type *t);
+/* A C spelling of T for messages ("const int (*)[10]"), with NAME in the
+ * declarator position when NAME is not NULL. */
+char *type_to_c(Type *t, const char *name);
+
+/* ======================================================================
+ * ast.c -- nodes, objects, programs
+ * ====================================================================== */
+
+typedef enum {
+  /* expressions */
+  ND_NUM,          /* integer or floating constant: ival / fval by ty */
+  ND_NULL,         /* the null pointer constant (ty = the pointer type it became) */
+  ND_STR,          /* string literal (parser only): str, strlen; check.c turns it into ND_VAR of a static object */
+  ND_IDENT,        /* identifier (parser only); check.c resolves it to ND_VAR */
+  ND_VAR,          /* a variable or function: obj */
+  ND_ADD, ND_SUB, ND_MUL, ND_DIV, ND_MOD,
+  ND_SHL, ND_SHR, ND_BITAND, ND_BITOR, ND_BITXOR,
+  ND_EQ, ND_NE, ND_LT, ND_LE, ND_GT, ND_GE,
+  ND_LOGAND, ND_LOGOR,
+  ND_NOT,          /* !x */
+  ND_BITNOT,       /* ~x */
+  ND_NEG,          /* -x */
+  ND_PLUS,         /* +x (parser only: check.c turns it into the promoted operand) */
+  ND_ASSIGN,       /* lhs = rhs */
+  ND_ASSIGN_OP,    /* lhs op= rhs; op in `op`; computed in `cty`, stored back as lhs->ty */
+  ND_PREINC, ND_PREDEC, ND_POSTINC, ND_POSTDEC,
+  ND_COMMA,
+  ND_COND,         /* cond ? then : els */
+  ND_CAST,         /* (ty) lhs */
+  ND_CALL,         /* lhs(args) */
+  ND_MEMBER,       /* lhs.member */
+  ND_ARROW,        /* lhs->name (parser only: check.c makes MEMBER(DEREF(lhs))) */
+  ND_DEREF,        /* *lhs */
+  ND_ADDR,         /* &lhs */
+  ND_INDEX,        /* lhs[rhs] */
+  ND_SIZEOF,       /* sizeof: lhs expression or `type_arg` (parser); check.c folds it to ND_NUM */
+  ND_LENGTHOF,     /* lengthof: after check, only the run-time form: lhs is a T (*)[] value */
+  ND_NEW,          /* new(type_arg) / new(type_arg[lhs]) */
+  ND_DELETE,       /* delete(lhs) */
+  ND_SPAWN,        /* spawn f(args): lhs is ND_VAR of f */
+  ND_COMPOUND_LIT, /* (type){init}: obj is a hidden local, init its initializer */
+  /* statements */
+  ND_BLOCK,        /* body: list linked by next */
+  ND_DECL,         /* a local declaration.  Parser: one node per declarator, type_syntax +
+                      type_decl + pinit (shared DeclSpec).  After check: obj, initz; static
+                      and extern locals and typedefs become ND_NULL_STMT */
+  ND_EXPR_STMT,    /* lhs */
+  ND_IF,           /* cond, then, els */
+  ND_WHILE,        /* cond, then (body) */
+  ND_DO,           /* then (body), cond */
+  ND_FOR,          /* init (statement or NULL), cond (may be NULL), inc (may be NULL), then (body) */
+  ND_SWITCH,       /* cond, then (body); cases: list of ND_CASE by case_next; default_case */
+  ND_CASE,         /* case val: / case val ... val2: (GNU range not supported); then = statement */
+  ND_DEFAULT,      /* then = statement */
+  ND_BREAK,
+  ND_CONTINUE,
+  ND_RETURN,       /* lhs (may be NULL) */
+  ND_GOTO,         /* label name; target = the ND_LABEL */
+  ND_LABEL,        /* label name: then = statement */
+  ND_NULL_STMT,
+  ND_KIND_COUNT
+} NodeKind;
+
+/* Initializer tree for an object of type `ty` (check.c builds it from the
+ * parser's brace lists, resolving designators). */
+struct Init {
+  Type *ty;
+  Node *expr;           /* scalar, struct value, or a string literal ND_VAR for a char array */
+  Init **children;      /* aggregate: one per element (array) or member (struct); NULL = zero */
+  int nchildren;
+  Member *union_mem;    /* union: the member initialized (children[0]) */
+};
+
+/* Parser-level initializer (before designators are resolved). */
+typedef struct Designator Designator;
+struct Designator {
+  Designator *next;
+  char *field;          /* .field */
+  Node *index;          /* [index] */
+  Loc loc;
+};
+typedef struct PInit PInit;
+struct PInit {
+  PInit *next;          /* next item in the enclosing brace list */
+  Designator *desig;    /* designators before this item, or NULL */
+  Node *expr;           /* a single expression, or */
+  PInit *list;          /* a brace list */
+  Loc loc;
+};
+
+/* The typed-AST contract (after check.c, what lower.c may rely on):
+ *  - every expression has `ty`; ND_IDENT, ND_STR, ND_ARROW, ND_PLUS and
+ *    constant ND_SIZEOF/ND_LENGTHOF are gone.
+ *  - every implicit conversion is an explicit ND_CAST (usual arithmetic
+ *    conversions, argument and assignment conversions, T(*)[N] -> T(*)[],
+ *    qualifier additions need none).  ND_CAST with `check_len` set is the
+ *    checked cast T (*)[] -> T (*)[N] (trap `cast`).
+ *  - an array lvalue used as a value is ND_ADDR(array lvalue), of type
+ *    T (*)[N]; a function designator used as a value is ND_ADDR(ND_VAR f).
+ *  - ND_INDEX: lhs is an array lvalue (its ty is T[N] or T[]); rhs is an
+ *    integer (int, unsigned, long long or unsigned long long). p[i] on a
+ *    pointer to an array is INDEX(DEREF(p), i).  The bound is lhs->ty->len
+ *    when >= 0 (also when lhs is DEREF of a T (*)[N]: the static N), else
+ *    the length word.  `bounds_proven` set: the check may be dropped.
+ *  - ND_MEMBER: lhs is a struct/union value or lvalue, `member` resolved.
+ *  - ND_DEREF: lhs is a pointer; null-checked unless `nonnull`.
+ *  - ND_CALL: lhs is ND_VAR of a function (direct) or a function pointer
+ *    (indirect: null check, call *%reg); args (linked by next) already
+ *    converted to the parameter types, variadic extras promoted.
+ *    `ret_buf` is a hidden local for struct returns.
+ *  - ND_DIV/ND_MOD on integers trap `divide`; shifts mask the count.
+ *  - ND_NEW: `new_type` = T; for new(T[e]) `is_array_new` and lhs = e
+ *    converted to long long; ty is T * or T (*)[].
+ *  - ND_DELETE: lhs is the pointer operand; `delete_lvalue` when lhs is an
+ *    lvalue to set to NULL (evaluate its address once).
+ *  - ND_DECL: zero the object (keeping its length words), then apply init.
+ *  - string literals are ND_VAR of static `const char[N]` objects.
+ *  - Init trees of static objects (globals, static locals, static compound
+ *    literals) hold only: ND_NUM (already of the member's type: ival, or
+ *    fval for float/double), ND_NULL, or a pointer constant
+ *    ND_ADDR(lv) / ND_CAST(ND_ADDR(lv)) where lv is a chain of ND_VAR (a
+ *    static object or a function), ND_MEMBER and ND_INDEX with an ND_NUM
+ *    index; a char array may be initialised by a string literal's ND_VAR
+ *    (Init.expr, no children).
+ */
+struct Node {
+  NodeKind kind;
+  Node *next;                     /* statement lists, argument lists */
+  Type *ty;
+  Loc loc;
+
+  Node *lhs, *rhs;
+  Node *cond, *then, *els, *init, *inc;   /* statements (init: for-init) */
+  Node *body;                     /* ND_BLOCK */
+
+  /* ND_NUM */
+  long long ival;
+  double fval;
+  /* ND_STR */
+  char *str;                      /* bytes, without the terminating NUL */
+  int strlen;
+  /* ND_IDENT, ND_LABEL, ND_GOTO, ND_ARROW, ND_MEMBER (parser) */
+  char *name;
+  Loc name_loc;
+  /* ND_VAR, ND_DECL, ND_COMPOUND_LIT */
+  Obj *obj;
+  Init *initz;                    /* ND_DECL, ND_COMPOUND_LIT after check */
+  PInit *pinit;                   /* parser's initializer */
+  /* ND_MEMBER */
+  Member *member;
+  /* ND_CAST, ND_SIZEOF, ND_NEW, ND_COMPOUND_LIT: the type written */
+  Type *type_arg;
+  struct DeclSpec *type_syntax;   /* parser: the type name's specifiers (ND_CAST, ND_SIZEOF,
+                                     ND_LENGTHOF, ND_NEW, ND_COMPOUND_LIT), or the
+                                     declaration's specifiers (ND_DECL) */
+  struct Declarator *type_decl;   /* parser: its abstract declarator (may be NULL), or the
+                                     declaration's declarator (ND_DECL; NULL for `struct S {..};`) */
+  bool check_len;                 /* ND_CAST: checked T(*)[] -> T(*)[N] */
+  /* ND_ASSIGN_OP */
+  NodeKind op;
+  Type *cty;
+  /* ND_CALL, ND_SPAWN */
+  Node *args;
+  Obj *ret_buf;
+  /* ND_NEW / ND_DELETE */
+  Type *new_type;
+  bool is_array_new;
+  bool delete_lvalue;
+  /* ND_SWITCH / ND_CASE */
+  Node *cases;                    /* ND_CASE list by case_next */
+  Node *case_next;
+  Node *default_case;
+  long long case_val;
+  /* ND_GOTO */
+  Node *target;
+  /* facts for the back end */
+  bool error;                     /* check.c: stands for an expression already reported
+                                     as an error, so that no message cascades from it */
+  bool nonnull;                   /* ND_DEREF: pointer proven non-null */
+  bool bounds_proven;             /* ND_INDEX: index proven in range */
+  int label_id;                   /* free for lower.c */
+};
+
+/* A variable or a function. */
+struct Obj {
+  Obj *next;                      /* in Program.globals or Obj.locals */
+  char *name;                     /* the Cuckoo name */
+  char *asmname;                  /* the ELF symbol: __cuckoo_main, __cuckoo_printf, .Lstr3, name.42 */
+  Type *ty;
+  Loc loc;
+  bool is_local;                  /* automatic storage (parameters too) */
+  bool is_param;
+  bool is_function;
+  bool is_static;                 /* internal linkage (or a static local) */
+  bool is_extern;                 /* declared, not defined here */
+  bool is_definition;             /* a function with a body / a variable with storage here */
+  bool is_runtime;                /* declared by cuckoo.ckh or internal.ckh: asmname is __cuckoo_* */
+  bool is_tls;                    /* __cuckoo_stack_limit */
+  bool is_string;                 /* a string literal's object */
+  bool is_inline;
+  bool is_used;                   /* referenced (for refs in the type block) */
+  bool addr_taken;                /* its address is taken (functions: §11) */
+  bool is_spawn_target;
+  /* global variable */
+  Init *initz;
+  char *str_bytes;                /* is_string: the bytes (with the NUL) */
+  int str_len;
+  /* function */
+  Obj *params;                    /* the first ty->nparams entries of `locals` */
+  Obj *locals;                    /* every automatic object, params first, by next */
+  Node *body;
+  Vec callees;                    /* Obj* of the functions it calls directly */
+  /* local variable: free for the back end */
+  int offset;
+  int id;
+};
+
+struct Program {
+  Obj *globals;                   /* every global object and function, in source order */
+  Obj *funcs;                     /* unused by the parser; lower.c may fill */
+  const char *source;             /* the source file as named to the compiler */
+  Vec structs;                    /* every StructDef, for the type block */
+};
+
+Node *new_node(NodeKind kind, Loc loc);
+Node *new_binary(NodeKind kind, Node *lhs, Node *rhs, Loc loc);
+Node *new_unary(NodeKind kind, Node *lhs, Loc loc);
+Node *new_num(long long v, Type *ty, Loc loc);
+Obj *new_obj(const char *name, Type *ty, Loc loc);
+const char *node_kind_name(NodeKind k);
+/* A readable dump of the parser's output (-fdump-ast), with line:col. */
+void ast_dump(FILE *out, struct ExtDecl *decls);
+
+/* ======================================================================
+ * decl.c -- declaration specifiers and declarators (shared by parse.y and check.c)
+ * ====================================================================== */
+
+/* The parser records declarations syntactically; check.c turns them into
+ * types, since typedef names, struct tags and constant expressions
+ * (array sizes) need scopes. */
+typedef struct DeclSpec DeclSpec;
+typedef struct Declarator Declarator;
+typedef struct StructSyn StructSyn;
+typedef struct EnumSyn EnumSyn;
+typedef struct ParamSyn ParamSyn;
+
+enum {                            /* storage classes and function specifiers */
+  SC_TYPEDEF = 1, SC_EXTERN = 2, SC_STATIC = 4, SC_AUTO = 8, SC_REGISTER = 16,
+  FS_INLINE = 32, FS_NORETURN = 64,
+};
+enum {                            /* type specifier words, counted */
+  TS_VOID = 1 << 0, TS_BOOL = 1 << 2, TS_CHAR = 1 << 4, TS_SHORT = 1 << 6,
+  TS_INT = 1 << 8, TS_LONG = 1 << 10, TS_FLOAT = 1 << 12, TS_DOUBLE = 1 << 14,
+  TS_SIGNED = 1 << 16, TS_UNSIGNED = 1 << 18, TS_OTHER = 1 << 20, /* struct/enum/typedef */
+  TS_COMPLEX = 1 << 22,
+};
+
+struct DeclSpec {
+  unsigned storage;               /* SC_*, FS_* */
+  unsigned spec;                  /* sum of TS_* words */
+  unsigned qual;                  /* Q_* */
+  char *typedef_name;             /* TS_OTHER by name */
+  StructSyn *su;                  /* TS_OTHER: struct/union */
+  EnumSyn *en;                    /* TS_OTHER: enum */
+  Loc loc;
+  Type *resolved;                 /* check.c's cache */
+};
+
+struct StructSyn {
+  bool is_union;
+  char *tag;
+  bool has_body;
+  struct MemberSyn *members;
+  Loc loc;
+  StructDef *def;                 /* check.c */
+};
+typedef struct MemberSyn MemberSyn;
+struct MemberSyn {
+  MemberSyn *next;
+  DeclSpec *spec;
+  Declarator *decl;               /* NULL: anonymous struct/union member */
+  Node *bitwidth;                 /* a bit-field: an error in Cuckoo */
+  Loc loc;
+};
+
+typedef struct EnumItem EnumItem;
+struct EnumItem {
+  EnumItem *next;
+  char *name;
+  Node *value;                    /* may be NULL */
+  Loc loc;
+};
+struct EnumSyn {
+  char *tag;
+  bool has_body;
+  EnumItem *items;
+  Loc loc;
+};
+
+typedef enum { DK_IDENT, DK_PTR, DK_ARRAY, DK_FUNC } DeclKind;
+/* The declarator's syntax tree: `* D` is DK_PTR{inner D}, `D[N]` is
+ * DK_ARRAY{inner D}, `D(params)` is DK_FUNC{inner D}, `(D)` is D, and the
+ * leaf is DK_IDENT (name NULL, or inner NULL, in an abstract declarator).
+ * The type is derived by walking from the outermost node inwards:
+ * int *a[3] = PTR{ARRAY{IDENT a}} -> int* -> int*[3];
+ * int (*p)[3] = ARRAY{PTR{IDENT p}} -> int[3] -> int(*)[3]. */
+struct Declarator {
+  DeclKind kind;
+  Declarator *inner;              /* DK_PTR/ARRAY/FUNC: the declarator it applies to */
+  char *name;                     /* DK_IDENT (NULL for an abstract declarator) */
+  Loc loc;
+  unsigned qual;                  /* DK_PTR: qualifiers after '*'; DK_ARRAY param: inside [] */
+  Node *size;                     /* DK_ARRAY: NULL for [] */
+  bool is_static_size;            /* [static N]: an error */
+  ParamSyn *params;               /* DK_FUNC */
+  bool variadic;
+  bool kr_style;                  /* identifier list: an error */
+  bool no_proto;                  /* f() */
+};
+struct ParamSyn {
+  ParamSyn *next;
+  DeclSpec *spec;
+  Declarator *decl;
+  Loc loc;
+};
+
+/* External declarations from the parser, in order. */
+typedef struct ExtDecl ExtDecl;
+struct ExtDecl {
+  ExtDecl *next;
+  DeclSpec *spec;
+  Declarator *decl;               /* NULL: `struct S {...};` alone */
+  PInit *pinit;
+  Node *body;                     /* a function definition */
+  Loc loc;
+  bool in_runtime_header;         /* between #pragma cuckoo runtime / end */
+};
+
+/* ======================================================================
+ * check.c -- every rule of the contract; builds the typed AST
+ * ====================================================================== */
+
+/* Checks the parser's declarations and fills PROG.  Errors go to diag. */
+void check_program(ExtDecl *decls, Program *prog);
+/* Integer constant expressions (array sizes, case labels, enum values). */
+bool eval_const(Node *n, long long *out);
+
+/* ======================================================================
+ * lifetime.c -- §9: no pointer to the stack outlives its frame
+ * ====================================================================== */
+
+void lifetime_check_function(Obj *fn);
+
+/* ======================================================================
+ * format.c -- §7: the printf family's format strings checked as hard errors
+ * ====================================================================== */
+
+/* CALL is a checked call of printf/fprintf/snprintf; FMT_ARG is the
+ * format argument, REST the arguments after it (already promoted). */
+void format_check_call(Node *call, Node *fmt_arg, Node *rest);
+
+/* ======================================================================
+ * typesec.c -- the .cuckoo.types block
+ * ====================================================================== */
+
+/* The block text for PROG (producer cuckoo-cc, or cuckoo-rt for --interface). */
+char *typesec_block(Program *prog, const char *source, bool runtime_interface);
+/* The back end calls this for every runtime-internal symbol (__cuckoo_trap,
+ * __cuckoo_new, __cuckoo_stack_limit, ...) its output references, so the
+ * block lists it as a `ref` with the type of rt/internal.ckh. */
+void typesec_use_internal(const char *asmname);
+
+/* ======================================================================
+ * driver.c -- options, and the processes: cpp, as, the linker
+ * ====================================================================== */
+
+extern bool opt_dump_ir;
+extern bool opt_debug;            /* -g */
+extern int opt_level;             /* -O0 .. -O2 */
+
+/* ======================================================================
+ * ir.c -- the IR: per-function basic blocks of three-address instructions
+ * on numbered temporaries, with explicit check operations (ops.def);
+ * the builder, the -fdump-ir printer, and codegen_program's pass list.
+ * ====================================================================== */
+
+/* Value kinds.  Every integer of 32 bits or less, every pointer and every
+ * function pointer is IK_I32 (narrow integers are kept extended per their
+ * type); long long is IK_I64; float and double are IK_F32/IK_F64.  Struct
+ * and union values are handled by address (an IK_I32 pointer). */
+typedef enum { IK_I32, IK_I64, IK_F32, IK_F64, IK_VOID } IrKind;
+
+/* Memory access widths of LOAD/STORE (and the source width of EXT). */
+typedef enum { M_I8, M_U8, M_I16, M_U16, M_I32, M_I64, M_F32, M_F64 } IrMem;
+
+/* Condition codes of SET and BR (signed and unsigned orders). */
+typedef enum { CC_EQ, CC_NE, CC_LT, CC_LE, CC_GT, CC_GE, CC_ULT, CC_ULE, CC_UGT, CC_UGE } IrCC;
+
+typedef enum {
+#define IROP(name, text, flags) IR_##name,
+#include "ops.def"
+#undef IROP
+  IR_OP_COUNT
+} IrOp;
+enum { IRF_DST = 1, IRF_PURE = 2, IRF_TERM = 4, IRF_CHECK = 8 };
+extern const char *const ir_op_name[IR_OP_COUNT];
+extern const unsigned ir_op_flags[IR_OP_COUNT];
+
+/* An operand: a temporary, a constant, or the address of a symbol or a
+ * frame slot (plus `imm` bytes). */
+typedef enum { OK_NONE, OK_TEMP, OK_IMM, OK_FIMM, OK_SYM, OK_SLOT } OperKind;
+typedef struct {
+  OperKind kind;
+  int temp;                       /* OK_TEMP */
+  int slot;                       /* OK_SLOT */
+  long long imm;                  /* OK_IMM value; OK_SYM/OK_SLOT byte offset */
+  double fimm;                    /* OK_FIMM */
+  const char *sym;                /* OK_SYM: the assembler symbol */
+} Oper;
+
+/* A memory address: base + index * scale + off.  base is OK_NONE,
+ * OK_TEMP (a pointer), OK_SYM or OK_SLOT; index is a temp or -1. */
+typedef struct {
+  Oper base;
+  int index;
+  int scale;                      /* 1, 2, 4 or 8 */
+  long long off;
+} IrAddr;
+
+/* A run-time error site: one static record per check (doc/abi.md). */
+typedef struct IrSite {
+  const char *kind;               /* "bounds", "null", ...; NULL: the runtime supplies it */
+  const char *detail;             /* the detail format of abi.md, or NULL */
+  Loc loc;
+  int id;                         /* numbered at emission */
+} IrSite;
+
+typedef struct {                  /* one argument of a CALL */
+  Oper val;                       /* the value, or the address of a struct argument */
+  IrKind kind;
+  int size;                       /* > 0: a struct of `size` bytes copied from val */
+  bool is_site;                   /* the address of the CALL's site record */
+} IrArg;
+
+typedef struct {
+  IrOp op;
+  IrKind k;                       /* the operation's (result's) kind */
+  IrKind k2;                      /* SET/BR: operand kind; CVT: source kind */
+  IrMem mem;                      /* LOAD/STORE/EXT width */
+  IrCC cc;
+  bool uns;                       /* CVT: integer side unsigned; CHECK_BOUNDS: index unsigned;
+                                     CHECK_DIV: unsigned operands */
+  bool is_mod;                    /* CHECK_DIV: a remainder */
+  bool lenmem;                    /* CHECK_BOUNDS: the length is the 32-bit word at addr */
+  int dst;                        /* temp, or -1 */
+  Oper a, b;
+  IrAddr addr;                    /* LOAD, STORE, LEA, CHECK_BOUNDS (lenmem) */
+  long long n;                    /* MEMCPY/MEMZERO: bytes */
+  int t1, t2;                     /* JMP: t1; BR: t1 taken, t2 not */
+  /* CALL */
+  const char *sym;                /* direct callee's symbol, or NULL: indirect through a */
+  Obj *callee;                    /* direct callee's object when known */
+  IrArg *args;
+  int nargs;
+  Oper sret;                      /* OK_NONE, or the address of the struct result buffer */
+  bool is_runtime;                /* a call of a cuckoo.ckh function: a callsite entry */
+  IrSite *site;                   /* checks, indirect calls, runtime calls */
+  IrSite *site2;                  /* CHECK_DIV: the overflow site (signed only) */
+  Loc loc;
+} IrInst;
+
+typedef struct {
+  int id;
+  IrInst *ins;
+  int n, cap;
+} IrBlock;
+
+/* A frame object (a local that lives in memory) or an incoming parameter. */
+typedef struct {
+  int size, align;
+  Type *ty;                       /* for length words (NULL: scratch) */
+  Obj *obj;                       /* NULL for compiler temporaries */
+  int param_off;                  /* >= 0: an incoming parameter at this offset past the
+                                     return address (first parameter 0) */
+  int offset;                     /* %ebp-relative, assigned by the target */
+} IrSlot;
+
+typedef struct IrFunc {
+  Obj *obj;
+  const char *name;               /* assembler symbol */
+  IrBlock **blocks;               /* blocks[0] is the entry */
+  int nblocks, cap_blocks;
+  IrKind *tkind;                  /* kind of each temp */
+  int ntemps, cap_temps;
+  IrSlot *slots;
+  int nslots, cap_slots;
+  IrSite **sites;
+  int nsites, cap_sites;
+  IrKind ret_kind;
+  bool sret;                      /* returns a struct through a hidden pointer */
+  bool checks_stack;              /* §11: begins with the stack check */
+  bool is_thunk;                  /* a spawn thunk */
+  struct IrFunc *thunk_target;    /* is_thunk: the function it calls */
+  int args_size;                  /* is_thunk: the argument block's size */
+  /* filled by the target */
+  int frame_n;                    /* bytes below the entry %esp, own frame only */
+  int stack_n;                    /* the N its stack check tests */
+  Buf text;                       /* its body's assembly, before the prologue */
+} IrFunc;
+
+typedef struct {
+  Program *prog;
+  IrFunc **funcs;
+  int nfuncs, cap;
+  Vec types;                      /* Type*: the types `new`/`delete` need descriptors of */
+  Vec type_syms;                  /* char*: their descriptors' symbols, same order */
+  Vec strings;                    /* Obj*: string literal objects the code refers to */
+} IrProgram;
+
+/* The symbol of the static type descriptor of T (doc/abi.md), registered
+ * in IR for emission; one per canonical type string per object. */
+const char *ir_type_desc(IrProgram *ir, Type *t);
+
+IrFunc *ir_new_func(Obj *fn, const char *name);
+int ir_new_block(IrFunc *f);
+int ir_new_temp(IrFunc *f, IrKind k);
+int ir_new_slot(IrFunc *f, int size, int align, Type *ty, Obj *obj);
+IrSite *ir_new_site(IrFunc *f, const char *kind, const char *detail, Loc loc);
+IrInst *ir_append(IrFunc *f, int block, IrOp op);
+Oper ir_temp(int t);
+Oper ir_imm(long long v);
+Oper ir_sym(const char *sym, long long off);
+Oper ir_slot(int slot, long long off);
+bool ir_is_term(IrBlock *b);
+/* Every temp an instruction reads, into USES (at most 4 + nargs); returns the count. */
+int ir_uses(IrInst *in, int *uses, int max);
+void ir_dump_func(IrFunc *f, FILE *out);
+/* -fdump-ir: lowers, optimises and prints the IR of every function. */
+void ir_dump_program(Program *prog, FILE *out);
+/* -S / -c: the whole back end, writing assembly for PROG (already checked). */
+void codegen_program(Program *prog, FILE *asm_out, const char *source_name);
+
+/* ======================================================================
+ * lower.c -- typed AST to IR: evaluation order, conversions, and every
+ * check of the contract as an explicit IR operation
+ * ====================================================================== */
+
+IrProgram *lower_program(Program *prog);
+/* The kind of values of type T (IK_VOID for void, structs are IK_I32 addresses). */
+IrKind lower_kind(Type *t);
+
+/* ======================================================================
+ * opt.c -- provably safe check removal and cheap clean-ups
+ * ====================================================================== */
+
+void opt_program(IrProgram *ir, int level);
+
+/* ======================================================================
+ * i386/ -- the i386 target (target.h: struct target)
+ * ====================================================================== */
+
+struct target;
+extern const struct target target_i386;
+
+/* Registers.  %eax and %edx (and %xmm0/%xmm1) are scratch inside one
+ * instruction's expansion; %ecx, %ebx, %esi, %edi hold temps across
+ * instructions; %ebp is the frame pointer. */
+enum { R_EAX, R_ECX, R_EDX, R_EBX, R_ESI, R_EDI, R_NREGS };
+
+typedef struct {                  /* one function being compiled */
+  IrFunc *f;
+  int *reg;                       /* per temp: R_* or -1 (in its spill slot) */
+  int *spill;                     /* per temp: %ebp offset of its spill slot */
+  unsigned saved;                 /* callee-saved registers used (1 << R_*) */
+  int nsaved;
+  int frame;                      /* bytes subtracted from %esp after the pushes */
+  int outgoing;                   /* size of the outgoing argument area at 0(%esp) */
+  int scratch;                    /* %ebp offset of 16 bytes of conversion scratch */
+  bool has_calls;
+  Vec direct_callees;             /* Obj*: functions of this unit called directly */
+  Buf *out;
+  Buf stubs;                      /* cold trap stubs, emitted after the epilogue */
+  const char *epilogue;           /* label of the epilogue */
+  int cur_line;                   /* last .loc line emitted */
+  const char *cur_file;
+} I386Func;
+
+/* regalloc.c: liveness, live intervals, linear scan over %ecx %ebx %esi %edi. */
+void i386_regalloc(I386Func *cx);
+/* isel.c: the registers an instruction's expansion destroys besides
+ * %eax/%edx (temps live across it must not be there). */
+unsigned i386_clobbers(IrFunc *f, IrInst *in);
+/* isel.c: the body's instructions, block by block, into cx->out. */
+void i386_isel_body(I386Func *cx);
+/* abi.c: frame layout (after regalloc), prologue and epilogue, argument sizes. */
+int i386_arg_size(Type *t);
+int i386_call_args_size(IrInst *call);
+void i386_frame_layout(I386Func *cx);
+void i386_prologue(I386Func *cx, Buf *out, int stack_n, const char *stack_stub);
+void i386_epilogue(I386Func *cx, Buf *out);
+void i386_emit_thunk(IrFunc *t, Buf *out, int *frame_n);
+/* emit.c: file-level pools shared by the other phases. */
+char *i386_new_label(const char *what);
+const char *i386_site_label(IrSite *s, IrFunc *f);
+const char *i386_fconst(double d, bool single);
+void i386_callsite(const char *ret_label, const char *site_label);
+void i386_loc(I386Func *cx, Loc loc);
+/* emit.c: the whole assembly file (target_i386.emit_program). */
+void i386_emit_program(IrProgram *ir, FILE *out, const char *source_name);
+
+#endif

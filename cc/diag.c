@@ -1,0 +1,148 @@
+/* diag.c -- user diagnostics in the GNU form:
+ *     FILE:LINE:COL: error: MESSAGE
+ *         5 |   g = &x;
+ *           |       ^
+ * Positions are those of the original source (the lexer re-aligns columns
+ * with the source line), so the line shown is read from the file itself.
+ * After diag_max_errors errors the compiler stops (exit 1). */
+#include "cc.h"
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+int diag_errors;
+int diag_max_errors = 20;
+bool diag_werror;
+bool diag_wall;
+const char *diag_progname = "cuckoo-cc";
+
+/* A cache of the source files named in diagnostics, split into lines. */
+typedef struct SrcFile SrcFile;
+struct SrcFile {
+  SrcFile *next;
+  char *name;
+  char *text;          /* NULL if unreadable */
+  char **lines;        /* lines[i] = start of line i+1 */
+  int nlines;
+};
+static SrcFile *files;
+
+static SrcFile *load(const char *name) {
+  for (SrcFile *f = files; f; f = f->next)
+    if (!strcmp(f->name, name))
+      return f;
+  SrcFile *f = xmalloc(sizeof *f);
+  f->name = xstrdup(name);
+  f->next = files;
+  files = f;
+  FILE *fp = fopen(name, "rb");
+  if (!fp)
+    return f;
+  Buf b = {0};
+  char chunk[4096];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+    buf_putn(&b, chunk, n);
+  fclose(fp);
+  if (!b.s)
+    buf_puts(&b, "");
+  f->text = b.s;
+  Vec lines = {0};
+  char *p = f->text;
+  vec_push(&lines, p);
+  for (; *p; p++)
+    if (*p == '\n') {
+      *p = '\0';
+      if (p > f->text && p[-1] == '\r')
+        p[-1] = '\0';
+      vec_push(&lines, p + 1);
+    }
+  f->lines = (char **)lines.v;
+  f->nlines = lines.len;
+  return f;
+}
+
+const char *diag_source_line(const char *file, int line) {
+  if (!file || line < 1)
+    return NULL;
+  SrcFile *f = load(file);
+  if (!f->text || line > f->nlines)
+    return NULL;
+  return f->lines[line - 1];
+}
+
+static void show_line(Loc loc) {
+  const char *src = diag_source_line(loc.file, loc.line);
+  if (!src)
+    return;
+  fprintf(stderr, "%5d | %s\n", loc.line, src);
+  if (loc.col < 1)
+    return;
+  fprintf(stderr, "      | ");
+  size_t len = strlen(src);
+  for (int i = 0; i < loc.col - 1; i++)
+    fputc((size_t)i < len && src[i] == '\t' ? '\t' : ' ', stderr);
+  fputs("^\n", stderr);
+}
+
+static void report(Loc loc, const char *kind, const char *fmt, va_list ap) {
+  if (loc.file && loc.line > 0) {
+    if (loc.col > 0)
+      fprintf(stderr, "%s:%d:%d: %s: ", loc.file, loc.line, loc.col, kind);
+    else
+      fprintf(stderr, "%s:%d: %s: ", loc.file, loc.line, kind);
+  } else {
+    fprintf(stderr, "%s: %s: ", diag_progname, kind);
+  }
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  if (loc.file && loc.line > 0)
+    show_line(loc);
+}
+
+static void count_error(void) {
+  if (++diag_errors >= diag_max_errors) {
+    fprintf(stderr, "%s: fatal error: too many errors (%d); stopping\n", diag_progname,
+            diag_errors);
+    exit(1);
+  }
+}
+
+void error_at(Loc loc, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  report(loc, "error", fmt, ap);
+  va_end(ap);
+  count_error();
+}
+
+void warn_at(Loc loc, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  report(loc, diag_werror ? "error" : "warning", fmt, ap);
+  va_end(ap);
+  if (diag_werror)
+    count_error();
+}
+
+void note_at(Loc loc, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  report(loc, "note", fmt, ap);
+  va_end(ap);
+}
+
+void error_plain(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "%s: error: ", diag_progname);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+  count_error();
+}
+
+void diag_checkpoint(void) {
+  if (diag_errors)
+    exit(1);
+}

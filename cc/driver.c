@@ -1,0 +1,529 @@
+/* driver.c -- cuckoo-cc's options and processes.
+ *
+ *   .ck --cpp--> text --parse/check--> typed AST --codegen--> .s --as--> .o
+ *   .o ... --cuckoo-ld--> program
+ *
+ * Options follow cc's where cc has them, so make, ccache and distributed
+ * build wrappers can drive cuckoo-cc.  Every output is written to a
+ * temporary file and renamed into place only on success: no half-written
+ * output is ever left behind, and no input is ever overwritten. */
+#include "config.h"
+#include "cc.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+bool opt_dump_ir;
+bool opt_debug;
+int opt_level = 1;
+
+static bool opt_c, opt_S, opt_E, opt_syntax_only, opt_dump_ast, opt_interface, opt_verbose;
+static const char *opt_o;
+static Vec cpp_args;               /* -I -D -U and dependency options for cpp */
+static Vec link_args;              /* -L -l and object/archive inputs, in order */
+static Vec inputs;                 /* .ck sources */
+static bool dep_md, dep_mmd, dep_mp;
+static const char *dep_mf, *dep_mt;
+
+/* ---- temporary files, removed at exit ------------------------------------ */
+
+static Vec temps;
+
+static void remove_temps(void) {
+  for (int i = 0; i < temps.len; i++)
+    unlink(temps.v[i]);
+}
+
+static void on_signal(int sig) {
+  remove_temps();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static char *temp_file(const char *suffix) {
+  const char *dir = getenv("TMPDIR");
+  if (!dir || !*dir)
+    dir = "/tmp";
+  char *path = format("%s/cuckoo-XXXXXX%s", dir, suffix);
+  int fd = mkstemps(path, (int)strlen(suffix));
+  if (fd < 0) {
+    fprintf(stderr, "cuckoo-cc: error: cannot create a temporary file in %s: %s\n", dir,
+            strerror(errno));
+    exit(2);
+  }
+  close(fd);
+  vec_push(&temps, path);
+  return path;
+}
+
+/* A temporary file beside DEST (same file system), renamed onto DEST by commit(). */
+static char *temp_beside(const char *dest) {
+  char *path = format("%s.tmpXXXXXX", dest);
+  int fd = mkstemp(path);
+  if (fd < 0) {
+    fprintf(stderr, "cuckoo-cc: error: cannot write '%s': %s\n", dest, strerror(errno));
+    exit(2);
+  }
+  close(fd);
+  vec_push(&temps, path);
+  return path;
+}
+
+static void commit(const char *tmp, const char *dest) {
+  if (rename(tmp, dest) != 0) {
+    fprintf(stderr, "cuckoo-cc: error: cannot write '%s': %s\n", dest, strerror(errno));
+    exit(2);
+  }
+  chmod(dest, 0644);
+}
+
+/* ---- processes --------------------------------------------------------------- */
+
+/* Runs ARGV; stdout goes to OUT_FD when >= 0.  Returns the exit status. */
+static int run(char **argv, int out_fd) {
+  if (opt_verbose) {
+    for (char **a = argv; *a; a++)
+      fprintf(stderr, "%s%s", a == argv ? " " : " ", *a);
+    fputc('\n', stderr);
+  }
+  fflush(stdout);
+  pid_t pid = fork();
+  if (pid < 0) {
+    fprintf(stderr, "cuckoo-cc: error: cannot run %s: %s\n", argv[0], strerror(errno));
+    exit(2);
+  }
+  if (pid == 0) {
+    if (out_fd >= 0)
+      dup2(out_fd, 1);
+    execvp(argv[0], argv);
+    fprintf(stderr, "cuckoo-cc: error: cannot run '%s': %s\n", argv[0], strerror(errno));
+    _exit(127);
+  }
+  int st;
+  while (waitpid(pid, &st, 0) < 0)
+    if (errno != EINTR) {
+      fprintf(stderr, "cuckoo-cc: error: waiting for %s: %s\n", argv[0], strerror(errno));
+      exit(2);
+    }
+  if (WIFSIGNALED(st)) {
+    fprintf(stderr, "cuckoo-cc: error: %s was killed by signal %d\n", argv[0], WTERMSIG(st));
+    return 2;
+  }
+  return WEXITSTATUS(st);
+}
+
+static char *read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return NULL;
+  Buf b = {0};
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    buf_putn(&b, chunk, n);
+  fclose(f);
+  if (!b.s)
+    buf_puts(&b, "");
+  *len = b.len;
+  return b.s;
+}
+
+/* The directory of this executable, to find cuckoo-ld and the headers. */
+static char *self_dir(void) {
+  static char buf[4096];
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0)
+    return NULL;
+  buf[n] = '\0';
+  char *s = strrchr(buf, '/');
+  if (s)
+    *s = '\0';
+  return buf;
+}
+
+static const char *include_dir(void) {
+  const char *e = getenv("CUCKOO_INCLUDE_DIR");
+  if (e && *e)
+    return e;
+  return CUCKOO_INCLUDEDIR;
+}
+
+static const char *linker_path(void) {
+  const char *e = getenv("CUCKOO_LD");
+  if (e && *e)
+    return e;
+  char *d = self_dir();
+  if (d) {
+    char *p = format("%s/cuckoo-ld", d);
+    if (access(p, X_OK) == 0)
+      return p;
+  }
+  return CUCKOO_BINDIR "/cuckoo-ld";
+}
+
+static char *replace_ext(const char *path, const char *ext) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  const char *dot = strrchr(base, '.');
+  size_t n = dot ? (size_t)(dot - base) : strlen(base);
+  return format("%.*s%s", (int)n, base, ext);
+}
+
+static bool ends_with(const char *s, const char *suf) {
+  size_t a = strlen(s), b = strlen(suf);
+  return a >= b && !strcmp(s + a - b, suf);
+}
+
+/* Preprocesses SRC; returns the text (or NULL after cpp reported errors). */
+static char *preprocess(const char *src, const char *obj_name, size_t *len, int out_fd) {
+  Vec a = {0};
+  vec_push(&a, CUCKOO_CPP);
+  vec_push(&a, "-x");
+  vec_push(&a, "c");
+  vec_push(&a, "-std=c99");
+  vec_push(&a, "-undef");
+  vec_push(&a, "-nostdinc");
+  vec_push(&a, "-D__CUCKOO__=1");
+  vec_push(&a, "-D__i386__=1");
+  vec_push(&a, "-D__ILP32__=1");
+  for (int i = 0; i < cpp_args.len; i++)
+    vec_push(&a, cpp_args.v[i]);
+  vec_push(&a, "-I");
+  vec_push(&a, (char *)include_dir());
+  if (dep_md || dep_mmd) {
+    vec_push(&a, dep_mmd ? "-MMD" : "-MD");
+    vec_push(&a, "-MF");
+    vec_push(&a, (char *)(dep_mf ? dep_mf
+                                 : opt_o && (opt_c || opt_S) ? replace_ext(opt_o, ".d")
+                                                             : replace_ext(src, ".d")));
+    vec_push(&a, "-MT");
+    vec_push(&a, (char *)(dep_mt ? dep_mt : obj_name));
+    if (dep_mp)
+      vec_push(&a, "-MP");
+  }
+  vec_push(&a, (char *)src);
+  vec_push(&a, NULL);
+  if (out_fd >= 0)
+    return run((char **)a.v, out_fd) == 0 ? "" : NULL;
+  char *tmp = temp_file(".i");
+  int fd = open(tmp, O_WRONLY | O_TRUNC);
+  int st = run((char **)a.v, fd);
+  close(fd);
+  if (st != 0)
+    return NULL;
+  return read_file(tmp, len);
+}
+
+static void assemble(const char *asm_path, const char *obj_path) {
+  char *argv[] = {CUCKOO_AS, "--32", "-o", (char *)obj_path, (char *)asm_path, NULL};
+  if (run(argv, -1) != 0) {
+    fprintf(stderr, "cuckoo-cc: error: the assembler failed on the generated code (a compiler "
+                    "bug: please report it)\n");
+    exit(2);
+  }
+}
+
+/* Front end and code generation for one source; writes assembly to ASM_OUT. */
+static bool compile_source(const char *src, const char *asm_out, const char *obj_name) {
+  size_t len = 0;
+  char *text = preprocess(src, obj_name, &len, -1);
+  if (!text)
+    return false;
+  bool ok = true;
+  ExtDecl *decls = parse_program(text, len, src, &ok);
+  if (!ok || diag_errors)
+    return false;
+  if (opt_dump_ast) {
+    ast_dump(stdout, decls);
+    return true;
+  }
+  Program *prog = xmalloc(sizeof *prog);
+  prog->source = src;
+  check_program(decls, prog);
+  if (diag_errors)
+    return false;
+  if (opt_syntax_only)
+    return true;
+  if (opt_dump_ir) {
+    ir_dump_program(prog, stdout);
+    return true;
+  }
+  FILE *out = fopen(asm_out, "w");
+  if (!out) {
+    fprintf(stderr, "cuckoo-cc: error: cannot write '%s': %s\n", asm_out, strerror(errno));
+    exit(2);
+  }
+  codegen_program(prog, out, src);
+  if (fclose(out) != 0) {
+    fprintf(stderr, "cuckoo-cc: error: writing '%s': %s\n", asm_out, strerror(errno));
+    exit(2);
+  }
+  return true;
+}
+
+/* --interface: the runtime's block from cuckoo.ckh and internal.ckh. */
+static int interface_mode(void) {
+  if (!inputs.len || !opt_o) {
+    fprintf(stderr, "cuckoo-cc: error: --interface needs header files and -o FILE.s\n");
+    return 2;
+  }
+  Program *prog = xmalloc(sizeof *prog);
+  ExtDecl head = {0}, *tail = &head;
+  for (int i = 0; i < inputs.len; i++) {
+    size_t len = 0;
+    char *text = preprocess(inputs.v[i], "rt", &len, -1);
+    bool ok = true;
+    if (!text)
+      return 1;
+    ExtDecl *d = parse_program(text, len, inputs.v[i], &ok);
+    if (!ok || diag_errors)
+      return 1;
+    /* a header included by a later one is skipped by its guard */
+    tail->next = d;
+    while (tail->next)
+      tail = tail->next;
+  }
+  check_program(head.next, prog);
+  if (diag_errors)
+    return 1;
+  char *block = typesec_block(prog, inputs.v[0], true);
+  char *tmp = temp_beside(opt_o);
+  FILE *out = fopen(tmp, "w");
+  fprintf(out, "# The Cuckoo runtime's interface block, made by cuckoo-cc --interface.\n");
+  fprintf(out, "\t.section .cuckoo.types,\"\",@progbits\n");
+  for (char *line = block; *line;) {
+    char *nl = strchr(line, '\n');
+    fprintf(out, "\t.ascii \"%.*s\\n\"\n", (int)(nl - line), line);
+    line = nl + 1;
+  }
+  fclose(out);
+  commit(tmp, opt_o);
+  return 0;
+}
+
+/* ---- options ------------------------------------------------------------------------ */
+
+static void usage(FILE *f) {
+  fprintf(f,
+          "Usage: cuckoo-cc [options] file...\n"
+          "Compile Cuckoo sources (.ck) to i386 assembly, objects or programs.\n\n"
+          "  -c                 compile and assemble, do not link\n"
+          "  -S                 compile only; write annotated assembly (.s)\n"
+          "  -E                 preprocess only\n"
+          "  -fsyntax-only      check the program and stop\n"
+          "  -o FILE            write the output to FILE\n"
+          "  -I DIR, -D NAME[=V], -U NAME   preprocessor options\n"
+          "  -MD -MMD -MF FILE -MT TARGET -MP   dependency files (as in gcc)\n"
+          "  -g                 debugging information (.ck lines for gdb)\n"
+          "  -O0 -O1 -O2        optimisation level (checks stay; only proven ones go)\n"
+          "  -Wall -Werror      warnings; warnings as errors\n"
+          "  -L DIR, -l NAME    passed to cuckoo-ld\n"
+          "  -fdump-ir          print the intermediate code with its checks\n"
+          "  -fdump-ast         print the syntax tree\n"
+          "  -v                 show the commands run\n"
+          "  --interface HDR... -o FILE.s   the runtime's type block (build use)\n"
+          "  --help, --version\n\n"
+          "Exit status: 0 success, 1 the program was rejected, 2 bad usage or failure.\n"
+          "Report bugs to <%s>.\n",
+          PACKAGE_BUGREPORT);
+}
+
+static void bad_usage(const char *fmt, const char *arg) {
+  fprintf(stderr, "cuckoo-cc: error: ");
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, "\nTry 'cuckoo-cc --help' for more information.\n");
+  exit(2);
+}
+
+static void parse_args(int argc, char **argv) {
+  for (int i = 1; i < argc; i++) {
+    char *a = argv[i];
+#define NEXT_ARG() (i + 1 < argc ? argv[++i] : (bad_usage("missing argument to '%s'", a), ""))
+    if (!strcmp(a, "--help")) {
+      usage(stdout);
+      exit(0);
+    } else if (!strcmp(a, "--version")) {
+      printf("cuckoo-cc (Cuckoo) %s\nTarget: i386-linux (Cuckoo)\n", PACKAGE_VERSION);
+      exit(0);
+    } else if (!strcmp(a, "-c")) {
+      opt_c = true;
+    } else if (!strcmp(a, "-S")) {
+      opt_S = true;
+    } else if (!strcmp(a, "-E")) {
+      opt_E = true;
+    } else if (!strcmp(a, "-fsyntax-only")) {
+      opt_syntax_only = true;
+    } else if (!strcmp(a, "-fdump-ir")) {
+      opt_dump_ir = true;
+    } else if (!strcmp(a, "-fdump-ast")) {
+      opt_dump_ast = true;
+    } else if (!strcmp(a, "--interface")) {
+      opt_interface = true;
+    } else if (!strcmp(a, "-v")) {
+      opt_verbose = true;
+    } else if (!strcmp(a, "-o")) {
+      opt_o = NEXT_ARG();
+    } else if (!strncmp(a, "-o", 2)) {
+      opt_o = a + 2;
+    } else if (!strcmp(a, "-g") || !strncmp(a, "-g", 2)) {
+      opt_debug = strcmp(a, "-g0") != 0;
+    } else if (!strcmp(a, "-O0") || !strcmp(a, "-O1") || !strcmp(a, "-O2") || !strcmp(a, "-O")
+               || !strcmp(a, "-O3") || !strcmp(a, "-Os")) {
+      opt_level = a[2] == '0' ? 0 : a[2] == '1' || a[2] == '\0' ? 1 : 2;
+    } else if (!strcmp(a, "-Wall") || !strcmp(a, "-Wextra")) {
+      diag_wall = true;
+    } else if (!strcmp(a, "-Werror")) {
+      diag_werror = true;
+    } else if (!strncmp(a, "-W", 2) && a[2] != 'l' && a[2] != 'a' && a[2] != 'p') {
+      /* other warning options are accepted for compatibility */
+    } else if (!strcmp(a, "-I") || !strcmp(a, "-D") || !strcmp(a, "-U")) {
+      vec_push(&cpp_args, a);
+      vec_push(&cpp_args, NEXT_ARG());
+    } else if (!strncmp(a, "-I", 2) || !strncmp(a, "-D", 2) || !strncmp(a, "-U", 2)) {
+      vec_push(&cpp_args, a);
+    } else if (!strcmp(a, "-MD")) {
+      dep_md = true;
+    } else if (!strcmp(a, "-MMD")) {
+      dep_mmd = true;
+    } else if (!strcmp(a, "-MP")) {
+      dep_mp = true;
+    } else if (!strcmp(a, "-MF")) {
+      dep_mf = NEXT_ARG();
+    } else if (!strcmp(a, "-MT")) {
+      dep_mt = NEXT_ARG();
+    } else if (!strcmp(a, "-L") || !strcmp(a, "-l")) {
+      vec_push(&link_args, format("%s%s", a, NEXT_ARG()));
+    } else if (!strncmp(a, "-L", 2) || !strncmp(a, "-l", 2)) {
+      vec_push(&link_args, a);
+    } else if (!strcmp(a, "-shared") || !strcmp(a, "-fPIC") || !strcmp(a, "-fpic") ||
+               !strcmp(a, "-pie")) {
+      bad_usage("'%s' is not supported: Cuckoo programs are non-PIE executables and shared "
+                "Cuckoo libraries are not supported", a);
+    } else if (!strcmp(a, "-m32") || !strcmp(a, "-pipe") || !strcmp(a, "-std=cuckoo")) {
+      /* accepted: i386 is the only target */
+    } else if (a[0] == '-' && a[1]) {
+      bad_usage("unrecognized option '%s'", a);
+    } else if (ends_with(a, ".ck") || ends_with(a, ".ckh")) {
+      vec_push(&inputs, a);
+    } else if (ends_with(a, ".o") || ends_with(a, ".a")) {
+      vec_push(&link_args, a);
+    } else {
+      bad_usage("'%s': unknown kind of input (expected .ck sources, .o objects or .a "
+                "archives)", a);
+    }
+#undef NEXT_ARG
+  }
+}
+
+int main(int argc, char **argv) {
+  atexit(remove_temps);
+  signal(SIGINT, on_signal);
+  signal(SIGTERM, on_signal);
+  signal(SIGHUP, on_signal);
+  parse_args(argc, argv);
+
+  if (opt_interface)
+    return interface_mode();
+  if (!inputs.len && !link_args.len)
+    bad_usage("%s", "no input files");
+  int stop_modes = opt_c + opt_S + opt_E + opt_syntax_only;
+  if (opt_o && inputs.len > 1 && (opt_c || opt_S || opt_E))
+    bad_usage("%s", "cannot specify -o with -c, -S or -E and several source files");
+  if ((opt_dump_ir || opt_dump_ast) && !stop_modes)
+    opt_syntax_only = false;
+  for (int i = 0; i < inputs.len; i++) {
+    struct stat st;
+    if (stat(inputs.v[i], &st) != 0) {
+      fprintf(stderr, "cuckoo-cc: error: %s: %s\n", (char *)inputs.v[i], strerror(errno));
+      return 2;
+    }
+  }
+  if (opt_o) {
+    for (int i = 0; i < inputs.len; i++)
+      if (!strcmp(inputs.v[i], opt_o))
+        bad_usage("the output '%s' would overwrite an input", opt_o);
+  }
+
+  if (opt_E) {
+    for (int i = 0; i < inputs.len; i++) {
+      if (opt_o) {
+        char *tmp = temp_beside(opt_o);
+        int fd = open(tmp, O_WRONLY | O_TRUNC);
+        size_t len;
+        if (!preprocess(inputs.v[i], opt_o, &len, fd))
+          return 1;
+        close(fd);
+        commit(tmp, opt_o);
+      } else {
+        size_t len;
+        if (!preprocess(inputs.v[i], "-", &len, 1))
+          return 1;
+      }
+    }
+    return 0;
+  }
+
+  bool failed = false;
+  Vec objects = {0};
+  for (int i = 0; i < inputs.len; i++) {
+    const char *src = inputs.v[i];
+    diag_errors = 0;
+    if (opt_syntax_only || opt_dump_ast || opt_dump_ir) {
+      if (!compile_source(src, NULL, "-"))
+        failed = true;
+      continue;
+    }
+    char *obj_name = opt_o && (opt_c || opt_S) ? (char *)opt_o
+                     : replace_ext(src, opt_S ? ".s" : ".o");
+    if (opt_S) {
+      char *tmp = temp_beside(obj_name);
+      if (!compile_source(src, tmp, obj_name)) {
+        failed = true;
+        continue;
+      }
+      commit(tmp, obj_name);
+      continue;
+    }
+    char *s = temp_file(".s");
+    if (!compile_source(src, s, obj_name)) {
+      failed = true;
+      continue;
+    }
+    if (opt_c) {
+      char *tmp = temp_beside(obj_name);
+      assemble(s, tmp);
+      commit(tmp, obj_name);
+    } else {
+      char *o = temp_file(".o");
+      assemble(s, o);
+      vec_push(&objects, o);
+    }
+  }
+  if (failed)
+    return 1;
+  if (opt_c || opt_S || opt_syntax_only || opt_dump_ast || opt_dump_ir)
+    return 0;
+
+  /* link: the compiled sources, then the other inputs in command-line order */
+  Vec a = {0};
+  vec_push(&a, (char *)linker_path());
+  vec_push(&a, "-o");
+  vec_push(&a, (char *)(opt_o ? opt_o : "a.out"));
+  for (int i = 0; i < objects.len; i++)
+    vec_push(&a, objects.v[i]);
+  for (int i = 0; i < link_args.len; i++)
+    vec_push(&a, link_args.v[i]);
+  vec_push(&a, NULL);
+  int st = run((char **)a.v, -1);
+  return st == 0 ? 0 : st == 1 ? 1 : 2;
+}
+
+/* The compiler's memory lives until it exits (an arena by design), so
+ * LeakSanitizer would only report that; its other checks stay on. */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void) { return "detect_leaks=0"; }

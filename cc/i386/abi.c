@@ -1,0 +1,148 @@
+/* abi.c -- the i386 System V calling convention and the frame.
+ *
+ * Frame (all locals %ebp-relative, so pushes never move them):
+ *     8(%ebp)...      incoming arguments (a struct result's pointer first)
+ *     4(%ebp)         return address
+ *     0(%ebp)         caller's %ebp
+ *    -4(%ebp)...      callee-saved registers used (%ebx %esi %edi), pushed
+ *     below           frame slots, spill slots, 16 bytes of scratch
+ *     0(%esp)...      the outgoing argument area (the largest call's)
+ * %esp stays put in the body and is 16-byte aligned there, so it is
+ * aligned at every call; the cold stubs keep the alignment too.
+ *
+ * The stack check (doc/abi.md) is the first thing in a function that
+ * checks; its N is computed by emit.c once every frame is known. */
+#include "../cc.h"
+
+int i386_arg_size(Type *t) {
+  int s = t->size > 0 ? t->size : 4;
+  return (s + 3) & ~3;
+}
+
+static int arg_bytes(IrArg *a) {
+  if (a->size)
+    return (a->size + 3) & ~3;
+  return a->kind == IK_I64 || a->kind == IK_F64 ? 8 : 4;
+}
+
+int i386_call_args_size(IrInst *call) {
+  int n = call->sret.kind != OK_NONE ? 4 : 0;
+  for (int i = 0; i < call->nargs; i++)
+    n += arg_bytes(&call->args[i]);
+  return n;
+}
+
+static int align_down(int x, int a) { return -((-x + a - 1) / a * a); }
+
+void i386_frame_layout(I386Func *cx) {
+  IrFunc *f = cx->f;
+  int o = -4 * cx->nsaved;
+  for (int i = 0; i < f->nslots; i++) {
+    IrSlot *s = &f->slots[i];
+    if (s->param_off >= 0) {
+      s->offset = 8 + s->param_off;
+      continue;
+    }
+    o = align_down(o - s->size, s->align);
+    s->offset = o;
+  }
+  for (int t = 0; t < f->ntemps; t++) {
+    cx->spill[t] = 0;
+    if (cx->reg[t] >= 0)
+      continue;
+    o = align_down(o - (f->tkind[t] == IK_I32 ? 4 : 8), 4);
+    cx->spill[t] = o;
+  }
+  o = align_down(o - 16, 8);
+  cx->scratch = o;
+  /* the outgoing area: the largest call's arguments (16 bytes for the
+   * libgcc calls of 64-bit division) */
+  int out = 0;
+  for (int b = 0; b < f->nblocks; b++)
+    for (int i = 0; i < f->blocks[b]->n; i++) {
+      IrInst *in = &f->blocks[b]->ins[i];
+      int n = 0;
+      if (in->op == IR_CALL) {
+        n = i386_call_args_size(in);
+        cx->has_calls = true;
+      } else if (in->k == IK_I64 &&
+                 (in->op == IR_DIV || in->op == IR_UDIV || in->op == IR_MOD || in->op == IR_UMOD)) {
+        n = 16;
+        cx->has_calls = true;
+      }
+      if (n > out)
+        out = n;
+    }
+  cx->outgoing = out;
+  int frame = -o - 4 * cx->nsaved + out;
+  /* entry %esp is 12 mod 16: after %ebp and the saved registers, the
+   * frame makes it 0 mod 16 */
+  while ((8 + 4 * cx->nsaved + frame) % 16)
+    frame++;
+  cx->frame = frame;
+  f->frame_n = 4 + 4 * cx->nsaved + frame;
+}
+
+static const char *const saved_name[R_NREGS] = {[R_EBX] = "%ebx", [R_ESI] = "%esi", [R_EDI] = "%edi"};
+static const int saved_order[] = {R_EBX, R_ESI, R_EDI};
+
+/* The exact sequence of doc/abi.md ("The stack check"). */
+static void stack_check(Buf *out, int n, const char *stub) {
+  buf_printf(out, "\tmovl %%esp, %%eax\n");
+  buf_printf(out, "\t.byte 0x2d\t# subl $%d, %%eax (imm32 form)\n\t.long %d\n", n, n);
+  buf_printf(out, "\t{disp32} jb %s\n", stub);
+  buf_printf(out, "\tcmpl %%gs:__cuckoo_stack_limit@ntpoff, %%eax\n");
+  buf_printf(out, "\t{disp32} jb %s\n", stub);
+}
+
+void i386_prologue(I386Func *cx, Buf *out, int stack_n, const char *stack_stub) {
+  if (stack_n >= 0)
+    stack_check(out, stack_n, stack_stub);
+  buf_printf(out, "\tpushl %%ebp\n");
+  if (opt_debug)
+    buf_printf(out, "\t.cfi_def_cfa_offset 8\n\t.cfi_offset %%ebp, -8\n");
+  buf_printf(out, "\tmovl %%esp, %%ebp\n");
+  if (opt_debug)
+    buf_printf(out, "\t.cfi_def_cfa_register %%ebp\n");
+  for (int i = 0; i < 3; i++)
+    if (cx->saved & (1u << saved_order[i]))
+      buf_printf(out, "\tpushl %s\n", saved_name[saved_order[i]]);
+  if (cx->frame)
+    buf_printf(out, "\tsubl $%d, %%esp\n", cx->frame);
+}
+
+void i386_epilogue(I386Func *cx, Buf *out) {
+  if (cx->nsaved) {
+    buf_printf(out, "\tleal %d(%%ebp), %%esp\n", -4 * cx->nsaved);
+    for (int i = 2; i >= 0; i--)
+      if (cx->saved & (1u << saved_order[i]))
+        buf_printf(out, "\tpopl %s\n", saved_name[saved_order[i]]);
+    buf_printf(out, "\tpopl %%ebp\n");
+  } else {
+    buf_printf(out, "\tleave\n");
+  }
+  if (opt_debug)
+    buf_printf(out, "\t.cfi_def_cfa %%esp, 4\n");
+  buf_printf(out, cx->f->sret ? "\tret $4\n" : "\tret\n");
+}
+
+/* A spawn thunk (doc/abi.md "spawn"): called by the runtime on the new
+ * thread with the copied argument block; pushes the arguments from it
+ * (they are laid out like the stack arguments) and calls the target. */
+void i386_emit_thunk(IrFunc *t, Buf *out, int *frame_n) {
+  int size = (t->args_size + 3) & ~3;
+  int frame = size;
+  while ((8 + 8 + frame) % 16)
+    frame++;
+  *frame_n = 4 + 8 + frame + 4;
+  (void)out;
+  t->frame_n = *frame_n;
+  buf_printf(&t->text, "\tpushl %%ebp\n\tmovl %%esp, %%ebp\n\tpushl %%esi\n\tpushl %%edi\n");
+  buf_printf(&t->text, "\tsubl $%d, %%esp\n", frame);
+  if (size) {
+    buf_printf(&t->text, "\tmovl 8(%%ebp), %%esi\n\tmovl %%esp, %%edi\n");
+    buf_printf(&t->text, "\tmovl $%d, %%ecx\n\trep movsl\n", size / 4);
+  }
+  buf_printf(&t->text, "\tcall %s\n", t->thunk_target->name);
+  buf_printf(&t->text, "\tleal -8(%%ebp), %%esp\n\tpopl %%edi\n\tpopl %%esi\n\tpopl %%ebp\n\tret\n");
+}

@@ -1,0 +1,692 @@
+/* emit.c -- the i386 assembly file: functions in .text (each one an
+ * STT_FUNC whose .size covers its cold stubs, with no padding between
+ * functions, so cuckoo-objcheck can decode all of .text), then the
+ * read-only pools (strings, site records, type descriptors, floating
+ * constants), the data, the __cuckoo_callsites table and the
+ * .cuckoo.types block.
+ *
+ * Output is deterministic: labels are numbered in emission order and
+ * nothing depends on addresses or hashing. */
+#include "../cc.h"
+#include "../target.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static Buf rodata;                /* .rodata: site records, descriptors, constants */
+static Buf strs;                  /* .rodata.str: pooled C strings */
+static Buf callsites;
+static int label_counter;
+static int site_counter;
+static const char *source_file;
+
+char *i386_new_label(const char *what) { return format(".L%s%d", what, label_counter++); }
+
+/* ---- pools ---------------------------------------------------------------- */
+
+static Vec pool_str, pool_str_label;
+
+static void put_escaped(Buf *b, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = s[i];
+    if (c == '"' || c == '\\')
+      buf_printf(b, "\\%c", c);
+    else if (c >= 32 && c < 127)
+      buf_putc(b, c);
+    else
+      buf_printf(b, "\\%03o", c);
+  }
+}
+
+static const char *str_label(const char *s) {
+  if (!s)
+    return "0";
+  for (int i = 0; i < pool_str.len; i++)
+    if (!strcmp(pool_str.v[i], s))
+      return pool_str_label.v[i];
+  char *l = format(".Lcks%d", pool_str.len);
+  vec_push(&pool_str, xstrdup(s));
+  vec_push(&pool_str_label, l);
+  buf_printf(&strs, "%s:\n\t.string \"", l);
+  put_escaped(&strs, s, strlen(s));
+  buf_printf(&strs, "\"\n");
+  return l;
+}
+
+const char *i386_site_label(IrSite *s, IrFunc *f) {
+  if (!s->id) {
+    s->id = ++site_counter;
+    const char *fname = f->obj ? f->obj->name : f->name;
+    const char *file = s->loc.file ? s->loc.file : source_file;
+    buf_printf(&rodata, "\t.p2align 2\n.Lsite%d:\n", s->id);
+    buf_printf(&rodata, "\t.long %s, %s, %s, %d, %d, %s\n", str_label(s->kind), str_label(s->detail),
+               str_label(file), s->loc.line, s->loc.col, str_label(fname));
+  }
+  return format(".Lsite%d", s->id);
+}
+
+static Vec fc_bits, fc_label;
+
+const char *i386_fconst(double d, bool single) {
+  char *key;
+  if (single) {
+    union { float f; unsigned u; } x = {.f = (float)d};
+    key = format("s%08x", x.u);
+  } else {
+    union { double d; unsigned long long u; } x = {.d = d};
+    key = format("d%016llx", x.u);
+  }
+  for (int i = 0; i < fc_bits.len; i++)
+    if (!strcmp(fc_bits.v[i], key))
+      return fc_label.v[i];
+  char *l = format(".Lfc%d", fc_bits.len);
+  vec_push(&fc_bits, key);
+  vec_push(&fc_label, l);
+  if (single) {
+    union { float f; unsigned u; } x = {.f = (float)d};
+    buf_printf(&rodata, "\t.p2align 2\n%s:\n\t.long %u\n", l, x.u);
+  } else {
+    union { double d; unsigned long long u; } x = {.d = d};
+    buf_printf(&rodata, "\t.p2align 3\n%s:\n\t.long %u, %u\n", l, (unsigned)x.u, (unsigned)(x.u >> 32));
+  }
+  return l;
+}
+
+void i386_callsite(const char *ret_label, const char *site_label) {
+  buf_printf(&callsites, "\t.long %s, %s\n", ret_label, site_label);
+}
+
+/* ---- line information ----------------------------------------------------------- */
+
+static Vec files;
+static FILE *outf;
+
+static int file_number(const char *name, Buf *out) {
+  for (int i = 0; i < files.len; i++)
+    if (!strcmp(files.v[i], name))
+      return i + 1;
+  vec_push(&files, (void *)name);
+  buf_printf(out, "\t.file %d \"", files.len);
+  put_escaped(out, name, strlen(name));
+  buf_printf(out, "\"\n");
+  return files.len;
+}
+
+void i386_loc(I386Func *cx, Loc loc) {
+  if (loc.line <= 0)
+    return;
+  const char *file = loc.file ? loc.file : source_file;
+  if (loc.line == cx->cur_line && cx->cur_file && !strcmp(file, cx->cur_file))
+    return;
+  cx->cur_line = loc.line;
+  cx->cur_file = file;
+  int n = file_number(file, cx->out);
+  const char *text = diag_source_line(file, loc.line);
+  if (text) {
+    while (*text == ' ' || *text == '\t')
+      text++;
+    buf_printf(cx->out, "# %d: ", loc.line);
+    for (const char *p = text; *p && *p != '\n'; p++)
+      buf_putc(cx->out, *p);
+    buf_putc(cx->out, '\n');
+  }
+  buf_printf(cx->out, "\t.loc %d %d %d\n", n, loc.line, loc.col > 0 ? loc.col : 0);
+}
+
+/* ---- data images ---------------------------------------------------------------- */
+
+typedef struct {
+  long long off;
+  const char *sym;
+  long long add;
+} Reloc;
+
+typedef struct {
+  unsigned char *b;
+  long long size;
+  Reloc *rel;
+  int nrel, cap;
+} Image;
+
+static void img_u32(Image *im, long long off, unsigned long long v, int n) {
+  for (int i = 0; i < n && off + i < im->size; i++)
+    im->b[off + i] = (unsigned char)(v >> (8 * i));
+}
+
+static void img_reloc(Image *im, long long off, const char *sym, long long add) {
+  if (im->nrel == im->cap) {
+    im->cap = im->cap ? 2 * im->cap : 8;
+    im->rel = xrealloc(im->rel, im->cap * sizeof *im->rel);
+  }
+  im->rel[im->nrel++] = (Reloc){off, sym, add};
+}
+
+static void img_lenwords(Image *im, Type *ty, long long off) {
+  if (ty->kind == TY_ARRAY) {
+    img_u32(im, off, (unsigned)(ty->len < 0 ? 0 : ty->len), 4);
+    if (has_length_words(ty->base))
+      for (long long i = 0; i < ty->len; i++)
+        img_lenwords(im, ty->base, off + 4 + i * ty->base->size);
+  } else if (ty->kind == TY_STRUCT) {
+    for (Member *m = ty->sdef->members; m; m = m->next)
+      if (has_length_words(m->ty))
+        img_lenwords(im, m->ty, off + m->offset);
+  }
+}
+
+static const char *sym_of(Obj *o) { return o->asmname ? o->asmname : o->name; }
+
+static Vec extra_strings;         /* string objects met in initializers */
+
+static void note_string(Obj *o) {
+  if (!o->is_string)
+    return;
+  for (int i = 0; i < extra_strings.len; i++)
+    if (extra_strings.v[i] == o)
+      return;
+  vec_push(&extra_strings, o);
+}
+
+/* The address of a static lvalue: symbol + offset. */
+static bool static_addr(Node *n, const char **sym, long long *off) {
+  switch (n->kind) {
+  case ND_VAR:
+    if (n->obj->is_local)
+      return false;
+    note_string(n->obj);
+    *sym = sym_of(n->obj);
+    *off = n->obj->ty->kind == TY_ARRAY ? 4 : 0;
+    return true;
+  case ND_MEMBER:
+    if (!static_addr(n->lhs, sym, off))
+      return false;
+    *off += n->member->offset + (n->member->ty->kind == TY_ARRAY ? 4 : 0);
+    return true;
+  case ND_INDEX: {
+    long long i;
+    if (!static_addr(n->lhs, sym, off) || !eval_const(n->rhs, &i))
+      return false;
+    if (i < 0 || (n->lhs->ty->len >= 0 && i >= n->lhs->ty->len))
+      return false;
+    Type *e = n->lhs->ty->base;
+    *off += i * e->size + (e->kind == TY_ARRAY ? 4 : 0);
+    return true;
+  }
+  case ND_DEREF:
+    if (n->lhs->kind == ND_ADDR)
+      return static_addr(n->lhs->lhs, sym, off);
+    return false;
+  default:
+    return false;
+  }
+}
+
+typedef struct {
+  bool is_float;
+  double f;
+  long long i;
+  const char *sym;                /* an address constant */
+} Const;
+
+static bool const_eval(Node *n, Const *c) {
+  memset(c, 0, sizeof *c);
+  switch (n->kind) {
+  case ND_NUM:
+    if (is_flonum(n->ty)) {
+      c->is_float = true;
+      c->f = n->fval;
+    } else {
+      c->i = n->ival;
+    }
+    return true;
+  case ND_NULL:
+    return true;
+  case ND_VAR:
+    if (n->obj->is_function) {
+      c->sym = sym_of(n->obj);
+      return true;
+    }
+    return false;
+  case ND_ADDR:
+    if (n->lhs->kind == ND_VAR && n->lhs->obj->is_function) {
+      c->sym = sym_of(n->lhs->obj);
+      return true;
+    }
+    return static_addr(n->lhs, &c->sym, &c->i);
+  case ND_CAST: {
+    Const in;
+    if (!const_eval(n->lhs, &in))
+      return false;
+    Type *to = n->ty;
+    if (in.sym) {
+      *c = in;
+      return true;
+    }
+    if (is_flonum(to)) {
+      c->is_float = true;
+      c->f = in.is_float ? in.f
+           : is_unsigned(n->lhs->ty) ? (double)(unsigned long long)in.i : (double)in.i;
+      if (to->kind == TY_FLOAT)
+        c->f = (float)c->f;
+      return true;
+    }
+    long long v = in.is_float ? (long long)in.f : in.i;
+    if (to->kind == TY_BOOL)
+      v = in.is_float ? in.f != 0 : in.i != 0;
+    c->i = v;
+    return true;
+  }
+  case ND_NEG:
+    if (is_flonum(n->ty)) {
+      Const in;
+      if (!const_eval(n->lhs, &in))
+        return false;
+      c->is_float = true;
+      c->f = -(in.is_float ? in.f : (double)in.i);
+      return true;
+    }
+    return eval_const(n, &c->i);
+  case ND_ADD: case ND_SUB: case ND_MUL: case ND_DIV:
+    if (is_flonum(n->ty)) {
+      Const a, b;
+      if (!const_eval(n->lhs, &a) || !const_eval(n->rhs, &b))
+        return false;
+      double x = a.is_float ? a.f : (double)a.i, y = b.is_float ? b.f : (double)b.i;
+      c->is_float = true;
+      c->f = n->kind == ND_ADD ? x + y : n->kind == ND_SUB ? x - y : n->kind == ND_MUL ? x * y : x / y;
+      if (n->ty->kind == TY_FLOAT)
+        c->f = (float)c->f;
+      return true;
+    }
+    return eval_const(n, &c->i);
+  default:
+    return eval_const(n, &c->i);
+  }
+}
+
+static void img_scalar(Image *im, Type *ty, Node *e, long long off) {
+  Const c;
+  if (!const_eval(e, &c))
+    error_at(e->loc, "initializer element is not a constant");
+  if (c.sym) {
+    img_reloc(im, off, c.sym, c.i);
+    return;
+  }
+  switch (ty->kind) {
+  case TY_FLOAT: {
+    union { float f; unsigned u; } x = {.f = (float)(c.is_float ? c.f : (double)c.i)};
+    img_u32(im, off, x.u, 4);
+    return;
+  }
+  case TY_DOUBLE: {
+    union { double d; unsigned long long u; } x = {.d = c.is_float ? c.f : (double)c.i};
+    img_u32(im, off, x.u, 8);
+    return;
+  }
+  default: {
+    long long v = c.is_float ? (long long)c.f : c.i;
+    if (ty->kind == TY_BOOL)
+      v = c.is_float ? c.f != 0 : v != 0;
+    img_u32(im, off, (unsigned long long)v, ty->size);
+    return;
+  }
+  }
+}
+
+static void img_init(Image *im, Type *ty, Init *init, long long off) {
+  if (!init)
+    return;
+  if (init->expr) {
+    Node *e = init->expr;
+    Obj *s = NULL;
+    if (e->kind == ND_VAR && e->obj->is_string)
+      s = e->obj;
+    else if (e->kind == ND_ADDR && e->lhs->kind == ND_VAR && e->lhs->obj->is_string)
+      s = e->lhs->obj;
+    if (ty->kind == TY_ARRAY && s) {
+      long long n = s->str_len;
+      if (ty->len >= 0 && n > ty->len)
+        n = ty->len;
+      for (long long i = 0; i < n; i++)
+        im->b[off + 4 + i] = (unsigned char)s->str_bytes[i];
+      return;
+    }
+    if (ty->kind == TY_STRUCT || ty->kind == TY_UNION || ty->kind == TY_ARRAY) {
+      error_at(e->loc, "initializer element is not a constant");
+      return;
+    }
+    img_scalar(im, ty, e, off);
+    return;
+  }
+  if (ty->kind == TY_ARRAY) {
+    for (int i = 0; i < init->nchildren; i++)
+      img_init(im, ty->base, init->children[i], off + 4 + (long long)i * ty->base->size);
+  } else if (ty->kind == TY_STRUCT) {
+    int i = 0;
+    for (Member *m = ty->sdef->members; m && i < init->nchildren; m = m->next, i++)
+      img_init(im, m->ty, init->children[i], off + m->offset);
+  } else if (ty->kind == TY_UNION) {
+    if (init->nchildren > 0) {
+      Member *m = init->union_mem ? init->union_mem : ty->sdef->members;
+      img_init(im, m->ty, init->children[0], off + m->offset);
+    }
+  } else if (init->nchildren > 0) {
+    img_init(im, ty, init->children[0], off);
+  }
+}
+
+static int cmp_reloc(const void *a, const void *b) {
+  const Reloc *x = a, *y = b;
+  return x->off < y->off ? -1 : x->off > y->off;
+}
+
+static void img_write(Buf *out, Image *im) {
+  qsort(im->rel, im->nrel, sizeof *im->rel, cmp_reloc);
+  long long pos = 0;
+  int r = 0;
+  while (pos < im->size) {
+    if (r < im->nrel && im->rel[r].off == pos) {
+      Reloc *rl = &im->rel[r++];
+      buf_printf(out, "\t.long %s%+lld\n", rl->sym, rl->add);
+      pos += 4;
+      continue;
+    }
+    long long end = r < im->nrel ? im->rel[r].off : im->size;
+    long long z = pos;
+    while (z < end && !im->b[z])
+      z++;
+    if (z - pos >= 8 || z == end) {
+      if (z > pos)
+        buf_printf(out, "\t.zero %lld\n", z - pos);
+      pos = z;
+      continue;
+    }
+    buf_printf(out, "\t.byte ");
+    int k = 0;
+    while (pos < end && k < 16) {
+      buf_printf(out, k ? ", %d" : "%d", im->b[pos]);
+      pos++, k++;
+      if (pos < end && !im->b[pos]) {
+        long long zz = pos;
+        while (zz < end && !im->b[zz])
+          zz++;
+        if (zz - pos >= 8)
+          break;
+      }
+    }
+    buf_printf(out, "\n");
+  }
+}
+
+static Image image_of(Type *ty, Init *init) {
+  Image im = {0};
+  im.size = ty->size > 0 ? ty->size : 0;
+  im.b = xmalloc(im.size + 8);
+  img_lenwords(&im, ty, 0);
+  img_init(&im, ty, init, 0);
+  return im;
+}
+
+static int log2_align(int a) {
+  int n = 0;
+  while ((1 << n) < a)
+    n++;
+  return n;
+}
+
+static void emit_object(Buf *out, Obj *g, const char *section, Image *im) {
+  const char *sym = sym_of(g);
+  buf_printf(out, "\t%s\n", section);
+  if (!g->is_static && !g->is_string)
+    buf_printf(out, "\t.globl %s\n", sym);
+  int align = g->ty->align > 4 ? g->ty->align : 4;
+  buf_printf(out, "\t.p2align %d\n\t.type %s, @object\n\t.size %s, %lld\n%s:\n", log2_align(align), sym,
+             sym, im->size, sym);
+  if (!strcmp(section, ".bss"))
+    buf_printf(out, "\t.zero %lld\n", im->size);
+  else
+    img_write(out, im);
+}
+
+static void emit_string(Buf *out, Obj *s) {
+  Image im = {0};
+  long long n = s->ty->kind == TY_ARRAY && s->ty->len >= 0 ? s->ty->len : s->str_len;
+  im.size = s->ty->size > 0 ? s->ty->size : 4 + ((n + 3) & ~3);
+  im.b = xmalloc(im.size + 8);
+  img_u32(&im, 0, (unsigned)n, 4);
+  for (long long i = 0; i < n && i < s->str_len; i++)
+    im.b[4 + i] = (unsigned char)s->str_bytes[i];
+  emit_object(out, s, ".section .rodata", &im);
+}
+
+static bool all_zero(Image *im) {
+  if (im->nrel)
+    return false;
+  for (long long i = 0; i < im->size; i++)
+    if (im->b[i])
+      return false;
+  return true;
+}
+
+static void emit_globals(Buf *out, IrProgram *ir) {
+  Vec done = {0};
+  for (Obj *g = ir->prog->globals; g; g = g->next) {
+    if (g->is_function || g->is_tls || g->is_extern || !g->is_definition)
+      continue;
+    if (g->is_string) {
+      emit_string(out, g);
+      vec_push(&done, g);
+      continue;
+    }
+    Image im = image_of(g->ty, g->initz);
+    const char *sec = all_zero(&im) ? ".bss" : (g->ty->qual & Q_CONST) ? ".section .rodata" : ".data";
+    emit_object(out, g, sec, &im);
+  }
+  for (int pass = 0; pass < 2; pass++) {
+    Vec *v = pass ? &extra_strings : &ir->strings;
+    for (int i = 0; i < v->len; i++) {
+      Obj *s = v->v[i];
+      bool seen = false;
+      for (int j = 0; j < done.len && !seen; j++)
+        seen = done.v[j] == s;
+      for (Obj *g = ir->prog->globals; g && !seen; g = g->next)
+        seen = g == s;
+      if (!seen) {
+        emit_string(out, s);
+        vec_push(&done, s);
+      }
+    }
+  }
+}
+
+/* struct __cuckoo_type (doc/abi.md) for each type new/delete uses */
+static void emit_type_descs(Buf *out, IrProgram *ir) {
+  for (int i = 0; i < ir->types.len; i++) {
+    Type *t = ir->types.v[i];
+    const char *sym = ir->type_syms.v[i];
+    const char *img = "0";
+    if (has_length_words(t)) {
+      Image im = image_of(t, NULL);
+      char *l = format("%s.image", sym);
+      buf_printf(out, "\t.p2align 2\n%s:\n", l);
+      img_write(out, &im);
+      img = l;
+    }
+    buf_printf(out, "\t.p2align 2\n%s:\n\t.long %s, %d, %d, %d, %s\n", sym, str_label(type_canon_str(t)),
+               t->size, t->align, is_plain(t) ? 1 : 0, img);
+  }
+}
+
+/* ---- functions -------------------------------------------------------------------- */
+
+typedef struct {
+  I386Func cx;
+  int need;                       /* -1: not computed; -2: in progress */
+} FuncInfo;
+
+static IrProgram *cur_ir;
+static FuncInfo *infos;
+
+static int find_func(Obj *o) {
+  for (int i = 0; i < cur_ir->nfuncs; i++)
+    if (cur_ir->funcs[i]->obj == o && !cur_ir->funcs[i]->is_thunk)
+      return i;
+  return -1;
+}
+
+/* Bytes below its entry %esp that F and the static callees relying on
+ * its check may use (doc/abi.md: N). */
+static int stack_need(int i) {
+  FuncInfo *fi = &infos[i];
+  if (fi->need >= 0)
+    return fi->need;
+  if (fi->need == -2)
+    die("stack need: a cycle among unchecked functions");
+  fi->need = -2;
+  IrFunc *f = cur_ir->funcs[i];
+  int worst = 0;
+  for (int b = 0; b < f->nblocks; b++)
+    for (int k = 0; k < f->blocks[b]->n; k++) {
+      IrInst *in = &f->blocks[b]->ins[k];
+      if (in->op != IR_CALL || !in->callee)
+        continue;
+      int j = find_func(in->callee);
+      if (j < 0 || cur_ir->funcs[j]->checks_stack)
+        continue;
+      int n = stack_need(j);
+      if (n > worst)
+        worst = n;
+    }
+  fi->need = f->frame_n + (fi->cx.has_calls ? 4 : 0) + worst;
+  return fi->need;
+}
+
+static void compile_func(FuncInfo *fi, IrFunc *f) {
+  I386Func *cx = &fi->cx;
+  memset(cx, 0, sizeof *cx);
+  fi->need = -1;
+  cx->f = f;
+  if (f->is_thunk) {
+    int n;
+    i386_emit_thunk(f, &f->text, &n);
+    cx->has_calls = true;
+    return;
+  }
+  i386_regalloc(cx);
+  i386_frame_layout(cx);
+  cx->out = &f->text;
+  cx->epilogue = format(".L%s.epilogue", f->name);
+  i386_isel_body(cx);
+}
+
+static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
+  I386Func *cx = &fi->cx;
+  Buf b = {0};
+  bool global = f->obj && !f->obj->is_static && !f->is_thunk;
+  buf_printf(&b, "\t.text\n");
+  if (global)
+    buf_printf(&b, "\t.globl %s\n", f->name);
+  buf_printf(&b, "\t.type %s, @function\n%s:\n", f->name, f->name);
+  if (opt_debug)
+    buf_printf(&b, "\t.cfi_startproc\n");
+  char *stack_stub = NULL;
+  IrSite *ssite = NULL;
+  if (f->checks_stack) {
+    stack_stub = format(".L%s.stack_trap", f->name);
+    if (f->is_thunk) {
+      ssite = ir_new_site(f, "stack", "frame of %llu bytes exceeds the stack limit",
+                          f->thunk_target->obj->loc);
+    } else {
+      ssite = f->blocks[0]->ins[0].site;
+    }
+  }
+  if (f->is_thunk) {
+    if (stack_n >= 0) {
+      buf_printf(&b, "\tmovl %%esp, %%eax\n\t.byte 0x2d\n\t.long %d\n\t{disp32} jb %s\n", stack_n, stack_stub);
+      buf_printf(&b, "\tcmpl %%gs:__cuckoo_stack_limit@ntpoff, %%eax\n\t{disp32} jb %s\n", stack_stub);
+    }
+    buf_puts(&b, f->text.s ? f->text.s : "");
+  } else {
+    if (f->obj && f->obj->loc.line > 0) {
+      int n = cx->cur_line;
+      (void)n;
+    }
+    i386_prologue(cx, &b, f->checks_stack ? stack_n : -1, stack_stub);
+    buf_puts(&b, f->text.s ? f->text.s : "");
+    buf_printf(&b, "%s:\n", cx->epilogue);
+    i386_epilogue(cx, &b);
+    if (cx->stubs.s)
+      buf_puts(&b, cx->stubs.s);
+  }
+  if (stack_stub) {
+    /* entry %esp is 12 mod 16: 8 more and five pushes make it aligned */
+    buf_printf(&b, "%s:\n\tsubl $8, %%esp\n\tpushl $0\n\tpushl $0\n\tpushl $0\n\tpushl $%d\n", stack_stub, stack_n);
+    buf_printf(&b, "\tpushl $%s\n\tcall __cuckoo_trap\n", i386_site_label(ssite, f));
+  }
+  if (opt_debug)
+    buf_printf(&b, "\t.cfi_endproc\n");
+  buf_printf(&b, "\t.size %s, .-%s\n\n", f->name, f->name);
+  fputs(b.s, o);
+}
+
+static void emit_ascii_block(FILE *o, const char *text) {
+  fprintf(o, "\t.section .cuckoo.types,\"\",@progbits\n");
+  const char *p = text;
+  while (*p) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p + 1) : strlen(p);
+    Buf b = {0};
+    put_escaped(&b, p, n);
+    fprintf(o, "\t.ascii \"%s\"\n", b.s ? b.s : "");
+    p += n;
+  }
+}
+
+void i386_emit_program(IrProgram *ir, FILE *o, const char *source_name) {
+  cur_ir = ir;
+  outf = o;
+  source_file = source_name;
+  memset(&rodata, 0, sizeof rodata);
+  memset(&strs, 0, sizeof strs);
+  memset(&callsites, 0, sizeof callsites);
+  label_counter = site_counter = 0;
+  fprintf(o, "# cuckoo-cc: %s\n\t.file \"%s\"\n", source_name, source_name);
+  Buf head = {0};
+  file_number(source_name, &head);
+  fputs(head.s, o);
+
+  infos = xmalloc((ir->nfuncs + 1) * sizeof *infos);
+  for (int i = 0; i < ir->nfuncs; i++)
+    compile_func(&infos[i], ir->funcs[i]);
+  for (int i = 0; i < ir->nfuncs; i++) {
+    IrFunc *f = ir->funcs[i];
+    int n = -1;
+    if (f->checks_stack)
+      n = f->is_thunk ? f->frame_n : stack_need(i);
+    f->stack_n = n;
+    write_func(o, &infos[i], f, n);
+  }
+
+  Buf data = {0};
+  emit_globals(&data, ir);
+  Buf desc = {0};
+  emit_type_descs(&desc, ir);
+  if (data.s)
+    fputs(data.s, o);
+  fprintf(o, "\t.section .rodata\n");
+  if (rodata.s)
+    fputs(rodata.s, o);
+  if (desc.s)
+    fputs(desc.s, o);
+  if (strs.s)
+    fputs(strs.s, o);
+  if (callsites.s) {
+    fprintf(o, "\t.section __cuckoo_callsites,\"a\",@progbits\n\t.p2align 2\n");
+    fputs(callsites.s, o);
+  }
+  char *block = typesec_block(ir->prog, source_name, false);
+  if (block)
+    emit_ascii_block(o, block);
+  fprintf(o, "\t.section .note.GNU-stack,\"\",@progbits\n");
+}
+

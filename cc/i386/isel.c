@@ -1,0 +1,1341 @@
+/* isel.c -- instruction selection for i386: each IR instruction expands
+ * to a short AT&T sequence over the locations regalloc.c chose.
+ *
+ * Invariants:
+ *  - %eax and %edx are free scratch inside an expansion; %ecx only when
+ *    i386_clobbers says so (regalloc keeps temps that live across such an
+ *    instruction out of it).  Operands are read before the result is
+ *    written, and a result may share an operand's register, so every
+ *    expansion checks for that aliasing.
+ *  - memory addresses need at most %eax to materialise (amem), so a
+ *    store can hold its value in %edx.
+ *  - no flags live across expansions: each branch does its own compare.
+ *  - a check is a compare and a branch to a cold stub (cx->stubs) that
+ *    reloads its operands from the same, unchanged locations, pushes
+ *    them with the site record and calls __cuckoo_trap with %esp aligned.
+ *  - long long temps live in 8-byte spill slots, floating ones too
+ *    (arithmetic in %xmm0/%xmm1; results of calls come back in st(0)).
+ */
+#include "../cc.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+static I386Func *cx;
+static IrFunc *fn;
+static Buf *out;
+
+static const char *const R32[] = {"%eax", "%ecx", "%edx", "%ebx", "%esi", "%edi"};
+static const char *const R8[] = {"%al", "%cl", "%dl", "%bl", NULL, NULL};
+static const char *const R16[] = {"%ax", "%cx", "%dx", "%bx", "%si", "%di"};
+
+static void E(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void E(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char buf[512];
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  buf_putc(out, '\t');
+  buf_puts(out, buf);
+  buf_putc(out, '\n');
+}
+
+unsigned i386_clobbers(IrFunc *f, IrInst *in) {
+  (void)f;
+  switch (in->op) {
+  case IR_CALL: case IR_MEMCPY: case IR_MEMZERO:
+    return 1u << R_ECX;
+  case IR_SHL: case IR_SHR: case IR_SAR:
+    return (in->k == IK_I64 || in->b.kind != OK_IMM) ? 1u << R_ECX : 0;
+  case IR_MUL:
+    return in->k == IK_I64 ? 1u << R_ECX : 0;
+  case IR_DIV: case IR_UDIV: case IR_MOD: case IR_UMOD:
+    return in->k == IK_I32 || in->k == IK_I64 ? 1u << R_ECX : 0;
+  default:
+    return 0;
+  }
+}
+
+/* ---- operands ---------------------------------------------------------- */
+
+static int reg_of(Oper o) { return o.kind == OK_TEMP ? cx->reg[o.temp] : -1; }
+
+static char *spill_mem(int t, int add) { return format("%d(%%ebp)", cx->spill[t] + add); }
+
+static char *slot_mem(int slot, long long off) {
+  return format("%lld(%%ebp)", fn->slots[slot].offset + off);
+}
+
+static char *sym_off(const char *sym, long long off) {
+  return off ? format("%s%+lld", sym, off) : xstrdup(sym);
+}
+
+/* A 32-bit source operand (register, memory or immediate), or NULL for a
+ * frame address (which needs a lea). */
+static char *src32(Oper o) {
+  switch (o.kind) {
+  case OK_TEMP:
+    return cx->reg[o.temp] >= 0 ? xstrdup(R32[cx->reg[o.temp]]) : spill_mem(o.temp, 0);
+  case OK_IMM:
+    return format("$%d", (int)o.imm);
+  case OK_SYM:
+    return format("$%s", sym_off(o.sym, o.imm));
+  default:
+    return NULL;
+  }
+}
+
+static bool in_memory(Oper o) { return o.kind == OK_TEMP && cx->reg[o.temp] < 0; }
+
+static void load32(Oper o, int r) {
+  if (reg_of(o) == r)
+    return;
+  if (o.kind == OK_SLOT)
+    E("leal %s, %s", slot_mem(o.slot, o.imm), R32[r]);
+  else if (o.kind == OK_IMM && o.imm == 0)
+    E("xorl %s, %s", R32[r], R32[r]);
+  else
+    E("movl %s, %s", src32(o), R32[r]);
+}
+
+/* The register holding O, loading it into SCRATCH if need be. */
+static int in_reg(Oper o, int scratch) {
+  int r = reg_of(o);
+  if (r >= 0)
+    return r;
+  load32(o, scratch);
+  return scratch;
+}
+
+static char *dst32(int t) { return cx->reg[t] >= 0 ? xstrdup(R32[cx->reg[t]]) : spill_mem(t, 0); }
+
+static void set_dst32(int t, int r) {
+  if (cx->reg[t] == r)
+    return;
+  E("movl %s, %s", R32[r], dst32(t));
+}
+
+/* A source operand that is register, memory or immediate; a frame
+ * address goes through SCRATCH first. */
+static char *src32_or(Oper o, int scratch) {
+  char *s = src32(o);
+  if (s)
+    return s;
+  load32(o, scratch);
+  return xstrdup(R32[scratch]);
+}
+
+static char *lo64(Oper o) {
+  if (o.kind == OK_IMM)
+    return format("$%u", (unsigned)o.imm);
+  return spill_mem(o.temp, 0);
+}
+static char *hi64(Oper o) {
+  if (o.kind == OK_IMM)
+    return format("$%u", (unsigned)((unsigned long long)o.imm >> 32));
+  return spill_mem(o.temp, 4);
+}
+
+static bool is_single(IrKind k) { return k == IK_F32; }
+
+/* A floating operand in memory (a spill slot or the constant pool). */
+static char *fmem(Oper o, IrKind k) {
+  if (o.kind == OK_FIMM)
+    return xstrdup(i386_fconst(o.fimm, is_single(k)));
+  if (o.kind == OK_TEMP)
+    return spill_mem(o.temp, 0);
+  die("bad floating operand");
+}
+
+static const char *fsuf(IrKind k) { return is_single(k) ? "ss" : "sd"; }
+
+/* ---- addresses ----------------------------------------------------------- */
+
+static int log2i(int s) { return s == 8 ? 3 : s == 4 ? 2 : s == 2 ? 1 : 0; }
+
+/* An AT&T memory operand for A + EXTRA; may load into %eax only. */
+static char *amem(IrAddr *a, long long extra) {
+  long long off = a->off + extra;
+  const char *base = NULL, *index = NULL;
+  char *disp = NULL;
+  bool bspill = in_memory(a->base);
+  bool ispill = a->index >= 0 && cx->reg[a->index] < 0;
+  if (bspill && ispill) {
+    E("movl %s, %%eax", spill_mem(a->index, 0));
+    if (a->scale > 1)
+      E("shll $%d, %%eax", log2i(a->scale));
+    E("addl %s, %%eax", spill_mem(a->base.temp, 0));
+    return format("%lld(%%eax)", off);
+  }
+  switch (a->base.kind) {
+  case OK_TEMP:
+    if (bspill) {
+      E("movl %s, %%eax", spill_mem(a->base.temp, 0));
+      base = "%eax";
+    } else {
+      base = R32[cx->reg[a->base.temp]];
+    }
+    disp = format("%lld", off);
+    break;
+  case OK_SYM:
+    disp = sym_off(a->base.sym, a->base.imm + off);
+    break;
+  case OK_SLOT:
+    base = "%ebp";
+    disp = format("%lld", fn->slots[a->base.slot].offset + a->base.imm + off);
+    break;
+  case OK_NONE:
+    disp = format("%lld", off);
+    break;
+  default:
+    die("bad address base");
+  }
+  if (a->index >= 0) {
+    if (ispill) {
+      E("movl %s, %%eax", spill_mem(a->index, 0));
+      index = "%eax";
+    } else {
+      index = R32[cx->reg[a->index]];
+    }
+  }
+  if (!index)
+    return base ? format("%s(%s)", disp, base) : disp;
+  return format("%s(%s,%s,%d)", disp, base ? base : "", index, a->scale);
+}
+
+/* ---- stubs ---------------------------------------------------------------- */
+
+/* A cold stub: pushes b (hi, lo), a (hi, lo) and the site, calls the trap.
+ * The pushed operands are texts valid at the jump (registers unchanged). */
+static const char *new_stub(IrSite *site, const char *a_lo, const char *a_hi, const char *b_lo,
+                            const char *b_hi, const char *pre) {
+  char *l = i386_new_label("trap");
+  Buf *s = &cx->stubs;
+  buf_printf(s, "%s:\n", l);
+  if (pre)
+    buf_puts(s, pre);
+  buf_printf(s, "\tsubl $12, %%esp\n");
+  buf_printf(s, "\tpushl %s\n\tpushl %s\n", b_hi, b_lo);
+  buf_printf(s, "\tpushl %s\n\tpushl %s\n", a_hi, a_lo);
+  buf_printf(s, "\tpushl $%s\n\tcall __cuckoo_trap\n", i386_site_label(site, fn));
+  return l;
+}
+
+static const char *zero_stub(IrSite *site) { return new_stub(site, "$0", "$0", "$0", "$0", NULL); }
+
+/* ---- conditions --------------------------------------------------------------- */
+
+static const char *jcc_name(IrCC cc) {
+  static const char *const n[] = {"e", "ne", "l", "le", "g", "ge", "b", "be", "a", "ae"};
+  return n[cc];
+}
+static IrCC cc_swap(IrCC cc) {
+  static const IrCC s[] = {CC_EQ, CC_NE, CC_GT, CC_GE, CC_LT, CC_LE, CC_UGT, CC_UGE, CC_ULT, CC_ULE};
+  return s[cc];
+}
+static IrCC cc_not(IrCC cc) {
+  static const IrCC s[] = {CC_NE, CC_EQ, CC_GE, CC_GT, CC_LE, CC_LT, CC_UGE, CC_UGT, CC_ULE, CC_ULT};
+  return s[cc];
+}
+
+static char *block_label(int b) { return format(".L%s.b%d", fn->name, b); }
+
+/* cmp for a 32-bit a cc b; returns the condition to test (maybe swapped). */
+static IrCC cmp32(Oper a, Oper b, IrCC cc) {
+  if (a.kind != OK_TEMP && b.kind == OK_TEMP) {
+    Oper t = a;
+    a = b;
+    b = t;
+    cc = cc_swap(cc);
+  }
+  if (a.kind != OK_TEMP) {
+    load32(a, R_EAX);
+    a = (Oper){.kind = OK_TEMP, .temp = -1};
+    char *bs = src32_or(b, R_EDX);
+    E("cmpl %s, %%eax", bs);
+    return cc;
+  }
+  char *as = src32(a);
+  if (b.kind == OK_IMM && b.imm == 0 && !in_memory(a) && (cc == CC_EQ || cc == CC_NE)) {
+    E("testl %s, %s", as, as);
+    return cc;
+  }
+  if (in_memory(a) && (in_memory(b) || b.kind == OK_SLOT)) {
+    load32(a, R_EAX);
+    as = "%eax";
+  }
+  E("cmpl %s, %s", src32_or(b, R_EDX), as);
+  return cc;
+}
+
+/* Floating compare: emits ucomis and returns the unsigned condition on
+ * which "a cc b" holds for ordered operands (callers handle parity). */
+static IrCC cmpf(Oper a, Oper b, IrCC cc, IrKind k) {
+  if (cc == CC_LT || cc == CC_LE) {
+    Oper t = a;
+    a = b;
+    b = t;
+    cc = cc == CC_LT ? CC_GT : CC_GE;
+  }
+  E("mov%s %s, %%xmm0", fsuf(k), fmem(a, k));
+  E("ucomi%s %s, %%xmm0", fsuf(k), fmem(b, k));
+  switch (cc) {
+  case CC_GT: return CC_UGT;
+  case CC_GE: return CC_UGE;
+  default: return cc;
+  }
+}
+
+/* Branch on a cc b to T (else F); NEXT is the block laid out next. */
+static void branch(IrInst *in, int next) {
+  IrCC cc = in->cc;
+  int t = in->t1, f = in->t2;
+  if (in->k2 == IK_I32) {
+    cc = cmp32(in->a, in->b, cc);
+  } else if (in->k2 == IK_I64) {
+    Oper a = in->a, b = in->b;
+    if (a.kind == OK_IMM) {
+      Oper x = a;
+      a = b;
+      b = x;
+      cc = cc_swap(cc);
+    }
+    if (a.kind == OK_IMM) { /* both constant: opt folds these; be safe */
+      load32(ir_imm(0), R_EAX);
+    }
+    if (cc == CC_EQ || cc == CC_NE) {
+      E("movl %s, %%eax", lo64(a));
+      E("movl %s, %%edx", hi64(a));
+      E("xorl %s, %%eax", lo64(b));
+      E("xorl %s, %%edx", hi64(b));
+      E("orl %%edx, %%eax");
+    } else {
+      bool u = cc >= CC_ULT;
+      IrCC strict = cc == CC_LT || cc == CC_LE ? CC_LT : cc == CC_GT || cc == CC_GE ? CC_GT
+                  : cc == CC_ULT || cc == CC_ULE ? CC_ULT : CC_UGT;
+      IrCC lo = cc == CC_LT || cc == CC_ULT ? CC_ULT : cc == CC_LE || cc == CC_ULE ? CC_ULE
+              : cc == CC_GT || cc == CC_UGT ? CC_UGT : CC_UGE;
+      (void)u;
+      E("movl %s, %%eax", hi64(a));
+      E("cmpl %s, %%eax", hi64(b));
+      E("j%s %s", jcc_name(strict), block_label(t));
+      E("j%s %s", jcc_name(cc_swap(strict)), block_label(f));
+      E("movl %s, %%eax", lo64(a));
+      E("cmpl %s, %%eax", lo64(b));
+      cc = lo;
+    }
+  } else {
+    IrKind k = in->k2;
+    IrCC c = cmpf(in->a, in->b, cc, k);
+    if (cc == CC_EQ) {
+      E("jp %s", block_label(f));
+      E("je %s", block_label(t));
+      if (f != next)
+        E("jmp %s", block_label(f));
+      return;
+    }
+    if (cc == CC_NE) {
+      E("jp %s", block_label(t));
+      E("jne %s", block_label(t));
+      if (f != next)
+        E("jmp %s", block_label(f));
+      return;
+    }
+    cc = c;
+  }
+  if (t == next) {
+    E("j%s %s", jcc_name(cc_not(cc)), block_label(f));
+  } else {
+    E("j%s %s", jcc_name(cc), block_label(t));
+    if (f != next)
+      E("jmp %s", block_label(f));
+  }
+}
+
+/* dst = (a cc b) as 0/1 */
+static void set_value(IrInst *in) {
+  IrCC cc = in->cc;
+  if (in->k2 == IK_I32) {
+    cc = cmp32(in->a, in->b, cc);
+    E("set%s %%al", jcc_name(cc));
+  } else if (in->k2 == IK_I64) {
+    char *t = i386_new_label("set"), *f = i386_new_label("set"), *e = i386_new_label("set");
+    Oper a = in->a, b = in->b;
+    if (a.kind == OK_IMM) {
+      Oper x = a;
+      a = b;
+      b = x;
+      cc = cc_swap(cc);
+    }
+    if (cc == CC_EQ || cc == CC_NE) {
+      E("movl %s, %%eax", lo64(a));
+      E("movl %s, %%edx", hi64(a));
+      E("xorl %s, %%eax", lo64(b));
+      E("xorl %s, %%edx", hi64(b));
+      E("orl %%edx, %%eax");
+      E("set%s %%al", jcc_name(cc));
+    } else {
+      IrCC strict = cc == CC_LT || cc == CC_LE ? CC_LT : cc == CC_GT || cc == CC_GE ? CC_GT
+                  : cc == CC_ULT || cc == CC_ULE ? CC_ULT : CC_UGT;
+      IrCC lo = cc == CC_LT || cc == CC_ULT ? CC_ULT : cc == CC_LE || cc == CC_ULE ? CC_ULE
+              : cc == CC_GT || cc == CC_UGT ? CC_UGT : CC_UGE;
+      E("movl %s, %%eax", hi64(a));
+      E("cmpl %s, %%eax", hi64(b));
+      E("j%s %s", jcc_name(strict), t);
+      E("j%s %s", jcc_name(cc_swap(strict)), f);
+      E("movl %s, %%eax", lo64(a));
+      E("cmpl %s, %%eax", lo64(b));
+      E("j%s %s", jcc_name(lo), t);
+      buf_printf(out, "%s:\n", f);
+      E("xorl %%eax, %%eax");
+      E("jmp %s", e);
+      buf_printf(out, "%s:\n", t);
+      E("movl $1, %%eax");
+      buf_printf(out, "%s:\n", e);
+      set_dst32(in->dst, R_EAX);
+      return;
+    }
+  } else {
+    IrCC c = cmpf(in->a, in->b, cc, in->k2);
+    if (cc == CC_EQ) {
+      E("sete %%al");
+      E("setnp %%dl");
+      E("andb %%dl, %%al");
+    } else if (cc == CC_NE) {
+      E("setne %%al");
+      E("setp %%dl");
+      E("orb %%dl, %%al");
+    } else {
+      E("set%s %%al", jcc_name(c));
+    }
+  }
+  int r = cx->reg[in->dst];
+  E("movzbl %%al, %s", r >= 0 ? R32[r] : "%eax");
+  if (r < 0)
+    set_dst32(in->dst, R_EAX);
+}
+
+/* ---- block copies -------------------------------------------------------------- */
+
+/* The address held by O as a base: a register (%edx/%ecx loaded if
+ * need be) or a constant address (sym / %ebp slot). Returns the text for
+ * byte offset K. */
+typedef struct {
+  int reg;                        /* >= 0: address in this register */
+  char *sym;                      /* else symbolic base */
+  long long off;
+  bool ebp;
+} Base;
+
+static Base base_of(Oper o, int scratch) {
+  Base b = {.reg = -1};
+  if (o.kind == OK_SYM) {
+    b.sym = xstrdup(o.sym);
+    b.off = o.imm;
+  } else if (o.kind == OK_SLOT) {
+    b.ebp = true;
+    b.off = fn->slots[o.slot].offset + o.imm;
+  } else {
+    b.reg = in_reg(o, scratch);
+  }
+  return b;
+}
+
+static char *base_at(Base *b, long long k) {
+  if (b->reg >= 0)
+    return format("%lld(%s)", k, R32[b->reg]);
+  if (b->ebp)
+    return format("%lld(%%ebp)", b->off + k);
+  return sym_off(b->sym, b->off + k);
+}
+
+static void lea_base(Base *b, const char *reg) {
+  if (b->reg >= 0)
+    E("movl %s, %s", R32[b->reg], reg);
+  else
+    E("leal %s, %s", base_at(b, 0), reg);
+}
+
+/* Copies N bytes; DST/SRC bases must not use %eax.  Large copies use rep
+ * movs with %esi/%edi saved around them (%ecx is clobbered). */
+static void copy_bytes(Base dst, Base src, long long n, bool dst_esp) {
+  if (n <= 64) {
+    long long k = 0;
+    for (; k + 4 <= n; k += 4) {
+      E("movl %s, %%eax", base_at(&src, k));
+      E("movl %%eax, %s", base_at(&dst, k));
+    }
+    for (; k + 2 <= n; k += 2) {
+      E("movw %s, %%ax", base_at(&src, k));
+      E("movw %%ax, %s", base_at(&dst, k));
+    }
+    for (; k < n; k++) {
+      E("movb %s, %%al", base_at(&src, k));
+      E("movb %%al, %s", base_at(&dst, k));
+    }
+    return;
+  }
+  lea_base(&src, "%eax");
+  if (dst_esp)
+    E("leal %lld(%%esp), %%edx", dst.off);
+  else
+    lea_base(&dst, "%edx");
+  /* %ecx may hold an operand of the instruction still to be read */
+  E("pushl %%ecx");
+  E("pushl %%esi");
+  E("pushl %%edi");
+  E("movl %%eax, %%esi");
+  E("movl %%edx, %%edi");
+  E("movl $%lld, %%ecx", n / 4);
+  E("rep movsl");
+  if (n % 4) {
+    E("movl $%lld, %%ecx", n % 4);
+    E("rep movsb");
+  }
+  E("popl %%edi");
+  E("popl %%esi");
+  E("popl %%ecx");
+}
+
+static void zero_bytes(Base dst, long long n) {
+  if (n <= 64) {
+    long long k = 0;
+    for (; k + 4 <= n; k += 4)
+      E("movl $0, %s", base_at(&dst, k));
+    for (; k < n; k++)
+      E("movb $0, %s", base_at(&dst, k));
+    return;
+  }
+  lea_base(&dst, "%edx");
+  E("pushl %%ecx");
+  E("pushl %%edi");
+  E("movl %%edx, %%edi");
+  E("xorl %%eax, %%eax");
+  E("movl $%lld, %%ecx", n / 4);
+  E("rep stosl");
+  if (n % 4) {
+    E("movl $%lld, %%ecx", n % 4);
+    E("rep stosb");
+  }
+  E("popl %%edi");
+  E("popl %%ecx");
+}
+
+/* ---- integer operations ---------------------------------------------------------- */
+
+static const char *alu_name(IrOp op) {
+  switch (op) {
+  case IR_ADD: return "addl";
+  case IR_SUB: return "subl";
+  case IR_AND: return "andl";
+  case IR_OR: return "orl";
+  case IR_XOR: return "xorl";
+  case IR_MUL: return "imull";
+  default: die("not an alu op");
+  }
+}
+
+static bool commutative(IrOp op) {
+  return op == IR_ADD || op == IR_AND || op == IR_OR || op == IR_XOR || op == IR_MUL;
+}
+
+static void alu32(IrInst *in) {
+  Oper a = in->a, b = in->b;
+  int d = cx->reg[in->dst];
+  /* a result register that holds b would be clobbered by "mov a, d" */
+  if (d >= 0 && reg_of(b) == d && reg_of(a) != d) {
+    if (commutative(in->op)) {
+      Oper t = a;
+      a = b;
+      b = t;
+    } else {
+      d = -1;
+    }
+  }
+  int w = d >= 0 ? d : R_EAX;
+  load32(a, w);
+  char *bs = src32(b);
+  if (!bs) {
+    load32(b, R_EDX);
+    bs = "%edx";
+  }
+  if (in->op == IR_MUL && b.kind == OK_IMM)
+    E("imull %s, %s, %s", bs, R32[w], R32[w]);
+  else if (in->op == IR_ADD && b.kind == OK_IMM && b.imm == 1)
+    E("incl %s", R32[w]);
+  else if (in->op == IR_SUB && b.kind == OK_IMM && b.imm == 1)
+    E("decl %s", R32[w]);
+  else
+    E("%s %s, %s", alu_name(in->op), bs, R32[w]);
+  set_dst32(in->dst, w);
+}
+
+static void div32(IrInst *in) {
+  bool u = in->op == IR_UDIV || in->op == IR_UMOD;
+  bool mod = in->op == IR_MOD || in->op == IR_UMOD;
+  Oper b = in->b;
+  /* the dividend first: it may sit in %ecx, which a constant divisor uses */
+  load32(in->a, R_EAX);
+  /* the divisor: its register (never %eax/%edx) or spill slot, else %ecx */
+  char *bs = b.kind == OK_TEMP ? src32(b) : NULL;
+  if (!bs) {
+    load32(b, R_ECX);
+    bs = "%ecx";
+  }
+  if (u) {
+    E("xorl %%edx, %%edx");
+    E("divl %s", bs);
+  } else {
+    E("cltd");
+    E("idivl %s", bs);
+  }
+  set_dst32(in->dst, mod ? R_EDX : R_EAX);
+}
+
+static void shift32(IrInst *in) {
+  const char *name = in->op == IR_SHL ? "shll" : in->op == IR_SHR ? "shrl" : "sarl";
+  if (in->b.kind == OK_IMM) {
+    int d = cx->reg[in->dst];
+    int w = d >= 0 ? d : R_EAX;
+    load32(in->a, w);
+    E("%s $%d, %s", name, (int)(in->b.imm & 31), R32[w]);
+    set_dst32(in->dst, w);
+    return;
+  }
+  load32(in->a, R_EAX);
+  load32(in->b, R_ECX);
+  E("%s %%cl, %%eax", name);
+  set_dst32(in->dst, R_EAX);
+}
+
+static void unary32(IrInst *in) {
+  int d = cx->reg[in->dst];
+  int w = d >= 0 ? d : R_EAX;
+  load32(in->a, w);
+  E("%s %s", in->op == IR_NEG ? "negl" : "notl", R32[w]);
+  set_dst32(in->dst, w);
+}
+
+static void ext32(IrInst *in) {
+  static const char *const op[] = {"movsbl", "movzbl", "movswl", "movzwl"};
+  int d = cx->reg[in->dst];
+  int w = d >= 0 ? d : R_EAX;
+  Oper a = in->a;
+  bool byte = in->mem == M_I8 || in->mem == M_U8;
+  char *src;
+  if (in_memory(a)) {
+    src = spill_mem(a.temp, 0);
+  } else {
+    int r = reg_of(a);
+    if (r < 0 || (byte && !R8[r])) {
+      load32(a, R_EAX);
+      r = R_EAX;
+    }
+    src = xstrdup(byte ? R8[r] : R16[r]);
+  }
+  E("%s %s, %s", op[in->mem], src, R32[w]);
+  set_dst32(in->dst, w);
+}
+
+/* ---- long long ------------------------------------------------------------------ */
+
+static void to64(int t) {
+  E("movl %%eax, %s", spill_mem(t, 0));
+  E("movl %%edx, %s", spill_mem(t, 4));
+}
+
+static void alu64(IrInst *in) {
+  Oper a = in->a, b = in->b;
+  E("movl %s, %%eax", lo64(a));
+  E("movl %s, %%edx", hi64(a));
+  switch (in->op) {
+  case IR_ADD: E("addl %s, %%eax", lo64(b)); E("adcl %s, %%edx", hi64(b)); break;
+  case IR_SUB: E("subl %s, %%eax", lo64(b)); E("sbbl %s, %%edx", hi64(b)); break;
+  case IR_AND: E("andl %s, %%eax", lo64(b)); E("andl %s, %%edx", hi64(b)); break;
+  case IR_OR: E("orl %s, %%eax", lo64(b)); E("orl %s, %%edx", hi64(b)); break;
+  case IR_XOR: E("xorl %s, %%eax", lo64(b)); E("xorl %s, %%edx", hi64(b)); break;
+  case IR_NEG: E("negl %%eax"); E("adcl $0, %%edx"); E("negl %%edx"); break;
+  case IR_NOT: E("notl %%eax"); E("notl %%edx"); break;
+  default: die("alu64");
+  }
+  to64(in->dst);
+}
+
+static void mul64(IrInst *in) {
+  Oper a = in->a, b = in->b;
+  /* lo(a)*hi(b) + hi(a)*lo(b) into %ecx, then the full lo*lo product */
+  E("movl %s, %%ecx", lo64(a));
+  if (b.kind == OK_IMM) {
+    E("movl %s, %%eax", hi64(b));
+    E("imull %%eax, %%ecx");
+    E("movl %s, %%eax", hi64(a));
+    E("movl %s, %%edx", lo64(b));
+    E("imull %%edx, %%eax");
+    E("addl %%eax, %%ecx");
+    E("movl %s, %%eax", lo64(a));
+    E("movl %s, %%edx", lo64(b));
+    E("mull %%edx");
+  } else {
+    E("imull %s, %%ecx", hi64(b));
+    E("movl %s, %%eax", hi64(a));
+    E("imull %s, %%eax", lo64(b));
+    E("addl %%eax, %%ecx");
+    E("movl %s, %%eax", lo64(a));
+    E("mull %s", lo64(b));
+  }
+  E("addl %%ecx, %%edx");
+  to64(in->dst);
+}
+
+static void shift64(IrInst *in) {
+  E("movl %s, %%eax", lo64(in->a));
+  E("movl %s, %%edx", hi64(in->a));
+  load32(in->b, R_ECX);
+  E("andl $63, %%ecx");
+  char *done = i386_new_label("sh");
+  if (in->op == IR_SHL) {
+    E("shldl %%cl, %%eax, %%edx");
+    E("shll %%cl, %%eax");
+    E("testb $32, %%cl");
+    E("je %s", done);
+    E("movl %%eax, %%edx");
+    E("xorl %%eax, %%eax");
+  } else if (in->op == IR_SHR) {
+    E("shrdl %%cl, %%edx, %%eax");
+    E("shrl %%cl, %%edx");
+    E("testb $32, %%cl");
+    E("je %s", done);
+    E("movl %%edx, %%eax");
+    E("xorl %%edx, %%edx");
+  } else {
+    E("shrdl %%cl, %%edx, %%eax");
+    E("sarl %%cl, %%edx");
+    E("testb $32, %%cl");
+    E("je %s", done);
+    E("movl %%edx, %%eax");
+    E("sarl $31, %%edx");
+  }
+  buf_printf(out, "%s:\n", done);
+  to64(in->dst);
+}
+
+/* 64-bit division through libgcc (__divdi3 and friends; doc/backend.md). */
+static void div64(IrInst *in) {
+  static const char *const fn_name[] = {"__divdi3", "__udivdi3", "__moddi3", "__umoddi3"};
+  int which = in->op == IR_DIV ? 0 : in->op == IR_UDIV ? 1 : in->op == IR_MOD ? 2 : 3;
+  E("movl %s, %%eax", lo64(in->a));
+  E("movl %%eax, 0(%%esp)");
+  E("movl %s, %%eax", hi64(in->a));
+  E("movl %%eax, 4(%%esp)");
+  E("movl %s, %%eax", lo64(in->b));
+  E("movl %%eax, 8(%%esp)");
+  E("movl %s, %%eax", hi64(in->b));
+  E("movl %%eax, 12(%%esp)");
+  E("call %s", fn_name[which]);
+  to64(in->dst);
+}
+
+/* ---- floating ------------------------------------------------------------------- */
+
+static void alu_f(IrInst *in) {
+  IrKind k = in->k;
+  const char *s = fsuf(k);
+  E("mov%s %s, %%xmm0", s, fmem(in->a, k));
+  switch (in->op) {
+  case IR_ADD: E("add%s %s, %%xmm0", s, fmem(in->b, k)); break;
+  case IR_SUB: E("sub%s %s, %%xmm0", s, fmem(in->b, k)); break;
+  case IR_MUL: E("mul%s %s, %%xmm0", s, fmem(in->b, k)); break;
+  case IR_DIV: E("div%s %s, %%xmm0", s, fmem(in->b, k)); break;
+  case IR_XOR: /* negation: flip the sign bit */
+    E("mov%s %s, %%xmm1", s, fmem(in->b, k));
+    E("xorps %%xmm1, %%xmm0");
+    break;
+  default: die("alu_f %s", ir_op_name[in->op]);
+  }
+  E("mov%s %%xmm0, %s", s, spill_mem(in->dst, 0));
+}
+
+/* The x87 truncating store of st(0) as a 64-bit integer into MEM. */
+static void fist64(const char *mem) {
+  char *cw = format("%d(%%ebp)", cx->scratch + 8);
+  char *cw2 = format("%d(%%ebp)", cx->scratch + 10);
+  E("fnstcw %s", cw);
+  E("movzwl %s, %%eax", cw);
+  E("orl $0xc00, %%eax");
+  E("movw %%ax, %s", cw2);
+  E("fldcw %s", cw2);
+  E("fistpll %s", mem);
+  E("fldcw %s", cw);
+}
+
+static void cvt(IrInst *in) {
+  IrKind from = in->k2, to = in->k;
+  Oper a = in->a;
+  char *scr = format("%d(%%ebp)", cx->scratch);
+  bool ffrom = from == IK_F32 || from == IK_F64, fto = to == IK_F32 || to == IK_F64;
+  if (from == IK_I64 && to == IK_I32) {
+    int d = cx->reg[in->dst];
+    if (d >= 0)
+      E("movl %s, %s", lo64(a), R32[d]);
+    else {
+      E("movl %s, %%eax", lo64(a));
+      set_dst32(in->dst, R_EAX);
+    }
+    return;
+  }
+  if (from == IK_I32 && to == IK_I64) {
+    load32(a, R_EAX);
+    if (in->uns)
+      E("xorl %%edx, %%edx");
+    else
+      E("cltd");
+    to64(in->dst);
+    return;
+  }
+  if (from == IK_I32 && fto) {
+    if (!in->uns) {
+      E("cvtsi2%sl %s, %%xmm0", fsuf(to), src32_or(a, R_EAX));
+      E("mov%s %%xmm0, %s", fsuf(to), spill_mem(in->dst, 0));
+      return;
+    }
+    load32(a, R_EAX);
+    E("movl %%eax, %s", scr);
+    E("movl $0, %d(%%ebp)", cx->scratch + 4);
+    E("fildll %s", scr);
+    E("fstp%s %s", to == IK_F32 ? "s" : "l", spill_mem(in->dst, 0));
+    return;
+  }
+  if (from == IK_I64 && fto) {
+    E("fildll %s", lo64(a));
+    if (in->uns) {
+      char *l = i386_new_label("u64");
+      E("cmpl $0, %s", hi64(a));
+      E("jge %s", l);
+      E("fadds %s", i386_fconst(18446744073709551616.0, true));
+      buf_printf(out, "%s:\n", l);
+    }
+    E("fstp%s %s", to == IK_F32 ? "s" : "l", spill_mem(in->dst, 0));
+    return;
+  }
+  if (ffrom && to == IK_I32) {
+    int d = cx->reg[in->dst];
+    E("cvtt%s2si %s, %s", fsuf(from), fmem(a, from), d >= 0 ? R32[d] : "%eax");
+    if (d < 0)
+      set_dst32(in->dst, R_EAX);
+    return;
+  }
+  if (ffrom && to == IK_I64) {
+    char *dst = spill_mem(in->dst, 0);
+    char *v = format("%d(%%ebp)", cx->scratch);
+    /* as a double in the scratch, then through the x87 */
+    if (from == IK_F32) {
+      E("cvtss2sd %s, %%xmm0", fmem(a, from));
+    } else {
+      E("movsd %s, %%xmm0", fmem(a, from));
+    }
+    if (in->uns) {
+      char *big = i386_new_label("f2u"), *done = i386_new_label("f2u");
+      E("ucomisd %s, %%xmm0", i386_fconst(9223372036854775808.0, false));
+      E("jae %s", big);
+      E("movsd %%xmm0, %s", v);
+      E("fldl %s", v);
+      fist64(dst);
+      E("jmp %s", done);
+      buf_printf(out, "%s:\n", big);
+      E("subsd %s, %%xmm0", i386_fconst(9223372036854775808.0, false));
+      E("movsd %%xmm0, %s", v);
+      E("fldl %s", v);
+      fist64(dst);
+      E("xorl $0x80000000, %s", spill_mem(in->dst, 4));
+      buf_printf(out, "%s:\n", done);
+    } else {
+      E("movsd %%xmm0, %s", v);
+      E("fldl %s", v);
+      fist64(dst);
+    }
+    return;
+  }
+  if (ffrom && fto) {
+    E("cvt%s2%s %s, %%xmm0", fsuf(from), fsuf(to), fmem(a, from));
+    E("mov%s %%xmm0, %s", fsuf(to), spill_mem(in->dst, 0));
+    return;
+  }
+  die("cvt %d -> %d", from, to);
+}
+
+/* ---- memory ------------------------------------------------------------------------ */
+
+static void load_op(IrInst *in) {
+  switch (in->mem) {
+  case M_I64: {
+    char *m4 = amem(&in->addr, 4);
+    E("movl %s, %%edx", m4);
+    char *m0 = amem(&in->addr, 0);
+    E("movl %s, %%eax", m0);
+    to64(in->dst);
+    return;
+  }
+  case M_F32: case M_F64: {
+    const char *s = in->mem == M_F32 ? "ss" : "sd";
+    E("mov%s %s, %%xmm0", s, amem(&in->addr, 0));
+    E("mov%s %%xmm0, %s", s, spill_mem(in->dst, 0));
+    return;
+  }
+  default: {
+    static const char *const op[] = {"movsbl", "movzbl", "movswl", "movzwl", "movl"};
+    int d = cx->reg[in->dst];
+    char *m = amem(&in->addr, 0);
+    E("%s %s, %s", op[in->mem], m, d >= 0 ? R32[d] : "%eax");
+    if (d < 0)
+      set_dst32(in->dst, R_EAX);
+    return;
+  }
+  }
+}
+
+static void store_op(IrInst *in) {
+  Oper v = in->a;
+  switch (in->mem) {
+  case M_I64:
+    if (v.kind == OK_IMM) {
+      char *m = amem(&in->addr, 0);
+      E("movl %s, %s", lo64(v), m);
+      E("movl %s, %s", hi64(v), amem(&in->addr, 4));
+    } else {
+      E("movl %s, %%edx", lo64(v));
+      E("movl %%edx, %s", amem(&in->addr, 0));
+      E("movl %s, %%edx", hi64(v));
+      E("movl %%edx, %s", amem(&in->addr, 4));
+    }
+    return;
+  case M_F32: case M_F64:
+    if (v.kind == OK_FIMM) {
+      union { double d; unsigned long long u; } x = {.d = v.fimm};
+      union { float f; unsigned u; } y = {.f = (float)v.fimm};
+      if (in->mem == M_F32) {
+        E("movl $%u, %s", y.u, amem(&in->addr, 0));
+      } else {
+        E("movl $%u, %s", (unsigned)x.u, amem(&in->addr, 0));
+        E("movl $%u, %s", (unsigned)(x.u >> 32), amem(&in->addr, 4));
+      }
+    } else if (v.kind == OK_IMM) {
+      E("movl $0, %s", amem(&in->addr, 0));
+      if (in->mem == M_F64)
+        E("movl $0, %s", amem(&in->addr, 4));
+    } else {
+      const char *s = in->mem == M_F32 ? "ss" : "sd";
+      E("mov%s %s, %%xmm0", s, fmem(v, in->mem == M_F32 ? IK_F32 : IK_F64));
+      E("mov%s %%xmm0, %s", s, amem(&in->addr, 0));
+    }
+    return;
+  default: {
+    const char *suf = in->mem <= M_U8 ? "b" : in->mem <= M_U16 ? "w" : "l";
+    if (v.kind == OK_IMM) {
+      long long x = in->mem <= M_U8 ? (v.imm & 0xff) : in->mem <= M_U16 ? (v.imm & 0xffff) : (unsigned)v.imm;
+      E("mov%s $%lld, %s", suf, x, amem(&in->addr, 0));
+      return;
+    }
+    if (v.kind == OK_SYM && in->mem == M_I32) {
+      E("movl %s, %s", src32(v), amem(&in->addr, 0));
+      return;
+    }
+    int r = reg_of(v);
+    if (r < 0 || (in->mem <= M_U8 && !R8[r])) {
+      load32(v, R_EDX);
+      r = R_EDX;
+    }
+    const char *rn = in->mem <= M_U8 ? R8[r] : in->mem <= M_U16 ? R16[r] : R32[r];
+    E("mov%s %s, %s", suf, rn, amem(&in->addr, 0));
+    return;
+  }
+  }
+}
+
+static void copy_op(IrInst *in) {
+  IrKind k = in->k;
+  Oper a = in->a;
+  if (k == IK_I32) {
+    int d = cx->reg[in->dst];
+    if (d >= 0) {
+      load32(a, d);
+      return;
+    }
+    if (a.kind == OK_IMM || a.kind == OK_SYM || reg_of(a) >= 0) {
+      E("movl %s, %s", src32(a), dst32(in->dst));
+      return;
+    }
+    load32(a, R_EAX);
+    set_dst32(in->dst, R_EAX);
+    return;
+  }
+  if (k == IK_I64) {
+    if (a.kind == OK_IMM) {
+      E("movl %s, %s", lo64(a), spill_mem(in->dst, 0));
+      E("movl %s, %s", hi64(a), spill_mem(in->dst, 4));
+      return;
+    }
+    if (a.kind == OK_TEMP && a.temp == in->dst)
+      return;
+    E("movl %s, %%eax", lo64(a));
+    E("movl %s, %%edx", hi64(a));
+    to64(in->dst);
+    return;
+  }
+  if (a.kind == OK_TEMP && a.temp == in->dst)
+    return;
+  E("mov%s %s, %%xmm0", fsuf(k), fmem(a, k));
+  E("mov%s %%xmm0, %s", fsuf(k), spill_mem(in->dst, 0));
+}
+
+/* ---- calls --------------------------------------------------------------------------- */
+
+static void call_op(IrInst *in) {
+  int off = 0;
+  const char *site_label = in->site ? i386_site_label(in->site, fn) : NULL;
+  if (in->sret.kind != OK_NONE) {
+    load32(in->sret, R_EAX);
+    E("movl %%eax, 0(%%esp)");
+    off = 4;
+  }
+  for (int i = 0; i < in->nargs; i++) {
+    IrArg *g = &in->args[i];
+    if (g->is_site) {
+      E("movl $%s, %d(%%esp)", site_label, off);
+      off += 4;
+      continue;
+    }
+    if (g->size) {
+      Base src = base_of(g->val, R_EDX);
+      Base dst = {.reg = -1, .sym = NULL, .off = off};
+      /* dst relative to %esp */
+      if (g->size <= 64) {
+        (void)dst;
+        long long k = 0;
+        for (; k + 4 <= g->size; k += 4) {
+          E("movl %s, %%eax", base_at(&src, k));
+          E("movl %%eax, %lld(%%esp)", off + k);
+        }
+        for (; k < g->size; k++) {
+          E("movb %s, %%al", base_at(&src, k));
+          E("movb %%al, %lld(%%esp)", off + k);
+        }
+      } else {
+        copy_bytes(dst, src, g->size, true);
+      }
+      off += (g->size + 3) & ~3;
+      continue;
+    }
+    switch (g->kind) {
+    case IK_I32: {
+      char *s = src32(g->val);
+      if (s && (g->val.kind != OK_TEMP || reg_of(g->val) >= 0)) {
+        E("movl %s, %d(%%esp)", s, off);
+      } else {
+        load32(g->val, R_EAX);
+        E("movl %%eax, %d(%%esp)", off);
+      }
+      off += 4;
+      break;
+    }
+    case IK_I64:
+      if (g->val.kind == OK_IMM) {
+        E("movl %s, %d(%%esp)", lo64(g->val), off);
+        E("movl %s, %d(%%esp)", hi64(g->val), off + 4);
+      } else {
+        E("movl %s, %%eax", lo64(g->val));
+        E("movl %%eax, %d(%%esp)", off);
+        E("movl %s, %%eax", hi64(g->val));
+        E("movl %%eax, %d(%%esp)", off + 4);
+      }
+      off += 8;
+      break;
+    case IK_F32: case IK_F64:
+      E("mov%s %s, %%xmm0", fsuf(g->kind), fmem(g->val, g->kind));
+      E("mov%s %%xmm0, %d(%%esp)", fsuf(g->kind), off);
+      off += g->kind == IK_F32 ? 4 : 8;
+      break;
+    default:
+      die("void argument");
+    }
+  }
+  if (in->sym) {
+    E("call %s", in->sym);
+  } else {
+    /* doc/abi.md: testl %reg,%reg; je null stub; call *%reg (one register) */
+    int r = in_reg(in->a, R_EAX);
+    const char *stub = zero_stub(in->site);
+    E("testl %s, %s", R32[r], R32[r]);
+    E("{disp32} je %s", stub);
+    E("call *%s", R32[r]);
+  }
+  if (in->is_runtime) {
+    char *ret = i386_new_label("ret");
+    buf_printf(out, "%s:\n", ret);
+    i386_callsite(ret, site_label);
+  }
+  if (in->sret.kind != OK_NONE)
+    E("subl $4, %%esp"); /* the callee popped the hidden pointer */
+  if (in->k == IK_F32 || in->k == IK_F64) {
+    if (in->dst >= 0)
+      E("fstp%s %s", in->k == IK_F32 ? "s" : "l", spill_mem(in->dst, 0));
+    else
+      E("fstp %%st(0)");
+    return;
+  }
+  if (in->dst < 0)
+    return;
+  if (in->k == IK_I64)
+    to64(in->dst);
+  else
+    set_dst32(in->dst, R_EAX);
+}
+
+static void ret_op(IrInst *in, bool last) {
+  IrKind k = in->k;
+  if (in->a.kind != OK_NONE) {
+    if (fn->sret || k == IK_I32) {
+      load32(in->a, R_EAX);
+    } else if (k == IK_I64) {
+      E("movl %s, %%eax", lo64(in->a));
+      E("movl %s, %%edx", hi64(in->a));
+    } else if (k == IK_F32 || k == IK_F64) {
+      if (in->a.kind == OK_FIMM) {
+        E("fld%s %s", k == IK_F32 ? "s" : "l", i386_fconst(in->a.fimm, k == IK_F32));
+      } else {
+        E("fld%s %s", k == IK_F32 ? "s" : "l", fmem(in->a, k));
+      }
+    }
+  }
+  if (!last)
+    E("jmp %s", cx->epilogue);
+}
+
+/* ---- checks ----------------------------------------------------------------------------- */
+
+static void check_bounds(IrInst *in) {
+  char *len;
+  if (in->lenmem)
+    len = amem(&in->addr, 0);
+  else
+    len = format("$%u", (unsigned)in->b.imm);
+  if (in->k == IK_I64) {
+    char *l = xstrdup(len);
+    const char *stub = new_stub(in->site, lo64(in->a), hi64(in->a), l, "$0", NULL);
+    if (in->a.kind == OK_IMM) {
+      E("jmp %s", stub);
+      return;
+    }
+    E("cmpl $0, %s", hi64(in->a));
+    E("jne %s", stub);
+    E("movl %s, %%edx", lo64(in->a));
+    E("cmpl %s, %%edx", l);
+    E("jae %s", stub);
+    return;
+  }
+  int r = reg_of(in->a);
+  if (r < 0) {
+    load32(in->a, R_EDX);
+    r = R_EDX;
+  }
+  char *pre = in->uns ? NULL : format("\tmovl %s, %%eax\n\tsarl $31, %%eax\n", R32[r]);
+  /* the length operand may use %eax: push it before %eax is reused */
+  Buf s = {0};
+  buf_printf(&s, "\tsubl $12, %%esp\n\tpushl $0\n\tpushl %s\n", len);
+  if (pre)
+    buf_puts(&s, pre);
+  buf_printf(&s, "\tpushl %s\n\tpushl %s\n", in->uns ? "$0" : "%eax", R32[r]);
+  char *stub = i386_new_label("trap");
+  buf_printf(&cx->stubs, "%s:\n%s\tpushl $%s\n\tcall __cuckoo_trap\n", stub, s.s,
+             i386_site_label(in->site, fn));
+  if (in->lenmem)
+    E("cmpl %s, %s", len, R32[r]);
+  else
+    E("cmpl %s, %s", len, R32[r]);
+  E("jae %s", stub);
+}
+
+static void check_null(IrInst *in) {
+  const char *stub = zero_stub(in->site);
+  if (in->a.kind == OK_IMM) {
+    if (in->a.imm == 0)
+      E("jmp %s", stub);
+    return;
+  }
+  int r = reg_of(in->a);
+  if (r >= 0)
+    E("testl %s, %s", R32[r], R32[r]);
+  else
+    E("cmpl $0, %s", src32(in->a));
+  E("je %s", stub);
+}
+
+static void check_div(IrInst *in) {
+  const char *zs = zero_stub(in->site);
+  const char *os = in->site2 ? zero_stub(in->site2) : NULL;
+  Oper a = in->a, b = in->b;
+  if (in->k == IK_I32) {
+    if (b.kind == OK_IMM) {
+      if (b.imm == 0) {
+        E("jmp %s", zs);
+        return;
+      }
+      if (b.imm == -1 && os) {
+        if (a.kind == OK_IMM) {
+          if ((int)a.imm == INT32_MIN)
+            E("jmp %s", os);
+          return;
+        }
+        E("cmpl $-2147483648, %s", src32(a));
+        E("je %s", os);
+      }
+      return;
+    }
+    cmp32(b, ir_imm(0), CC_EQ);
+    E("je %s", zs);
+    if (os) {
+      char *ok = i386_new_label("div");
+      E("cmpl $-1, %s", src32(b));
+      E("jne %s", ok);
+      if (a.kind == OK_IMM) {
+        if ((int)a.imm == INT32_MIN)
+          E("jmp %s", os);
+      } else {
+        E("cmpl $-2147483648, %s", src32(a));
+        E("je %s", os);
+      }
+      buf_printf(out, "%s:\n", ok);
+    }
+    return;
+  }
+  /* long long */
+  if (b.kind == OK_IMM) {
+    if (b.imm == 0) {
+      E("jmp %s", zs);
+      return;
+    }
+    if (b.imm != -1 || !os)
+      return;
+  } else {
+    E("movl %s, %%eax", lo64(b));
+    E("orl %s, %%eax", hi64(b));
+    E("je %s", zs);
+  }
+  if (os) {
+    char *ok = i386_new_label("div");
+    if (b.kind != OK_IMM) {
+      E("movl %s, %%eax", lo64(b));
+      E("andl %s, %%eax", hi64(b));
+      E("cmpl $-1, %%eax");
+      E("jne %s", ok);
+    }
+    if (a.kind == OK_IMM) {
+      if (a.imm == INT64_MIN)
+        E("jmp %s", os);
+    } else {
+      E("cmpl $0, %s", lo64(a));
+      E("jne %s", ok);
+      E("cmpl $-2147483648, %s", hi64(a));
+      E("je %s", os);
+    }
+    buf_printf(out, "%s:\n", ok);
+  }
+}
+
+static void check_cast(IrInst *in) {
+  int r = in_reg(in->a, R_EDX);
+  char *ok = i386_new_label("cast");
+  const char *stub = new_stub(in->site, format("-4(%s)", R32[r]), "$0",
+                              format("$%u", (unsigned)in->b.imm), "$0", NULL);
+  E("testl %s, %s", R32[r], R32[r]);
+  E("je %s", ok);
+  E("cmpl $%u, -4(%s)", (unsigned)in->b.imm, R32[r]);
+  E("jb %s", stub);
+  buf_printf(out, "%s:\n", ok);
+}
+
+/* ---- the body ------------------------------------------------------------------------------ */
+
+static void isel_inst(IrInst *in, int next_block, bool last) {
+  IrKind k = in->k;
+  switch (in->op) {
+  case IR_NOP: case IR_CHECK_STACK:
+    return;
+  case IR_COPY: copy_op(in); return;
+  case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
+    if (k == IK_I32)
+      alu32(in);
+    else if (k == IK_I64)
+      in->op == IR_MUL ? mul64(in) : alu64(in);
+    else
+      alu_f(in);
+    return;
+  case IR_DIV: case IR_UDIV: case IR_MOD: case IR_UMOD:
+    if (k == IK_I32)
+      div32(in);
+    else if (k == IK_I64)
+      div64(in);
+    else
+      alu_f(in);
+    return;
+  case IR_SHL: case IR_SHR: case IR_SAR:
+    k == IK_I64 ? shift64(in) : shift32(in);
+    return;
+  case IR_NEG: case IR_NOT:
+    k == IK_I64 ? alu64(in) : unary32(in);
+    return;
+  case IR_SET: set_value(in); return;
+  case IR_EXT: ext32(in); return;
+  case IR_CVT: cvt(in); return;
+  case IR_LEA: {
+    int d = cx->reg[in->dst];
+    E("leal %s, %s", amem(&in->addr, 0), d >= 0 ? R32[d] : "%eax");
+    if (d < 0)
+      set_dst32(in->dst, R_EAX);
+    return;
+  }
+  case IR_LOAD: load_op(in); return;
+  case IR_STORE: store_op(in); return;
+  case IR_MEMCPY: {
+    Base src = base_of(in->b, R_EDX);
+    Base dst = base_of(in->a, src.reg == R_EDX ? R_ECX : R_EDX);
+    copy_bytes(dst, src, in->n, false);
+    return;
+  }
+  case IR_MEMZERO: {
+    Base dst = base_of(in->a, R_ECX);
+    zero_bytes(dst, in->n);
+    return;
+  }
+  case IR_CALL: call_op(in); return;
+  case IR_JMP:
+    if (in->t1 != next_block)
+      E("jmp %s", block_label(in->t1));
+    return;
+  case IR_BR: branch(in, next_block); return;
+  case IR_RET: ret_op(in, last); return;
+  case IR_CHECK_BOUNDS: check_bounds(in); return;
+  case IR_CHECK_NULL: check_null(in); return;
+  case IR_CHECK_DIV: check_div(in); return;
+  case IR_CHECK_CAST: check_cast(in); return;
+  default:
+    die("isel: %s", ir_op_name[in->op]);
+  }
+}
+
+void i386_isel_body(I386Func *c) {
+  cx = c;
+  fn = c->f;
+  out = c->out;
+  for (int b = 0; b < fn->nblocks; b++) {
+    IrBlock *bl = fn->blocks[b];
+    buf_printf(out, "%s:\n", block_label(b));
+    for (int i = 0; i < bl->n; i++) {
+      IrInst *in = &bl->ins[i];
+      if (in->op == IR_NOP)
+        continue;
+      i386_loc(cx, in->loc);
+      isel_inst(in, b + 1 < fn->nblocks ? b + 1 : -1, b == fn->nblocks - 1 && i == bl->n - 1);
+    }
+  }
+}

@@ -1,0 +1,226 @@
+/* regalloc.c -- liveness and linear-scan register allocation for i386.
+ *
+ * Only IK_I32 temps get registers: %ecx, %ebx, %esi, %edi (%eax and %edx
+ * are the instruction expansions' scratch).  long long and floating temps,
+ * and I32 temps that do not fit, live in spill slots of the frame.
+ *
+ * Live ranges are hulls [first, last] over a linear numbering in which an
+ * instruction's uses come before its definition (use at 2i, def at 2i+1),
+ * so a result may take an operand's register.  A temp live across an
+ * instruction that destroys a register (i386_clobbers: calls, %cl shifts,
+ * block copies) may not get that register.  Dead pure instructions are
+ * deleted here, since liveness is at hand. */
+#include "../cc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef unsigned long long Word;
+#define WBITS 64
+
+typedef struct {
+  int t, start, end;
+  unsigned forbid;
+} Interval;
+
+static bool bit_test(Word *s, int i) { return s[i / WBITS] >> (i % WBITS) & 1; }
+static void bit_set(Word *s, int i) { s[i / WBITS] |= 1ULL << (i % WBITS); }
+static void bit_clear(Word *s, int i) { s[i / WBITS] &= ~(1ULL << (i % WBITS)); }
+
+static int succs(IrBlock *b, int *s) {
+  IrInst *t = &b->ins[b->n - 1];
+  if (t->op == IR_JMP) {
+    s[0] = t->t1;
+    return 1;
+  }
+  if (t->op == IR_BR) {
+    s[0] = t->t1;
+    s[1] = t->t2;
+    return 2;
+  }
+  return 0;
+}
+
+static int cmp_start(const void *a, const void *b) {
+  const Interval *x = a, *y = b;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->t - y->t;
+}
+
+void i386_regalloc(I386Func *cx) {
+  IrFunc *f = cx->f;
+  int nt = f->ntemps, nb = f->nblocks;
+  int nw = (nt + WBITS - 1) / WBITS + 1;
+  Word *live_in = xmalloc(sizeof(Word) * nw * nb);
+  Word *live_out = xmalloc(sizeof(Word) * nw * nb);
+  Word *live = xmalloc(sizeof(Word) * nw);
+  int uses[64];
+
+  /* liveness to a fixed point, then delete dead pure instructions; repeat
+   * while something was deleted (a deletion can kill more) */
+  for (bool deleted = true; deleted;) {
+    deleted = false;
+    memset(live_in, 0, sizeof(Word) * nw * nb);
+    memset(live_out, 0, sizeof(Word) * nw * nb);
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (int bi = nb - 1; bi >= 0; bi--) {
+        IrBlock *b = f->blocks[bi];
+        Word *out = live_out + (size_t)bi * nw;
+        int s[2], ns = succs(b, s);
+        for (int k = 0; k < ns; k++)
+          for (int w = 0; w < nw; w++)
+            out[w] |= live_in[(size_t)s[k] * nw + w];
+        memcpy(live, out, sizeof(Word) * nw);
+        for (int i = b->n - 1; i >= 0; i--) {
+          IrInst *in = &b->ins[i];
+          if (in->dst >= 0)
+            bit_clear(live, in->dst);
+          int nu = ir_uses(in, uses, 64);
+          for (int k = 0; k < nu; k++)
+            bit_set(live, uses[k]);
+        }
+        Word *inn = live_in + (size_t)bi * nw;
+        if (memcmp(inn, live, sizeof(Word) * nw)) {
+          memcpy(inn, live, sizeof(Word) * nw);
+          changed = true;
+        }
+      }
+    }
+    for (int bi = 0; bi < nb; bi++) {
+      IrBlock *b = f->blocks[bi];
+      memcpy(live, live_out + (size_t)bi * nw, sizeof(Word) * nw);
+      for (int i = b->n - 1; i >= 0; i--) {
+        IrInst *in = &b->ins[i];
+        if (in->dst >= 0 && !bit_test(live, in->dst) && (ir_op_flags[in->op] & IRF_PURE)) {
+          in->op = IR_NOP;
+          in->dst = -1;
+          in->a.kind = in->b.kind = OK_NONE;
+          in->addr.base.kind = OK_NONE;
+          in->addr.index = -1;
+          deleted = true;
+          continue;
+        }
+        if (in->dst >= 0)
+          bit_clear(live, in->dst);
+        int nu = ir_uses(in, uses, 64);
+        for (int k = 0; k < nu; k++)
+          bit_set(live, uses[k]);
+      }
+    }
+  }
+
+  /* intervals and clobber conflicts */
+  Interval *iv = xmalloc(sizeof(Interval) * (nt + 1));
+  for (int t = 0; t < nt; t++)
+    iv[t] = (Interval){.t = t, .start = 1 << 30, .end = -1};
+  int *bstart = xmalloc(sizeof(int) * (nb + 1));
+  int pos = 0;
+  for (int bi = 0; bi < nb; bi++) {
+    bstart[bi] = pos;
+    pos += 2 * f->blocks[bi]->n;
+  }
+#define EXTEND(t, p)                                                                               \
+  do {                                                                                             \
+    if ((p) < iv[t].start)                                                                         \
+      iv[t].start = (p);                                                                           \
+    if ((p) > iv[t].end)                                                                           \
+      iv[t].end = (p);                                                                             \
+  } while (0)
+  for (int bi = 0; bi < nb; bi++) {
+    IrBlock *b = f->blocks[bi];
+    int base = bstart[bi];
+    int endp = base + 2 * b->n - 1;
+    Word *out = live_out + (size_t)bi * nw;
+    Word *inn = live_in + (size_t)bi * nw;
+    memcpy(live, out, sizeof(Word) * nw);
+    for (int w = 0; w < nw; w++) {
+      Word x = out[w] | inn[w];
+      while (x) {
+        int t = w * WBITS + __builtin_ctzll(x);
+        x &= x - 1;
+        if (bit_test(out, t))
+          EXTEND(t, endp);
+        if (bit_test(inn, t))
+          EXTEND(t, base);
+      }
+    }
+    for (int i = b->n - 1; i >= 0; i--) {
+      IrInst *in = &b->ins[i];
+      int p = base + 2 * i;
+      unsigned clob = i386_clobbers(f, in);
+      for (int w = 0; w < nw; w++) {
+        Word x = live[w];
+        while (x) {
+          int t = w * WBITS + __builtin_ctzll(x);
+          x &= x - 1;
+          if (t == in->dst)
+            continue;
+          EXTEND(t, p + 1);
+          EXTEND(t, p);
+          iv[t].forbid |= clob;
+        }
+      }
+      if (in->dst >= 0) {
+        EXTEND(in->dst, p + 1);
+        bit_clear(live, in->dst);
+      }
+      int nu = ir_uses(in, uses, 64);
+      for (int k = 0; k < nu; k++) {
+        EXTEND(uses[k], p);
+        bit_set(live, uses[k]);
+      }
+    }
+  }
+
+  /* linear scan */
+  cx->reg = xmalloc(sizeof(int) * (nt + 1));
+  cx->spill = xmalloc(sizeof(int) * (nt + 1));
+  Interval *order = xmalloc(sizeof(Interval) * (nt + 1));
+  int n = 0;
+  for (int t = 0; t < nt; t++) {
+    cx->reg[t] = -1;
+    if (f->tkind[t] == IK_I32 && iv[t].end >= 0)
+      order[n++] = iv[t];
+  }
+  qsort(order, n, sizeof *order, cmp_start);
+  static const int pool[] = {R_ECX, R_EBX, R_ESI, R_EDI};
+  int active[4] = {-1, -1, -1, -1};     /* the temp in each pool register */
+  int active_end[4];
+  for (int k = 0; k < n; k++) {
+    Interval *it = &order[k];
+    for (int r = 0; r < 4; r++)
+      if (active[r] >= 0 && active_end[r] < it->start)
+        active[r] = -1;
+    int pick = -1;
+    for (int r = 0; r < 4 && pick < 0; r++)
+      if (active[r] < 0 && !(it->forbid & (1u << pool[r])))
+        pick = r;
+    if (pick < 0) {
+      /* spill whichever allowed occupant ends last, if later than this one */
+      int far = -1;
+      for (int r = 0; r < 4; r++)
+        if (!(it->forbid & (1u << pool[r])) && (far < 0 || active_end[r] > active_end[far]))
+          far = r;
+      if (far >= 0 && active_end[far] > it->end) {
+        cx->reg[active[far]] = -1;
+        pick = far;
+      }
+    }
+    if (pick >= 0) {
+      active[pick] = it->t;
+      active_end[pick] = it->end;
+      cx->reg[it->t] = pool[pick];
+      if (pool[pick] != R_ECX)
+        cx->saved |= 1u << pool[pick];
+    }
+  }
+  cx->nsaved = __builtin_popcount(cx->saved);
+  free(live_in);
+  free(live_out);
+  free(live);
+  free(iv);
+  free(order);
+  free(bstart);
+}

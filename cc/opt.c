@@ -1,0 +1,442 @@
+/* opt.c -- provably safe check removal and cheap clean-ups on the IR.
+ *
+ * A check may go only when it provably always passes (LANGUAGE.md §4:
+ * "never one that can fail"):
+ *  - check_bounds of a constant index against a constant length, in range;
+ *  - check_null of a temp known non-null: the address of an object (a
+ *    symbol or frame slot, lea), the result of __cuckoo_new/_new_array
+ *    (new never returns NULL), or a temp already checked (or dereferenced)
+ *    on every path to here without being redefined since (a forward
+ *    "must" dataflow over the blocks);
+ *  - check_bounds equal to one earlier in the same block (same index temp,
+ *    same length) with neither redefined in between;
+ *  - check_div of a constant divisor that is neither 0 nor (signed) -1.
+ * The clean-ups (constant propagation of single-definition constants,
+ * folding, branch folding, jump threading, unreachable blocks, and
+ * coalescing "t = op; v = copy t") change no check's outcome.
+ * Dead pure instructions are removed by the register allocator. */
+#include "cc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static IrFunc *fn;
+static int *ndefs, *nuses;
+static IrInst **def_of;
+
+static void count(void) {
+  int nt = fn->ntemps;
+  free(ndefs);
+  free(nuses);
+  free(def_of);
+  ndefs = xmalloc(sizeof(int) * (nt + 1));
+  nuses = xmalloc(sizeof(int) * (nt + 1));
+  def_of = xmalloc(sizeof(IrInst *) * (nt + 1));
+  int uses[64];
+  for (int b = 0; b < fn->nblocks; b++)
+    for (int i = 0; i < fn->blocks[b]->n; i++) {
+      IrInst *in = &fn->blocks[b]->ins[i];
+      if (in->dst >= 0) {
+        ndefs[in->dst]++;
+        def_of[in->dst] = in;
+      }
+      int n = ir_uses(in, uses, 64);
+      for (int k = 0; k < n; k++)
+        nuses[uses[k]]++;
+    }
+}
+
+/* ---- constants ------------------------------------------------------------ */
+
+static bool const_temp(Oper o, Oper *out) {
+  if (o.kind != OK_TEMP || ndefs[o.temp] != 1)
+    return false;
+  IrInst *d = def_of[o.temp];
+  if (d->op != IR_COPY)
+    return false;
+  if (d->a.kind == OK_IMM || d->a.kind == OK_SYM || d->a.kind == OK_FIMM) {
+    *out = d->a;
+    return true;
+  }
+  return false;
+}
+
+static void subst(Oper *o) {
+  Oper c;
+  if (const_temp(*o, &c))
+    *o = c;
+}
+
+static long long wrap32(long long v, bool is64) { return is64 ? v : (long long)(int)v; }
+
+static bool fold(IrInst *in) {
+  if (in->a.kind != OK_IMM || (in->b.kind != OK_IMM && in->b.kind != OK_NONE))
+    return false;
+  if (in->k != IK_I32 && in->k != IK_I64 && in->op != IR_SET && in->op != IR_BR)
+    return false;
+  bool is64 = in->k == IK_I64;
+  long long a = in->a.imm, b = in->b.imm, r;
+  unsigned long long ua = is64 ? (unsigned long long)a : (unsigned)a;
+  unsigned long long ub = is64 ? (unsigned long long)b : (unsigned)b;
+  switch (in->op) {
+  case IR_ADD: r = (long long)((unsigned long long)a + (unsigned long long)b); break;
+  case IR_SUB: r = (long long)((unsigned long long)a - (unsigned long long)b); break;
+  case IR_MUL: r = (long long)((unsigned long long)a * (unsigned long long)b); break;
+  case IR_AND: r = a & b; break;
+  case IR_OR: r = a | b; break;
+  case IR_XOR: r = a ^ b; break;
+  case IR_SHL: r = (long long)(ua << (b & (is64 ? 63 : 31))); break;
+  case IR_SHR: r = (long long)(ua >> (b & (is64 ? 63 : 31))); break;
+  case IR_SAR: r = (is64 ? a : (int)a) >> (b & (is64 ? 63 : 31)); break;
+  case IR_NEG: r = (long long)(0ULL - (unsigned long long)a); break;
+  case IR_NOT: r = ~a; break;
+  case IR_SET: case IR_BR: {
+    if (in->k2 != IK_I32 && in->k2 != IK_I64)
+      return false;
+    bool w = in->k2 == IK_I64;
+    long long sa = w ? a : (int)a, sb = w ? b : (int)b;
+    unsigned long long xa = w ? (unsigned long long)a : (unsigned)a, xb = w ? (unsigned long long)b : (unsigned)b;
+    bool t;
+    switch (in->cc) {
+    case CC_EQ: t = xa == xb; break;
+    case CC_NE: t = xa != xb; break;
+    case CC_LT: t = sa < sb; break;
+    case CC_LE: t = sa <= sb; break;
+    case CC_GT: t = sa > sb; break;
+    case CC_GE: t = sa >= sb; break;
+    case CC_ULT: t = xa < xb; break;
+    case CC_ULE: t = xa <= xb; break;
+    case CC_UGT: t = xa > xb; break;
+    default: t = xa >= xb; break;
+    }
+    if (in->op == IR_BR) {
+      in->op = IR_JMP;
+      in->t1 = t ? in->t1 : in->t2;
+      in->a.kind = in->b.kind = OK_NONE;
+      return true;
+    }
+    r = t;
+    is64 = false;
+    in->k = IK_I32;
+    break;
+  }
+  default:
+    return false;
+  }
+  (void)ub;
+  in->op = IR_COPY;
+  in->a = ir_imm(wrap32(r, is64));
+  in->b.kind = OK_NONE;
+  return true;
+}
+
+static void fold_addr(IrAddr *a) {
+  subst(&a->base);
+  if (a->base.kind == OK_IMM)
+    return; /* a constant (NULL) pointer: its check traps first */
+  if (a->index >= 0) {
+    Oper c;
+    if (const_temp(ir_temp(a->index), &c) && c.kind == OK_IMM) {
+      a->off += c.imm * a->scale;
+      a->index = -1;
+    }
+  }
+  if (a->base.kind == OK_SYM || a->base.kind == OK_SLOT) {
+    a->off += a->base.imm;
+    a->base.imm = 0;
+  }
+}
+
+static bool propagate(void) {
+  bool changed = false;
+  count();
+  for (int b = 0; b < fn->nblocks; b++)
+    for (int i = 0; i < fn->blocks[b]->n; i++) {
+      IrInst *in = &fn->blocks[b]->ins[i];
+      Oper oa = in->a, ob = in->b;
+      if (in->op != IR_CALL || in->sym) /* an indirect call keeps its pointer temp */
+        subst(&in->a);
+      if (in->op != IR_EXT && in->op != IR_CVT)
+        subst(&in->b);
+      else
+        subst(&in->b);
+      if (in->op == IR_EXT || in->op == IR_CVT || in->op == IR_CHECK_NULL || in->op == IR_CHECK_CAST) {
+        /* these keep temps (their expansions expect them) unless the value is an address */
+        if (in->a.kind == OK_IMM || in->a.kind == OK_FIMM)
+          in->a = oa;
+      }
+      if (in->a.kind == OK_SYM && (in->op == IR_CHECK_NULL))
+        in->op = IR_NOP; /* an object's address is never NULL */
+      if (in->a.kind == OK_SYM && in->op == IR_CHECK_CAST)
+        in->a = oa;
+      fold_addr(&in->addr);
+      for (int k = 0; k < in->nargs; k++)
+        subst(&in->args[k].val);
+      if (in->b.kind != ob.kind || in->a.kind != oa.kind)
+        changed = true;
+      if (fold(in))
+        changed = true;
+    }
+  return changed;
+}
+
+/* ---- checks ----------------------------------------------------------------- */
+
+typedef unsigned long long Word;
+
+static void remove_constant_checks(void) {
+  for (int b = 0; b < fn->nblocks; b++)
+    for (int i = 0; i < fn->blocks[b]->n; i++) {
+      IrInst *in = &fn->blocks[b]->ins[i];
+      if (in->op == IR_CHECK_BOUNDS && in->a.kind == OK_IMM && !in->lenmem && in->b.kind == OK_IMM) {
+        unsigned long long idx = in->k == IK_I64 ? (unsigned long long)in->a.imm : (unsigned)in->a.imm;
+        if (idx < (unsigned long long)in->b.imm)
+          in->op = IR_NOP;
+      }
+      if (in->op == IR_CHECK_DIV && in->b.kind == OK_IMM && in->b.imm != 0 && (in->uns || in->b.imm != -1))
+        in->op = IR_NOP;
+      if ((in->op == IR_CHECK_NULL) && (in->a.kind == OK_SYM || in->a.kind == OK_SLOT))
+        in->op = IR_NOP;
+    }
+}
+
+static bool born_nonnull(int t) {
+  if (ndefs[t] != 1)
+    return false;
+  IrInst *d = def_of[t];
+  if (d->op == IR_LEA && d->addr.base.kind != OK_TEMP && d->addr.base.kind != OK_NONE)
+    return true;
+  if (d->op == IR_COPY && (d->a.kind == OK_SYM || d->a.kind == OK_SLOT))
+    return true;
+  if (d->op == IR_CALL && d->sym &&
+      (!strcmp(d->sym, "__cuckoo_new") || !strcmp(d->sym, "__cuckoo_new_array")))
+    return true;
+  return false;
+}
+
+/* Forward must-analysis: temps non-null at each block's entry. */
+static void remove_null_checks(void) {
+  int nt = fn->ntemps, nb = fn->nblocks;
+  int nw = nt / 64 + 1;
+  Word *in_s = xmalloc(sizeof(Word) * nw * nb);
+  Word *out_s = xmalloc(sizeof(Word) * nw * nb);
+  bool *has_pred = xmalloc(nb + 1);
+  /* start from "everything" except at the entry */
+  for (int b = 0; b < nb; b++)
+    for (int w = 0; w < nw; w++)
+      out_s[(size_t)b * nw + w] = ~0ULL;
+  Word *cur = xmalloc(sizeof(Word) * nw);
+  bool changed = true;
+  int rounds = 0;
+  while (changed && rounds++ < 50) {
+    changed = false;
+    for (int b = 0; b < nb; b++) {
+      Word *I = in_s + (size_t)b * nw;
+      if (b == 0) {
+        memset(I, 0, sizeof(Word) * nw);
+      } else {
+        for (int w = 0; w < nw; w++)
+          I[w] = ~0ULL;
+        has_pred[b] = false;
+        for (int p = 0; p < nb; p++) {
+          IrBlock *pb = fn->blocks[p];
+          IrInst *t = &pb->ins[pb->n - 1];
+          if ((t->op == IR_JMP && t->t1 == b) || (t->op == IR_BR && (t->t1 == b || t->t2 == b))) {
+            has_pred[b] = true;
+            for (int w = 0; w < nw; w++)
+              I[w] &= out_s[(size_t)p * nw + w];
+          }
+        }
+        if (!has_pred[b])
+          memset(I, 0, sizeof(Word) * nw);
+      }
+      memcpy(cur, I, sizeof(Word) * nw);
+      IrBlock *bl = fn->blocks[b];
+      for (int i = 0; i < bl->n; i++) {
+        IrInst *in = &bl->ins[i];
+        if (in->dst >= 0)
+          cur[in->dst / 64] &= ~(1ULL << (in->dst % 64));
+        if (in->dst >= 0 && born_nonnull(in->dst))
+          cur[in->dst / 64] |= 1ULL << (in->dst % 64);
+        if (in->op == IR_CHECK_NULL && in->a.kind == OK_TEMP)
+          cur[in->a.temp / 64] |= 1ULL << (in->a.temp % 64);
+      }
+      Word *O = out_s + (size_t)b * nw;
+      if (memcmp(O, cur, sizeof(Word) * nw)) {
+        memcpy(O, cur, sizeof(Word) * nw);
+        changed = true;
+      }
+    }
+  }
+  /* remove the checks of temps already known non-null */
+  for (int b = 0; b < nb; b++) {
+    memcpy(cur, in_s + (size_t)b * nw, sizeof(Word) * nw);
+    IrBlock *bl = fn->blocks[b];
+    for (int i = 0; i < bl->n; i++) {
+      IrInst *in = &bl->ins[i];
+      if (in->op == IR_CHECK_NULL && in->a.kind == OK_TEMP) {
+        int t = in->a.temp;
+        if (cur[t / 64] >> (t % 64) & 1)
+          in->op = IR_NOP;
+        else
+          cur[t / 64] |= 1ULL << (t % 64);
+      }
+      if (in->dst >= 0) {
+        cur[in->dst / 64] &= ~(1ULL << (in->dst % 64));
+        if (born_nonnull(in->dst))
+          cur[in->dst / 64] |= 1ULL << (in->dst % 64);
+      }
+    }
+  }
+  free(in_s);
+  free(out_s);
+  free(has_pred);
+  free(cur);
+}
+
+static bool same_oper(Oper a, Oper b) {
+  if (a.kind != b.kind)
+    return false;
+  switch (a.kind) {
+  case OK_TEMP: return a.temp == b.temp;
+  case OK_IMM: return a.imm == b.imm;
+  default: return false;
+  }
+}
+
+/* An equal bounds check earlier in the block, nothing redefined since. */
+static void remove_local_bounds(void) {
+  for (int b = 0; b < fn->nblocks; b++) {
+    IrBlock *bl = fn->blocks[b];
+    for (int i = 0; i < bl->n; i++) {
+      IrInst *c = &bl->ins[i];
+      if (c->op != IR_CHECK_BOUNDS || c->lenmem)
+        continue;
+      for (int j = i + 1; j < bl->n; j++) {
+        IrInst *d = &bl->ins[j];
+        if (d->op == IR_CHECK_BOUNDS && !d->lenmem && d->k == c->k && same_oper(d->a, c->a) &&
+            same_oper(d->b, c->b))
+          d->op = IR_NOP;
+        if (d->dst >= 0 && ((c->a.kind == OK_TEMP && d->dst == c->a.temp) ||
+                            (c->b.kind == OK_TEMP && d->dst == c->b.temp)))
+          break;
+      }
+    }
+  }
+}
+
+/* ---- control flow ------------------------------------------------------------ */
+
+static int thread(int b) {
+  for (int hops = 0; hops < 16; hops++) {
+    IrBlock *bl = fn->blocks[b];
+    int k = 0;
+    while (k < bl->n && bl->ins[k].op == IR_NOP)
+      k++;
+    if (k == bl->n - 1 && bl->ins[k].op == IR_JMP && bl->ins[k].t1 != b)
+      b = bl->ins[k].t1;
+    else
+      break;
+  }
+  return b;
+}
+
+static void simplify_cfg(void) {
+  for (int b = 0; b < fn->nblocks; b++) {
+    IrBlock *bl = fn->blocks[b];
+    IrInst *t = &bl->ins[bl->n - 1];
+    if (t->op == IR_JMP)
+      t->t1 = thread(t->t1);
+    if (t->op == IR_BR) {
+      t->t1 = thread(t->t1);
+      t->t2 = thread(t->t2);
+      if (t->t1 == t->t2) {
+        t->op = IR_JMP;
+        t->a.kind = t->b.kind = OK_NONE;
+      }
+    }
+  }
+  /* drop unreachable blocks, keeping the order of the rest */
+  int nb = fn->nblocks;
+  bool *reach = xmalloc(nb + 1);
+  int *stack = xmalloc(sizeof(int) * (nb + 1)), sp = 0;
+  reach[0] = true;
+  stack[sp++] = 0;
+  while (sp) {
+    IrBlock *bl = fn->blocks[stack[--sp]];
+    IrInst *t = &bl->ins[bl->n - 1];
+    int s[2], n = 0;
+    if (t->op == IR_JMP)
+      s[n++] = t->t1;
+    if (t->op == IR_BR)
+      s[n++] = t->t1, s[n++] = t->t2;
+    for (int k = 0; k < n; k++)
+      if (!reach[s[k]]) {
+        reach[s[k]] = true;
+        stack[sp++] = s[k];
+      }
+  }
+  int *map = xmalloc(sizeof(int) * (nb + 1));
+  int m = 0;
+  for (int b = 0; b < nb; b++)
+    if (reach[b]) {
+      map[b] = m;
+      fn->blocks[m] = fn->blocks[b];
+      fn->blocks[m]->id = m;
+      m++;
+    }
+  fn->nblocks = m;
+  for (int b = 0; b < m; b++) {
+    IrBlock *bl = fn->blocks[b];
+    IrInst *t = &bl->ins[bl->n - 1];
+    if (t->op == IR_JMP)
+      t->t1 = map[t->t1];
+    if (t->op == IR_BR)
+      t->t1 = map[t->t1], t->t2 = map[t->t2];
+  }
+  free(reach);
+  free(stack);
+  free(map);
+}
+
+/* "t = op ...; v = copy t" with t used only there: compute into v. */
+static void coalesce(void) {
+  count();
+  for (int b = 0; b < fn->nblocks; b++) {
+    IrBlock *bl = fn->blocks[b];
+    for (int i = 0; i + 1 < bl->n; i++) {
+      IrInst *d = &bl->ins[i], *c = &bl->ins[i + 1];
+      if (c->op != IR_COPY || c->a.kind != OK_TEMP || d->dst != c->a.temp)
+        continue;
+      int t = d->dst;
+      if (ndefs[t] != 1 || nuses[t] != 1 || fn->tkind[c->dst] != fn->tkind[t])
+        continue;
+      if (d->op == IR_CALL)
+        continue;
+      d->dst = c->dst;
+      c->op = IR_NOP;
+      c->dst = -1;
+      c->a.kind = OK_NONE;
+    }
+  }
+}
+
+static void opt_func(IrFunc *f, int level) {
+  fn = f;
+  simplify_cfg();
+  for (int round = 0; round < 4 && propagate(); round++)
+    ;
+  count();
+  remove_constant_checks();
+  remove_null_checks();
+  remove_local_bounds();
+  simplify_cfg();
+  if (level >= 0)
+    coalesce();
+}
+
+void opt_program(IrProgram *ir, int level) {
+  for (int i = 0; i < ir->nfuncs; i++)
+    if (!ir->funcs[i]->is_thunk)
+      opt_func(ir->funcs[i], level);
+}

@@ -1,0 +1,413 @@
+/* alloc.c -- new and delete (LANGUAGE.md §5, doc/abi.md "Type descriptors").
+ *
+ * Memory comes from mmap in regions carved into 64 KiB-aligned units; a
+ * unit holds blocks of one stride (a size class), a large block owns a run
+ * of units.  The unit map (address >> 16 -> chunk) is kept outside the
+ * heap, so delete can tell a block's start from any other address without
+ * reading memory the program controls: P is accepted only if it is exactly
+ * the data address of a block of its chunk whose header says "live" with
+ * the kind being deleted.  A block's header sits before its data, out of
+ * reach of Cuckoo code (which cannot index outside an object).
+ *
+ * Type stability: a block, once carved, keeps its stride forever and is
+ * never returned to the system.  Its kind -- the interned (canonical
+ * string, array-ness) pair -- decides who may reuse it when it is free:
+ * plain objects go to a free list per size class shared by every plain
+ * type; any other kind only to its own lists.  An array block has a fixed
+ * capacity (its stride's worth of elements) and every element up to that
+ * capacity always holds a valid value of the element type (length words
+ * in place), so a stale pointer with an old, larger length still sees
+ * elements of the right type.  Non-plain memory is written with aligned
+ * 32-bit stores only, so a stale reader never sees half a pointer.
+ *
+ * Concurrency: one runtime lock (rt.h).  Taking it enters a critical
+ * section, during which signal handlers are deferred (signal.c), so a
+ * handler that allocates never finds its own thread holding the lock.
+ * Traps happen only after the lock is released. */
+#include <string.h>
+#include <sys/mman.h>
+
+#include "rt.h"
+
+#define UNIT_SHIFT 16
+#define UNIT_SIZE ((size_t)1 << UNIT_SHIFT)
+#define REGION_SIZE ((size_t)4 << 20)
+#define MAX_OBJECT 0x7fffffffull
+
+/* The header before every block's data. */
+struct block {
+  uintptr_t tag;                  /* its kind's address, | LIVE while allocated */
+  struct block *next;             /* free-list link while free */
+};
+#define LIVE ((uintptr_t)1)
+#define HDR_SIZE sizeof(struct block)
+
+/* Strides of the small classes (header included); larger blocks are
+ * "large" and own whole units. */
+static const unsigned class_stride[] = {
+  16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384,
+  448, 512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048, 2560, 3072, 3584,
+  4096, 5120, 6144, 7168, 8192, 10240, 12288, 16384,
+};
+#define NCLASS ((int)(sizeof class_stride / sizeof class_stride[0]))
+#define LARGE NCLASS
+#define MAX_SMALL 16384u
+
+struct kind {
+  const char *canon;              /* the first descriptor's string (static) */
+  unsigned hash;
+  unsigned is_array;
+  unsigned plain;                 /* single plain objects: shared free lists */
+  unsigned elem_size;
+  struct kind *next;              /* hash chain */
+  struct block *free_small[NCLASS];
+  struct block *free_large;       /* large blocks, any size */
+};
+
+/* A unit (or run of units) of the heap. */
+struct chunk {
+  char *base;
+  size_t size;                    /* bytes: one unit, or a large block's run */
+  unsigned stride;                /* block stride; == size for a large chunk */
+  unsigned nblocks;
+};
+
+static rt_lock_t alloc_lock = RT_LOCK_INIT;
+
+/* ---- system memory ----------------------------------------------------- */
+
+static char *region_next, *region_end;
+
+/* NUNITS fresh, zeroed, unit-aligned units, or NULL. */
+static char *units_alloc(size_t nunits) {
+  size_t need = nunits * UNIT_SIZE;
+  if (need / UNIT_SIZE != nunits)
+    return NULL;
+  if ((size_t)(region_end - region_next) < need) {
+    size_t size = need > REGION_SIZE ? need : REGION_SIZE;
+    if (size + UNIT_SIZE < size)
+      return NULL;
+    char *m = mmap(NULL, size + UNIT_SIZE, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (m == MAP_FAILED)
+      return NULL;
+    uintptr_t aligned = ((uintptr_t)m + UNIT_SIZE - 1) & ~(uintptr_t)(UNIT_SIZE - 1);
+    region_next = (char *)aligned;
+    region_end = m + size + UNIT_SIZE;
+  }
+  char *p = region_next;
+  region_next += need;
+  return p;
+}
+
+/* The runtime's metadata: bump allocation from its own mappings, under
+ * its own lock (taken inside alloc_lock, never the other way round). */
+static char *meta_next, *meta_end;
+static rt_lock_t meta_lock = RT_LOCK_INIT;
+
+static void *meta_alloc_locked(size_t size) {
+  size = (size + 15) & ~(size_t)15;
+  if ((size_t)(meta_end - meta_next) < size) {
+    size_t map = size > (size_t)(256 << 10) ? size : (size_t)(256 << 10);
+    char *m = mmap(NULL, map, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED)
+      return NULL;
+    meta_next = m;
+    meta_end = m + map;
+  }
+  void *p = meta_next;
+  meta_next += size;
+  return p;
+}
+
+void *rt_meta_alloc(size_t size) {
+  rt_lock(&meta_lock);
+  void *p = meta_alloc_locked(size);
+  rt_unlock(&meta_lock);
+  return p;
+}
+
+/* ---- the unit map --------------------------------------------------------- */
+
+/* Two levels so that it also covers a 64-bit address space (the native
+ * unit tests); on i386 the first level has one entry. */
+#define MAP_L2_BITS 16
+#define MAP_L1_SIZE (sizeof(void *) == 4 ? 1u : 1u << 16)
+static struct chunk **unit_map[MAP_L1_SIZE];
+
+static struct chunk **map_slot(uintptr_t addr, int create) {
+  uintptr_t key = addr >> UNIT_SHIFT;
+  uintptr_t hi = key >> MAP_L2_BITS;
+  if (hi >= MAP_L1_SIZE)
+    return NULL;
+  if (unit_map[hi] == NULL) {
+    if (!create)
+      return NULL;
+    unit_map[hi] = rt_meta_alloc(sizeof(struct chunk *) << MAP_L2_BITS);
+    if (unit_map[hi] == NULL)
+      return NULL;
+  }
+  return &unit_map[hi][key & ((1u << MAP_L2_BITS) - 1)];
+}
+
+static struct chunk *chunk_new(size_t nunits, unsigned stride) {
+  struct chunk *c = rt_meta_alloc(sizeof *c);
+  if (c == NULL)
+    return NULL;
+  /* Map slots first, so a failure leaves no units half registered. */
+  char *base = units_alloc(nunits);
+  if (base == NULL)
+    return NULL;
+  for (size_t u = 0; u < nunits; u++)
+    if (map_slot((uintptr_t)base + u * UNIT_SIZE, 1) == NULL)
+      return NULL;
+  c->base = base;
+  c->size = nunits * UNIT_SIZE;
+  c->stride = stride ? stride : (unsigned)c->size;
+  c->nblocks = (unsigned)(c->size / c->stride);
+  for (size_t u = 0; u < nunits; u++)
+    *map_slot((uintptr_t)base + u * UNIT_SIZE, 0) = c;
+  return c;
+}
+
+/* ---- kinds ------------------------------------------------------------------ */
+
+#define KIND_BUCKETS 1024
+static struct kind *kind_table[KIND_BUCKETS];
+static struct kind plain_kinds_free;    /* holds the shared plain free lists */
+
+static unsigned hash_string(const char *s, unsigned is_array) {
+  unsigned h = 2166136261u ^ is_array;
+  for (; *s; s++)
+    h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+/* Each thread remembers which kind a descriptor interned to; descriptors
+ * are static and read-only, so the answer never changes. */
+#define KIND_CACHE 64
+static __thread struct {
+  const struct __cuckoo_type *t;
+  unsigned is_array;
+  struct kind *k;
+} kind_cache[KIND_CACHE];
+
+static struct kind *kind_of(const struct __cuckoo_type *t, unsigned is_array) {
+  unsigned slot = (unsigned)(((uintptr_t)t >> 3) ^ is_array) % KIND_CACHE;
+  if (kind_cache[slot].t == t && kind_cache[slot].is_array == is_array)
+    return kind_cache[slot].k;
+  unsigned h = hash_string(t->canon, is_array);
+  struct kind *k;
+  for (k = kind_table[h % KIND_BUCKETS]; k; k = k->next)
+    if (k->hash == h && k->is_array == is_array && strcmp(k->canon, t->canon) == 0)
+      break;
+  if (k == NULL) {
+    k = rt_meta_alloc(sizeof *k);
+    if (k == NULL)
+      return NULL;
+    k->canon = t->canon;
+    k->hash = h;
+    k->is_array = is_array;
+    k->plain = !is_array && t->plain;
+    k->elem_size = t->size;
+    k->next = kind_table[h % KIND_BUCKETS];
+    kind_table[h % KIND_BUCKETS] = k;
+  }
+  kind_cache[slot].t = t;
+  kind_cache[slot].is_array = is_array;
+  kind_cache[slot].k = k;
+  return k;
+}
+
+/* ---- blocks ----------------------------------------------------------------- */
+
+static int class_of(size_t total) {
+  if (total > MAX_SMALL)
+    return LARGE;
+  int lo = 0, hi = NCLASS - 1;
+  while (lo < hi) {
+    int mid = (lo + hi) / 2;
+    if (class_stride[mid] >= total)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  return lo;
+}
+
+/* Per small class, the unit being carved. */
+static struct {
+  struct chunk *chunk;
+  unsigned next;                  /* index of the next fresh block */
+} carving[NCLASS];
+
+static struct block **free_list(struct kind *k, int cls) {
+  struct kind *owner = k->plain ? &plain_kinds_free : k;
+  return cls == LARGE ? &owner->free_large : &owner->free_small[cls];
+}
+
+static size_t block_bytes(const struct block *b) {
+  struct chunk *c = *map_slot((uintptr_t)b, 0);
+  return c->stride;
+}
+
+/* A free block of kind K (or shared plain) that holds TOTAL bytes, with
+ * *FRESH set when its memory has never been used.  NULL when out of memory. */
+static struct block *block_get(struct kind *k, size_t total, int *fresh) {
+  int cls = class_of(total);
+  struct block **list = free_list(k, cls);
+  for (struct block **pb = list; *pb; pb = &(*pb)->next) {
+    struct block *b = *pb;
+    if (cls == LARGE && block_bytes(b) < total)
+      continue;                   /* first fit among large blocks */
+    *pb = b->next;
+    *fresh = 0;
+    return b;
+  }
+  *fresh = 1;
+  if (cls == LARGE) {
+    size_t nunits = (total + UNIT_SIZE - 1) / UNIT_SIZE;
+    struct chunk *c = chunk_new(nunits, 0);
+    return c ? (struct block *)c->base : NULL;
+  }
+  if (carving[cls].chunk == NULL || carving[cls].next >= carving[cls].chunk->nblocks) {
+    struct chunk *c = chunk_new(1, class_stride[cls]);
+    if (c == NULL)
+      return NULL;
+    carving[cls].chunk = c;
+    carving[cls].next = 0;
+  }
+  struct chunk *c = carving[cls].chunk;
+  return (struct block *)(c->base + (size_t)carving[cls].next++ * c->stride);
+}
+
+/* Word stores only: a stale reader of a non-plain block sees whole words. */
+static void fill_words(void *dst, const void *src, size_t n) {
+  volatile uint32_t *d = dst;
+  const uint32_t *s = src;
+  for (size_t i = 0; i < n / 4; i++)
+    d[i] = s ? s[i] : 0;
+  for (size_t i = n & ~(size_t)3; i < n; i++)
+    ((volatile unsigned char *)dst)[i] = s ? ((const unsigned char *)src)[i] : 0;
+}
+
+/* Gives the N-byte object at DST its zero value (IMAGE, or zero bytes). */
+static void set_zero_value(void *dst, const unsigned char *image, size_t n, int plain) {
+  if (plain) {
+    if (image)
+      memcpy(dst, image, n);
+    else
+      memset(dst, 0, n);
+  } else {
+    fill_words(dst, image, n);
+  }
+}
+
+/* ---- the interface ---------------------------------------------------------- */
+
+static const char *const msg_oom = "out of memory";
+
+struct __cuckoo_obj *__cuckoo_new(const struct __cuckoo_type *t, const struct __cuckoo_site *s) {
+  rt_lock(&alloc_lock);
+  struct kind *k = kind_of(t, 0);
+  int fresh = 0;
+  struct block *b = k ? block_get(k, HDR_SIZE + (t->size ? t->size : 1), &fresh) : NULL;
+  if (b == NULL) {
+    rt_unlock(&alloc_lock);
+    rt_trap_text(s, "memory", msg_oom);
+  }
+  char *data = (char *)(b + 1);
+  if (!fresh || t->image)
+    set_zero_value(data, t->image, t->size, t->plain);
+  __atomic_store_n(&b->tag, (uintptr_t)k | LIVE, __ATOMIC_RELEASE);
+  rt_unlock(&alloc_lock);
+  return (struct __cuckoo_obj *)data;
+}
+
+struct __cuckoo_obj *__cuckoo_new_array(const struct __cuckoo_type *elem, long long n,
+                                        const struct __cuckoo_site *s) {
+  if (n < 0)
+    rt_trap_site(s, "memory", "negative array length %lld", n, 0);
+  unsigned align = elem->align > 4 ? elem->align : 4;
+  unsigned long long bytes = 4ull + (unsigned long long)n * elem->size;
+  bytes = (bytes + align - 1) / align * align;
+  if ((unsigned long long)n > MAX_OBJECT || bytes > MAX_OBJECT)
+    rt_trap_site(s, "memory", "array of %lld elements is too large", n, 0);
+
+  rt_lock(&alloc_lock);
+  struct kind *k = kind_of(elem, 1);
+  int fresh = 0;
+  struct block *b = k ? block_get(k, HDR_SIZE + (size_t)bytes, &fresh) : NULL;
+  if (b == NULL) {
+    rt_unlock(&alloc_lock);
+    rt_trap_text(s, "memory", msg_oom);
+  }
+  char *data = (char *)(b + 1);
+  char *elems = data + 4;
+  size_t esize = elem->size;
+  /* Elements up to the block's capacity are kept valid (see the top). */
+  size_t count = (size_t)n;
+  if (fresh && esize > 0)
+    count = (block_bytes(b) - HDR_SIZE - 4) / esize;
+  if (!fresh || elem->image) {
+    if (elem->image == NULL) {
+      set_zero_value(elems, NULL, count * esize, elem->plain);
+    } else {
+      for (size_t i = 0; i < count; i++)
+        set_zero_value(elems + i * esize, elem->image, esize, elem->plain);
+    }
+  }
+  __atomic_store_n((unsigned *)data, (unsigned)n, __ATOMIC_RELAXED);
+  __atomic_store_n(&b->tag, (uintptr_t)k | LIVE, __ATOMIC_RELEASE);
+  rt_unlock(&alloc_lock);
+  return (struct __cuckoo_obj *)elems;
+}
+
+static RT_NORETURN void delete_trap(const struct __cuckoo_type *t, const struct __cuckoo_site *s) {
+  char detail[512];
+  static const char text[] = "pointer is not the start of a live heap object of type ";
+  size_t n = sizeof text - 1, m = strlen(t->canon);
+  if (m > sizeof detail - n - 1)
+    m = sizeof detail - n - 1;
+  memcpy(detail, text, n);
+  memcpy(detail + n, t->canon, m);
+  detail[n + m] = 0;
+  rt_trap_text(s, "delete", detail);
+}
+
+void __cuckoo_delete(struct __cuckoo_obj *p, const struct __cuckoo_type *t, int is_array,
+                     const struct __cuckoo_site *s) {
+  if (p == NULL)
+    return;
+  uintptr_t addr = (uintptr_t)p;
+  rt_lock(&alloc_lock);
+  struct kind *k = kind_of(t, is_array != 0);
+  struct chunk **slot = map_slot(addr, 0);
+  struct chunk *c = slot ? *slot : NULL;
+  struct block *b = NULL;
+  if (k != NULL && c != NULL) {
+    size_t index = (addr - (uintptr_t)c->base) / c->stride;
+    struct block *cand = (struct block *)(c->base + index * c->stride);
+    uintptr_t data = (uintptr_t)(cand + 1) + (is_array ? 4 : 0);
+    if (index < c->nblocks && data == addr && cand->tag == ((uintptr_t)k | LIVE))
+      b = cand;
+  }
+  if (b == NULL) {
+    rt_unlock(&alloc_lock);
+    delete_trap(t, s);
+  }
+  __atomic_store_n(&b->tag, (uintptr_t)k, __ATOMIC_RELEASE);
+  struct block **list = free_list(k, class_of(c->stride));
+  b->next = *list;
+  *list = b;
+  rt_unlock(&alloc_lock);
+}
+
+/* ---- for the runtime itself ------------------------------------------------- */
+
+const struct __cuckoo_type rt_type_char = { "c8", 1, 1, 1, NULL };
+const struct __cuckoo_type rt_type_char_array_ptr = { "p(a(c8))", 4, 4, 0, NULL };
+
+char *rt_new_chars(unsigned n, const struct __cuckoo_site *site) {
+  return (char *)__cuckoo_new_array(&rt_type_char, n, site);
+}

@@ -1,0 +1,166 @@
+/* rt.h -- the private header of libcuckoo-rt, the trusted runtime.
+ *
+ * The runtime is C compiled for i386 (and, for the unit tests, natively).
+ * Cuckoo code calls it with cdecl; a Cuckoo array argument arrives as the
+ * address of its element 0, with the 32-bit length word just before it
+ * (RT_LEN).  Invariants every file keeps:
+ *   - every exported function checks its arguments (NULL, counts against
+ *     lengths) before any effect, and reports the Cuckoo call site found
+ *     from its own return address (rt_trap_call);
+ *   - runtime locks are taken only through rt_lock, which also enters a
+ *     critical section: signal handlers that arrive inside one are deferred
+ *     to its end (signal.c), so no handler ever runs while its thread holds
+ *     a runtime lock, and the runtime cannot deadlock against itself;
+ *   - nothing traps while it holds a lock.
+ * See doc/runtime.md for the design. */
+#ifndef CUCKOO_RT_H
+#define CUCKOO_RT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- ABI records (doc/abi.md) ---------------------------------------- */
+
+struct __cuckoo_site {
+  const char *kind;               /* NULL in call-site records */
+  const char *detail;             /* a format: %lld %llu %% only */
+  const char *file;
+  unsigned line, col;
+  const char *func;
+};
+
+struct __cuckoo_type {
+  const char *canon;              /* canonical type string (element type for arrays) */
+  unsigned size;
+  unsigned align;
+  unsigned plain;                 /* no pointer, function pointer or length word inside */
+  const unsigned char *image;     /* NULL: all-zero zero value */
+};
+
+struct __cuckoo_obj;              /* opaque: what new returns */
+struct __cuckoo_args;             /* opaque: spawn's argument block */
+
+/* The length word of the Cuckoo array whose element 0 is at P. */
+#define RT_LEN(p) (((const unsigned *)(const void *)(p))[-1])
+
+/* The reserve kept below each thread's stack limit for runtime C code and
+ * the kernel's signal frames, and the main thread's margin (LANGUAGE §10). */
+#define RT_STACK_RESERVE (64u * 1024u)
+#define RT_MAIN_STACK_MARGIN (64u * 1024u)
+
+/* EOF of cuckoo.ckh. */
+#define EOF_VALUE (-1)
+#define SIGUSR1_VALUE 10
+
+#define RT_HERE __builtin_return_address(0)
+#define RT_NORETURN __attribute__((noreturn))
+
+/* ---- trap.c ---------------------------------------------------------- */
+
+_Noreturn void __cuckoo_trap(const struct __cuckoo_site *s, long long a, long long b);
+/* The call-site record of the Cuckoo call whose return address is RET, or NULL. */
+const struct __cuckoo_site *rt_callsite(const void *ret);
+/* Reports KIND with the finished DETAIL text at SITE (NULL: "?:0:0 in ?"). */
+RT_NORETURN void rt_trap_text(const struct __cuckoo_site *site, const char *kind,
+                              const char *detail);
+/* As rt_trap_text, DETAIL being a site-style format (%lld %llu %% over A, B). */
+RT_NORETURN void rt_trap_site(const struct __cuckoo_site *site, const char *kind,
+                              const char *detail, long long a, long long b);
+/* As rt_trap_site, at the Cuckoo call whose return address is RET. */
+RT_NORETURN void rt_trap_call(const void *ret, const char *kind, const char *detail,
+                              long long a, long long b);
+/* Common checks of exported functions; FN names the runtime function. */
+RT_NORETURN void rt_trap_null_arg(const void *ret, const char *fn);
+RT_NORETURN void rt_trap_count(const void *ret, const char *fn, unsigned long long n,
+                               unsigned long long len);
+#define RT_CHECK_NULL(ret, p, fn) \
+  do { if ((p) == NULL) rt_trap_null_arg((ret), (fn)); } while (0)
+#define RT_CHECK_COUNT(ret, n, len, fn) \
+  do { if ((n) > (len)) rt_trap_count((ret), (fn), (n), (len)); } while (0)
+
+/* Formats the site-style DETAIL into BUF (size CAP, always terminated). */
+void rt_format_detail(char *buf, unsigned cap, const char *detail, long long a, long long b);
+
+/* ---- signal.c: critical sections and locks ---------------------------- */
+
+extern __thread volatile unsigned rt_crit_depth;
+extern __thread volatile unsigned rt_sig_pending[2];    /* bit per signal 1..63 */
+void rt_run_pending_signals(void);
+
+static inline void rt_crit_enter(void) {
+  rt_crit_depth = rt_crit_depth + 1;
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+}
+static inline void rt_crit_leave(void) {
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  rt_crit_depth = rt_crit_depth - 1;
+  __atomic_signal_fence(__ATOMIC_SEQ_CST);
+  if (rt_crit_depth == 0 && (rt_sig_pending[0] | rt_sig_pending[1]))
+    rt_run_pending_signals();
+}
+
+/* A futex lock: 0 free, 1 held, 2 held with waiters.  rt_lock/rt_trylock
+ * enter a critical section, rt_unlock leaves it. */
+typedef struct { int state; } rt_lock_t;
+#define RT_LOCK_INIT { 0 }
+void rt_lock(rt_lock_t *l);
+int rt_trylock(rt_lock_t *l);     /* 1: taken */
+void rt_unlock(rt_lock_t *l);
+
+/* ---- alloc.c --------------------------------------------------------- */
+
+struct __cuckoo_obj *__cuckoo_new(const struct __cuckoo_type *t, const struct __cuckoo_site *s);
+struct __cuckoo_obj *__cuckoo_new_array(const struct __cuckoo_type *elem, long long n,
+                                        const struct __cuckoo_site *s);
+void __cuckoo_delete(struct __cuckoo_obj *p, const struct __cuckoo_type *t, int is_array,
+                     const struct __cuckoo_site *s);
+/* A fresh Cuckoo char[N] (element 0's address); traps memory at SITE. */
+char *rt_new_chars(unsigned n, const struct __cuckoo_site *site);
+extern const struct __cuckoo_type rt_type_char;         /* c8 */
+extern const struct __cuckoo_type rt_type_char_array_ptr; /* p(a(c8)) */
+
+/* Memory for the runtime's own type-stable objects (never freed):
+ * zeroed, 16-byte aligned; NULL when the system has none left. */
+void *rt_meta_alloc(size_t size);
+
+/* ---- io.c ------------------------------------------------------------ */
+
+struct file;
+extern struct file *__cuckoo_stdin, *__cuckoo_stdout, *__cuckoo_stderr;
+/* F must be locked (rt_file_lock) around rt_file_put. */
+void rt_file_lock(struct file *f);
+void rt_file_unlock(struct file *f);
+void rt_file_put(struct file *f, const char *s, size_t n);
+/* Flushes every output file; WAIT 0 skips a file whose lock is busy. */
+void rt_flush_all(int wait);
+/* write(2) of all of S, retrying after EINTR and short writes. */
+int rt_write_all(int fd, const char *s, size_t n);
+
+/* ---- format.c -------------------------------------------------------- */
+
+/* Where formatted text goes. */
+struct rt_sink {
+  void (*put)(struct rt_sink *sink, const char *s, size_t n);
+  unsigned long long count;       /* characters produced so far */
+};
+/* Formats the Cuckoo char array FMT with the arguments in AP into SINK;
+ * the result is the count of characters produced. */
+void rt_vformat(struct rt_sink *sink, const char *fmt, va_list *ap);
+
+/* ---- thread.c -------------------------------------------------------- */
+
+extern __thread unsigned __cuckoo_stack_limit;
+/* The spawned threads' stack size (CUCKOO_THREAD_STACK or 1 MiB). */
+unsigned rt_thread_stack_size(void);
+
+/* ---- trap handler (trap.c) ------------------------------------------- */
+
+typedef void rt_trap_handler_fn(const char *kind, const char *detail);
+void __cuckoo_trap_handler(rt_trap_handler_fn *f);
+
+/* ---- process.c ------------------------------------------------------- */
+
+_Noreturn void __cuckoo_exit(int status);
+
+#endif /* CUCKOO_RT_H */

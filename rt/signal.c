@@ -1,0 +1,132 @@
+/* signal.c -- signals, and the critical sections that make the runtime
+ * safe against them (LANGUAGE.md §10).
+ *
+ * The runtime takes no signal for itself; signal_handler(sig, f) installs
+ * one entry point, signal_entry, which runs f(sig) -- unless its thread is
+ * inside a runtime critical section (it holds a runtime lock), in which
+ * case the signal is recorded in the thread's pending set and f runs when
+ * the section ends (rt_crit_leave).  So a handler never interrupts the
+ * allocator, a FILE or a pool of its own thread, and may call any runtime
+ * function without deadlock; the cost of a critical section is one
+ * thread-local increment, not a sigprocmask system call.
+ *
+ * Handlers are installed without SA_RESTART: a read(2) that blocks inside
+ * a critical section (getchar on a terminal) returns EINTR, and io.c then
+ * leaves and re-enters the section so that the deferred handler runs. */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "rt.h"
+
+__thread volatile unsigned rt_crit_depth;
+__thread volatile unsigned rt_sig_pending[2];
+
+#define RT_NSIG 64
+
+typedef void handler_fn(int sig);
+static handler_fn *volatile user_handlers[RT_NSIG];
+
+/* ---- locks ------------------------------------------------------------- */
+
+static void futex_wait(int *addr, int val) {
+  syscall(SYS_futex, addr, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);
+}
+
+static void futex_wake(int *addr) {
+  syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+}
+
+void rt_lock(rt_lock_t *l) {
+  rt_crit_enter();
+  int expected = 0;
+  if (__atomic_compare_exchange_n(&l->state, &expected, 1, 0, __ATOMIC_ACQUIRE,
+                                  __ATOMIC_RELAXED))
+    return;
+  /* Contended: mark "waiters" and sleep until the holder wakes us.  The
+   * holder is another thread: ours cannot hold it, since handlers are
+   * deferred while we are inside a critical section. */
+  int saved_errno = errno;
+  while (__atomic_exchange_n(&l->state, 2, __ATOMIC_ACQUIRE) != 0)
+    futex_wait(&l->state, 2);
+  errno = saved_errno;
+}
+
+int rt_trylock(rt_lock_t *l) {
+  rt_crit_enter();
+  int expected = 0;
+  if (__atomic_compare_exchange_n(&l->state, &expected, 1, 0, __ATOMIC_ACQUIRE,
+                                  __ATOMIC_RELAXED))
+    return 1;
+  rt_crit_leave();
+  return 0;
+}
+
+void rt_unlock(rt_lock_t *l) {
+  if (__atomic_exchange_n(&l->state, 0, __ATOMIC_RELEASE) == 2) {
+    int saved_errno = errno;
+    futex_wake(&l->state);
+    errno = saved_errno;
+  }
+  rt_crit_leave();
+}
+
+/* ---- delivery ---------------------------------------------------------- */
+
+static void run_handler(int sig) {
+  handler_fn *f = __atomic_load_n(&user_handlers[sig], __ATOMIC_ACQUIRE);
+  if (f != NULL)
+    f(sig);
+}
+
+static void signal_entry(int sig) {
+  int saved_errno = errno;
+  if (rt_crit_depth > 0)
+    __atomic_fetch_or(&rt_sig_pending[sig / 32], 1u << (sig % 32), __ATOMIC_RELAXED);
+  else
+    run_handler(sig);
+  errno = saved_errno;
+}
+
+/* Runs the handlers deferred while the thread was in a critical section,
+ * each with its own signal blocked, as the kernel would have run it. */
+void rt_run_pending_signals(void) {
+  int saved_errno = errno;
+  for (int sig = 1; sig < RT_NSIG; sig++) {
+    unsigned bit = 1u << (sig % 32);
+    if (!(rt_sig_pending[sig / 32] & bit))
+      continue;
+    __atomic_fetch_and(&rt_sig_pending[sig / 32], ~bit, __ATOMIC_RELAXED);
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, sig);
+    pthread_sigmask(SIG_BLOCK, &block, &old);
+    run_handler(sig);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+  }
+  errno = saved_errno;
+}
+
+/* ---- the Cuckoo interface ----------------------------------------------- */
+
+/* A signal the program may not catch (SIGKILL, SIGSTOP, or out of range)
+ * is ignored here: there is nothing unsafe to report. */
+void __cuckoo_signal_handler(int sig, handler_fn *f) {
+  if (sig <= 0 || sig >= RT_NSIG || sig == SIGKILL || sig == SIGSTOP)
+    return;
+  struct sigaction sa;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;
+  __atomic_store_n(&user_handlers[sig], f, __ATOMIC_RELEASE);
+  sa.sa_handler = f != NULL ? signal_entry : SIG_DFL;
+  sigaction(sig, &sa, NULL);
+}
+
+int __cuckoo_raise(int sig) {
+  if (sig < 0 || sig >= RT_NSIG)
+    return -1;
+  return raise(sig) == 0 ? 0 : -1;
+}

@@ -1,0 +1,162 @@
+#!/bin/sh
+# run-bench.sh -- the Cuckoo paper's Table 1 for this toolchain.
+#
+#   run-bench.sh [-n RUNS] [CUCKOO_CC [BUILDDIR]]
+#
+# Builds each benchmark (find-primes, subset-sum, producer-consumer) with
+# `cuckoo-cc -O2` and its C twin with `gcc -m32 -msse2 -mfpmath=sse` at -O0
+# and -O2, runs the three programs alternately RUNS times (default 5, or
+# $BENCH_RUNS) under $CUCKOO_RUN (empty: directly), checks that all print
+# the same line, and prints the median wall times, their ratios, the guest
+# instruction counts (QEMU plugin qemu-icount.c, when qemu-i386 and the
+# plugin's source are available; "n/a" otherwise) and `size` of each program.
+#
+# CUCKOO_CC: argument 1, else $CUCKOO_CC, else ../../cc/cuckoo-cc relative to
+# the build directory of this script.  BUILDDIR (where everything is
+# written): argument 2, else $BENCH_BUILDDIR, else ./bench-build.  The
+# sources are read from the directory of this script (VPATH builds work: the
+# source tree is never written).  Extra cuckoo-cc options: $CUCKOO_CFLAGS.
+# The plugin source: $CUCKOO_SHARED_TOOLS/qemu-icount.c, else
+# ../shared/tools/qemu-icount.c relative to the top of the source tree.
+# If cuckoo-cc is missing, its columns are "n/a" (the C twins still run).
+
+set -u
+runs=${BENCH_RUNS:-5}
+if [ "${1-}" = -n ]; then
+    runs=$2
+    shift 2
+fi
+case $runs in ''|*[!0-9]*|0) echo "run-bench.sh: bad run count '$runs'" >&2; exit 2 ;; esac
+
+srcdir=$(cd "$(dirname "$0")" && pwd)
+top_srcdir=$(cd "$srcdir/../.." && pwd)
+build=${2:-${BENCH_BUILDDIR:-bench-build}}
+mkdir -p "$build" || exit 2
+build=$(cd "$build" && pwd)
+cc=${1:-${CUCKOO_CC:-$build/../../cc/cuckoo-cc}}
+case $cc in /*) ;; */*) cc=$(pwd)/$cc ;; *) cc=$(command -v "$cc" || echo "$cc") ;; esac
+run=${CUCKOO_RUN-}
+gcc=${GCC:-gcc}
+gccflags="-m32 -msse2 -mfpmath=sse -pthread"
+benches="find-primes subset-sum producer-consumer"
+variants="cuckoo gcc-O0 gcc-O2"
+
+have_cuckoo=yes
+if [ ! -x "$cc" ]; then
+    echo "run-bench.sh: warning: $cc not found; Cuckoo columns will be n/a" >&2
+    have_cuckoo=no
+fi
+
+# ---- build -----------------------------------------------------------------
+for b in $benches; do
+    if [ $have_cuckoo = yes ]; then
+        (cd "$srcdir" && "$cc" -O2 ${CUCKOO_CFLAGS-} -o "$build/$b-cuckoo" "$b.ck") ||
+            { echo "run-bench.sh: cuckoo-cc failed on $b.ck" >&2; exit 1; }
+    fi
+    $gcc $gccflags -O0 -o "$build/$b-gcc-O0" "$srcdir/$b.c" &&
+    $gcc $gccflags -O2 -o "$build/$b-gcc-O2" "$srcdir/$b.c" ||
+        { echo "run-bench.sh: gcc failed on $b.c" >&2; exit 1; }
+done
+
+# ---- the instruction-count plugin -----------------------------------------
+qemu=
+case $run in
+    *qemu-i386*) qemu=$run ;;
+    *) command -v qemu-i386 >/dev/null 2>&1 && qemu=qemu-i386 ;;
+esac
+plugin=
+plugin_src=
+for d in ${CUCKOO_SHARED_TOOLS:+"$CUCKOO_SHARED_TOOLS"} "$top_srcdir/../shared/tools"; do
+    if [ -f "$d/qemu-icount.c" ]; then plugin_src=$d/qemu-icount.c; break; fi
+done
+if [ -n "$qemu" ] && [ -n "$plugin_src" ]; then
+    if ${HOSTCC:-gcc} -O2 -shared -fPIC -o "$build/qemu-icount.so" "$plugin_src" 2>"$build/plugin.log"; then
+        plugin=$build/qemu-icount.so
+    else
+        echo "run-bench.sh: warning: could not build the QEMU plugin (see $build/plugin.log)" >&2
+    fi
+fi
+
+# ---- run ----------------------------------------------------------------------
+now() { date +%s.%N; }
+
+# prog_of BENCH VARIANT: the program, or nothing when it was not built
+prog_of() {
+    [ -x "$build/$1-$2" ] && echo "$build/$1-$2"
+}
+
+for b in $benches; do
+    for v in $variants; do : >"$build/$b-$v.times"; done
+    i=0
+    while [ $i -lt "$runs" ]; do
+        for v in $variants; do
+            p=$(prog_of $b $v) || continue
+            t0=$(now)
+            $run "$p" >"$build/$b-$v.stdout" 2>"$build/$b-$v.stderr"
+            st=$?
+            t1=$(now)
+            if [ $st -ne 0 ]; then
+                echo "run-bench.sh: $b-$v exited with status $st" >&2
+                cat "$build/$b-$v.stderr" >&2
+                exit 1
+            fi
+            echo "$t0 $t1" | awk '{ printf "%.6f\n", $2 - $1 }' >>"$build/$b-$v.times"
+        done
+        i=$((i + 1))
+    done
+    ref=$build/$b-gcc-O2.stdout
+    for v in $variants; do
+        [ -f "$build/$b-$v.stdout" ] || continue
+        if ! cmp -s "$ref" "$build/$b-$v.stdout"; then
+            echo "run-bench.sh: $b: outputs differ ($v vs gcc-O2):" >&2
+            diff "$ref" "$build/$b-$v.stdout" >&2
+            exit 1
+        fi
+    done
+    cat "$ref"
+done
+
+median() {  # median of the numbers in file $1
+    sort -n "$1" | awk '{ v[NR] = $1 } END {
+        if (NR == 0) { print "n/a"; exit }
+        if (NR % 2) print v[(NR + 1) / 2]; else printf "%.6f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+icount() {  # instruction count of program $1, or n/a
+    if [ -z "$plugin" ] || [ -z "$1" ]; then echo n/a; return; fi
+    n=$($qemu -plugin "$plugin" -d plugin "$1" 2>&1 >/dev/null | sed -n 's/^icount: //p' | tail -n 1)
+    echo "${n:-n/a}"
+}
+
+ratio() {  # a / b with 2 decimals, or n/a
+    echo "$1 $2" | awk '$1 == "n/a" || $2 == "n/a" || $2 == 0 { print "n/a"; next }
+                        { printf "%.2f\n", $1 / $2 }'
+}
+
+sizes() {  # text data bss of program $1
+    if [ -z "$1" ]; then echo "n/a n/a n/a"; return; fi
+    size "$1" | awk 'NR == 2 { print $1, $2, $3 }'
+}
+
+echo
+echo "Median of $runs runs${run:+ under $run}; ratios are cuckoo-cc -O2 over gcc."
+printf '%-22s %9s %9s %9s %8s %8s\n' benchmark cuckoo gcc-O0 gcc-O2 c/O0 c/O2
+for b in $benches; do
+    tc=$(median "$build/$b-cuckoo.times"); t0=$(median "$build/$b-gcc-O0.times")
+    t2=$(median "$build/$b-gcc-O2.times")
+    printf '%-22s %9s %9s %9s %8s %8s\n' "$b (s)" "$tc" "$t0" "$t2" "$(ratio $tc $t0)" "$(ratio $tc $t2)"
+done
+echo
+printf '%-24s %13s %13s %13s %8s %8s\n' benchmark cuckoo gcc-O0 gcc-O2 c/O0 c/O2
+for b in $benches; do
+    ic=$(icount "$(prog_of $b cuckoo)"); i0=$(icount "$(prog_of $b gcc-O0)")
+    i2=$(icount "$(prog_of $b gcc-O2)")
+    printf '%-24s %13s %13s %13s %8s %8s\n' "$b (insns)" "$ic" "$i0" "$i2" "$(ratio $ic $i0)" "$(ratio $ic $i2)"
+done
+echo
+printf '%-18s %-8s %9s %9s %9s\n' benchmark build text data bss
+for b in $benches; do
+    for v in $variants; do
+        printf '%-18s %-8s %9s %9s %9s\n' "$b" "$v" $(sizes "$(prog_of $b $v)")
+    done
+done

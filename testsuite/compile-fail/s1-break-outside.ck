@@ -1,0 +1,4 @@
+/* §1: break outside a loop or switch. */
+void f(void) {
+    break;
+}

@@ -1,0 +1,2 @@
+/* §1: _Complex is not in Cuckoo. */
+double _Complex z;

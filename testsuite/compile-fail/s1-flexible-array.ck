@@ -1,0 +1,5 @@
+/* §1: flexible array members are an error. */
+struct msg {
+    int len;
+    char data[];
+};

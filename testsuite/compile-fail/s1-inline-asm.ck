@@ -1,0 +1,4 @@
+/* §1: inline assembly is an error. */
+void f(void) {
+    asm("nop");
+}

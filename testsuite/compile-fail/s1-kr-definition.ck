@@ -1,0 +1,7 @@
+/* §1: K&R-style definitions are an error. */
+int add(a, b)
+    int a;
+    int b;
+{
+    return a + b;
+}

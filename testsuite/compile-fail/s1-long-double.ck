@@ -1,0 +1,2 @@
+/* §1: long double is not in Cuckoo. */
+long double x;

@@ -1,0 +1,2 @@
+/* §1: wide characters are an error. */
+int c = L'x';

@@ -1,0 +1,4 @@
+/* §3: p++ is pointer arithmetic. */
+void f(int *p) {
+    p++;
+}

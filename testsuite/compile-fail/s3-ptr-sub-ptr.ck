@@ -1,0 +1,4 @@
+/* §3: p - q is pointer arithmetic. */
+int f(int *p, int *q) {
+    return p - q;
+}

@@ -1,0 +1,4 @@
+/* §3: pointers cannot be ordered. */
+int before(int *p, int *q) {
+    return p < q;
+}

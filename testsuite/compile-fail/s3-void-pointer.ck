@@ -1,0 +1,2 @@
+/* §3: void * is not in Cuckoo. */
+void *p;

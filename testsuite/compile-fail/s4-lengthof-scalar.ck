@@ -1,0 +1,4 @@
+/* §4: lengthof needs an array. */
+unsigned f(int x) {
+    return lengthof(x);
+}

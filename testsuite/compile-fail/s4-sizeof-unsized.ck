@@ -1,0 +1,4 @@
+/* §4: sizeof of an unsized array type: use lengthof. */
+unsigned f(int (*p)[]) {
+    return sizeof(*p);
+}

@@ -1,0 +1,4 @@
+/* §8: no casts between integers and pointers. */
+int *f(int x) {
+    return (int *)x;
+}

@@ -1,0 +1,101 @@
+# common.sh -- sourced by the tests in link/ and objcheck/.
+#
+# The tests run in the testsuite build directory.  Their inputs are i386
+# assembly written the way abi.md says cuckoo-cc writes it (the stack check
+# as exact bytes, the .cuckoo.types block as .ascii), so they do not depend
+# on the compiler.  Programs are run with $(CUCKOO_RUN), read from
+# tld/Makefile where configure substituted it.
+set -u
+mkvar() { sed -n "s/^$1 = //p" ../tld/Makefile; }
+CUCKOO_RUN=$(mkvar CUCKOO_RUN)
+AS=$(mkvar CUCKOO_AS)
+LD=../tld/cuckoo-ld
+OBJCHECK=../tld/cuckoo-objcheck
+CUCKOO_RUNTIME_DIR=${CUCKOO_RUNTIME_DIR:-$(cd ../rt && pwd)}
+export CUCKOO_RUNTIME_DIR
+# the tools exit right after reporting; what they hold then is not a leak
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+export ASAN_OPTIONS
+T=$(mktemp -d "${TMPDIR:-/tmp}/tld-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+
+fail() { echo "FAIL: $*"; exit 1; }
+
+# The gas macros every test object starts with.
+MACROS='
+	.macro STACKCHECK n, trap
+	.byte 0x89, 0xe0, 0x2d
+	.long \n
+	.byte 0x0f, 0x82
+	.long \trap - . - 4
+	.byte 0x65, 0x3b, 0x05
+	.long __cuckoo_stack_limit@ntpoff
+	.byte 0x0f, 0x82
+	.long \trap - . - 4
+	.endm
+	.macro ICALL reg, trap
+	testl %\reg, %\reg
+	.byte 0x0f, 0x84
+	.long \trap - . - 4
+	call *%\reg
+	.endm
+	.macro TRAPSTUB
+	pushl $0
+	pushl $0
+	pushl $0
+	pushl $0
+	pushl $0
+	call __cuckoo_trap
+	.endm
+'
+TRAPREF='ref func __cuckoo_trap f(v;p(k(s:__cuckoo_site?)),i64,i64)\nref tls __cuckoo_stack_limit u32\n'
+
+# block NAME RECORDS: the .cuckoo.types block of a cuckoo-cc object
+block() {
+	printf '\t.section .cuckoo.types,"",@progbits\n'
+	printf '\t.ascii "cuckoo-object 1\\nproducer cuckoo-cc 0.1.0\\nsource %s.ck\\n"\n' "$1"
+	printf '\t.ascii "checks bounds null stack divide\\n"\n'
+	printf '%b' "$2" | while IFS= read -r line; do
+		[ -n "$line" ] && printf '\t.ascii "%s\\n"\n' "$line"
+	done
+	printf '\t.ascii "end\\n"\n'
+}
+
+# func NAME N BODY: a global function with the stack check of N bytes,
+# the frame pushl %ebp; movl %esp,%ebp (4 bytes) and BODY, then its trap stub
+func() {
+	printf '\t.text\n\t.globl %s\n\t.type %s,@function\n%s:\n' "$1" "$1" "$1"
+	printf '\tSTACKCHECK %s, .Ltrap_%s\n\tpushl %%ebp\n\tmovl %%esp, %%ebp\n' "$2" "$1"
+	printf '%b\n' "$3"
+	printf '.Ltrap_%s:\n\tTRAPSTUB\n\t.size %s, .-%s\n' "$1" "$1" "$1"
+}
+
+# obj NAME: assemble $T/NAME.s (with the macros) into $T/NAME.o
+obj() {
+	{ printf '%s\n' "$MACROS"; cat "$T/$1.body"; } > "$T/$1.s"
+	$AS --32 -o "$T/$1.o" "$T/$1.s" || fail "cannot assemble $1"
+}
+
+# expect_refusal OUT CMD...: CMD exits 1, leaves no OUT, says what is grepped after
+expect_status() {
+	want=$1; shift
+	"$@" > "$T/stdout" 2> "$T/stderr"
+	st=$?
+	cat "$T/stdout" "$T/stderr"
+	[ "$st" = "$want" ] || fail "'$*' exited $st, expected $want"
+}
+expect_msg() {
+	grep -F -e "$1" "$T/stdout" "$T/stderr" > /dev/null || fail "no message '$1'"
+}
+
+# A main that calls sum(arr) and returns its result, with TYPE for sum.
+main_calls_sum() {
+	{ func __cuckoo_main 24 '\tsubl $8, %esp\n\tpushl $0\n\tcall sum\n\taddl $4, %esp\n\tleave\n\tret'
+	  block main "def func __cuckoo_main f(i32;i32,p(a(p(a(c8)))))\nref func sum $1\n$TRAPREF"; } > "$T/main.body"
+	obj main
+}
+lib_defines_sum() {
+	{ func sum 8 '\tmovl $42, %eax\n\tpopl %ebp\n\tret'
+	  block lib "def func sum $1\n$TRAPREF"; } > "$T/lib.body"
+	obj lib
+}

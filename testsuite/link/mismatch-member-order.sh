@@ -1,0 +1,12 @@
+#!/bin/sh
+# A type mismatch (member-order) between a ref and its def is refused, naming both
+# objects and both types in C syntax; no output is left behind.
+. "$srcdir/link/common.sh"
+main_calls_sum 'f(i32;p(s:rec{a:i32,b:f64}))'
+lib_defines_sum 'f(i32;p(s:rec{b:f64,a:i32}))'
+expect_status 1 $LD -o "$T/prog" "$T/main.o" "$T/lib.o"
+[ -e "$T/prog" ] && fail "output left behind"
+expect_msg "cuckoo-ld: error: type mismatch for 'sum'"
+expect_msg ">>> referenced by $T/main.o as int sum(struct rec *)"
+expect_msg ">>> defined in $T/lib.o as int sum(struct rec *)"
+exit 0

@@ -1,0 +1,208 @@
+/* rt-alloc.c -- unit tests of the runtime's allocator (rt/alloc.c), run
+ * natively under the sanitizers: zero values, the reuse rules of
+ * LANGUAGE.md §5 (plain by size, others by canonical string and capacity),
+ * and every way delete must trap. */
+#include <check.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "rt.h"
+
+static const struct __cuckoo_site site = { NULL, NULL, "t.ck", 1, 2, "f" };
+static const struct __cuckoo_type t_int = { "i32", 4, 4, 1, NULL };
+static const struct __cuckoo_type t_pair = { "s(pair)", 8, 4, 1, NULL };
+/* Two descriptors of one type, as two object files would emit them; the
+ * string is a copy so that only the content is shared. */
+static char node_name[] = "s(node)";
+static const struct __cuckoo_type t_node_a = { "s(node)", 12, 4, 0, NULL };
+static const struct __cuckoo_type t_node_b = { node_name, 12, 4, 0, NULL };
+static const struct __cuckoo_type t_other = { "s(other)", 12, 4, 0, NULL };
+static const unsigned char row_image[] = { 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+static const struct __cuckoo_type t_row = { "a3(i32)", 16, 4, 0, row_image };
+
+/* Runs FN in a child and returns its stderr; *STATUS gets its exit code. */
+static char *run_child(void (*fn)(void), int *status) {
+  static char out[1024];
+  int fds[2];
+  ck_assert_int_eq(pipe(fds), 0);
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(fds[1], 2);
+    close(fds[0]);
+    fn();
+    _exit(0);
+  }
+  close(fds[1]);
+  size_t n = 0;
+  ssize_t r;
+  while ((r = read(fds[0], out + n, sizeof out - 1 - n)) > 0)
+    n += (size_t)r;
+  out[n] = 0;
+  close(fds[0]);
+  int w;
+  waitpid(pid, &w, 0);
+  *status = WIFEXITED(w) ? WEXITSTATUS(w) : -1;
+  return out;
+}
+
+static void expect_trap(void (*fn)(void), const char *line) {
+  int status;
+  char *err = run_child(fn, &status);
+  ck_assert_int_eq(status, 134);
+  ck_assert_str_eq(err, line);
+}
+
+START_TEST(new_is_zero_and_reused_by_size) {
+  int *a = (int *)__cuckoo_new(&t_pair, &site);
+  ck_assert_int_eq(a[0] | a[1], 0);
+  a[0] = 7;
+  a[1] = 9;
+  __cuckoo_delete((struct __cuckoo_obj *)a, &t_pair, 0, &site);
+  /* A plain int fits the plain pair's block: reused, and zeroed. */
+  int *b = (int *)__cuckoo_new(&t_int, &site);
+  ck_assert_ptr_eq(a, b);
+  ck_assert_int_eq(*b, 0);
+  __cuckoo_delete((struct __cuckoo_obj *)b, &t_int, 0, &site);
+}
+END_TEST
+
+START_TEST(non_plain_reused_by_canonical_string_only) {
+  struct __cuckoo_obj *a = __cuckoo_new(&t_node_a, &site);
+  __cuckoo_delete(a, &t_node_a, 0, &site);
+  /* Same size, other type: must not get the node's block. */
+  struct __cuckoo_obj *o = __cuckoo_new(&t_other, &site);
+  ck_assert_ptr_ne(a, o);
+  /* Plain of the same size neither. */
+  struct __cuckoo_obj *p = __cuckoo_new(&t_pair, &site);
+  ck_assert_ptr_ne(a, p);
+  /* The same type through another descriptor: reused; and it may be
+   * deleted through the first descriptor. */
+  struct __cuckoo_obj *b = __cuckoo_new(&t_node_b, &site);
+  ck_assert_ptr_eq(a, b);
+  __cuckoo_delete(b, &t_node_a, 0, &site);
+  __cuckoo_delete(o, &t_other, 0, &site);
+  __cuckoo_delete(p, &t_pair, 0, &site);
+}
+END_TEST
+
+START_TEST(arrays_capacity_and_images) {
+  int *a = (int *)__cuckoo_new_array(&t_int, 10, &site);
+  ck_assert_uint_eq(RT_LEN(a), 10);
+  for (int i = 0; i < 10; i++)
+    a[i] = i + 1;
+  __cuckoo_delete((struct __cuckoo_obj *)a, &t_int, 1, &site);
+  int *b = (int *)__cuckoo_new_array(&t_int, 11, &site);
+  ck_assert_ptr_eq(a, b);
+  ck_assert_uint_eq(RT_LEN(b), 11);
+  for (int i = 0; i < 11; i++)
+    ck_assert_int_eq(b[i], 0);
+  /* A single int never reuses an array's block. */
+  __cuckoo_delete((struct __cuckoo_obj *)b, &t_int, 1, &site);
+  int *c = (int *)__cuckoo_new(&t_int, &site);
+  ck_assert_ptr_ne(c, b);
+
+  /* int[n][3]: every element gets its length word from the image. */
+  unsigned char *rows = (unsigned char *)__cuckoo_new_array(&t_row, 5, &site);
+  ck_assert_uint_eq(RT_LEN(rows), 5);
+  for (int i = 0; i < 5; i++)
+    ck_assert_uint_eq(*(unsigned *)(rows + 16 * i), 3);
+  __cuckoo_delete((struct __cuckoo_obj *)rows, &t_row, 1, &site);
+
+  int *empty = (int *)__cuckoo_new_array(&t_int, 0, &site);
+  ck_assert_uint_eq(RT_LEN(empty), 0);
+  /* A large array owns units of its own. */
+  int *big = (int *)__cuckoo_new_array(&t_int, 100000, &site);
+  ck_assert_uint_eq(RT_LEN(big), 100000);
+  big[99999] = 1;
+  __cuckoo_delete((struct __cuckoo_obj *)big, &t_int, 1, &site);
+  int *big2 = (int *)__cuckoo_new_array(&t_int, 50000, &site);
+  ck_assert_ptr_eq(big, big2);
+  ck_assert_int_eq(big2[49999], 0);
+}
+END_TEST
+
+static void double_delete(void) {
+  struct __cuckoo_obj *p = __cuckoo_new(&t_node_a, &site);
+  __cuckoo_delete(p, &t_node_a, 0, &site);
+  __cuckoo_delete(p, &t_node_a, 0, &site);
+}
+static void wrong_type(void) {
+  __cuckoo_delete(__cuckoo_new(&t_node_a, &site), &t_other, 0, &site);
+}
+static void element_of_array(void) {
+  __cuckoo_delete(__cuckoo_new_array(&t_int, 4, &site), &t_int, 0, &site);
+}
+static void interior(void) {
+  int *a = (int *)__cuckoo_new_array(&t_int, 4, &site);
+  __cuckoo_delete((struct __cuckoo_obj *)&a[1], &t_int, 0, &site);
+}
+static void not_heap(void) {
+  static int global;
+  __cuckoo_delete((struct __cuckoo_obj *)&global, &t_int, 0, &site);
+}
+static void negative(void) {
+  __cuckoo_new_array(&t_int, -3, &site);
+}
+static void too_large(void) {
+  __cuckoo_new_array(&t_int, 600000000, &site);
+}
+
+START_TEST(delete_traps) {
+  expect_trap(double_delete, "cuckoo: runtime error: delete: pointer is not the start of a "
+                             "live heap object of type s(node) at t.ck:1:2 in f\n");
+  expect_trap(wrong_type, "cuckoo: runtime error: delete: pointer is not the start of a "
+                          "live heap object of type s(other) at t.ck:1:2 in f\n");
+  expect_trap(element_of_array, "cuckoo: runtime error: delete: pointer is not the start of "
+                                "a live heap object of type i32 at t.ck:1:2 in f\n");
+  expect_trap(interior, "cuckoo: runtime error: delete: pointer is not the start of a live "
+                        "heap object of type i32 at t.ck:1:2 in f\n");
+  expect_trap(not_heap, "cuckoo: runtime error: delete: pointer is not the start of a live "
+                        "heap object of type i32 at t.ck:1:2 in f\n");
+  expect_trap(negative, "cuckoo: runtime error: memory: negative array length -3 at "
+                        "t.ck:1:2 in f\n");
+  expect_trap(too_large, "cuckoo: runtime error: memory: array of 600000000 elements is too "
+                         "large at t.ck:1:2 in f\n");
+  __cuckoo_delete(NULL, &t_int, 0, &site);    /* a no-op */
+}
+END_TEST
+
+/* A signal handler that allocates, interrupting allocations: deferred to
+ * the end of the critical section, so it never deadlocks. */
+static volatile int handled;
+static void on_alarm(int sig) {
+  (void)sig;
+  __cuckoo_delete(__cuckoo_new(&t_node_a, &site), &t_node_a, 0, &site);
+  handled++;
+}
+void __cuckoo_signal_handler(int sig, void (*f)(int));
+
+START_TEST(handler_deferred_inside_critical_section) {
+  static rt_lock_t lock = RT_LOCK_INIT;
+  handled = 0;
+  __cuckoo_signal_handler(SIGALRM, on_alarm);
+  rt_lock(&lock);
+  raise(SIGALRM);
+  ck_assert_int_eq(handled, 0);     /* deferred: we are inside */
+  rt_unlock(&lock);
+  ck_assert_int_eq(handled, 1);     /* ran on the way out */
+}
+END_TEST
+
+int main(void) {
+  Suite *s = suite_create("rt-alloc");
+  TCase *tc = tcase_create("alloc");
+  tcase_add_test(tc, new_is_zero_and_reused_by_size);
+  tcase_add_test(tc, non_plain_reused_by_canonical_string_only);
+  tcase_add_test(tc, arrays_capacity_and_images);
+  tcase_add_test(tc, delete_traps);
+  tcase_add_test(tc, handler_deferred_inside_critical_section);
+  suite_add_tcase(s, tc);
+  SRunner *sr = srunner_create(s);
+  srunner_run_all(sr, CK_NORMAL);
+  int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed == 0 ? 0 : 1;
+}

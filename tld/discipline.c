@@ -1,0 +1,774 @@
+/* discipline.c -- the Cuckoo code discipline (TOOLCHAIN.md "What
+ * cuckoo-objcheck checks") and rule 3 (block vs symbol table).
+ *
+ * A unit is an object (functions are STT_FUNC symbols of its code
+ * sections, branch targets come through relocations) or the Cuckoo part of
+ * a program (functions are the linked block's func records, targets are
+ * addresses).  Both run the same checks:
+ *   1. every function decodes completely; code sections of an object are
+ *      covered by functions (padding between them may only be no-ops, which
+ *      nothing can reach since every target is checked);
+ *   2. no forbidden instruction, no %fs/%gs access but the stack check's;
+ *   3. direct branches land on an instruction boundary of their function or
+ *      on a function; never inside the stack check or between the NULL test
+ *      and its call *%reg;
+ *   4. indirect calls only as testl/je/call *%reg on one register; no
+ *      indirect jump; ret or ret $4;
+ *   5. %esp changes only as a frame does; the frame is the prologue's pushes
+ *      plus its subl; the stack check covers the frame, and the frames of the
+ *      static callees that rely on it (abi.md "The stack check");
+ *   6. the functions LANGUAGE.md §11 names begin with the stack check:
+ *      global ones, those whose address is taken, those on a call cycle.
+ */
+#include "config.h"
+#include <elf.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <sys/types.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tld.h"
+
+#define STACK_CHECK_LEN 26
+#define NO_FN ((size_t)-1)
+
+struct fn {
+    const char *name;
+    unsigned sec;             /* object: section index */
+    uint32_t start, size;     /* section offsets, or addresses in a program */
+    const unsigned char *code;
+    int global;
+    struct tld_insn *ins;
+    size_t nins;
+    int has_check;
+    uint32_t checked;
+    uint32_t frame;
+    int addr_taken;
+    int on_cycle;
+    size_t *callees;
+    size_t ncallees, capcallees;
+    /* Tarjan */
+    long idx, low;
+    int onstack;
+    /* need(): 0 unknown, 1 computing, 2 done */
+    int need_state;
+    uint32_t need;
+};
+
+struct unit {
+    const char *file;
+    int program;
+    struct tld_obj *obj;          /* object mode */
+    const struct tld_elf *e;
+    const struct tld_block *block;/* object: its block */
+    struct fn *fns;
+    size_t nfns;
+    /* program mode */
+    const struct tld_block *lb;
+    int have_tls_disp;
+    int32_t tls_disp;
+    int errors;
+};
+
+static void err_at(struct unit *u, const struct fn *f, uint32_t off, const char *fmt, ...) TLD_PRINTF(4, 5);
+static void err_at(struct unit *u, const struct fn *f, uint32_t off, const char *fmt, ...)
+{
+    va_list ap;
+    char *msg, *where;
+    va_start(ap, fmt);
+    if (vasprintf(&msg, fmt, ap) < 0)
+        tld_die("out of memory");
+    va_end(ap);
+    where = f ? xasprintf("%s:%s+0x%x", u->file, f->name, off) : xstrdup(u->file);
+    tld_error(where, "%s", msg);
+    free(where);
+    free(msg);
+    u->errors++;
+}
+
+static uint32_t le32(const unsigned char *p) { return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24; }
+
+static int fn_cmp(const void *a, const void *b)
+{
+    const struct fn *x = a, *y = b;
+    if (x->sec != y->sec)
+        return x->sec < y->sec ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The function of unit U starting exactly at START in section SEC. */
+static size_t fn_at(const struct unit *u, unsigned sec, uint32_t start)
+{
+    size_t lo = 0, hi = u->nfns;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const struct fn *f = &u->fns[mid];
+        if (f->sec < sec || (f->sec == sec && f->start < start))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < u->nfns && u->fns[lo].sec == sec && u->fns[lo].start == start ? lo : NO_FN;
+}
+
+static ssize_t insn_at(const struct fn *f, uint32_t rel)
+{
+    size_t lo = 0, hi = f->nins;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (f->ins[mid].off < rel)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < f->nins && f->ins[lo].off == rel ? (ssize_t)lo : -1;
+}
+
+static void add_edge(struct fn *from, size_t to)
+{
+    for (size_t i = 0; i < from->ncallees; i++)
+        if (from->callees[i] == to)
+            return;
+    TLD_GROW(from->callees, from->ncallees, from->capcallees);
+    from->callees[from->ncallees++] = to;
+}
+
+/* The relocation of an object section at OFFSET, if any. */
+static const struct tld_reloc *reloc_at(const struct unit *u, unsigned sec, uint32_t offset)
+{
+    if (u->program)
+        return NULL;
+    for (size_t i = 0; i < u->e->nrelocs[sec]; i++)
+        if (u->e->relocs[sec][i].offset == offset)
+            return &u->e->relocs[sec][i];
+    return NULL;
+}
+
+static const struct tld_rec *block_rec(const struct unit *u, const char *name)
+{
+    if (!u->block)
+        return NULL;
+    for (size_t i = 0; i < u->block->nrecs; i++)
+        if (!strcmp(u->block->recs[i].name, name))
+            return &u->block->recs[i];
+    return NULL;
+}
+
+/* ---- the stack check and the prologue ---- */
+
+static int match_stack_check(struct unit *u, struct fn *f)
+{
+    const unsigned char *c = f->code;
+    if (f->size < STACK_CHECK_LEN || c[0] != 0x89 || c[1] != 0xe0 || c[2] != 0x2d || c[7] != 0x0f ||
+        c[8] != 0x82 || c[13] != 0x65 || c[14] != 0x3b || c[15] != 0x05 || c[20] != 0x0f || c[21] != 0x82)
+        return 0;
+    if (!u->program) {
+        const struct tld_reloc *r = reloc_at(u, f->sec, f->start + 16);
+        if (!r || r->type != R_386_TLS_LE || strcmp(u->e->syms[r->sym].name, "__cuckoo_stack_limit") ||
+            le32(c + 16) != 0)
+            return 0;
+    } else {
+        int32_t d = (int32_t)le32(c + 16);
+        if (!u->have_tls_disp) {
+            u->have_tls_disp = 1;
+            u->tls_disp = d;
+            if (!(d < 0 && (int64_t)d >= -(int64_t)u->e->tls_memsz))
+                err_at(u, f, 13, "stack check reads %%gs:%d, outside the program's TLS block", d);
+        } else if (d != u->tls_disp) {
+            err_at(u, f, 13, "stack check reads %%gs:%d, other checks read %%gs:%d", d, u->tls_disp);
+        }
+    }
+    f->checked = le32(c + 3);
+    return 1;
+}
+
+/* pushes and the subl that follow the check (or the entry) */
+static void prologue(struct fn *f, size_t *after)
+{
+    size_t i = 0;
+    while (i < f->nins && f->ins[i].off < (f->has_check ? STACK_CHECK_LEN : 0))
+        i++;
+    uint32_t frame = 0;
+    for (; i < f->nins; i++) {
+        const struct tld_insn *t = &f->ins[i];
+        const unsigned char *b = f->code + t->off;
+        if (t->len == 1 && b[0] >= 0x50 && b[0] <= 0x57)
+            frame += 4; /* push %reg */
+        else if (t->len == 2 && ((b[0] == 0x89 && b[1] == 0xe5) || (b[0] == 0x8b && b[1] == 0xec)))
+            ; /* movl %esp, %ebp */
+        else
+            break;
+    }
+    if (i < f->nins && f->ins[i].mnemonic != 0) {
+        const unsigned char *b = f->code + f->ins[i].off;
+        if (f->ins[i].writes_esp && f->ins[i].esp_ok && b[1] == 0xec && (b[0] == 0x83 || b[0] == 0x81) &&
+            f->ins[i].imm >= 0) {
+            frame += (uint32_t)f->ins[i].imm;
+            i++;
+        }
+    }
+    f->frame = frame;
+    *after = i;
+}
+
+/* ---- branches ---- */
+
+static void check_internal_target(struct unit *u, struct fn *f, const struct tld_insn *t, int64_t target,
+                                  unsigned sec, int *ok)
+{
+    if (target >= f->start && target < (int64_t)f->start + f->size) {
+        uint32_t rel = (uint32_t)(target - f->start);
+        ssize_t k = insn_at(f, rel);
+        if (rel == 0) /* a recursive call or jump back to the entry */
+            add_edge(f, (size_t)(f - u->fns));
+        if (k < 0) {
+            err_at(u, f, t->off, "branch to %s+0x%x, which is not an instruction boundary", f->name, rel);
+        } else if (f->has_check && rel > 0 && rel < STACK_CHECK_LEN) {
+            err_at(u, f, t->off, "branch into the stack check at %s+0x%x", f->name, rel);
+        } else if ((f->ins[k].branch == 2 && f->ins[k].is_call) ||
+                   (k + 1 < (ssize_t)f->nins && f->ins[k + 1].branch == 2 && f->ins[k + 1].is_call &&
+                    f->ins[k].is_jcc)) {
+            err_at(u, f, t->off, "branch past the NULL check of an indirect call at %s+0x%x", f->name, rel);
+        }
+        *ok = 1;
+        return;
+    }
+    size_t g = fn_at(u, sec, (uint32_t)target);
+    if (g != NO_FN) {
+        add_edge(f, g);
+        *ok = 1;
+    }
+}
+
+static void check_branch(struct unit *u, size_t fi, const struct tld_insn *t)
+{
+    struct fn *f = &u->fns[fi];
+    uint32_t field = f->start + t->off + t->rel_off;
+    uint32_t end = f->start + t->off + t->len;
+    const struct tld_reloc *r = reloc_at(u, f->sec, field);
+    int ok = 0;
+    if (!r) {
+        int64_t target = (int64_t)f->start + t->disp_target;
+        if (u->program)
+            target = (uint32_t)target;
+        check_internal_target(u, f, t, target, f->sec, &ok);
+        if (!ok && u->program) {
+            for (size_t i = 0; u->lb && i < u->lb->nentries; i++)
+                if (u->lb->entries[i].addr == (uint32_t)target)
+                    ok = 1;
+            for (size_t i = 0; !ok && i < u->e->nsyms; i++)
+                if (u->e->syms[i].type == STT_FUNC && u->e->syms[i].value == (uint32_t)target &&
+                    u->e->syms[i].shndx != SHN_UNDEF)
+                    ok = 1;
+        }
+        if (!ok)
+            err_at(u, f, t->off, "branch to 0x%llx, which is neither in %s nor a function",
+                   (unsigned long long)(uint32_t)target, f->name);
+        return;
+    }
+    if (r->type != R_386_PC32 && r->type != R_386_PLT32) {
+        err_at(u, f, t->off, "branch through a relocation of type %u", r->type);
+        return;
+    }
+    if (t->len - t->rel_off != 4) {
+        err_at(u, f, t->off, "relocated branch with a short displacement");
+        return;
+    }
+    int32_t a = (int32_t)le32(f->code + t->off + t->rel_off);
+    int64_t delta = (int64_t)a + (end - field);
+    const struct tld_sym *s = &u->e->syms[r->sym];
+    if (s->shndx == SHN_UNDEF) {
+        const struct tld_rec *rec = block_rec(u, s->name);
+        if (delta != 0)
+            err_at(u, f, t->off, "branch to %s%+lld, not to the function", s->name, (long long)delta);
+        else if (rec && rec->kind != TLD_FUNC)
+            err_at(u, f, t->off, "branch to '%s', which the block lists as %s", s->name,
+                   tld_kind_names[rec->kind]);
+        return; /* an undefined symbol without a ref is rule 3's error */
+    }
+    if (s->shndx >= u->e->nsecs || !(u->e->secs[s->shndx].flags & SHF_EXECINSTR)) {
+        err_at(u, f, t->off, "branch to '%s', which is not code", s->name);
+        return;
+    }
+    int64_t target = (int64_t)(s->type == STT_SECTION ? 0 : s->value) + delta;
+    if (s->shndx == f->sec) {
+        check_internal_target(u, f, t, target, f->sec, &ok);
+    } else if (target >= 0 && fn_at(u, s->shndx, (uint32_t)target) != NO_FN) {
+        add_edge(f, fn_at(u, s->shndx, (uint32_t)target));
+        ok = 1;
+    }
+    if (!ok)
+        err_at(u, f, t->off, "branch to %s+0x%llx, which is neither in %s nor a function", s->name,
+               (long long)(target - (s->type == STT_SECTION ? 0 : s->value)), f->name);
+}
+
+/* ---- relocations inside code ---- */
+
+static void check_code_relocs(struct unit *u, size_t fi)
+{
+    struct fn *f = &u->fns[fi];
+    for (size_t i = 0; i < u->e->nrelocs[f->sec]; i++) {
+        const struct tld_reloc *r = &u->e->relocs[f->sec][i];
+        if (r->offset < f->start || r->offset >= f->start + f->size)
+            continue;
+        uint32_t rel = r->offset - f->start;
+        /* the instruction holding it */
+        size_t k = 0;
+        while (k + 1 < f->nins && f->ins[k + 1].off <= rel)
+            k++;
+        const struct tld_insn *t = &f->ins[k];
+        uint32_t in = rel - t->off;
+        if (rel + 4 > t->off + t->len) {
+            err_at(u, f, rel, "relocation straddles an instruction boundary");
+            continue;
+        }
+        switch (r->type) {
+        case R_386_PC32:
+        case R_386_PLT32:
+            if (!(t->branch == 1 && in == t->rel_off))
+                err_at(u, f, rel, "PC-relative relocation outside a branch");
+            break;
+        case R_386_32:
+            if (!((t->disp_size == 32 && in == t->disp_off) || (t->imm_size == 32 && in == t->imm_off)))
+                err_at(u, f, rel, "relocation is not on an immediate or displacement");
+            if (t->branch)
+                err_at(u, f, rel, "absolute relocation on a branch");
+            break;
+        case R_386_TLS_LE:
+            if (!(f->has_check && rel == 16))
+                err_at(u, f, rel, "thread-local access outside the stack check");
+            break;
+        default:
+            err_at(u, f, rel, "relocation of type %u in code", r->type);
+        }
+    }
+}
+
+/* ---- one function ---- */
+
+static void audit_fn(struct unit *u, size_t fi)
+{
+    struct fn *f = &u->fns[fi];
+    size_t after_prologue;
+    f->has_check = match_stack_check(u, f);
+    prologue(f, &after_prologue);
+    for (size_t i = 0; i < f->nins; i++) {
+        const struct tld_insn *t = &f->ins[i];
+        const unsigned char *b = f->code + t->off;
+        if (t->forbidden[0])
+            err_at(u, f, t->off, "forbidden instruction: %s", t->forbidden);
+        if (t->seg_fs_gs && !(f->has_check && t->off == 13))
+            err_at(u, f, t->off, "access through %%fs or %%gs outside the stack check");
+        if (t->writes_esp && !t->esp_ok)
+            err_at(u, f, t->off, "%%esp written other than by a frame's push, pop, add, sub or restore");
+        else if (t->writes_esp && b[1] == 0xec && (b[0] == 0x83 || b[0] == 0x81) &&
+                 i + 1 != after_prologue && (t->imm < 0 || t->imm > 16))
+            err_at(u, f, t->off, "stack allocated outside the prologue (subl $%lld, %%esp)", (long long)t->imm);
+        if (t->is_ret && !(t->imm == 0 || t->imm == 4))
+            err_at(u, f, t->off, "ret $%lld (only ret and ret $4)", (long long)t->imm);
+        if (t->branch == 2 && t->is_jmp)
+            err_at(u, f, t->off, "indirect jump");
+        if (t->branch == 2 && t->is_call) {
+            /* testl %r,%r ; je rel32 ; call *%r -- exactly (abi.md) */
+            int ok = t->len == 2 && b[0] == 0xff && (b[1] & 0xf8) == 0xd0 && i >= 2;
+            if (ok) {
+                unsigned reg = b[1] & 7;
+                const struct tld_insn *tst = &f->ins[i - 2], *je = &f->ins[i - 1];
+                const unsigned char *pt = f->code + tst->off, *pj = f->code + je->off;
+                ok = tst->len == 2 && pt[0] == 0x85 && pt[1] == (0xc0 | reg << 3 | reg) && je->len == 6 &&
+                     pj[0] == 0x0f && pj[1] == 0x84;
+            }
+            if (!ok)
+                err_at(u, f, t->off, "indirect call not in the form testl %%reg,%%reg; je; call *%%reg");
+        }
+        if (t->branch == 1)
+            check_branch(u, fi, t);
+    }
+    if (!u->program)
+        check_code_relocs(u, fi);
+    if (f->has_check && f->checked < f->frame)
+        err_at(u, f, 0, "the stack check covers %u bytes but the frame uses %u", f->checked, f->frame);
+}
+
+/* ---- the call graph ---- */
+
+static void tarjan(struct unit *u, size_t v, long *counter, size_t *stack, size_t *sp)
+{
+    struct fn *f = &u->fns[v];
+    f->idx = f->low = ++*counter;
+    stack[(*sp)++] = v;
+    f->onstack = 1;
+    for (size_t i = 0; i < f->ncallees; i++) {
+        size_t w = f->callees[i];
+        if (w == v)
+            f->on_cycle = 1;
+        if (!u->fns[w].idx) {
+            tarjan(u, w, counter, stack, sp);
+            if (u->fns[w].low < f->low)
+                f->low = u->fns[w].low;
+        } else if (u->fns[w].onstack && u->fns[w].idx < f->low) {
+            f->low = u->fns[w].idx;
+        }
+    }
+    if (f->low == f->idx) {
+        size_t n = 0, w;
+        size_t top = *sp;
+        do {
+            w = stack[--*sp];
+            u->fns[w].onstack = 0;
+            n++;
+        } while (w != v);
+        if (n > 1)
+            for (size_t k = *sp; k < top; k++)
+                u->fns[stack[k]].on_cycle = 1;
+    }
+}
+
+/* Bytes below its callers' checked size that an unchecked static function
+ * relies on: its frame and its own unchecked callees'. */
+static uint32_t need(struct unit *u, size_t v)
+{
+    struct fn *f = &u->fns[v];
+    if (f->need_state == 2)
+        return f->need;
+    if (f->need_state == 1)
+        return 0; /* a cycle: reported as a missing check */
+    f->need_state = 1;
+    uint32_t m = 0;
+    for (size_t i = 0; i < f->ncallees; i++) {
+        size_t w = f->callees[i];
+        if (!u->fns[w].has_check) {
+            uint32_t n = need(u, w);
+            if (n > m)
+                m = n;
+        }
+    }
+    f->need = f->frame + m;
+    f->need_state = 2;
+    return f->need;
+}
+
+static void check_stack_rules(struct unit *u)
+{
+    size_t *stack = xcalloc(u->nfns + 1, sizeof *stack), sp = 0;
+    long counter = 0;
+    for (size_t v = 0; v < u->nfns; v++)
+        if (!u->fns[v].idx)
+            tarjan(u, v, &counter, stack, &sp);
+    free(stack);
+    for (size_t v = 0; v < u->nfns; v++) {
+        struct fn *f = &u->fns[v];
+        const char *why = f->global ? "it is global" : f->addr_taken ? "its address is taken"
+                        : f->on_cycle ? "it is on a call-graph cycle" : NULL;
+        if (why && !f->has_check)
+            err_at(u, f, 0, "must begin with the stack check (%s)", why);
+    }
+    for (size_t v = 0; v < u->nfns; v++) {
+        struct fn *f = &u->fns[v];
+        if (!f->has_check || !f->nins)
+            continue;
+        uint32_t m = 0;
+        for (size_t i = 0; i < f->ncallees; i++)
+            if (!u->fns[f->callees[i]].has_check) {
+                uint32_t n = need(u, f->callees[i]);
+                if (n > m)
+                    m = n;
+            }
+        if (m && f->checked < f->frame + m)
+            err_at(u, f, 0, "the stack check covers %u bytes but the frame and the unchecked static "
+                   "callees need %u", f->checked, f->frame + m);
+    }
+}
+
+static void free_unit(struct unit *u)
+{
+    for (size_t i = 0; i < u->nfns; i++) {
+        free(u->fns[i].ins);
+        free(u->fns[i].callees);
+    }
+    free(u->fns);
+}
+
+static int decode_fns(struct unit *u)
+{
+    int ok = 1;
+    for (size_t i = 0; i < u->nfns; i++) {
+        struct fn *f = &u->fns[i];
+        uint32_t bad = 0;
+        f->ins = tld_decode(f->code, f->size, &f->nins, &bad);
+        if (!f->ins) {
+            err_at(u, f, bad, "bytes that do not decode as a whole instruction");
+            ok = 0;
+        }
+    }
+    return ok;
+}
+
+/* ---- objects ---- */
+
+/* A relocation in a data section (or an absolute one in code) that points
+ * at a function's first byte takes its address. */
+static void mark_address_taken(struct unit *u)
+{
+    const struct tld_elf *e = u->e;
+    for (size_t s = 0; s < e->nsecs; s++) {
+        if (!(e->secs[s].flags & SHF_ALLOC) || !strcmp(e->secs[s].name, "__cuckoo_callsites"))
+            continue;
+        int code = (e->secs[s].flags & SHF_EXECINSTR) != 0;
+        for (size_t i = 0; i < e->nrelocs[s]; i++) {
+            const struct tld_reloc *r = &e->relocs[s][i];
+            const struct tld_sym *y = &e->syms[r->sym];
+            if (code && r->type != R_386_32)
+                continue; /* branches are calls, not address-taking */
+            if (y->shndx == SHN_UNDEF || y->shndx >= e->nsecs || !e->secs[s].data)
+                continue;
+            int64_t target = (y->type == STT_SECTION ? 0 : y->value) + (int32_t)le32(e->secs[s].data + r->offset);
+            if (r->type == R_386_PC32 || r->type == R_386_PLT32)
+                target += 4; /* a data-side PC32 names S + A - P; P's own 4 cancel */
+            size_t g = target >= 0 ? fn_at(u, y->shndx, (uint32_t)target) : NO_FN;
+            if (g != NO_FN)
+                u->fns[g].addr_taken = 1;
+        }
+    }
+}
+
+int tld_audit_object(struct tld_obj *o)
+{
+    struct unit u = {.file = o->name, .obj = o, .e = &o->elf, .block = o->nblocks ? &o->blocks[0] : NULL};
+    size_t cap = 0;
+    const struct tld_elf *e = &o->elf;
+    for (size_t i = 1; i < e->nsyms; i++) {
+        const struct tld_sym *y = &e->syms[i];
+        if (y->type != STT_FUNC || y->shndx == SHN_UNDEF || y->shndx >= e->nsecs)
+            continue;
+        const struct tld_section *s = &e->secs[y->shndx];
+        if (!(s->flags & SHF_EXECINSTR) || !s->data) {
+            err_at(&u, NULL, 0, "function '%s' is not in a code section", y->name);
+            continue;
+        }
+        if (y->size == 0 || (uint64_t)y->value + y->size > s->size) {
+            err_at(&u, NULL, 0, "function '%s' has a bad extent (0x%x, size 0x%x)", y->name, y->value, y->size);
+            continue;
+        }
+        TLD_GROW(u.fns, u.nfns, cap);
+        struct fn *f = &u.fns[u.nfns++];
+        memset(f, 0, sizeof *f);
+        f->name = y->name;
+        f->sec = y->shndx;
+        f->start = y->value;
+        f->size = y->size;
+        f->code = s->data + y->value;
+        f->global = y->bind != STB_LOCAL;
+    }
+    if (u.nfns)
+        qsort(u.fns, u.nfns, sizeof *u.fns, fn_cmp);
+    /* coverage of every code section */
+    for (size_t s = 0; s < e->nsecs; s++) {
+        const struct tld_section *sec = &e->secs[s];
+        if (!(sec->flags & SHF_EXECINSTR) || !sec->size)
+            continue;
+        if (!sec->data) {
+            err_at(&u, NULL, 0, "code section %s has no contents", sec->name);
+            continue;
+        }
+        uint32_t pos = 0;
+        for (size_t i = 0; i <= u.nfns; i++) {
+            uint32_t next = sec->size;
+            if (i < u.nfns) {
+                if (u.fns[i].sec != s)
+                    continue;
+                next = u.fns[i].start;
+            }
+            if (next < pos) {
+                err_at(&u, NULL, 0, "functions '%s' and the one before it overlap in %s", u.fns[i].name, sec->name);
+            } else if (next > pos) {
+                size_t n;
+                uint32_t bad;
+                struct tld_insn *pad = tld_decode(sec->data + pos, next - pos, &n, &bad);
+                int only_nops = pad != NULL;
+                for (size_t k = 0; pad && k < n; k++)
+                    if (!pad[k].is_nop)
+                        only_nops = 0;
+                free(pad);
+                if (!only_nops)
+                    err_at(&u, NULL, 0, "bytes 0x%x-0x%x of %s are not covered by a function", pos,
+                           next - 1, sec->name);
+            }
+            if (i < u.nfns && u.fns[i].start + u.fns[i].size > pos)
+                pos = u.fns[i].start + u.fns[i].size;
+        }
+    }
+    if (decode_fns(&u)) {
+        mark_address_taken(&u);
+        for (size_t i = 0; i < u.nfns; i++)
+            audit_fn(&u, i);
+        check_stack_rules(&u);
+    }
+    free_unit(&u);
+    return u.errors;
+}
+
+/* ---- rule 3: the block and the symbol table agree ---- */
+
+int tld_check_symbols(struct tld_obj *o)
+{
+    const struct tld_block *b = &o->blocks[0];
+    const struct tld_elf *e = &o->elf;
+    int errors = 0;
+    struct tld_map recs = {0}, syms = {0};
+    for (size_t i = 0; i < b->nrecs; i++)
+        tld_map_put(&recs, b->recs[i].name, &b->recs[i]);
+    for (size_t i = 1; i < e->nsyms; i++) {
+        const struct tld_sym *y = &e->syms[i];
+        if (y->type == STT_SECTION || y->type == STT_FILE || !*y->name)
+            continue;
+        if (y->bind == STB_LOCAL) {
+            if (y->shndx == SHN_UNDEF) {
+                tld_error(o->name, "local undefined symbol '%s'", y->name);
+                errors++;
+            }
+            continue;
+        }
+        if (y->bind == STB_WEAK) {
+            tld_error(o->name, "weak symbol '%s' is refused", y->name);
+            errors++;
+            continue;
+        }
+        if (y->shndx == SHN_COMMON) {
+            tld_error(o->name, "common symbol '%s' is refused", y->name);
+            errors++;
+            continue;
+        }
+        if (y->bind != STB_GLOBAL) {
+            tld_error(o->name, "symbol '%s' has an unsupported binding", y->name);
+            errors++;
+            continue;
+        }
+        if (y->shndx == SHN_UNDEF && !strcmp(y->name, "_GLOBAL_OFFSET_TABLE_")) {
+            /* gas declares it in every object that uses @ntpoff (the stack
+             * check); harmless unless a relocation actually uses it */
+            int used = 0;
+            for (size_t s = 0; s < e->nsecs; s++)
+                for (size_t k = 0; k < e->nrelocs[s]; k++)
+                    if (e->relocs[s][k].sym == i)
+                        used = 1;
+            if (!used)
+                continue;
+            tld_error(o->name, "uses the global offset table: not cuckoo-cc code");
+            errors++;
+            continue;
+        }
+        tld_map_put(&syms, y->name, (void *)y);
+        const struct tld_rec *r = tld_map_get(&recs, y->name);
+        const char *what = y->shndx == SHN_UNDEF ? "references" : "defines";
+        if (!r || r->is_def != (y->shndx != SHN_UNDEF)) {
+            tld_error(o->name, "the .cuckoo.types block hides symbol '%s': the object %s it but the "
+                      "block has no '%s' record for it", y->name, what, y->shndx == SHN_UNDEF ? "ref" : "def");
+            errors++;
+            continue;
+        }
+        int want = r->kind == TLD_FUNC ? STT_FUNC : r->kind == TLD_DATA ? STT_OBJECT : STT_TLS;
+        int ok = y->shndx == SHN_UNDEF ? (y->type == STT_TLS) == (want == STT_TLS) || y->type == STT_NOTYPE
+                                       : y->type == want;
+        if (y->shndx == SHN_UNDEF && want == STT_TLS && y->type != STT_TLS)
+            ok = 0;
+        if (!ok) {
+            static const char *const tn[] = {"untyped", "data", "a function", "a section", "a file",
+                                             "common", "thread-local"};
+            tld_error(o->name, "symbol '%s' is %s in the symbol table but '%s' in the block", y->name,
+                      y->type < 7 ? tn[y->type] : "of an unknown type", tld_kind_names[r->kind]);
+            errors++;
+        }
+    }
+    for (size_t i = 0; i < b->nrecs; i++)
+        if (b->recs[i].is_def && !tld_map_get(&syms, b->recs[i].name)) {
+            tld_error(o->name, "the block defines '%s' but the object does not", b->recs[i].name);
+            errors++;
+        }
+    tld_map_free(&recs);
+    tld_map_free(&syms);
+    return errors;
+}
+
+/* ---- programs ---- */
+
+int tld_audit_program_code(const char *file, const struct tld_elf *e, const struct tld_block *blocks,
+                           size_t nblocks, const struct tld_block *lb)
+{
+    struct unit u = {.file = file, .program = 1, .e = e, .lb = lb};
+    struct tld_map globals = {0};
+    for (size_t i = 0; i < nblocks; i++)
+        for (size_t k = 0; !blocks[i].linked && k < blocks[i].nrecs; k++)
+            if (blocks[i].recs[k].is_def && blocks[i].recs[k].kind == TLD_FUNC)
+                tld_map_put(&globals, blocks[i].recs[k].name, &blocks[i].recs[k]);
+    u.nfns = lb->nfuncs;
+    u.fns = xcalloc(u.nfns ? u.nfns : 1, sizeof *u.fns);
+    for (size_t i = 0; i < lb->nfuncs; i++) {
+        struct fn *f = &u.fns[i];
+        f->name = lb->funcs[i].name;
+        f->start = lb->funcs[i].addr;
+        f->size = lb->funcs[i].size;
+        f->global = tld_map_get(&globals, f->name) != NULL;
+    }
+    qsort(u.fns, u.nfns, sizeof *u.fns, fn_cmp);
+    int ok = 1;
+    for (size_t i = 0; i < u.nfns; i++) {
+        struct fn *f = &u.fns[i];
+        const struct tld_section *in = NULL;
+        for (size_t s = 0; s < e->nsecs; s++)
+            if ((e->secs[s].flags & SHF_ALLOC) && e->secs[s].data && f->start >= e->secs[s].addr &&
+                (uint64_t)f->start + f->size <= (uint64_t)e->secs[s].addr + e->secs[s].size)
+                in = &e->secs[s];
+        if (!in || !(in->flags & SHF_EXECINSTR) || !f->size) {
+            err_at(&u, NULL, 0, "function '%s' (0x%x, size 0x%x) is not inside a code section", f->name,
+                   f->start, f->size);
+            ok = 0;
+            continue;
+        }
+        f->code = in->data + (f->start - in->addr);
+        if (i > 0 && u.fns[i - 1].start + u.fns[i - 1].size > f->start) {
+            err_at(&u, NULL, 0, "functions '%s' and '%s' overlap", u.fns[i - 1].name, f->name);
+            ok = 0;
+        }
+    }
+    if (ok && decode_fns(&u)) {
+        /* Address-taken: the function's address appears as a word in
+         * allocated data, or as an immediate or displacement in Cuckoo
+         * code.  A coincidental match only demands a check it may lack. */
+        for (size_t s = 0; s < e->nsecs; s++) {
+            const struct tld_section *sec = &e->secs[s];
+            if (!(sec->flags & SHF_ALLOC) || (sec->flags & SHF_EXECINSTR) || !sec->data ||
+                sec->type != SHT_PROGBITS || !strcmp(sec->name, "__cuckoo_callsites") ||
+                !strncmp(sec->name, ".eh_frame", 9))
+                continue;
+            for (uint32_t k = 0; k + 4 <= sec->size; k++) {
+                size_t g = fn_at(&u, 0, le32(sec->data + k));
+                if (g != NO_FN)
+                    u.fns[g].addr_taken = 1;
+            }
+        }
+        for (size_t i = 0; i < u.nfns; i++)
+            for (size_t k = 0; k < u.fns[i].nins; k++) {
+                const struct tld_insn *t = &u.fns[i].ins[k];
+                const unsigned char *b = u.fns[i].code + t->off;
+                if (t->branch)
+                    continue;
+                if (t->imm_size == 32) {
+                    size_t g = fn_at(&u, 0, le32(b + t->imm_off));
+                    if (g != NO_FN)
+                        u.fns[g].addr_taken = 1;
+                }
+                if (t->disp_size == 32) {
+                    size_t g = fn_at(&u, 0, le32(b + t->disp_off));
+                    if (g != NO_FN)
+                        u.fns[g].addr_taken = 1;
+                }
+            }
+        for (size_t i = 0; i < u.nfns; i++)
+            audit_fn(&u, i);
+        check_stack_rules(&u);
+    }
+    tld_map_free(&globals);
+    free_unit(&u);
+    return u.errors;
+}

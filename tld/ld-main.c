@@ -1,0 +1,265 @@
+/* ld-main.c -- cuckoo-ld, the trusted linker.
+ *
+ * main is the list of passes (mold style).  Each pass reports every
+ * problem it finds, and the run stops at the checkpoint that ends the pass
+ * in which anything failed: a type mismatch is reported with all the
+ * others, but nothing is linked after it.
+ *
+ * Exit status: 0 linked, 1 refused (or the GNU linker failed), 2 bad
+ * usage or a system failure.  Nothing is left behind on failure: ld writes
+ * a temporary file in the output's directory, which is stamped and then
+ * renamed over the output.
+ */
+#include "config.h"
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "tld.h"
+
+static char *tmp_output, *tmp_map;
+
+static void cleanup(void)
+{
+    if (tmp_output)
+        unlink(tmp_output);
+    if (tmp_map)
+        unlink(tmp_map);
+    tld_cleanup_copies();
+}
+
+static void checkpoint(const char *pass)
+{
+    if (tld_nerrors) {
+        tld_vlog("stopping after the pass '%s': %d error%s", pass, tld_nerrors, tld_nerrors == 1 ? "" : "s");
+        cleanup();
+        exit(1);
+    }
+}
+
+static void usage(FILE *to, int status)
+{
+    fprintf(to,
+            "Usage: cuckoo-ld [OPTION]... FILE...\n"
+            "Link Cuckoo objects and archives into an i386 program, after checking that every\n"
+            "input is cuckoo-cc output that passes the audit and that all types agree.\n"
+            "\n"
+            "  -o FILE          write the program to FILE (default a.out)\n"
+            "  -L DIR           search DIR for -l archives\n"
+            "  -l NAME          link the archive of Cuckoo objects libNAME.a\n"
+            "  --trust FILE     link FILE (object or archive) unchecked, with a warning\n"
+            "  -Map FILE        write the GNU linker's map to FILE\n"
+            "  --verbose        print every decision\n"
+            "  --help           print this help and exit\n"
+            "  --version        print the version and exit\n"
+            "\n"
+            "Any other option is refused: the linker's checks cannot be switched off.\n"
+            "Exit status: 0 linked, 1 refused, 2 bad usage or system failure.\n"
+            "Report bugs to <%s>.\n", PACKAGE_BUGREPORT);
+    exit(status);
+}
+
+static void bad_usage(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "cuckoo-ld: error: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'cuckoo-ld --help' for more information.\n");
+    exit(2);
+}
+
+/* One input named on the command line, in order. */
+struct arg {
+    const char *name; /* as given, or the path -l found */
+    enum tld_class cls;
+    const char *lib;  /* -lNAME: NAME */
+};
+
+int main(int argc, char **argv)
+{
+    const char *output = "a.out", *mapfile = NULL;
+    const char **libdirs = NULL;
+    size_t nlibdirs = 0, caplibdirs = 0;
+    struct arg *args = NULL;
+    size_t nargs = 0, capargs = 0;
+
+    tld_progname = "cuckoo-ld";
+    tld_atfatal = cleanup;
+
+    /* Pass 0: the command line.  Only the options below exist; in
+     * particular none is handed to the GNU linker. */
+    enum { OPT_TRUST = 256, OPT_MAP, OPT_VERBOSE, OPT_HELP, OPT_VERSION };
+    static const struct option longopts[] = {
+        {"trust", required_argument, NULL, OPT_TRUST},
+        {"Map", required_argument, NULL, OPT_MAP},
+        {"verbose", no_argument, NULL, OPT_VERBOSE},
+        {"help", no_argument, NULL, OPT_HELP},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    opterr = 0;
+    int c;
+    /* "-" first in optstring: files and options keep their order */
+    while ((c = getopt_long_only(argc, argv, "-o:L:l:", longopts, NULL)) != -1) {
+        switch (c) {
+        case 1:
+        case 'l':
+        case OPT_TRUST:
+            TLD_GROW(args, nargs, capargs);
+            args[nargs].name = optarg;
+            args[nargs].lib = c == 'l' ? optarg : NULL;
+            args[nargs++].cls = c == OPT_TRUST ? TLD_TRUSTED : TLD_CUCKOO;
+            if (c == 1 && !strcmp(optarg, "-"))
+                bad_usage("standard input is not an input file", NULL);
+            break;
+        case 'o': output = optarg; break;
+        case 'L':
+            TLD_GROW(libdirs, nlibdirs, caplibdirs);
+            libdirs[nlibdirs++] = optarg;
+            break;
+        case OPT_MAP: mapfile = optarg; break;
+        case OPT_VERBOSE: tld_verbose = 1; break;
+        case OPT_HELP: usage(stdout, 0); break;
+        case OPT_VERSION:
+            printf("cuckoo-ld (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+            return 0;
+        case ':':
+            bad_usage("option '%s' requires an argument", argv[optind - 1]);
+            break;
+        default:
+            if (optind > 1 && !strcmp(argv[optind - 1], "-shared"))
+                bad_usage("shared Cuckoo libraries are not supported (-shared)", NULL);
+            bad_usage("unrecognized option '%s'", argv[optind - 1]);
+        }
+    }
+    if (!nargs)
+        bad_usage("no input files", NULL);
+    for (const char *p = output; *p; p++)
+        if (*p == '\n')
+            bad_usage("file names with a newline are not supported", NULL);
+    for (size_t i = 0; i < nargs; i++)
+        if (strchr(args[i].name, '\n'))
+            bad_usage("file names with a newline are not supported", NULL);
+
+    if (tld_bfd_init())
+        tld_fatal("libbfd: version mismatch or no elf32-i386 support");
+
+    /* Pass 1: read every input once; find -l archives; identify the
+     * runtime by its digests. */
+    struct tld_link link = {0};
+    size_t capfiles = 0;
+    for (size_t i = 0; i < nargs; i++) {
+        const char *path = args[i].name;
+        char *found = NULL;
+        if (args[i].lib) {
+            for (size_t d = 0; d < nlibdirs && !found; d++) {
+                char *p = xasprintf("%s/lib%s.a", libdirs[d], args[i].lib);
+                if (access(p, R_OK) == 0)
+                    found = p;
+                else
+                    free(p);
+                tld_vlog("-l%s: %s%s", args[i].lib, found ? "found " : "not in ", found ? found : libdirs[d]);
+            }
+            if (!found) {
+                tld_error(NULL, "cannot find -l%s (libraries are libNAME.a in a -L directory)", args[i].lib);
+                continue;
+            }
+            path = found;
+        }
+        if (args[i].cls == TLD_TRUSTED)
+            tld_warning(path, "trusted by the user (--trust): linked without checks");
+        struct tld_file *f = tld_file_open(path, args[i].cls, 0);
+        if (f) {
+            TLD_GROW(link.files, link.nfiles, capfiles);
+            link.files[link.nfiles++] = f;
+        }
+    }
+    for (int w = 0; w < 2; w++) {
+        struct tld_file *f = tld_runtime_open(w);
+        if (f) {
+            TLD_GROW(link.files, link.nfiles, capfiles);
+            link.files[link.nfiles++] = f;
+        }
+    }
+    checkpoint("read inputs");
+
+    /* Pass 2: which archive members the link pulls in. */
+    tld_select_members(&link);
+    checkpoint("select archive members");
+
+    /* Pass 3: every Cuckoo input must be cuckoo-cc output that passes the
+     * object audit (rules 1-3); the runtime's blocks are only parsed. */
+    for (size_t i = 0; i < link.nfiles; i++)
+        for (size_t k = 0; k < link.files[i]->nobjs; k++) {
+            struct tld_obj *o = link.files[i]->objs[k];
+            if (!o->loaded)
+                continue;
+            if (o->cls == TLD_CUCKOO)
+                tld_check_cuckoo_input(o);
+            else if (o->cls == TLD_RUNTIME && o->has_types)
+                tld_obj_blocks(o, 0);
+        }
+    checkpoint("audit inputs");
+
+    /* Pass 4: every ref meets one def of an equal type (rule 4). */
+    tld_resolve(&link);
+    checkpoint("resolve symbols");
+
+    /* Pass 5: the GNU linker, into a temporary file next to the output. */
+    const char *slash = strrchr(output, '/');
+    char *dir = slash ? xstrndup(output, (size_t)(slash - output + (slash == output))) : xstrdup(".");
+    tmp_output = xasprintf("%s/.cuckoo-ld.XXXXXX", dir);
+    int fd = mkstemp(tmp_output);
+    if (fd < 0) {
+        int e = errno;
+        free(tmp_output);
+        tmp_output = NULL;
+        tld_fatal("cannot create a file in %s: %s", dir, strerror(e));
+    }
+    close(fd);
+    tmp_map = xasprintf("%s.map", tmp_output);
+    if (tld_run_ld(&link, tmp_output, tmp_map))
+        checkpoint("GNU linker");
+
+    /* Pass 6: stamp the program with the linker's block. */
+    unsigned char *out;
+    size_t outlen;
+    struct tld_elf oe;
+    char *err = NULL;
+    int e = tld_read_file(tmp_output, &out, &outlen);
+    if (e)
+        tld_fatal("cannot read %s: %s", tmp_output, strerror(e));
+    if (tld_elf_parse(out, outlen, &oe, &err))
+        tld_fatal("the GNU linker's output: %s", err);
+    char *manifest = tld_make_manifest(&link, out, outlen, &oe);
+    tld_append_block(tmp_output, manifest);
+    if (tld_verbose)
+        fprintf(stderr, "cuckoo-ld: the linker's block:\n%s", manifest);
+    checkpoint("stamp");
+
+    /* Pass 7: put the program and the map in place. */
+    if (mapfile) {
+        unsigned char *m;
+        size_t ml;
+        if ((e = tld_read_file(tmp_map, &m, &ml)) || (e = tld_write_file(mapfile, m, ml)))
+            tld_fatal("cannot write the map %s: %s", mapfile, strerror(e));
+        free(m);
+    }
+    {
+        mode_t um = umask(0);
+        umask(um);
+        chmod(tmp_output, 0777 & ~um);
+    }
+    if (rename(tmp_output, output))
+        tld_fatal("cannot create %s: %s", output, strerror(errno));
+    free(tmp_output);
+    tmp_output = NULL;
+    cleanup();
+    tld_vlog("wrote %s", output);
+    free(manifest);
+    free(out);
+    tld_elf_free(&oe);
+    free(dir);
+    return 0;
+}

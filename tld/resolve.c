@@ -1,0 +1,262 @@
+/* resolve.c -- which archive members the link pulls in, and rule 4: every
+ * ref meets exactly one def of an equal type.
+ *
+ * Members are selected like the GNU linker selects them, but over all
+ * archives at once: repeat until no member defines a symbol that is still
+ * undefined.  The members chosen are then the only ones audited and the
+ * only ones handed to the GNU linker (runld.c extracts them), so what ld
+ * links is exactly what was checked, whatever ld's own archive rules.
+ */
+#include "config.h"
+#include <elf.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tld.h"
+
+static void define_syms(struct tld_obj *o, struct tld_map *defined)
+{
+    for (size_t i = 1; i < o->elf.nsyms; i++)
+        if (tld_sym_is_global_def(&o->elf.syms[i]) && !tld_map_get(defined, o->elf.syms[i].name))
+            tld_map_put(defined, o->elf.syms[i].name, o);
+}
+
+static void load(struct tld_obj *o, struct tld_map *defined)
+{
+    o->loaded = 1;
+    define_syms(o, defined);
+    tld_vlog("loading %s%s", o->name,
+             o->cls == TLD_RUNTIME ? " (the Cuckoo runtime)" : o->cls == TLD_TRUSTED ? " (trusted)" : "");
+}
+
+void tld_select_members(struct tld_link *l)
+{
+    struct tld_map defined = {0};
+    for (size_t i = 0; i < l->nfiles; i++) {
+        struct tld_file *f = l->files[i];
+        for (size_t k = 0; k < f->nobjs; k++)
+            /* objects always; the runtime's interface block always */
+            if (!f->is_archive || (f->cls == TLD_RUNTIME && f->objs[k]->has_types))
+                load(f->objs[k], &defined);
+    }
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < l->nfiles; i++) {
+            struct tld_file *f = l->files[i];
+            if (!f->is_archive)
+                continue;
+            for (size_t k = 0; k < f->nobjs; k++) {
+                struct tld_obj *m = f->objs[k];
+                if (m->loaded)
+                    continue;
+                const char *why = NULL;
+                for (size_t s = 1; s < m->elf.nsyms && !why; s++) {
+                    const struct tld_sym *y = &m->elf.syms[s];
+                    if (!tld_sym_is_global_def(y) || tld_map_get(&defined, y->name))
+                        continue;
+                    /* is it undefined in some loaded object? */
+                    for (size_t fi = 0; fi < l->nfiles && !why; fi++)
+                        for (size_t oi = 0; oi < l->files[fi]->nobjs && !why; oi++) {
+                            const struct tld_obj *o = l->files[fi]->objs[oi];
+                            if (!o->loaded)
+                                continue;
+                            for (size_t u = 1; u < o->elf.nsyms; u++)
+                                if (tld_sym_is_undef(&o->elf.syms[u]) && o->elf.syms[u].bind != STB_LOCAL &&
+                                    !strcmp(o->elf.syms[u].name, y->name)) {
+                                    why = y->name;
+                                    break;
+                                }
+                        }
+                }
+                if (why) {
+                    tld_vlog("pulling %s from its archive for '%s'", m->name, why);
+                    load(m, &defined);
+                    changed = 1;
+                }
+            }
+        }
+    }
+    tld_map_free(&defined);
+}
+
+/* ---- rule 4 ---- */
+
+struct owner {
+    const char *name;        /* main.o, or "the Cuckoo runtime" */
+    const struct tld_block *b;
+};
+struct def {
+    const struct owner *ow;
+    const struct tld_rec *rec;
+    const char *trusted;     /* a --trust'ed file's name instead */
+};
+
+static const char *kind_word(enum tld_kind k)
+{
+    return k == TLD_FUNC ? "a function" : k == TLD_DATA ? "data" : "thread-local data";
+}
+
+static char *as_c(const struct tld_rec *r)
+{
+    char *s = ctype_render(r->ct, r->name);
+    if (r->kind == TLD_TLS) {
+        char *t = xasprintf("_Thread_local %s", s);
+        free(s);
+        return t;
+    }
+    return s;
+}
+
+static int check_ref(const struct owner *ow, const struct tld_rec *r, const struct def *d)
+{
+    if (d->trusted)
+        return 0;
+    if (d->rec->kind != r->kind) {
+        char *a = as_c(r), *b = as_c(d->rec);
+        tld_error(NULL, "'%s' is referenced as %s but defined as %s\n>>> referenced by %s as %s\n"
+                  ">>> defined in %s as %s", r->name, kind_word(r->kind), kind_word(d->rec->kind),
+                  ow->name, a, d->ow->name, b);
+        free(a);
+        free(b);
+        return 1;
+    }
+    if (ctype_agree(r->type, r->ct, d->rec->type, d->rec->ct, r->kind != TLD_FUNC))
+        return 0;
+    char *a = as_c(r), *b = as_c(d->rec);
+    if (strcmp(a, b))
+        tld_error(NULL, "type mismatch for '%s'\n>>> referenced by %s as %s\n>>> defined in %s as %s",
+                  r->name, ow->name, a, d->ow->name, b);
+    else
+        tld_error(NULL, "type mismatch for '%s'\n>>> referenced by %s as %s\n>>>   canonical %s\n"
+                  ">>> defined in %s as %s\n>>>   canonical %s", r->name, ow->name, a, r->type,
+                  d->ow->name, b, d->rec->type);
+    free(a);
+    free(b);
+    return 1;
+}
+
+/* TRUSTED maps a name to the --trust'ed file defining it (or is empty);
+ * UNCHECKED, when not NULL, lists the symbols that were allowed through as
+ * the manifest's "unchecked SYMBOL FILE" (the linker adds, the auditor
+ * compares). */
+static int resolve(struct owner *ow, size_t n, struct tld_map *trusted, struct tld_namerec **unchecked,
+                   size_t *nunchecked, const struct tld_block *lb)
+{
+    struct tld_map defs = {0};
+    struct def *store = NULL;
+    size_t nstore = 0, capstore = 0, capu = 0;
+    int errors = 0;
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += ow[i].b->nrecs;
+    store = xcalloc(total + 1, sizeof *store);
+    capstore = total + 1;
+    (void)capstore;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < ow[i].b->nrecs; k++) {
+            const struct tld_rec *r = &ow[i].b->recs[k];
+            if (!r->is_def)
+                continue;
+            struct def *old = tld_map_get(&defs, r->name);
+            const char *tr = tld_map_get(trusted, r->name);
+            if (old || tr) {
+                tld_error(NULL, "duplicate symbol: %s\n>>> defined in %s\n>>> defined in %s", r->name,
+                          old ? old->ow->name : tr, ow[i].name);
+                errors++;
+                continue;
+            }
+            struct def *d = &store[nstore++];
+            d->ow = &ow[i];
+            d->rec = r;
+            tld_map_put(&defs, r->name, d);
+        }
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < ow[i].b->nrecs; k++) {
+            const struct tld_rec *r = &ow[i].b->recs[k];
+            if (r->is_def)
+                continue;
+            struct def *d = tld_map_get(&defs, r->name);
+            const char *tr = tld_map_get(trusted, r->name);
+            if (d) {
+                errors += check_ref(&ow[i], r, d);
+                continue;
+            }
+            if (tr && unchecked) {
+                int seen = 0;
+                for (size_t u = 0; u < *nunchecked; u++)
+                    if (!strcmp((*unchecked)[u].name, r->name))
+                        seen = 1;
+                if (!seen) {
+                    tld_vlog("'%s' of %s resolves into %s, which is trusted: unchecked", r->name,
+                             ow[i].name, tr);
+                    TLD_GROW(*unchecked, *nunchecked, capu);
+                    (*unchecked)[*nunchecked].name = xstrdup(r->name);
+                    (*unchecked)[*nunchecked].file = xstrdup(tr);
+                    (*unchecked)[(*nunchecked)++].addr = 0;
+                }
+                continue;
+            }
+            int listed = 0;
+            for (size_t u = 0; lb && u < lb->nunchecked; u++)
+                if (!strcmp(lb->unchecked[u].name, r->name))
+                    listed = 1;
+            if (listed)
+                continue;
+            tld_error(NULL, "undefined symbol: %s\n>>> referenced by %s", r->name, ow[i].name);
+            errors++;
+        }
+    tld_map_free(&defs);
+    free(store);
+    return errors;
+}
+
+int tld_resolve(struct tld_link *l)
+{
+    struct owner *ow = NULL;
+    size_t n = 0, cap = 0;
+    struct tld_map trusted = {0};
+    for (size_t i = 0; i < l->nfiles; i++)
+        for (size_t k = 0; k < l->files[i]->nobjs; k++) {
+            struct tld_obj *o = l->files[i]->objs[k];
+            if (!o->loaded)
+                continue;
+            if (o->cls == TLD_TRUSTED) {
+                for (size_t s = 1; s < o->elf.nsyms; s++)
+                    if (tld_sym_is_global_def(&o->elf.syms[s]) && !tld_map_get(&trusted, o->elf.syms[s].name))
+                        tld_map_put(&trusted, o->elf.syms[s].name, o->name);
+                continue;
+            }
+            for (size_t b = 0; b < o->nblocks; b++) {
+                TLD_GROW(ow, n, cap);
+                ow[n].name = o->cls == TLD_RUNTIME ? "the Cuckoo runtime" : o->name;
+                ow[n++].b = &o->blocks[b];
+            }
+        }
+    int errors = resolve(ow, n, &trusted, &l->unchecked, &l->nunchecked, NULL);
+    tld_map_free(&trusted);
+    free(ow);
+    return errors;
+}
+
+int tld_resolve_blocks(const char *file, const struct tld_block *b, size_t n, const struct tld_block *lb)
+{
+    struct owner *ow = xcalloc(n + 1, sizeof *ow);
+    char **names = xcalloc(n + 1, sizeof *names);
+    size_t m = 0;
+    struct tld_map trusted = {0};
+    for (size_t i = 0; i < n; i++) {
+        if (b[i].linked)
+            continue;
+        if (b[i].producer && !strcmp(b[i].producer, "cuckoo-rt"))
+            names[m] = xstrdup("the Cuckoo runtime");
+        else
+            names[m] = xasprintf("%s (block %zu, source %s)", file, i + 1, b[i].source ? b[i].source : "?");
+        ow[m].name = names[m];
+        ow[m++].b = &b[i];
+    }
+    int errors = resolve(ow, m, &trusted, NULL, NULL, lb);
+    for (size_t i = 0; i < m; i++)
+        free(names[i]);
+    free(names);
+    free(ow);
+    return errors;
+}
