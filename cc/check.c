@@ -1033,19 +1033,14 @@ static bool is_format_func(Obj *f) {
 static Node *call_args(Node *args, Type *ft, const char *fname, Loc loc, Obj *callee) {
   Node head = {0}, *cur = &head;
   int i = 0;
-  Node *fmt = NULL, *rest = NULL;
   for (Node *a = args, *next; a; a = next, i++) {
     next = a->next;
     Node *v = rvalue(a);
     if (i < ft->nparams) {
       char *what = format("argument %d of '%s'", i + 1, fname);
       v = convert(v, ft->params[i], what);
-      if (i == ft->nparams - 1)
-        fmt = v;
     } else if (ft->variadic) {
       v = promote_vararg(v);
-      if (!rest)
-        rest = v;
     } else {
       error_at(v->loc, "too many arguments to '%s' (it takes %d)", fname, ft->nparams);
     }
@@ -1054,8 +1049,7 @@ static Node *call_args(Node *args, Type *ft, const char *fname, Loc loc, Obj *ca
   }
   if (i < ft->nparams)
     error_at(loc, "too few arguments to '%s' (it takes %d, %d given)", fname, ft->nparams, i);
-  if (is_format_func(callee) && fmt)
-    format_check_call(NULL, fmt, rest);
+  (void)callee;
   return head.next;
 }
 
@@ -1066,8 +1060,28 @@ static Node *call_expr(Node *n) {
   if (callee->kind == ND_IDENT) {
     Sym *y = find_sym(callee->name);
     if (!y) {
-      error_at(callee->loc, "call of undeclared function '%s'; declare it first (runtime "
-                            "functions come from #include <cuckoo.ckh>)", callee->name);
+      static const char *gone[][2] = {
+          {"setjmp", "setjmp and longjmp are not in Cuckoo; return an error code instead"},
+          {"longjmp", "setjmp and longjmp are not in Cuckoo; return an error code instead"},
+          {"malloc", "there is no malloc in Cuckoo; allocate with new(T) or new(T[n])"},
+          {"calloc", "there is no calloc in Cuckoo; allocate with new(T[n]) (zero-filled)"},
+          {"realloc", "there is no realloc in Cuckoo; allocate a new array with new(T[n]) and "
+                      "copy"},
+          {"free", "there is no free in Cuckoo; release objects with delete(p)"},
+          {"va_start", "va_list and variadic functions are not in Cuckoo; pass an array"},
+          {"va_arg", "va_list and variadic functions are not in Cuckoo; pass an array"},
+          {"va_end", "va_list and variadic functions are not in Cuckoo; pass an array"},
+          {"alloca", "there is no alloca in Cuckoo; use a local array or new(T[n])"},
+      };
+      const char *why = NULL;
+      for (size_t k = 0; k < sizeof gone / sizeof gone[0]; k++)
+        if (!strcmp(gone[k][0], callee->name))
+          why = gone[k][1];
+      if (why)
+        error_at(callee->loc, "'%s': %s", callee->name, why);
+      else
+        error_at(callee->loc, "call of undeclared function '%s'; declare it first (runtime "
+                              "functions come from #include <cuckoo.ckh>)", callee->name);
       for (Node *a = n->args; a; a = a->next)
         rvalue(a);
       return poison(ty_int, n->loc);
@@ -1089,6 +1103,14 @@ static Node *call_expr(Node *n) {
   Node *c = mk(ND_CALL, ft->base, n->loc);
   c->lhs = f;
   c->args = call_args(n->args, ft, fname, n->loc, fn);
+  if (is_format_func(fn)) {
+    /* the format is the last fixed parameter; the rest follow it */
+    Node *fmt = c->args;
+    for (int k = 1; fmt && k < ft->nparams; k++)
+      fmt = fmt->next;
+    if (fmt)
+      format_check_call(c, fmt, fmt->next);
+  }
   if (fn) {
     fn->is_used = true;
     if (cur_fn)
@@ -1591,14 +1613,7 @@ static Node *cond_expr(Node *n) {
 static Node *ident_expr(Node *n) {
   Sym *y = find_sym(n->name);
   if (!y) {
-    if (!strcmp(n->name, "setjmp") || !strcmp(n->name, "longjmp") ||
-        !strcmp(n->name, "va_list") || !strcmp(n->name, "va_start") ||
-        !strcmp(n->name, "malloc") || !strcmp(n->name, "free") || !strcmp(n->name, "realloc"))
-      error_at(n->loc, "'%s' is not in Cuckoo%s", n->name,
-               n->name[0] == 'm' || n->name[0] == 'f' || n->name[0] == 'r'
-                   ? "; use new and delete" : "");
-    else
-      error_at(n->loc, "'%s' is undeclared", n->name);
+    error_at(n->loc, "'%s' is undeclared", n->name);
     Sym *e = add_sym(n->name, n->loc);   /* report it once */
     e->is_enum_const = true;
     return poison(ty_int, n->loc);
@@ -1644,6 +1659,8 @@ static Node *compound_lit_expr(Node *n) {
 }
 
 static Node *expr(Node *n) {
+  if (n->ty)
+    return n;                      /* already typed (constants, or checked twice) */
   switch (n->kind) {
   case ND_NUM:
     return n;

@@ -301,6 +301,7 @@ static int interface_mode(void) {
     fprintf(out, "\t.ascii \"%.*s\\n\"\n", (int)(nl - line), line);
     line = nl + 1;
   }
+  fprintf(out, "\t.section .note.GNU-stack,\"\",@progbits\n");
   fclose(out);
   commit(tmp, opt_o);
   return 0;

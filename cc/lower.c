@@ -845,6 +845,7 @@ static Oper lower_call(Node *n) {
 }
 
 static Oper runtime_call(const char *sym, IrArg *args, int nargs, IrKind rk, IrSite *s) {
+  typesec_use_internal(sym);       /* the type block lists it as a typed ref */
   IrInst *in = emit(IR_CALL);
   in->sym = sym;
   in->args = args;

@@ -141,6 +141,10 @@ struct Parser {
   Vec scope_log;                  /* Sym* in declaration order, for popping */
   Vec specs;                      /* DeclSpec* of the declarations being parsed */
   char last[64];                  /* spelling of the last token read */
+  int last_tok;                   /* its kind */
+  char prev[64];                  /* the token before it, for "unknown type name" */
+  int prev_tok;
+  Loc prev_loc, last_loc;
   int *yychar_p;                  /* the parser's lookahead, to reclassify it */
   int *lac_p;                     /* its LAC flag: a reclassified token needs a new check */
   YYSTYPE *yylval_p;
@@ -1395,6 +1399,9 @@ constant_expression
 /* ---- the lexer as the parser sees it ----------------------------------- */
 
 static void save_text(Parser *ps, int tok) {
+  memcpy(ps->prev, ps->last, sizeof ps->prev);
+  ps->prev_tok = ps->last_tok;
+  ps->last_tok = tok;
   const char *t = tok == 0 ? "" : lexer_text(ps->lx);
   size_t n = strlen(t);
   if (n >= sizeof ps->last - 4) {
@@ -1431,6 +1438,8 @@ static int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *ps) {
       t = TYPEDEF_NAME;
   }
   save_text(ps, t);
+  ps->prev_loc = ps->last_loc;
+  ps->last_loc = lloc->loc;
   return t;
 }
 
@@ -1466,6 +1475,13 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *ps) {
   else
     snprintf(before, sizeof before, "'%s'", ps->last);
 
+  if (got == YYSYMBOL_IDENTIFIER && ps->prev_tok == IDENTIFIER) {
+    /* `va_list ap;`: the first name was meant as a type */
+    error_at(ps->prev_loc, "unknown type name '%s'%s", ps->prev,
+             !strcmp(ps->prev, "va_list") ? ": va_list and variadic functions are not in Cuckoo"
+                                           : "");
+    return 0;
+  }
   bool has[YYNTOKENS] = {false};
   for (int i = 0; i < n; i++)
     has[exp[i]] = true;

@@ -81,6 +81,9 @@ char *typesec_block(Program *prog, const char *source, bool runtime_interface) {
     for (Obj *o = prog->globals; o; o = o->next)
       if (o->is_runtime && !o->is_string)
         record(&b, "def", o);
+    /* start-up calls the program's main: the linker checks its type */
+    Obj m = {.name = "main", .asmname = "__cuckoo_main", .is_function = true};
+    record(&b, "ref", &m);
     buf_puts(&b, "end\n");
     return b.s;
   }

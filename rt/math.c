@@ -13,3 +13,11 @@ double __cuckoo_log(double x) { return log(x); }
 double __cuckoo_sin(double x) { return sin(x); }
 double __cuckoo_cos(double x) { return cos(x); }
 double __cuckoo_atan2(double y, double x) { return atan2(y, x); }
+
+/* 64-bit division for compiled Cuckoo code (rt/internal.ckh).  The caller
+ * has already trapped a zero divisor and LLONG_MIN / -1, so these are the
+ * plain operations; gcc turns them into libgcc's __divdi3 and friends. */
+long long __cuckoo_divdi3(long long a, long long b) { return a / b; }
+unsigned long long __cuckoo_udivdi3(unsigned long long a, unsigned long long b) { return a / b; }
+long long __cuckoo_moddi3(long long a, long long b) { return a % b; }
+unsigned long long __cuckoo_umoddi3(unsigned long long a, unsigned long long b) { return a % b; }

@@ -168,6 +168,7 @@ int tld_run_ld(struct tld_link *l, const char *tmpout, const char *mapfile)
     ARG(TLD_LIBGCC);
     ARG(TLD_LIBGCC_EH);
     ARG(TLD_LIBPTHREAD);
+    ARG(TLD_LIBM);
     ARG(TLD_LIBC);
     ARG(TLD_LIBGCC);
     ARG(TLD_LIBGCC_EH);

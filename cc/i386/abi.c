@@ -92,6 +92,7 @@ static void stack_check(Buf *out, int n, const char *stub) {
   buf_printf(out, "\t.byte 0x2d\t# subl $%d, %%eax (imm32 form)\n\t.long %d\n", n, n);
   buf_printf(out, "\t{disp32} jb %s\n", stub);
   buf_printf(out, "\tcmpl %%gs:__cuckoo_stack_limit@ntpoff, %%eax\n");
+  typesec_use_internal("__cuckoo_stack_limit");
   buf_printf(out, "\t{disp32} jb %s\n", stub);
 }
 

@@ -381,7 +381,8 @@ static int cmp_reloc(const void *a, const void *b) {
 }
 
 static void img_write(Buf *out, Image *im) {
-  qsort(im->rel, im->nrel, sizeof *im->rel, cmp_reloc);
+  if (im->nrel)
+    qsort(im->rel, im->nrel, sizeof *im->rel, cmp_reloc);
   long long pos = 0;
   int r = 0;
   while (pos < im->size) {
@@ -604,12 +605,15 @@ static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
     if (stack_n >= 0) {
       buf_printf(&b, "\tmovl %%esp, %%eax\n\t.byte 0x2d\n\t.long %d\n\t{disp32} jb %s\n", stack_n, stack_stub);
       buf_printf(&b, "\tcmpl %%gs:__cuckoo_stack_limit@ntpoff, %%eax\n\t{disp32} jb %s\n", stack_stub);
+      typesec_use_internal("__cuckoo_stack_limit");
     }
     buf_puts(&b, f->text.s ? f->text.s : "");
   } else {
+    /* the function's own line first, so a breakpoint on it lands here */
     if (f->obj && f->obj->loc.line > 0) {
-      int n = cx->cur_line;
-      (void)n;
+      const char *file = f->obj->loc.file ? f->obj->loc.file : source_file;
+      int n = file_number(file, &b);
+      buf_printf(&b, "\t.loc %d %d %d\n", n, f->obj->loc.line, f->obj->loc.col > 0 ? f->obj->loc.col : 0);
     }
     i386_prologue(cx, &b, f->checks_stack ? stack_n : -1, stack_stub);
     buf_puts(&b, f->text.s ? f->text.s : "");
@@ -622,6 +626,7 @@ static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
     /* entry %esp is 12 mod 16: 8 more and five pushes make it aligned */
     buf_printf(&b, "%s:\n\tsubl $8, %%esp\n\tpushl $0\n\tpushl $0\n\tpushl $0\n\tpushl $%d\n", stack_stub, stack_n);
     buf_printf(&b, "\tpushl $%s\n\tcall __cuckoo_trap\n", i386_site_label(ssite, f));
+    typesec_use_internal("__cuckoo_trap");
   }
   if (opt_debug)
     buf_printf(&b, "\t.cfi_endproc\n");

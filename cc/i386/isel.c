@@ -219,6 +219,7 @@ static const char *new_stub(IrSite *site, const char *a_lo, const char *a_hi, co
   buf_printf(s, "\tpushl %s\n\tpushl %s\n", b_hi, b_lo);
   buf_printf(s, "\tpushl %s\n\tpushl %s\n", a_hi, a_lo);
   buf_printf(s, "\tpushl $%s\n\tcall __cuckoo_trap\n", i386_site_label(site, fn));
+  typesec_use_internal("__cuckoo_trap");
   return l;
 }
 
@@ -720,9 +721,12 @@ static void shift64(IrInst *in) {
   to64(in->dst);
 }
 
-/* 64-bit division through libgcc (__divdi3 and friends; doc/backend.md). */
+/* 64-bit division through the runtime's entry points (rt/internal.ckh),
+ * which wrap libgcc's __divdi3 and friends: every undefined symbol of a
+ * Cuckoo object is then a typed `ref` the linker can check. */
 static void div64(IrInst *in) {
-  static const char *const fn_name[] = {"__divdi3", "__udivdi3", "__moddi3", "__umoddi3"};
+  static const char *const fn_name[] = {"__cuckoo_divdi3", "__cuckoo_udivdi3", "__cuckoo_moddi3",
+                                        "__cuckoo_umoddi3"};
   int which = in->op == IR_DIV ? 0 : in->op == IR_UDIV ? 1 : in->op == IR_MOD ? 2 : 3;
   E("movl %s, %%eax", lo64(in->a));
   E("movl %%eax, 0(%%esp)");
@@ -733,6 +737,7 @@ static void div64(IrInst *in) {
   E("movl %s, %%eax", hi64(in->b));
   E("movl %%eax, 12(%%esp)");
   E("call %s", fn_name[which]);
+  typesec_use_internal(fn_name[which]);
   to64(in->dst);
 }
 
@@ -1146,6 +1151,7 @@ static void check_bounds(IrInst *in) {
     buf_puts(&s, pre);
   buf_printf(&s, "\tpushl %s\n\tpushl %s\n", in->uns ? "$0" : "%eax", R32[r]);
   char *stub = i386_new_label("trap");
+  typesec_use_internal("__cuckoo_trap");
   buf_printf(&cx->stubs, "%s:\n%s\tpushl $%s\n\tcall __cuckoo_trap\n", stub, s.s,
              i386_site_label(in->site, fn));
   if (in->lenmem)
