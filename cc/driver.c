@@ -174,6 +174,40 @@ static char *replace_ext(const char *path, const char *ext) {
   return format("%.*s%s", (int)n, base, ext);
 }
 
+/* PATH with its extension replaced by EXT, keeping its directory: the
+ * dependency file of `-c -o DIR/x.o` is DIR/x.d, as with gcc. */
+static char *replace_ext_in_place(const char *path, const char *ext) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  const char *dot = strrchr(base, '.');
+  size_t n = dot ? (size_t)(dot - path) : strlen(path);
+  return format("%.*s%s", (int)n, path, ext);
+}
+
+/* Does writing OUT overwrite INPUT?  By device and inode, so that `-o ./x.ck`
+ * and hard links are caught as well as the same spelling. */
+static bool same_file(const char *out, const char *input) {
+  if (!strcmp(out, input))
+    return true;
+  struct stat a, b;
+  return stat(out, &a) == 0 && stat(input, &b) == 0 && a.st_dev == b.st_dev
+         && a.st_ino == b.st_ino;
+}
+
+static void bad_usage(const char *fmt, const char *arg);
+
+/* Refuses (bad usage) an output that is one of the inputs. */
+static void check_not_input(const char *out) {
+  for (int i = 0; i < inputs.len; i++)
+    if (same_file(out, inputs.v[i]))
+      bad_usage("the output '%s' would overwrite an input", out);
+  for (int i = 0; i < link_args.len; i++) {
+    const char *a = link_args.v[i];
+    if (a[0] != '-' && same_file(out, a))
+      bad_usage("the output '%s' would overwrite an input", out);
+  }
+}
+
 static bool ends_with(const char *s, const char *suf) {
   size_t a = strlen(s), b = strlen(suf);
   return a >= b && !strcmp(s + a - b, suf);
@@ -199,7 +233,7 @@ static char *preprocess(const char *src, const char *obj_name, size_t *len, int 
     vec_push(&a, dep_mmd ? "-MMD" : "-MD");
     vec_push(&a, "-MF");
     vec_push(&a, (char *)(dep_mf ? dep_mf
-                                 : opt_o && (opt_c || opt_S) ? replace_ext(opt_o, ".d")
+                                 : opt_o && (opt_c || opt_S) ? replace_ext_in_place(opt_o, ".d")
                                                              : replace_ext(src, ".d")));
     vec_push(&a, "-MT");
     vec_push(&a, (char *)(dep_mt ? dep_mt : obj_name));
@@ -444,11 +478,8 @@ int main(int argc, char **argv) {
       return 2;
     }
   }
-  if (opt_o) {
-    for (int i = 0; i < inputs.len; i++)
-      if (!strcmp(inputs.v[i], opt_o))
-        bad_usage("the output '%s' would overwrite an input", opt_o);
-  }
+  if (opt_o)
+    check_not_input(opt_o);
 
   if (opt_E) {
     for (int i = 0; i < inputs.len; i++) {
@@ -481,6 +512,8 @@ int main(int argc, char **argv) {
     }
     char *obj_name = opt_o && (opt_c || opt_S) ? (char *)opt_o
                      : replace_ext(src, opt_S ? ".s" : ".o");
+    if (opt_c || opt_S)
+      check_not_input(obj_name);
     if (opt_S) {
       char *tmp = temp_beside(obj_name);
       if (!compile_source(src, tmp, obj_name)) {

@@ -47,6 +47,23 @@ if [ ! -x "$cc" ]; then
     have_cuckoo=no
 fi
 
+# A cuckoo-cc in a build tree (BUILD/cc/cuckoo-cc) is not installed: point it
+# at that tree's linker and runtime and at the source tree's cuckoo.ckh, as
+# `make check` does.  Variables already set in the environment win; an
+# installed cuckoo-cc needs none of them.
+if [ $have_cuckoo = yes ]; then
+    cctop=$(cd "$(dirname "$cc")/.." && pwd)
+    if [ -x "$cctop/tld/cuckoo-ld" ] && [ -f "$cctop/rt/libcuckoo-rt.a" ]; then
+        : "${CUCKOO_LD:=$cctop/tld/cuckoo-ld}"
+        : "${CUCKOO_RUNTIME_DIR:=$cctop/rt}"
+        if [ -z "${CUCKOO_INCLUDE_DIR-}" ]; then
+            if [ -f "$cctop/rt/cuckoo.ckh" ]; then CUCKOO_INCLUDE_DIR=$cctop/rt
+            else CUCKOO_INCLUDE_DIR=$top_srcdir/rt; fi
+        fi
+        export CUCKOO_LD CUCKOO_RUNTIME_DIR CUCKOO_INCLUDE_DIR
+    fi
+fi
+
 # ---- build -----------------------------------------------------------------
 for b in $benches; do
     if [ $have_cuckoo = yes ]; then

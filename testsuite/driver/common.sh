@@ -1,0 +1,55 @@
+# common.sh -- sourced by the driver tests (driver/*.sh).
+#
+# A test runs in a fresh temporary directory $T holding copies of its
+# inputs, so file names in outputs are relative (prog.ck) and the source
+# tree may stay read-only.  The tools come from the environment that
+# testsuite/Makefile.am exports (CUCKOO_CC, CUCKOO_LD, CUCKOO_OBJCHECK,
+# CUCKOO_INCLUDE_DIR, CUCKOO_RUNTIME_DIR, CUCKOO_RUN); run by hand from the
+# build's testsuite directory, they default to the build tree.
+# Exit statuses: 0 pass, 1 fail (with a FAIL: line), 77 skip.
+set -u
+: "${srcdir:=.}"
+abs() { case $1 in /*) echo "$1" ;; *) echo "$(pwd)/$1" ;; esac; }
+srcdir=$(cd "$srcdir" && pwd)
+CC=$(abs "${CUCKOO_CC:-../cc/cuckoo-cc}")
+CUCKOO_LD=$(abs "${CUCKOO_LD:-../tld/cuckoo-ld}")
+OBJCHECK=$(abs "${CUCKOO_OBJCHECK:-../tld/cuckoo-objcheck}")
+CUCKOO_INCLUDE_DIR=$(abs "${CUCKOO_INCLUDE_DIR:-$srcdir/../rt}")
+CUCKOO_RUNTIME_DIR=$(abs "${CUCKOO_RUNTIME_DIR:-../rt}")
+export CUCKOO_LD CUCKOO_INCLUDE_DIR CUCKOO_RUNTIME_DIR
+if [ -z "${CUCKOO_RUN+set}" ] && [ -f ../tld/Makefile ]; then
+	CUCKOO_RUN=$(sed -n 's/^CUCKOO_RUN = //p' ../tld/Makefile)
+fi
+CUCKOO_RUN=${CUCKOO_RUN:-}
+# the tools exit right after reporting; what they hold then is not a leak
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+export ASAN_OPTIONS
+[ -x "$CC" ] || { echo "SKIP: no compiler at $CC"; exit 77; }
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/driver-test.XXXXXX") || exit 99
+cleanup_hook=:
+trap 'eval "$cleanup_hook"; chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT
+trap 'exit 1' HUP INT TERM
+cd "$T" || exit 99
+cp "$srcdir/driver/prog.ck" "$srcdir/driver/prog.ckh" "$srcdir/driver/error.ck" . || exit 99
+chmod u+w ./*
+
+fail() { echo "FAIL: $*"; exit 1; }
+
+# expect_status WANT CMD...: CMD exits WANT; its output is kept in
+# $T/.stdout and $T/.stderr (and shown, for the log)
+expect_status() {
+	want=$1; shift
+	"$@" > "$T/.stdout" 2> "$T/.stderr"
+	st=$?
+	cat "$T/.stdout" "$T/.stderr"
+	[ "$st" = "$want" ] || fail "'$*' exited $st, expected $want"
+}
+# expect_msg TEXT: the last command printed TEXT (stdout or stderr)
+expect_msg() {
+	grep -F -e "$1" "$T/.stdout" "$T/.stderr" > /dev/null || fail "no message '$1'"
+}
+# lineof MARKER: the line number of prog.ck that carries MARKER
+lineof() { grep -n -F -e "$1" prog.ck | sed 's/:.*//;q'; }
+# listing: the files of the current directory (hidden ones excepted), one a line
+listing() { ls -1 | LC_ALL=C sort; }
