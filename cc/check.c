@@ -112,7 +112,7 @@ static const char *tyname(Type *t) { return type_to_c(t, NULL); }
 static Node *expr(Node *n);
 static Node *rvalue(Node *n);
 static Node *convert(Node *n, Type *to, const char *what);
-static Type *resolve_type_name(DeclSpec *spec, Declarator *d, Loc loc, Node **runtime_len);
+static Type *resolve_type_name(DeclSpec *spec, Declarator *d, Node **runtime_len);
 
 /* Wraps to the width of T, as the i386 conversion does. */
 static long long wrap_to(long long v, Type *t) {
@@ -496,7 +496,6 @@ static Type *func_from(Type *ret, Declarator *d) {
 static Type *resolve_declarator(Type *base, Declarator *d, bool is_param_level, Node **runtime_len,
                                 char **name, Loc *name_loc) {
   Type *t = base;
-  (void)is_param_level;
   for (; d; d = d->inner) {
     switch (d->kind) {
     case DK_IDENT:
@@ -557,8 +556,7 @@ static Type *resolve_declarator(Type *base, Declarator *d, bool is_param_level, 
   return t;
 }
 
-static Type *resolve_type_name(DeclSpec *spec, Declarator *d, Loc loc, Node **runtime_len) {
-  (void)loc;
+static Type *resolve_type_name(DeclSpec *spec, Declarator *d, Node **runtime_len) {
   Type *t = resolve_spec(spec);
   if (d)
     t = resolve_declarator(t, d, false, runtime_len, NULL, NULL);
@@ -1030,7 +1028,7 @@ static bool is_format_func(Obj *f) {
 }
 
 /* Checks and converts the arguments of a call of a function of type FT. */
-static Node *call_args(Node *args, Type *ft, const char *fname, Loc loc, Obj *callee) {
+static Node *call_args(Node *args, Type *ft, const char *fname, Loc loc) {
   Node head = {0}, *cur = &head;
   int i = 0;
   for (Node *a = args, *next; a; a = next, i++) {
@@ -1049,7 +1047,6 @@ static Node *call_args(Node *args, Type *ft, const char *fname, Loc loc, Obj *ca
   }
   if (i < ft->nparams)
     error_at(loc, "too few arguments to '%s' (it takes %d, %d given)", fname, ft->nparams, i);
-  (void)callee;
   return head.next;
 }
 
@@ -1102,7 +1099,7 @@ static Node *call_expr(Node *n) {
   const char *fname = fn ? fn->name : "function pointer";
   Node *c = mk(ND_CALL, ft->base, n->loc);
   c->lhs = f;
-  c->args = call_args(n->args, ft, fname, n->loc, fn);
+  c->args = call_args(n->args, ft, fname, n->loc);
   if (is_format_func(fn)) {
     /* the format is the last fixed parameter; the rest follow it */
     Node *fmt = c->args;
@@ -1143,7 +1140,7 @@ static bool first_member_cast(Type *to_base, Type *from_base) {
 }
 
 static Node *cast_expr(Node *n) {
-  Type *to = resolve_type_name(n->type_syntax, n->type_decl, n->loc, NULL);
+  Type *to = resolve_type_name(n->type_syntax, n->type_decl, NULL);
   Node *v = rvalue(n->lhs);
   Type *from = v->ty;
   if (v->error)
@@ -1209,7 +1206,7 @@ static Node *cast_expr(Node *n) {
 
 static Node *new_expr(Node *n) {
   Node *len = NULL;
-  Type *t = resolve_type_name(n->type_syntax, n->type_decl, n->loc, &len);
+  Type *t = resolve_type_name(n->type_syntax, n->type_decl, &len);
   if (t->kind == TY_ARRAY) {
     Type *elem = t->base;
     Node *count = len;
@@ -1325,7 +1322,7 @@ static Node *spawn_expr(Node *n) {
   Node *v = mk(ND_VAR, fn->ty, callee->loc);
   v->obj = fn;
   r->lhs = v;
-  r->args = call_args(args, fn->ty, fn->name, n->loc, NULL);
+  r->args = call_args(args, fn->ty, fn->name, n->loc);
   fn->is_used = true;
   fn->is_spawn_target = true;
   fn->addr_taken = true;
@@ -1339,7 +1336,7 @@ static Node *spawn_expr(Node *n) {
 static Node *sizeof_expr(Node *n) {
   Type *t;
   if (n->type_syntax)
-    t = resolve_type_name(n->type_syntax, n->type_decl, n->loc, NULL);
+    t = resolve_type_name(n->type_syntax, n->type_decl, NULL);
   else
     t = expr(n->lhs)->ty;
   if (t->kind == TY_FUNC || t->kind == TY_VOID || t->size < 0) {
@@ -1357,7 +1354,7 @@ static Node *lengthof_expr(Node *n) {
   Type *t;
   Node *e = NULL;
   if (n->type_syntax) {
-    t = resolve_type_name(n->type_syntax, n->type_decl, n->loc, NULL);
+    t = resolve_type_name(n->type_syntax, n->type_decl, NULL);
   } else {
     e = expr(n->lhs);
     t = e->ty;
@@ -1633,7 +1630,7 @@ static Node *ident_expr(Node *n) {
 static Init *check_init(Type *t, PInit *pi, bool is_static, Loc loc);
 
 static Node *compound_lit_expr(Node *n) {
-  Type *t = resolve_type_name(n->type_syntax, n->type_decl, n->loc, NULL);
+  Type *t = resolve_type_name(n->type_syntax, n->type_decl, NULL);
   if (t->kind == TY_ARRAY && t->len < 0) {
     int count = 0;
     for (PInit *p = n->pinit ? n->pinit->list : NULL; p; p = p->next)

@@ -30,6 +30,8 @@ static Vec inputs;                 /* .ck sources */
 static bool dep_md, dep_mmd, dep_mp;
 static const char *dep_mf, *dep_mt;
 
+static char *read_file(const char *path, size_t *len);
+
 /* ---- temporary files, removed at exit ------------------------------------ */
 
 static Vec temps;
@@ -63,6 +65,8 @@ static char *temp_file(const char *suffix) {
 
 /* A temporary file beside DEST (same file system), renamed onto DEST by commit(). */
 static char *temp_beside(const char *dest) {
+  if (!strcmp(dest, "-"))
+    return temp_file(".out");
   char *path = format("%s.tmpXXXXXX", dest);
   int fd = mkstemp(path);
   if (fd < 0) {
@@ -75,6 +79,16 @@ static char *temp_beside(const char *dest) {
 }
 
 static void commit(const char *tmp, const char *dest) {
+  if (!strcmp(dest, "-")) {        /* -o -: standard output, as with cc */
+    size_t len = 0;
+    char *text = read_file(tmp, &len);
+    if (!text || fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+      fprintf(stderr, "cuckoo-cc: error: writing to standard output: %s\n", strerror(errno));
+      exit(2);
+    }
+    unlink(tmp);
+    return;
+  }
   if (rename(tmp, dest) != 0) {
     fprintf(stderr, "cuckoo-cc: error: cannot write '%s': %s\n", dest, strerror(errno));
     exit(2);
