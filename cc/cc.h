@@ -37,6 +37,8 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The whole file (NUL-terminated; *LEN bytes), or NULL if unreadable. */
+char *read_file(const char *path, size_t *len);
 
 typedef struct {                  /* a growable byte buffer, NUL-terminated */
   char *s;

@@ -35,18 +35,10 @@ static SrcFile *load(const char *name) {
   f->name = xstrdup(name);
   f->next = files;
   files = f;
-  FILE *fp = fopen(name, "rb");
-  if (!fp)
+  size_t len;
+  f->text = read_file(name, &len);
+  if (!f->text)
     return f;
-  Buf b = {0};
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-    buf_putn(&b, chunk, n);
-  fclose(fp);
-  if (!b.s)
-    buf_puts(&b, "");
-  f->text = b.s;
   Vec lines = {0};
   char *p = f->text;
   vec_push(&lines, p);

@@ -30,8 +30,6 @@ static Vec inputs;                 /* .ck sources */
 static bool dep_md, dep_mmd, dep_mp;
 static const char *dep_mf, *dep_mt;
 
-static char *read_file(const char *path, size_t *len);
-
 /* ---- temporary files, removed at exit ------------------------------------ */
 
 static Vec temps;
@@ -129,22 +127,6 @@ static int run(char **argv, int out_fd) {
     return 2;
   }
   return WEXITSTATUS(st);
-}
-
-static char *read_file(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f)
-    return NULL;
-  Buf b = {0};
-  char chunk[65536];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-    buf_putn(&b, chunk, n);
-  fclose(f);
-  if (!b.s)
-    buf_puts(&b, "");
-  *len = b.len;
-  return b.s;
 }
 
 /* The directory of this executable, to find cuckoo-ld and the headers. */

@@ -104,3 +104,19 @@ void vec_push(Vec *v, void *p) {
   }
   v->v[v->len++] = p;
 }
+
+char *read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return NULL;
+  Buf b = {0};
+  char chunk[65536];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    buf_putn(&b, chunk, n);
+  fclose(f);
+  if (!b.s)
+    buf_puts(&b, "");
+  *len = b.len;
+  return b.s;
+}
