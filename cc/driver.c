@@ -33,10 +33,13 @@ static const char *dep_mf, *dep_mt;
 /* ---- temporary files, removed at exit ------------------------------------ */
 
 static Vec temps;
+static Vec temp_dirs;              /* removed after the files in them */
 
 static void remove_temps(void) {
   for (int i = 0; i < temps.len; i++)
     unlink(temps.v[i]);
+  for (int i = 0; i < temp_dirs.len; i++)
+    rmdir(temp_dirs.v[i]);
 }
 
 static void on_signal(int sig) {
@@ -96,8 +99,9 @@ static void commit(const char *tmp, const char *dest) {
 
 /* ---- processes --------------------------------------------------------------- */
 
-/* Runs ARGV; stdout goes to OUT_FD when >= 0.  Returns the exit status. */
-static int run(char **argv, int out_fd) {
+/* Runs ARGV in directory CWD (NULL: ours); stdout goes to OUT_FD when >= 0.
+ * Returns the exit status. */
+static int run_in(char **argv, int out_fd, const char *cwd) {
   if (opt_verbose) {
     for (char **a = argv; *a; a++)
       fprintf(stderr, "%s%s", a == argv ? " " : " ", *a);
@@ -112,6 +116,10 @@ static int run(char **argv, int out_fd) {
   if (pid == 0) {
     if (out_fd >= 0)
       dup2(out_fd, 1);
+    if (cwd && chdir(cwd) != 0) {
+      fprintf(stderr, "cuckoo-cc: error: cannot enter %s: %s\n", cwd, strerror(errno));
+      _exit(127);
+    }
     execvp(argv[0], argv);
     fprintf(stderr, "cuckoo-cc: error: cannot run '%s': %s\n", argv[0], strerror(errno));
     _exit(127);
@@ -127,6 +135,21 @@ static int run(char **argv, int out_fd) {
     return 2;
   }
   return WEXITSTATUS(st);
+}
+
+static int run(char **argv, int out_fd) { return run_in(argv, out_fd, NULL); }
+
+/* PATH made absolute against our working directory. */
+static char *absolute(const char *path) {
+  if (path[0] == '/')
+    return (char *)path;
+  char cwd[4096];
+  if (!getcwd(cwd, sizeof cwd)) {
+    fprintf(stderr, "cuckoo-cc: error: cannot find the current directory: %s\n",
+            strerror(errno));
+    exit(2);
+  }
+  return format("%s/%s", cwd, path);
 }
 
 /* The directory of this executable, to find cuckoo-ld and the headers. */
@@ -496,8 +519,12 @@ int main(int argc, char **argv) {
     return 0;
   }
 
+  /* Objects compiled for a link go to a private directory under the names
+   * of their sources (a.ck -> a.o), and cuckoo-ld runs there: the names it
+   * records in the program's manifest are then the same at every build. */
   bool failed = false;
   Vec objects = {0};
+  char *link_dir = NULL;
   for (int i = 0; i < inputs.len; i++) {
     const char *src = inputs.v[i];
     diag_errors = 0;
@@ -529,9 +556,29 @@ int main(int argc, char **argv) {
       assemble(s, tmp);
       commit(tmp, obj_name);
     } else {
-      char *o = temp_file(".o");
-      assemble(s, o);
-      vec_push(&objects, o);
+      if (!link_dir) {
+        const char *tmpdir = getenv("TMPDIR");
+        link_dir = format("%s/cuckoo-XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+        if (!mkdtemp(link_dir)) {
+          fprintf(stderr, "cuckoo-cc: error: cannot create a temporary directory: %s\n",
+                  strerror(errno));
+          return 2;
+        }
+        vec_push(&temp_dirs, link_dir);
+      }
+      char *name = replace_ext(src, ".o");
+      for (int k = 2, again = 1; again; k++) {   /* a.ck and lib/a.ck: a.o, a-2.o */
+        again = 0;
+        for (int j = 0; j < objects.len; j++)
+          if (!strcmp(objects.v[j], name)) {
+            name = format("%.*s-%d.o", (int)strlen(replace_ext(src, "")), replace_ext(src, ""), k);
+            again = 1;
+          }
+      }
+      char *path = format("%s/%s", link_dir, name);
+      vec_push(&temps, path);
+      assemble(s, path);
+      vec_push(&objects, name);
     }
   }
   if (failed)
@@ -539,17 +586,25 @@ int main(int argc, char **argv) {
   if (opt_c || opt_S || opt_syntax_only || opt_dump_ast || opt_dump_ir)
     return 0;
 
-  /* link: the compiled sources, then the other inputs in command-line order */
+  /* link: the compiled sources, then the other inputs in command-line
+   * order, every path absolute since cuckoo-ld runs in the objects' directory */
+  const char *ld = linker_path();
   Vec a = {0};
-  vec_push(&a, (char *)linker_path());
+  vec_push(&a, strchr(ld, '/') ? absolute(ld) : (char *)ld);
   vec_push(&a, "-o");
-  vec_push(&a, (char *)(opt_o ? opt_o : "a.out"));
+  vec_push(&a, absolute(opt_o ? opt_o : "a.out"));
   for (int i = 0; i < objects.len; i++)
     vec_push(&a, objects.v[i]);
-  for (int i = 0; i < link_args.len; i++)
-    vec_push(&a, link_args.v[i]);
+  for (int i = 0; i < link_args.len; i++) {
+    char *arg = link_args.v[i];
+    if (!strncmp(arg, "-L", 2))
+      arg = format("-L%s", absolute(arg + 2));
+    else if (arg[0] != '-')
+      arg = absolute(arg);
+    vec_push(&a, arg);
+  }
   vec_push(&a, NULL);
-  int st = run((char **)a.v, -1);
+  int st = run_in((char **)a.v, -1, link_dir);
   return st == 0 ? 0 : st == 1 ? 1 : 2;
 }
 

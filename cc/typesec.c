@@ -102,5 +102,6 @@ char *typesec_block(Program *prog, const char *source, bool runtime_interface) {
       record(&b, "ref", internal_obj(used_internal.v[i]));
   }
   buf_puts(&b, "end\n");
+  used_internal.len = 0;           /* the next source starts afresh */
   return b.s;
 }

@@ -19,7 +19,7 @@
 #include <unistd.h>
 #include "tld.h"
 
-static char *tmp_output, *tmp_map;
+static char *tmp_output, *tmp_map, *tmp_usermap;
 
 static void cleanup(void)
 {
@@ -27,6 +27,8 @@ static void cleanup(void)
         unlink(tmp_output);
     if (tmp_map)
         unlink(tmp_map);
+    if (tmp_usermap)
+        unlink(tmp_usermap);
     tld_cleanup_copies();
 }
 
@@ -67,6 +69,44 @@ static void bad_usage(const char *fmt, const char *arg)
     fprintf(stderr, fmt, arg);
     fprintf(stderr, "\nTry 'cuckoo-ld --help' for more information.\n");
     exit(2);
+}
+
+/* PATH with its directory made absolute and free of symbolic links (the
+ * last component is kept as it is), or a copy of PATH when the directory
+ * cannot be resolved. */
+static char *canonical(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? xstrndup(path, (size_t)(slash - path + (slash == path))) : xstrdup(".");
+    char *real = realpath(dir, NULL);
+    char *r = real ? xasprintf("%s/%s", strcmp(real, "/") ? real : "", slash ? slash + 1 : path) : xstrdup(path);
+    free(real);
+    free(dir);
+    return r;
+}
+
+/* Are A and B one file: the same inode when both exist, else the same
+ * canonical name. */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    char *ca = canonical(a), *cb = canonical(b);
+    int same = !strcmp(ca, cb);
+    free(ca);
+    free(cb);
+    return same;
+}
+
+/* Nothing is ever written over an input: the output and the map may be
+ * neither an input nor each other (bad usage, before anything is written). */
+static void no_clobber(const char *input, const char *output, const char *mapfile)
+{
+    if (same_file(input, output))
+        bad_usage("the output %s is also an input; refusing to write over it", output);
+    if (mapfile && same_file(input, mapfile))
+        bad_usage("the map %s is also an input; refusing to write over it", mapfile);
 }
 
 /* One input named on the command line, in order. */
@@ -141,6 +181,11 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < nargs; i++)
         if (strchr(args[i].name, '\n'))
             bad_usage("file names with a newline are not supported", NULL);
+    if (mapfile && same_file(output, mapfile))
+        bad_usage("the map %s is also the output", mapfile);
+    for (size_t i = 0; i < nargs; i++)
+        if (!args[i].lib)
+            no_clobber(args[i].name, output, mapfile);
 
     if (tld_bfd_init())
         tld_fatal("libbfd: version mismatch or no elf32-i386 support");
@@ -166,6 +211,7 @@ int main(int argc, char **argv)
                 continue;
             }
             path = found;
+            no_clobber(path, output, mapfile);
         }
         if (args[i].cls == TLD_TRUSTED)
             tld_warning(path, "trusted by the user (--trust): linked without checks");
@@ -177,6 +223,8 @@ int main(int argc, char **argv)
     }
     for (int w = 0; w < 2; w++) {
         struct tld_file *f = tld_runtime_open(w);
+        if (f)
+            no_clobber(f->path, output, mapfile);
         if (f) {
             TLD_GROW(link.files, link.nfiles, capfiles);
             link.files[link.nfiles++] = f;
@@ -204,6 +252,7 @@ int main(int argc, char **argv)
 
     /* Pass 4: every ref meets one def of an equal type (rule 4). */
     tld_resolve(&link);
+    tld_check_reserved(&link);
     checkpoint("resolve symbols");
 
     /* Pass 5: the GNU linker, into a temporary file next to the output. */
@@ -232,6 +281,8 @@ int main(int argc, char **argv)
         tld_fatal("cannot read %s: %s", tmp_output, strerror(e));
     if (tld_elf_parse(out, outlen, &oe, &err))
         tld_fatal("the GNU linker's output: %s", err);
+    tld_check_exports(&link, &oe);
+    checkpoint("check exports");
     char *manifest = tld_make_manifest(&link, out, outlen, &oe);
     tld_append_block(tmp_output, manifest);
     if (tld_verbose)
@@ -240,11 +291,33 @@ int main(int argc, char **argv)
 
     /* Pass 7: put the program and the map in place. */
     if (mapfile) {
+        /* written beside the map and renamed into place, like the output */
         unsigned char *m;
         size_t ml;
-        if ((e = tld_read_file(tmp_map, &m, &ml)) || (e = tld_write_file(mapfile, m, ml)))
+        const char *ms = strrchr(mapfile, '/');
+        char *mdir = ms ? xstrndup(mapfile, (size_t)(ms - mapfile + (ms == mapfile))) : xstrdup(".");
+        tmp_usermap = xasprintf("%s/.cuckoo-ld-map.XXXXXX", mdir);
+        free(mdir);
+        int mfd = mkstemp(tmp_usermap);
+        if (mfd < 0) {
+            e = errno;
+            free(tmp_usermap);
+            tmp_usermap = NULL;
+            tld_fatal("cannot write the map %s: %s", mapfile, strerror(e));
+        }
+        close(mfd);
+        if ((e = tld_read_file(tmp_map, &m, &ml)) || (e = tld_write_file(tmp_usermap, m, ml)))
             tld_fatal("cannot write the map %s: %s", mapfile, strerror(e));
         free(m);
+        {
+            mode_t um = umask(0);
+            umask(um);
+            chmod(tmp_usermap, 0666 & ~um);
+        }
+        if (rename(tmp_usermap, mapfile))
+            tld_fatal("cannot write the map %s: %s", mapfile, strerror(errno));
+        free(tmp_usermap);
+        tmp_usermap = NULL;
     }
     {
         mode_t um = umask(0);

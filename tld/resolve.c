@@ -260,3 +260,92 @@ int tld_resolve_blocks(const char *file, const struct tld_block *b, size_t n, co
     free(ow);
     return errors;
 }
+
+/* ---- names the runtime and the C library use ----
+ *
+ * The GNU linker resolves the runtime's own references (memcpy, rt_lock,
+ * __udivdi3, ...) to a definition in a Cuckoo object before it looks in
+ * an archive, and the C library's interposable references (malloc, ...)
+ * to a definition in the program.  A Cuckoo function named memset would
+ * then run in the runtime's place.  So a Cuckoo object may not define a
+ * name that the runtime defines or uses, other than the ones the
+ * runtime's block says it takes from Cuckoo code (__cuckoo_main), and the
+ * linked program may not export a Cuckoo definition to the shared
+ * libraries. */
+
+static const struct tld_obj *cuckoo_definer(const struct tld_link *l, const char *name)
+{
+    for (size_t i = 0; i < l->nfiles; i++)
+        for (size_t k = 0; k < l->files[i]->nobjs; k++) {
+            const struct tld_obj *o = l->files[i]->objs[k];
+            if (!o->loaded || o->cls != TLD_CUCKOO)
+                continue;
+            for (size_t s = 1; s < o->elf.nsyms; s++)
+                if (tld_sym_is_global_def(&o->elf.syms[s]) && !strcmp(o->elf.syms[s].name, name))
+                    return o;
+        }
+    return NULL;
+}
+
+int tld_check_reserved(const struct tld_link *l)
+{
+    struct tld_map allowed = {0}, reported = {0};
+    int errors = 0;
+    for (size_t i = 0; i < l->nfiles; i++)
+        for (size_t k = 0; k < l->files[i]->nobjs; k++) {
+            const struct tld_obj *o = l->files[i]->objs[k];
+            if (o->cls != TLD_RUNTIME)
+                continue;
+            for (size_t b = 0; b < o->nblocks; b++)
+                for (size_t r = 0; r < o->blocks[b].nrecs; r++)
+                    if (!o->blocks[b].recs[r].is_def)
+                        tld_map_put(&allowed, o->blocks[b].recs[r].name, (void *)o);
+        }
+    for (size_t i = 0; i < l->nfiles; i++)
+        for (size_t k = 0; k < l->files[i]->nobjs; k++) {
+            const struct tld_obj *o = l->files[i]->objs[k];
+            if (o->cls != TLD_RUNTIME)
+                continue;
+            for (size_t s = 1; s < o->elf.nsyms; s++) {
+                const struct tld_sym *y = &o->elf.syms[s];
+                if (y->bind == STB_LOCAL || !*y->name || tld_map_get(&allowed, y->name) ||
+                    tld_map_get(&reported, y->name))
+                    continue;
+                const struct tld_obj *c = cuckoo_definer(l, y->name);
+                if (!c)
+                    continue;
+                tld_map_put(&reported, y->name, (void *)c);
+                tld_error(NULL, "'%s' is reserved: the Cuckoo runtime %s it\n>>> defined in %s", y->name,
+                          tld_sym_is_undef(y) ? "uses" : "defines", c->name);
+                errors++;
+            }
+        }
+    tld_map_free(&allowed);
+    tld_map_free(&reported);
+    return errors;
+}
+
+int tld_check_exports(const struct tld_link *l, const struct tld_elf *out)
+{
+    int errors = 0;
+    for (size_t i = 0; i < out->nsecs; i++) {
+        const struct tld_section *ds = &out->secs[i];
+        if (ds->type != SHT_DYNSYM || !ds->data || ds->link >= out->nsecs || !out->secs[ds->link].data)
+            continue;
+        const struct tld_section *ss = &out->secs[ds->link];
+        for (uint32_t off = sizeof(Elf32_Sym); off + sizeof(Elf32_Sym) <= ds->size; off += sizeof(Elf32_Sym)) {
+            Elf32_Sym sym;
+            memcpy(&sym, ds->data + off, sizeof sym);
+            if (sym.st_shndx == SHN_UNDEF || ELF32_ST_BIND(sym.st_info) == STB_LOCAL || sym.st_name >= ss->size ||
+                !memchr(ss->data + sym.st_name, 0, ss->size - sym.st_name))
+                continue;
+            const char *name = (const char *)ss->data + sym.st_name;
+            const struct tld_obj *c = cuckoo_definer(l, name);
+            if (!c)
+                continue;
+            tld_error(NULL, "'%s' is reserved: the C library uses it\n>>> defined in %s", name, c->name);
+            errors++;
+        }
+    }
+    return errors;
+}

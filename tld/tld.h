@@ -321,6 +321,11 @@ struct tld_link {
 void tld_select_members(struct tld_link *l);
 /* Rule 4 over every loaded object; returns the number of errors. */
 int tld_resolve(struct tld_link *l);
+/* A Cuckoo object may not define a name the runtime defines or uses (but
+ * for the refs of the runtime's block), nor one the linked program OUT
+ * exports to the C library: each reports and returns the error count. */
+int tld_check_reserved(const struct tld_link *l);
+int tld_check_exports(const struct tld_link *l, const struct tld_elf *out);
 /* Rule 4 over the blocks of a program (objcheck). */
 int tld_resolve_blocks(const char *file, const struct tld_block *b, size_t n,
                        const struct tld_block *lb);

@@ -3,7 +3,7 @@
 #include <stdio.h>
 
 #define LIMIT 10000
-#define REPEAT 100000
+#define REPEAT 50000
 
 static char composite[LIMIT];
 

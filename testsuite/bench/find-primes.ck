@@ -4,7 +4,7 @@
 #include <cuckoo.ckh>
 
 #define LIMIT 10000
-#define REPEAT 100000
+#define REPEAT 50000
 
 static char composite[LIMIT];
 

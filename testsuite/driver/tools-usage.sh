@@ -1,0 +1,29 @@
+#!/bin/sh
+# cuckoo-ld and cuckoo-objcheck follow the exit-status convention:
+# --help and --version exit 0 (on stdout); an unknown option, a missing
+# option argument or no input at all is bad usage: exit 2, with a message
+# on stderr, and nothing on stdout.
+. "$srcdir/driver/common.sh"
+for tool in "$CUCKOO_LD" "$OBJCHECK"; do
+	name=${tool##*/}
+	[ -x "$tool" ] || fail "no $name at $tool"
+	expect_status 0 "$tool" --help
+	expect_msg "Usage: $name"
+	[ -s .stdout ] || fail "$name --help printed nothing on stdout"
+	expect_status 0 "$tool" --version
+	expect_msg "$name"
+	[ -s .stdout ] || fail "$name --version printed nothing on stdout"
+	expect_status 2 "$tool" --no-such-option prog.o
+	expect_msg "$name: error:"
+	expect_msg "--no-such-option"
+	[ -s .stdout ] && fail "$name printed its usage error on stdout"
+	expect_status 2 "$tool"
+	expect_msg "$name: error:"
+	expect_msg "no input files"
+done
+expect_status 2 "$CUCKOO_LD" -o
+expect_msg "cuckoo-ld: error:"
+expect_status 2 "$CUCKOO_LD" -shared -o prog prog.o
+expect_msg "cuckoo-ld: error:"
+[ -e prog ] && fail "cuckoo-ld -shared wrote prog"
+exit 0

@@ -1,0 +1,63 @@
+# cc-common.sh -- sourced by the tests link/cc-*.sh and objcheck/cc-*.sh.
+#
+# Unlike common.sh (hand-written assembly), these tests link what the real
+# compiler produces: `cuckoo-cc -c` of the small sources in
+# link/cc-inputs/.  The harness (testsuite/Makefile.am) exports CUCKOO_CC,
+# CUCKOO_LD, CUCKOO_OBJCHECK, CUCKOO_INCLUDE_DIR, CUCKOO_RUNTIME_DIR and
+# CUCKOO_RUN; run by hand from the build's testsuite/ directory the
+# defaults below find the build.  Everything happens in a temporary
+# directory $T, and the tools are run from inside it with relative file
+# names, so the expected messages are the exact lines.
+set -u
+CUCKOO_CC=${CUCKOO_CC:-$(cd ../cc && pwd)/cuckoo-cc}
+CUCKOO_LD=${CUCKOO_LD:-$(cd ../tld && pwd)/cuckoo-ld}
+CUCKOO_OBJCHECK=${CUCKOO_OBJCHECK:-$(cd ../tld && pwd)/cuckoo-objcheck}
+CUCKOO_RUNTIME_DIR=${CUCKOO_RUNTIME_DIR:-$(cd ../rt && pwd)}
+CUCKOO_INCLUDE_DIR=${CUCKOO_INCLUDE_DIR:-$(cd "$srcdir/../rt" && pwd)}
+if [ -z "${CUCKOO_RUN+set}" ]; then
+	CUCKOO_RUN=$(sed -n 's/^CUCKOO_RUN = //p' ../tld/Makefile)
+fi
+export CUCKOO_RUNTIME_DIR CUCKOO_INCLUDE_DIR
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+export ASAN_OPTIONS
+INPUTS=$(cd "$srcdir/link/cc-inputs" && pwd)
+T=$(mktemp -d "${TMPDIR:-/tmp}/tld-cc-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 99
+
+fail() { echo "FAIL: $*"; exit 1; }
+
+# compile NAME.ck [OBJ]: compile link/cc-inputs/NAME.ck with cuckoo-cc -c into
+# $T/OBJ (default NAME.o)
+compile() {
+	"$CUCKOO_CC" -c "$INPUTS/$1" -o "${2:-${1%.ck}.o}" || fail "cuckoo-cc -c $1"
+}
+
+# expect_status N CMD...: CMD exits N; its stdout and stderr are kept
+expect_status() {
+	want=$1; shift
+	"$@" > stdout 2> stderr
+	st=$?
+	cat stdout stderr
+	[ "$st" = "$want" ] || fail "'$*' exited $st, expected $want"
+}
+# expect_line LINE: LINE is a whole line of the output (stdout or stderr)
+expect_line() {
+	grep -F -x -e "$1" stdout stderr > /dev/null || fail "no line '$1'"
+}
+# expect_err LINES: stderr is exactly LINES (a printf %b string)
+expect_err() {
+	printf '%b\n' "$1" > expected
+	diff -u expected stderr || fail "unexpected diagnostics"
+}
+
+# mismatch STEM: STEM-main.ck and STEM-lib.ck compile, and their link is
+# refused (exit 1) with no output left behind; the caller checks stderr.
+mismatch() {
+	compile "$1-main.ck" main.o
+	compile "$1-lib.ck" lib.o
+	expect_status 1 "$CUCKOO_LD" -o prog main.o lib.o
+	[ -e prog ] && fail "output left behind"
+	ls -a | grep -q cuckoo-ld && fail "temporary file left behind"
+	return 0
+}

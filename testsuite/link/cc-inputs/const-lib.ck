@@ -1,0 +1,1 @@
+int first(int *p) { *p = 0; return 1; }

@@ -1,0 +1,1 @@
+int counter(void) { return 7; }

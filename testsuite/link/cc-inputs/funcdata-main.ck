@@ -1,0 +1,3 @@
+/* counter is an int here, a function in funcdata-lib.ck */
+extern int counter;
+int main(void) { return counter; }

@@ -1,0 +1,2 @@
+int *kept;
+int keep(int *global p) { kept = p; return *p; }

@@ -1,0 +1,6 @@
+#!/bin/sh
+# struct pair with the same members in another order is another type (canonical strings printed).
+. "$srcdir/link/cc-common.sh"
+mismatch order
+expect_err "cuckoo-ld: error: type mismatch for 'get'\n>>> referenced by main.o as int get(struct pair *)\n>>>   canonical f(i32;p(s:pair{a:i32,b:f64}))\n>>> defined in lib.o as int get(struct pair *)\n>>>   canonical f(i32;p(s:pair{b:f64,a:i32}))"
+exit 0

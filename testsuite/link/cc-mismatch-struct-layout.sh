@@ -1,0 +1,6 @@
+#!/bin/sh
+# Two layouts of struct rec (same name, different member types): the C spellings coincide, so the canonical strings are printed too.
+. "$srcdir/link/cc-common.sh"
+mismatch layout
+expect_err "cuckoo-ld: error: type mismatch for 'get'\n>>> referenced by main.o as int get(struct rec *)\n>>>   canonical f(i32;p(s:rec{a:i32,b:i32}))\n>>> defined in lib.o as int get(struct rec *)\n>>>   canonical f(i32;p(s:rec{a:i32,b:i64}))"
+exit 0
