@@ -203,6 +203,9 @@ bool has_length_words(Type *t);   /* an array somewhere inside */
 int type_rank(Type *t);           /* integer conversion rank */
 Type *integer_promote(Type *t);
 Type *usual_arith(Type *a, Type *b);
+/* Constants converted as i386 code converts them (used by every fold). */
+long long type_wrap(long long v, Type *to);
+long long type_float_to_int(double f, Type *to);
 
 /* Type identity, qualifiers included at every level (top level too unless
  * ignore_top_qual).  Struct identity is the StructDef pointer. */

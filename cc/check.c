@@ -23,6 +23,8 @@ struct Sym {                       /* an ordinary identifier */
   Obj *obj;                        /* a variable or function, or */
   Type *typedef_ty;                /* a typedef name, or */
   bool is_enum_const;              /* an enumeration constant */
+  bool undeclared;                 /* a stand-in for a name reported undeclared (an
+                                      enum constant 0); a declaration replaces it */
   long long enum_val;
   Loc loc;
 };
@@ -60,19 +62,20 @@ static void push_scope(void) {
 
 static void pop_scope(void) { scope = scope->up; }
 
+/* The declaration of NAME in S (stand-ins for undeclared names do not count). */
 static Sym *find_sym_in(Scope *s, const char *name) {
   for (Sym *y = s->syms; y; y = y->next)
-    if (!strcmp(y->name, name))
+    if (!y->undeclared && !strcmp(y->name, name))
       return y;
   return NULL;
 }
 
+/* What NAME means here: the innermost declaration, or stand-in. */
 static Sym *find_sym(const char *name) {
-  for (Scope *s = scope; s; s = s->up) {
-    Sym *y = find_sym_in(s, name);
-    if (y)
-      return y;
-  }
+  for (Scope *s = scope; s; s = s->up)
+    for (Sym *y = s->syms; y; y = y->next)
+      if (!strcmp(y->name, name))
+        return y;
   return NULL;
 }
 
@@ -114,20 +117,6 @@ static Node *rvalue(Node *n);
 static Node *convert(Node *n, Type *to, const char *what);
 static Type *resolve_type_name(DeclSpec *spec, Declarator *d, Node **runtime_len);
 
-/* Wraps to the width of T, as the i386 conversion does. */
-static long long wrap_to(long long v, Type *t) {
-  switch (t->kind) {
-  case TY_BOOL: return v != 0;
-  case TY_CHAR: case TY_SCHAR: return (signed char)v;
-  case TY_UCHAR: return (unsigned char)v;
-  case TY_SHORT: return (short)v;
-  case TY_USHORT: return (unsigned short)v;
-  case TY_INT: case TY_LONG: case TY_ENUM: return (int)v;
-  case TY_UINT: case TY_ULONG: return (unsigned)v;
-  default: return v;
-  }
-}
-
 /* Integer constant expression over a typed node. */
 static bool const_int(Node *n, long long *out) {
   long long a, b;
@@ -143,17 +132,17 @@ static bool const_int(Node *n, long long *out) {
     if (!is_integer(n->ty))
       return false;
     if (is_flonum(n->lhs->ty) && n->lhs->kind == ND_NUM) {
-      *out = wrap_to((long long)n->lhs->fval, n->ty);
+      *out = type_float_to_int(n->lhs->fval, n->ty);
       return true;
     }
     if (!const_int(n->lhs, &a))
       return false;
-    *out = wrap_to(a, n->ty);
+    *out = type_wrap(a, n->ty);
     return true;
   case ND_NEG: case ND_BITNOT: case ND_NOT:
     if (!const_int(n->lhs, &a))
       return false;
-    *out = wrap_to(n->kind == ND_NEG ? (long long)(0ULL - (unsigned long long)a)
+    *out = type_wrap(n->kind == ND_NEG ? (long long)(0ULL - (unsigned long long)a)
                    : n->kind == ND_BITNOT ? ~a : !a, n->ty);
     return true;
   case ND_COND:
@@ -185,18 +174,18 @@ static bool const_int(Node *n, long long *out) {
     ub &= 0xffffffffULL;
   }
   switch (n->kind) {
-  case ND_ADD: *out = wrap_to((long long)(ua + ub), n->ty); return true;
-  case ND_SUB: *out = wrap_to((long long)(ua - ub), n->ty); return true;
-  case ND_MUL: *out = wrap_to((long long)(ua * ub), n->ty); return true;
+  case ND_ADD: *out = type_wrap((long long)(ua + ub), n->ty); return true;
+  case ND_SUB: *out = type_wrap((long long)(ua - ub), n->ty); return true;
+  case ND_MUL: *out = type_wrap((long long)(ua * ub), n->ty); return true;
   case ND_DIV: case ND_MOD:
     if (b == 0)
       return false;                /* traps at run time, never a compile error */
     if (u)
-      *out = wrap_to((long long)(n->kind == ND_DIV ? ua / ub : ua % ub), n->ty);
+      *out = type_wrap((long long)(n->kind == ND_DIV ? ua / ub : ua % ub), n->ty);
     else if (b == -1)
-      *out = wrap_to(n->kind == ND_DIV ? (long long)(0ULL - ua) : 0, n->ty);
+      *out = type_wrap(n->kind == ND_DIV ? (long long)(0ULL - ua) : 0, n->ty);
     else
-      *out = wrap_to(n->kind == ND_DIV ? a / b : a % b, n->ty);
+      *out = type_wrap(n->kind == ND_DIV ? a / b : a % b, n->ty);
     if (!u && b == -1 && n->ty->size == 4 && a == INT_MIN)
       return false;                /* INT_MIN / -1 traps at run time */
     if (!u && b == -1 && n->ty->size == 8 && a == LLONG_MIN)
@@ -209,11 +198,11 @@ static bool const_int(Node *n, long long *out) {
     int w = n->ty->size == 8 ? 63 : 31;
     int c = (int)(b & w);
     if (n->kind == ND_SHL)
-      *out = wrap_to((long long)(ua << c), n->ty);
+      *out = type_wrap((long long)(ua << c), n->ty);
     else if (is_unsigned(n->ty))
-      *out = wrap_to((long long)(ua >> c), n->ty);
+      *out = type_wrap((long long)(ua >> c), n->ty);
     else
-      *out = wrap_to(a >> c, n->ty);
+      *out = type_wrap(a >> c, n->ty);
     return true;
   }
   case ND_EQ: *out = a == b; return true;
@@ -272,6 +261,7 @@ static Type *resolve_spec(DeclSpec *ds) {
         t = ty_int;
       } else {
         t = y->typedef_ty;
+        type_refresh(t);           /* typedef struct S S; made before S completed */
       }
     }
   } else {
@@ -470,8 +460,10 @@ static Type *func_from(Type *ret, Declarator *d) {
     error_at(d->loc, "a function cannot return a function; return a function pointer");
   Vec params = {0};
   int i = 0;
-  for (ParamSyn *p = d->kr_style ? NULL : d->params; p; p = p->next, i++) {
-    Type *pt = resolve_spec(p->spec);
+  for (ParamSyn *p = d->params; p; p = p->next, i++) {
+    /* K&R names (reported above) are taken as ints, so that their uses in
+     * the body report nothing more */
+    Type *pt = p->spec ? resolve_spec(p->spec) : ty_int;
     char *pname = NULL;
     Loc ploc = p->loc;
     if (p->decl)
@@ -594,21 +586,9 @@ static Node *cast_to(Node *n, Type *to) {
       if (to->kind == TY_FLOAT)
         c->fval = (float)c->fval;
     } else if (is_flonum(n->ty)) {
-      /* out of range: the i386 result (cvttsd2si gives the "integer indefinite") */
-      double f = n->fval;
-      if (to->size == 8)
-        c->ival = (f >= -9223372036854775808.0 && f < 9223372036854775808.0) ? (long long)f
-                                                                             : LLONG_MIN;
-      else if (is_unsigned(to) && to->size == 4)
-        c->ival = (f > -1.0 && f < 4294967296.0) ? (long long)(unsigned)f
-                  : (f >= -2147483648.0 && f < 2147483648.0) ? (unsigned)(int)f : 0;
-      else
-        c->ival = wrap_to((f >= -2147483648.0 && f < 2147483648.0) ? (long long)(int)f
-                                                                      : (long long)INT_MIN, to);
-      if (to->kind == TY_BOOL)
-        c->ival = f != 0;
+      c->ival = type_float_to_int(n->fval, to);
     } else {
-      c->ival = wrap_to(n->ival, to);
+      c->ival = type_wrap(n->ival, to);
     }
     return c;
   }
@@ -1198,7 +1178,11 @@ static Node *cast_expr(Node *n) {
                      "pointers in Cuckoo", tyname(from), tyname(to));
     return poison(to->kind == TY_STRUCT || to->kind == TY_UNION || to->kind == TY_ARRAY ? ty_int : type_unqualified(to), n->loc);
   }
-  error_at(n->loc, "cannot cast '%s' to '%s'", tyname(from), tyname(to));
+  if (is_struct_or_union(to) && type_equal(from, to, true))
+    error_at(n->loc, "cannot cast '%s' to '%s': C has no casts to struct or union types; "
+                     "remove the cast", tyname(from), tyname(to));
+  else
+    error_at(n->loc, "cannot cast '%s' to '%s'", tyname(from), tyname(to));
   return poison(to->kind == TY_STRUCT || to->kind == TY_UNION || to->kind == TY_ARRAY ? ty_int : type_unqualified(to), n->loc);
 }
 
@@ -1599,7 +1583,7 @@ static Node *cond_expr(Node *n) {
   if (!t) {
     error_at(n->loc, "the arms of '?:' have incompatible types '%s' and '%s'", tyname(ta),
              tyname(tb));
-    t = ta;
+    return poison(ty_int, n->loc);
   }
   c->ty = t;
   c->then = t->kind == TY_VOID ? a : convert(a, t, "'?:'");
@@ -1613,6 +1597,7 @@ static Node *ident_expr(Node *n) {
     error_at(n->loc, "'%s' is undeclared", n->name);
     Sym *e = add_sym(n->name, n->loc);   /* report it once */
     e->is_enum_const = true;
+    e->undeclared = true;
     return poison(ty_int, n->loc);
   }
   if (y->is_enum_const)
@@ -1655,7 +1640,30 @@ static Node *compound_lit_expr(Node *n) {
   return c;
 }
 
+/* Deeper expressions would overflow the stack of the recursive passes
+ * after this one (lower.c, with the sanitizers, before 5000 levels). */
+enum { EXPR_MAX_DEPTH = 1000 };
+static int expr_depth;
+static bool expr_depth_reported;
+
+static Node *expr_(Node *n);
 static Node *expr(Node *n) {
+  if (n->ty)
+    return n;
+  if (expr_depth >= EXPR_MAX_DEPTH) {
+    if (!expr_depth_reported)
+      error_at(n->loc, "expression nested more than %d levels deep; split it with temporary "
+                       "variables", EXPR_MAX_DEPTH);
+    expr_depth_reported = true;
+    return poison(ty_int, n->loc);
+  }
+  expr_depth++;
+  Node *r = expr_(n);
+  expr_depth--;
+  return r;
+}
+
+static Node *expr_(Node *n) {
   if (n->ty)
     return n;                      /* already typed (constants, or checked twice) */
   switch (n->kind) {
@@ -1886,15 +1894,30 @@ static Init *init_value(Type *t, PInit **cur, bool st);
 static Init *init_braced(Type *t, PInit *list, bool st, Loc loc);
 
 /* Children slots of an aggregate Init, grown on demand for T[]. */
+enum { INIT_MAX_SLOTS = 1 << 22 };
 static Init **slot(Init *agg, long long idx, Loc loc) {
   Type *t = agg->ty;
   if (t->kind == TY_ARRAY && t->len >= 0 && idx >= t->len) {
     error_at(loc, "too many initializers for '%s' (index %lld is out of bounds)", tyname(t), idx);
     return NULL;
   }
+  if (idx >= INIT_MAX_SLOTS) {
+    /* Init keeps one slot per element up to the last one initialized. */
+    error_at(loc, "array designator %lld is past cuckoo-cc's limit of %d initialized elements; "
+                  "set such far elements with an assignment instead", idx, INIT_MAX_SLOTS);
+    return NULL;
+  }
   if (idx >= agg->nchildren) {
     int n = (int)idx + 1;
-    agg->children = xrealloc(agg->children, sizeof(Init *) * (size_t)n);
+    /* the capacity is nchildren rounded up to a power of two: amortized
+     * growth, as a list of 100000 initializers must not copy quadratically */
+    int cap = 1, need = 1;
+    while (cap < agg->nchildren)
+      cap *= 2;
+    while (need < n)
+      need *= 2;
+    if (!agg->children || need > cap)
+      agg->children = xrealloc(agg->children, sizeof(Init *) * (size_t)need);
     for (int i = agg->nchildren; i < n; i++)
       agg->children[i] = NULL;
     agg->nchildren = n;
@@ -2057,6 +2080,8 @@ static Init *init_braced(Type *t, PInit *list, bool st, Loc loc) {
     error_at(loc, "initializer for the incomplete type '%s'", tyname(t));
     return new_init(t);
   }
+  if (list && !list->next && !list->desig && list->expr && is_string_for(t, list->expr))
+    return string_init(t, list->expr);     /* char s[] = { "abc" } (C99 6.7.8p14) */
   Init *agg = new_init(t);
   PInit *cur = list;
   fill(agg, &cur, 0, st, true);
@@ -2078,6 +2103,10 @@ static Init *init_value(Type *t, PInit **cur, bool st) {
     /* a struct value initializes a struct; otherwise brace elision */
     if (is_struct_or_union(t)) {
       Node *v = rvalue(e);
+      if (v->error) {              /* reported; checking E again would report it again */
+        *cur = it->next;
+        return new_init(t);
+      }
       if (is_struct_or_union(v->ty) && type_equal(v->ty, t, true)) {
         *cur = it->next;
         Init *in = new_init(t);
@@ -2111,6 +2140,9 @@ static Type *complete_from_init(Type *t, PInit *pi) {
     return t;
   if (pi->expr && pi->expr->kind == ND_STR && is_string_for(t, pi->expr))
     return array_of(t->base, pi->expr->strlen + 1);
+  if (pi->list && !pi->list->next && !pi->list->desig && pi->list->expr &&
+      is_string_for(t, pi->list->expr))
+    return array_of(t->base, pi->list->expr->strlen + 1);
   if (!pi->list && !(!pi->expr))
     return t;
   /* count the positions, following [i] designators */
@@ -2120,7 +2152,7 @@ static Type *complete_from_init(Type *t, PInit *pi) {
       long long v;
       Node *iv = rvalue(it->desig->index);
       if (const_int(iv, &v))
-        pos = v;
+        pos = v < 0 ? 0 : v;       /* negative: reported by fill() */
     }
     pos++;
     if (pos > max)
@@ -2258,7 +2290,7 @@ static Node *stmt(Node *n) {
     }
     long long v = 0;
     if (n->lhs && int_constant(n->lhs, &v, "a case label"))
-      v = wrap_to(v, fx->sw->cond->ty);
+      v = type_wrap(v, fx->sw->cond->ty);
     n->case_val = v;
     for (Node *c = fx->sw->cases; c; c = c->case_next)
       if (c->case_val == v) {
@@ -2455,7 +2487,8 @@ static Obj *declare_global(const char *name, Type *t, DeclSpec *ds, Loc loc, boo
       else
         error_at(loc, "conflicting types for '%s': '%s' here, '%s' before", name,
                  type_to_c(t, name), type_to_c(o->ty, name));
-      return o;
+      return NULL;                 /* its initializer or body would be checked against
+                                      the other type: a crash or a cascade */
     }
     if (has_def && o->is_definition && (o->is_function ? o->body != NULL : o->initz != NULL)) {
       error_at(loc, "redefinition of '%s'", name);
@@ -2551,10 +2584,8 @@ static void function_params(Obj *fn, Declarator *d) {
 }
 
 static void check_function(ExtDecl *ed, Obj *fn) {
-  if (fn->body) {
-    error_at(ed->decl->loc, "redefinition of '%s'", fn->name);
-    return;
-  }
+  if (fn->body)
+    return;                        /* declare_global() reported the redefinition */
   cur_fn = fn;
   fn->is_definition = true;
   fn->is_extern = false;
@@ -2746,6 +2777,7 @@ void check_program(ExtDecl *decls, Program *p) {
   file_scope_ = (Scope){0};
   scope = &file_scope_;
   str_objs = (Vec){0};
+  static_counter = 0;
   for (ExtDecl *ed = decls; ed; ed = ed->next)
     ext_decl(ed);
   in_runtime_decl = false;

@@ -34,8 +34,16 @@ static int body_block;            /* first block of the body proper */
 static bool seen_label;           /* a label precedes the current point */
 static int stmt_depth;            /* 0: the function's outermost block */
 
-static int brk_stack[256], cont_stack[256];
-static int nbrk, ncont;
+static int *brk_stack, *cont_stack; /* grown by push_jump: loops nest without limit */
+static int nbrk, ncont, cap_jump;
+
+static void reserve_jump(void) {
+  if (nbrk < cap_jump && ncont < cap_jump)
+    return;
+  cap_jump = cap_jump ? 2 * cap_jump : 64;
+  brk_stack = xrealloc(brk_stack, sizeof(int) * cap_jump);
+  cont_stack = xrealloc(cont_stack, sizeof(int) * cap_jump);
+}
 
 /* ---- types ------------------------------------------------------------ */
 
@@ -503,19 +511,6 @@ static void lv_store(LV l, Type *ty, Oper v) {
 
 /* ---- conversions ---------------------------------------------------------- */
 
-static long long wrap_int(long long v, Type *to) {
-  switch (to->kind) {
-  case TY_BOOL: return v != 0;
-  case TY_CHAR: case TY_SCHAR: return (signed char)v;
-  case TY_UCHAR: return (unsigned char)v;
-  case TY_SHORT: return (short)v;
-  case TY_USHORT: return (unsigned short)v;
-  case TY_LLONG: case TY_ULLONG: return v;
-  case TY_UINT: case TY_ULONG: case TY_PTR: return (unsigned)v;
-  default: return (int)v;
-  }
-}
-
 /* Is a value of FROM (extended per its type) already a valid TO value? */
 static bool narrow_noop(Type *from, Type *to) {
   if (to->kind == TY_BOOL)
@@ -529,6 +524,10 @@ static bool narrow_noop(Type *from, Type *to) {
   return from->size == to->size && is_unsigned(from) == is_unsigned(to);
 }
 
+/* F converted to the integer type TO exactly as the code of cvt() computes
+   it at run time (gcc's i386 sequences): cvttsd2si gives 0x80000000 and
+   fistpll 0x8000000000000000 for NaN and out-of-range values; unsigned
+   targets convert values >= 2^31 (2^63) biased by that power of two. */
 static Oper convert(Oper v, Type *from, Type *to) {
   IrKind fk = lower_kind(from), tk = lower_kind(to);
   if (tk == IK_VOID || to->kind == TY_STRUCT || to->kind == TY_UNION || to->kind == TY_ARRAY)
@@ -543,7 +542,7 @@ static Oper convert(Oper v, Type *from, Type *to) {
         d = (double)(unsigned)v.imm;
       return fimm(tk == IK_F32 ? (double)(float)d : d);
     }
-    return ir_imm(wrap_int(v.imm, to));
+    return ir_imm(type_wrap(v.imm, to));
   }
   if (v.kind == OK_FIMM) {
     if (tk == IK_F32)
@@ -552,12 +551,7 @@ static Oper convert(Oper v, Type *from, Type *to) {
       return fimm(v.fimm);
     if (to->kind == TY_BOOL)
       return ir_imm(v.fimm != 0);
-    if (v.fimm > -9.2e18 && v.fimm < 9.2e18) {
-      long long i = (long long)v.fimm;
-      if (tk == IK_I32 && !is_unsigned(to) && (i < INT32_MIN || i > INT32_MAX))
-        i = INT32_MIN;
-      return ir_imm(wrap_int(i, to));
-    }
+    return ir_imm(type_float_to_int(v.fimm, to));
   }
   if (to->kind == TY_BOOL) {
     if (from->kind == TY_BOOL)
@@ -582,12 +576,9 @@ static Oper convert(Oper v, Type *from, Type *to) {
     in->a = v;
     in->k2 = fk;
     if ((fk == IK_F32 || fk == IK_F64) && is_unsigned(to) && to->size == 4) {
-      /* through long long, as gcc does: values up to 2^32 - 1 convert */
-      in->uns = false;
-      Oper w = temp_of(IK_I64, in);
-      in = emit(IR_CVT);
-      in->a = w;
-      in->k2 = IK_I64;
+      /* as gcc -msse2 does: values >= 2^31 convert biased by 2^31, so
+         values up to 2^32 - 1 convert; out of range gives 0x80000000 */
+      in->uns = true;
       return temp_of(IK_I32, in);
     }
     Oper w = temp_of(IK_I32, in);
@@ -958,7 +949,7 @@ static Oper lower_expr(Node *n) {
   case ND_NUM:
     if (is_flonum(n->ty))
       return fimm(n->ty->kind == TY_FLOAT ? (double)(float)n->fval : n->fval);
-    return ir_imm(wrap_int(n->ival, n->ty));
+    return ir_imm(type_wrap(n->ival, n->ty));
   case ND_NULL:
     return ir_imm(0);
   case ND_VAR:
@@ -993,7 +984,7 @@ static Oper lower_expr(Node *n) {
     Oper a = lower_expr(n->lhs);
     IrKind k = lower_kind(n->ty);
     if (a.kind == OK_IMM)
-      return ir_imm(wrap_int(n->kind == ND_NEG ? (long long)(0ULL - (unsigned long long)a.imm) : ~a.imm, n->ty));
+      return ir_imm(type_wrap(n->kind == ND_NEG ? (long long)(0ULL - (unsigned long long)a.imm) : ~a.imm, n->ty));
     if (n->kind == ND_NEG && (k == IK_F32 || k == IK_F64))
       return binop(IR_XOR, k, a, fimm(-0.0));
     IrInst *in = emit(n->kind == ND_NEG ? IR_NEG : IR_NOT);
@@ -1316,6 +1307,7 @@ static void lower_stmt(Node *n) {
     else
       jump_to(body);
     cur = body;
+    reserve_jump();
     brk_stack[nbrk++] = end;
     cont_stack[ncont++] = cont;
     lower_stmt(n->then);
@@ -1337,6 +1329,7 @@ static void lower_stmt(Node *n) {
     int body = ir_new_block(fn), test = ir_new_block(fn), end = ir_new_block(fn);
     stmt_depth++;
     start_block(body);
+    reserve_jump();
     brk_stack[nbrk++] = end;
     cont_stack[ncont++] = test;
     lower_stmt(n->then);
@@ -1368,6 +1361,7 @@ static void lower_stmt(Node *n) {
     jump_to(n->default_case ? label_block(n->default_case) : end);
     start_dead_block();
     stmt_depth++;
+    reserve_jump();
     brk_stack[nbrk++] = end;
     lower_stmt(n->then);
     nbrk--;

@@ -32,7 +32,13 @@ static void count(void) {
   ndefs = xmalloc(sizeof(int) * (nt + 1));
   nuses = xmalloc(sizeof(int) * (nt + 1));
   def_of = xmalloc(sizeof(IrInst *) * (nt + 1));
-  int uses[64];
+  /* every use counts: a call may have any number of arguments */
+  int maxu = 8;
+  for (int b = 0; b < fn->nblocks; b++)
+    for (int i = 0; i < fn->blocks[b]->n; i++)
+      if (fn->blocks[b]->ins[i].nargs + 8 > maxu)
+        maxu = fn->blocks[b]->ins[i].nargs + 8;
+  int *uses = xmalloc(sizeof(int) * maxu);
   for (int b = 0; b < fn->nblocks; b++)
     for (int i = 0; i < fn->blocks[b]->n; i++) {
       IrInst *in = &fn->blocks[b]->ins[i];
@@ -40,10 +46,11 @@ static void count(void) {
         ndefs[in->dst]++;
         def_of[in->dst] = in;
       }
-      int n = ir_uses(in, uses, 64);
+      int n = ir_uses(in, uses, maxu);
       for (int k = 0; k < n; k++)
         nuses[uses[k]]++;
     }
+  free(uses);
 }
 
 /* ---- constants ------------------------------------------------------------ */
@@ -226,9 +233,39 @@ static void remove_null_checks(void) {
     for (int w = 0; w < nw; w++)
       out_s[(size_t)b * nw + w] = ~0ULL;
   Word *cur = xmalloc(sizeof(Word) * nw);
+  /* predecessor lists, computed once */
+  int *npred = xmalloc(sizeof(int) * (nb + 1));
+  int **preds = xmalloc(sizeof(int *) * (nb + 1));
+  for (int pass = 0; pass < 2; pass++) {
+    for (int b = 0; b < nb; b++) {
+      if (pass == 1)
+        preds[b] = xmalloc(sizeof(int) * (npred[b] + 1));
+      npred[b] = 0;
+    }
+    for (int p = 0; p < nb; p++) {
+      IrBlock *pb = fn->blocks[p];
+      IrInst *t = &pb->ins[pb->n - 1];
+      int succ[2], ns = 0;
+      if (t->op == IR_JMP)
+        succ[ns++] = t->t1;
+      else if (t->op == IR_BR) {
+        succ[ns++] = t->t1;
+        if (t->t2 != t->t1)
+          succ[ns++] = t->t2;
+      }
+      for (int k = 0; k < ns; k++) {
+        if (pass == 1)
+          preds[succ[k]][npred[succ[k]]] = p;
+        npred[succ[k]]++;
+      }
+    }
+  }
+  /* Iterate to the fixed point: starting from "everything", the sets only
+     shrink, so this terminates; stopping earlier would leave a block whose
+     predecessors were not yet visited believing every temp non-null (a
+     long backward chain of gotos needs one round per link). */
   bool changed = true;
-  int rounds = 0;
-  while (changed && rounds++ < 50) {
+  while (changed) {
     changed = false;
     for (int b = 0; b < nb; b++) {
       Word *I = in_s + (size_t)b * nw;
@@ -237,15 +274,11 @@ static void remove_null_checks(void) {
       } else {
         for (int w = 0; w < nw; w++)
           I[w] = ~0ULL;
-        has_pred[b] = false;
-        for (int p = 0; p < nb; p++) {
-          IrBlock *pb = fn->blocks[p];
-          IrInst *t = &pb->ins[pb->n - 1];
-          if ((t->op == IR_JMP && t->t1 == b) || (t->op == IR_BR && (t->t1 == b || t->t2 == b))) {
-            has_pred[b] = true;
-            for (int w = 0; w < nw; w++)
-              I[w] &= out_s[(size_t)p * nw + w];
-          }
+        has_pred[b] = npred[b] > 0;
+        for (int k = 0; k < npred[b]; k++) {
+          int p = preds[b][k];
+          for (int w = 0; w < nw; w++)
+            I[w] &= out_s[(size_t)p * nw + w];
         }
         if (!has_pred[b])
           memset(I, 0, sizeof(Word) * nw);
@@ -288,6 +321,10 @@ static void remove_null_checks(void) {
       }
     }
   }
+  for (int b = 0; b < nb; b++)
+    free(preds[b]);
+  free(preds);
+  free(npred);
   free(in_s);
   free(out_s);
   free(has_pred);

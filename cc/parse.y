@@ -1445,6 +1445,10 @@ static int yylex(YYSTYPE *lval, YYLTYPE *lloc, Parser *ps) {
 
 static void yyerror(YYLTYPE *lloc, Parser *ps, const char *msg) {
   (void)ps;
+  if (!strcmp(msg, "memory exhausted"))   /* the parser's stack: YYMAXDEPTH */
+    msg = "statements, blocks, parentheses or declarators nested too deeply for cuckoo-cc "
+          "(each 'else if' nests one level); move inner parts into functions or temporary "
+          "variables, or use a switch";
   error_at(lloc->loc, "%s", msg);
 }
 

@@ -6,6 +6,7 @@
  * C, `const int a[3]` is an array of const int); Q_GLOBAL only ever sits
  * on a pointer type.  Basic types are shared; qualified ones are copies. */
 #include "cc.h"
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +73,10 @@ long long array_size(Type *elem, long long len) {
   if (len < 0 || elem->size < 0)
     return -1;
   long long align = elem->align > 4 ? elem->align : 4;
+  /* Saturate far past INT_MAX so that int a[0x7fffffffffffffff] cannot
+   * overflow: the checker reports every size past INT_MAX. */
+  if (elem->size > 0 && len > (0x7fffffffffffLL - 4) / elem->size)
+    return 0x7fffffffffffLL;
   long long size = 4 + len * (long long)elem->size;
   return (size + align - 1) / align * align;
 }
@@ -262,6 +267,47 @@ bool type_equal(Type *a, Type *b, bool ignore_top_qual) {
   default:
     return true;
   }
+}
+
+/* ---- i386 conversions of constants -------------------------------------------------- */
+
+/* V converted to the integer type TO: wraps modulo 2^N as i386 code does. */
+long long type_wrap(long long v, Type *to) {
+  switch (to->kind) {
+  case TY_BOOL: return v != 0;
+  case TY_CHAR: case TY_SCHAR: return (signed char)v;
+  case TY_UCHAR: return (unsigned char)v;
+  case TY_SHORT: return (short)v;
+  case TY_USHORT: return (unsigned short)v;
+  case TY_LLONG: case TY_ULLONG: return v;
+  case TY_UINT: case TY_ULONG: case TY_PTR: return (unsigned)v;
+  default: return (int)v;
+  }
+}
+
+/* cvttsd2si: out of range (and NaN) gives the "integer indefinite" 0x80000000... */
+static long long f2i32(double f) {
+  return f > -2147483649.0 && f < 2147483648.0 ? (int)f : INT32_MIN;
+}
+static long long f2i64(double f) {
+  return f >= -9223372036854775808.0 && f < 9223372036854775808.0 ? (long long)f : INT64_MIN;
+}
+
+/* F converted to the integer type TO exactly as the generated code does
+ * (LANGUAGE.md §2: the i386 result), so folding a constant never changes
+ * a program's output: unsigned targets convert values past the signed
+ * range biased by 2^31 (2^63), as gcc -msse2 does. */
+long long type_float_to_int(double f, Type *to) {
+  if (to->kind == TY_BOOL)
+    return f != 0;
+  if (to->size == 8) {
+    if (is_unsigned(to) && f >= 9223372036854775808.0)
+      return (long long)((unsigned long long)f2i64(f - 9223372036854775808.0) ^ (1ULL << 63));
+    return f2i64(f);
+  }
+  if (is_unsigned(to) && to->size == 4 && f >= 2147483648.0)
+    return type_wrap((long long)((unsigned)f2i32(f - 2147483648.0) ^ 0x80000000u), to);
+  return type_wrap(f2i32(f), to);
 }
 
 /* ---- canonical strings ------------------------------------------------ */

@@ -655,6 +655,9 @@ void i386_emit_program(IrProgram *ir, FILE *o, const char *source_name) {
   memset(&strs, 0, sizeof strs);
   memset(&callsites, 0, sizeof callsites);
   label_counter = site_counter = 0;
+  /* one output per source: nothing carries over from the previous one */
+  files.len = pool_str.len = pool_str_label.len = 0;
+  fc_bits.len = fc_label.len = extra_strings.len = 0;
   fprintf(o, "# cuckoo-cc: %s\n\t.file \"%s\"\n", source_name, source_name);
   Buf head = {0};
   file_number(source_name, &head);

@@ -823,6 +823,29 @@ static void cvt(IrInst *in) {
     E("fstp%s %s", to == IK_F32 ? "s" : "l", spill_mem(in->dst, 0));
     return;
   }
+  if (ffrom && to == IK_I32 && in->uns) {
+    /* gcc's sequence: x >= 2^31 ? cvtt(x - 2^31) ^ 2^31 : cvtt(x)
+       (NaN and every other out-of-range value give 0x80000000 or its
+       biased form, exactly as gcc -m32 -msse2 -mfpmath=sse computes) */
+    int d = cx->reg[in->dst];
+    const char *r = d >= 0 ? R32[d] : "%eax";
+    const char *s = fsuf(from);
+    const char *two31 = xstrdup(i386_fconst(2147483648.0, from == IK_F32));
+    char *big = i386_new_label("f2u"), *done = i386_new_label("f2u");
+    E("mov%s %s, %%xmm0", s, fmem(a, from));
+    E("ucomi%s %s, %%xmm0", from == IK_F32 ? "ss" : "sd", two31);
+    E("jae %s", big);
+    E("cvtt%s2si %%xmm0, %s", s, r);
+    E("jmp %s", done);
+    buf_printf(out, "%s:\n", big);
+    E("sub%s %s, %%xmm0", s, two31);
+    E("cvtt%s2si %%xmm0, %s", s, r);
+    E("xorl $0x80000000, %s", r);
+    buf_printf(out, "%s:\n", done);
+    if (d < 0)
+      set_dst32(in->dst, R_EAX);
+    return;
+  }
   if (ffrom && to == IK_I32) {
     int d = cx->reg[in->dst];
     E("cvtt%s2si %s, %s", fsuf(from), fmem(a, from), d >= 0 ? R32[d] : "%eax");
@@ -1325,7 +1348,7 @@ static void isel_inst(IrInst *in, int next_block, bool last) {
   case IR_CHECK_DIV: check_div(in); return;
   case IR_CHECK_CAST: check_cast(in); return;
   default:
-    die("isel: %s", ir_op_name[in->op]);
+    die("isel: unexpected IR op %d", (int)in->op);
   }
 }
 

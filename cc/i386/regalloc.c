@@ -55,7 +55,13 @@ void i386_regalloc(I386Func *cx) {
   Word *live_in = xmalloc(sizeof(Word) * nw * nb);
   Word *live_out = xmalloc(sizeof(Word) * nw * nb);
   Word *live = xmalloc(sizeof(Word) * nw);
-  int uses[64];
+  /* an instruction's uses: a call may have any number of arguments */
+  int maxu = 8;
+  for (int bi = 0; bi < nb; bi++)
+    for (int i = 0; i < f->blocks[bi]->n; i++)
+      if (f->blocks[bi]->ins[i].nargs + 8 > maxu)
+        maxu = f->blocks[bi]->ins[i].nargs + 8;
+  int *uses = xmalloc(sizeof(int) * maxu);
 
   /* liveness to a fixed point, then delete dead pure instructions; repeat
    * while something was deleted (a deletion can kill more) */
@@ -77,7 +83,7 @@ void i386_regalloc(I386Func *cx) {
           IrInst *in = &b->ins[i];
           if (in->dst >= 0)
             bit_clear(live, in->dst);
-          int nu = ir_uses(in, uses, 64);
+          int nu = ir_uses(in, uses, maxu);
           for (int k = 0; k < nu; k++)
             bit_set(live, uses[k]);
         }
@@ -104,7 +110,7 @@ void i386_regalloc(I386Func *cx) {
         }
         if (in->dst >= 0)
           bit_clear(live, in->dst);
-        int nu = ir_uses(in, uses, 64);
+        int nu = ir_uses(in, uses, maxu);
         for (int k = 0; k < nu; k++)
           bit_set(live, uses[k]);
       }
@@ -166,7 +172,7 @@ void i386_regalloc(I386Func *cx) {
         EXTEND(in->dst, p + 1);
         bit_clear(live, in->dst);
       }
-      int nu = ir_uses(in, uses, 64);
+      int nu = ir_uses(in, uses, maxu);
       for (int k = 0; k < nu; k++) {
         EXTEND(uses[k], p);
         bit_set(live, uses[k]);
@@ -217,6 +223,7 @@ void i386_regalloc(I386Func *cx) {
     }
   }
   cx->nsaved = __builtin_popcount(cx->saved);
+  free(uses);
   free(live_in);
   free(live_out);
   free(live);
