@@ -246,7 +246,8 @@ static char *preprocess(const char *src, const char *obj_name, size_t *len, int 
   vec_push(&a, "-D__ILP32__=1");
   for (int i = 0; i < cpp_args.len; i++)
     vec_push(&a, cpp_args.v[i]);
-  vec_push(&a, "-I");
+  /* the runtime's header is a system header: -MMD leaves it out, as gcc does */
+  vec_push(&a, "-isystem");
   vec_push(&a, (char *)include_dir());
   if (dep_md || dep_mmd) {
     vec_push(&a, dep_mmd ? "-MMD" : "-MD");
