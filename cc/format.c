@@ -155,6 +155,15 @@ typedef struct {
   const char *conv;     /* its text, for messages: "%5ld" */
 } Fmt;
 
+/* Skips the digits of a width or precision at *I; false when there are more
+ * than 6 (the runtime's limit), so that no field can ask for gigabytes. */
+static bool digits_ok(const char *p, int n, int *i) {
+  int digits = 0;
+  while (*i < n && p[*i] >= '0' && p[*i] <= '9')
+    (*i)++, digits++;
+  return digits <= 6;
+}
+
 /* WHAT: NULL for the conversion itself, or "field width" / "precision". */
 static void too_few(Fmt *f, const char *what) {
   if (what)
@@ -313,15 +322,10 @@ void format_check_call(Node *call, Node *fmt_arg, Node *rest) {
     if (i < n && p[i] == '*') {
       star_w = true;
       i++;
-    } else {
-      int digits = 0;
-      while (i < n && p[i] >= '0' && p[i] <= '9')
-        i++, digits++;
-      if (digits > 6) {
-        f.conv = xstrndup(p + start, i - start);
-        error_at(byte_loc(f.str_loc, start),
-                 "field width in format '%s' is too large; use at most 6 digits", f.conv);
-      }
+    } else if (!digits_ok(p, n, &i)) {
+      f.conv = xstrndup(p + start, i - start);
+      error_at(byte_loc(f.str_loc, start),
+               "field width in format '%s' is too large; use at most 6 digits", f.conv);
     }
     if (i < n && p[i] == '.') {
       has_prec = true;
@@ -329,15 +333,10 @@ void format_check_call(Node *call, Node *fmt_arg, Node *rest) {
       if (i < n && p[i] == '*') {
         star_p = true;
         i++;
-      } else {
-        int digits = 0;
-        while (i < n && p[i] >= '0' && p[i] <= '9')
-          i++, digits++;
-        if (digits > 6) {
-          f.conv = xstrndup(p + start, i - start);
-          error_at(byte_loc(f.str_loc, start),
-                   "precision in format '%s' is too large; use at most 6 digits", f.conv);
-        }
+      } else if (!digits_ok(p, n, &i)) {
+        f.conv = xstrndup(p + start, i - start);
+        error_at(byte_loc(f.str_loc, start),
+                 "precision in format '%s' is too large; use at most 6 digits", f.conv);
       }
     }
     int len_at = i;
