@@ -256,9 +256,14 @@ bool type_equal(Type *a, Type *b, bool ignore_top_qual) {
     if (a->nparams != b->nparams || a->variadic != b->variadic ||
         !type_equal(a->base, b->base, false))
       return false;
-    for (int i = 0; i < a->nparams; i++)
+    for (int i = 0; i < a->nparams; i++) {
+      /* a parameter's const/volatile do not count, but `global` is part of
+       * the function's type (LANGUAGE.md §9): T *global is not T * */
+      if ((a->params[i]->qual ^ b->params[i]->qual) & Q_GLOBAL)
+        return false;
       if (!type_equal(a->params[i], b->params[i], true))
         return false;
+    }
     return true;
   case TY_STRUCT: case TY_UNION:
     return a->sdef == b->sdef;
