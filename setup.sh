@@ -8,11 +8,10 @@ set -eu
 top=$(cd "$(dirname "$0")" && pwd)
 cd "$top"
 
-packages="build-essential flex bison binutils-dev libzydis-dev check autoconf automake \
-libtool gcc-multilib qemu-user texinfo pkg-config"
+# The Debian packages the build, the tests and qemu-i386 need.
 if [ "$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi
 $sudo apt-get update
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y $packages
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y $(cat debian-packages.txt)
 
 autoreconf -fi
 mkdir -p _build
