@@ -185,22 +185,21 @@ static const char *linker_path(void) {
   return CUCKOO_BINDIR "/cuckoo-ld";
 }
 
-static char *replace_ext(const char *path, const char *ext) {
+/* PATH with its extension replaced by EXT; KEEP_DIR keeps its directory
+ * (the dependency file of `-c -o DIR/x.o` is DIR/x.d, as with gcc), else
+ * the result is in the current directory (`-c dir/a.ck` writes a.o). */
+static char *with_ext(const char *path, const char *ext, bool keep_dir) {
   const char *base = strrchr(path, '/');
   base = base ? base + 1 : path;
   const char *dot = strrchr(base, '.');
-  size_t n = dot ? (size_t)(dot - base) : strlen(base);
-  return format("%.*s%s", (int)n, base, ext);
+  const char *from = keep_dir ? path : base;
+  size_t n = dot ? (size_t)(dot - from) : strlen(from);
+  return format("%.*s%s", (int)n, from, ext);
 }
 
-/* PATH with its extension replaced by EXT, keeping its directory: the
- * dependency file of `-c -o DIR/x.o` is DIR/x.d, as with gcc. */
+static char *replace_ext(const char *path, const char *ext) { return with_ext(path, ext, false); }
 static char *replace_ext_in_place(const char *path, const char *ext) {
-  const char *base = strrchr(path, '/');
-  base = base ? base + 1 : path;
-  const char *dot = strrchr(base, '.');
-  size_t n = dot ? (size_t)(dot - path) : strlen(path);
-  return format("%.*s%s", (int)n, path, ext);
+  return with_ext(path, ext, true);
 }
 
 /* Does writing OUT overwrite INPUT?  By device and inode, so that `-o ./x.ck`
