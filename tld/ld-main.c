@@ -116,6 +116,16 @@ struct arg {
     const char *lib;  /* -lNAME: NAME */
 };
 
+/* Gives the finished temporary file TMP the mode MODE less the umask (as a
+ * file created directly would have) and renames it onto DEST; -1 on error. */
+static int put_in_place(const char *tmp, const char *dest, mode_t mode)
+{
+    mode_t um = umask(0);
+    umask(um);
+    chmod(tmp, mode & ~um);
+    return rename(tmp, dest);
+}
+
 int main(int argc, char **argv)
 {
     const char *output = "a.out", *mapfile = NULL;
@@ -309,22 +319,12 @@ int main(int argc, char **argv)
         if ((e = tld_read_file(tmp_map, &m, &ml)) || (e = tld_write_file(tmp_usermap, m, ml)))
             tld_fatal("cannot write the map %s: %s", mapfile, strerror(e));
         free(m);
-        {
-            mode_t um = umask(0);
-            umask(um);
-            chmod(tmp_usermap, 0666 & ~um);
-        }
-        if (rename(tmp_usermap, mapfile))
+        if (put_in_place(tmp_usermap, mapfile, 0666))
             tld_fatal("cannot write the map %s: %s", mapfile, strerror(errno));
         free(tmp_usermap);
         tmp_usermap = NULL;
     }
-    {
-        mode_t um = umask(0);
-        umask(um);
-        chmod(tmp_output, 0777 & ~um);
-    }
-    if (rename(tmp_output, output))
+    if (put_in_place(tmp_output, output, 0777))
         tld_fatal("cannot create %s: %s", output, strerror(errno));
     free(tmp_output);
     tmp_output = NULL;

@@ -34,20 +34,17 @@ cd "$T" || exit 99
 cp "$srcdir/driver/prog.ck" "$srcdir/driver/prog.ckh" "$srcdir/driver/error.ck" . || exit 99
 chmod u+w ./*
 
-fail() { echo "FAIL: $*"; exit 1; }
+CAPTURE=$T/.
+. "$srcdir/lib/expect.sh"
 
-# expect_status WANT CMD...: CMD exits WANT; its output is kept in
-# $T/.stdout and $T/.stderr (and shown, for the log)
-expect_status() {
-	want=$1; shift
-	"$@" > "$T/.stdout" 2> "$T/.stderr"
-	st=$?
-	cat "$T/.stdout" "$T/.stderr"
-	[ "$st" = "$want" ] || fail "'$*' exited $st, expected $want"
-}
-# expect_msg TEXT: the last command printed TEXT (stdout or stderr)
-expect_msg() {
-	grep -F -e "$1" "$T/.stdout" "$T/.stderr" > /dev/null || fail "no message '$1'"
+# expect_usage_ok TOOL NAME: --help and --version exit 0 and print on stdout
+expect_usage_ok() {
+	expect_status 0 "$1" --help
+	expect_msg "Usage: $2"
+	[ -s .stdout ] || fail "$2 --help printed nothing on stdout"
+	expect_status 0 "$1" --version
+	expect_msg "$2"
+	[ -s .stdout ] || fail "$2 --version printed nothing on stdout"
 }
 # lineof MARKER: the line number of prog.ck that carries MARKER
 lineof() { grep -n -F -e "$1" prog.ck | sed 's/:.*//;q'; }

@@ -5,12 +5,7 @@
 . "$srcdir/driver/common.sh"
 
 # --help and --version exit 0 and print to stdout
-expect_status 0 "$CC" --help
-expect_msg "Usage: cuckoo-cc"
-[ -s .stdout ] || fail "--help printed nothing on stdout"
-expect_status 0 "$CC" --version
-expect_msg "cuckoo-cc"
-[ -s .stdout ] || fail "--version printed nothing on stdout"
+expect_usage_ok "$CC" cuckoo-cc
 
 # bad usage: exit 2, a message, and no output
 before=$(listing)

@@ -7,12 +7,7 @@
 for tool in "$CUCKOO_LD" "$OBJCHECK"; do
 	name=${tool##*/}
 	[ -x "$tool" ] || fail "no $name at $tool"
-	expect_status 0 "$tool" --help
-	expect_msg "Usage: $name"
-	[ -s .stdout ] || fail "$name --help printed nothing on stdout"
-	expect_status 0 "$tool" --version
-	expect_msg "$name"
-	[ -s .stdout ] || fail "$name --version printed nothing on stdout"
+	expect_usage_ok "$tool" "$name"
 	expect_status 2 "$tool" --no-such-option prog.o
 	expect_msg "$name: error:"
 	expect_msg "--no-such-option"

@@ -19,7 +19,7 @@ export ASAN_OPTIONS
 T=$(mktemp -d "${TMPDIR:-/tmp}/tld-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 
-fail() { echo "FAIL: $*"; exit 1; }
+. "$srcdir/lib/expect.sh"
 
 # The gas macros every test object starts with.
 MACROS='
@@ -74,18 +74,6 @@ func() {
 obj() {
 	{ printf '%s\n' "$MACROS"; cat "$T/$1.body"; } > "$T/$1.s"
 	$AS --32 -o "$T/$1.o" "$T/$1.s" || fail "cannot assemble $1"
-}
-
-# expect_refusal OUT CMD...: CMD exits 1, leaves no OUT, says what is grepped after
-expect_status() {
-	want=$1; shift
-	"$@" > "$T/stdout" 2> "$T/stderr"
-	st=$?
-	cat "$T/stdout" "$T/stderr"
-	[ "$st" = "$want" ] || fail "'$*' exited $st, expected $want"
-}
-expect_msg() {
-	grep -F -e "$1" "$T/stdout" "$T/stderr" > /dev/null || fail "no message '$1'"
 }
 
 # A main that calls sum(arr) and returns its result, with TYPE for sum.
