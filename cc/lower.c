@@ -486,6 +486,28 @@ static LV lower_lval(Node *n) {
   }
 }
 
+/* §2: in E1 = E2 and E1 op= E2 the object E1 designates is found and
+ * checked before E2 runs, and the store goes there.  An address whose base
+ * or index is a promoted variable's temp would follow a later assignment
+ * of that variable (p[i] = (p = q, v), a[i] = (i = 99, v)), storing past
+ * the check: copy those temps now when LATER may assign one. */
+static LV lv_pin(LV l, Node *later) {
+  if (l.is_temp || !later || !may_assign(later))
+    return l;
+  IrAddr *a = &l.addr;
+  if (a->base.kind == OK_TEMP && a->base.temp < nvar_temp && var_temp[a->base.temp]) {
+    IrInst *in = emit(IR_COPY);
+    in->a = a->base;
+    a->base = temp_of(IK_I32, in);
+  }
+  if (a->index >= 0 && a->index < nvar_temp && var_temp[a->index]) {
+    IrInst *in = emit(IR_COPY);
+    in->a = ir_temp(a->index);
+    a->index = temp_of(IK_I32, in).temp;
+  }
+  return l;
+}
+
 static Oper lv_load(LV l, Type *ty) {
   if (l.is_temp)
     return ir_temp(l.temp);
@@ -728,7 +750,7 @@ static Oper lower_incdec(Node *n) {
 static Oper lower_assign_op(Node *n) {
   Node *l = n->lhs;
   Type *cty = n->cty ? n->cty : l->ty;
-  LV lv = lower_lval(l);
+  LV lv = lv_pin(lower_lval(l), n->rhs);
   Oper old = lv_load(lv, l->ty);
   if (lv.is_temp && may_assign(n->rhs)) {
     IrInst *in = emit(IR_COPY);
@@ -992,7 +1014,7 @@ static Oper lower_expr(Node *n) {
     return temp_of(k, in);
   }
   case ND_ASSIGN: {
-    LV l = lower_lval(n->lhs);
+    LV l = lv_pin(lower_lval(n->lhs), n->rhs);
     Oper v = lower_expr(n->rhs);
     cur_loc = n->loc;
     lv_store(l, n->lhs->ty, v);
@@ -1044,8 +1066,12 @@ static Oper lower_expr(Node *n) {
     return lv_load(lower_lval(n), n->ty);
   case ND_ADDR: {
     Node *l = n->lhs;
-    if (l->kind == ND_DEREF)
-      return lower_expr(l->lhs);
+    if (l->kind == ND_DEREF) {
+      /* §3: &*p checks p as *p does; the result is then known non-null */
+      Oper p = lower_expr(l->lhs);
+      cur_loc = l->loc;
+      return addr_value(deref_addr(p, l->nonnull, l->loc, "null pointer dereference"));
+    }
     if (l->kind == ND_VAR && l->obj->is_function) {
       l->obj->addr_taken = true;
       return ir_sym(sym_of(l->obj), 0);
