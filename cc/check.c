@@ -1104,16 +1104,44 @@ static Node *call_expr(Node *n) {
 
 /* ---- casts (§8) ------------------------------------------------------------------- */
 
-/* Is TO the type of the first member of *FROM's struct, transitively? */
-static bool first_member_cast(Type *to_base, Type *from_base) {
+/* The qualifiers that a view of type TO drops of an object of type FROM,
+ * plus QUALS (those of the structs it is the first member of)?  A
+ * qualifier of an array is its elements' (C99 6.7.3p8), so they gather
+ * down to the element.  §8: a const struct's first member is const,
+ * however deep the cast reaches. */
+static unsigned view_drops_quals(Type *to, Type *from, unsigned quals) {
+  unsigned tq = 0;
+  for (;;) {
+    tq |= to->qual;
+    quals |= from->qual;
+    if (to->kind != TY_ARRAY || from->kind != TY_ARRAY)
+      return quals & ~tq & (Q_CONST | Q_VOLATILE);
+    to = to->base;
+    from = from->base;
+  }
+}
+
+/* Is TO, qualifiers aside, a view of an object of type FROM: the same
+ * type, or an array whose outermost length may be narrower (§4.2)? */
+static bool same_view(Type *to, Type *from, bool outermost) {
+  if (to->kind != TY_ARRAY || from->kind != TY_ARRAY)
+    return to->kind != TY_ARRAY && from->kind != TY_ARRAY && type_equal(to, from, true);
+  if (outermost ? to->len < 0 || from->len < to->len : to->len != from->len)
+    return false;
+  return same_view(to->base, from->base, false);
+}
+
+static bool first_member_cast(Type *to_base, Type *from_base, unsigned *dropped) {
+  unsigned quals = 0;
+  *dropped = 0;
   while (is_struct_or_union(from_base) && from_base->kind == TY_STRUCT &&
          from_base->sdef->complete && from_base->sdef->members) {
+    quals |= from_base->qual;
     Type *m = from_base->sdef->members->ty;
-    if (type_equal(m, to_base, true) && quals_ok(to_base->qual, m->qual | from_base->qual))
-      return true;
-    if (m->kind == TY_ARRAY && to_base->kind == TY_ARRAY &&
-        type_equal(m->base, to_base->base, true) && to_base->len >= 0 && m->len >= to_base->len)
-      return true;
+    if (same_view(to_base, m, true)) {
+      *dropped = view_drops_quals(to_base, m, quals);
+      return !*dropped;
+    }
     from_base = m;
   }
   return false;
@@ -1163,10 +1191,17 @@ static Node *cast_expr(Node *n) {
       error_at(n->loc, "cannot cast away 'const': '%s' to '%s'", tyname(from), tyname(to));
       return poison(to->kind == TY_STRUCT || to->kind == TY_UNION || to->kind == TY_ARRAY ? ty_int : type_unqualified(to), n->loc);
     }
-    if (first_member_cast(tb, fb)) {
+    unsigned dropped;
+    if (first_member_cast(tb, fb, &dropped)) {
       Node *c = mk(ND_CAST, type_unqualified(to), n->loc);
       c->lhs = v;
       return c;
+    }
+    if (dropped) {
+      error_at(n->loc, "cannot cast away '%s': '%s' to '%s' (a first member keeps its own "
+                       "qualifiers and those of every struct around it); add them to the cast's type",
+               dropped & Q_CONST ? "const" : "volatile", tyname(from), tyname(to));
+      return poison(type_unqualified(to), n->loc);
     }
     error_at(n->loc, "cannot cast '%s' to '%s': Cuckoo allows pointer casts only to add "
                      "qualifiers, between pointers to arrays, and from a struct pointer to "
@@ -2587,6 +2622,7 @@ static void check_function(ExtDecl *ed, Obj *fn) {
   if (fn->body)
     return;                        /* declare_global() reported the redefinition */
   cur_fn = fn;
+  int errors_before = diag_errors;
   fn->is_definition = true;
   fn->is_extern = false;
   fn->locals = NULL;
@@ -2619,7 +2655,9 @@ static void check_function(ExtDecl *ed, Obj *fn) {
   if (rt->kind != TY_VOID && strcmp(fn->name, "main") && completes(fn->body))
     error_at(fn->loc, "control reaches the end of the non-void function '%s'; add a return "
                       "statement", fn->name);
-  if (diag_errors == 0)
+  /* §9 needs a well-typed body; other functions' errors do not stop it,
+   * so one run reports every function's lifetime errors */
+  if (diag_errors == errors_before)
     lifetime_check_function(fn);
   fx = NULL;
   cur_fn = NULL;

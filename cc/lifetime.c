@@ -178,7 +178,10 @@ static bool addr_is_stack_bound(Lt *lt, Node *lv) {
     /* &p->f, &(*p)[i], &p[i]: inside whatever p points to */
     return is_stack_bound(lt, root->lhs);
   default:
-    return false;
+    /* part of a struct or union value that is not an lvalue (a call's
+     * result, ?:, =, ,): §9 makes it an automatic temporary of the frame,
+     * whatever object the value was copied from */
+    return is_struct_or_union(root->ty);
   }
 }
 
@@ -230,6 +233,7 @@ typedef struct {
   Obj *obj;             /* the local / parameter; NULL for a compound literal */
   bool whole;           /* ORIGIN_ADDR: the whole object, not a part */
   bool array;           /* ORIGIN_ADDR: an automatic array used as a value */
+  bool temporary;       /* ORIGIN_ADDR: inside a struct rvalue (a call's result, ?:, =, ,) */
   bool computed;        /* PARAM/HOLDER: &p->f, &(*p)[i]: an address computed from it */
   Member *member;       /* PARAM/HOLDER: the value is this member of the object */
   bool element;         /* PARAM/HOLDER: the value is an element of the object */
@@ -251,6 +255,7 @@ static Origin addr_origin(Lt *lt, Node *lv) {
   }
   o.kind = ORIGIN_ADDR;
   o.obj = root->kind == ND_VAR ? root->obj : NULL;
+  o.temporary = root->kind != ND_VAR && root->kind != ND_COMPOUND_LIT;
   o.whole = strip_casts(lv) == root;
   o.array = o.whole && root->ty && root->ty->kind == TY_ARRAY;
   return o;
@@ -337,7 +342,10 @@ static void describe(Lt *lt, Node *e, const char **what, const char **fix) {
                              e->ty->kind == TY_ARRAY);
   *fix = "allocate the object with new instead";
   if (o.kind == ORIGIN_ADDR) {
-    if (!o.obj)
+    if (o.temporary) {
+      *what = "an address inside a struct value that is not an lvalue (an automatic temporary)";
+      *fix = "copy the struct into an object allocated with new, and take the address there";
+    } else if (!o.obj)
       *what = "the address of a compound literal (an automatic object)";
     else if (o.array)
       *what = format("local array '%s'", o.obj->name);
