@@ -562,6 +562,25 @@ void check_program(ExtDecl *decls, Program *prog);
 bool eval_const(Node *n, long long *out);
 
 /* ======================================================================
+ * addrconst.c -- where addresses point (§4, §8), and address constants
+ * ====================================================================== */
+
+long long layout_member_offset(const Member *m);
+long long layout_element_offset(const Type *elem, long long i);
+long long layout_view_offset(const Type *to, const Type *from);
+
+typedef struct {
+  Obj *obj;                       /* the object or function; NULL: the null pointer */
+  long long off;                  /* from obj's symbol */
+  Node *bad;                      /* when refused: the culprit and why */
+  const char *why;
+} AddrConst;
+
+/* Evaluates the pointer expression N as a static initializer's address
+ * constant, or refuses it (OUT->bad, OUT->why). */
+bool addr_const(Node *n, AddrConst *out);
+
+/* ======================================================================
  * lifetime.c -- §9: no pointer to the stack outlives its frame
  * ====================================================================== */
 

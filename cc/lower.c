@@ -425,9 +425,9 @@ static IrAddr lower_index_addr(Node *n) {
     }
   }
   long long esize = ety->size;
-  long long extra = ety->kind == TY_ARRAY ? 4 : 0;
+  long long extra = layout_element_offset(ety, 0);
   if (idx.kind == OK_IMM)
-    return addr_plus(base, idx.imm * esize + extra);
+    return addr_plus(base, layout_element_offset(ety, idx.imm));
   if (base.index >= 0) {
     Oper b = addr_value(base);
     base = addr_of_value(b);
@@ -469,7 +469,7 @@ static LV lower_lval(Node *n) {
     } else {
       a = addr_of_value(lower_expr(n->lhs));
     }
-    return lv_addr(addr_plus(a, n->member->offset + (n->member->ty->kind == TY_ARRAY ? 4 : 0)));
+    return lv_addr(addr_plus(a, layout_member_offset(n->member)));
   }
   case ND_INDEX:
     return lv_addr(lower_index_addr(n));
@@ -1042,10 +1042,12 @@ static Oper lower_expr(Node *n) {
       in->site = site("cast", "array of length %llu cast to length %llu", n->loc);
       return v;
     }
-    if (n->ty->kind == TY_PTR && n->ty->base->kind == TY_ARRAY && n->lhs->ty->kind == TY_PTR &&
-        is_struct_or_union(n->lhs->ty->base)) {
+    long long view = layout_view_offset(n->ty, n->lhs->ty);
+    if (view) {
       /* struct S * -> pointer to its first member, an array: element 0
        * is past the length word; NULL stays NULL (p + 4 * (p != 0)) */
+      if (view != 4)
+        die("a first-member view offset of %lld", view);
       v = as_temp(v, IK_I32);
       IrInst *in = emit(IR_SET);
       in->cc = CC_NE, in->k2 = IK_I32, in->a = v, in->b = ir_imm(0);

@@ -187,40 +187,6 @@ static void note_string(Obj *o) {
   vec_push(&extra_strings, o);
 }
 
-/* The address of a static lvalue: symbol + offset. */
-static bool static_addr(Node *n, const char **sym, long long *off) {
-  switch (n->kind) {
-  case ND_VAR:
-    if (n->obj->is_local)
-      return false;
-    note_string(n->obj);
-    *sym = sym_of(n->obj);
-    *off = n->obj->ty->kind == TY_ARRAY ? 4 : 0;
-    return true;
-  case ND_MEMBER:
-    if (!static_addr(n->lhs, sym, off))
-      return false;
-    *off += n->member->offset + (n->member->ty->kind == TY_ARRAY ? 4 : 0);
-    return true;
-  case ND_INDEX: {
-    long long i;
-    if (!static_addr(n->lhs, sym, off) || !eval_const(n->rhs, &i))
-      return false;
-    if (i < 0 || (n->lhs->ty->len >= 0 && i >= n->lhs->ty->len))
-      return false;
-    Type *e = n->lhs->ty->base;
-    *off += i * e->size + (e->kind == TY_ARRAY ? 4 : 0);
-    return true;
-  }
-  case ND_DEREF:
-    if (n->lhs->kind == ND_ADDR)
-      return static_addr(n->lhs->lhs, sym, off);
-    return false;
-  default:
-    return false;
-  }
-}
-
 typedef struct {
   bool is_float;
   double f;
@@ -230,6 +196,18 @@ typedef struct {
 
 static bool const_eval(Node *n, Const *c) {
   memset(c, 0, sizeof *c);
+  if (n->ty->kind == TY_PTR) {
+    /* the evaluator check.c proved this initializer with (addrconst.c) */
+    AddrConst ac;
+    if (!addr_const(n, &ac))
+      return false;
+    if (ac.obj) {
+      note_string(ac.obj);
+      c->sym = sym_of(ac.obj);
+      c->i = ac.off;
+    }
+    return true;
+  }
   switch (n->kind) {
   case ND_NUM:
     if (is_flonum(n->ty)) {
@@ -247,12 +225,6 @@ static bool const_eval(Node *n, Const *c) {
       return true;
     }
     return false;
-  case ND_ADDR:
-    if (n->lhs->kind == ND_VAR && n->lhs->obj->is_function) {
-      c->sym = sym_of(n->lhs->obj);
-      return true;
-    }
-    return static_addr(n->lhs, &c->sym, &c->i);
   case ND_CAST: {
     Const in;
     if (!const_eval(n->lhs, &in))
@@ -307,7 +279,7 @@ static bool const_eval(Node *n, Const *c) {
 static void img_scalar(Image *im, Type *ty, Node *e, long long off) {
   Const c;
   if (!const_eval(e, &c))
-    error_at(e->loc, "initializer element is not a constant");
+    die("a static initializer that check.c did not prove constant");
   if (c.sym) {
     img_reloc(im, off, c.sym, c.i);
     return;
