@@ -43,6 +43,7 @@ static void audit_object(struct tld_obj *o)
     for (unsigned bit = 1; bit < TLD_CHECK_ALL; bit <<= 1)
         if (!(o->blocks[0].checks & bit))
             tld_error(o->name, "compiled without the %s check", tld_check_name(bit));
+    tld_check_structure(o);
     tld_check_symbols(o);
     tld_audit_object(o);
 }

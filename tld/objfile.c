@@ -343,7 +343,7 @@ int tld_elf_parse(const unsigned char *b, size_t len, struct tld_elf *e, char **
             y->shndx = rd16(p + 14);
             if (y->shndx == SHN_XINDEX || (y->shndx >= shnum && y->shndx < SHN_LORESERVE))
                 goto bad;
-            if (y->type == STT_SECTION && y->shndx < shnum) {
+            if (y->type == STT_SECTION && y->shndx != SHN_UNDEF && y->shndx < shnum) {
                 free(y->name);
                 y->name = xstrdup(e->secs[y->shndx].name);
             }
@@ -406,7 +406,8 @@ int tld_sym_is_global_def(const struct tld_sym *s)
 }
 int tld_sym_is_undef(const struct tld_sym *s)
 {
-    return s->shndx == SHN_UNDEF && s->type != STT_SECTION && s->type != STT_FILE && *s->name;
+    /* whatever its type says: ld resolves an undefined name by name */
+    return s->shndx == SHN_UNDEF && *s->name;
 }
 
 /* ---- libbfd ---- */

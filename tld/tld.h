@@ -299,6 +299,11 @@ struct tld_insn {
 struct tld_insn *tld_decode(const unsigned char *code, uint32_t len,
                             size_t *ninsns, uint32_t *bad);
 
+/* ---- structure.c: the structural rules of "Verified code" ---- */
+/* Sections, symbols and relocations of a Cuckoo object, and where each
+ * relocation points.  Returns the number of errors reported. */
+int tld_check_structure(struct tld_obj *o);
+
 /* ---- discipline.c: the code discipline of TOOLCHAIN.md ---- */
 /* Audit an object (blocks already parsed): rule 3 and the code.  Reports
  * through tld_diag and returns the number of errors. */

@@ -72,6 +72,7 @@ int tld_check_cuckoo_input(struct tld_obj *o)
     for (unsigned bit = 1; bit < TLD_CHECK_ALL; bit <<= 1)
         if (!(b->checks & bit))
             tld_error(o->name, "compiled without the %s check", tld_check_name(bit));
+    tld_check_structure(o);
     tld_check_symbols(o);
     tld_audit_object(o);
     if (tld_nerrors == before)

@@ -631,6 +631,11 @@ void i386_emit_program(IrProgram *ir, FILE *o, const char *source_name) {
   files.len = pool_str.len = pool_str_label.len = 0;
   fc_bits.len = fc_label.len = extra_strings.len = 0;
   fprintf(o, "# cuckoo-cc: %s\n\t.file \"%s\"\n", source_name, source_name);
+  /* call-frame information for gdb goes to .debug_frame, never to an
+   * allocated .eh_frame: a Cuckoo object has no loaded section that an
+   * unwinder would interpret (TOOLCHAIN.md, structural rules) */
+  if (opt_debug)
+    fprintf(o, "\t.cfi_sections .debug_frame\n");
   Buf head = {0};
   file_number(source_name, &head);
   fputs(head.s, o);

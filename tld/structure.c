@@ -1,0 +1,332 @@
+/* structure.c -- the structural rules of "Verified code" (TOOLCHAIN.md):
+ * which sections, symbols and relocations a Cuckoo object may have, and
+ * where its relocations may point.
+ *
+ * These rules believe nothing the block says.  They close the ways in that
+ * live beside the code rather than in it: a section GNU ld would place in
+ * executable memory or run at start-up (.init, .gnu.linkonce.t.*,
+ * .preinit_array, ...), a symbol ld resolves by name although the block
+ * rules skip it (a global STT_SECTION or STT_FILE, an IFUNC), and a
+ * relocation that makes a code address other than a function's entry or
+ * rewrites bytes that were audited as instructions.  The rules are written
+ * out in doc/linker.md ("Structural rules").
+ */
+#include "config.h"
+#include <elf.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tld.h"
+
+struct sctx {
+    const struct tld_obj *o;
+    const struct tld_elf *e;
+    int errors;
+};
+
+static void serr(struct sctx *c, const char *fmt, ...) TLD_PRINTF(2, 3);
+static void serr(struct sctx *c, const char *fmt, ...)
+{
+    va_list ap;
+    char *msg;
+    va_start(ap, fmt);
+    if (vasprintf(&msg, fmt, ap) < 0)
+        tld_die("out of memory");
+    va_end(ap);
+    tld_error(c->o->name, "%s", msg);
+    free(msg);
+    c->errors++;
+}
+
+static int starts(const char *s, const char *prefix) { return !strncmp(s, prefix, strlen(prefix)); }
+
+/* The kinds of allocated section a Cuckoo object may have. */
+enum skind { SK_OTHER, SK_TEXT, SK_DATA, SK_RODATA, SK_BSS, SK_CALLSITES, SK_NOALLOC };
+
+/* Is section S one of the allow-list, with the type and flags that name
+ * implies?  Returns its kind, or -1 with *why set. */
+static int section_kind(const struct tld_section *s, const char **why)
+{
+    uint32_t f = s->flags & ~(uint32_t)(SHF_INFO_LINK);
+    const char *n = s->name;
+    *why = NULL;
+    if (f & (SHF_TLS | SHF_GROUP | SHF_OS_NONCONFORMING | SHF_LINK_ORDER)) {
+        *why = "it is thread-local, in a group or has OS-specific flags";
+        return -1;
+    }
+    if (!strcmp(n, ".text")) {
+        if (s->type == SHT_PROGBITS && f == (SHF_ALLOC | SHF_EXECINSTR))
+            return SK_TEXT;
+    } else if (!strcmp(n, ".data")) {
+        if (s->type == SHT_PROGBITS && f == (SHF_ALLOC | SHF_WRITE))
+            return SK_DATA;
+    } else if (!strcmp(n, ".rodata") || starts(n, ".rodata.")) {
+        if (s->type == SHT_PROGBITS && (f & ~(uint32_t)(SHF_MERGE | SHF_STRINGS)) == SHF_ALLOC)
+            return SK_RODATA;
+    } else if (!strcmp(n, ".bss")) {
+        if (s->type == SHT_NOBITS && f == (SHF_ALLOC | SHF_WRITE))
+            return SK_BSS;
+    } else if (!strcmp(n, "__cuckoo_callsites")) {
+        /* the runtime's table of runtime-function call sites (doc/abi.md):
+         * read-only data it only compares and reads, never jumps through */
+        if (s->type == SHT_PROGBITS && f == SHF_ALLOC)
+            return SK_CALLSITES;
+    } else if (!strcmp(n, ".cuckoo.types") || !strcmp(n, ".cuckoo.proof") || !strcmp(n, ".comment") ||
+               starts(n, ".debug_")) {
+        if (s->type == SHT_PROGBITS && !(f & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR)))
+            return SK_NOALLOC;
+    } else if (!strcmp(n, ".note.GNU-stack")) {
+        /* flags other than none would ask for an executable stack */
+        if (s->type == SHT_PROGBITS && f == 0 && s->size == 0)
+            return SK_NOALLOC;
+    } else if (!strcmp(n, ".symtab")) {
+        if (s->type == SHT_SYMTAB && !(f & SHF_ALLOC))
+            return SK_OTHER;
+    } else if (!strcmp(n, ".strtab") || !strcmp(n, ".shstrtab")) {
+        if (s->type == SHT_STRTAB && !(f & SHF_ALLOC))
+            return SK_OTHER;
+    } else if (starts(n, ".rel")) {
+        if (s->type == SHT_REL && !(f & SHF_ALLOC))
+            return SK_OTHER;
+        *why = "it is not a REL relocation section";
+        return -1;
+    } else {
+        *why = NULL;
+        return -1;
+    }
+    *why = "its type or flags are not those of a section of that name";
+    return -1;
+}
+
+static uint32_t rd32(const unsigned char *p) { return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24; }
+
+/* Is OFF the entry of a function (an STT_FUNC symbol) of section SEC? */
+static int is_function_entry(const struct tld_elf *e, unsigned sec, uint32_t off)
+{
+    for (size_t i = 1; i < e->nsyms; i++) {
+        const struct tld_sym *y = &e->syms[i];
+        if (y->type == STT_FUNC && y->shndx == sec && y->value == off)
+            return 1;
+    }
+    return 0;
+}
+
+/* The STT_FUNC symbol of section SEC whose extent holds OFF, or NULL. */
+static const struct tld_sym *function_at(const struct tld_elf *e, unsigned sec, uint32_t off)
+{
+    for (size_t i = 1; i < e->nsyms; i++) {
+        const struct tld_sym *y = &e->syms[i];
+        if (y->type == STT_FUNC && y->shndx == sec && off >= y->value && off - y->value < y->size)
+            return y;
+    }
+    return NULL;
+}
+
+static void check_symbols(struct sctx *c, const int *kind)
+{
+    const struct tld_elf *e = c->e;
+    for (size_t i = 1; i < e->nsyms; i++) {
+        const struct tld_sym *y = &e->syms[i];
+        const char *n = *y->name ? y->name : "(unnamed)";
+        if (y->bind == STB_LOCAL && (y->type == STT_SECTION || y->type == STT_FILE)) {
+            if (y->type == STT_SECTION && y->shndx == SHN_UNDEF)
+                serr(c, "symbol %zu is an undefined section symbol", i);
+            continue;
+        }
+        switch (y->type) {
+        case STT_NOTYPE:
+        case STT_FUNC:
+        case STT_OBJECT:
+            break;
+        case STT_TLS:
+            /* only the reference to the runtime's stack limit (abi.md) */
+            if (y->shndx == SHN_UNDEF && y->bind == STB_GLOBAL)
+                break;
+            /* fall through */
+        default:
+            serr(c, "symbol '%s' has a type that is not allowed in a Cuckoo object (%s%s)", n,
+                 y->bind == STB_LOCAL ? "local " : "",
+                 y->type == STT_SECTION ? "section"
+                 : y->type == STT_FILE  ? "file"
+                 : y->type == STT_GNU_IFUNC ? "indirect function"
+                 : y->type == STT_TLS   ? "thread-local"
+                 : y->type == STT_COMMON ? "common" : "unknown");
+            continue;
+        }
+        if (strchr(y->name, '@'))
+            serr(c, "symbol '%s' is versioned", n);
+        if (y->bind != STB_LOCAL && y->bind != STB_GLOBAL)
+            serr(c, "symbol '%s' is weak or has another binding than local or global", n);
+        if (y->shndx == SHN_ABS && y->type != STT_FILE)
+            serr(c, "symbol '%s' is absolute", n);
+        if (y->shndx == SHN_COMMON)
+            serr(c, "symbol '%s' is common", n);
+        if (y->shndx != SHN_UNDEF && y->shndx < SHN_LORESERVE) {
+            if (y->shndx >= e->nsecs || kind[y->shndx] < 0) {
+                serr(c, "symbol '%s' is defined in a section that is not allowed", n);
+                continue;
+            }
+            int k = kind[y->shndx];
+            if (y->type == STT_FUNC && k != SK_TEXT)
+                serr(c, "function '%s' is not in .text", n);
+            if (y->type == STT_OBJECT && k != SK_DATA && k != SK_RODATA && k != SK_BSS)
+                serr(c, "data object '%s' is not in .data, .rodata or .bss", n);
+            if (y->type == STT_NOTYPE && y->bind != STB_LOCAL)
+                serr(c, "global symbol '%s' has no type", n);
+            if ((k == SK_DATA || k == SK_RODATA || k == SK_BSS) &&
+                ((uint64_t)y->value + y->size > e->secs[y->shndx].size))
+                serr(c, "object '%s' runs past the end of its section", n);
+        } else if (y->shndx >= SHN_LORESERVE && y->shndx != SHN_ABS && y->shndx != SHN_COMMON) {
+            serr(c, "symbol '%s' is in a reserved section index", n);
+        }
+    }
+}
+
+/* Where relocation R of section SEC may point. */
+static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const struct tld_reloc *r)
+{
+    const struct tld_elf *e = c->e;
+    const struct tld_section *s = &e->secs[sec];
+    int k = kind[sec];
+    if (r->sym == 0 || r->sym >= e->nsyms) {
+        serr(c, "relocation at %s+0x%x has no symbol", s->name, r->offset);
+        return;
+    }
+    const struct tld_sym *y = &e->syms[r->sym];
+    const char *yn = *y->name ? y->name : "(unnamed)";
+    if ((uint64_t)r->offset + 4 > s->size || !s->data) {
+        serr(c, "relocation at %s+0x%x is outside its section", s->name, r->offset);
+        return;
+    }
+    int32_t addend = (int32_t)rd32(s->data + r->offset);
+    if (k == SK_NOALLOC) {
+        /* debugging information, never loaded: only its own kind */
+        if (r->type != R_386_32 && r->type != R_386_PC32)
+            serr(c, "relocation of type %u in %s", r->type, s->name);
+        return;
+    }
+    /* -- its type and position -- */
+    int pcrel = 0;
+    switch (r->type) {
+    case R_386_32:
+        break;
+    case R_386_PC32:
+    case R_386_PLT32:
+        if (k != SK_TEXT) {
+            serr(c, "PC-relative relocation at %s+0x%x outside code", s->name, r->offset);
+            return;
+        }
+        pcrel = 1;
+        break;
+    case R_386_TLS_LE:
+        if (k != SK_TEXT || y->shndx != SHN_UNDEF || strcmp(y->name, "__cuckoo_stack_limit")) {
+            serr(c, "thread-local relocation at %s+0x%x other than the stack check's", s->name, r->offset);
+            return;
+        }
+        return;                     /* its place is checked with the stack check (discipline.c) */
+    default:
+        serr(c, "relocation of type %u at %s+0x%x is not allowed", r->type, s->name, r->offset);
+        return;
+    }
+    if (k == SK_TEXT) {
+        if (!function_at(e, sec, r->offset) || !function_at(e, sec, r->offset + 3))
+            serr(c, "relocation at %s+0x%x is outside every function: it would rewrite bytes that "
+                    "are not audited as instructions", s->name, r->offset);
+    } else if (r->offset % 4) {
+        serr(c, "relocation at %s+0x%x is not on an aligned data word", s->name, r->offset);
+        return;
+    }
+    /* -- its target -- */
+    if (y->shndx == SHN_UNDEF) {
+        /* resolved by name at link time: a branch or a function's address
+         * is its entry exactly; an offset into another object's data must
+         * at least start inside it (its size is known only once resolved) */
+        int data = 0;
+        if (c->o->nblocks)
+            for (size_t i = 0; i < c->o->blocks[0].nrecs; i++)
+                if (!strcmp(c->o->blocks[0].recs[i].name, y->name))
+                    data = c->o->blocks[0].recs[i].kind == TLD_DATA;
+        if (pcrel || !data) {
+            if (addend != (pcrel ? -4 : 0))
+                serr(c, "relocation at %s+0x%x points to %s%+d, which is not the entry of a function",
+                     s->name, r->offset, yn, (int)addend + (pcrel ? 4 : 0));
+        } else if (addend < 0) {
+            serr(c, "relocation at %s+0x%x points before the start of '%s'", s->name, r->offset, yn);
+        }
+        return;
+    }
+    if (y->shndx >= e->nsecs) {
+        serr(c, "relocation at %s+0x%x points to a symbol outside every section", s->name, r->offset);
+        return;
+    }
+    int tk = kind[y->shndx];
+    /* the address the relocated field designates (a PC-relative field
+     * ends its instruction: the CPU adds the field's end, 4 bytes on) */
+    int64_t target = (int64_t)y->value + addend + (pcrel ? 4 : 0);
+    const struct tld_section *ts = &e->secs[y->shndx];
+    if (tk != SK_TEXT && tk != SK_DATA && tk != SK_RODATA && tk != SK_BSS) {
+        serr(c, "relocation at %s+0x%x points into %s, which is not loaded code or data", s->name,
+             r->offset, ts->name);
+        return;
+    }
+    if (target < 0 || target > ts->size) {
+        serr(c, "relocation at %s+0x%x points to %s+0x%llx, outside that section", s->name, r->offset,
+             ts->name, (long long)target);
+        return;
+    }
+    if (tk == SK_TEXT) {
+        if (pcrel && y->shndx == sec) {
+            const struct tld_sym *from = function_at(e, sec, r->offset);
+            if (from && target >= from->value && target < (int64_t)from->value + from->size)
+                return;             /* a branch inside its function: discipline.c checks it lands
+                                       on an instruction boundary */
+        }
+        if (k == SK_CALLSITES && r->offset % 8 == 0) {
+            /* a return address, only ever compared with one */
+            if (!function_at(e, y->shndx, (uint32_t)target))
+                serr(c, "call-site entry at %s+0x%x points outside every function", s->name, r->offset);
+            return;
+        }
+        if (!is_function_entry(e, y->shndx, (uint32_t)target))
+            serr(c, "relocation at %s+0x%x points to %s+0x%llx, which is not the entry of a function",
+                 s->name, r->offset, ts->name, (long long)target);
+        return;
+    }
+    if (k == SK_CALLSITES && r->offset % 8 == 0)
+        serr(c, "call-site entry at %s+0x%x is not a code address", s->name, r->offset);
+    if (y->type == STT_OBJECT && (addend < 0 || (uint32_t)addend > y->size))
+        serr(c, "relocation at %s+0x%x points to %s%+d, outside that object", s->name, r->offset, yn,
+             (int)addend);
+}
+
+int tld_check_structure(struct tld_obj *o)
+{
+    struct sctx c = {.o = o, .e = &o->elf};
+    const struct tld_elf *e = &o->elf;
+    int *kind = xcalloc(e->nsecs ? e->nsecs : 1, sizeof *kind);
+    for (size_t i = 1; i < e->nsecs; i++) {
+        const char *why;
+        kind[i] = section_kind(&e->secs[i], &why);
+        if (kind[i] < 0)
+            serr(&c, "section '%s' is not allowed in a Cuckoo object%s%s", e->secs[i].name,
+                 why ? ": " : "", why ? why : "");
+    }
+    for (size_t i = 1; i < e->nsecs; i++) {
+        if (e->secs[i].type != SHT_REL && e->secs[i].type != SHT_RELA)
+            continue;
+        uint32_t to = e->secs[i].info;
+        if (to == 0 || to >= e->nsecs || kind[to] < 0 || kind[to] == SK_OTHER)
+            serr(&c, "relocation section '%s' applies to a section that cannot be relocated",
+                 e->secs[i].name);
+    }
+    check_symbols(&c, kind);
+    for (size_t s = 1; s < e->nsecs; s++) {
+        if (kind[s] < 0)
+            continue;
+        for (size_t k = 0; k < e->nrelocs[s]; k++)
+            check_reloc(&c, kind, (unsigned)s, &e->relocs[s][k]);
+    }
+    free(kind);
+    return c.errors;
+}
