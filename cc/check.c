@@ -620,6 +620,15 @@ static bool is_lvalue(Node *n) {
  * level: T ** -> const T ** is refused, as in C). */
 static bool quals_ok(unsigned to, unsigned from) { return (from & ~to & (Q_CONST | Q_VOLATILE)) == 0; }
 
+/* §8: may an array of FROM elements be viewed as one of TO elements?
+ * Plain scalars of one size, no pointer and no length word reinterpreted.
+ * _Bool is left out: its representation is 0 or 1, and a byte of 2 read as
+ * a _Bool would break what the compiler may assume of one. */
+static bool scalar_array_pun(Type *to, Type *from) {
+  return is_arith(to) && is_arith(from) && to->kind != TY_BOOL && from->kind != TY_BOOL &&
+         to->size == from->size && !type_equal(to, from, true);
+}
+
 typedef enum { PC_OK, PC_NEEDS_CAST_LEN, PC_DROPS_QUAL, PC_LEN_MISMATCH, PC_INCOMPATIBLE } PtrConv;
 
 /* Can a value of pointer type FROM be used as pointer type TO without a cast? */
@@ -687,7 +696,12 @@ static Node *convert(Node *n, Type *to, const char *what) {
                  tyname(to));
         return poison(type_unqualified(to), n->loc);
       case PC_INCOMPATIBLE:
-        if (from->base->kind == TY_ARRAY && type_equal(from->base->base, to->base, true))
+        if (from->base->kind == TY_ARRAY && to->base->kind == TY_ARRAY &&
+            scalar_array_pun(to->base->base, from->base->base))
+          error_at(n->loc, "%s: '%s' is not '%s'; an array of one plain type of this size can be "
+                           "viewed as one of another only by a cast: (%s)",
+                   what, tyname(from), tyname(to), tyname(type_unqualified(to)));
+        else if (from->base->kind == TY_ARRAY && type_equal(from->base->base, to->base, true))
           error_at(n->loc, "%s: an array is not a pointer to its first element in Cuckoo: '%s' "
                            "is not '%s'; take the address of an element instead: &a[0]",
                    what, tyname(from), tyname(to));
@@ -1170,6 +1184,23 @@ static Node *cast_expr(Node *n) {
     return mk(ND_NULL, type_unqualified(to), n->loc);
   if (to->kind == TY_PTR && from->kind == TY_PTR) {
     Type *tb = to->base, *fb = from->base;
+    if (tb->kind == TY_ARRAY && fb->kind == TY_ARRAY && scalar_array_pun(tb->base, fb->base)) {
+      /* unsigned char[64] handed to a char[] parameter: §4.2's length
+       * rules, and the qualifiers kept */
+      if (!quals_ok(tb->base->qual, fb->base->qual)) {
+        error_at(n->loc, "cannot cast away 'const': '%s' to '%s'", tyname(from), tyname(to));
+        return poison(type_unqualified(to), n->loc);
+      }
+      if (fb->len >= 0 && tb->len > fb->len) {
+        error_at(n->loc, "cannot cast '%s' to '%s': the array has fewer than %lld elements",
+                 tyname(from), tyname(to), tb->len);
+        return poison(type_unqualified(to), n->loc);
+      }
+      Node *c = mk(ND_CAST, type_unqualified(to), n->loc);
+      c->lhs = v;
+      c->check_len = fb->len < 0 && tb->len >= 0;
+      return c;
+    }
     PtrConv pc = ptr_conv(to, from);
     if (pc == PC_OK || (pc == PC_LEN_MISMATCH && fb->len > tb->len)) {
       Node *c = mk(ND_CAST, type_unqualified(to), n->loc);
@@ -1204,8 +1235,9 @@ static Node *cast_expr(Node *n) {
       return poison(type_unqualified(to), n->loc);
     }
     error_at(n->loc, "cannot cast '%s' to '%s': Cuckoo allows pointer casts only to add "
-                     "qualifiers, between pointers to arrays, and from a struct pointer to "
-                     "its first member's type", tyname(from), tyname(to));
+                     "qualifiers, between pointers to arrays (of one element type, or of "
+                     "plain scalar types of one size), and from a struct pointer to its first "
+                     "member's type", tyname(from), tyname(to));
     return poison(to->kind == TY_STRUCT || to->kind == TY_UNION || to->kind == TY_ARRAY ? ty_int : type_unqualified(to), n->loc);
   }
   if ((to->kind == TY_PTR && is_integer(from)) || (is_integer(to) && from->kind == TY_PTR)) {
