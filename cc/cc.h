@@ -71,6 +71,9 @@ extern bool diag_wall;            /* -Wall */
 extern const char *diag_progname; /* "cuckoo-cc" */
 
 void error_at(Loc loc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "; it is declared in <stddef.h>" for a C type name Cuckoo declares in
+ * a header, another hint for one it lacks, or "". */
+const char *type_name_hint(const char *name);
 void warn_at(Loc loc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void note_at(Loc loc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A diagnostic without a source position: "cuckoo-cc: error: MSG". */

@@ -257,7 +257,8 @@ static Type *resolve_spec(DeclSpec *ds) {
     else {
       Sym *y = find_sym(ds->typedef_name);
       if (!y || !y->typedef_ty) {
-        error_at(ds->loc, "unknown type name '%s'", ds->typedef_name);
+        error_at(ds->loc, "unknown type name '%s'%s", ds->typedef_name,
+                 type_name_hint(ds->typedef_name));
         t = ty_int;
       } else {
         t = y->typedef_ty;
@@ -701,6 +702,12 @@ static Node *convert(Node *n, Type *to, const char *what) {
           error_at(n->loc, "%s: '%s' is not '%s'; an array of one plain type of this size can be "
                            "viewed as one of another only by a cast: (%s)",
                    what, tyname(from), tyname(to), tyname(type_unqualified(to)));
+        else if (n->kind == ND_ADDR && n->lhs->kind == ND_VAR && n->lhs->obj->is_string &&
+                 from->base->kind == TY_ARRAY && type_equal(from->base->base, to->base, true))
+          error_at(n->loc, "%s: a string literal is an array, '%s', not a '%s'; declare a "
+                           "pointer to the whole array, which knows its length: '%s'",
+                   what, tyname(from), tyname(to),
+                   tyname(pointer_to(array_of(to->base, -1))));
         else if (from->base->kind == TY_ARRAY && type_equal(from->base->base, to->base, true))
           error_at(n->loc, "%s: an array is not a pointer to its first element in Cuckoo: '%s' "
                            "is not '%s'; take the address of an element instead: &a[0]",
@@ -1044,6 +1051,47 @@ static Node *call_args(Node *args, Type *ft, const char *fname, Loc loc) {
   return head.next;
 }
 
+/* The Cuckoo function to use instead of a C library function. */
+static const char *c_library_hint(const char *name) {
+  static const char *const hints[][2] = {
+      {"strcpy", "strlcpy(dst, src)"},       {"strncpy", "strlcpy(dst, src)"},
+      {"strcat", "strlcat(dst, src)"},       {"strncat", "strlcat(dst, src)"},
+      {"memcpy", "memcpy_array(dst, src, n) or copy_bytes(dst, doff, src, soff, n)"},
+      {"memmove", "copy_bytes(dst, doff, src, soff, n)"},
+      {"memset", "memset_array(dst, c, n)"},
+      {"bzero", "memset_array(dst, 0, n)"},
+      {"memcmp", "compare_bytes(a, aoff, b, boff, n)"},
+      {"strtol", "parse_long(s, &pos, base, &value)"},
+      {"strtoul", "parse_long(s, &pos, base, &value)"},
+      {"strtoll", "parse_long(s, &pos, base, &value)"},
+      {"strtoull", "parse_long(s, &pos, base, &value)"},
+      {"atol", "parse_long(s, &pos, 10, &value)"},
+      {"strchr", "str_index(s, c)"},         {"strstr", "str_find(s, needle)"},
+      {"strnlen", "strlen(s) (it stops at the array's end)"},
+      {"sprintf", "snprintf(buf, fmt, ...) (the buffer's length bounds it)"},
+      {"vsnprintf", "snprintf(buf, fmt, ...)"},
+      {"signal", "signal_handler(sig, f)"},  {"sigaction", "signal_handler(sig, f)"},
+      {"fopen", "open(path, flags, mode)"},  {"fclose", "close(fd)"},
+      {"fread", "read_bytes(fd, buf, n)"},   {"fwrite", "write_bytes(fd, buf, n)"},
+      {"read", "read_bytes(fd, buf, n) or read_into(fd, buf, off, n)"},
+      {"write", "write_bytes(fd, buf, n) or write_from(fd, buf, off, n)"},
+      {"fgets", "read_line(buf)"},           {"gets", "read_line(buf)"},
+      {"fputs", "fprintf(f, \"%s\", s)"},
+      {"pthread_create", "spawn f(args)"},   {"pthread_join", "join(t)"},
+      {"pthread_mutex_lock", "mutex_lock(m)"}, {"pthread_mutex_unlock", "mutex_unlock(m)"},
+      {"sleep", "sleep_ns(ns)"},             {"usleep", "sleep_ns(ns)"},
+      {"nanosleep", "sleep_ns(ns)"},         {"time", "clock_realtime_ns()"},
+      {"clock_gettime", "clock_ns() or clock_realtime_ns()"},
+      {"gettimeofday", "clock_realtime_ns()"},
+      {"perror", "fprintf(stderr, \"%s\\n\", *strerror(err)) with the error a function returned"},
+      {"socket", "tcp_listen, tcp_connect or udp_bind"},
+  };
+  for (size_t k = 0; k < sizeof hints / sizeof hints[0]; k++)
+    if (!strcmp(hints[k][0], name))
+      return hints[k][1];
+  return NULL;
+}
+
 static Node *call_expr(Node *n) {
   Node *callee = n->lhs;
   Obj *fn = NULL;
@@ -1068,8 +1116,12 @@ static Node *call_expr(Node *n) {
       for (size_t k = 0; k < sizeof gone / sizeof gone[0]; k++)
         if (!strcmp(gone[k][0], callee->name))
           why = gone[k][1];
+      const char *instead = why ? NULL : c_library_hint(callee->name);
       if (why)
         error_at(callee->loc, "'%s': %s", callee->name, why);
+      else if (instead)
+        error_at(callee->loc, "'%s' is not in Cuckoo; use %s, declared in <cuckoo.ckh>",
+                 callee->name, instead);
       else
         error_at(callee->loc, "call of undeclared function '%s'; declare it first (runtime "
                               "functions come from #include <cuckoo.ckh>)", callee->name);
@@ -1091,6 +1143,17 @@ static Node *call_expr(Node *n) {
   }
   Type *ft = fn ? fn->ty : f->ty->base;
   const char *fname = fn ? fn->name : "function pointer";
+  if (fn && fn->is_runtime && !strcmp(fn->name, "snprintf") && n->args && n->args->next &&
+      n->args->next->next &&
+      (n->args->next->kind == ND_SIZEOF || n->args->next->kind == ND_NUM ||
+       n->args->next->kind == ND_LENGTHOF)) {
+    /* C's snprintf(buf, sizeof buf, fmt, ...): one clear error, not two */
+    error_at(n->args->next->loc, "Cuckoo's snprintf takes no size: the length of the array bounds "
+                                 "it; remove this argument: snprintf(buf, \"...\", ...)");
+    for (Node *a = n->args; a; a = a->next)
+      rvalue(a);
+    return poison(ty_int, n->loc);
+  }
   Node *c = mk(ND_CALL, ft->base, n->loc);
   c->lhs = f;
   c->args = call_args(n->args, ft, fname, n->loc);

@@ -138,3 +138,23 @@ void diag_checkpoint(void) {
   if (diag_errors)
     exit(1);
 }
+
+/* What to tell a C programmer who uses a C type name that Cuckoo
+ * declares in a header, or lacks (the parser and check.c both say it). */
+const char *type_name_hint(const char *name) {
+  static const char *const hints[][2] = {
+      {"size_t", "<stddef.h>"},   {"ssize_t", "<stddef.h>"}, {"int8_t", "<stdint.h>"},
+      {"uint8_t", "<stdint.h>"},  {"int16_t", "<stdint.h>"}, {"uint16_t", "<stdint.h>"},
+      {"int32_t", "<stdint.h>"},  {"uint32_t", "<stdint.h>"}, {"int64_t", "<stdint.h>"},
+      {"uint64_t", "<stdint.h>"}, {"FILE", "<cuckoo.ckh>"},   {"string", "<cuckoo.ckh>"},
+      {"thread_t", "<cuckoo.ckh>"}, {"mutex_t", "<cuckoo.ckh>"}, {"cond_t", "<cuckoo.ckh>"},
+  };
+  for (size_t k = 0; k < sizeof hints / sizeof hints[0]; k++)
+    if (!strcmp(hints[k][0], name))
+      return format("; it is declared in %s", hints[k][1]);
+  if (!strcmp(name, "va_list"))
+    return ": va_list and variadic functions are not in Cuckoo";
+  if (!strcmp(name, "intptr_t") || !strcmp(name, "uintptr_t") || !strcmp(name, "ptrdiff_t"))
+    return ": there are no conversions between pointers and integers in Cuckoo";
+  return "";
+}

@@ -1481,14 +1481,17 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, Parser *ps) {
 
   if (got == YYSYMBOL_IDENTIFIER && ps->prev_tok == IDENTIFIER) {
     /* `va_list ap;`: the first name was meant as a type */
-    error_at(ps->prev_loc, "unknown type name '%s'%s", ps->prev,
-             !strcmp(ps->prev, "va_list") ? ": va_list and variadic functions are not in Cuckoo"
-                                           : "");
+    error_at(ps->prev_loc, "unknown type name '%s'%s", ps->prev, type_name_hint(ps->prev));
     return 0;
   }
   bool has[YYNTOKENS] = {false};
   for (int i = 0; i < n; i++)
     has[exp[i]] = true;
+  if (got == YYSYMBOL_IDENTIFIER && has[YYSYMBOL_KW_INT] && !has[YYSYMBOL_IDENTIFIER]) {
+    /* `size_t n;` at file scope, `static size_t n;`: a type was expected */
+    error_at(loc, "unknown type name '%s'%s", ps->last, type_name_hint(ps->last));
+    return 0;
+  }
   if (has[YYSYMBOL_IDENTIFIER] && has[YYSYMBOL_TYPEDEF_NAME]) {
     /* a name that may also be a typedef name: just "identifier" */
     int k = 0;
