@@ -66,8 +66,27 @@ typedef struct {
 
 extern int diag_errors;           /* errors so far */
 extern int diag_max_errors;       /* stop after this many (20) */
-extern bool diag_werror;          /* -Werror */
-extern bool diag_wall;            /* -Wall */
+
+/* Warnings (warnings.def): each can be on or off, and a warning or an
+ * error; the driver sets them from -Wall, -Wextra, -WNAME, -Wno-NAME,
+ * -Werror, -Werror=NAME, -Wno-error=NAME and -w. */
+typedef enum {
+#define WARN(id, name, group) W_##id,
+#include "warnings.def"
+#undef WARN
+  W_COUNT
+} Warning;
+/* Applies one -W option (without the "-W"); false if it names no
+ * warning cuckoo-cc has. */
+bool diag_warning_option(const char *opt);
+/* -w: no warnings at all. */
+extern bool diag_no_warnings;
+/* The errors that are warnings under -Werror (counted in diag_errors):
+ * they stop no later analysis. */
+extern int diag_warning_errors;
+bool diag_warning_enabled(Warning w);
+/* "MSG [-WNAME]" as a warning, or as an error under -Werror. */
+void warn_opt(Warning w, Loc loc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 extern const char *diag_progname; /* "cuckoo-cc" */
 
 void error_at(Loc loc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -154,6 +173,14 @@ struct StructDef {
   Loc loc;
 };
 
+/* One enumerator of an enum type. */
+typedef struct EnumConst EnumConst;
+struct EnumConst {
+  EnumConst *next;
+  const char *name;
+  int value;
+};
+
 struct Type {
   TypeKind kind;
   unsigned qual;                  /* Q_* of this level */
@@ -163,6 +190,7 @@ struct Type {
   long long len;                  /* TY_ARRAY: element count, or -1 for T[] */
   StructDef *sdef;                /* TY_STRUCT, TY_UNION */
   char *enum_tag;                 /* TY_ENUM: the tag, for messages */
+  struct EnumConst *enum_consts;  /* TY_ENUM: its enumerators, when defined (for -Wswitch) */
   /* TY_FUNC */
   Type **params;
   int nparams;
@@ -393,6 +421,8 @@ struct Node {
   /* ND_GOTO */
   Node *target;
   /* facts for the back end */
+  bool parenthesized;             /* written in parentheses: `if ((n = 3))` means it */
+  bool sizeof_array;              /* ND_NUM: sizeof of an array (its length word counted) */
   bool error;                     /* check.c: stands for an expression already reported
                                      as an error, so that no message cascades from it */
   bool nonnull;                   /* ND_DEREF: pointer proven non-null */
@@ -588,6 +618,15 @@ bool addr_const(Node *n, AddrConst *out);
  * ====================================================================== */
 
 void lifetime_check_function(Obj *fn);
+
+/* ======================================================================
+ * warn.c -- warnings over a whole typed function (-Wall, -Wextra)
+ * ====================================================================== */
+
+void warn_function(Obj *fn);
+void warn_program(Program *prog);
+/* check.c: can statement N complete normally (§2's structural rules)? */
+bool stmt_completes(Node *n);
 
 /* ======================================================================
  * format.c -- §7: the printf family's format strings checked as hard errors

@@ -35,6 +35,7 @@ struct Tag {
   char *name;
   StructDef *sd;                   /* struct or union */
   bool is_enum;
+  EnumConst *enum_consts;          /* is_enum: its enumerators */
   bool union_kw;
   Loc loc;
 };
@@ -399,8 +400,12 @@ static Type *resolve_enum(EnumSyn *en) {
     Tag *t = find_tag(en->tag, false);
     if (!t || !t->is_enum)
       error_at(en->loc, "use of undeclared enum '%s'; define it before use", en->tag);
-    return enum_type(en->tag);
+    Type *et = enum_type(en->tag);
+    if (t && t->is_enum)
+      et->enum_consts = t->enum_consts;
+    return et;
   }
+  Tag *tag = NULL;
   if (en->tag) {
     Tag *t = find_tag(en->tag, true);
     if (t) {
@@ -408,8 +413,10 @@ static Type *resolve_enum(EnumSyn *en) {
     } else {
       t = add_tag(en->tag, en->loc);
       t->is_enum = true;
+      tag = t;
     }
   }
+  EnumConst head = {0}, *last = &head;
   long long v = 0;
   for (EnumItem *it = en->items; it; it = it->next) {
     if (it->value && !int_constant(it->value, &v, "an enumerator value"))
@@ -422,9 +429,16 @@ static Type *resolve_enum(EnumSyn *en) {
     Sym *y = add_sym(it->name, it->loc);
     y->is_enum_const = true;
     y->enum_val = (int)v;
+    EnumConst *ec = xmalloc(sizeof *ec);
+    *ec = (EnumConst){.name = it->name, .value = (int)v};
+    last = last->next = ec;
     v = (int)v + 1LL;
   }
-  return enum_type(en->tag);
+  if (tag)
+    tag->enum_consts = head.next;
+  Type *et = enum_type(en->tag);
+  et->enum_consts = head.next;
+  return et;
 }
 
 /* ---- declarators --------------------------------------------------------- */
@@ -1029,12 +1043,16 @@ static bool is_format_func(Obj *f) {
 }
 
 /* Checks and converts the arguments of a call of a function of type FT. */
-static Node *call_args(Node *args, Type *ft, const char *fname, Loc loc) {
+static Node *call_args(Node *args, Type *ft, const char *fname, bool fname_is_runtime, Loc loc) {
   Node head = {0}, *cur = &head;
   int i = 0;
   for (Node *a = args, *next; a; a = next, i++) {
     next = a->next;
     Node *v = rvalue(a);
+    if (v->kind == ND_NUM && v->sizeof_array && is_integer(v->ty) && fname_is_runtime)
+      warn_opt(W_SIZEOF_ARRAY_LENGTH, v->loc,
+               "'sizeof' of an array counts its length word, not the bytes '%s' may use; use "
+               "lengthof", fname);
     if (i < ft->nparams) {
       char *what = format("argument %d of '%s'", i + 1, fname);
       v = convert(v, ft->params[i], what);
@@ -1156,7 +1174,7 @@ static Node *call_expr(Node *n) {
   }
   Node *c = mk(ND_CALL, ft->base, n->loc);
   c->lhs = f;
-  c->args = call_args(n->args, ft, fname, n->loc);
+  c->args = call_args(n->args, ft, fname, fn && fn->is_runtime, n->loc);
   if (is_format_func(fn)) {
     /* the format is the last fixed parameter; the rest follow it */
     Node *fmt = c->args;
@@ -1436,7 +1454,7 @@ static Node *spawn_expr(Node *n) {
   Node *v = mk(ND_VAR, fn->ty, callee->loc);
   v->obj = fn;
   r->lhs = v;
-  r->args = call_args(args, fn->ty, fn->name, n->loc);
+  r->args = call_args(args, fn->ty, fn->name, false, n->loc);
   fn->is_used = true;
   fn->is_spawn_target = true;
   fn->addr_taken = true;
@@ -1461,7 +1479,9 @@ static Node *sizeof_expr(Node *n) {
       error_at(n->loc, "sizeof of the incomplete type '%s'", tyname(t));
     return poison(ty_uint, n->loc);
   }
-  return new_num(t->size, ty_uint, n->loc);
+  Node *c = new_num(t->size, ty_uint, n->loc);
+  c->sizeof_array = t->kind == TY_ARRAY;
+  return c;
 }
 
 static Node *lengthof_expr(Node *n) {
@@ -1508,6 +1528,10 @@ static Node *binary(Node *n) {
       ptr_arith_error(n->loc);      /* once for the operator */
       return poison(lp && rp ? ty_int : lp ? l->ty : r->ty, n->loc);
     }
+    if (k == ND_DIV && l->kind == ND_NUM && l->sizeof_array)
+      warn_opt(W_SIZEOF_ARRAY_LENGTH, n->loc,
+               "'sizeof' of an array counts its length word, so this is not its number of "
+               "elements; use lengthof");
     l = arith_operand(l, n->loc, op);
     r = arith_operand(r, n->loc, op);
     if (l->error || r->error)
@@ -1790,6 +1814,8 @@ static Node *expr(Node *n) {
   expr_depth++;
   Node *r = expr_(n);
   expr_depth--;
+  if (n->parenthesized)
+    r->parenthesized = true;
   return r;
 }
 
@@ -2531,6 +2557,8 @@ static bool seq_completes(Node *first) {
   return reach;
 }
 
+bool stmt_completes(Node *n) { return completes(n); }
+
 static bool completes(Node *n) {
   switch (n->kind) {
   case ND_RETURN: case ND_GOTO: case ND_BREAK: case ND_CONTINUE:
@@ -2704,7 +2732,7 @@ static void check_function(ExtDecl *ed, Obj *fn) {
   if (fn->body)
     return;                        /* declare_global() reported the redefinition */
   cur_fn = fn;
-  int errors_before = diag_errors;
+  int errors_before = diag_errors - diag_warning_errors;
   fn->is_definition = true;
   fn->is_extern = false;
   fn->locals = NULL;
@@ -2739,8 +2767,10 @@ static void check_function(ExtDecl *ed, Obj *fn) {
                       "statement", fn->name);
   /* §9 needs a well-typed body; other functions' errors do not stop it,
    * so one run reports every function's lifetime errors */
-  if (diag_errors == errors_before)
+  if (diag_errors - diag_warning_errors == errors_before) {
     lifetime_check_function(fn);
+    warn_function(fn);
+  }
   fx = NULL;
   cur_fn = NULL;
 }
@@ -2905,4 +2935,6 @@ void check_program(ExtDecl *decls, Program *p) {
   for (Obj *o = p->globals; o; o = o->next)
     if (!o->is_function && o->is_definition && o->ty->size < 0 && !o->is_string)
       error_at(o->loc, "variable '%s' has the incomplete type '%s'", o->name, tyname(o->ty));
+  if (diag_errors == diag_warning_errors)
+    warn_program(p);
 }

@@ -12,8 +12,21 @@
 
 int diag_errors;
 int diag_max_errors = 20;
-bool diag_werror;
-bool diag_wall;
+bool diag_no_warnings;
+int diag_warning_errors;
+
+enum { WG_ALL = 1, WG_EXTRA = 2 };
+static const struct {
+  const char *name;
+  int group;
+} warning_info[W_COUNT] = {
+#define WARN(id, name, group) [W_##id] = {name, group},
+#include "warnings.def"
+#undef WARN
+};
+/* warning_error: 0 as -Werror says, 1 -Werror=NAME, 2 -Wno-error=NAME */
+static bool warning_on[W_COUNT], all_errors;
+static int warning_error[W_COUNT];
 const char *diag_progname = "cuckoo-cc";
 
 /* A cache of the source files named in diagnostics, split into lines. */
@@ -108,13 +121,87 @@ void error_at(Loc loc, const char *fmt, ...) {
   count_error();
 }
 
+static void warn_at_plain(Loc loc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int warning_named(const char *name) {
+  for (int w = 0; w < W_COUNT; w++)
+    if (!strcmp(warning_info[w].name, name))
+      return w;
+  return -1;
+}
+
+bool diag_warning_option(const char *opt) {
+  if (!strcmp(opt, "all") || !strcmp(opt, "extra")) {
+    int g = opt[0] == 'a' ? WG_ALL : WG_EXTRA;
+    for (int w = 0; w < W_COUNT; w++)
+      if (warning_info[w].group == g)
+        warning_on[w] = true;
+    return true;
+  }
+  if (!strcmp(opt, "error")) {
+    all_errors = true;
+    return true;
+  }
+  if (!strcmp(opt, "no-error")) {
+    all_errors = false;
+    return true;
+  }
+  bool on = true, error = false;
+  if (!strncmp(opt, "no-", 3)) {
+    on = false;
+    opt += 3;
+  }
+  if (!strncmp(opt, "error=", 6)) {
+    error = true;
+    opt += 6;
+  }
+  int w = warning_named(opt);
+  if (w < 0)
+    return false;
+  if (error) {
+    warning_error[w] = on ? 1 : 2; /* -Werror=NAME turns it on; -Wno-error=NAME leaves it */
+    if (on)
+      warning_on[w] = true;
+  } else {
+    warning_on[w] = on;
+  }
+  return true;
+}
+
+bool diag_warning_enabled(Warning w) { return !diag_no_warnings && warning_on[w]; }
+
+void warn_opt(Warning w, Loc loc, const char *fmt, ...) {
+  if (!diag_warning_enabled(w))
+    return;
+  bool error = warning_error[w] == 1 || (all_errors && warning_error[w] != 2);
+  char msg[2048];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (error) {
+    diag_warning_errors++;
+    error_at(loc, "%s [-Werror=%s]", msg, warning_info[w].name);
+  }
+  else
+    warn_at_plain(loc, "%s [-W%s]", msg, warning_info[w].name);
+}
+
 void warn_at(Loc loc, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  report(loc, diag_werror ? "error" : "warning", fmt, ap);
+  report(loc, all_errors ? "error" : "warning", fmt, ap);
   va_end(ap);
-  if (diag_werror)
+  if (all_errors)
     count_error();
+}
+
+/* A warning line, whatever -Werror says (warn_opt decided). */
+static void warn_at_plain(Loc loc, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  report(loc, "warning", fmt, ap);
+  va_end(ap);
 }
 
 void note_at(Loc loc, const char *fmt, ...) {

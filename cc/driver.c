@@ -429,12 +429,19 @@ static void parse_args(int argc, char **argv) {
     } else if (!strcmp(a, "-O0") || !strcmp(a, "-O1") || !strcmp(a, "-O2") || !strcmp(a, "-O")
                || !strcmp(a, "-O3") || !strcmp(a, "-Os")) {
       opt_level = a[2] == '0' ? 0 : a[2] == '1' || a[2] == '\0' ? 1 : 2;
-    } else if (!strcmp(a, "-Wall") || !strcmp(a, "-Wextra")) {
-      diag_wall = true;
-    } else if (!strcmp(a, "-Werror")) {
-      diag_werror = true;
-    } else if (!strncmp(a, "-W", 2) && a[2] != 'l' && a[2] != 'a' && a[2] != 'p') {
-      /* other warning options are accepted for compatibility */
+    } else if (!strcmp(a, "-w")) {
+      diag_no_warnings = true;
+    } else if (!strncmp(a, "-Wl,", 4) || !strncmp(a, "-Wa,", 4) || !strncmp(a, "-Wp,", 4)) {
+      bad_usage(a[2] == 'l' ? "'%s' is refused: cuckoo-ld builds the link itself, and a linker "
+                              "option could bypass what it checks"
+                : a[2] == 'a' ? "'%s' is refused: cuckoo-cc gives the assembler no options of "
+                                "yours, since one could change the code it checked"
+                              : "'%s' is refused: pass preprocessor options directly (-D, -U, -I)",
+                a);
+    } else if (!strncmp(a, "-W", 2) && a[2]) {
+      /* gcc's warnings that cuckoo-cc does not have are accepted, as
+       * build systems pass them; its own (warnings.def) take effect */
+      diag_warning_option(a + 2);
     } else if (!strcmp(a, "-I") || !strcmp(a, "-D") || !strcmp(a, "-U")) {
       vec_push(&cpp_args, a);
       vec_push(&cpp_args, NEXT_ARG());

@@ -1179,7 +1179,7 @@ primary_expression
   : IDENTIFIER          { $$ = ident($1, L(@1)); }
   | CONSTANT            { $$ = $1; $$->loc = L(@1); }
   | string_literal
-  | '(' expression ')'  { $$ = $2; }
+  | '(' expression ')'  { $$ = $2; $$->parenthesized = true; }
   | KW_TRUE             { $$ = new_num(1, ty_int, L(@1)); }
   | KW_FALSE            { $$ = new_num(0, ty_int, L(@1)); }
   | KW_NULL             { $$ = new_node(ND_NULL, L(@1)); $$->ty = ty_nulltype; }
