@@ -28,6 +28,8 @@ static Vec cpp_args;               /* -I -D -U and dependency options for cpp */
 static Vec link_args;              /* -L -l and object/archive inputs, in order */
 static Vec inputs;                 /* .ck sources */
 static bool dep_md, dep_mmd, dep_mp;
+static int dep_only;                  /* -M 1, -MM 2: the dependency rule instead of output */
+static bool opt_save_temps;
 static const char *dep_mf, *dep_mt;
 
 /* ---- temporary files, removed at exit ------------------------------------ */
@@ -231,6 +233,15 @@ static bool ends_with(const char *s, const char *suf) {
   return a >= b && !strcmp(s + a - b, suf);
 }
 
+/* -save-temps: a copy of an intermediate file in the current directory. */
+static void save_temp(const char *data, size_t len, const char *name) {
+  FILE *f = fopen(name, "wb");
+  if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+    fprintf(stderr, "cuckoo-cc: error: cannot write %s: %s\n", name, strerror(errno));
+    exit(2);
+  }
+}
+
 /* Preprocesses SRC; returns the text (or NULL after cpp reported errors). */
 static char *preprocess(const char *src, const char *obj_name, size_t *len, int out_fd) {
   Vec a = {0};
@@ -248,7 +259,20 @@ static char *preprocess(const char *src, const char *obj_name, size_t *len, int 
   /* the runtime's header is a system header: -MMD leaves it out, as gcc does */
   vec_push(&a, "-isystem");
   vec_push(&a, (char *)include_dir());
-  if (dep_md || dep_mmd) {
+  if (dep_only) {
+    /* -M/-MM: the rule is the output (stdout, or -MF, or -o) */
+    vec_push(&a, dep_only == 1 ? "-M" : "-MM");
+    if (dep_mf) {
+      vec_push(&a, "-MF");
+      vec_push(&a, (char *)dep_mf);
+    }
+    if (dep_mt) {
+      vec_push(&a, "-MT");
+      vec_push(&a, (char *)dep_mt);
+    }
+    if (dep_mp)
+      vec_push(&a, "-MP");
+  } else if (dep_md || dep_mmd) {
     vec_push(&a, dep_mmd ? "-MMD" : "-MD");
     vec_push(&a, "-MF");
     vec_push(&a, (char *)(dep_mf ? dep_mf
@@ -269,7 +293,10 @@ static char *preprocess(const char *src, const char *obj_name, size_t *len, int 
   close(fd);
   if (st != 0)
     return NULL;
-  return read_file(tmp, len);
+  char *text = read_file(tmp, len);
+  if (opt_save_temps && text)
+    save_temp(text, *len, replace_ext(src, ".i"));
+  return text;
 }
 
 static void assemble(const char *asm_path, const char *obj_path) {
@@ -383,6 +410,12 @@ static void usage(FILE *f) {
           "  -Werror[=NAME]     warnings (or one) as errors; -Wno-error=NAME undoes one\n"
           "  -w                 no warnings\n"
           "  -Wl,... -Wa,...    refused: cuckoo-ld builds the link and checks it\n"
+          "  -M, -MM            print the make rule of the dependencies instead of compiling\n"
+          "  -save-temps        keep the preprocessed (.i) and assembly (.s) files\n"
+          "  -x cuckoo, -std=cuckoo   the language (other languages and standards: refused)\n"
+          "  -dumpversion, -dumpmachine, -print-prog-name=PROG   as in gcc\n"
+          "  -m32 -pipe -no-pie -pedantic -lm -lpthread -lc -fwrapv   accepted, change nothing\n"
+          "  -m64 -shared -fPIC -fPIE -ffunction-sections   refused, with the reason\n"
           "  -L DIR, -l NAME    passed to cuckoo-ld\n"
           "  -fdump-ir          print the intermediate code with its checks\n"
           "  -fdump-ast         print the syntax tree\n"
@@ -454,6 +487,48 @@ static void parse_args(int argc, char **argv) {
       vec_push(&cpp_args, NEXT_ARG());
     } else if (!strncmp(a, "-I", 2) || !strncmp(a, "-D", 2) || !strncmp(a, "-U", 2)) {
       vec_push(&cpp_args, a);
+    } else if (!strcmp(a, "-M") || !strcmp(a, "-MM")) {
+      dep_only = a[2] ? 2 : 1;
+    } else if (!strcmp(a, "-save-temps") || !strcmp(a, "-save-temps=cwd")) {
+      opt_save_temps = true;
+    } else if (!strcmp(a, "-x") || !strncmp(a, "-x", 2)) {
+      const char *lang = a[2] ? a + 2 : NEXT_ARG();
+      if (strcmp(lang, "cuckoo") && strcmp(lang, "none"))
+        bad_usage("'-x %s' is refused: cuckoo-cc compiles Cuckoo only (-x cuckoo); compile C "
+                  "with a C compiler and link it with cuckoo-ld --trust", lang);
+    } else if (!strcmp(a, "-dumpversion")) {
+      printf("%s\n", PACKAGE_VERSION);
+      exit(0);
+    } else if (!strcmp(a, "-dumpmachine")) {
+      printf("i386-linux-cuckoo\n");
+      exit(0);
+    } else if (!strncmp(a, "-print-prog-name=", 17)) {
+      const char *prog = a + 17;
+      printf("%s\n", !strcmp(prog, "as") ? CUCKOO_AS : !strcmp(prog, "cpp") ? CUCKOO_CPP
+                     : !strcmp(prog, "ld") ? linker_path() : prog);
+      exit(0);
+    } else if (!strcmp(a, "-lm") || !strcmp(a, "-lpthread") || !strcmp(a, "-lc") ||
+               !strcmp(a, "-no-pie") || !strcmp(a, "-pedantic") ||
+               !strcmp(a, "-pedantic-errors") || !strcmp(a, "-pthread") ||
+               !strncmp(a, "-march=", 7) || !strncmp(a, "-mtune=", 7) ||
+               !strcmp(a, "-fwrapv") || !strcmp(a, "-fno-strict-aliasing") ||
+               !strcmp(a, "-fno-common") || !strcmp(a, "-fno-omit-frame-pointer") ||
+               !strcmp(a, "-fomit-frame-pointer") || !strncmp(a, "-fstack-protector", 17) ||
+               !strncmp(a, "-fdiagnostics-color", 19) || !strcmp(a, "-fno-builtin")) {
+      /* accepted, changing nothing: the runtime brings the mathematics and
+       * the threads, programs are never PIE, signed overflow already
+       * wraps, every Cuckoo rule is an error already (-pedantic), and a
+       * frame check replaces the stack protector */
+    } else if (!strncmp(a, "-std=", 5) || !strcmp(a, "-ansi")) {
+      if (strcmp(a, "-std=cuckoo"))
+        bad_usage("'%s' is refused: cuckoo-cc compiles the Cuckoo dialect (-std=cuckoo), whose "
+                  "rules differ from every C standard's", a);
+    } else if (!strcmp(a, "-m64") || !strcmp(a, "-mx32")) {
+      bad_usage("'%s' is refused: cuckoo-cc has only an i386 back end so far", a);
+    } else if (!strcmp(a, "-ffunction-sections") || !strcmp(a, "-fdata-sections") ||
+               !strcmp(a, "-fPIE") || !strcmp(a, "-fpie") || !strcmp(a, "-static-pie")) {
+      bad_usage("'%s' is refused: cuckoo-ld accepts only the sections and code model that "
+                "cuckoo-cc writes", a);
     } else if (!strcmp(a, "-MD")) {
       dep_md = true;
     } else if (!strcmp(a, "-MMD")) {
@@ -470,10 +545,10 @@ static void parse_args(int argc, char **argv) {
       vec_push(&link_args, a);
     } else if (!strcmp(a, "-shared") || !strcmp(a, "-fPIC") || !strcmp(a, "-fpic") ||
                !strcmp(a, "-pie")) {
-      bad_usage("'%s' is not supported: Cuckoo programs are non-PIE executables and shared "
+      bad_usage("'%s' is refused: Cuckoo programs are non-PIE executables, and shared "
                 "Cuckoo libraries are not supported", a);
-    } else if (!strcmp(a, "-m32") || !strcmp(a, "-pipe") || !strcmp(a, "-std=cuckoo")) {
-      /* accepted: i386 is the only target */
+    } else if (!strcmp(a, "-m32") || !strcmp(a, "-pipe")) {
+      /* accepted: i386 is the only target; pipes change nothing here */
     } else if (a[0] == '-' && a[1]) {
       bad_usage("unrecognized option '%s'", a);
     } else if (ends_with(a, ".ck") || ends_with(a, ".ckh")) {
@@ -499,6 +574,8 @@ int main(int argc, char **argv) {
     return interface_mode();
   if (!inputs.len && !link_args.len)
     bad_usage("%s", "no input files");
+  if (dep_only)
+    opt_E = true;                  /* -M/-MM: preprocess only, the rule is the output */
   int stop_modes = opt_c + opt_S + opt_E + opt_syntax_only;
   if (opt_o && inputs.len > 1 && (opt_c || opt_S || opt_E))
     bad_usage("%s", "cannot specify -o with -c, -S or -E and several source files");
@@ -564,6 +641,12 @@ int main(int argc, char **argv) {
     if (!compile_source(src, s, obj_name)) {
       failed = true;
       continue;
+    }
+    if (opt_save_temps) {
+      size_t slen;
+      char *text = read_file(s, &slen);
+      if (text)
+        save_temp(text, slen, replace_ext(src, ".s"));
     }
     if (opt_c) {
       char *tmp = temp_beside(obj_name);
