@@ -172,7 +172,7 @@ int main(int argc, char **argv)
         case OPT_VERBOSE: tld_verbose = 1; break;
         case OPT_HELP: usage(stdout, 0); break;
         case OPT_VERSION:
-            printf("cuckoo-ld (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+            printf("cuckoo-ld (Cuckoo) %s\nTarget: i386-linux (Cuckoo)\n", PACKAGE_VERSION);
             return 0;
         case ':':
             bad_usage("option '%s' requires an argument", argv[optind - 1]);

@@ -122,7 +122,7 @@ int main(int argc, char **argv)
         case OPT_JSON: json = 1; break;
         case OPT_VERBOSE: tld_verbose = 1; break;
         case OPT_HELP: usage(stdout, 0); break;
-        case OPT_VERSION: printf("cuckoo-objcheck (%s) %s\n", PACKAGE_NAME, PACKAGE_VERSION); return 0;
+        case OPT_VERSION: printf("cuckoo-objcheck (Cuckoo) %s\nTarget: i386-linux (Cuckoo)\n", PACKAGE_VERSION); return 0;
         default:
             fprintf(stderr, "cuckoo-objcheck: error: unrecognized option '%s'\n"
                     "Try 'cuckoo-objcheck --help' for more information.\n", argv[optind - 1]);

@@ -13,5 +13,5 @@ expect_msg "no input files"
 expect_status 0 $LD --help
 expect_msg "Usage: cuckoo-ld"
 expect_status 0 $LD --version
-expect_msg "cuckoo-ld (cuckoo)"
+expect_msg "cuckoo-ld (Cuckoo)"
 exit 0
