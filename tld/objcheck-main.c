@@ -138,9 +138,19 @@ int main(int argc, char **argv)
     if (tld_bfd_init())
         tld_fatal("libbfd: version mismatch or no elf32-i386 support");
     int failed_files = 0, nfiles = argc - optind;
+    /* per input: its kind, counts and findings, for --json */
+    struct input_summary {
+        const char *kind;
+        int errors, warnings;
+        size_t first, end;          /* its findings: tld_findings[first, end) */
+    } *sum = xcalloc((size_t)nfiles, sizeof *sum);
     for (int i = optind; i < argc; i++) {
-        int before = tld_nerrors;
+        int before = tld_nerrors, wbefore = tld_nwarnings;
+        struct input_summary *is = &sum[i - optind];
+        is->first = tld_nfindings;
         struct tld_file *f = tld_file_open(argv[i], TLD_CUCKOO, 1);
+        is->kind = !f ? "unreadable" : f->is_archive ? "archive"
+                   : f->objs[0]->elf.etype == ET_EXEC ? "program" : "object";
         if (f && !f->is_archive && f->objs[0]->elf.etype == ET_EXEC)
             audit_program(f, strict);
         else if (f && !f->is_archive && f->objs[0]->elf.etype != ET_REL)
@@ -150,6 +160,9 @@ int main(int argc, char **argv)
                 audit_object(f->objs[k]);
         if (tld_nerrors != before)
             failed_files++;
+        is->errors = tld_nerrors - before;
+        is->warnings = tld_nwarnings - wbefore;
+        is->end = tld_nfindings;
     }
     if (json) {
         static const char *const sev[] = {"error", "warning", "note"};
@@ -163,6 +176,16 @@ int main(int argc, char **argv)
             printf(",\"message\":");
             json_str(tld_findings[i].msg);
             printf("}");
+        }
+        printf("],\"inputs\":[");
+        for (int k = 0; k < nfiles; k++) {
+            printf("%s{\"file\":", k ? "," : "");
+            json_str(argv[optind + k]);
+            printf(",\"kind\":\"%s\",\"passed\":%s,\"errors\":%d,\"warnings\":%d,\"findings\":[",
+                   sum[k].kind, sum[k].errors ? "false" : "true", sum[k].errors, sum[k].warnings);
+            for (size_t j = sum[k].first; j < sum[k].end; j++)
+                printf("%s%zu", j > sum[k].first ? "," : "", j);
+            printf("]}");
         }
         printf("],\"files\":%d,\"failed\":%d,\"errors\":%d,\"warnings\":%d}\n", nfiles, failed_files,
                tld_nerrors, tld_nwarnings);
