@@ -37,6 +37,7 @@ struct Tag {
   bool is_enum;
   EnumConst *enum_consts;          /* is_enum: its enumerators */
   bool union_kw;
+  bool runtime;                    /* first declared by the runtime's interface */
   Loc loc;
 };
 
@@ -106,7 +107,24 @@ static Tag *add_tag(const char *name, Loc loc) {
   t->loc = loc;
   t->next = scope->tags;
   scope->tags = t;
+  t->runtime = in_runtime_decl;
   return t;
+}
+
+/* LANGUAGE.md §12: the runtime's struct tags are its own.  Its objects are
+ * opaque (the runtime's block spells `s:file?`, which agrees with any
+ * struct file), so a definition anywhere else -- with or without the
+ * header -- would let a unit forge the object the runtime is handed.  The
+ * fixed names cover units that never include cuckoo.ckh; a tag the
+ * interface declares without defining is reserved as well. */
+static bool reserved_tag(const char *name, const Tag *declared) {
+  static const char *const runtime_tags[] = {"file", "mutex", "cond", "thread", "chan", "domain"};
+  for (size_t i = 0; i < sizeof runtime_tags / sizeof runtime_tags[0]; i++)
+    if (!strcmp(name, runtime_tags[i]))
+      return true;
+  if (!strncmp(name, "__cuckoo", 8))
+    return true;
+  return declared && !declared->is_enum && declared->runtime && !in_runtime_decl;
 }
 
 static const char *tyname(Type *t) { return type_to_c(t, NULL); }
@@ -327,6 +345,9 @@ static Type *resolve_struct(StructSyn *su, bool declaration_only) {
                tag->sd->is_union ? "union" : "struct", su->is_union ? "union" : "struct");
     }
   }
+  if (su->tag && su->has_body && reserved_tag(su->tag, find_tag(su->tag, false)))
+    error_at(su->loc, "'%s %s' is reserved for the Cuckoo runtime, which alone defines it; "
+                      "choose another tag", su->is_union ? "union" : "struct", su->tag);
   StructDef *sd;
   if (tag && !(su->has_body && tag->sd->complete)) {
     sd = tag->sd;

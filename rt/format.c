@@ -3,15 +3,12 @@
  * rt_vformat reads the format as a Cuckoo char array (it stops at a NUL or
  * at the array's end, so a format without NUL is still safe) and writes
  * to a sink: a FILE (io.c) or a char array (snprintf here).  %s reads its
- * argument only up to a NUL or the array's length word.  Integers are
- * converted here; %f %e %g are handed to the C library's snprintf with the
- * flags and precision (width is applied here), which gives exactly glibc's
- * correctly rounded digits.  That call runs inside a critical section
- * (rt.h): a signal handler never interrupts it, so the C library's
- * internal locks and allocations cannot deadlock against a handler. */
-#include <stdio.h>
+ * argument only up to a NUL or the array's length word.  Every conversion
+ * is made here, floating point included (below), with no call into the C
+ * library's printf: each uses a small, fixed amount of stack whatever the
+ * width and precision, no heap and no lock, so formatting is safe in the
+ * reserve below a thread's stack limit and inside a signal handler. */
 #include <string.h>
-#include <sys/mman.h>
 
 #include "rt.h"
 
@@ -37,6 +34,16 @@ static void put_repeat(struct rt_sink *sink, char c, long n) {
     size_t k = n > (long)sizeof block ? sizeof block : (size_t)n;
     put(sink, block, k);
     n -= (long)k;
+  }
+}
+
+static void put_repeat_ull(struct rt_sink *sink, char c, unsigned long long n) {
+  char block[64];
+  memset(block, c, sizeof block);
+  while (n > 0) {
+    size_t k = n > sizeof block ? sizeof block : (size_t)n;
+    put(sink, block, k);
+    n -= k;
   }
 }
 
@@ -104,56 +111,365 @@ static void format_string(struct rt_sink *sink, struct spec *sp, const char *s) 
   put_padded(sink, sp, "", 0, s, n);
 }
 
-/* %f %e %g of V: glibc's digits with our flags and precision, our width. */
-static void format_double(struct rt_sink *sink, struct spec *sp, double v) {
-  char fmt[16], *p = fmt;
-  *p++ = '%';
-  if (sp->plus)
-    *p++ = '+';
-  if (sp->space)
-    *p++ = ' ';
-  if (sp->alt)
-    *p++ = '#';
-  *p++ = '.';
-  *p++ = '*';
-  *p++ = sp->conv;
-  *p = 0;
-  int prec = sp->prec >= 0 ? sp->prec : 6;
+/* ---- %f %e %g without the C library ------------------------------------
+ *
+ * glibc's printf needs stack in proportion to the precision (about 80 KiB
+ * for %.16300f), more than the reserve below a thread's stack limit, and
+ * may call malloc.  So the digits are made here, exactly, in bounded
+ * memory: a finite double is m * 2^e with m < 2^53 and -1074 <= e <= 971,
+ * so its exact decimal expansion has at most 309 integer digits and 1074
+ * fraction digits.  Both are computed with 32-bit-word big integers of at
+ * most 35 words; rounding is to nearest with ties to even on the exact
+ * digits, which is what glibc does in the default rounding mode, and every
+ * digit past the exact expansion is a zero, written by put_repeat.  The
+ * stack used is about 2 KiB whatever the precision. */
 
-  char small[512], *text = small;
-  size_t mapped = 0;
-  rt_crit_enter();
-  int n = snprintf(small, sizeof small, fmt, prec, v);
-  if (n >= (int)sizeof small) {
-    /* A long conversion (%.500f): a private mapping, not the heap, since
-     * we may be inside the allocator's caller's signal-free section. */
-    mapped = (size_t)n + 1;
-    void *m = mmap(NULL, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (m == MAP_FAILED) {
-      mapped = 0;
-      n = sizeof small - 1;       /* out of memory: print what fits */
-    } else {
-      text = m;
-      snprintf(text, mapped, fmt, prec, v);
+#define INT_DIGITS_MAX 309
+#define FRAC_DIGITS_MAX 1074
+#define BIG_WORDS 36
+
+/* The decimal digits of a finite double's magnitude in d[first, end), the
+ * decimal point before d[point]; d[0] is spare for a carry out of the top
+ * digit.  There is always at least one integer digit.  The fraction's
+ * digits stop early once there are enough for the conversion; STICKY then
+ * says whether a nonzero digit follows, so that rounding stays exact. */
+struct decimal {
+  char d[1 + INT_DIGITS_MAX + 1 + FRAC_DIGITS_MAX + 9];
+  int first, point, end;
+  int sticky;
+};
+
+/* The digits of m * 2^e: all of the integer part, and of the fraction at
+ * least MAX_FRAC digits, or MAX_SIG counted from the first nonzero digit,
+ * when it has that many. */
+static void decimal_of(struct decimal *dec, uint64_t m, int e, long long max_frac,
+                       long long max_sig) {
+  dec->sticky = 0;
+  int n = 1;                      /* d[0] is the spare */
+  if (e >= 0) {
+    /* The integer m * 2^e, then its digits by division by 10^9. */
+    uint32_t w[BIG_WORDS] = { 0 };
+    int nw = (53 + e) / 32 + 1;   /* at most 33 */
+    int shift = e % 32, at = e / 32;
+    w[at] = (uint32_t)(m << shift);
+    w[at + 1] = (uint32_t)(shift ? (m >> (32 - shift)) : (m >> 32));
+    w[at + 2] = (uint32_t)(shift ? (m >> (64 - shift)) : 0);   /* m < 2^53: 3 words */
+    char chunks[INT_DIGITS_MAX + 9];
+    int nc = 0;
+    while (nw > 0 && w[nw - 1] == 0)
+      nw--;
+    while (nw > 0) {
+      uint64_t rem = 0;
+      for (int i = nw - 1; i >= 0; i--) {
+        uint64_t cur = rem << 32 | w[i];
+        w[i] = (uint32_t)(cur / 1000000000u);
+        rem = cur % 1000000000u;
+      }
+      for (int k = 0; k < 9; k++) {
+        chunks[nc++] = (char)('0' + rem % 10);
+        rem /= 10;
+      }
+      while (nw > 0 && w[nw - 1] == 0)
+        nw--;
+    }
+    while (nc > 1 && chunks[nc - 1] == '0')
+      nc--;
+    while (nc > 0)
+      dec->d[n++] = chunks[--nc];
+    dec->first = 1;
+    dec->point = n;
+    dec->end = n;
+    return;
+  }
+  /* e < 0: the integer part fits in 64 bits; the fraction is m mod 2^k
+   * over 2^k (k = -e), kept left-aligned in NW words so that multiplying
+   * by 10^9 carries the next nine digits out of the top word. */
+  int k = -e;
+  uint64_t ip = k >= 64 ? 0 : m >> k;
+  uint64_t fm = k >= 64 ? m : m & (((uint64_t)1 << k) - 1);
+  char idig[24];
+  int ni = 0;
+  do {
+    idig[ni++] = (char)('0' + ip % 10);
+    ip /= 10;
+  } while (ip != 0);
+  while (ni > 0)
+    dec->d[n++] = idig[--ni];
+  dec->first = 1;
+  dec->point = n;
+  int nw = (k + 31) / 32;
+  int s = 32 * nw - k;            /* fm << s is the left-aligned fraction */
+  uint32_t w[BIG_WORDS];
+  int lo = 0;
+  for (int i = 0; i < nw; i++) {
+    int shift = 32 * i - s;       /* bits [shift, shift + 32) of fm */
+    uint32_t v = 0;
+    if (shift >= 0 && shift < 64)
+      v = (uint32_t)(fm >> shift);
+    else if (shift < 0 && shift > -32)
+      v = (uint32_t)(fm << -shift);
+    w[i] = v;
+  }
+  int nonzero_at = -1;            /* the first nonzero digit so far */
+  for (int i = dec->first; i < n && nonzero_at < 0; i++)
+    if (dec->d[i] != '0')
+      nonzero_at = i;
+  for (;;) {
+    while (lo < nw && w[lo] == 0)
+      lo++;                       /* zero low words stay zero */
+    if (lo == nw)
+      break;
+    if (n - dec->point >= max_frac || (nonzero_at >= 0 && n - nonzero_at >= max_sig)) {
+      dec->sticky = 1;            /* digits remain, and they are not all zero */
+      break;
+    }
+    uint64_t carry = 0;
+    for (int i = lo; i < nw; i++) {
+      uint64_t t = (uint64_t)w[i] * 1000000000u + carry;
+      w[i] = (uint32_t)t;
+      carry = t >> 32;
+    }
+    for (int j = 8; j >= 0; j--) {
+      dec->d[n + j] = (char)('0' + carry % 10);
+      carry /= 10;
+    }
+    for (int j = 0; j < 9 && nonzero_at < 0; j++)
+      if (dec->d[n + j] != '0')
+        nonzero_at = n + j;
+    n += 9;
+  }
+  while (n > dec->point && dec->d[n - 1] == '0')
+    n--;
+  dec->end = n;
+}
+
+/* The digit at index I (a zero past the exact digits). */
+static char digit_at(const struct decimal *dec, long long i) {
+  return i >= dec->first && i < dec->end ? dec->d[i] : '0';
+}
+
+/* Whether keeping only the digits before index CUT rounds up (to
+ * nearest, ties to even).  decimal_of made the digit at CUT when the
+ * fraction goes on (STICKY); past the digits made, all are zeros. */
+static int rounds_up(const struct decimal *dec, long long cut) {
+  if (cut >= dec->end)
+    return 0;
+  char r = digit_at(dec, cut);
+  if (r != '5')
+    return r > '5';
+  if (dec->sticky)
+    return 1;
+  for (long long i = cut + 1; i < dec->end; i++)
+    if (dec->d[i] != '0')
+      return 1;
+  return (digit_at(dec, cut - 1) - '0') & 1;
+}
+
+/* Keeps the digits before index CUT (CUT > first), rounded. */
+static void round_at(struct decimal *dec, long long cut) {
+  if (cut >= dec->end)
+    return;
+  int up = rounds_up(dec, cut);
+  dec->end = (int)cut;
+  if (!up)
+    return;
+  int i = (int)cut - 1;
+  while (i >= dec->first && dec->d[i] == '9')
+    dec->d[i--] = '0';
+  if (i >= dec->first) {
+    dec->d[i]++;
+  } else {
+    dec->d[--dec->first] = '1';   /* 9.99 -> 10.0: one more integer digit */
+  }
+}
+
+/* The index of the first nonzero digit, or -1 for zero. */
+static int first_nonzero(const struct decimal *dec) {
+  for (int i = dec->first; i < dec->end; i++)
+    if (dec->d[i] != '0')
+      return i;
+  return -1;
+}
+
+/* A number as it is written: DIGITS (from the buffer), then ZEROS zeros,
+ * a point after the first INTLEN characters of those when DOT, and a
+ * suffix (an exponent). */
+struct float_text {
+  const char *digits;
+  long long ndigits;              /* from the buffer */
+  unsigned long long zeros;       /* after them */
+  long long intlen;               /* characters before the point */
+  int dot;
+  char suffix[8];
+};
+
+static void put_count(struct rt_sink *sink, const char *s, unsigned long long n) {
+  put(sink, s, (size_t)n);
+}
+
+static void put_zeros(struct rt_sink *sink, unsigned long long n) {
+  char block[256];
+  memset(block, '0', sizeof block);
+  while (n > 0) {
+    size_t k = n > sizeof block ? sizeof block : (size_t)n;
+    put(sink, block, k);
+    n -= k;
+  }
+}
+
+/* Writes the characters [from, to) of the digits-then-zeros sequence. */
+static void put_digit_range(struct rt_sink *sink, const struct float_text *ft,
+                            unsigned long long from, unsigned long long to) {
+  unsigned long long nd = (unsigned long long)ft->ndigits;
+  if (from < nd) {
+    unsigned long long k = (to < nd ? to : nd) - from;
+    put_count(sink, ft->digits + from, k);
+    from += k;
+  }
+  if (to > from)
+    put_zeros(sink, to - from);
+}
+
+static void put_float_text(struct rt_sink *sink, const struct spec *sp, const char *prefix,
+                           const struct float_text *ft) {
+  unsigned long long total_digits = (unsigned long long)ft->ndigits + ft->zeros;
+  unsigned long long len = strlen(prefix) + total_digits + (ft->dot ? 1 : 0) + strlen(ft->suffix);
+  unsigned long long pad = (unsigned long long)(sp->width > 0 ? sp->width : 0);
+  pad = pad > len ? pad - len : 0;
+  if (!sp->left && !sp->zero)
+    put_repeat_ull(sink, ' ', pad);
+  put(sink, prefix, strlen(prefix));
+  if (!sp->left && sp->zero)
+    put_repeat_ull(sink, '0', pad);
+  unsigned long long intlen = (unsigned long long)ft->intlen;
+  put_digit_range(sink, ft, 0, intlen);
+  if (ft->dot)
+    put(sink, ".", 1);
+  put_digit_range(sink, ft, intlen, total_digits);
+  put(sink, ft->suffix, strlen(ft->suffix));
+  if (sp->left)
+    put_repeat_ull(sink, ' ', pad);
+}
+
+static void exponent_suffix(char *out, char e, long long x) {
+  char *p = out;
+  *p++ = e;
+  *p++ = x < 0 ? '-' : '+';
+  unsigned long long u = x < 0 ? (unsigned long long)-x : (unsigned long long)x;
+  char tmp[8];
+  int n = 0;
+  do {
+    tmp[n++] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u != 0 && n < 6);
+  if (n < 2)
+    tmp[n++] = '0';
+  while (n > 0)
+    *p++ = tmp[--n];
+  *p = 0;
+}
+
+/* %f with precision PREC of DEC (rounded here). */
+static void fixed_text(struct decimal *dec, long long prec, struct float_text *ft) {
+  round_at(dec, dec->point + prec);
+  ft->digits = dec->d + dec->first;
+  ft->intlen = dec->point - dec->first;
+  long long have = dec->end - dec->first;
+  ft->ndigits = have;
+  ft->zeros = (unsigned long long)(ft->intlen + prec - have);
+  ft->dot = prec > 0;
+  ft->suffix[0] = 0;
+}
+
+/* %e with precision PREC of DEC (rounded here). */
+static void exp_text(struct decimal *dec, long long prec, char e, struct float_text *ft) {
+  int f = first_nonzero(dec);
+  long long x = 0;
+  if (f < 0) {
+    ft->digits = "0";
+    ft->ndigits = 1;
+  } else {
+    round_at(dec, f + 1 + prec);
+    f = first_nonzero(dec);       /* a carry made a new leading 1 */
+    x = dec->point - 1 - f;
+    ft->digits = dec->d + f;
+    ft->ndigits = dec->end - f;
+    if (ft->ndigits > prec + 1)
+      ft->ndigits = prec + 1;
+  }
+  ft->intlen = 1;
+  ft->zeros = (unsigned long long)(prec + 1 - ft->ndigits);
+  ft->dot = prec > 0;
+  exponent_suffix(ft->suffix, e, x);
+}
+
+static void format_double(struct rt_sink *sink, struct spec *sp, double v) {
+  uint64_t bits;
+  memcpy(&bits, &v, sizeof bits);
+  int negative = (int)(bits >> 63);
+  int expfield = (int)(bits >> 52 & 0x7ff);
+  uint64_t frac = bits & (((uint64_t)1 << 52) - 1);
+  char conv = sp->conv;
+  int upper = conv == 'F' || conv == 'E' || conv == 'G';
+  const char *prefix = negative ? "-" : sp->plus ? "+" : sp->space ? " " : "";
+
+  struct float_text ft;
+  memset(&ft, 0, sizeof ft);
+  if (expfield == 0x7ff) {
+    ft.digits = frac ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf");
+    ft.ndigits = 3;
+    ft.intlen = 3;
+    sp->zero = 0;
+    put_float_text(sink, sp, prefix, &ft);
+    return;
+  }
+  uint64_t m = expfield ? frac | (uint64_t)1 << 52 : frac;
+  int e = expfield ? expfield - 1075 : -1074;
+  long long prec = sp->prec >= 0 ? sp->prec : 6;
+  /* How many digits each style rounds on: the one at the cut included. */
+  long long max_frac = FRAC_DIGITS_MAX + 9, max_sig = max_frac;
+  if (conv == 'f' || conv == 'F')
+    max_frac = prec + 1;
+  else if (conv == 'e' || conv == 'E')
+    max_sig = prec + 2;
+  else
+    max_sig = (prec == 0 ? 1 : prec) + 1;
+  struct decimal dec;
+  decimal_of(&dec, m, e, max_frac, max_sig);
+
+  if (conv == 'f' || conv == 'F') {
+    fixed_text(&dec, prec, &ft);
+  } else if (conv == 'e' || conv == 'E') {
+    exp_text(&dec, prec, upper ? 'E' : 'e', &ft);
+  } else {
+    /* %g: P significant digits; the exponent X that %e would show
+     * decides between the two styles (C11 7.21.6.1). */
+    long long p = prec == 0 ? 1 : prec;
+    int f = first_nonzero(&dec);
+    long long x = 0;
+    if (f >= 0) {
+      x = dec.point - 1 - f;
+      int carry = rounds_up(&dec, f + p);
+      for (long long i = f; carry && i < f + p; i++)
+        if (digit_at(&dec, i) != '9')
+          carry = 0;
+      x += carry;
+    }
+    if (p > x && x >= -4)
+      fixed_text(&dec, p - 1 - x, &ft);
+    else
+      exp_text(&dec, p - 1, upper ? 'E' : 'e', &ft);
+    if (!sp->alt) {
+      /* Trailing zeros of the fraction go, and a point with nothing after. */
+      ft.zeros = 0;
+      while (ft.ndigits > ft.intlen && ft.digits[ft.ndigits - 1] == '0')
+        ft.ndigits--;
+      ft.dot = ft.ndigits > ft.intlen;
     }
   }
-  rt_crit_leave();
-  if (n < 0)
-    n = 0;
-
-  /* Width: zeros go after the sign, and only for finite values. */
-  const char *body = text;
-  const char *prefix = "";
-  if (*body == '-' || *body == '+' || *body == ' ') {
-    static const char signs[3][2] = { "-", "+", " " };
-    prefix = signs[*body == '-' ? 0 : *body == '+' ? 1 : 2];
-    body++;
-  }
-  if (*body == 'i' || *body == 'n')
-    sp->zero = 0;
-  put_padded(sink, sp, prefix, 0, body, (size_t)n - (size_t)(body - text));
-  if (mapped)
-    munmap(text, mapped);
+  if (sp->alt)
+    ft.dot = 1;
+  put_float_text(sink, sp, prefix, &ft);
 }
 
 void rt_vformat(struct rt_sink *sink, const char *fmt, va_list *ap) {

@@ -134,7 +134,8 @@ void rt_file_unlock(struct file *f);
 void rt_file_put(struct file *f, const char *s, size_t n);
 /* Flushes every output file; WAIT 0 skips a file whose lock is busy. */
 void rt_flush_all(int wait);
-/* write(2) of all of S, retrying after EINTR and short writes. */
+/* write(2) of all of S, retrying after EINTR and short writes: 0, or a
+ * negative error number. */
 int rt_write_all(int fd, const char *s, size_t n);
 
 /* ---- format.c -------------------------------------------------------- */

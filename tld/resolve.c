@@ -83,6 +83,7 @@ void tld_select_members(struct tld_link *l)
 struct owner {
     const char *name;        /* main.o, or "the Cuckoo runtime" */
     const struct tld_block *b;
+    int is_runtime;
 };
 struct def {
     const struct owner *ow;
@@ -134,6 +135,90 @@ static int check_ref(const struct owner *ow, const struct tld_rec *r, const stru
     return 1;
 }
 
+/* ---- reserved struct tags ----
+ *
+ * The runtime's objects (FILE, mutexes, threads, ...) are opaque: its block
+ * spells them `s:file?`, which agrees with any struct file, so a block that
+ * spelled one complete would make every FILE * in the program a pointer to
+ * an object of its own layout, and the runtime would be handed a forgery.
+ * The tags are therefore reserved (rule 4): the fixed names of LANGUAGE.md
+ * §12, every tag beginning with __cuckoo, and every tag the runtime's
+ * blocks name but never spell in full. */
+
+static const char *const runtime_tags[] = {"file", "mutex", "cond", "thread", "chan", "domain"};
+
+static void collect_runtime_tags(const struct ctype *t, struct tld_map *incomplete, struct tld_map *complete)
+{
+    if (!t)
+        return;
+    if ((t->tag == CT_STRUCT || t->tag == CT_UNION) && t->tagname)
+        tld_map_put(t->incomplete ? incomplete : complete, t->tagname, (void *)t);
+    collect_runtime_tags(t->sub, incomplete, complete);
+    for (size_t i = 0; i < t->nparams; i++)
+        collect_runtime_tags(t->params[i], incomplete, complete);
+    for (size_t i = 0; i < t->nmembers; i++)
+        collect_runtime_tags(t->members[i], incomplete, complete);
+}
+
+static int tag_is_reserved(const char *tag, const struct tld_map *rt_incomplete, const struct tld_map *rt_complete)
+{
+    for (size_t i = 0; i < sizeof runtime_tags / sizeof runtime_tags[0]; i++)
+        if (!strcmp(tag, runtime_tags[i]))
+            return 1;
+    if (!strncmp(tag, "__cuckoo", 8))
+        return 1;
+    return tld_map_get(rt_incomplete, tag) && !tld_map_get(rt_complete, tag);
+}
+
+/* The first reserved tag that T spells in full, or NULL. */
+static const struct ctype *reserved_in(const struct ctype *t, const struct tld_map *rt_incomplete,
+                                       const struct tld_map *rt_complete)
+{
+    if (!t)
+        return NULL;
+    if ((t->tag == CT_STRUCT || t->tag == CT_UNION) && t->tagname && !t->incomplete && !t->backref &&
+        tag_is_reserved(t->tagname, rt_incomplete, rt_complete))
+        return t;
+    const struct ctype *r = reserved_in(t->sub, rt_incomplete, rt_complete);
+    for (size_t i = 0; !r && i < t->nparams; i++)
+        r = reserved_in(t->params[i], rt_incomplete, rt_complete);
+    for (size_t i = 0; !r && i < t->nmembers; i++)
+        r = reserved_in(t->members[i], rt_incomplete, rt_complete);
+    return r;
+}
+
+static int check_reserved_tags(const struct owner *ow, size_t n)
+{
+    struct tld_map rt_incomplete = {0}, rt_complete = {0};
+    int errors = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ow[i].is_runtime)
+            for (size_t k = 0; k < ow[i].b->nrecs; k++)
+                collect_runtime_tags(ow[i].b->recs[k].ct, &rt_incomplete, &rt_complete);
+    for (size_t i = 0; i < n; i++) {
+        if (ow[i].is_runtime)
+            continue;
+        /* one report per tag and block */
+        struct tld_map reported = {0};
+        for (size_t k = 0; k < ow[i].b->nrecs; k++) {
+            const struct tld_rec *r = &ow[i].b->recs[k];
+            const struct ctype *t = reserved_in(r->ct, &rt_incomplete, &rt_complete);
+            if (!t || tld_map_get(&reported, t->tagname))
+                continue;
+            tld_map_put(&reported, t->tagname, (void *)t);
+            const char *kw = t->tag == CT_STRUCT ? "struct" : "union";
+            tld_error(NULL, "'%s %s' is reserved: only the Cuckoo runtime defines it\n"
+                      ">>> defined in %s, in the type of '%s'\n>>>   canonical %s",
+                      kw, t->tagname, ow[i].name, r->name, r->type);
+            errors++;
+        }
+        tld_map_free(&reported);
+    }
+    tld_map_free(&rt_incomplete);
+    tld_map_free(&rt_complete);
+    return errors;
+}
+
 /* TRUSTED maps a name to the --trust'ed file defining it (or is empty);
  * UNCHECKED, when not NULL, lists the symbols that were allowed through as
  * the manifest's "unchecked SYMBOL FILE" (the linker adds, the auditor
@@ -144,7 +229,7 @@ static int resolve(struct owner *ow, size_t n, struct tld_map *trusted, struct t
     struct tld_map defs = {0};
     struct def *store = NULL;
     size_t nstore = 0, capstore = 0, capu = 0;
-    int errors = 0;
+    int errors = check_reserved_tags(ow, n);
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
         total += ow[i].b->nrecs;
@@ -228,6 +313,7 @@ int tld_resolve(struct tld_link *l)
             for (size_t b = 0; b < o->nblocks; b++) {
                 TLD_GROW(ow, n, cap);
                 ow[n].name = o->cls == TLD_RUNTIME ? "the Cuckoo runtime" : o->name;
+                ow[n].is_runtime = o->cls == TLD_RUNTIME;
                 ow[n++].b = &o->blocks[b];
             }
         }
@@ -246,10 +332,12 @@ int tld_resolve_blocks(const char *file, const struct tld_block *b, size_t n, co
     for (size_t i = 0; i < n; i++) {
         if (b[i].linked)
             continue;
-        if (b[i].producer && !strcmp(b[i].producer, "cuckoo-rt"))
+        if (b[i].producer && !strcmp(b[i].producer, "cuckoo-rt")) {
             names[m] = xstrdup("the Cuckoo runtime");
-        else
+            ow[m].is_runtime = 1;
+        } else {
             names[m] = xasprintf("%s (block %zu, source %s)", file, i + 1, b[i].source ? b[i].source : "?");
+        }
         ow[m].name = names[m];
         ow[m++].b = &b[i];
     }
