@@ -446,6 +446,49 @@ int ctype_agree(const char *ref, const struct ctype *rt, const char *def,
     return same(rt, dt, is_data);
 }
 
+/* A struct inside another is compared by its tag only: every complete
+ * spelling of a tag is compared on its own (resolve.c), and a back
+ * reference or an incomplete s:S? names that one type. */
+static int same_spelling(const struct ctype *a, const struct ctype *b, int top)
+{
+    if (a->tag != b->tag)
+        return 0;
+    switch (a->tag) {
+    case CT_STRUCT:
+    case CT_UNION:
+        if (strcmp(a->tagname, b->tagname))
+            return 0;
+        if (!top)
+            return 1;
+        if (a->incomplete || b->incomplete || a->backref || b->backref)
+            return a->incomplete == b->incomplete && a->backref == b->backref;
+        if (a->nmembers != b->nmembers)
+            return 0;
+        for (size_t i = 0; i < a->nmembers; i++)
+            if (strcmp(a->mnames[i], b->mnames[i]) || !same_spelling(a->members[i], b->members[i], 0))
+                return 0;
+        return 1;
+    case CT_BASE:
+        return !strcmp(a->base, b->base);
+    case CT_ARRAY:
+        return a->len == b->len && same_spelling(a->sub, b->sub, 0);
+    case CT_FUNC:
+        if (a->nparams != b->nparams || a->variadic != b->variadic || !same_spelling(a->sub, b->sub, 0))
+            return 0;
+        for (size_t i = 0; i < a->nparams; i++)
+            if (!same_spelling(a->params[i], b->params[i], 0))
+                return 0;
+        return 1;
+    default:
+        return same_spelling(a->sub, b->sub, 0);
+    }
+}
+
+int ctype_same(const struct ctype *a, const struct ctype *b)
+{
+    return same_spelling(a, b, 1);
+}
+
 int ctype_returns_aggregate(const struct ctype *t)
 {
     if (!t || t->tag != CT_FUNC)

@@ -219,6 +219,65 @@ static int check_reserved_tags(const struct owner *ow, size_t n)
     return errors;
 }
 
+/* ---- one struct per tag in the whole program (rule 4) ----
+ *
+ * Every ref meeting its def is not enough: a third object that only sees
+ * `struct B;` (s:B?) agrees with two objects that define struct B
+ * differently, and glues them together, so an int of one is read as a
+ * pointer of the other.  Every complete spelling of a tag in any block
+ * must therefore be the same. */
+
+struct tag_spelling {
+    const struct owner *ow;
+    const struct tld_rec *rec;
+    const struct ctype *t;
+};
+
+static int check_tag_spellings(const struct ctype *t, const struct owner *ow, const struct tld_rec *r,
+                               struct tld_map *seen, struct tld_map *reported)
+{
+    if (!t)
+        return 0;
+    int errors = 0;
+    if ((t->tag == CT_STRUCT || t->tag == CT_UNION) && t->tagname && !t->incomplete && !t->backref) {
+        char *key = xasprintf("%c:%s", t->tag == CT_STRUCT ? 's' : 'u', t->tagname);
+        struct tag_spelling *old = tld_map_get(seen, key);
+        if (!old) {
+            struct tag_spelling *sp = xmalloc(sizeof *sp);
+            *sp = (struct tag_spelling){ow, r, t};
+            tld_map_put(seen, key, sp);
+        } else if (!ctype_same(old->t, t) && !tld_map_get(reported, key)) {
+            tld_map_put(reported, key, (void *)t);
+            const char *kw = t->tag == CT_STRUCT ? "struct" : "union";
+            tld_error(NULL, "'%s %s' is defined differently in two objects; a tag names one type "
+                      "in the whole program\n>>> in %s, in the type of '%s': %s\n>>> in %s, in the "
+                      "type of '%s': %s",
+                      kw, t->tagname, old->ow->name, old->rec->name, old->rec->type, ow->name, r->name,
+                      r->type);
+            errors++;
+        }
+        /* the maps keep KEY: it lives as long as the run */
+    }
+    errors += check_tag_spellings(t->sub, ow, r, seen, reported);
+    for (size_t i = 0; i < t->nparams; i++)
+        errors += check_tag_spellings(t->params[i], ow, r, seen, reported);
+    for (size_t i = 0; i < t->nmembers; i++)
+        errors += check_tag_spellings(t->members[i], ow, r, seen, reported);
+    return errors;
+}
+
+static int check_one_type_per_tag(const struct owner *ow, size_t n)
+{
+    struct tld_map seen = {0}, reported = {0};
+    int errors = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < ow[i].b->nrecs; k++)
+            errors += check_tag_spellings(ow[i].b->recs[k].ct, &ow[i], &ow[i].b->recs[k], &seen, &reported);
+    tld_map_free(&seen);
+    tld_map_free(&reported);
+    return errors;
+}
+
 /* TRUSTED maps a name to the --trust'ed file defining it (or is empty);
  * UNCHECKED, when not NULL, lists the symbols that were allowed through as
  * the manifest's "unchecked SYMBOL FILE" (the linker adds, the auditor
@@ -230,6 +289,7 @@ static int resolve(struct owner *ow, size_t n, struct tld_map *trusted, struct t
     struct def *store = NULL;
     size_t nstore = 0, capstore = 0, capu = 0;
     int errors = check_reserved_tags(ow, n);
+    errors += check_one_type_per_tag(ow, n);
     size_t total = 0;
     for (size_t i = 0; i < n; i++)
         total += ow[i].b->nrecs;

@@ -220,6 +220,9 @@ int ctype_agree(const char *ref, const struct ctype *rt, const char *def,
                 const struct ctype *dt, int is_data);
 /* Does a function type return a struct or union (callee pops: ret $4)? */
 int ctype_returns_aggregate(const struct ctype *t);
+/* Are two complete spellings A and B of one struct the same (members by
+ * name and type; structs inside them by tag)? */
+int ctype_same(const struct ctype *a, const struct ctype *b);
 
 /* ---- block.c: the .cuckoo.types blocks ---- */
 enum tld_kind { TLD_FUNC, TLD_DATA, TLD_TLS };

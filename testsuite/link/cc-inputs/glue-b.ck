@@ -1,0 +1,3 @@
+/* ... and a pointer here */
+struct B { int *p; };
+int read_b(struct B *b) { return b->p ? *b->p : -1; }
