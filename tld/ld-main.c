@@ -263,6 +263,7 @@ int main(int argc, char **argv)
     /* Pass 4: every ref meets one def of an equal type (rule 4). */
     tld_resolve(&link);
     tld_check_reserved(&link);
+    tld_check_data_offsets(&link);
     checkpoint("resolve symbols");
 
     /* Pass 5: the GNU linker, into a temporary file next to the output. */

@@ -330,3 +330,57 @@ int tld_check_structure(struct tld_obj *o)
     free(kind);
     return c.errors;
 }
+
+/* An offset into another object's data, proved against that object's
+ * size once the link says which object defines it: a Cuckoo object's
+ * `gvar+8` must stay inside the gvar that another Cuckoo object defines
+ * (and a reference into the runtime's data is to its start). */
+int tld_check_data_offsets(const struct tld_link *l)
+{
+    struct tld_map defs = {0};
+    int errors = 0;
+    for (size_t i = 0; i < l->nfiles; i++)
+        for (size_t k = 0; k < l->files[i]->nobjs; k++) {
+            const struct tld_obj *o = l->files[i]->objs[k];
+            if (!o->loaded || o->cls == TLD_TRUSTED)
+                continue;
+            for (size_t s = 1; s < o->elf.nsyms; s++) {
+                const struct tld_sym *y = &o->elf.syms[s];
+                if (y->shndx != SHN_UNDEF && y->bind == STB_GLOBAL && *y->name)
+                    tld_map_put(&defs, y->name, (void *)y);
+            }
+        }
+    for (size_t i = 0; i < l->nfiles; i++)
+        for (size_t k = 0; k < l->files[i]->nobjs; k++) {
+            const struct tld_obj *o = l->files[i]->objs[k];
+            if (!o->loaded || o->cls != TLD_CUCKOO)
+                continue;
+            const struct tld_elf *e = &o->elf;
+            for (size_t s = 1; s < e->nsecs; s++) {
+                const struct tld_section *sec = &e->secs[s];
+                if (!(sec->flags & SHF_ALLOC) || !sec->data)
+                    continue;
+                for (size_t r = 0; r < e->nrelocs[s]; r++) {
+                    const struct tld_reloc *rl = &e->relocs[s][r];
+                    if (rl->type != R_386_32 || rl->sym >= e->nsyms ||
+                        (uint64_t)rl->offset + 4 > sec->size)
+                        continue;
+                    const struct tld_sym *y = &e->syms[rl->sym];
+                    if (y->shndx != SHN_UNDEF)
+                        continue;
+                    int32_t addend = (int32_t)rd32(sec->data + rl->offset);
+                    if (addend == 0)
+                        continue;
+                    const struct tld_sym *d = tld_map_get(&defs, y->name);
+                    if (!d || d->type != STT_OBJECT || addend < 0 || (uint32_t)addend > d->size) {
+                        tld_error(o->name, "relocation at %s+0x%x points to %s%+d, outside the object "
+                                  "that defines it (%u bytes)", sec->name, rl->offset, y->name,
+                                  (int)addend, d ? d->size : 0);
+                        errors++;
+                    }
+                }
+            }
+        }
+    tld_map_free(&defs);
+    return errors;
+}

@@ -306,6 +306,10 @@ struct tld_insn *tld_decode(const unsigned char *code, uint32_t len,
 /* Sections, symbols and relocations of a Cuckoo object, and where each
  * relocation points.  Returns the number of errors reported. */
 int tld_check_structure(struct tld_obj *o);
+struct tld_link;
+/* After resolution: offsets into data that another object defines stay
+ * inside that object. */
+int tld_check_data_offsets(const struct tld_link *l);
 
 /* ---- discipline.c: the code discipline of TOOLCHAIN.md ---- */
 /* Audit an object (blocks already parsed): rule 3 and the code.  Reports
