@@ -1093,37 +1093,9 @@ static Node *call_args(Node *args, Type *ft, const char *fname, bool fname_is_ru
 /* The Cuckoo function to use instead of a C library function. */
 static const char *c_library_hint(const char *name) {
   static const char *const hints[][2] = {
-      {"strcpy", "strlcpy(dst, src)"},       {"strncpy", "strlcpy(dst, src)"},
-      {"strcat", "strlcat(dst, src)"},       {"strncat", "strlcat(dst, src)"},
-      {"memcpy", "memcpy_array(dst, src, n) or copy_bytes(dst, doff, src, soff, n)"},
-      {"memmove", "copy_bytes(dst, doff, src, soff, n)"},
-      {"memset", "memset_array(dst, c, n)"},
-      {"bzero", "memset_array(dst, 0, n)"},
-      {"memcmp", "compare_bytes(a, aoff, b, boff, n)"},
-      {"strtol", "parse_long(s, &pos, base, &value)"},
-      {"strtoul", "parse_long(s, &pos, base, &value)"},
-      {"strtoll", "parse_long(s, &pos, base, &value)"},
-      {"strtoull", "parse_long(s, &pos, base, &value)"},
-      {"atol", "parse_long(s, &pos, 10, &value)"},
-      {"strchr", "str_index(s, c)"},         {"strstr", "str_find(s, needle)"},
-      {"strnlen", "strlen(s) (it stops at the array's end)"},
-      {"sprintf", "snprintf(buf, fmt, ...) (the buffer's length bounds it)"},
-      {"vsnprintf", "snprintf(buf, fmt, ...)"},
-      {"signal", "signal_handler(sig, f)"},  {"sigaction", "signal_handler(sig, f)"},
-      {"fopen", "open(path, flags, mode)"},  {"fclose", "close(fd)"},
-      {"fread", "read_bytes(fd, buf, n)"},   {"fwrite", "write_bytes(fd, buf, n)"},
-      {"read", "read_bytes(fd, buf, n) or read_into(fd, buf, off, n)"},
-      {"write", "write_bytes(fd, buf, n) or write_from(fd, buf, off, n)"},
-      {"fgets", "read_line(buf)"},           {"gets", "read_line(buf)"},
-      {"fputs", "fprintf(f, \"%s\", s)"},
-      {"pthread_create", "spawn f(args)"},   {"pthread_join", "join(t)"},
-      {"pthread_mutex_lock", "mutex_lock(m)"}, {"pthread_mutex_unlock", "mutex_unlock(m)"},
-      {"sleep", "sleep_ns(ns)"},             {"usleep", "sleep_ns(ns)"},
-      {"nanosleep", "sleep_ns(ns)"},         {"time", "clock_realtime_ns()"},
-      {"clock_gettime", "clock_ns() or clock_realtime_ns()"},
-      {"gettimeofday", "clock_realtime_ns()"},
-      {"perror", "fprintf(stderr, \"%s\\n\", *strerror(err)) with the error a function returned"},
-      {"socket", "tcp_listen, tcp_connect or udp_bind"},
+#define CLIB(name, instead) {#name, instead},
+#include "clib.def"
+#undef CLIB
   };
   for (size_t k = 0; k < sizeof hints / sizeof hints[0]; k++)
     if (!strcmp(hints[k][0], name))

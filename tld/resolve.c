@@ -346,7 +346,20 @@ static int resolve(struct owner *ow, size_t n, struct tld_map *trusted, struct t
                     listed = 1;
             if (listed)
                 continue;
-            tld_error(NULL, "undefined symbol: %s\n>>> referenced by %s", r->name, ow[i].name);
+            const char *instead = NULL;
+            static const char *const clib[][2] = {
+#define CLIB(name, use) {#name, use},
+#include "clib.def"
+#undef CLIB
+            };
+            for (size_t c = 0; c < sizeof clib / sizeof clib[0]; c++)
+                if (!strcmp(clib[c][0], r->name))
+                    instead = clib[c][1];
+            if (instead)
+                tld_error(NULL, "undefined symbol: %s\n>>> referenced by %s\n>>> '%s' is not in Cuckoo: "
+                          "use %s, declared in <cuckoo.ckh>", r->name, ow[i].name, r->name, instead);
+            else
+                tld_error(NULL, "undefined symbol: %s\n>>> referenced by %s", r->name, ow[i].name);
             errors++;
         }
     tld_map_free(&defs);
