@@ -20,6 +20,6 @@ expect_msg "checking whether $CC builds a checked program... yes"
 grep -qx "cc=$CC" out.txt || fail "CUCKOO_CC not substituted: $(cat out.txt)"
 grep -qx "objcheck=$OBJCHECK" out.txt || fail "CUCKOO_OBJCHECK not substituted"
 # no toolchain: a clear error, exit 1
-expect_status 1 env PATH=/usr/bin:/bin ./configure
+expect_status 1 env -u CUCKOO_CC -u CUCKOO_LD -u CUCKOO_OBJCHECK PATH=/usr/bin:/bin ./configure
 expect_msg "no working Cuckoo toolchain"
 exit 0
