@@ -284,6 +284,7 @@ typedef enum {
   ND_LENGTHOF,     /* lengthof: after check, only the run-time form: lhs is a T (*)[] value */
   ND_NEW,          /* new(type_arg) / new(type_arg[lhs]) */
   ND_DELETE,       /* delete(lhs) */
+  ND_RENEW,        /* renew(lhs, rhs): lhs a T (*)[] lvalue, new_type T */
   ND_SPAWN,        /* spawn f(args): lhs is ND_VAR of f */
   ND_COMPOUND_LIT, /* (type){init}: obj is a hidden local, init its initializer */
   /* statements */

@@ -1413,6 +1413,39 @@ static Node *delete_expr(Node *n) {
   return r;
 }
 
+/* renew(p, n) (§12.1): P an lvalue of type T (*)[] holding the result of
+ * new (or NULL), N an integer; yields the new array, also stored in P. */
+static Node *renew_expr(Node *n) {
+  Node *p = expr(n->lhs);
+  Node *len = rvalue(n->rhs);
+  if (p->error || len->error)
+    return poison(p->error ? ty_int : p->ty, n->loc);
+  if (p->ty->kind != TY_PTR || p->ty->base->kind != TY_ARRAY || p->ty->base->len >= 0) {
+    error_at(n->lhs->loc, "renew needs a pointer to an unsized array, T (*)[], holding the "
+                          "result of new, not '%s'", tyname(p->ty));
+    return poison(ty_int, n->loc);
+  }
+  check_modifiable(p, n->lhs->loc, "renew");
+  if (!is_integer(len->ty)) {
+    error_at(n->rhs->loc, "the length of renew must be an integer, not '%s'", tyname(len->ty));
+    return poison(p->ty, n->loc);
+  }
+  const char *why = visibly_not_heap(p);
+  if (why)
+    error_at(n->lhs->loc, "renew of %s, which was not allocated with new", why);
+  Type *elem = p->ty->base->base;
+  if (elem->size < 0) {
+    error_at(n->lhs->loc, "renew of an array of the incomplete type '%s'", tyname(elem));
+    return poison(p->ty, n->loc);
+  }
+  Node *r = mk(ND_RENEW, type_unqualified(p->ty), n->loc);
+  r->lhs = p;
+  r->rhs = cast_to(len, ty_llong);
+  r->new_type = elem;
+  r->is_array_new = true;
+  return r;
+}
+
 static Type *thread_type(void) {
   Sym *y = find_sym("thread_t");
   if (y && y->typedef_ty)
@@ -1928,6 +1961,8 @@ static Node *expr_(Node *n) {
     return new_expr(n);
   case ND_DELETE:
     return delete_expr(n);
+  case ND_RENEW:
+    return renew_expr(n);
   case ND_SPAWN:
     return spawn_expr(n);
   case ND_COMPOUND_LIT:

@@ -280,7 +280,7 @@ static bool may_assign(Node *n) {
   for (; n; n = n->next) {
     switch (n->kind) {
     case ND_ASSIGN: case ND_ASSIGN_OP: case ND_PREINC: case ND_PREDEC:
-    case ND_POSTINC: case ND_POSTDEC: case ND_DELETE: case ND_COMPOUND_LIT:
+    case ND_POSTINC: case ND_POSTDEC: case ND_DELETE: case ND_RENEW: case ND_COMPOUND_LIT:
       return true;
     default:
       break;
@@ -916,6 +916,25 @@ static void lower_delete(Node *n) {
     lv_store(lv, l->ty, ir_imm(0));
 }
 
+/* renew(p, n): p's object is found before n runs (§2), as for E1 = E2;
+ * the runtime checks the old array and copies it (abi.md). */
+static Oper lower_renew(Node *n) {
+  Node *l = n->lhs;
+  LV lv = lv_pin(lower_lval(l), n->rhs);
+  Oper old = lv_load(lv, l->ty);
+  old = stable(old, IK_I32, n->rhs);
+  Oper len = lower_expr(n->rhs);
+  cur_loc = n->loc;
+  IrArg *args = xmalloc(4 * sizeof *args);
+  args[0] = (IrArg){.val = old, .kind = IK_I32};
+  args[1] = (IrArg){.val = ir_sym(ir_type_desc(irp, type_unqualified(n->new_type)), 0), .kind = IK_I32};
+  args[2] = (IrArg){.val = len, .kind = IK_I64};
+  args[3] = (IrArg){.kind = IK_I32, .is_site = true};
+  Oper r = runtime_call("__cuckoo_renew", args, 4, IK_I32, site("memory", NULL, n->loc));
+  lv_store(lv, l->ty, r);
+  return r;
+}
+
 /* spawn f(args): the arguments go into a block laid out like f's argument
  * area; the runtime copies it and calls the thunk f.cuckoo_thunk (abi.md). */
 static Oper lower_spawn(Node *n) {
@@ -1108,6 +1127,8 @@ static Oper lower_expr(Node *n) {
     return (Oper){.kind = OK_NONE};
   case ND_SPAWN:
     return lower_spawn(n);
+  case ND_RENEW:
+    return lower_renew(n);
   case ND_SIZEOF:
     return ir_imm(n->ival);
   default:

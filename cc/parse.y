@@ -497,7 +497,7 @@ static void yyerror(YYLTYPE *lloc, Parser *ps, const char *msg);
        KW_UNION "'union'" KW_UNSIGNED "'unsigned'" KW_VOID "'void'"
        KW_VOLATILE "'volatile'" KW_WHILE "'while'" KW_BOOL "'_Bool'"
        KW_NORETURN "'_Noreturn'" KW_TRUE "'true'" KW_FALSE "'false'"
-       KW_NULL "'NULL'" KW_NEW "'new'" KW_DELETE "'delete'"
+       KW_NULL "'NULL'" KW_NEW "'new'" KW_DELETE "'delete'" KW_RENEW "'renew'"
        KW_LENGTHOF "'lengthof'" KW_SPAWN "'spawn'" KW_GLOBAL "'global'"
        KW_COMPLEX "'_Complex'" KW_ASM "'asm'"
 %token ARROW "'->'" INC "'++'" DEC "'--'" SHL "'<<'" SHR "'>>'" LE "'<='"
@@ -1239,6 +1239,7 @@ argument_expression_list
  *     (sizeof | lengthof) '(' type-name ')'
  *     new '(' type-name ')'
  *     delete '(' expression ')'
+ *     renew '(' assignment-expression ',' assignment-expression ')'
  *     spawn identifier '(' argument-expression-list? ')' */
 unary_expression
   : postfix_expression
@@ -1256,6 +1257,8 @@ unary_expression
   | KW_LENGTHOF '(' type_name ')'         { $$ = type_node(ND_LENGTHOF, $3, L(@1)); }
   | KW_NEW '(' type_name ')'              { $$ = type_node(ND_NEW, $3, L(@1)); }
   | KW_DELETE '(' expression ')'          { $$ = new_unary(ND_DELETE, $3, L(@1)); }
+  | KW_RENEW '(' assignment_expression ',' assignment_expression ')'
+      { $$ = new_binary(ND_RENEW, $3, $5, L(@1)); }
   | KW_SPAWN IDENTIFIER '(' ')'
       { $$ = new_unary(ND_SPAWN, ident($2, L(@2)), L(@1)); }
   | KW_SPAWN IDENTIFIER '(' argument_expression_list ')'

@@ -403,6 +403,51 @@ void __cuckoo_delete(struct __cuckoo_obj *p, const struct __cuckoo_type *t, int 
   rt_unlock(&alloc_lock);
 }
 
+/* renew(p, n) (LANGUAGE §12.1).  OLD is looked up exactly as delete looks
+ * it up, and copied and freed under the allocator's lock, so no other
+ * thread can free or reuse it meanwhile; the copy moves whole 32-bit
+ * words when elements hold pointers, so a racing store is seen old or new,
+ * never torn. */
+struct __cuckoo_obj *__cuckoo_renew(struct __cuckoo_obj *old, const struct __cuckoo_type *elem,
+                                    long long n, const struct __cuckoo_site *s) {
+  struct __cuckoo_obj *q = __cuckoo_new_array(elem, n, s);
+  if (old == NULL)
+    return q;
+  uintptr_t addr = (uintptr_t)old;
+  rt_lock(&alloc_lock);
+  struct kind *k = kind_of(elem, 1);
+  struct chunk **slot = map_slot(addr, 0);
+  struct chunk *c = slot ? *slot : NULL;
+  struct block *b = NULL;
+  if (k != NULL && c != NULL) {
+    size_t index = (addr - (uintptr_t)c->base) / c->stride;
+    struct block *cand = (struct block *)(c->base + index * c->stride);
+    if (index < c->nblocks && (uintptr_t)(cand + 1) + 4 == addr && cand->tag == ((uintptr_t)k | LIVE))
+      b = cand;
+  }
+  if (b == NULL) {
+    rt_unlock(&alloc_lock);
+    delete_trap(elem, s);
+  }
+  unsigned have = RT_LEN(old);
+  size_t m = (unsigned long long)n < have ? (size_t)n : have;
+  size_t bytes = m * elem->size;
+  if (elem->plain) {
+    memcpy(q, old, bytes);
+  } else {
+    const volatile uint32_t *from = (const volatile uint32_t *)(const void *)old;
+    volatile uint32_t *to = (volatile uint32_t *)(void *)q;
+    for (size_t i = 0; i < bytes / 4; i++)
+      to[i] = from[i];
+  }
+  __atomic_store_n(&b->tag, (uintptr_t)k, __ATOMIC_RELEASE);
+  struct block **list = free_list(k, class_of(c->stride));
+  b->next = *list;
+  *list = b;
+  rt_unlock(&alloc_lock);
+  return q;
+}
+
 /* ---- for the runtime itself ------------------------------------------------- */
 
 const struct __cuckoo_type rt_type_char = { "c8", 1, 1, 1, NULL };
