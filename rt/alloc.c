@@ -192,6 +192,17 @@ static __thread struct {
   struct kind *k;
 } kind_cache[KIND_CACHE];
 
+/* Whether a canonical type string (TOOLCHAIN.md) is plain: no pointer,
+ * function or array constructor anywhere.  In the grammar a '(' follows
+ * only a constructor (k w p pg po f a aN), never a name, so the type is
+ * plain exactly when each '(' is a const's or a volatile's. */
+static int canon_is_plain(const char *canon) {
+  for (const char *c = canon; *c; c++)
+    if (*c == '(' && (c == canon || (c[-1] != 'k' && c[-1] != 'w')))
+      return 0;
+  return 1;
+}
+
 static struct kind *kind_of(const struct __cuckoo_type *t, unsigned is_array) {
   unsigned slot = (unsigned)(((uintptr_t)t >> 3) ^ is_array) % KIND_CACHE;
   if (kind_cache[slot].t == t && kind_cache[slot].is_array == is_array)
@@ -208,7 +219,9 @@ static struct kind *kind_of(const struct __cuckoo_type *t, unsigned is_array) {
     k->canon = t->canon;
     k->hash = h;
     k->is_array = is_array;
-    k->plain = !is_array && t->plain;
+    /* The descriptor's word is not believed: "plain" shares free lists
+     * with every other plain type, so its string must say so too. */
+    k->plain = !is_array && t->plain && canon_is_plain(t->canon);
     k->elem_size = t->size;
     k->next = kind_table[h % KIND_BUCKETS];
     kind_table[h % KIND_BUCKETS] = k;
@@ -307,7 +320,18 @@ static void set_zero_value(void *dst, const unsigned char *image, size_t n, int 
 
 static const char *const msg_oom = "out of memory";
 
+/* A descriptor comes from an object file, which may have been written by
+ * hand: a missing string or a size no Cuckoo object has traps before the
+ * size can wrap a block's (the compiler's descriptors never do). */
+static void check_descriptor(const struct __cuckoo_type *t, const struct __cuckoo_site *s) {
+  if (t == NULL || t->canon == NULL)
+    rt_trap_text(s, "memory", "invalid type descriptor");
+  if (t->size > MAX_OBJECT)
+    rt_trap_site(s, "memory", "object of %llu bytes is too large", t->size, 0);
+}
+
 struct __cuckoo_obj *__cuckoo_new(const struct __cuckoo_type *t, const struct __cuckoo_site *s) {
+  check_descriptor(t, s);
   rt_lock(&alloc_lock);
   struct kind *k = kind_of(t, 0);
   int fresh = 0;
@@ -326,6 +350,7 @@ struct __cuckoo_obj *__cuckoo_new(const struct __cuckoo_type *t, const struct __
 
 struct __cuckoo_obj *__cuckoo_new_array(const struct __cuckoo_type *elem, long long n,
                                         const struct __cuckoo_site *s) {
+  check_descriptor(elem, s);
   if (n < 0)
     rt_trap_site(s, "memory", "negative array length %lld", n, 0);
   unsigned align = elem->align > 4 ? elem->align : 4;
@@ -379,6 +404,7 @@ void __cuckoo_delete(struct __cuckoo_obj *p, const struct __cuckoo_type *t, int 
                      const struct __cuckoo_site *s) {
   if (p == NULL)
     return;
+  check_descriptor(t, s);
   uintptr_t addr = (uintptr_t)p;
   rt_lock(&alloc_lock);
   struct kind *k = kind_of(t, is_array != 0);

@@ -50,17 +50,19 @@ static void put_repeat_ull(struct rt_sink *sink, char c, unsigned long long n) {
 /* Writes PREFIX (sign, 0x), ZEROS zeros, then BODY, padded to the width. */
 static void put_padded(struct rt_sink *sink, const struct spec *sp, const char *prefix,
                        long zeros, const char *body, size_t body_len) {
-  long len = (long)strlen(prefix) + zeros + (long)body_len;
-  long pad = sp->width > len ? sp->width - len : 0;
+  /* In 64 bits: a precision and a body of 2^31 each would overflow long. */
+  unsigned long long len = strlen(prefix) + (unsigned long long)(zeros > 0 ? zeros : 0) + body_len;
+  unsigned long long width = sp->width > 0 ? (unsigned long long)sp->width : 0;
+  unsigned long long pad = width > len ? width - len : 0;
   if (!sp->left && !sp->zero)
-    put_repeat(sink, ' ', pad);
+    put_repeat_ull(sink, ' ', pad);
   put(sink, prefix, strlen(prefix));
   if (!sp->left && sp->zero)
-    put_repeat(sink, '0', pad);
+    put_repeat_ull(sink, '0', pad);
   put_repeat(sink, '0', zeros);
   put(sink, body, body_len);
   if (sp->left)
-    put_repeat(sink, ' ', pad);
+    put_repeat_ull(sink, ' ', pad);
 }
 
 static void format_integer(struct rt_sink *sink, struct spec *sp, unsigned long long v,

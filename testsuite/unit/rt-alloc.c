@@ -13,13 +13,13 @@
 
 static const struct __cuckoo_site site = { NULL, NULL, "t.ck", 1, 2, "f" };
 static const struct __cuckoo_type t_int = { "i32", 4, 4, 1, NULL };
-static const struct __cuckoo_type t_pair = { "s(pair)", 8, 4, 1, NULL };
+static const struct __cuckoo_type t_pair = { "s:pair{a:i32,b:i32}", 8, 4, 1, NULL };
 /* Two descriptors of one type, as two object files would emit them; the
  * string is a copy so that only the content is shared. */
-static char node_name[] = "s(node)";
-static const struct __cuckoo_type t_node_a = { "s(node)", 12, 4, 0, NULL };
+static char node_name[] = "s:node{v:i32,w:i32,next:p(s:node)}";
+static const struct __cuckoo_type t_node_a = { "s:node{v:i32,w:i32,next:p(s:node)}", 12, 4, 0, NULL };
 static const struct __cuckoo_type t_node_b = { node_name, 12, 4, 0, NULL };
-static const struct __cuckoo_type t_other = { "s(other)", 12, 4, 0, NULL };
+static const struct __cuckoo_type t_other = { "s:other{v:i32,w:i32,next:p(s:other)}", 12, 4, 0, NULL };
 static const unsigned char row_image[] = { 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 static const struct __cuckoo_type t_row = { "a3(i32)", 16, 4, 0, row_image };
 
@@ -150,11 +150,33 @@ static void too_large(void) {
   __cuckoo_new_array(&t_int, 600000000, &site);
 }
 
+/* Descriptors written by hand (a hostile object may pass any): the
+ * runtime does not believe them.  A size past 2^31 - 1 traps instead of
+ * wrapping the block size; a descriptor that calls a type with a pointer
+ * "plain" does not put its blocks in the free lists that plain types
+ * share (a stale pointer would then see a plain object's integers as a
+ * pointer). */
+static const struct __cuckoo_type t_huge = { "s:huge{a:i32}", 0xfffffff0u, 4, 1, NULL };
+static const struct __cuckoo_type t_liar = { "s:liar{a:i32,p:p(i32)}", 8, 4, 1, NULL };
+static const struct __cuckoo_type t_two = { "s:two{a:i32,b:i32}", 8, 4, 1, NULL };
+static void huge_object(void) { __cuckoo_new(&t_huge, &site); }
+
+START_TEST(descriptors_not_believed) {
+  expect_trap(huge_object, "cuckoo: runtime error: memory: object of 4294967280 bytes is too "
+                           "large at t.ck:1:2 in f\n");
+  struct __cuckoo_obj *a = __cuckoo_new(&t_liar, &site);
+  __cuckoo_delete(a, &t_liar, 0, &site);
+  struct __cuckoo_obj *b = __cuckoo_new(&t_two, &site);
+  ck_assert_ptr_ne(a, b);
+  __cuckoo_delete(b, &t_two, 0, &site);
+}
+END_TEST
+
 START_TEST(delete_traps) {
   expect_trap(double_delete, "cuckoo: runtime error: delete: pointer is not the start of a "
-                             "live heap object of type s(node) at t.ck:1:2 in f\n");
+                             "live heap object of type s:node{v:i32,w:i32,next:p(s:node)} at t.ck:1:2 in f\n");
   expect_trap(wrong_type, "cuckoo: runtime error: delete: pointer is not the start of a "
-                          "live heap object of type s(other) at t.ck:1:2 in f\n");
+                          "live heap object of type s:other{v:i32,w:i32,next:p(s:other)} at t.ck:1:2 in f\n");
   expect_trap(element_of_array, "cuckoo: runtime error: delete: pointer is not the start of "
                                 "a live heap object of type i32 at t.ck:1:2 in f\n");
   expect_trap(interior, "cuckoo: runtime error: delete: pointer is not the start of a live "
@@ -198,6 +220,7 @@ int main(void) {
   tcase_add_test(tc, non_plain_reused_by_canonical_string_only);
   tcase_add_test(tc, arrays_capacity_and_images);
   tcase_add_test(tc, delete_traps);
+  tcase_add_test(tc, descriptors_not_believed);
   tcase_add_test(tc, handler_deferred_inside_critical_section);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
