@@ -110,6 +110,13 @@ const char *diag_source_line(const char *file, int line);
  * every token with the original source line named by the line markers;
  * tokens that come from macro expansions keep the nearest known column. */
 
+/* `#pragma cuckoo runtime` is honoured only in a system header under
+ * LEX_RUNTIME_DIR (the directory the driver gives cpp with -isystem), as
+ * cpp entered it, or anywhere while LEX_RUNTIME_TRUSTED (--interface, the
+ * embedded internal.ckh): a user file must not declare runtime internals. */
+extern const char *lex_runtime_dir;
+extern bool lex_runtime_trusted;
+
 /* ======================================================================
  * parse.y -- the grammar; builds the AST and nothing else
  * ====================================================================== */

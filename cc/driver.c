@@ -570,6 +570,8 @@ int main(int argc, char **argv) {
   signal(SIGHUP, on_signal);
   parse_args(argc, argv);
 
+  lex_runtime_dir = include_dir();
+  lex_runtime_trusted = opt_interface;
   if (opt_interface)
     return interface_mode();
   if (!inputs.len && !link_args.len)

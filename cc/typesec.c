@@ -27,8 +27,11 @@ static Program *internal_prog;
 static Obj *internal_obj(const char *asmname) {
   if (!internal_prog) {
     bool ok = true;
+    bool trusted = lex_runtime_trusted;
+    lex_runtime_trusted = true;   /* the runtime's own text, built into the compiler */
     ExtDecl *decls = parse_program(cuckoo_internal_ckh, strlen(cuckoo_internal_ckh),
                                    "<internal.ckh>", &ok);
+    lex_runtime_trusted = trusted;
     if (!ok)
       die("the embedded internal.ckh does not parse");
     internal_prog = xmalloc(sizeof *internal_prog);

@@ -207,6 +207,16 @@ static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const str
         return;
     }
     /* -- its type and position -- */
+    if (y->type == STT_TLS || !strcmp(y->name, "__cuckoo_stack_limit")) {
+        /* the stack limit is read by the stack check alone, never written */
+        if (r->type != R_386_TLS_LE || strcmp(y->name, "__cuckoo_stack_limit"))
+            serr(c, "relocation at %s+0x%x reaches the thread-local '%s' other than through the "
+                    "stack check", s->name, r->offset, yn);
+        else if (k != SK_TEXT || y->shndx != SHN_UNDEF)
+            serr(c, "thread-local relocation at %s+0x%x other than the stack check's", s->name,
+                 r->offset);
+        return;
+    }
     int pcrel = 0;
     switch (r->type) {
     case R_386_32:

@@ -348,6 +348,7 @@ END_TEST
 START_TEST(pragmas) {
   Tok t[8];
   int before = diag_errors;
+  lex_runtime_trusted = true;     /* as for the runtime's own headers */
   int n = lex_all("a\n"
                   "#pragma once\n"
                   "#pragma GCC poison x\n"
@@ -358,6 +359,7 @@ START_TEST(pragmas) {
                   "#ident \"x\"\n"
                   "e\n",
                   t, 8);
+  lex_runtime_trusted = false;
   ck_assert_int_eq(diag_errors, before);      /* other pragmas: ignored */
   ck_assert_int_eq(n, 5);
   ck_assert(!t[0].loc.rt);
@@ -368,9 +370,14 @@ START_TEST(pragmas) {
   ck_assert_int_eq(t[4].loc.loc.line, 9);
   errors_in("#pragma cuckoo bogus\n", 1);
 
+  /* outside the runtime's headers the pragma is an error */
+  errors_in("#pragma cuckoo runtime\n#pragma cuckoo end\n", 1);
+
   bool ok;
+  lex_runtime_trusted = true;
   ExtDecl *d = parse("int a;\n#pragma cuckoo runtime\nint b; int c(void);\n"
                      "#pragma cuckoo end\nint e;\n", &ok);
+  lex_runtime_trusted = false;
   ck_assert(ok);
   ck_assert(!d->in_runtime_header);
   ck_assert(d->next->in_runtime_header);
