@@ -396,6 +396,43 @@ int tld_resolve(struct tld_link *l)
     return errors;
 }
 
+/* Is B, which says it is the runtime's (producer cuckoo-rt), exactly the
+ * block of the installed runtime this tool was built with?  A program's
+ * blocks are believed for nothing: a forged "runtime" block would escape
+ * the rules that Cuckoo blocks obey (the reserved tags, rule 4). */
+static int is_the_runtime_block(const struct tld_block *b)
+{
+    static struct tld_file *rt[2];
+    static int tried;
+    if (!tried) {
+        tried = 1;
+        int before = tld_nerrors;
+        rt[0] = tld_runtime_open(0);    /* the start object carries the block */
+        rt[1] = tld_runtime_open(1);
+        tld_nerrors = before;           /* a missing runtime: reported below as a mismatch */
+    }
+    for (size_t k = 0, which = 0; which < 2; k++) {
+        if (!rt[which] || k >= rt[which]->nobjs) {
+            which++, k = (size_t)-1;
+            continue;
+        }
+        struct tld_obj *o = rt[which]->objs[k];
+        if (!o->has_types || (!o->nblocks && tld_obj_blocks(o, 0)) || !o->nblocks)
+            continue;
+        const struct tld_block *r = &o->blocks[0];
+        if (r->nrecs != b->nrecs || !r->producer || strcmp(r->producer, "cuckoo-rt"))
+            continue;
+        size_t i = 0;
+        for (; i < r->nrecs; i++)
+            if (r->recs[i].is_def != b->recs[i].is_def || r->recs[i].kind != b->recs[i].kind ||
+                strcmp(r->recs[i].name, b->recs[i].name) || strcmp(r->recs[i].type, b->recs[i].type))
+                break;
+        if (i == r->nrecs)
+            return 1;
+    }
+    return 0;
+}
+
 int tld_resolve_blocks(const char *file, const struct tld_block *b, size_t n, const struct tld_block *lb)
 {
     struct owner *ow = xcalloc(n + 1, sizeof *ow);
@@ -405,9 +442,13 @@ int tld_resolve_blocks(const char *file, const struct tld_block *b, size_t n, co
     for (size_t i = 0; i < n; i++) {
         if (b[i].linked)
             continue;
-        if (b[i].producer && !strcmp(b[i].producer, "cuckoo-rt")) {
+        if (b[i].producer && !strcmp(b[i].producer, "cuckoo-rt") && is_the_runtime_block(&b[i])) {
             names[m] = xstrdup("the Cuckoo runtime");
             ow[m].is_runtime = 1;
+        } else if (b[i].producer && !strcmp(b[i].producer, "cuckoo-rt")) {
+            tld_error(file, "block %zu says it is the Cuckoo runtime's but is not the block of the "
+                      "installed runtime", i + 1);
+            names[m] = xasprintf("%s (block %zu, which claims to be the runtime's)", file, i + 1);
         } else {
             names[m] = xasprintf("%s (block %zu, source %s)", file, i + 1, b[i].source ? b[i].source : "?");
         }
