@@ -5,6 +5,7 @@
  * __cuckoo_main its argv as Cuckoo arrays on the heap (a char (*[argc])[]
  * of char arrays, each the argument with its NUL), and ends the process
  * with the result after flushing the output. */
+#include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
 
@@ -50,6 +51,7 @@ static void set_main_stack_limit(int argc, char **argv, char **envp) {
 
 int main(int argc, char **argv, char **envp) {
   set_main_stack_limit(argc, argv, envp);
+  signal(SIGPIPE, SIG_IGN);        /* LANGUAGE.md §12.1: writes to a closed socket give -EPIPE */
   rt_thread_stack_size();          /* read CUCKOO_THREAD_STACK once, now */
 
   char **cargv = (char **)__cuckoo_new_array(&rt_type_char_array_ptr, argc, NULL);

@@ -1,0 +1,157 @@
+/* net.c -- IPv4 TCP and UDP sockets and poll (LANGUAGE.md §12.1).
+ *
+ * Addresses are dotted strings ("127.0.0.1") inside Cuckoo char arrays,
+ * which must hold a NUL (else -EINVAL); "" means any address (INADDR_ANY).
+ * A port outside 0..65535 is -EINVAL.  Blocking calls are made outside any
+ * runtime critical section, so signal handlers run while they wait; a
+ * call interrupted by a handler returns -EINTR, as in POSIX.  SIGPIPE is
+ * ignored from start-up (start.c), so a write to a closed connection
+ * returns -EPIPE. */
+#define _GNU_SOURCE 1
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "sys.h"
+
+/* Fills SA from HOST and PORT; 0, or -EINVAL. */
+static int make_addr(struct sockaddr_in *sa, const char *host, int port) {
+  if (!rt_has_nul(host) || port < 0 || port > 65535)
+    return -EINVAL;
+  memset(sa, 0, sizeof *sa);
+  sa->sin_family = AF_INET;
+  sa->sin_port = htons((uint16_t)port);
+  if (host[0] == 0)
+    sa->sin_addr.s_addr = htonl(INADDR_ANY);
+  else if (inet_pton(AF_INET, host, &sa->sin_addr) != 1)
+    return -EINVAL;
+  return 0;
+}
+
+int __cuckoo_tcp_listen(const char *host, int port, int backlog) {
+  RT_CHECK_NULL(RT_HERE, host, "tcp_listen");
+  struct sockaddr_in sa;
+  int r = make_addr(&sa, host, port);
+  if (r < 0)
+    return r;
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0)
+    return rt_neg_errno();
+  int one = 1;
+  setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  if (bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0
+      || listen(fd, backlog < 0 ? 0 : backlog) != 0) {
+    r = rt_neg_errno();
+    close(fd);
+    return r;
+  }
+  return fd;
+}
+
+int __cuckoo_tcp_accept(int listen_fd) {
+  int fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
+  return fd < 0 ? rt_neg_errno() : fd;
+}
+
+int __cuckoo_tcp_connect(const char *host, int port) {
+  RT_CHECK_NULL(RT_HERE, host, "tcp_connect");
+  struct sockaddr_in sa;
+  int r = make_addr(&sa, host, port);
+  if (r < 0)
+    return r;
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0)
+    return rt_neg_errno();
+  if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+    r = rt_neg_errno();
+    close(fd);
+    return r;
+  }
+  return fd;
+}
+
+int __cuckoo_socket_port(int fd) {
+  struct sockaddr_in sa;
+  socklen_t len = sizeof sa;
+  if (getsockname(fd, (struct sockaddr *)&sa, &len) != 0)
+    return rt_neg_errno();
+  if (sa.sin_family != AF_INET)
+    return -EINVAL;
+  return ntohs(sa.sin_port);
+}
+
+int __cuckoo_shutdown_write(int fd) {
+  return shutdown(fd, SHUT_WR) == 0 ? 0 : rt_neg_errno();
+}
+
+int __cuckoo_udp_bind(const char *host, int port) {
+  RT_CHECK_NULL(RT_HERE, host, "udp_bind");
+  struct sockaddr_in sa;
+  int r = make_addr(&sa, host, port);
+  if (r < 0)
+    return r;
+  int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+  if (fd < 0)
+    return rt_neg_errno();
+  if (bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+    r = rt_neg_errno();
+    close(fd);
+    return r;
+  }
+  return fd;
+}
+
+int __cuckoo_udp_sendto(int fd, const char *b, unsigned n, const char *host, int port) {
+  RT_CHECK_NULL(RT_HERE, b, "udp_sendto");
+  RT_CHECK_NULL(RT_HERE, host, "udp_sendto");
+  RT_CHECK_COUNT(RT_HERE, n, RT_LEN(b), "udp_sendto");
+  struct sockaddr_in sa;
+  int r = make_addr(&sa, host, port);
+  if (r < 0)
+    return r;
+  ssize_t k = sendto(fd, b, n, MSG_NOSIGNAL, (struct sockaddr *)&sa, sizeof sa);
+  return k < 0 ? rt_neg_errno() : (int)k;
+}
+
+/* Receives one datagram (cut to N bytes) into B; the sender's address goes
+ * to HOST as a dotted string (cut like strlcpy, as long as HOST has room
+ * for a NUL) and its port to *PORT. */
+int __cuckoo_udp_recvfrom(int fd, char *b, unsigned n, char *host, int *port) {
+  RT_CHECK_NULL(RT_HERE, b, "udp_recvfrom");
+  RT_CHECK_NULL(RT_HERE, host, "udp_recvfrom");
+  RT_CHECK_NULL(RT_HERE, port, "udp_recvfrom");
+  RT_CHECK_COUNT(RT_HERE, n, RT_LEN(b), "udp_recvfrom");
+  struct sockaddr_in sa;
+  socklen_t len = sizeof sa;
+  memset(&sa, 0, sizeof sa);
+  ssize_t k = recvfrom(fd, b, n, 0, (struct sockaddr *)&sa, &len);
+  if (k < 0)
+    return rt_neg_errno();
+  char text[INET_ADDRSTRLEN] = "";
+  if (sa.sin_family == AF_INET)
+    inet_ntop(AF_INET, &sa.sin_addr, text, sizeof text);
+  unsigned size = RT_LEN(host), tl = (unsigned)strlen(text);
+  if (size > 0) {
+    unsigned c = tl < size - 1 ? tl : size - 1;
+    memcpy(host, text, c);
+    host[c] = 0;
+  }
+  *port = sa.sin_family == AF_INET ? ntohs(sa.sin_port) : 0;
+  return (int)k;
+}
+
+/* struct pollfd of cuckoo.ckh has the kernel's layout (8 bytes: int,
+ * short, short), so the array goes to poll(2) as it is. */
+_Static_assert(sizeof(struct pollfd) == 8, "struct pollfd is 8 bytes");
+
+int __cuckoo_poll(struct pollfd *fds, unsigned n, int timeout_ms) {
+  RT_CHECK_NULL(RT_HERE, fds, "poll");
+  RT_CHECK_COUNT(RT_HERE, n, RT_LEN(fds), "poll");
+  int r = poll(fds, (nfds_t)n, timeout_ms < 0 ? -1 : timeout_ms);
+  return r < 0 ? rt_neg_errno() : r;
+}
