@@ -89,6 +89,7 @@ static int dry;                          /* writing an arm that will not run */
    class 1 and 2): a right side that changes a local the left side's
    address came from, and &*p of a NULL p.  Lets a run look for others. */
 static int avoid_known, rhs;
+static int uses_known;                   /* the program has such a construct */
 static int want_trap;                    /* an out-of-range index may come now */
 static char trap_line[128];
 static int watch[16], watched[16], nwatch;
@@ -336,14 +337,14 @@ static int gen_arr_designator(int d, int *vlen)
             int v = pick(NPVAR);
             if (st.pv[v].arr < 0) {
                 if (want_trap && !dry && !st.dead) {
-                    emit(chance(50) && !avoid_known ? "(&*%s)" : "%s", pvname[v]);
+                    if (chance(50) && !avoid_known) { emit("(&*%s)", pvname[v]); uses_known = 1; } else emit("%s", pvname[v]);
                     trap("null: ");
                     *vlen = 1;
                     return -1;
                 }
                 continue;
             }
-            if (chance(25) && !avoid_known) emit("(&*%s)", pvname[v]); else emit("%s", pvname[v]);
+            if (chance(25) && !avoid_known) { emit("(&*%s)", pvname[v]); uses_known = 1; } else emit("%s", pvname[v]);
             *vlen = viewlen(st.pv[v]);
             return st.pv[v].arr;
         }
@@ -389,6 +390,7 @@ static int gen_lv(int d, int *cell)
         int iv = pick(NIVAR);
         if (ta && (iv == I0 || iv == I1)) iv = iv == I0 ? I2 : GI;
         if (rhs && avoid_known && (iv == I0 || iv == I1)) iv = iv == I0 ? I2 : GI;
+        if (rhs && (iv == I0 || iv == I1)) uses_known = 1;
         if (c == 1 && iv == I2) iv = GI;
         emit("%s", ivname[iv]);
         *cell = st.ivar[iv];
@@ -400,6 +402,7 @@ static int gen_lv(int d, int *cell)
         *cell = st.ip; return 1;
     }
     if (c == 3 && want_trap && !dry && !st.dead && !avoid_known) {
+        uses_known = 1;
         emit("*&*ip"); trap("null: "); *cell = -1; return 1;
     }
     {
@@ -461,7 +464,8 @@ static struct pval gen_ptr(int d, int allow_local, int nonnull)
         }
         case 4: {                        /* (p = P): the pointer moves inside an expression */
             int v = pick(3);             /* p0 p1 gp */
-            if (rhs && avoid_known && v == P0) v = GP;
+            if (rhs && avoid_known && (v == P0 || v == P1)) v = GP;
+            if (rhs && (v == P0 || v == P1)) uses_known = 1;
             struct pval r;
             if (pvar_local(v) && !allow_local) continue;
             emit("(%s = ", pvname[v]);
@@ -746,6 +750,7 @@ static void retarget(int a, int depth)
 static void gen_loop(int depth)
 {
     int c = pick(avoid_known ? 2 : 4);
+    if (c >= 2) uses_known = 1;
     if (c == 0) {                        /* a whole-array update through a pointer */
         int v = pick(NPVAR), m = 1 + pick(5);
         if (st.pv[v].arr < 0) {
@@ -1095,6 +1100,7 @@ int main(int argc, char **argv)
     }
     want_trap = 0;
     epilogue();
+    if (uses_known) emit("/* uses the constructs of issue 7, classes 1 and 2 */\n");
     write_file(argv[2], seed, "ck", text, st.textlen);
     write_file(argv[2], seed, "out", expect, st.expectlen);
     {
