@@ -328,6 +328,9 @@ static void check_descriptor(const struct __cuckoo_type *t, const struct __cucko
     rt_trap_text(s, "memory", "invalid type descriptor");
   if (t->size > MAX_OBJECT)
     rt_trap_site(s, "memory", "object of %llu bytes is too large", t->size, 0);
+  /* its size, alignment, plainness and image, derived from its string */
+  if (!rt_descriptor_valid(t))
+    rt_trap_text(s, "memory", "type descriptor does not describe its type");
 }
 
 struct __cuckoo_obj *__cuckoo_new(const struct __cuckoo_type *t, const struct __cuckoo_site *s) {

@@ -41,6 +41,10 @@ struct __cuckoo_type {
 struct __cuckoo_obj;              /* opaque: what new returns */
 struct __cuckoo_args;             /* opaque: spawn's argument block */
 
+/* layout.c: does T's size, alignment, plainness and image agree with the
+ * layout of its canonical string?  (Cached per thread.) */
+int rt_descriptor_valid(const struct __cuckoo_type *t);
+
 /* The length word of the Cuckoo array whose element 0 is at P. */
 #define RT_LEN(p) (((const unsigned *)(const void *)(p))[-1])
 

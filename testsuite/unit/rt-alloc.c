@@ -159,15 +159,42 @@ static void too_large(void) {
 static const struct __cuckoo_type t_huge = { "s:huge{a:i32}", 0xfffffff0u, 4, 1, NULL };
 static const struct __cuckoo_type t_liar = { "s:liar{a:i32,p:p(i32)}", 8, 4, 1, NULL };
 static const struct __cuckoo_type t_two = { "s:two{a:i32,b:i32}", 8, 4, 1, NULL };
+/* Descriptors whose string names a real type but whose other words lie:
+ * a smaller size (legitimate code would write past the block), a longer
+ * length word in the image (checked indexes would trust it), an image
+ * missing for a type with length words, a string that is no type. */
+static const unsigned char short_row_image[16] = {3};
+static const unsigned char long_row_image[16] = {200};
+static const struct __cuckoo_type t_small = { "s:two{a:i32,b:i32}", 4, 4, 1, NULL };
+static const struct __cuckoo_type t_long_len = { "a3(i32)", 16, 4, 0, long_row_image };
+static const struct __cuckoo_type t_no_image = { "a3(i32)", 16, 4, 0, NULL };
+static const struct __cuckoo_type t_garbage = { "s(node)", 8, 4, 0, NULL };
+static const struct __cuckoo_type t_row_ok = { "a3(i32)", 16, 4, 0, short_row_image };
+static const struct __cuckoo_type t_nested = {
+  "s:big{n:i32,in:s:two{a:i32,b:i32},also:s:two,list:p(s:big)}", 24, 4, 0, NULL };
 static void huge_object(void) { __cuckoo_new(&t_huge, &site); }
+static void liar_object(void) { __cuckoo_new(&t_liar, &site); }
+static void small_object(void) { __cuckoo_new(&t_small, &site); }
+static void long_len_object(void) { __cuckoo_new(&t_long_len, &site); }
+static void no_image_object(void) { __cuckoo_new(&t_no_image, &site); }
+static void garbage_object(void) { __cuckoo_new(&t_garbage, &site); }
 
 START_TEST(descriptors_not_believed) {
   expect_trap(huge_object, "cuckoo: runtime error: memory: object of 4294967280 bytes is too "
                            "large at t.ck:1:2 in f\n");
-  struct __cuckoo_obj *a = __cuckoo_new(&t_liar, &site);
-  __cuckoo_delete(a, &t_liar, 0, &site);
+  static const char lie[] = "cuckoo: runtime error: memory: type descriptor does not describe "
+                            "its type at t.ck:1:2 in f\n";
+  expect_trap(liar_object, lie);
+  expect_trap(small_object, lie);
+  expect_trap(long_len_object, lie);
+  expect_trap(no_image_object, lie);
+  expect_trap(garbage_object, lie);
+  struct __cuckoo_obj *a = __cuckoo_new(&t_row_ok, &site);
+  ck_assert_uint_eq(((unsigned *)(void *)a)[0], 3);
+  __cuckoo_delete(a, &t_row_ok, 0, &site);
+  struct __cuckoo_obj *n = __cuckoo_new(&t_nested, &site);
+  __cuckoo_delete(n, &t_nested, 0, &site);
   struct __cuckoo_obj *b = __cuckoo_new(&t_two, &site);
-  ck_assert_ptr_ne(a, b);
   __cuckoo_delete(b, &t_two, 0, &site);
 }
 END_TEST

@@ -31,7 +31,7 @@ char *__cuckoo_getenv(const char *name);
 #define LIT(s) (&(((const struct { unsigned len; char c[sizeof(s)]; }){ sizeof(s), s }).c[0]))
 
 static const struct __cuckoo_type int_type = { "i32", 4, 4, 1, NULL };
-static const struct __cuckoo_type node_type = { "s(node)", 8, 4, 0, NULL };
+static const struct __cuckoo_type node_type = { "s:node{v:i32,next:p(s:node)}", 8, 4, 0, NULL };
 static const struct __cuckoo_site here = { NULL, NULL, "smoke.ck", 7, 3, "main" };
 static const struct __cuckoo_site call_site = { NULL, NULL, "smoke.ck", 21, 5, "bounds" };
 static const struct __cuckoo_site stack_site = {
