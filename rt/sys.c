@@ -10,7 +10,8 @@
  * No descriptor may reach memory (LANGUAGE.md §12.1): open refuses the
  * files through which a process can read or write memory -- /proc/PID/mem
  * (and any other procfs file named mem) and the memory devices /dev/mem,
- * /dev/kmem, /dev/port -- and opens nothing on procfs for writing. */
+ * /dev/kmem, /dev/port -- opens nothing on procfs for writing, and opens
+ * no file mapped into the process (its libraries) for writing. */
 #define _GNU_SOURCE 1
 #include <errno.h>
 #include <fcntl.h>
@@ -73,6 +74,50 @@ void __cuckoo_assert_fail(const char *expr) {
 
 static rt_lock_t open_lock = RT_LOCK_INIT;
 
+/* Is the file (DEV, INO) mapped into this process?  Then writing it would
+ * write the process's memory: a MAP_PRIVATE page not yet copied shows the
+ * file's new bytes (the C library's code, say, which root may write).
+ * Reads /proc/self/maps; when they cannot be read, the answer is yes. */
+static int mapped_here(dev_t dev, ino_t ino) {
+  int fd = open("/proc/self/maps", O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return 1;
+  char buf[4097];
+  size_t have = 0;
+  int found = 0, eof = 0;
+  while (!found && !(eof && have == 0)) {
+    char *nl = memchr(buf, '\n', have);
+    if (!nl && !eof && have < sizeof buf - 1) {
+      ssize_t r = read(fd, buf + have, sizeof buf - 1 - have);
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r < 0) {
+        found = 1;
+        break;
+      }
+      if (r == 0)
+        eof = 1;
+      have += (size_t)r;
+      continue;
+    }
+    /* one line (or the first 4096 bytes of a longer one; the rest of it
+     * is then read as a line that does not parse):
+     * start-end perms offset major:minor inode path */
+    size_t line_len = nl ? (size_t)(nl - buf) : have;
+    buf[line_len] = 0;
+    unsigned maj, min;
+    unsigned long long inode;
+    if (sscanf(buf, "%*s %*s %*s %x:%x %llu", &maj, &min, &inode) == 3 && inode != 0
+        && maj == major(dev) && min == minor(dev) && inode == (unsigned long long)ino)
+      found = 1;
+    size_t used = nl ? line_len + 1 : have;
+    memmove(buf, buf + used, have - used);
+    have -= used;
+  }
+  close(fd);
+  return found;
+}
+
 /* Does the open descriptor FD give access to memory? */
 static int reaches_memory(int fd, int writing) {
   struct stat st;
@@ -80,6 +125,8 @@ static int reaches_memory(int fd, int writing) {
     return 1;
   if (S_ISCHR(st.st_mode) && major(st.st_rdev) == 1
       && (minor(st.st_rdev) == 1 || minor(st.st_rdev) == 2 || minor(st.st_rdev) == 4))
+    return 1;
+  if (writing && S_ISREG(st.st_mode) && mapped_here(st.st_dev, st.st_ino))
     return 1;
   struct statfs sf;
   if (fstatfs(fd, &sf) != 0)

@@ -280,3 +280,44 @@ void __cuckoo_cond_broadcast(struct cond *c) {
   check_cond(RT_HERE, c, "cond_broadcast");
   pthread_cond_broadcast(&c->pc);
 }
+
+/* ---- mutex_trylock, cond_timedwait (LANGUAGE.md §12.1) -------------------- */
+/* Self-contained additions of the systems interface (rt/sys.c has the
+ * rest): the same checks as mutex_lock and cond_wait. */
+#include <time.h>
+
+/* 1 if it took the lock, else 0 (held by anyone, its caller included). */
+int __cuckoo_mutex_trylock(struct mutex *m) {
+  check_mutex(RT_HERE, m, "mutex_trylock");
+  return pthread_mutex_trylock(&m->pm) == 0;
+}
+
+/* Waits at most TIMEOUT_NS (0 or less: only reacquires the mutex): 0 when
+ * woken, -ETIMEDOUT when the time ran out; either way with M held again.
+ * The deadline is on CLOCK_REALTIME (the condition's default clock),
+ * saturated at time_t's end instead of wrapping. */
+int __cuckoo_cond_timedwait(struct cond *c, struct mutex *m, long long timeout_ns) {
+  check_cond(RT_HERE, c, "cond_timedwait");
+  check_mutex(RT_HERE, m, "cond_timedwait");
+  int saved = errno;
+  struct timespec now, until;
+  clock_gettime(CLOCK_REALTIME, &now);
+  if (timeout_ns < 0)
+    timeout_ns = 0;
+  long long max_sec = (long long)(((unsigned long long)1 << (sizeof(time_t) * 8 - 1)) - 1);
+  long long sec = (long long)now.tv_sec + timeout_ns / 1000000000ll;
+  long nsec = now.tv_nsec + (long)(timeout_ns % 1000000000ll);
+  if (nsec >= 1000000000l) {
+    nsec -= 1000000000l;
+    sec++;
+  }
+  if (sec > max_sec) {
+    sec = max_sec;
+    nsec = 999999999l;
+  }
+  until.tv_sec = (time_t)sec;
+  until.tv_nsec = nsec;
+  int r = pthread_cond_timedwait(&c->pc, &m->pm, &until);
+  errno = saved;
+  return r == ETIMEDOUT ? -ETIMEDOUT : 0;
+}

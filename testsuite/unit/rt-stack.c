@@ -63,6 +63,19 @@ void __cuckoo_cond_broadcast(struct cond *c);
 void __cuckoo_cond_free(struct cond *c);
 void __cuckoo_signal_handler(int sig, void (*f)(int));
 int __cuckoo_raise(int sig);
+/* the systems interface (LANGUAGE.md §12.1) */
+int __cuckoo_open(const char *path, int flags, int mode);
+int __cuckoo_close(int fd);
+int __cuckoo_read_into(int fd, char *b, unsigned off, unsigned n);
+int __cuckoo_write_from(int fd, const char *b, unsigned off, unsigned n);
+const char *__cuckoo_strerror(int err);
+int __cuckoo_parse_long(const char *s, unsigned *pos, int base, long long *out);
+int __cuckoo_udp_bind(const char *host, int port);
+int __cuckoo_udp_sendto(int fd, const char *b, unsigned n, const char *host, int port);
+int __cuckoo_udp_recvfrom(int fd, char *b, unsigned n, char *host, int *port);
+int __cuckoo_socket_port(int fd);
+void __cuckoo_sleep_ns(long long ns);
+int __cuckoo_str_find(const char *s, const char *needle);
 
 #define LIT(s) (&(((struct { unsigned len; char c[sizeof(s)]; }){ sizeof(s), s }).c[0]))
 
@@ -136,6 +149,28 @@ static void f_signal(void) {
   __cuckoo_signal_handler(SIGUSR1_VALUE, on_signal);
   __cuckoo_raise(SIGUSR1_VALUE);
 }
+static void f_sys_files(void) {
+  /* for writing: open also reads /proc/self/maps */
+  int fd = __cuckoo_open(LIT("/dev/null"), 1, 0);
+  __cuckoo_close(fd);
+  __cuckoo_open(LIT("/proc/self/mem"), 2, 0);
+  __cuckoo_read_into(0, big_out, 10, 10000);
+  __cuckoo_write_from(1, big_in, 10, 9000);
+  __cuckoo_strerror(-2);
+}
+static void f_sys_misc(void) {
+  unsigned pos = 0;
+  long long v;
+  __cuckoo_parse_long(LIT("  -9223372036854775809"), &pos, 0, &v);
+  __cuckoo_str_find(big_in, LIT("xxy"));
+  int u = __cuckoo_udp_bind(LIT("127.0.0.1"), 0);
+  int port = __cuckoo_socket_port(u);
+  __cuckoo_udp_sendto(u, big_in, 100, LIT("127.0.0.1"), port);
+  char *host = chars(16);
+  __cuckoo_udp_recvfrom(u, big_out, 200, host, &port);
+  __cuckoo_close(u);
+  __cuckoo_sleep_ns(1000);
+}
 
 static const struct {
   const char *name;
@@ -148,6 +183,8 @@ static const struct {
   { "read_bytes", f_read_bytes }, { "read_line", f_read_line }, { "strings", f_strings },
   { "math", f_math }, { "clock_ns rand getenv", f_process }, { "new delete", f_new_delete },
   { "spawn join", f_spawn_join }, { "mutex cond", f_mutex_cond }, { "signal_handler raise", f_signal },
+  { "open read_into write_from strerror", f_sys_files },
+  { "parse_long str_find udp sleep_ns", f_sys_misc },
 };
 
 #define STACK_SIZE ((size_t)1 << 20)
