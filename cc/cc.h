@@ -39,6 +39,9 @@ char *xstrndup(const char *s, size_t n);
 char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The whole file (NUL-terminated; *LEN bytes), or NULL if unreadable. */
 char *read_file(const char *path, size_t *len);
+/* The same for a regular file of at most MAX bytes only, and without
+ * blocking: NULL for a device, a FIFO, a directory or a larger file. */
+char *read_regular_file(const char *path, size_t max, size_t *len);
 
 typedef struct {                  /* a growable byte buffer, NUL-terminated */
   char *s;

@@ -98,18 +98,38 @@ void i386_callsite(const char *ret_label, const char *site_label) {
 
 /* ---- line information ----------------------------------------------------------- */
 
+/* The file table: every name a .loc uses gets its number here, and the
+ * .file directives are all written before the first function (write_files),
+ * because `as` rejects a .loc whose number no earlier .file assigned --
+ * and functions are compiled (numbering their files) before any is written,
+ * while a function's own first .loc may name a file only its body met. */
 static Vec files;
 static FILE *outf;
 
-static int file_number(const char *name, Buf *out) {
+static int file_number(const char *name) {
   for (int i = 0; i < files.len; i++)
     if (!strcmp(files.v[i], name))
       return i + 1;
   vec_push(&files, (void *)name);
-  buf_printf(out, "\t.file %d \"", files.len);
-  put_escaped(out, name, strlen(name));
-  buf_printf(out, "\"\n");
   return files.len;
+}
+
+/* A name as an assembler string: quoted, every byte that is not printable
+ * ASCII (newline, tab, bytes past 127) and every quote and backslash escaped. */
+static void put_quoted(FILE *o, const char *s) {
+  Buf b = {0};
+  buf_putc(&b, '"');
+  put_escaped(&b, s, strlen(s));
+  buf_putc(&b, '"');
+  fputs(b.s, o);
+}
+
+static void write_files(FILE *o) {
+  for (int i = 0; i < files.len; i++) {
+    fprintf(o, "\t.file %d ", i + 1);
+    put_quoted(o, files.v[i]);
+    fputc('\n', o);
+  }
 }
 
 void i386_loc(I386Func *cx, Loc loc) {
@@ -120,7 +140,7 @@ void i386_loc(I386Func *cx, Loc loc) {
     return;
   cx->cur_line = loc.line;
   cx->cur_file = file;
-  int n = file_number(file, cx->out);
+  int n = file_number(file);
   const char *text = diag_source_line(file, loc.line);
   if (text) {
     while (*text == ' ' || *text == '\t')
@@ -584,7 +604,7 @@ static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
     /* the function's own line first, so a breakpoint on it lands here */
     if (f->obj && f->obj->loc.line > 0) {
       const char *file = f->obj->loc.file ? f->obj->loc.file : source_file;
-      int n = file_number(file, &b);
+      int n = file_number(file);
       buf_printf(&b, "\t.loc %d %d %d\n", n, f->obj->loc.line, f->obj->loc.col > 0 ? f->obj->loc.col : 0);
     }
     i386_prologue(cx, &b, f->checks_stack ? stack_n : -1, stack_stub);
@@ -630,19 +650,26 @@ void i386_emit_program(IrProgram *ir, FILE *o, const char *source_name) {
   /* one output per source: nothing carries over from the previous one */
   files.len = pool_str.len = pool_str_label.len = 0;
   fc_bits.len = fc_label.len = extra_strings.len = 0;
-  fprintf(o, "# cuckoo-cc: %s\n\t.file \"%s\"\n", source_name, source_name);
+  fprintf(o, "# cuckoo-cc: ");
+  put_quoted(o, source_name);     /* a newline in the name must not end the comment */
+  fprintf(o, "\n\t.file ");
+  put_quoted(o, source_name);
+  fputc('\n', o);
   /* call-frame information for gdb goes to .debug_frame, never to an
    * allocated .eh_frame: a Cuckoo object has no loaded section that an
    * unwinder would interpret (TOOLCHAIN.md, structural rules) */
   if (opt_debug)
     fprintf(o, "\t.cfi_sections .debug_frame\n");
-  Buf head = {0};
-  file_number(source_name, &head);
-  fputs(head.s, o);
+  file_number(source_name);
 
   infos = xmalloc((ir->nfuncs + 1) * sizeof *infos);
-  for (int i = 0; i < ir->nfuncs; i++)
+  for (int i = 0; i < ir->nfuncs; i++) {
     compile_func(&infos[i], ir->funcs[i]);
+    Obj *fo = ir->funcs[i]->obj;
+    if (fo && !ir->funcs[i]->is_thunk && fo->loc.line > 0)
+      file_number(fo->loc.file ? fo->loc.file : source_name);
+  }
+  write_files(o);
   for (int i = 0; i < ir->nfuncs; i++) {
     IrFunc *f = ir->funcs[i];
     int n = -1;
