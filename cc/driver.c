@@ -367,8 +367,11 @@ static bool compile_source(const char *src, const char *asm_out, const char *obj
   check_program(decls, prog);
   if (diag_errors)
     return false;
-  if (opt_syntax_only)
-    return true;
+  if (opt_syntax_only) {
+    /* every compile error, the frame sizes the back end finds too */
+    codegen_check_program(prog);
+    return !diag_errors;
+  }
   if (opt_dump_ir) {
     ir_dump_program(prog, stdout);
     return true;
@@ -383,7 +386,7 @@ static bool compile_source(const char *src, const char *asm_out, const char *obj
     fprintf(stderr, "cuckoo-cc: error: writing '%s': %s\n", asm_out, strerror(errno));
     exit(2);
   }
-  return true;
+  return !diag_errors;            /* the back end's errors: frames too large */
 }
 
 /* --interface: the runtime's block from cuckoo.ckh and internal.ckh. */

@@ -514,7 +514,8 @@ static void emit_type_descs(Buf *out, IrProgram *ir) {
 
 typedef struct {
   I386Func cx;
-  int need;                       /* -1: not computed; -2: in progress */
+  long long need;                 /* -1: not computed; -2: in progress */
+  bool frame_ok;                  /* its frame fits in 2^31 - 1 bytes */
 } FuncInfo;
 
 static IrProgram *cur_ir;
@@ -528,8 +529,9 @@ static int find_func(Obj *o) {
 }
 
 /* Bytes below its entry %esp that F and the static callees relying on
- * its check may use (doc/abi.md: N). */
-static int stack_need(int i) {
+ * its check may use (doc/abi.md: N).  In long long: every term is below
+ * 2^31, but a chain of them need not be (LANGUAGE.md §10). */
+static long long stack_need(int i) {
   FuncInfo *fi = &infos[i];
   if (fi->need >= 0)
     return fi->need;
@@ -537,7 +539,7 @@ static int stack_need(int i) {
     die("stack need: a cycle among unchecked functions");
   fi->need = -2;
   IrFunc *f = cur_ir->funcs[i];
-  int worst = 0;
+  long long worst = 0;
   for (int b = 0; b < f->nblocks; b++)
     for (int k = 0; k < f->blocks[b]->n; k++) {
       IrInst *in = &f->blocks[b]->ins[k];
@@ -546,7 +548,7 @@ static int stack_need(int i) {
       int j = find_func(in->callee);
       if (j < 0 || cur_ir->funcs[j]->checks_stack)
         continue;
-      int n = stack_need(j);
+      long long n = stack_need(j);
       if (n > worst)
         worst = n;
     }
@@ -554,7 +556,8 @@ static int stack_need(int i) {
   return fi->need;
 }
 
-static void compile_func(FuncInfo *fi, IrFunc *f) {
+/* Register allocation and the frame: what the stack checks need. */
+static void layout_func(FuncInfo *fi, IrFunc *f) {
   I386Func *cx = &fi->cx;
   memset(cx, 0, sizeof *cx);
   fi->need = -1;
@@ -563,14 +566,52 @@ static void compile_func(FuncInfo *fi, IrFunc *f) {
     int n;
     i386_emit_thunk(f, &f->text, &n);
     cx->has_calls = true;
+    fi->frame_ok = true;
     return;
   }
   i386_regalloc(cx);
-  i386_frame_layout(cx);
+  fi->frame_ok = i386_frame_layout(cx);
+}
+
+static void compile_func(FuncInfo *fi, IrFunc *f) {
+  I386Func *cx = &fi->cx;
+  if (f->is_thunk)
+    return;
   cx->out = &f->text;
   cx->epilogue = format(".L%s.epilogue", f->name);
   i386_isel_body(cx);
 }
+
+/* Lays out every frame and computes every stack check's N; false after
+ * reporting a frame, or a checked chain of frames, larger than 2^31 - 1
+ * bytes (then nothing is to be written). */
+static bool layout_program(IrProgram *ir) {
+  cur_ir = ir;
+  infos = xmalloc((ir->nfuncs + 1) * sizeof *infos);
+  bool ok = true;
+  for (int i = 0; i < ir->nfuncs; i++) {
+    layout_func(&infos[i], ir->funcs[i]);
+    ok &= infos[i].frame_ok;
+  }
+  if (!ok)                        /* a chain through a frame not laid out means nothing */
+    return false;
+  for (int i = 0; i < ir->nfuncs; i++) {
+    IrFunc *f = ir->funcs[i];
+    long long n = -1;
+    if (f->checks_stack)
+      n = f->is_thunk ? f->frame_n : stack_need(i);
+    if (n > 0x7fffffffLL) {
+      error_at(f->obj->loc, "the frame of '%s' and those of the static functions its stack check "
+               "covers are larger than 2^31 - 1 bytes together", f->obj->name);
+      ok = false;
+      n = 0;
+    }
+    f->stack_n = (int)n;
+  }
+  return ok;
+}
+
+void i386_check_program(IrProgram *ir) { layout_program(ir); }
 
 static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
   I386Func *cx = &fi->cx;
@@ -662,7 +703,8 @@ void i386_emit_program(IrProgram *ir, FILE *o, const char *source_name) {
     fprintf(o, "\t.cfi_sections .debug_frame\n");
   file_number(source_name);
 
-  infos = xmalloc((ir->nfuncs + 1) * sizeof *infos);
+  if (!layout_program(ir))
+    return;                       /* reported: the driver writes no output */
   for (int i = 0; i < ir->nfuncs; i++) {
     compile_func(&infos[i], ir->funcs[i]);
     Obj *fo = ir->funcs[i]->obj;
@@ -672,11 +714,7 @@ void i386_emit_program(IrProgram *ir, FILE *o, const char *source_name) {
   write_files(o);
   for (int i = 0; i < ir->nfuncs; i++) {
     IrFunc *f = ir->funcs[i];
-    int n = -1;
-    if (f->checks_stack)
-      n = f->is_thunk ? f->frame_n : stack_need(i);
-    f->stack_n = n;
-    write_func(o, &infos[i], f, n);
+    write_func(o, &infos[i], f, f->checks_stack ? f->stack_n : -1);
   }
 
   Buf data = {0};
