@@ -461,6 +461,98 @@ static bool all_zero(Image *im) {
   return true;
 }
 
+/* ---- length words written at start-up ---------------------------------------- */
+
+/* A global whose image would be nothing but its length words and zeros,
+ * and at least this large, goes to .bss, and the start-up code writes its
+ * length words from a descriptor (doc/abi.md "Length words written at
+ * start-up"; LANGUAGE.md §4 lets the start-up code write them): time,
+ * memory and output then stay proportional to the source, not to the
+ * object (`int g[100000000][2]`). */
+#define STARTUP_LENWORDS_MIN 4096
+
+/* Does INIT set nothing but zeros? */
+static bool init_is_zero(Init *init) {
+  if (!init)
+    return true;
+  if (init->expr) {
+    Node *e = init->expr;
+    if (e->kind == ND_NULL)
+      return true;
+    if (e->kind != ND_NUM)
+      return false;
+    if (is_flonum(e->ty)) {
+      union { double d; unsigned long long u; } x = {.d = e->fval};
+      return x.u == 0;            /* not -0.0 */
+    }
+    return e->ival == 0;
+  }
+  for (int i = 0; i < init->nchildren; i++)
+    if (!init_is_zero(init->children[i]))
+      return false;
+  return true;
+}
+
+/* The descriptor's operations (words): 1 OFF VALUE writes the length word
+ * VALUE at OFF; 2 COUNT STRIDE OFF BODYLEN BODY... runs BODY (BODYLEN
+ * words, the last one 0) COUNT times at OFF, OFF + STRIDE, ...; 0 ends a
+ * list.  Offsets are relative to the enclosing repetition's element, so
+ * the descriptor grows with the type's text, not with its element counts. */
+typedef struct {
+  long long *w;
+  int n, cap;
+} Words;
+
+static void words_put(Words *ws, long long v) {
+  if (ws->n == ws->cap) {
+    ws->cap = ws->cap ? 2 * ws->cap : 16;
+    ws->w = xrealloc(ws->w, ws->cap * sizeof *ws->w);
+  }
+  ws->w[ws->n++] = v;
+}
+
+static void lenword_ops(Words *ws, Type *ty, long long off) {
+  if (ty->kind == TY_ARRAY) {
+    long long len = ty->len < 0 ? 0 : ty->len;
+    words_put(ws, 1);
+    words_put(ws, off);
+    words_put(ws, len);
+    if (len > 0 && has_length_words(ty->base)) {
+      words_put(ws, 2);
+      words_put(ws, len);
+      words_put(ws, ty->base->size);
+      words_put(ws, off + 4);
+      int at = ws->n;
+      words_put(ws, 0);           /* BODYLEN, known after the body */
+      lenword_ops(ws, ty->base, 0);
+      words_put(ws, 0);
+      ws->w[at] = ws->n - at - 1;
+    }
+  } else if (ty->kind == TY_STRUCT) {
+    for (Member *m = ty->sdef->members; m; m = m->next)
+      if (has_length_words(m->ty))
+        lenword_ops(ws, m->ty, off + m->offset);
+  }
+}
+
+static int lenword_descs;
+
+/* G in .bss, its descriptor in .rodata and an entry for it in the
+ * __cuckoo_callsites table (return address 0: never a call's). */
+static void emit_startup_object(Buf *out, Obj *g) {
+  Image im = {.size = g->ty->size};
+  emit_object(out, g, ".bss", &im);
+  const char *l = format(".Lcklw%d", lenword_descs++);
+  buf_printf(&rodata, "\t.p2align 2\n%s:\n\t.long %s, %d\n", l, sym_of(g), g->ty->size);
+  Words ws = {0};
+  lenword_ops(&ws, g->ty, 0);
+  words_put(&ws, 0);
+  for (int i = 0; i < ws.n; i++)
+    buf_printf(&rodata, i % 8 ? ", %lld" : i ? "\n\t.long %lld" : "\t.long %lld", ws.w[i]);
+  buf_puts(&rodata, "\n");
+  buf_printf(&callsites, "\t.long 0, %s\n", l);
+}
+
 static void emit_globals(Buf *out, IrProgram *ir) {
   Vec done = {0};
   for (Obj *g = ir->prog->globals; g; g = g->next) {
@@ -469,6 +561,10 @@ static void emit_globals(Buf *out, IrProgram *ir) {
     if (g->is_string) {
       emit_string(out, g);
       vec_push(&done, g);
+      continue;
+    }
+    if (g->ty->size >= STARTUP_LENWORDS_MIN && has_length_words(g->ty) && init_is_zero(g->initz)) {
+      emit_startup_object(out, g);
       continue;
     }
     Image im = image_of(g->ty, g->initz);
@@ -687,7 +783,7 @@ void i386_emit_program(IrProgram *ir, FILE *o, const char *source_name) {
   memset(&rodata, 0, sizeof rodata);
   memset(&strs, 0, sizeof strs);
   memset(&callsites, 0, sizeof callsites);
-  label_counter = site_counter = 0;
+  label_counter = site_counter = lenword_descs = 0;
   /* one output per source: nothing carries over from the previous one */
   files.len = pool_str.len = pool_str_label.len = 0;
   fc_bits.len = fc_label.len = extra_strings.len = 0;
