@@ -39,6 +39,9 @@ char *xstrndup(const char *s, size_t n);
 char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The whole file (NUL-terminated; *LEN bytes), or NULL if unreadable. */
 char *read_file(const char *path, size_t *len);
+/* The same for a regular file of at most MAX bytes only, and without
+ * blocking: NULL for a device, a FIFO, a directory or a larger file. */
+char *read_regular_file(const char *path, size_t max, size_t *len);
 
 typedef struct {                  /* a growable byte buffer, NUL-terminated */
   char *s;
@@ -824,6 +827,8 @@ void ir_dump_func(IrFunc *f, FILE *out);
 void ir_dump_program(Program *prog, FILE *out);
 /* -S / -c: the whole back end, writing assembly for PROG (already checked). */
 void codegen_program(Program *prog, FILE *asm_out, const char *source_name);
+/* -fsyntax-only: the back end's own errors (frame sizes), nothing written. */
+void codegen_check_program(Program *prog);
 
 /* ======================================================================
  * lower.c -- typed AST to IR: evaluation order, conversions, and every
@@ -878,9 +883,10 @@ unsigned i386_clobbers(IrFunc *f, IrInst *in);
 /* isel.c: the body's instructions, block by block, into cx->out. */
 void i386_isel_body(I386Func *cx);
 /* abi.c: frame layout (after regalloc), prologue and epilogue, argument sizes. */
-int i386_arg_size(Type *t);
-int i386_call_args_size(IrInst *call);
-void i386_frame_layout(I386Func *cx);
+long long i386_arg_size(Type *t);
+long long i386_call_args_size(IrInst *call);
+/* false (after reporting it) when the frame is larger than 2^31 - 1 bytes */
+bool i386_frame_layout(I386Func *cx);
 void i386_prologue(I386Func *cx, Buf *out, int stack_n, const char *stack_stub);
 void i386_epilogue(I386Func *cx, Buf *out);
 void i386_emit_thunk(IrFunc *t, Buf *out, int *frame_n);
@@ -892,5 +898,7 @@ void i386_callsite(const char *ret_label, const char *site_label);
 void i386_loc(I386Func *cx, Loc loc);
 /* emit.c: the whole assembly file (target_i386.emit_program). */
 void i386_emit_program(IrProgram *ir, FILE *out, const char *source_name);
+/* emit.c: the frame and stack-check sizes only (target_i386.check_program). */
+void i386_check_program(IrProgram *ir);
 
 #endif

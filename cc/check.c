@@ -46,6 +46,10 @@ struct Scope {
   Scope *up;
   Sym *syms;
   Tag *tags;
+  /* the newest Sym of each name in syms, hashed: a block of 16,000
+   * declarations must not make every lookup walk the whole list */
+  Sym **index;
+  int index_cap, index_len;
 };
 
 static Scope file_scope_;
@@ -65,8 +69,31 @@ static void push_scope(void) {
 static void pop_scope(void) { scope = scope->up; }
 
 /* The declaration of NAME in S (stand-ins for undeclared names do not count). */
+static unsigned name_hash(const char *name) {
+  unsigned h = 2166136261u;
+  for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+    h = (h ^ *p) * 16777619u;
+  return h;
+}
+
+/* The slot of NAME in S's index (empty or holding NAME's newest Sym). */
+static Sym **index_slot(Scope *s, const char *name) {
+  unsigned i = name_hash(name) & (unsigned)(s->index_cap - 1);
+  while (s->index[i] && strcmp(s->index[i]->name, name))
+    i = (i + 1) & (unsigned)(s->index_cap - 1);
+  return &s->index[i];
+}
+
+/* The newest Sym named NAME in S, stand-ins included. */
+static Sym *newest_sym(Scope *s, const char *name) {
+  return s->index_cap ? *index_slot(s, name) : NULL;
+}
+
 static Sym *find_sym_in(Scope *s, const char *name) {
-  for (Sym *y = s->syms; y; y = y->next)
+  Sym *y = newest_sym(s, name);
+  if (!y || !y->undeclared)
+    return y;
+  for (y = y->next; y; y = y->next)   /* behind a stand-in (after an error) */
     if (!y->undeclared && !strcmp(y->name, name))
       return y;
   return NULL;
@@ -74,10 +101,11 @@ static Sym *find_sym_in(Scope *s, const char *name) {
 
 /* What NAME means here: the innermost declaration, or stand-in. */
 static Sym *find_sym(const char *name) {
-  for (Scope *s = scope; s; s = s->up)
-    for (Sym *y = s->syms; y; y = y->next)
-      if (!strcmp(y->name, name))
-        return y;
+  for (Scope *s = scope; s; s = s->up) {
+    Sym *y = newest_sym(s, name);
+    if (y)
+      return y;
+  }
   return NULL;
 }
 
@@ -87,6 +115,20 @@ static Sym *add_sym(const char *name, Loc loc) {
   y->loc = loc;
   y->next = scope->syms;
   scope->syms = y;
+  if ((scope->index_len + 1) * 2 > scope->index_cap) {
+    Sym **old = scope->index;
+    int old_cap = scope->index_cap;
+    scope->index_cap = old_cap ? 2 * old_cap : 16;
+    scope->index = xmalloc(sizeof *scope->index * scope->index_cap);
+    for (int i = 0; i < old_cap; i++)
+      if (old[i])
+        *index_slot(scope, old[i]->name) = old[i];
+    free(old);
+  }
+  Sym **slot = index_slot(scope, name);
+  if (!*slot)
+    scope->index_len++;
+  *slot = y;
   return y;
 }
 

@@ -39,6 +39,8 @@ struct SrcFile {
   int nlines;
 };
 static SrcFile *files;
+/* Larger sources are compiled but not quoted (nor used to align columns). */
+#define DIAG_SOURCE_MAX ((size_t)256 << 20)
 
 static SrcFile *load(const char *name) {
   for (SrcFile *f = files; f; f = f->next)
@@ -49,7 +51,9 @@ static SrcFile *load(const char *name) {
   f->next = files;
   files = f;
   size_t len;
-  f->text = read_file(name, &len);
+  /* the name comes from a line marker, that is from the program (#line):
+   * /dev/zero, a FIFO or /dev/stdin must not be read, nor a huge file */
+  f->text = read_regular_file(name, DIAG_SOURCE_MAX, &len);
   if (!f->text)
     return f;
   Vec lines = {0};

@@ -66,9 +66,20 @@ static char *temp_file(const char *suffix) {
   return path;
 }
 
-/* A temporary file beside DEST (same file system), renamed onto DEST by commit(). */
-static char *temp_beside(const char *dest) {
+/* An output that is not a regular file (or a directory): a device such as
+ * /dev/null, a FIFO, a terminal.  It is written in place: renaming a
+ * temporary onto /dev/null would replace the device with a regular file. */
+static bool writes_in_place(const char *dest) {
+  struct stat st;
   if (!strcmp(dest, "-"))
+    return true;
+  return stat(dest, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+/* A temporary file beside DEST (same file system), renamed onto DEST by
+ * commit(); for an output written in place, one in the temporary directory. */
+static char *temp_beside(const char *dest) {
+  if (writes_in_place(dest))
     return temp_file(".out");
   char *path = format("%s.tmpXXXXXX", dest);
   int fd = mkstemp(path);
@@ -81,12 +92,41 @@ static char *temp_beside(const char *dest) {
   return path;
 }
 
+/* Copies the finished file TMP to FD (standard output, a device, a FIFO). */
+static bool copy_to(const char *tmp, int fd) {
+  int in = open(tmp, O_RDONLY);
+  if (in < 0)
+    return false;
+  char buf[65536];
+  ssize_t n;
+  bool ok = true;
+  while (ok && (n = read(in, buf, sizeof buf)) != 0) {
+    if (n < 0) {
+      ok = errno == EINTR;
+      continue;
+    }
+    for (ssize_t done = 0; ok && done < n;) {
+      ssize_t w = write(fd, buf + done, (size_t)(n - done));
+      if (w < 0)
+        ok = errno == EINTR;
+      else
+        done += w;
+    }
+  }
+  close(in);
+  return ok;
+}
+
 static void commit(const char *tmp, const char *dest) {
-  if (!strcmp(dest, "-")) {        /* -o -: standard output, as with cc */
-    size_t len = 0;
-    char *text = read_file(tmp, &len);
-    if (!text || fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
-      fprintf(stderr, "cuckoo-cc: error: writing to standard output: %s\n", strerror(errno));
+  if (writes_in_place(dest)) {
+    bool std = !strcmp(dest, "-");  /* -o -: standard output, as with cc */
+    fflush(stdout);
+    int fd = std ? 1 : open(dest, O_WRONLY | O_NOCTTY);
+    if (fd < 0 || !copy_to(tmp, fd) || (!std && close(fd) != 0)) {
+      if (std)
+        fprintf(stderr, "cuckoo-cc: error: writing to standard output: %s\n", strerror(errno));
+      else
+        fprintf(stderr, "cuckoo-cc: error: cannot write '%s': %s\n", dest, strerror(errno));
       exit(2);
     }
     unlink(tmp);
@@ -327,8 +367,11 @@ static bool compile_source(const char *src, const char *asm_out, const char *obj
   check_program(decls, prog);
   if (diag_errors)
     return false;
-  if (opt_syntax_only)
-    return true;
+  if (opt_syntax_only) {
+    /* every compile error, the frame sizes the back end finds too */
+    codegen_check_program(prog);
+    return !diag_errors;
+  }
   if (opt_dump_ir) {
     ir_dump_program(prog, stdout);
     return true;
@@ -343,7 +386,7 @@ static bool compile_source(const char *src, const char *asm_out, const char *obj
     fprintf(stderr, "cuckoo-cc: error: writing '%s': %s\n", asm_out, strerror(errno));
     exit(2);
   }
-  return true;
+  return !diag_errors;            /* the back end's errors: frames too large */
 }
 
 /* --interface: the runtime's block from cuckoo.ckh and internal.ckh. */

@@ -288,6 +288,12 @@ void codegen_program(Program *prog, FILE *asm_out, const char *source_name) {
   target_i386.emit_program(ir, asm_out, source_name); /* isel, regalloc, emit */
 }
 
+void codegen_check_program(Program *prog) {
+  IrProgram *ir = lower_program(prog);
+  opt_program(ir, opt_level);
+  target_i386.check_program(ir);
+}
+
 const char *ir_type_desc(IrProgram *ir, Type *t) {
   char *canon = type_canon_str(t);
   for (int i = 0; i < ir->types.len; i++)

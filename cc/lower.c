@@ -942,11 +942,18 @@ static Oper lower_spawn(Node *n) {
   int nargs;
   IrArg *av = lower_args(n->args, &nargs, NULL);
   cur_loc = n->loc;
-  int size = 0;
+  /* in long long: two struct arguments of 2^30 bytes must not wrap */
+  long long size = 0;
   for (int i = 0; i < nargs; i++)
-    size += ((av[i].size ? av[i].size : av[i].kind == IK_I64 || av[i].kind == IK_F64 ? 8 : 4) + 3) & ~3;
-  int s = ir_new_slot(fn, size ? size : 4, 4, NULL, NULL);
-  int off = 0;
+    size += ((av[i].size ? (long long)av[i].size : av[i].kind == IK_I64 || av[i].kind == IK_F64 ? 8 : 4) + 3) & ~3LL;
+  /* the block is copied into the thunk's frame (abi.md "spawn"), 32 bytes
+   * of which are its own: that frame must fit in 2^31 - 1 bytes (§10) */
+  if (size > 0x7fffffffLL - 32) {
+    error_at(n->loc, "the arguments of this spawn are larger than 2^31 - 1 bytes (%lld bytes)", size);
+    size = 0;
+  }
+  int s = ir_new_slot(fn, size ? (int)size : 4, 4, NULL, NULL);
+  long long off = 0;
   Node *a = n->args;
   for (int i = 0; i < nargs; i++, a = a->next) {
     IrAddr ad = addr_of_value(ir_slot(s, off));
@@ -954,7 +961,9 @@ static Oper lower_spawn(Node *n) {
       memcopy(ir_slot(s, off), av[i].val, av[i].size);
     else
       store(ad, a->ty, av[i].val);
-    off += ((av[i].size ? av[i].size : av[i].kind == IK_I64 || av[i].kind == IK_F64 ? 8 : 4) + 3) & ~3;
+    off += ((av[i].size ? (long long)av[i].size : av[i].kind == IK_I64 || av[i].kind == IK_F64 ? 8 : 4) + 3) & ~3LL;
+    if (!size)                    /* refused above: no block to fill */
+      break;
   }
   /* the thunk */
   const char *tname = format("%s.cuckoo_thunk", sym_of(f));
@@ -966,7 +975,7 @@ static Oper lower_spawn(Node *n) {
     IrFunc *t = ir_new_func(NULL, tname);
     t->is_thunk = true;
     t->checks_stack = true;
-    t->args_size = size;
+    t->args_size = (int)size;
     t->ret_kind = IK_I32;
     t->thunk_target = ir_new_func(f, sym_of(f));
     if (irp->nfuncs == irp->cap) {
@@ -1491,7 +1500,10 @@ static IrFunc *lower_func(Obj *f) {
   cur_loc = f->loc;
   emit(IR_NOP); /* becomes check_stack when §11 requires it */
 
-  int poff = 0;
+  /* incoming parameters are at 8 + poff(%ebp): in long long, and no
+   * larger than a 31-bit displacement reaches (LANGUAGE.md §10) */
+  long long poff = 0;
+  bool params_fit = true;
   if (fn->sret) {
     int s = ir_new_slot(fn, 4, 4, NULL, NULL);
     fn->slots[s].param_off = 0;
@@ -1505,8 +1517,12 @@ static IrFunc *lower_func(Obj *f) {
                    !(v->ty->qual & Q_VOLATILE);
     if (v->is_param) {
       int s = ir_new_slot(fn, v->ty->size, v->ty->align, v->ty, v);
-      fn->slots[s].param_off = poff;
+      fn->slots[s].param_off = params_fit ? (int)poff : 0;
       poff += target_i386.arg_size(v->ty);
+      if (params_fit && 8 + poff > 0x7fffffffLL) {
+        error_at(f->loc, "the parameters of '%s' are larger than 2^31 - 1 bytes", f->name);
+        params_fit = false;
+      }
       if (promote) {
         int t = new_temp(lower_kind(v->ty));
         v->id = t + 1;

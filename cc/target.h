@@ -13,10 +13,13 @@ struct target {
   int ptr_size;
   int stack_align;                /* the stack alignment at every call */
   /* Bytes a parameter of type T occupies in the argument area. */
-  int (*arg_size)(Type *t);
+  long long (*arg_size)(Type *t);
   /* Writes the assembly of the whole program: functions, data, the type
    * section, the site records and the callsite table. */
   void (*emit_program)(IrProgram *ir, FILE *out, const char *source_name);
+  /* Reports what only the back end can see (frames larger than 2^31 - 1
+   * bytes, LANGUAGE.md §10) without writing anything: -fsyntax-only. */
+  void (*check_program)(IrProgram *ir);
 };
 
 #endif

@@ -78,7 +78,12 @@ char *typesec_block(Program *prog, const char *source, bool runtime_interface) {
   Buf b = {0};
   buf_puts(&b, "cuckoo-object 1\n");
   buf_printf(&b, "producer %s %s\n", runtime_interface ? "cuckoo-rt" : "cuckoo-cc", PACKAGE_VERSION);
-  buf_printf(&b, "source %s\n", runtime_interface ? base_name(source) : source);
+  /* the block is line-oriented: a control byte in the file's name (a
+   * newline would start a line of its own) is written as '?' */
+  buf_puts(&b, "source ");
+  for (const char *p = runtime_interface ? base_name(source) : source; *p; p++)
+    buf_putc(&b, (unsigned char)*p < 32 || *p == 127 ? '?' : *p);
+  buf_putc(&b, '\n');
   buf_puts(&b, "checks bounds null stack divide\n");
   if (runtime_interface) {
     for (Obj *o = prog->globals; o; o = o->next)

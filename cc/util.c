@@ -6,6 +6,10 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 void die_at_(const char *file, int line, const char *fmt, ...) {
   va_list ap;
@@ -119,4 +123,32 @@ char *read_file(const char *path, size_t *len) {
     buf_puts(&b, "");
   *len = b.len;
   return b.s;
+}
+
+char *read_regular_file(const char *path, size_t max, size_t *len) {
+  /* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0)
+    return NULL;
+  struct stat st;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 0 ||
+      (unsigned long long)st.st_size > max) {
+    close(fd);
+    return NULL;
+  }
+  /* at most the size fstat gave: a file that grows meanwhile is cut there */
+  size_t want = (size_t)st.st_size, got = 0;
+  char *s = xmalloc(want + 1);
+  while (got < want) {
+    ssize_t n = read(fd, s + got, want - got);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0)
+      break;
+    got += (size_t)n;
+  }
+  close(fd);
+  s[got] = '\0';
+  *len = got;
+  return s;
 }

@@ -91,6 +91,9 @@ void rt_format_detail(char *buf, unsigned cap, const char *detail, long long a, 
 extern __thread volatile unsigned rt_crit_depth;
 extern __thread volatile unsigned rt_sig_pending[2];    /* bit per signal 1..63 */
 void rt_run_pending_signals(void);
+/* Start-up: the length words of the large zero-initialised globals that
+ * the compiler put in .bss (trap.c, doc/abi.md). */
+void rt_write_startup_length_words(void);
 
 static inline void rt_crit_enter(void) {
   rt_crit_depth = rt_crit_depth + 1;

@@ -50,6 +50,7 @@ static void set_main_stack_limit(int argc, char **argv, char **envp) {
 }
 
 int main(int argc, char **argv, char **envp) {
+  rt_write_startup_length_words(); /* before any Cuckoo code reads one */
   set_main_stack_limit(argc, argv, envp);
   signal(SIGPIPE, SIG_IGN);        /* LANGUAGE.md §12.1: writes to a closed socket give -EPIPE */
   rt_thread_stack_size();          /* read CUCKOO_THREAD_STACK once, now */

@@ -38,6 +38,66 @@ const struct __cuckoo_site *rt_callsite(const void *ret) {
   return NULL;
 }
 
+/* ---- length words written at start-up --------------------------------- */
+
+/* An entry whose return address is 0 (never a call's) points at the
+ * descriptor of a zero-initialised global in .bss whose length words the
+ * start-up code writes (doc/abi.md "Length words written at start-up"):
+ * the object's address and size, then operations -- 1 OFF VALUE: the word
+ * VALUE at OFF; 2 COUNT STRIDE OFF BODYLEN BODY: BODY COUNT times, at OFF,
+ * OFF + STRIDE, ...; 0: end of a list.  Every write is checked against the
+ * object's size, in 64 bits. */
+static void lenwords_bad(void) {
+  static const char msg[] = "cuckoo: start-up: a bad length-word descriptor\n";
+  (void)!write(2, msg, sizeof msg - 1);
+  _exit(134);
+}
+
+static const uint32_t *lenwords_run(const uint32_t *op, unsigned char *obj, uint64_t size,
+                                    uint64_t base, int depth) {
+  if (depth > 64)
+    lenwords_bad();
+  for (;;) {
+    switch (op[0]) {
+    case 0:
+      return op + 1;
+    case 1: {
+      uint64_t at = base + op[1];
+      if (at + 4 > size)
+        lenwords_bad();
+      memcpy(obj + at, &op[2], 4);
+      op += 3;
+      break;
+    }
+    case 2: {
+      uint64_t count = op[1], stride = op[2], at = base + op[3];
+      const uint32_t *body = op + 5;
+      if (count && at + (count - 1) * stride >= size)
+        lenwords_bad();
+      for (uint64_t i = 0; i < count; i++)
+        if (lenwords_run(body, obj, size, at + i * stride, depth + 1) != body + op[4])
+          lenwords_bad();
+      op = body + op[4];
+      break;
+    }
+    default:
+      lenwords_bad();
+    }
+  }
+}
+
+void rt_write_startup_length_words(void) {
+  const struct callsite *e = __start___cuckoo_callsites;
+  const struct callsite *end = __stop___cuckoo_callsites;
+  if (e == NULL || end == NULL)
+    return;
+  for (; e < end; e++)
+    if (e->ret == 0) {
+      const uint32_t *d = (const uint32_t *)(uintptr_t)e->site;
+      lenwords_run(d + 2, (unsigned char *)(uintptr_t)d[0], d[1], 0, 0);
+    }
+}
+
 /* ---- formatting without libc ------------------------------------------ */
 
 struct text {

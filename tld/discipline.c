@@ -52,7 +52,7 @@ struct fn {
     int onstack;
     /* need(): 0 unknown, 1 computing, 2 done */
     int need_state;
-    uint32_t need;
+    uint64_t need;      /* a chain of 31-bit frames: wider than a checked size */
 };
 
 struct unit {
@@ -426,7 +426,7 @@ static void tarjan(struct unit *u, size_t v, long *counter, size_t *stack, size_
 
 /* Bytes below its callers' checked size that an unchecked static function
  * relies on: its frame and its own unchecked callees'. */
-static uint32_t need(struct unit *u, size_t v)
+static uint64_t need(struct unit *u, size_t v)
 {
     struct fn *f = &u->fns[v];
     if (f->need_state == 2)
@@ -434,11 +434,11 @@ static uint32_t need(struct unit *u, size_t v)
     if (f->need_state == 1)
         return 0; /* a cycle: reported as a missing check */
     f->need_state = 1;
-    uint32_t m = 0;
+    uint64_t m = 0;
     for (size_t i = 0; i < f->ncallees; i++) {
         size_t w = f->callees[i];
         if (!u->fns[w].has_check) {
-            uint32_t n = need(u, w);
+            uint64_t n = need(u, w);
             if (n > m)
                 m = n;
         }
@@ -467,16 +467,18 @@ static void check_stack_rules(struct unit *u)
         struct fn *f = &u->fns[v];
         if (!f->has_check || !f->nins)
             continue;
-        uint32_t m = 0;
+        /* in 64 bits: frames summed along a chain must not wrap to a
+         * small number that a small check would cover */
+        uint64_t m = 0;
         for (size_t i = 0; i < f->ncallees; i++)
             if (!u->fns[f->callees[i]].has_check) {
-                uint32_t n = need(u, f->callees[i]);
+                uint64_t n = need(u, f->callees[i]);
                 if (n > m)
                     m = n;
             }
         if (m && f->checked < f->frame + m)
             err_at(u, f, 0, "the stack check covers %u bytes but the frame and the unchecked static "
-                   "callees need %u", f->checked, f->frame + m);
+                   "callees need %llu", f->checked, (unsigned long long)(f->frame + m));
     }
 }
 

@@ -116,10 +116,47 @@ struct arg {
     const char *lib;  /* -lNAME: NAME */
 };
 
+/* An output that is not a regular file or a directory -- /dev/null, a
+ * FIFO, a terminal -- is written in place: renaming a temporary file onto
+ * it would replace the device with a regular file. */
+static int writes_in_place(const char *dest)
+{
+    struct stat st;
+    return stat(dest, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+/* Where the temporary file for DEST goes: beside it (the same file system,
+ * for the rename), or in $TMPDIR for an output written in place (never a
+ * new file in /dev). */
+static char *temp_dir_for(const char *dest)
+{
+    if (writes_in_place(dest)) {
+        const char *t = getenv("TMPDIR");
+        return xstrdup(t && *t ? t : "/tmp");
+    }
+    const char *slash = strrchr(dest, '/');
+    return slash ? xstrndup(dest, (size_t)(slash - dest + (slash == dest))) : xstrdup(".");
+}
+
 /* Gives the finished temporary file TMP the mode MODE less the umask (as a
- * file created directly would have) and renames it onto DEST; -1 on error. */
+ * file created directly would have) and renames it onto DEST, or copies it
+ * into an output written in place; -1 (errno set) on error. */
 static int put_in_place(const char *tmp, const char *dest, mode_t mode)
 {
+    if (writes_in_place(dest)) {
+        unsigned char *data;
+        size_t len;
+        int e = tld_read_file(tmp, &data, &len);
+        if (!e)
+            e = tld_write_file(dest, data, len);
+        if (!e) {
+            free(data);
+            unlink(tmp);
+            return 0;
+        }
+        errno = e;
+        return -1;
+    }
     mode_t um = umask(0);
     umask(um);
     chmod(tmp, mode & ~um);
@@ -267,8 +304,7 @@ int main(int argc, char **argv)
     checkpoint("resolve symbols");
 
     /* Pass 5: the GNU linker, into a temporary file next to the output. */
-    const char *slash = strrchr(output, '/');
-    char *dir = slash ? xstrndup(output, (size_t)(slash - output + (slash == output))) : xstrdup(".");
+    char *dir = temp_dir_for(output);
     tmp_output = xasprintf("%s/.cuckoo-ld.XXXXXX", dir);
     int fd = mkstemp(tmp_output);
     if (fd < 0) {
@@ -305,8 +341,7 @@ int main(int argc, char **argv)
         /* written beside the map and renamed into place, like the output */
         unsigned char *m;
         size_t ml;
-        const char *ms = strrchr(mapfile, '/');
-        char *mdir = ms ? xstrndup(mapfile, (size_t)(ms - mapfile + (ms == mapfile))) : xstrdup(".");
+        char *mdir = temp_dir_for(mapfile);
         tmp_usermap = xasprintf("%s/.cuckoo-ld-map.XXXXXX", mdir);
         free(mdir);
         int mfd = mkstemp(tmp_usermap);

@@ -310,6 +310,79 @@ static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const str
              (int)addend);
 }
 
+/* The relocation of section SEC at OFF, or NULL. */
+static const struct tld_reloc *reloc_at(const struct tld_elf *e, size_t sec, uint32_t off)
+{
+    for (size_t k = 0; k < e->nrelocs[sec]; k++)
+        if (e->relocs[sec][k].offset == off)
+            return &e->relocs[sec][k];
+    return NULL;
+}
+
+/* The address, section and symbol a data relocation R of section SEC
+ * designates (its symbol's value plus the addend in place); 0 if none. */
+static int reloc_target(const struct tld_elf *e, size_t sec, const struct tld_reloc *r, unsigned *tsec,
+                        uint32_t *target)
+{
+    const struct tld_section *s = &e->secs[sec];
+    if (!r || r->type != R_386_32 || r->sym == 0 || r->sym >= e->nsyms || !s->data ||
+        (uint64_t)r->offset + 4 > s->size)
+        return 0;
+    const struct tld_sym *y = &e->syms[r->sym];
+    if (y->shndx == SHN_UNDEF || y->shndx >= e->nsecs)
+        return 0;
+    *tsec = y->shndx;
+    *target = y->value + rd32(s->data + r->offset);
+    return 1;
+}
+
+/* The entries of __cuckoo_callsites whose return address is 0 name
+ * descriptors from which the start-up code writes length words into a
+ * .bss object (doc/abi.md "Length words written at start-up").  The
+ * runtime keeps every write inside the size the descriptor states; here
+ * that size is proved to be no more than the object's own, and the
+ * descriptor to name the start of an object of this file. */
+static void check_startup_descriptors(struct sctx *c, const int *kind)
+{
+    const struct tld_elf *e = c->e;
+    for (size_t s = 1; s < e->nsecs; s++) {
+        const struct tld_section *sec = &e->secs[s];
+        if (kind[s] != SK_CALLSITES || !sec->data)
+            continue;
+        unsigned char *has_reloc = xcalloc(sec->size / 8 + 1, 1);
+        for (size_t k = 0; k < e->nrelocs[s]; k++)
+            if (e->relocs[s][k].offset % 8 == 0 && e->relocs[s][k].offset / 8 < sec->size / 8 + 1)
+                has_reloc[e->relocs[s][k].offset / 8] = 1;
+        for (uint32_t off = 0; (uint64_t)off + 8 <= sec->size; off += 8) {
+            if (has_reloc[off / 8] || rd32(sec->data + off) != 0)
+                continue;
+            unsigned dsec, osec;
+            uint32_t d, obj;
+            if (!reloc_target(e, s, reloc_at(e, s, off + 4), &dsec, &d) || kind[dsec] != SK_RODATA ||
+                !e->secs[dsec].data || (uint64_t)d + 8 > e->secs[dsec].size) {
+                serr(c, "call-site entry at %s+0x%x has no return address and no length-word "
+                     "descriptor in .rodata", sec->name, off);
+                continue;
+            }
+            if (!reloc_target(e, dsec, reloc_at(e, dsec, d), &osec, &obj) ||
+                (kind[osec] != SK_BSS && kind[osec] != SK_DATA)) {
+                serr(c, "length-word descriptor at %s+0x%x names no writable object", e->secs[dsec].name, d);
+                continue;
+            }
+            const struct tld_sym *o = NULL;
+            for (size_t y = 1; y < e->nsyms && !o; y++)
+                if (e->syms[y].shndx == osec && e->syms[y].type == STT_OBJECT && e->syms[y].value == obj)
+                    o = &e->syms[y];
+            uint32_t size = rd32(e->secs[dsec].data + d + 4);
+            if (!o || size > o->size)
+                serr(c, "length-word descriptor at %s+0x%x covers %u bytes, more than the object it "
+                     "names (%s, %u bytes)", e->secs[dsec].name, d, size, o ? o->name : "none",
+                     o ? o->size : 0);
+        }
+        free(has_reloc);
+    }
+}
+
 int tld_check_structure(struct tld_obj *o)
 {
     struct sctx c = {.o = o, .e = &o->elf};
@@ -337,6 +410,7 @@ int tld_check_structure(struct tld_obj *o)
         for (size_t k = 0; k < e->nrelocs[s]; k++)
             check_reloc(&c, kind, (unsigned)s, &e->relocs[s][k]);
     }
+    check_startup_descriptors(&c, kind);
     free(kind);
     return c.errors;
 }

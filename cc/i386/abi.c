@@ -14,54 +14,52 @@
  * checks; its N is computed by emit.c once every frame is known. */
 #include "../cc.h"
 
-int i386_arg_size(Type *t) {
-  int s = t->size > 0 ? t->size : 4;
-  return (s + 3) & ~3;
+/* Sizes are long long: a struct of up to 2^31 - 1 bytes rounded up, and
+ * sums of them, must not wrap (LANGUAGE.md §10). */
+long long i386_arg_size(Type *t) {
+  long long s = t->size > 0 ? t->size : 4;
+  return (s + 3) & ~3LL;
 }
 
-static int arg_bytes(IrArg *a) {
+static long long arg_bytes(IrArg *a) {
   if (a->size)
-    return (a->size + 3) & ~3;
+    return ((long long)a->size + 3) & ~3LL;
   return a->kind == IK_I64 || a->kind == IK_F64 ? 8 : 4;
 }
 
-int i386_call_args_size(IrInst *call) {
-  int n = call->sret.kind != OK_NONE ? 4 : 0;
+long long i386_call_args_size(IrInst *call) {
+  long long n = call->sret.kind != OK_NONE ? 4 : 0;
   for (int i = 0; i < call->nargs; i++)
     n += arg_bytes(&call->args[i]);
   return n;
 }
 
-static int align_down(int x, int a) { return -((-x + a - 1) / a * a); }
+static long long align_down(long long x, long long a) { return -((-x + a - 1) / a * a); }
 
-void i386_frame_layout(I386Func *cx) {
+/* The frame's offsets are %ebp displacements and its size an immediate:
+ * all fit in 31 bits only when the whole frame does.  The layout is done in
+ * long long; a larger frame is reported (LANGUAGE.md §10) and laid out as
+ * an empty one, since no code is written after the error. */
+bool i386_frame_layout(I386Func *cx) {
   IrFunc *f = cx->f;
-  int o = -4 * cx->nsaved;
+  long long o = -4 * cx->nsaved;
   for (int i = 0; i < f->nslots; i++) {
     IrSlot *s = &f->slots[i];
-    if (s->param_off >= 0) {
-      s->offset = 8 + s->param_off;
+    if (s->param_off >= 0)
       continue;
-    }
     o = align_down(o - s->size, s->align);
-    s->offset = o;
   }
-  for (int t = 0; t < f->ntemps; t++) {
-    cx->spill[t] = 0;
-    if (cx->reg[t] >= 0)
-      continue;
-    o = align_down(o - (f->tkind[t] == IK_I32 ? 4 : 8), 4);
-    cx->spill[t] = o;
-  }
+  for (int t = 0; t < f->ntemps; t++)
+    if (cx->reg[t] < 0)
+      o = align_down(o - (f->tkind[t] == IK_I32 ? 4 : 8), 4);
   o = align_down(o - 16, 8);
-  cx->scratch = o;
   /* the outgoing area: the largest call's arguments (16 bytes for the
    * libgcc calls of 64-bit division) */
-  int out = 0;
+  long long out = 0;
   for (int b = 0; b < f->nblocks; b++)
     for (int i = 0; i < f->blocks[b]->n; i++) {
       IrInst *in = &f->blocks[b]->ins[i];
-      int n = 0;
+      long long n = 0;
       if (in->op == IR_CALL) {
         n = i386_call_args_size(in);
         cx->has_calls = true;
@@ -73,14 +71,44 @@ void i386_frame_layout(I386Func *cx) {
       if (n > out)
         out = n;
     }
-  cx->outgoing = out;
-  int frame = -o - 4 * cx->nsaved + out;
+  long long frame = -o - 4 * cx->nsaved + out;
   /* entry %esp is 12 mod 16: after %ebp and the saved registers, the
    * frame makes it 0 mod 16 */
   while ((8 + 4 * cx->nsaved + frame) % 16)
     frame++;
-  cx->frame = frame;
-  f->frame_n = 4 + 4 * cx->nsaved + frame;
+  long long frame_n = 4 + 4 * cx->nsaved + frame;
+  if (frame_n > 0x7fffffffLL) {
+    /* no byte count: it depends on the registers allocated */
+    error_at(f->obj->loc, "the frame of '%s' (its locals, temporaries and outgoing arguments) is "
+             "larger than 2^31 - 1 bytes", f->obj->name);
+    cx->frame = cx->outgoing = cx->scratch = 0;
+    f->frame_n = 0;
+    return false;
+  }
+  /* it fits: the same layout again, now in ints */
+  int io = -4 * cx->nsaved;
+  for (int i = 0; i < f->nslots; i++) {
+    IrSlot *s = &f->slots[i];
+    if (s->param_off >= 0) {
+      s->offset = 8 + s->param_off;
+      continue;
+    }
+    io = (int)align_down(io - s->size, s->align);
+    s->offset = io;
+  }
+  for (int t = 0; t < f->ntemps; t++) {
+    cx->spill[t] = 0;
+    if (cx->reg[t] >= 0)
+      continue;
+    io = (int)align_down(io - (f->tkind[t] == IK_I32 ? 4 : 8), 4);
+    cx->spill[t] = io;
+  }
+  io = (int)align_down(io - 16, 8);
+  cx->scratch = io;
+  cx->outgoing = (int)out;
+  cx->frame = (int)frame;
+  f->frame_n = (int)frame_n;
+  return true;
 }
 
 static const char *const saved_name[R_NREGS] = {[R_EBX] = "%ebx", [R_ESI] = "%esi", [R_EDI] = "%edi"};
@@ -131,18 +159,21 @@ void i386_epilogue(I386Func *cx, Buf *out) {
  * thread with the copied argument block; pushes the arguments from it
  * (they are laid out like the stack arguments) and calls the target. */
 void i386_emit_thunk(IrFunc *t, Buf *out, int *frame_n) {
-  int size = (t->args_size + 3) & ~3;
-  int frame = size;
+  /* lower_spawn refused blocks whose thunk frame would not fit in 31 bits */
+  long long size = ((long long)t->args_size + 3) & ~3LL;
+  long long frame = size;
   while ((8 + 8 + frame) % 16)
     frame++;
-  *frame_n = 4 + 8 + frame + 4;
+  if (4 + 8 + frame + 4 > 0x7fffffffLL)
+    die("a spawn thunk's frame of %lld bytes", 4 + 8 + frame + 4);
+  *frame_n = (int)(4 + 8 + frame + 4);
   (void)out;
   t->frame_n = *frame_n;
   buf_printf(&t->text, "\tpushl %%ebp\n\tmovl %%esp, %%ebp\n\tpushl %%esi\n\tpushl %%edi\n");
-  buf_printf(&t->text, "\tsubl $%d, %%esp\n", frame);
+  buf_printf(&t->text, "\tsubl $%lld, %%esp\n", frame);
   if (size) {
     buf_printf(&t->text, "\tmovl 8(%%ebp), %%esi\n\tmovl %%esp, %%edi\n");
-    buf_printf(&t->text, "\tmovl $%d, %%ecx\n\trep movsl\n", size / 4);
+    buf_printf(&t->text, "\tmovl $%lld, %%ecx\n\trep movsl\n", size / 4);
   }
   buf_printf(&t->text, "\tcall %s\n", t->thunk_target->name);
   buf_printf(&t->text, "\tleal -8(%%ebp), %%esp\n\tpopl %%edi\n\tpopl %%esi\n\tpopl %%ebp\n\tret\n");

@@ -98,18 +98,38 @@ void i386_callsite(const char *ret_label, const char *site_label) {
 
 /* ---- line information ----------------------------------------------------------- */
 
+/* The file table: every name a .loc uses gets its number here, and the
+ * .file directives are all written before the first function (write_files),
+ * because `as` rejects a .loc whose number no earlier .file assigned --
+ * and functions are compiled (numbering their files) before any is written,
+ * while a function's own first .loc may name a file only its body met. */
 static Vec files;
 static FILE *outf;
 
-static int file_number(const char *name, Buf *out) {
+static int file_number(const char *name) {
   for (int i = 0; i < files.len; i++)
     if (!strcmp(files.v[i], name))
       return i + 1;
   vec_push(&files, (void *)name);
-  buf_printf(out, "\t.file %d \"", files.len);
-  put_escaped(out, name, strlen(name));
-  buf_printf(out, "\"\n");
   return files.len;
+}
+
+/* A name as an assembler string: quoted, every byte that is not printable
+ * ASCII (newline, tab, bytes past 127) and every quote and backslash escaped. */
+static void put_quoted(FILE *o, const char *s) {
+  Buf b = {0};
+  buf_putc(&b, '"');
+  put_escaped(&b, s, strlen(s));
+  buf_putc(&b, '"');
+  fputs(b.s, o);
+}
+
+static void write_files(FILE *o) {
+  for (int i = 0; i < files.len; i++) {
+    fprintf(o, "\t.file %d ", i + 1);
+    put_quoted(o, files.v[i]);
+    fputc('\n', o);
+  }
 }
 
 void i386_loc(I386Func *cx, Loc loc) {
@@ -120,7 +140,7 @@ void i386_loc(I386Func *cx, Loc loc) {
     return;
   cx->cur_line = loc.line;
   cx->cur_file = file;
-  int n = file_number(file, cx->out);
+  int n = file_number(file);
   const char *text = diag_source_line(file, loc.line);
   if (text) {
     while (*text == ' ' || *text == '\t')
@@ -441,6 +461,98 @@ static bool all_zero(Image *im) {
   return true;
 }
 
+/* ---- length words written at start-up ---------------------------------------- */
+
+/* A global whose image would be nothing but its length words and zeros,
+ * and at least this large, goes to .bss, and the start-up code writes its
+ * length words from a descriptor (doc/abi.md "Length words written at
+ * start-up"; LANGUAGE.md §4 lets the start-up code write them): time,
+ * memory and output then stay proportional to the source, not to the
+ * object (`int g[100000000][2]`). */
+#define STARTUP_LENWORDS_MIN 4096
+
+/* Does INIT set nothing but zeros? */
+static bool init_is_zero(Init *init) {
+  if (!init)
+    return true;
+  if (init->expr) {
+    Node *e = init->expr;
+    if (e->kind == ND_NULL)
+      return true;
+    if (e->kind != ND_NUM)
+      return false;
+    if (is_flonum(e->ty)) {
+      union { double d; unsigned long long u; } x = {.d = e->fval};
+      return x.u == 0;            /* not -0.0 */
+    }
+    return e->ival == 0;
+  }
+  for (int i = 0; i < init->nchildren; i++)
+    if (!init_is_zero(init->children[i]))
+      return false;
+  return true;
+}
+
+/* The descriptor's operations (words): 1 OFF VALUE writes the length word
+ * VALUE at OFF; 2 COUNT STRIDE OFF BODYLEN BODY... runs BODY (BODYLEN
+ * words, the last one 0) COUNT times at OFF, OFF + STRIDE, ...; 0 ends a
+ * list.  Offsets are relative to the enclosing repetition's element, so
+ * the descriptor grows with the type's text, not with its element counts. */
+typedef struct {
+  long long *w;
+  int n, cap;
+} Words;
+
+static void words_put(Words *ws, long long v) {
+  if (ws->n == ws->cap) {
+    ws->cap = ws->cap ? 2 * ws->cap : 16;
+    ws->w = xrealloc(ws->w, ws->cap * sizeof *ws->w);
+  }
+  ws->w[ws->n++] = v;
+}
+
+static void lenword_ops(Words *ws, Type *ty, long long off) {
+  if (ty->kind == TY_ARRAY) {
+    long long len = ty->len < 0 ? 0 : ty->len;
+    words_put(ws, 1);
+    words_put(ws, off);
+    words_put(ws, len);
+    if (len > 0 && has_length_words(ty->base)) {
+      words_put(ws, 2);
+      words_put(ws, len);
+      words_put(ws, ty->base->size);
+      words_put(ws, off + 4);
+      int at = ws->n;
+      words_put(ws, 0);           /* BODYLEN, known after the body */
+      lenword_ops(ws, ty->base, 0);
+      words_put(ws, 0);
+      ws->w[at] = ws->n - at - 1;
+    }
+  } else if (ty->kind == TY_STRUCT) {
+    for (Member *m = ty->sdef->members; m; m = m->next)
+      if (has_length_words(m->ty))
+        lenword_ops(ws, m->ty, off + m->offset);
+  }
+}
+
+static int lenword_descs;
+
+/* G in .bss, its descriptor in .rodata and an entry for it in the
+ * __cuckoo_callsites table (return address 0: never a call's). */
+static void emit_startup_object(Buf *out, Obj *g) {
+  Image im = {.size = g->ty->size};
+  emit_object(out, g, ".bss", &im);
+  const char *l = format(".Lcklw%d", lenword_descs++);
+  buf_printf(&rodata, "\t.p2align 2\n%s:\n\t.long %s, %d\n", l, sym_of(g), g->ty->size);
+  Words ws = {0};
+  lenword_ops(&ws, g->ty, 0);
+  words_put(&ws, 0);
+  for (int i = 0; i < ws.n; i++)
+    buf_printf(&rodata, i % 8 ? ", %lld" : i ? "\n\t.long %lld" : "\t.long %lld", ws.w[i]);
+  buf_puts(&rodata, "\n");
+  buf_printf(&callsites, "\t.long 0, %s\n", l);
+}
+
 static void emit_globals(Buf *out, IrProgram *ir) {
   Vec done = {0};
   for (Obj *g = ir->prog->globals; g; g = g->next) {
@@ -449,6 +561,10 @@ static void emit_globals(Buf *out, IrProgram *ir) {
     if (g->is_string) {
       emit_string(out, g);
       vec_push(&done, g);
+      continue;
+    }
+    if (g->ty->size >= STARTUP_LENWORDS_MIN && has_length_words(g->ty) && init_is_zero(g->initz)) {
+      emit_startup_object(out, g);
       continue;
     }
     Image im = image_of(g->ty, g->initz);
@@ -494,7 +610,8 @@ static void emit_type_descs(Buf *out, IrProgram *ir) {
 
 typedef struct {
   I386Func cx;
-  int need;                       /* -1: not computed; -2: in progress */
+  long long need;                 /* -1: not computed; -2: in progress */
+  bool frame_ok;                  /* its frame fits in 2^31 - 1 bytes */
 } FuncInfo;
 
 static IrProgram *cur_ir;
@@ -508,8 +625,9 @@ static int find_func(Obj *o) {
 }
 
 /* Bytes below its entry %esp that F and the static callees relying on
- * its check may use (doc/abi.md: N). */
-static int stack_need(int i) {
+ * its check may use (doc/abi.md: N).  In long long: every term is below
+ * 2^31, but a chain of them need not be (LANGUAGE.md §10). */
+static long long stack_need(int i) {
   FuncInfo *fi = &infos[i];
   if (fi->need >= 0)
     return fi->need;
@@ -517,7 +635,7 @@ static int stack_need(int i) {
     die("stack need: a cycle among unchecked functions");
   fi->need = -2;
   IrFunc *f = cur_ir->funcs[i];
-  int worst = 0;
+  long long worst = 0;
   for (int b = 0; b < f->nblocks; b++)
     for (int k = 0; k < f->blocks[b]->n; k++) {
       IrInst *in = &f->blocks[b]->ins[k];
@@ -526,7 +644,7 @@ static int stack_need(int i) {
       int j = find_func(in->callee);
       if (j < 0 || cur_ir->funcs[j]->checks_stack)
         continue;
-      int n = stack_need(j);
+      long long n = stack_need(j);
       if (n > worst)
         worst = n;
     }
@@ -534,7 +652,8 @@ static int stack_need(int i) {
   return fi->need;
 }
 
-static void compile_func(FuncInfo *fi, IrFunc *f) {
+/* Register allocation and the frame: what the stack checks need. */
+static void layout_func(FuncInfo *fi, IrFunc *f) {
   I386Func *cx = &fi->cx;
   memset(cx, 0, sizeof *cx);
   fi->need = -1;
@@ -543,14 +662,52 @@ static void compile_func(FuncInfo *fi, IrFunc *f) {
     int n;
     i386_emit_thunk(f, &f->text, &n);
     cx->has_calls = true;
+    fi->frame_ok = true;
     return;
   }
   i386_regalloc(cx);
-  i386_frame_layout(cx);
+  fi->frame_ok = i386_frame_layout(cx);
+}
+
+static void compile_func(FuncInfo *fi, IrFunc *f) {
+  I386Func *cx = &fi->cx;
+  if (f->is_thunk)
+    return;
   cx->out = &f->text;
   cx->epilogue = format(".L%s.epilogue", f->name);
   i386_isel_body(cx);
 }
+
+/* Lays out every frame and computes every stack check's N; false after
+ * reporting a frame, or a checked chain of frames, larger than 2^31 - 1
+ * bytes (then nothing is to be written). */
+static bool layout_program(IrProgram *ir) {
+  cur_ir = ir;
+  infos = xmalloc((ir->nfuncs + 1) * sizeof *infos);
+  bool ok = true;
+  for (int i = 0; i < ir->nfuncs; i++) {
+    layout_func(&infos[i], ir->funcs[i]);
+    ok &= infos[i].frame_ok;
+  }
+  if (!ok)                        /* a chain through a frame not laid out means nothing */
+    return false;
+  for (int i = 0; i < ir->nfuncs; i++) {
+    IrFunc *f = ir->funcs[i];
+    long long n = -1;
+    if (f->checks_stack)
+      n = f->is_thunk ? f->frame_n : stack_need(i);
+    if (n > 0x7fffffffLL) {
+      error_at(f->obj->loc, "the frame of '%s' and those of the static functions its stack check "
+               "covers are larger than 2^31 - 1 bytes together", f->obj->name);
+      ok = false;
+      n = 0;
+    }
+    f->stack_n = (int)n;
+  }
+  return ok;
+}
+
+void i386_check_program(IrProgram *ir) { layout_program(ir); }
 
 static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
   I386Func *cx = &fi->cx;
@@ -584,7 +741,7 @@ static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
     /* the function's own line first, so a breakpoint on it lands here */
     if (f->obj && f->obj->loc.line > 0) {
       const char *file = f->obj->loc.file ? f->obj->loc.file : source_file;
-      int n = file_number(file, &b);
+      int n = file_number(file);
       buf_printf(&b, "\t.loc %d %d %d\n", n, f->obj->loc.line, f->obj->loc.col > 0 ? f->obj->loc.col : 0);
     }
     i386_prologue(cx, &b, f->checks_stack ? stack_n : -1, stack_stub);
@@ -626,30 +783,34 @@ void i386_emit_program(IrProgram *ir, FILE *o, const char *source_name) {
   memset(&rodata, 0, sizeof rodata);
   memset(&strs, 0, sizeof strs);
   memset(&callsites, 0, sizeof callsites);
-  label_counter = site_counter = 0;
+  label_counter = site_counter = lenword_descs = 0;
   /* one output per source: nothing carries over from the previous one */
   files.len = pool_str.len = pool_str_label.len = 0;
   fc_bits.len = fc_label.len = extra_strings.len = 0;
-  fprintf(o, "# cuckoo-cc: %s\n\t.file \"%s\"\n", source_name, source_name);
+  fprintf(o, "# cuckoo-cc: ");
+  put_quoted(o, source_name);     /* a newline in the name must not end the comment */
+  fprintf(o, "\n\t.file ");
+  put_quoted(o, source_name);
+  fputc('\n', o);
   /* call-frame information for gdb goes to .debug_frame, never to an
    * allocated .eh_frame: a Cuckoo object has no loaded section that an
    * unwinder would interpret (TOOLCHAIN.md, structural rules) */
   if (opt_debug)
     fprintf(o, "\t.cfi_sections .debug_frame\n");
-  Buf head = {0};
-  file_number(source_name, &head);
-  fputs(head.s, o);
+  file_number(source_name);
 
-  infos = xmalloc((ir->nfuncs + 1) * sizeof *infos);
-  for (int i = 0; i < ir->nfuncs; i++)
+  if (!layout_program(ir))
+    return;                       /* reported: the driver writes no output */
+  for (int i = 0; i < ir->nfuncs; i++) {
     compile_func(&infos[i], ir->funcs[i]);
+    Obj *fo = ir->funcs[i]->obj;
+    if (fo && !ir->funcs[i]->is_thunk && fo->loc.line > 0)
+      file_number(fo->loc.file ? fo->loc.file : source_name);
+  }
+  write_files(o);
   for (int i = 0; i < ir->nfuncs; i++) {
     IrFunc *f = ir->funcs[i];
-    int n = -1;
-    if (f->checks_stack)
-      n = f->is_thunk ? f->frame_n : stack_need(i);
-    f->stack_n = n;
-    write_func(o, &infos[i], f, n);
+    write_func(o, &infos[i], f, f->checks_stack ? f->stack_n : -1);
   }
 
   Buf data = {0};

@@ -67,8 +67,13 @@ static char *slot_mem(int slot, long long off) {
   return format("%lld(%%ebp)", fn->slots[slot].offset + off);
 }
 
+/* A displacement as the 32-bit value it is (addresses wrap modulo 2^32):
+ * a constant index far out of range, whose check traps before the access,
+ * must still give an operand `as` accepts. */
+static int disp32(long long v) { return (int)(unsigned)(unsigned long long)v; }
+
 static char *sym_off(const char *sym, long long off) {
-  return off ? format("%s%+lld", sym, off) : xstrdup(sym);
+  return disp32(off) ? format("%s%+d", sym, disp32(off)) : xstrdup(sym);
 }
 
 /* A 32-bit source operand (register, memory or immediate), or NULL for a
@@ -166,7 +171,7 @@ static char *amem(IrAddr *a, long long extra) {
     if (a->scale > 1)
       E("shll $%d, %%eax", log2i(a->scale));
     E("addl %s, %%eax", spill_mem(a->base.temp, 0));
-    return format("%lld(%%eax)", off);
+    return format("%d(%%eax)", disp32(off));
   }
   switch (a->base.kind) {
   case OK_TEMP:
@@ -176,17 +181,22 @@ static char *amem(IrAddr *a, long long extra) {
     } else {
       base = R32[cx->reg[a->base.temp]];
     }
-    disp = format("%lld", off);
+    disp = format("%d", disp32(off));
     break;
   case OK_SYM:
     disp = sym_off(a->base.sym, a->base.imm + off);
     break;
   case OK_SLOT:
     base = "%ebp";
-    disp = format("%lld", fn->slots[a->base.slot].offset + a->base.imm + off);
+    disp = format("%d", disp32(fn->slots[a->base.slot].offset + a->base.imm + off));
     break;
   case OK_NONE:
-    disp = format("%lld", off);
+    disp = format("%d", disp32(off));
+    break;
+  case OK_IMM:
+    /* a constant address: a member or element of the null pointer constant
+     * (((int (*)[3]) 0)[1]), reached only after its null check trapped */
+    disp = format("%d", disp32(a->base.imm + off));
     break;
   default:
     die("bad address base");
@@ -1151,7 +1161,16 @@ static void check_bounds(IrInst *in) {
     char *l = xstrdup(len);
     const char *stub = new_stub(in->site, lo64(in->a), hi64(in->a), l, "$0", NULL);
     if (in->a.kind == OK_IMM) {
-      E("jmp %s", stub);
+      /* a constant index: out of [0, 2^32) it always fails; below that it
+       * is compared with the length word (p[0LL] when the length is read
+       * from memory), or with the static length */
+      unsigned long long i = (unsigned long long)in->a.imm;
+      if (i > 0xffffffffULL || (!in->lenmem && i >= (unsigned long long)(unsigned)in->b.imm)) {
+        E("jmp %s", stub);
+      } else if (in->lenmem) {
+        E("cmpl $%u, %s", (unsigned)i, l);
+        E("jbe %s", stub);
+      }
       return;
     }
     E("cmpl $0, %s", hi64(in->a));

@@ -9,4 +9,5 @@ const struct target target_i386 = {
     .stack_align = 16,
     .arg_size = i386_arg_size,
     .emit_program = i386_emit_program,
+    .check_program = i386_check_program,
 };

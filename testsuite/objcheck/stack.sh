@@ -37,4 +37,13 @@ rec='\t.type r,@function\nr:\n\tpushl %ebp\n\tmovl %esp, %ebp\n\tcall r\n\tleave
 obj rec
 expect_status 1 $OBJCHECK "$T/rec.o"
 expect_msg "r+0x0: must begin with the stack check (it is on a call-graph cycle)"
+# a chain of static callees whose frames add up past 2^32: the sum must
+# not wrap to a small need that a small check covers
+h1='\t.type h1,@function\nh1:\n\tpushl %ebp\n\tmovl %esp, %ebp\n\tsubl $0x7ffffffc, %esp\n\tcall h2\n\tleave\n\tret\n\t.size h1,.-h1\n'
+h2='\t.type h2,@function\nh2:\n\tpushl %ebp\n\tmovl %esp, %ebp\n\tsubl $0x7ffffffc, %esp\n\tleave\n\tret\n\t.size h2,.-h2\n'
+{ func f 20 '\tsubl $12, %esp\n\tcall h1\n\tleave\n\tret'; printf "%b" "$h1$h2"
+  block wrap "def func f f(i32;)\n$TRAPREF"; } > "$T/wrap.body"
+obj wrap
+expect_status 1 $OBJCHECK "$T/wrap.o"
+expect_msg "the stack check covers 20 bytes but the frame and the unchecked static callees need 4294967312"
 exit 0
