@@ -191,19 +191,45 @@ static bool propagate(void) {
 
 typedef unsigned long long Word;
 
+/* A check that always fails ends its block: what follows it can never
+ * run, and must not be emitted either, since its addresses (a constant
+ * index folded into a symbol's displacement, g+4004 for g[1000]) would
+ * point outside their object, which the linker refuses.  The block then
+ * ends in a jump to itself that the trap makes unreachable. */
+static void end_block_at(IrBlock *bl, int b, int i) {
+  IrInst *j = &bl->ins[i + 1];
+  memset(j, 0, sizeof *j);
+  j->op = IR_JMP;
+  j->dst = -1;
+  j->t1 = b;
+  bl->n = i + 2;
+}
+
 static void remove_constant_checks(void) {
   for (int b = 0; b < fn->nblocks; b++)
     for (int i = 0; i < fn->blocks[b]->n; i++) {
-      IrInst *in = &fn->blocks[b]->ins[i];
+      IrBlock *bl = fn->blocks[b];
+      IrInst *in = &bl->ins[i];
+      bool fails = false;
       if (in->op == IR_CHECK_BOUNDS && in->a.kind == OK_IMM && !in->lenmem && in->b.kind == OK_IMM) {
         unsigned long long idx = in->k == IK_I64 ? (unsigned long long)in->a.imm : (unsigned)in->a.imm;
         if (idx < (unsigned long long)in->b.imm)
           in->op = IR_NOP;
+        else
+          fails = true;
       }
       if (in->op == IR_CHECK_DIV && in->b.kind == OK_IMM && in->b.imm != 0 && (in->uns || in->b.imm != -1))
         in->op = IR_NOP;
+      else if (in->op == IR_CHECK_DIV && in->b.kind == OK_IMM && in->b.imm == 0)
+        fails = true;
       if ((in->op == IR_CHECK_NULL) && (in->a.kind == OK_SYM || in->a.kind == OK_SLOT))
         in->op = IR_NOP;
+      else if (in->op == IR_CHECK_NULL && in->a.kind == OK_IMM && in->a.imm == 0)
+        fails = true;
+      if (fails && i + 1 < bl->n) {
+        end_block_at(bl, b, i);
+        break;
+      }
     }
 }
 
