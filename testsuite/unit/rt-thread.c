@@ -292,6 +292,73 @@ static void signal_start(int rounds) {
                   handled > 0 ? LIT("ran") : LIT("never ran"));
 }
 
+/* ---- handler-calls: handlers that spawn, join and signal, interrupting the same ---- */
+
+static struct cond *shared_cond;
+static volatile int progress, stop_flood;
+static pthread_t flooded;
+
+static int one_thunk(const struct __cuckoo_args *a) {
+  (void)a;
+  return 1;
+}
+
+static void on_usr2(int sig) {
+  (void)sig;
+  __cuckoo_cond_signal(shared_cond);
+  __cuckoo_cond_broadcast(shared_cond);
+  if (__cuckoo_join(spawn0(one_thunk)) != 1)
+    fail("join in a handler: wrong result");
+  __atomic_fetch_add(&handled, 1, __ATOMIC_RELAXED);
+}
+
+/* Floods the main thread with SIGUSR2 and watches that it keeps going: a
+ * handler that interrupted the C library inside one of its locks and
+ * called into the same lock would stop it for ever. */
+static void *flooder(void *arg) {
+  (void)arg;
+  int last = -1;
+  struct timespec t0, now;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  while (!__atomic_load_n(&stop_flood, __ATOMIC_ACQUIRE)) {
+    pthread_kill(flooded, SIGUSR2);
+    for (volatile int i = 0; i < 2000; i++)
+      ;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (progress != last) {
+      last = progress;
+      t0 = now;
+    } else if (now.tv_sec - t0.tv_sec > 5) {
+      fail("a handler deadlocked inside a runtime call");
+    }
+  }
+  return NULL;
+}
+
+static void handler_calls(int rounds) {
+  shared_cond = __cuckoo_cond_new();
+  __cuckoo_signal_handler(SIGUSR2, on_usr2);
+  flooded = pthread_self();
+  sigset_t usr2, old;
+  sigemptyset(&usr2);
+  sigaddset(&usr2, SIGUSR2);
+  pthread_sigmask(SIG_BLOCK, &usr2, &old);
+  pthread_t f;
+  pthread_create(&f, NULL, flooder, NULL);
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  for (int r = 0; r < rounds; r++) {
+    struct thread *t = spawn0(one_thunk);
+    __cuckoo_cond_signal(shared_cond);
+    __cuckoo_cond_broadcast(shared_cond);
+    __cuckoo_join(t);
+    __atomic_fetch_add(&progress, 1, __ATOMIC_RELAXED);
+  }
+  __atomic_store_n(&stop_flood, 1, __ATOMIC_RELEASE);
+  pthread_join(f, NULL);
+  __cuckoo_printf(LIT("handler-calls: %d rounds, handlers %s\n"), rounds,
+                  handled > 0 ? LIT("ran") : LIT("never ran"));
+}
+
 /* ---- forged and wrong handles ---------------------------------------------- */
 
 static struct { unsigned words[16]; } fake;
@@ -351,7 +418,7 @@ static int self_thunk(const struct __cuckoo_args *a) {
     sched_yield();
   __cuckoo_join(me);
   say("join of itself returned\n");
-  return 0;
+  _exit(1);
 }
 
 int __cuckoo_main(int argc, char **argv) {
@@ -361,6 +428,8 @@ int __cuckoo_main(int argc, char **argv) {
     race_join(rounds);
   else if (__cuckoo_strcmp(what, LIT("stale-join")) == 0)
     stale_join(rounds);
+  else if (__cuckoo_strcmp(what, LIT("handler-calls")) == 0)
+    handler_calls(rounds);
   else if (__cuckoo_strcmp(what, LIT("signal-start")) == 0)
     signal_start(rounds);
   else if (__cuckoo_strcmp(what, LIT("self-join")) == 0) {
