@@ -359,6 +359,104 @@ static void handler_calls(int rounds) {
                   handled > 0 ? LIT("ran") : LIT("never ran"));
 }
 
+/* ---- near-limit: runtime calls at the stack limit of every thread ---------- */
+
+#define PATTERN 0xa5
+static volatile unsigned deepest_use;        /* most reserve bytes any thread used */
+
+static int __attribute__((noinline)) calls_at_limit(void) {
+  char buf[96];
+  struct __cuckoo_obj *p = __cuckoo_new(&node_type, &here);
+  __cuckoo_delete(p, &node_type, 0, &here);
+  unsigned *len = (unsigned *)buf;
+  *len = 80;
+  __cuckoo_snprintf(buf + 4, LIT("%d %s %.17g %e %f %x"), 42, LIT("str"), 0.1, 1e300, 1e300, 255u);
+  struct mutex *m = __cuckoo_mutex_new();
+  __cuckoo_mutex_lock(m);
+  __cuckoo_mutex_unlock(m);
+  __cuckoo_mutex_free(m);
+  struct cond *c = __cuckoo_cond_new();
+  __cuckoo_cond_signal(c);
+  __cuckoo_cond_broadcast(c);
+  __cuckoo_cond_free(c);
+  int r = __cuckoo_join(spawn0(one_thunk));
+  __cuckoo_raise(SIGUSR2);
+  return r;
+}
+
+static int __attribute__((noinline)) descend(unsigned room) {
+  volatile char *pad = __builtin_alloca(room);
+  pad[0] = 0;
+  return calls_at_limit();
+}
+
+static int near_limit_thunk(const struct __cuckoo_args *a) {
+  int rounds = *(const int *)a;
+  unsigned limit = __cuckoo_stack_limit;
+  unsigned char *low = (unsigned char *)(uintptr_t)(limit - RT_STACK_RESERVE);
+  for (int r = 0; r < rounds; r++) {
+    memset(low, PATTERN, RT_STACK_RESERVE);
+    unsigned sp = (unsigned)(uintptr_t)__builtin_frame_address(0);
+    /* As deep as a Cuckoo frame may go: a few words above the limit. */
+    if (descend(sp - limit - 256) != 1)
+      fail("near-limit: wrong result");
+    unsigned used = 0;
+    for (unsigned i = 0; i < RT_STACK_RESERVE; i++)
+      if (low[i] != PATTERN) {
+        used = RT_STACK_RESERVE - i;
+        break;
+      }
+    if (used > deepest_use)
+      deepest_use = used;      /* a race between threads only loses a maximum */
+    if (low[0] != PATTERN || low[1] != PATTERN)
+      fail("near-limit: the runtime used the whole reserve");
+  }
+  return 0;
+}
+
+static void on_usr2_quiet(int sig) {
+  (void)sig;
+  __atomic_fetch_add(&handled, 1, __ATOMIC_RELAXED);
+}
+
+static volatile int near_done;
+static struct thread *near_threads[4];
+static void *near_flooder(void *arg) {
+  (void)arg;
+  while (!__atomic_load_n(&near_done, __ATOMIC_ACQUIRE))
+    kill(getpid(), SIGUSR2);
+  return NULL;
+}
+
+static void near_limit(int rounds) {
+  __cuckoo_signal_handler(SIGUSR2, on_usr2_quiet);
+  sigset_t usr2, old;
+  sigemptyset(&usr2);
+  sigaddset(&usr2, SIGUSR2);
+  pthread_sigmask(SIG_BLOCK, &usr2, &old);
+  pthread_t f;
+  pthread_create(&f, NULL, near_flooder, NULL);
+  for (int i = 0; i < 4; i++)
+    near_threads[i] = __cuckoo_spawn(near_limit_thunk, (const struct __cuckoo_args *)&rounds,
+                                     sizeof rounds, &here);
+  for (int i = 0; i < 4; i++)
+    __cuckoo_join(near_threads[i]);
+  __atomic_store_n(&near_done, 1, __ATOMIC_RELEASE);
+  pthread_join(f, NULL);
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  if (getenv("CUCKOO_RT_THREAD_VERBOSE") != NULL) {
+    char num[16];
+    int k = sizeof num;
+    num[--k] = 0;
+    unsigned v = deepest_use;
+    do num[--k] = (char)('0' + v % 10); while ((v /= 10) != 0);
+    say("deepest use of the reserve: ");
+    say(num + k);
+    say(" bytes\n");
+  }
+  __cuckoo_printf(LIT("near-limit: %d rounds in 4 threads, within the reserve\n"), rounds);
+}
+
 /* ---- forged and wrong handles ---------------------------------------------- */
 
 static struct { unsigned words[16]; } fake;
@@ -430,6 +528,8 @@ int __cuckoo_main(int argc, char **argv) {
     stale_join(rounds);
   else if (__cuckoo_strcmp(what, LIT("handler-calls")) == 0)
     handler_calls(rounds);
+  else if (__cuckoo_strcmp(what, LIT("near-limit")) == 0)
+    near_limit(rounds);
   else if (__cuckoo_strcmp(what, LIT("signal-start")) == 0)
     signal_start(rounds);
   else if (__cuckoo_strcmp(what, LIT("self-join")) == 0) {
