@@ -6,9 +6,13 @@
  * inside a runtime critical section (it holds a runtime lock), in which
  * case the signal is recorded in the thread's pending set and f runs when
  * the section ends (rt_crit_leave).  So a handler never interrupts the
- * allocator, a FILE or a pool of its own thread, and may call any runtime
- * function without deadlock; the cost of a critical section is one
- * thread-local increment, not a sigprocmask system call.
+ * allocator, a FILE or a pool of its own thread; the C library's own locks
+ * are kept out of handlers' way by thread.c (spawn blocks signals, join's
+ * pthread_join and cond_signal run in a critical section), so a handler may
+ * call any runtime function without deadlock (doc/runtime.md lists the
+ * exceptions that are the program's own: a mutex its thread holds).  The
+ * cost of a critical section is one thread-local increment, not a
+ * sigprocmask system call.
  *
  * Handlers are installed without SA_RESTART: a read(2) that blocks inside
  * a critical section (getchar on a terminal) returns EINTR, and io.c then
