@@ -421,10 +421,25 @@ static void on_usr2_quiet(int sig) {
 
 static volatile int near_done;
 static struct thread *near_threads[4];
+/* Sends SIGUSR2 and, with near_all, every standard signal a program may
+ * catch (not the real-time ones: they queue, and the queue is shared by
+ * all the user's processes): kernel frames of many signals could nest
+ * inside one another below a thread's limit. */
+static int near_all;
+static const int all_sigs[] = { SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGPIPE, SIGALRM, SIGTERM,
+                                SIGSTKFLT, SIGCHLD, SIGCONT, SIGTSTP, SIGTTIN, SIGTTOU, SIGURG,
+                                SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, SIGWINCH, SIGIO, SIGPWR,
+                                SIGSYS };
+#define NSIGS_ALL ((int)(sizeof all_sigs / sizeof all_sigs[0]))
 static void *near_flooder(void *arg) {
   (void)arg;
-  while (!__atomic_load_n(&near_done, __ATOMIC_ACQUIRE))
+  while (!__atomic_load_n(&near_done, __ATOMIC_ACQUIRE)) {
     kill(getpid(), SIGUSR2);
+    if (near_all) {
+      for (int i = 0; i < NSIGS_ALL; i++)
+        kill(getpid(), all_sigs[i]);
+    }
+  }
   return NULL;
 }
 
@@ -433,9 +448,16 @@ static void near_limit(int rounds) {
   sigset_t usr2, old;
   sigemptyset(&usr2);
   sigaddset(&usr2, SIGUSR2);
+  if (near_all)
+    for (int i = 0; i < NSIGS_ALL; i++) {
+      __cuckoo_signal_handler(all_sigs[i], on_usr2_quiet);
+      sigaddset(&usr2, all_sigs[i]);
+    }
   pthread_sigmask(SIG_BLOCK, &usr2, &old);
   pthread_t f;
   pthread_create(&f, NULL, near_flooder, NULL);
+  /* The workers take the signals: they inherit this thread's mask. */
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
   for (int i = 0; i < 4; i++)
     near_threads[i] = __cuckoo_spawn(near_limit_thunk, (const struct __cuckoo_args *)&rounds,
                                      sizeof rounds, &here);
@@ -443,7 +465,6 @@ static void near_limit(int rounds) {
     __cuckoo_join(near_threads[i]);
   __atomic_store_n(&near_done, 1, __ATOMIC_RELEASE);
   pthread_join(f, NULL);
-  pthread_sigmask(SIG_SETMASK, &old, NULL);
   if (getenv("CUCKOO_RT_THREAD_VERBOSE") != NULL) {
     char num[16];
     int k = sizeof num;
@@ -454,6 +475,8 @@ static void near_limit(int rounds) {
     say(num + k);
     say(" bytes\n");
   }
+  if (deepest_use > RT_STACK_RESERVE / 4)
+    fail("near-limit: runtime calls and signal frames used over a quarter of the reserve");
   __cuckoo_printf(LIT("near-limit: %d rounds in 4 threads, within the reserve\n"), rounds);
 }
 
@@ -530,6 +553,10 @@ int __cuckoo_main(int argc, char **argv) {
     handler_calls(rounds);
   else if (__cuckoo_strcmp(what, LIT("near-limit")) == 0)
     near_limit(rounds);
+  else if (__cuckoo_strcmp(what, LIT("near-limit-all")) == 0) {
+    near_all = 1;
+    near_limit(rounds);
+  }
   else if (__cuckoo_strcmp(what, LIT("signal-start")) == 0)
     signal_start(rounds);
   else if (__cuckoo_strcmp(what, LIT("self-join")) == 0) {
