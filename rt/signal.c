@@ -6,9 +6,13 @@
  * inside a runtime critical section (it holds a runtime lock), in which
  * case the signal is recorded in the thread's pending set and f runs when
  * the section ends (rt_crit_leave).  So a handler never interrupts the
- * allocator, a FILE or a pool of its own thread, and may call any runtime
- * function without deadlock; the cost of a critical section is one
- * thread-local increment, not a sigprocmask system call.
+ * allocator, a FILE or a pool of its own thread; the C library's own locks
+ * are kept out of handlers' way by thread.c (spawn blocks signals, join's
+ * pthread_join and cond_signal run in a critical section), so a handler may
+ * call any runtime function without deadlock (doc/runtime.md lists the
+ * exceptions that are the program's own: a mutex its thread holds).  The
+ * cost of a critical section is one thread-local increment, not a
+ * sigprocmask system call.
  *
  * Handlers are installed without SA_RESTART: a read(2) that blocks inside
  * a critical section (getchar on a terminal) returns EINTR, and io.c then
@@ -16,6 +20,8 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
+#include <ucontext.h>
 #include <linux/futex.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -82,18 +88,42 @@ static void run_handler(int sig) {
     f(sig);
 }
 
-static void signal_entry(int sig) {
+/* True when the thread runs runtime C code inside the reserve below its
+ * stack limit (Cuckoo code never runs there). */
+static int below_limit(void) {
+  return (uintptr_t)__builtin_frame_address(0) < __cuckoo_stack_limit;
+}
+
+/* The kernel enters with every signal blocked (sa_mask is full), so kernel
+ * frames cannot pile up while this decides.  A handler runs as the kernel
+ * would have run it (the interrupted mask plus its own signal); it is
+ * deferred instead inside a critical section, and when the thread is
+ * inside its reserve: there, each nested signal would add a kernel frame
+ * below the limit, and a flood of distinct signals would run the stack
+ * into its neighbour's.  So below the limit there is at most one kernel
+ * frame and this function's, whatever arrives. */
+static void signal_entry(int sig, siginfo_t *info, void *ucontext) {
+  (void)info;
   int saved_errno = errno;
-  if (rt_crit_depth > 0)
+  if (rt_crit_depth > 0 || below_limit()) {
     __atomic_fetch_or(&rt_sig_pending[sig / 32], 1u << (sig % 32), __ATOMIC_RELAXED);
-  else
+  } else {
+    sigset_t mask = ((ucontext_t *)ucontext)->uc_sigmask;
+    sigaddset(&mask, sig);
+    pthread_sigmask(SIG_SETMASK, &mask, NULL);
     run_handler(sig);
+    /* sigreturn restores the interrupted mask. */
+  }
   errno = saved_errno;
 }
 
 /* Runs the handlers deferred while the thread was in a critical section,
  * each with its own signal blocked, as the kernel would have run it. */
 void rt_run_pending_signals(void) {
+  /* Inside the reserve a handler would only trap stack: it stays pending
+   * until a critical section ends with room above the limit. */
+  if (below_limit())
+    return;
   int saved_errno = errno;
   for (int sig = 1; sig < RT_NSIG; sig++) {
     unsigned bit = 1u << (sig % 32);
@@ -118,10 +148,15 @@ void __cuckoo_signal_handler(int sig, handler_fn *f) {
   if (sig <= 0 || sig >= RT_NSIG || sig == SIGKILL || sig == SIGSTOP)
     return;
   struct sigaction sa;
-  sigemptyset(&sa.sa_mask);
-  sa.sa_flags = 0;
+  sigfillset(&sa.sa_mask);
   __atomic_store_n(&user_handlers[sig], f, __ATOMIC_RELEASE);
-  sa.sa_handler = f != NULL ? signal_entry : SIG_DFL;
+  if (f != NULL) {
+    sa.sa_flags = SA_SIGINFO;
+    sa.sa_sigaction = signal_entry;
+  } else {
+    sa.sa_flags = 0;
+    sa.sa_handler = SIG_DFL;
+  }
   sigaction(sig, &sa, NULL);
 }
 

@@ -8,17 +8,33 @@
  * code runs.  spawn copies the argument block to the top of the new stack
  * before the thread exists, so the caller's block may die at once.
  *
- * Thread, mutex and condition objects come from type-stable pools (their
- * memory is never released, a freed one goes on a free list for the next
- * of the same type), so a stale handle points at an object of the right
- * type: using one after join/mutex_free traps delete where the state shows
- * it, and otherwise acts on whatever object now lives there -- wrong, but
- * memory-safe.  Pool and stack bookkeeping use one runtime lock. */
+ * Handles (thread_t, mutex_t *, cond_t *) are not objects: each is an
+ * address in a reservation of its kind that is mapped PROT_NONE, and its
+ * position there is the index of a record in a table the program cannot
+ * reach.  So the runtime believes no handle (LANGUAGE.md §12): one that
+ * is not inside its kind's reservation, not on a record boundary, or past
+ * the records handed out so far traps cast, and nothing the program wrote
+ * through a forged `struct mutex` can change a record.  Records are never
+ * released: a freed one goes on its kind's free list for the next handle,
+ * so a stale handle names a record of the right kind; using it traps
+ * delete where the record's state shows it, and otherwise acts on whatever
+ * object now lives there -- wrong, but memory-safe.
+ *
+ * A thread record moves FREE -> STARTING (spawn took it) -> LIVE (the new
+ * thread exists and its id is stored) -> JOINING (one join won the
+ * compare-and-swap) -> FREE, and its stack goes back to the pool only
+ * after pthread_join succeeded: the thread can no longer touch it.  Pool
+ * and stack bookkeeping use one runtime lock. */
 #include <errno.h>
+#include <limits.h>
+#include <linux/futex.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "rt.h"
 
@@ -82,27 +98,159 @@ static struct stack *stack_get(void) {
   return s;
 }
 
+/* ---- handles ------------------------------------------------------------ */
+
+/* The stride of handles in a reservation: a handle's index is its offset
+ * divided by it.  The records themselves live in a separate table. */
+#define HANDLE_STRIDE 8u
+
+enum { KIND_THREAD, KIND_MUTEX, KIND_COND, KIND_COUNT };
+
+struct handle_pool {
+  const char *what;               /* for messages: "a thread made by spawn" */
+  unsigned cap;                   /* records at most */
+  size_t record_size;
+  char *handles;                  /* PROT_NONE, cap * HANDLE_STRIDE bytes; NULL until used */
+  char *records;                  /* cap * record_size bytes */
+  unsigned used;                  /* records handed out so far (atomic) */
+  unsigned free_head;             /* index + 1 of the first free record, 0: none */
+};
+
+struct thread_rec;
+struct mutex_rec;
+struct cond_rec;
+
+static struct handle_pool pools[KIND_COUNT];   /* defined with the record sizes below */
+
+/* Maps the reservation and the table of POOL, with pool_lock held. */
+static int pool_map(struct handle_pool *pool) {
+  if (pool->handles != NULL)
+    return 1;
+  char *h = mmap(NULL, (size_t)pool->cap * HANDLE_STRIDE, PROT_NONE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (h == MAP_FAILED)
+    return 0;
+  char *r = mmap(NULL, (size_t)pool->cap * pool->record_size, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (r == MAP_FAILED) {
+    munmap(h, (size_t)pool->cap * HANDLE_STRIDE);
+    return 0;
+  }
+  pool->records = r;
+  __atomic_store_n(&pool->handles, h, __ATOMIC_RELEASE);
+  return 1;
+}
+
+/* A record index of POOL for a new object, with pool_lock held: a freed
+ * one first; -1 if there is none left.  NEXT_FREE reads a free record's link. */
+static long pool_take(struct handle_pool *pool, unsigned *(*next_free)(void *rec)) {
+  if (!pool_map(pool))
+    return -1;
+  if (pool->free_head != 0) {
+    unsigned i = pool->free_head - 1;
+    pool->free_head = *next_free(pool->records + (size_t)i * pool->record_size);
+    return i;
+  }
+  if (pool->used >= pool->cap)
+    return -1;
+  /* The record is ready (zero) before a handle to it can pass the check. */
+  return __atomic_fetch_add(&pool->used, 1, __ATOMIC_RELEASE);
+}
+
+static void pool_put(struct handle_pool *pool, unsigned i, unsigned *link) {
+  *link = pool->free_head;
+  pool->free_head = i + 1;
+}
+
+static void *pool_handle(struct handle_pool *pool, unsigned i) {
+  return pool->handles + (size_t)i * HANDLE_STRIDE;
+}
+
+/* The record that handle H names, for the runtime function FN called from
+ * RET: NULL traps null; anything the runtime did not hand out as a handle
+ * of this kind traps cast.  Reads nothing at H. */
+static void *pool_record(struct handle_pool *pool, const void *h, const void *ret,
+                         const char *fn) {
+  RT_CHECK_NULL(ret, h, fn);
+  char *base = __atomic_load_n(&pool->handles, __ATOMIC_ACQUIRE);
+  unsigned used = __atomic_load_n(&pool->used, __ATOMIC_ACQUIRE);
+  uintptr_t off = (uintptr_t)h - (uintptr_t)base;
+  if (base == NULL || (uintptr_t)h < (uintptr_t)base || off % HANDLE_STRIDE != 0 ||
+      off / HANDLE_STRIDE >= used) {
+    char text[128];
+    size_t n = 0;
+    for (const char *parts[] = { fn, ": not ", pool->what, NULL }, **p = parts; *p; p++)
+      for (const char *c = *p; *c && n + 1 < sizeof text; c++)
+        text[n++] = *c;
+    text[n] = 0;
+    rt_trap_text(rt_callsite(ret), "cast", text);
+  }
+  return pool->records + (size_t)(off / HANDLE_STRIDE) * pool->record_size;
+}
+
+static unsigned record_index(struct handle_pool *pool, const void *rec) {
+  return (unsigned)(((const char *)rec - pool->records) / pool->record_size);
+}
+
+static void futex_wait_while(unsigned *addr, unsigned val) {
+  int saved_errno = errno;
+  syscall(SYS_futex, addr, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);
+  errno = saved_errno;
+}
+
+static void futex_wake_all(unsigned *addr) {
+  int saved_errno = errno;
+  syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
+  errno = saved_errno;
+}
+
 /* ---- threads ------------------------------------------------------------ */
 
-enum { THREAD_FREE, THREAD_LIVE, THREAD_JOINING };
+enum { THREAD_FREE, THREAD_STARTING, THREAD_LIVE, THREAD_JOINING };
 
-struct thread {
-  pthread_t pt;
-  int state;
+struct thread_rec {
+  unsigned state;                 /* THREAD_*, changed atomically */
+  unsigned done;                  /* futex word: 1 once the entry returned */
+  pthread_t pt;                   /* valid from LIVE on */
   int result;
   int (*entry)(const struct __cuckoo_args *a);
   const struct __cuckoo_args *args;   /* the copy, at the top of the stack */
   struct stack *stack;
-  struct thread *next_free;
+  unsigned next_free;
+  sigset_t mask;                  /* the spawner's mask, the thread's once its limit is set */
 };
 
-static struct thread *free_threads;
+static unsigned *thread_link(void *rec) { return &((struct thread_rec *)rec)->next_free; }
 
 static void *thread_main(void *arg) {
-  struct thread *t = arg;
+  struct thread_rec *t = arg;
+  /* Every signal is blocked until now (spawn): no handler, which is Cuckoo
+   * code, can run on this thread before its limit is set. */
   __cuckoo_stack_limit = (unsigned)(uintptr_t)t->stack->low + RT_STACK_RESERVE;
-  t->result = t->entry(t->args);
+  pthread_sigmask(SIG_SETMASK, &t->mask, NULL);
+  int result = t->entry(t->args);
+  /* From here on the thread only runs the C library's exit path: block
+   * every signal, so that join, which waits for that path inside a
+   * critical section, waits a bounded time. */
+  sigset_t all;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, NULL);
+  t->result = result;
+  __atomic_store_n(&t->done, 1, __ATOMIC_RELEASE);
+  futex_wake_all(&t->done);
   return NULL;
+}
+
+/* The record goes back to the free list (and its stack, if any, to theirs). */
+static void thread_release(struct thread_rec *t, struct stack *st) {
+  rt_lock(&pool_lock);
+  if (st != NULL) {
+    st->next_free = free_stacks;
+    free_stacks = st;
+  }
+  __atomic_store_n(&t->state, THREAD_FREE, __ATOMIC_RELEASE);
+  pool_put(&pools[KIND_THREAD], record_index(&pools[KIND_THREAD], t), &t->next_free);
+  rt_unlock(&pool_lock);
 }
 
 struct thread *__cuckoo_spawn(int (*entry)(const struct __cuckoo_args *a),
@@ -113,22 +261,30 @@ struct thread *__cuckoo_spawn(int (*entry)(const struct __cuckoo_args *a),
   if (copy > stack / 2)
     rt_trap_site(s, "stack", "frame of %llu bytes exceeds the stack limit", size, 0);
 
+  /* The new thread inherits this mask: it starts with every signal blocked
+   * and takes the old mask only after its stack limit is set.  Blocking
+   * here also keeps handlers out of pthread_create's own locks. */
+  sigset_t all, old;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, &old);
+
+  struct handle_pool *pool = &pools[KIND_THREAD];
   rt_lock(&pool_lock);
-  struct thread *t = free_threads;
-  if (t != NULL)
-    free_threads = t->next_free;
-  else
-    t = rt_meta_alloc(sizeof *t);
-  struct stack *st = t ? stack_get() : NULL;
-  if (st == NULL) {
-    if (t != NULL) {
-      t->next_free = free_threads;
-      free_threads = t;
-    }
-    rt_unlock(&pool_lock);
-    rt_trap_text(s, "memory", "out of memory for a thread");
+  long i = pool_take(pool, thread_link);
+  struct stack *st = i >= 0 ? stack_get() : NULL;
+  struct thread_rec *t = NULL;
+  if (i >= 0) {
+    t = (struct thread_rec *)(pool->records + (size_t)i * pool->record_size);
+    if (st == NULL)
+      pool_put(pool, (unsigned)i, &t->next_free);
+    else
+      __atomic_store_n(&t->state, THREAD_STARTING, __ATOMIC_RELEASE);
   }
   rt_unlock(&pool_lock);
+  if (st == NULL) {
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    rt_trap_text(s, "memory", i < 0 ? "too many threads" : "out of memory for a thread");
+  }
 
   char *top = st->low + stack;
   char *args = top - copy;
@@ -138,147 +294,177 @@ struct thread *__cuckoo_spawn(int (*entry)(const struct __cuckoo_args *a),
   t->args = (const struct __cuckoo_args *)args;
   t->stack = st;
   t->result = 0;
-  __atomic_store_n(&t->state, THREAD_LIVE, __ATOMIC_RELEASE);
+  t->mask = old;
+  __atomic_store_n(&t->done, 0, __ATOMIC_RELAXED);
 
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setstack(&attr, st->low, stack - copy);
-  int err = pthread_create(&t->pt, &attr, thread_main, t);
+  pthread_t pt;
+  int err = pthread_create(&pt, &attr, thread_main, t);
   pthread_attr_destroy(&attr);
   if (err != 0) {
-    rt_lock(&pool_lock);
-    t->state = THREAD_FREE;
-    st->next_free = free_stacks;
-    free_stacks = st;
-    t->next_free = free_threads;
-    free_threads = t;
-    rt_unlock(&pool_lock);
+    thread_release(t, st);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     rt_trap_text(s, "memory", "cannot create a thread");
   }
-  return t;
+  /* Only now may a join win the record: its thread id is stored. */
+  t->pt = pt;
+  __atomic_store_n(&t->state, THREAD_LIVE, __ATOMIC_RELEASE);
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  return pool_handle(pool, (unsigned)i);
 }
 
-int __cuckoo_join(struct thread *t) {
-  RT_CHECK_NULL(RT_HERE, t, "join");
-  int expected = THREAD_LIVE;
+int __cuckoo_join(struct thread *h) {
+  struct thread_rec *t = pool_record(&pools[KIND_THREAD], h, RT_HERE, "join");
+  unsigned expected = THREAD_LIVE;
   if (!__atomic_compare_exchange_n(&t->state, &expected, THREAD_JOINING, 0, __ATOMIC_ACQ_REL,
                                    __ATOMIC_ACQUIRE))
     rt_trap_call(RT_HERE, "delete", "join of a thread that was already joined", 0, 0);
-  pthread_join(t->pt, NULL);
+  if (pthread_equal(t->pt, pthread_self())) {
+    /* The thread is running on the stack join would release. */
+    __atomic_store_n(&t->state, THREAD_LIVE, __ATOMIC_RELEASE);
+    rt_trap_call(RT_HERE, "delete", "join of the calling thread itself", 0, 0);
+  }
+  /* Wait for the entry to return; handlers run meanwhile (no lock held). */
+  while (!__atomic_load_n(&t->done, __ATOMIC_ACQUIRE))
+    futex_wait_while(&t->done, 0);
   int result = t->result;
-  rt_lock(&pool_lock);
-  t->stack->next_free = free_stacks;
-  free_stacks = t->stack;
-  __atomic_store_n(&t->state, THREAD_FREE, __ATOMIC_RELEASE);
-  t->next_free = free_threads;
-  free_threads = t;
-  rt_unlock(&pool_lock);
+  /* pthread_join takes the C library's thread-list lock: a handler that
+   * spawned or joined in there would deadlock, so it is deferred.  The
+   * thread has only its exit path left, with every signal blocked. */
+  rt_crit_enter();
+  int err = pthread_join(t->pt, NULL);
+  rt_crit_leave();
+  if (err != 0)
+    /* The stack may still be in use: the record and the stack stay out of
+     * the pools for ever. */
+    rt_trap_call(RT_HERE, "delete", "join of a thread that cannot be joined", 0, 0);
+  thread_release(t, t->stack);
   return result;
 }
 
 /* ---- mutexes and condition variables ------------------------------------ */
 
-struct mutex {
+struct mutex_rec {
   pthread_mutex_t pm;
-  int live;
-  struct mutex *next_free;
+  unsigned live;
+  unsigned next_free;
 };
 
-struct cond {
+struct cond_rec {
   pthread_cond_t pc;
-  int live;
-  struct cond *next_free;
+  unsigned live;
+  unsigned next_free;
 };
 
-static struct mutex *free_mutexes;
-static struct cond *free_conds;
+static unsigned *mutex_link(void *rec) { return &((struct mutex_rec *)rec)->next_free; }
+static unsigned *cond_link(void *rec) { return &((struct cond_rec *)rec)->next_free; }
+
+static struct handle_pool pools[KIND_COUNT] = {
+  [KIND_THREAD] = { "a thread made by spawn", 1u << 14, sizeof(struct thread_rec),
+                    NULL, NULL, 0, 0 },
+  [KIND_MUTEX] = { "a mutex made by mutex_new", 1u << 18, sizeof(struct mutex_rec),
+                   NULL, NULL, 0, 0 },
+  [KIND_COND] = { "a condition variable made by cond_new", 1u << 18, sizeof(struct cond_rec),
+                  NULL, NULL, 0, 0 },
+};
 
 static const char *const msg_oom = "out of memory";
 
-struct mutex *__cuckoo_mutex_new(void) {
+/* A new record of KIND, initialised by INIT; traps memory when none is left. */
+static void *object_new(int kind, unsigned *(*link)(void *rec), const void *ret) {
+  struct handle_pool *pool = &pools[kind];
   rt_lock(&pool_lock);
-  struct mutex *m = free_mutexes;
-  if (m != NULL)
-    free_mutexes = m->next_free;
-  else
-    m = rt_meta_alloc(sizeof *m);
+  long i = pool_take(pool, link);
   rt_unlock(&pool_lock);
-  if (m == NULL)
-    rt_trap_call(RT_HERE, "memory", msg_oom, 0, 0);
+  if (i < 0)
+    rt_trap_call(ret, "memory", msg_oom, 0, 0);
+  return pool->records + (size_t)i * pool->record_size;
+}
+
+struct mutex *__cuckoo_mutex_new(void) {
+  struct mutex_rec *m = object_new(KIND_MUTEX, mutex_link, RT_HERE);
   pthread_mutex_init(&m->pm, NULL);
   __atomic_store_n(&m->live, 1, __ATOMIC_RELEASE);
+  return pool_handle(&pools[KIND_MUTEX], record_index(&pools[KIND_MUTEX], m));
+}
+
+static struct mutex_rec *check_mutex(const void *ret, struct mutex *h, const char *fn) {
+  struct mutex_rec *m = pool_record(&pools[KIND_MUTEX], h, ret, fn);
+  if (!__atomic_load_n(&m->live, __ATOMIC_ACQUIRE))
+    rt_trap_call(ret, "delete", "mutex used after mutex_free", 0, 0);
   return m;
 }
 
-static void check_mutex(const void *ret, struct mutex *m, const char *fn) {
-  RT_CHECK_NULL(ret, m, fn);
-  if (!__atomic_load_n(&m->live, __ATOMIC_ACQUIRE))
-    rt_trap_call(ret, "delete", "mutex used after mutex_free", 0, 0);
-}
-
-void __cuckoo_mutex_free(struct mutex *m) {
-  check_mutex(RT_HERE, m, "mutex_free");
+void __cuckoo_mutex_free(struct mutex *h) {
+  struct mutex_rec *m = pool_record(&pools[KIND_MUTEX], h, RT_HERE, "mutex_free");
+  unsigned expected = 1;
+  /* Of two frees at once, exactly one puts the record on the free list. */
+  if (!__atomic_compare_exchange_n(&m->live, &expected, 0, 0, __ATOMIC_ACQ_REL,
+                                   __ATOMIC_ACQUIRE))
+    rt_trap_call(RT_HERE, "delete", "mutex used after mutex_free", 0, 0);
   rt_lock(&pool_lock);
-  m->live = 0;
-  m->next_free = free_mutexes;
-  free_mutexes = m;
+  pool_put(&pools[KIND_MUTEX], record_index(&pools[KIND_MUTEX], m), &m->next_free);
   rt_unlock(&pool_lock);
 }
 
-void __cuckoo_mutex_lock(struct mutex *m) {
-  check_mutex(RT_HERE, m, "mutex_lock");
+void __cuckoo_mutex_lock(struct mutex *h) {
+  struct mutex_rec *m = check_mutex(RT_HERE, h, "mutex_lock");
   pthread_mutex_lock(&m->pm);
 }
 
-void __cuckoo_mutex_unlock(struct mutex *m) {
-  check_mutex(RT_HERE, m, "mutex_unlock");
+void __cuckoo_mutex_unlock(struct mutex *h) {
+  struct mutex_rec *m = check_mutex(RT_HERE, h, "mutex_unlock");
   pthread_mutex_unlock(&m->pm);
 }
 
 struct cond *__cuckoo_cond_new(void) {
-  rt_lock(&pool_lock);
-  struct cond *c = free_conds;
-  if (c != NULL)
-    free_conds = c->next_free;
-  else
-    c = rt_meta_alloc(sizeof *c);
-  rt_unlock(&pool_lock);
-  if (c == NULL)
-    rt_trap_call(RT_HERE, "memory", msg_oom, 0, 0);
+  struct cond_rec *c = object_new(KIND_COND, cond_link, RT_HERE);
   pthread_cond_init(&c->pc, NULL);
   __atomic_store_n(&c->live, 1, __ATOMIC_RELEASE);
+  return pool_handle(&pools[KIND_COND], record_index(&pools[KIND_COND], c));
+}
+
+static struct cond_rec *check_cond(const void *ret, struct cond *h, const char *fn) {
+  struct cond_rec *c = pool_record(&pools[KIND_COND], h, ret, fn);
+  if (!__atomic_load_n(&c->live, __ATOMIC_ACQUIRE))
+    rt_trap_call(ret, "delete", "condition variable used after cond_free", 0, 0);
   return c;
 }
 
-static void check_cond(const void *ret, struct cond *c, const char *fn) {
-  RT_CHECK_NULL(ret, c, fn);
-  if (!__atomic_load_n(&c->live, __ATOMIC_ACQUIRE))
-    rt_trap_call(ret, "delete", "condition variable used after cond_free", 0, 0);
-}
-
-void __cuckoo_cond_free(struct cond *c) {
-  check_cond(RT_HERE, c, "cond_free");
+void __cuckoo_cond_free(struct cond *h) {
+  struct cond_rec *c = pool_record(&pools[KIND_COND], h, RT_HERE, "cond_free");
+  unsigned expected = 1;
+  if (!__atomic_compare_exchange_n(&c->live, &expected, 0, 0, __ATOMIC_ACQ_REL,
+                                   __ATOMIC_ACQUIRE))
+    rt_trap_call(RT_HERE, "delete", "condition variable used after cond_free", 0, 0);
   rt_lock(&pool_lock);
-  c->live = 0;
-  c->next_free = free_conds;
-  free_conds = c;
+  pool_put(&pools[KIND_COND], record_index(&pools[KIND_COND], c), &c->next_free);
   rt_unlock(&pool_lock);
 }
 
-void __cuckoo_cond_wait(struct cond *c, struct mutex *m) {
-  check_cond(RT_HERE, c, "cond_wait");
-  check_mutex(RT_HERE, m, "cond_wait");
+void __cuckoo_cond_wait(struct cond *hc, struct mutex *hm) {
+  struct cond_rec *c = check_cond(RT_HERE, hc, "cond_wait");
+  struct mutex_rec *m = check_mutex(RT_HERE, hm, "cond_wait");
   pthread_cond_wait(&c->pc, &m->pm);
 }
 
-void __cuckoo_cond_signal(struct cond *c) {
-  check_cond(RT_HERE, c, "cond_signal");
+/* pthread_cond_signal and _broadcast take the condition's internal lock: a
+ * handler that signalled the same condition in there would deadlock, so
+ * handlers are deferred for the (bounded) call. */
+void __cuckoo_cond_signal(struct cond *h) {
+  struct cond_rec *c = check_cond(RT_HERE, h, "cond_signal");
+  rt_crit_enter();
   pthread_cond_signal(&c->pc);
+  rt_crit_leave();
 }
 
-void __cuckoo_cond_broadcast(struct cond *c) {
-  check_cond(RT_HERE, c, "cond_broadcast");
+void __cuckoo_cond_broadcast(struct cond *h) {
+  struct cond_rec *c = check_cond(RT_HERE, h, "cond_broadcast");
+  rt_crit_enter();
   pthread_cond_broadcast(&c->pc);
+  rt_crit_leave();
 }
 
 /* ---- mutex_trylock, cond_timedwait (LANGUAGE.md §12.1) -------------------- */
@@ -287,8 +473,8 @@ void __cuckoo_cond_broadcast(struct cond *c) {
 #include <time.h>
 
 /* 1 if it took the lock, else 0 (held by anyone, its caller included). */
-int __cuckoo_mutex_trylock(struct mutex *m) {
-  check_mutex(RT_HERE, m, "mutex_trylock");
+int __cuckoo_mutex_trylock(struct mutex *h) {
+  struct mutex_rec *m = check_mutex(RT_HERE, h, "mutex_trylock");
   return pthread_mutex_trylock(&m->pm) == 0;
 }
 
@@ -296,9 +482,9 @@ int __cuckoo_mutex_trylock(struct mutex *m) {
  * woken, -ETIMEDOUT when the time ran out; either way with M held again.
  * The deadline is on CLOCK_REALTIME (the condition's default clock),
  * saturated at time_t's end instead of wrapping. */
-int __cuckoo_cond_timedwait(struct cond *c, struct mutex *m, long long timeout_ns) {
-  check_cond(RT_HERE, c, "cond_timedwait");
-  check_mutex(RT_HERE, m, "cond_timedwait");
+int __cuckoo_cond_timedwait(struct cond *hc, struct mutex *hm, long long timeout_ns) {
+  struct cond_rec *c = check_cond(RT_HERE, hc, "cond_timedwait");
+  struct mutex_rec *m = check_mutex(RT_HERE, hm, "cond_timedwait");
   int saved = errno;
   struct timespec now, until;
   clock_gettime(CLOCK_REALTIME, &now);
