@@ -257,9 +257,11 @@ struct thread *__cuckoo_spawn(int (*entry)(const struct __cuckoo_args *a),
                               const struct __cuckoo_args *a, unsigned size,
                               const struct __cuckoo_site *s) {
   size_t stack = rt_thread_stack_size();
-  size_t copy = ((size_t)size + 15) & ~(size_t)15;
-  if (copy > stack / 2)
+  /* Compared before rounding: size_t is 32 bits on i386, and a size near
+   * 2^32 rounded up to 16 wraps to a copy of 0 bytes that passes. */
+  if (size > stack / 2)
     rt_trap_site(s, "stack", "frame of %llu bytes exceeds the stack limit", size, 0);
+  size_t copy = ((size_t)size + 15) & ~(size_t)15;
 
   /* The new thread inherits this mask: it starts with every signal blocked
    * and takes the old mask only after its stack limit is set.  Blocking

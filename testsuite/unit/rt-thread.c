@@ -559,6 +559,13 @@ int __cuckoo_main(int argc, char **argv) {
   }
   else if (__cuckoo_strcmp(what, LIT("signal-start")) == 0)
     signal_start(rounds);
+  else if (__cuckoo_strcmp(what, LIT("spawn-huge-args")) == 0) {
+    /* An argument block whose size, rounded up to 16, wraps to 0 in a
+     * 32-bit size_t: it must trap, not copy 4 GiB over the stacks. */
+    static char block[16];
+    __cuckoo_spawn(short_thunk, (const struct __cuckoo_args *)block, 0xfffffff8u, &here);
+    say("spawn with a wrapping block size returned\n");
+  }
   else if (__cuckoo_strcmp(what, LIT("self-join")) == 0) {
     struct thread *t = spawn0(self_thunk);
     me = t;
