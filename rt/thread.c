@@ -26,7 +26,6 @@
  * after pthread_join succeeded: the thread can no longer touch it.  Pool
  * and stack bookkeeping use one runtime lock. */
 #include <errno.h>
-#include <limits.h>
 #include <linux/futex.h>
 #include <pthread.h>
 #include <signal.h>
@@ -200,7 +199,7 @@ static void futex_wait_while(unsigned *addr, unsigned val) {
 
 static void futex_wake_all(unsigned *addr) {
   int saved_errno = errno;
-  syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, NULL, 0);
+  syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, 0x7fffffff, NULL, NULL, 0);
   errno = saved_errno;
 }
 

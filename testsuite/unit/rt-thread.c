@@ -41,7 +41,7 @@ int __cuckoo_atoi(const char *s);
 
 #define LIT(s) (&(((const struct { unsigned len; char c[sizeof(s)]; }){ sizeof(s), s }).c[0]))
 
-static const struct __cuckoo_type node_type = { "s(node)", 8, 4, 0, NULL };
+static const struct __cuckoo_type node_type = { "s:node{v:i32,next:p(s:node)}", 8, 4, 0, NULL };
 static const struct __cuckoo_site here = { NULL, NULL, "thread.ck", 1, 1, "main" };
 
 static void say(const char *s) { (void)!write(1, s, strlen(s)); }
