@@ -332,6 +332,11 @@ unsigned __cuckoo_alarm(unsigned seconds) { return alarm(seconds); }
 int __cuckoo_getpid(void) { return (int)getpid(); }
 
 int __cuckoo_kill(int pid, int sig) {
+  /* glibc's own signals (32 cancels a thread at its next system call, 33
+   * runs set*id on every thread) are not the program's: as raise(), refuse
+   * the ones between the standard signals and SIGRTMIN */
+  if (sig >= 32 && sig < SIGRTMIN)
+    return -EINVAL;
   int saved = errno;
   int r = kill((pid_t)pid, sig) == 0 ? 0 : rt_neg_errno();
   errno = saved;

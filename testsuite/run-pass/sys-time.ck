@@ -34,6 +34,7 @@ int main(void)
     printf("kill self: %d, handler saw %d\n", kill(pid, SIGUSR1), usr1);
     printf("kill signal 0: %d\n", kill(pid, 0));
     printf("kill bad signal: %d\n", kill(pid, 99) == -EINVAL);
+    printf("kill glibc's signals: %d %d\n", kill(pid, 32) == -EINVAL, kill(pid, 33) == -EINVAL);
     printf("kill no such process: %d\n", kill(2147483647, SIGUSR1) == -ESRCH);
     printf("EXIT_FAILURE %d SIGHUP %d SIGQUIT %d SIGPIPE %d SIGCHLD %d\n", EXIT_FAILURE, SIGHUP,
            SIGQUIT, SIGPIPE, SIGCHLD);
