@@ -1828,6 +1828,16 @@ static Node *ident_expr(Node *n) {
     error_at(n->loc, "'%s' is a type name, not a value", n->name);
     return poison(ty_int, n->loc);
   }
+  /* §12: the runtime's internal entry points (internal.ckh) believe
+   * their arguments -- __cuckoo_spawn copies SIZE bytes from its argument
+   * block -- so only code the compiler generates may reach them; a
+   * program that includes <internal.ckh> may not name one. */
+  if (y->obj->is_runtime && !in_runtime_decl && !strncmp(n->name, "__cuckoo", 8)) {
+    error_at(n->loc, "'%s' is an internal entry point of the Cuckoo runtime: only code the "
+                     "compiler generates may use it",
+             n->name);
+    return poison(y->obj->ty, n->loc);
+  }
   Node *v = mk(ND_VAR, y->obj->ty, n->loc);
   v->obj = y->obj;
   y->obj->is_used = true;
