@@ -260,6 +260,9 @@ struct thread *__cuckoo_spawn(int (*entry)(const struct __cuckoo_args *a),
    * 2^32 rounded up to 16 wraps to a copy of 0 bytes that passes. */
   if (size > stack / 2)
     rt_trap_site(s, "stack", "frame of %llu bytes exceeds the stack limit", size, 0);
+  /* only compiled code calls this, but an object may be written by hand */
+  if ((a == NULL && size > 0) || entry == NULL)
+    rt_trap_site(s, "null", "spawn of a null argument block or function", 0, 0);
   size_t copy = ((size_t)size + 15) & ~(size_t)15;
 
   /* The new thread inherits this mask: it starts with every signal blocked
