@@ -317,16 +317,20 @@ int __cuckoo_read_line(char *b) {
     got_any = 1;
     if (c == '\n')
       break;
-    /* Characters past lengthof(b)-1 are read and dropped: the line ends
-     * where the input's line ends. */
+    /* Characters past lengthof(b)-1 are read and dropped (the line ends
+     * where the input's line ends) but counted: the result is the line's
+     * whole length, so a result >= lengthof(b) says it was cut short, as
+     * snprintf's does. */
     if (n + 1 < cap)
-      b[n++] = c;
+      b[n] = c;
+    if (n < 0x7fffffff)
+      n++;
   }
   rt_unlock(&f->lock);
   if (!got_any)
     return -1;
   if (cap > 0)
-    b[n] = 0;
+    b[n + 1 < cap ? n : cap - 1] = 0;
   return (int)n;
 }
 
