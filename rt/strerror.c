@@ -5,280 +5,155 @@
  * object every time.  The table was made from glibc's own strerror. */
 #include "sys.h"
 
-/* One constant Cuckoo char array per message. */
-#define MSG(n, text) \
-  static const struct { unsigned len; char s[sizeof text]; } msg_##n = { sizeof text, text };
-  MSG(0, "Success")
-  MSG(1, "Operation not permitted")
-  MSG(2, "No such file or directory")
-  MSG(3, "No such process")
-  MSG(4, "Interrupted system call")
-  MSG(5, "Input/output error")
-  MSG(6, "No such device or address")
-  MSG(7, "Argument list too long")
-  MSG(8, "Exec format error")
-  MSG(9, "Bad file descriptor")
-  MSG(10, "No child processes")
-  MSG(11, "Resource temporarily unavailable")
-  MSG(12, "Cannot allocate memory")
-  MSG(13, "Permission denied")
-  MSG(14, "Bad address")
-  MSG(15, "Block device required")
-  MSG(16, "Device or resource busy")
-  MSG(17, "File exists")
-  MSG(18, "Invalid cross-device link")
-  MSG(19, "No such device")
-  MSG(20, "Not a directory")
-  MSG(21, "Is a directory")
-  MSG(22, "Invalid argument")
-  MSG(23, "Too many open files in system")
-  MSG(24, "Too many open files")
-  MSG(25, "Inappropriate ioctl for device")
-  MSG(26, "Text file busy")
-  MSG(27, "File too large")
-  MSG(28, "No space left on device")
-  MSG(29, "Illegal seek")
-  MSG(30, "Read-only file system")
-  MSG(31, "Too many links")
-  MSG(32, "Broken pipe")
-  MSG(33, "Numerical argument out of domain")
-  MSG(34, "Numerical result out of range")
-  MSG(35, "Resource deadlock avoided")
-  MSG(36, "File name too long")
-  MSG(37, "No locks available")
-  MSG(38, "Function not implemented")
-  MSG(39, "Directory not empty")
-  MSG(40, "Too many levels of symbolic links")
-  MSG(42, "No message of desired type")
-  MSG(43, "Identifier removed")
-  MSG(44, "Channel number out of range")
-  MSG(45, "Level 2 not synchronized")
-  MSG(46, "Level 3 halted")
-  MSG(47, "Level 3 reset")
-  MSG(48, "Link number out of range")
-  MSG(49, "Protocol driver not attached")
-  MSG(50, "No CSI structure available")
-  MSG(51, "Level 2 halted")
-  MSG(52, "Invalid exchange")
-  MSG(53, "Invalid request descriptor")
-  MSG(54, "Exchange full")
-  MSG(55, "No anode")
-  MSG(56, "Invalid request code")
-  MSG(57, "Invalid slot")
-  MSG(59, "Bad font file format")
-  MSG(60, "Device not a stream")
-  MSG(61, "No data available")
-  MSG(62, "Timer expired")
-  MSG(63, "Out of streams resources")
-  MSG(64, "Machine is not on the network")
-  MSG(65, "Package not installed")
-  MSG(66, "Object is remote")
-  MSG(67, "Link has been severed")
-  MSG(68, "Advertise error")
-  MSG(69, "Srmount error")
-  MSG(70, "Communication error on send")
-  MSG(71, "Protocol error")
-  MSG(72, "Multihop attempted")
-  MSG(73, "RFS specific error")
-  MSG(74, "Bad message")
-  MSG(75, "Value too large for defined data type")
-  MSG(76, "Name not unique on network")
-  MSG(77, "File descriptor in bad state")
-  MSG(78, "Remote address changed")
-  MSG(79, "Can not access a needed shared library")
-  MSG(80, "Accessing a corrupted shared library")
-  MSG(81, ".lib section in a.out corrupted")
-  MSG(82, "Attempting to link in too many shared libraries")
-  MSG(83, "Cannot exec a shared library directly")
-  MSG(84, "Invalid or incomplete multibyte or wide character")
-  MSG(85, "Interrupted system call should be restarted")
-  MSG(86, "Streams pipe error")
-  MSG(87, "Too many users")
-  MSG(88, "Socket operation on non-socket")
-  MSG(89, "Destination address required")
-  MSG(90, "Message too long")
-  MSG(91, "Protocol wrong type for socket")
-  MSG(92, "Protocol not available")
-  MSG(93, "Protocol not supported")
-  MSG(94, "Socket type not supported")
-  MSG(95, "Operation not supported")
-  MSG(96, "Protocol family not supported")
-  MSG(97, "Address family not supported by protocol")
-  MSG(98, "Address already in use")
-  MSG(99, "Cannot assign requested address")
-  MSG(100, "Network is down")
-  MSG(101, "Network is unreachable")
-  MSG(102, "Network dropped connection on reset")
-  MSG(103, "Software caused connection abort")
-  MSG(104, "Connection reset by peer")
-  MSG(105, "No buffer space available")
-  MSG(106, "Transport endpoint is already connected")
-  MSG(107, "Transport endpoint is not connected")
-  MSG(108, "Cannot send after transport endpoint shutdown")
-  MSG(109, "Too many references: cannot splice")
-  MSG(110, "Connection timed out")
-  MSG(111, "Connection refused")
-  MSG(112, "Host is down")
-  MSG(113, "No route to host")
-  MSG(114, "Operation already in progress")
-  MSG(115, "Operation now in progress")
-  MSG(116, "Stale file handle")
-  MSG(117, "Structure needs cleaning")
-  MSG(118, "Not a XENIX named type file")
-  MSG(119, "No XENIX semaphores available")
-  MSG(120, "Is a named type file")
-  MSG(121, "Remote I/O error")
-  MSG(122, "Disk quota exceeded")
-  MSG(123, "No medium found")
-  MSG(124, "Wrong medium type")
-  MSG(125, "Operation canceled")
-  MSG(126, "Required key not available")
-  MSG(127, "Key has expired")
-  MSG(128, "Key has been revoked")
-  MSG(129, "Key was rejected by service")
-  MSG(130, "Owner died")
-  MSG(131, "State not recoverable")
-  MSG(132, "Operation not possible due to RF-kill")
-  MSG(133, "Memory page has hardware error")
-MSG(unknown, "Unknown error")
-#undef MSG
+/* glibc's message for every error number of i386 Linux, written once and
+ * expanded twice: the arrays, then the table of them.  (38 is ENOSYS,
+ * whose text is "Function not implemented".) */
+#define ERROR_MESSAGES(M) \
+  M(0, "Success") \
+  M(1, "Operation not permitted") \
+  M(2, "No such file or directory") \
+  M(3, "No such process") \
+  M(4, "Interrupted system call") \
+  M(5, "Input/output error") \
+  M(6, "No such device or address") \
+  M(7, "Argument list too long") \
+  M(8, "Exec format error") \
+  M(9, "Bad file descriptor") \
+  M(10, "No child processes") \
+  M(11, "Resource temporarily unavailable") \
+  M(12, "Cannot allocate memory") \
+  M(13, "Permission denied") \
+  M(14, "Bad address") \
+  M(15, "Block device required") \
+  M(16, "Device or resource busy") \
+  M(17, "File exists") \
+  M(18, "Invalid cross-device link") \
+  M(19, "No such device") \
+  M(20, "Not a directory") \
+  M(21, "Is a directory") \
+  M(22, "Invalid argument") \
+  M(23, "Too many open files in system") \
+  M(24, "Too many open files") \
+  M(25, "Inappropriate ioctl for device") \
+  M(26, "Text file busy") \
+  M(27, "File too large") \
+  M(28, "No space left on device") \
+  M(29, "Illegal seek") \
+  M(30, "Read-only file system") \
+  M(31, "Too many links") \
+  M(32, "Broken pipe") \
+  M(33, "Numerical argument out of domain") \
+  M(34, "Numerical result out of range") \
+  M(35, "Resource deadlock avoided") \
+  M(36, "File name too long") \
+  M(37, "No locks available") \
+  M(38, "Function not implemented") \
+  M(39, "Directory not empty") \
+  M(40, "Too many levels of symbolic links") \
+  M(42, "No message of desired type") \
+  M(43, "Identifier removed") \
+  M(44, "Channel number out of range") \
+  M(45, "Level 2 not synchronized") \
+  M(46, "Level 3 halted") \
+  M(47, "Level 3 reset") \
+  M(48, "Link number out of range") \
+  M(49, "Protocol driver not attached") \
+  M(50, "No CSI structure available") \
+  M(51, "Level 2 halted") \
+  M(52, "Invalid exchange") \
+  M(53, "Invalid request descriptor") \
+  M(54, "Exchange full") \
+  M(55, "No anode") \
+  M(56, "Invalid request code") \
+  M(57, "Invalid slot") \
+  M(59, "Bad font file format") \
+  M(60, "Device not a stream") \
+  M(61, "No data available") \
+  M(62, "Timer expired") \
+  M(63, "Out of streams resources") \
+  M(64, "Machine is not on the network") \
+  M(65, "Package not installed") \
+  M(66, "Object is remote") \
+  M(67, "Link has been severed") \
+  M(68, "Advertise error") \
+  M(69, "Srmount error") \
+  M(70, "Communication error on send") \
+  M(71, "Protocol error") \
+  M(72, "Multihop attempted") \
+  M(73, "RFS specific error") \
+  M(74, "Bad message") \
+  M(75, "Value too large for defined data type") \
+  M(76, "Name not unique on network") \
+  M(77, "File descriptor in bad state") \
+  M(78, "Remote address changed") \
+  M(79, "Can not access a needed shared library") \
+  M(80, "Accessing a corrupted shared library") \
+  M(81, ".lib section in a.out corrupted") \
+  M(82, "Attempting to link in too many shared libraries") \
+  M(83, "Cannot exec a shared library directly") \
+  M(84, "Invalid or incomplete multibyte or wide character") \
+  M(85, "Interrupted system call should be restarted") \
+  M(86, "Streams pipe error") \
+  M(87, "Too many users") \
+  M(88, "Socket operation on non-socket") \
+  M(89, "Destination address required") \
+  M(90, "Message too long") \
+  M(91, "Protocol wrong type for socket") \
+  M(92, "Protocol not available") \
+  M(93, "Protocol not supported") \
+  M(94, "Socket type not supported") \
+  M(95, "Operation not supported") \
+  M(96, "Protocol family not supported") \
+  M(97, "Address family not supported by protocol") \
+  M(98, "Address already in use") \
+  M(99, "Cannot assign requested address") \
+  M(100, "Network is down") \
+  M(101, "Network is unreachable") \
+  M(102, "Network dropped connection on reset") \
+  M(103, "Software caused connection abort") \
+  M(104, "Connection reset by peer") \
+  M(105, "No buffer space available") \
+  M(106, "Transport endpoint is already connected") \
+  M(107, "Transport endpoint is not connected") \
+  M(108, "Cannot send after transport endpoint shutdown") \
+  M(109, "Too many references: cannot splice") \
+  M(110, "Connection timed out") \
+  M(111, "Connection refused") \
+  M(112, "Host is down") \
+  M(113, "No route to host") \
+  M(114, "Operation already in progress") \
+  M(115, "Operation now in progress") \
+  M(116, "Stale file handle") \
+  M(117, "Structure needs cleaning") \
+  M(118, "Not a XENIX named type file") \
+  M(119, "No XENIX semaphores available") \
+  M(120, "Is a named type file") \
+  M(121, "Remote I/O error") \
+  M(122, "Disk quota exceeded") \
+  M(123, "No medium found") \
+  M(124, "Wrong medium type") \
+  M(125, "Operation canceled") \
+  M(126, "Required key not available") \
+  M(127, "Key has expired") \
+  M(128, "Key has been revoked") \
+  M(129, "Key was rejected by service") \
+  M(130, "Owner died") \
+  M(131, "State not recoverable") \
+  M(132, "Operation not possible due to RF-kill") \
+  M(133, "Memory page has hardware error")
 
-#define MSG(n, text) [n] = msg_##n.s,
+/* One constant Cuckoo char array per message. */
+#define ARRAY(n, text) \
+  static const struct { unsigned len; char s[sizeof text]; } msg_##n = { sizeof text, text };
+ERROR_MESSAGES(ARRAY)
+ARRAY(unknown, "Unknown error")
+#undef ARRAY
+
+#define ENTRY(n, text) [n] = msg_##n.s,
 static const char *const messages[134] = {
-  MSG(0, "Success")
-  MSG(1, "Operation not permitted")
-  MSG(2, "No such file or directory")
-  MSG(3, "No such process")
-  MSG(4, "Interrupted system call")
-  MSG(5, "Input/output error")
-  MSG(6, "No such device or address")
-  MSG(7, "Argument list too long")
-  MSG(8, "Exec format error")
-  MSG(9, "Bad file descriptor")
-  MSG(10, "No child processes")
-  MSG(11, "Resource temporarily unavailable")
-  MSG(12, "Cannot allocate memory")
-  MSG(13, "Permission denied")
-  MSG(14, "Bad address")
-  MSG(15, "Block device required")
-  MSG(16, "Device or resource busy")
-  MSG(17, "File exists")
-  MSG(18, "Invalid cross-device link")
-  MSG(19, "No such device")
-  MSG(20, "Not a directory")
-  MSG(21, "Is a directory")
-  MSG(22, "Invalid argument")
-  MSG(23, "Too many open files in system")
-  MSG(24, "Too many open files")
-  MSG(25, "Inappropriate ioctl for device")
-  MSG(26, "Text file busy")
-  MSG(27, "File too large")
-  MSG(28, "No space left on device")
-  MSG(29, "Illegal seek")
-  MSG(30, "Read-only file system")
-  MSG(31, "Too many links")
-  MSG(32, "Broken pipe")
-  MSG(33, "Numerical argument out of domain")
-  MSG(34, "Numerical result out of range")
-  MSG(35, "Resource deadlock avoided")
-  MSG(36, "File name too long")
-  MSG(37, "No locks available")
-  MSG(38, "Function not implemented")
-  MSG(39, "Directory not empty")
-  MSG(40, "Too many levels of symbolic links")
-  MSG(42, "No message of desired type")
-  MSG(43, "Identifier removed")
-  MSG(44, "Channel number out of range")
-  MSG(45, "Level 2 not synchronized")
-  MSG(46, "Level 3 halted")
-  MSG(47, "Level 3 reset")
-  MSG(48, "Link number out of range")
-  MSG(49, "Protocol driver not attached")
-  MSG(50, "No CSI structure available")
-  MSG(51, "Level 2 halted")
-  MSG(52, "Invalid exchange")
-  MSG(53, "Invalid request descriptor")
-  MSG(54, "Exchange full")
-  MSG(55, "No anode")
-  MSG(56, "Invalid request code")
-  MSG(57, "Invalid slot")
-  MSG(59, "Bad font file format")
-  MSG(60, "Device not a stream")
-  MSG(61, "No data available")
-  MSG(62, "Timer expired")
-  MSG(63, "Out of streams resources")
-  MSG(64, "Machine is not on the network")
-  MSG(65, "Package not installed")
-  MSG(66, "Object is remote")
-  MSG(67, "Link has been severed")
-  MSG(68, "Advertise error")
-  MSG(69, "Srmount error")
-  MSG(70, "Communication error on send")
-  MSG(71, "Protocol error")
-  MSG(72, "Multihop attempted")
-  MSG(73, "RFS specific error")
-  MSG(74, "Bad message")
-  MSG(75, "Value too large for defined data type")
-  MSG(76, "Name not unique on network")
-  MSG(77, "File descriptor in bad state")
-  MSG(78, "Remote address changed")
-  MSG(79, "Can not access a needed shared library")
-  MSG(80, "Accessing a corrupted shared library")
-  MSG(81, ".lib section in a.out corrupted")
-  MSG(82, "Attempting to link in too many shared libraries")
-  MSG(83, "Cannot exec a shared library directly")
-  MSG(84, "Invalid or incomplete multibyte or wide character")
-  MSG(85, "Interrupted system call should be restarted")
-  MSG(86, "Streams pipe error")
-  MSG(87, "Too many users")
-  MSG(88, "Socket operation on non-socket")
-  MSG(89, "Destination address required")
-  MSG(90, "Message too long")
-  MSG(91, "Protocol wrong type for socket")
-  MSG(92, "Protocol not available")
-  MSG(93, "Protocol not supported")
-  MSG(94, "Socket type not supported")
-  MSG(95, "Operation not supported")
-  MSG(96, "Protocol family not supported")
-  MSG(97, "Address family not supported by protocol")
-  MSG(98, "Address already in use")
-  MSG(99, "Cannot assign requested address")
-  MSG(100, "Network is down")
-  MSG(101, "Network is unreachable")
-  MSG(102, "Network dropped connection on reset")
-  MSG(103, "Software caused connection abort")
-  MSG(104, "Connection reset by peer")
-  MSG(105, "No buffer space available")
-  MSG(106, "Transport endpoint is already connected")
-  MSG(107, "Transport endpoint is not connected")
-  MSG(108, "Cannot send after transport endpoint shutdown")
-  MSG(109, "Too many references: cannot splice")
-  MSG(110, "Connection timed out")
-  MSG(111, "Connection refused")
-  MSG(112, "Host is down")
-  MSG(113, "No route to host")
-  MSG(114, "Operation already in progress")
-  MSG(115, "Operation now in progress")
-  MSG(116, "Stale file handle")
-  MSG(117, "Structure needs cleaning")
-  MSG(118, "Not a XENIX named type file")
-  MSG(119, "No XENIX semaphores available")
-  MSG(120, "Is a named type file")
-  MSG(121, "Remote I/O error")
-  MSG(122, "Disk quota exceeded")
-  MSG(123, "No medium found")
-  MSG(124, "Wrong medium type")
-  MSG(125, "Operation canceled")
-  MSG(126, "Required key not available")
-  MSG(127, "Key has expired")
-  MSG(128, "Key has been revoked")
-  MSG(129, "Key was rejected by service")
-  MSG(130, "Owner died")
-  MSG(131, "State not recoverable")
-  MSG(132, "Operation not possible due to RF-kill")
-  MSG(133, "Memory page has hardware error")
+  ERROR_MESSAGES(ENTRY)
 };
-#undef MSG
+#undef ENTRY
 
 /* The message for ERR or -ERR; "Unknown error" for any other number. */
 const char *__cuckoo_strerror(int err) {
