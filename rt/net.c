@@ -33,24 +33,40 @@ static int make_addr(struct sockaddr_in *sa, const char *host, int port) {
   return 0;
 }
 
-int __cuckoo_tcp_listen(const char *host, int port, int backlog) {
-  RT_CHECK_NULL(RT_HERE, host, "tcp_listen");
+enum how { BIND, LISTEN, CONNECT };
+
+/* A new socket of TYPE at HOST:PORT: bound, bound and listening (with
+ * BACKLOG), or connected; its descriptor, or -errno with nothing left
+ * open. */
+static int socket_at(const char *host, int port, int type, enum how how, int backlog) {
   struct sockaddr_in sa;
   int r = make_addr(&sa, host, port);
   if (r < 0)
     return r;
-  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  int fd = socket(AF_INET, type | SOCK_CLOEXEC, 0);
   if (fd < 0)
     return rt_neg_errno();
-  int one = 1;
-  setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  if (bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0
-      || listen(fd, backlog < 0 ? 0 : backlog) != 0) {
+  int ok;
+  if (how == CONNECT) {
+    ok = connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0;
+  } else {
+    int one = 1;
+    if (how == LISTEN)
+      setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    ok = bind(fd, (struct sockaddr *)&sa, sizeof sa) == 0 &&
+         (how != LISTEN || listen(fd, backlog < 0 ? 0 : backlog) == 0);
+  }
+  if (!ok) {
     r = rt_neg_errno();
     close(fd);
     return r;
   }
   return fd;
+}
+
+int __cuckoo_tcp_listen(const char *host, int port, int backlog) {
+  RT_CHECK_NULL(RT_HERE, host, "tcp_listen");
+  return socket_at(host, port, SOCK_STREAM, LISTEN, backlog);
 }
 
 int __cuckoo_tcp_accept(int listen_fd) {
@@ -60,19 +76,7 @@ int __cuckoo_tcp_accept(int listen_fd) {
 
 int __cuckoo_tcp_connect(const char *host, int port) {
   RT_CHECK_NULL(RT_HERE, host, "tcp_connect");
-  struct sockaddr_in sa;
-  int r = make_addr(&sa, host, port);
-  if (r < 0)
-    return r;
-  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0)
-    return rt_neg_errno();
-  if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
-    r = rt_neg_errno();
-    close(fd);
-    return r;
-  }
-  return fd;
+  return socket_at(host, port, SOCK_STREAM, CONNECT, 0);
 }
 
 int __cuckoo_socket_port(int fd) {
@@ -91,19 +95,7 @@ int __cuckoo_shutdown_write(int fd) {
 
 int __cuckoo_udp_bind(const char *host, int port) {
   RT_CHECK_NULL(RT_HERE, host, "udp_bind");
-  struct sockaddr_in sa;
-  int r = make_addr(&sa, host, port);
-  if (r < 0)
-    return r;
-  int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-  if (fd < 0)
-    return rt_neg_errno();
-  if (bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
-    r = rt_neg_errno();
-    close(fd);
-    return r;
-  }
-  return fd;
+  return socket_at(host, port, SOCK_DGRAM, BIND, 0);
 }
 
 int __cuckoo_udp_sendto(int fd, const char *b, unsigned n, const char *host, int port) {
