@@ -403,32 +403,49 @@ static RT_NORETURN void delete_trap(const struct __cuckoo_type *t, const struct 
   rt_trap_text(s, "delete", detail);
 }
 
+/* The block whose data P is exactly (past the length word for an array),
+ * live with kind K; NULL for anything else.  Decided from the unit map and
+ * the block's header alone, never from memory the program controls.  Under
+ * alloc_lock. */
+static struct block *live_block(const void *p, struct kind *k, int is_array, unsigned *stride) {
+  uintptr_t addr = (uintptr_t)p;
+  struct chunk **slot = map_slot(addr, 0);
+  struct chunk *c = slot ? *slot : NULL;
+  if (k == NULL || c == NULL)
+    return NULL;
+  size_t index = (addr - (uintptr_t)c->base) / c->stride;
+  struct block *cand = (struct block *)(c->base + index * c->stride);
+  uintptr_t data = (uintptr_t)(cand + 1) + (is_array ? 4 : 0);
+  if (index < c->nblocks && data == addr && cand->tag == ((uintptr_t)k | LIVE)) {
+    *stride = c->stride;
+    return cand;
+  }
+  return NULL;
+}
+
+/* Puts the live block B of kind K (and STRIDE) on its free list.  Under
+ * alloc_lock. */
+static void block_free(struct block *b, struct kind *k, unsigned stride) {
+  __atomic_store_n(&b->tag, (uintptr_t)k, __ATOMIC_RELEASE);
+  struct block **list = free_list(k, class_of(stride));
+  b->next = *list;
+  *list = b;
+}
+
 void __cuckoo_delete(struct __cuckoo_obj *p, const struct __cuckoo_type *t, int is_array,
                      const struct __cuckoo_site *s) {
   if (p == NULL)
     return;
   check_descriptor(t, s);
-  uintptr_t addr = (uintptr_t)p;
   rt_lock(&alloc_lock);
   struct kind *k = kind_of(t, is_array != 0);
-  struct chunk **slot = map_slot(addr, 0);
-  struct chunk *c = slot ? *slot : NULL;
-  struct block *b = NULL;
-  if (k != NULL && c != NULL) {
-    size_t index = (addr - (uintptr_t)c->base) / c->stride;
-    struct block *cand = (struct block *)(c->base + index * c->stride);
-    uintptr_t data = (uintptr_t)(cand + 1) + (is_array ? 4 : 0);
-    if (index < c->nblocks && data == addr && cand->tag == ((uintptr_t)k | LIVE))
-      b = cand;
-  }
+  unsigned stride;
+  struct block *b = live_block(p, k, is_array != 0, &stride);
   if (b == NULL) {
     rt_unlock(&alloc_lock);
     delete_trap(t, s);
   }
-  __atomic_store_n(&b->tag, (uintptr_t)k, __ATOMIC_RELEASE);
-  struct block **list = free_list(k, class_of(c->stride));
-  b->next = *list;
-  *list = b;
+  block_free(b, k, stride);
   rt_unlock(&alloc_lock);
 }
 
@@ -442,18 +459,10 @@ struct __cuckoo_obj *__cuckoo_renew(struct __cuckoo_obj *old, const struct __cuc
   struct __cuckoo_obj *q = __cuckoo_new_array(elem, n, s);
   if (old == NULL)
     return q;
-  uintptr_t addr = (uintptr_t)old;
   rt_lock(&alloc_lock);
   struct kind *k = kind_of(elem, 1);
-  struct chunk **slot = map_slot(addr, 0);
-  struct chunk *c = slot ? *slot : NULL;
-  struct block *b = NULL;
-  if (k != NULL && c != NULL) {
-    size_t index = (addr - (uintptr_t)c->base) / c->stride;
-    struct block *cand = (struct block *)(c->base + index * c->stride);
-    if (index < c->nblocks && (uintptr_t)(cand + 1) + 4 == addr && cand->tag == ((uintptr_t)k | LIVE))
-      b = cand;
-  }
+  unsigned stride;
+  struct block *b = live_block(old, k, 1, &stride);
   if (b == NULL) {
     rt_unlock(&alloc_lock);
     delete_trap(elem, s);
@@ -469,10 +478,7 @@ struct __cuckoo_obj *__cuckoo_renew(struct __cuckoo_obj *old, const struct __cuc
     for (size_t i = 0; i < bytes / 4; i++)
       to[i] = from[i];
   }
-  __atomic_store_n(&b->tag, (uintptr_t)k, __ATOMIC_RELEASE);
-  struct block **list = free_list(k, class_of(c->stride));
-  b->next = *list;
-  *list = b;
+  block_free(b, k, stride);
   rt_unlock(&alloc_lock);
   return q;
 }

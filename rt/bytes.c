@@ -40,16 +40,7 @@ int __cuckoo_compare_bytes(const char *a, unsigned aoff, const char *b, unsigned
 int __cuckoo_strncmp(const char *a, const char *b, unsigned n) {
   RT_CHECK_NULL(RT_HERE, a, "strncmp");
   RT_CHECK_NULL(RT_HERE, b, "strncmp");
-  unsigned la = rt_bounded_len(a), lb = rt_bounded_len(b);
-  for (unsigned i = 0; i < n; i++) {
-    unsigned char ca = i < la ? (unsigned char)a[i] : 0;
-    unsigned char cb = i < lb ? (unsigned char)b[i] : 0;
-    if (ca != cb)
-      return ca < cb ? -1 : 1;
-    if (ca == 0)
-      return 0;
-  }
-  return 0;
+  return rt_string_compare(a, b, n);
 }
 
 /* BSD strlcat with size = lengthof(dst): appends what fits, always

@@ -41,6 +41,12 @@ struct __cuckoo_type {
 struct __cuckoo_obj;              /* opaque: what new returns */
 struct __cuckoo_args;             /* opaque: spawn's argument block */
 
+/* string.c: the length of the string in the Cuckoo char array S (up to
+ * its first NUL or the array's end), and strncmp over two such strings
+ * (past a string's end its character is the NUL it ends with). */
+unsigned rt_bounded_len(const char *s);
+int rt_string_compare(const char *a, const char *b, unsigned n);
+
 /* layout.c: does T's size, alignment, plainness and image agree with the
  * layout of its canonical string?  (Cached per thread.) */
 int rt_descriptor_valid(const struct __cuckoo_type *t);

@@ -7,24 +7,16 @@
 
 #include "rt.h"
 
-static unsigned bounded_len(const char *s) {
+unsigned rt_bounded_len(const char *s) {
   unsigned len = RT_LEN(s), n = 0;
   while (n < len && s[n] != 0)
     n++;
   return n;
 }
 
-unsigned __cuckoo_strlen(const char *s) {
-  RT_CHECK_NULL(RT_HERE, s, "strlen");
-  return bounded_len(s);
-}
-
-int __cuckoo_strcmp(const char *a, const char *b) {
-  RT_CHECK_NULL(RT_HERE, a, "strcmp");
-  RT_CHECK_NULL(RT_HERE, b, "strcmp");
-  unsigned la = bounded_len(a), lb = bounded_len(b);
-  for (unsigned i = 0;; i++) {
-    /* Past a string's end its character is the NUL it ends with. */
+int rt_string_compare(const char *a, const char *b, unsigned n) {
+  unsigned la = rt_bounded_len(a), lb = rt_bounded_len(b);
+  for (unsigned i = 0; i < n; i++) {
     unsigned char ca = i < la ? (unsigned char)a[i] : 0;
     unsigned char cb = i < lb ? (unsigned char)b[i] : 0;
     if (ca != cb)
@@ -32,12 +24,24 @@ int __cuckoo_strcmp(const char *a, const char *b) {
     if (ca == 0)
       return 0;
   }
+  return 0;
+}
+
+unsigned __cuckoo_strlen(const char *s) {
+  RT_CHECK_NULL(RT_HERE, s, "strlen");
+  return rt_bounded_len(s);
+}
+
+int __cuckoo_strcmp(const char *a, const char *b) {
+  RT_CHECK_NULL(RT_HERE, a, "strcmp");
+  RT_CHECK_NULL(RT_HERE, b, "strcmp");
+  return rt_string_compare(a, b, ~0u);   /* both end by their array's end */
 }
 
 unsigned __cuckoo_strlcpy(char *dst, const char *src) {
   RT_CHECK_NULL(RT_HERE, dst, "strlcpy");
   RT_CHECK_NULL(RT_HERE, src, "strlcpy");
-  unsigned size = RT_LEN(dst), n = bounded_len(src);
+  unsigned size = RT_LEN(dst), n = rt_bounded_len(src);
   if (size > 0) {
     unsigned k = n < size - 1 ? n : size - 1;
     memmove(dst, src, k);
@@ -63,7 +67,7 @@ void __cuckoo_memset_array(char *dst, int c, unsigned n) {
 /* C's atoi, bounded by the array, with Cuckoo's wrapping overflow. */
 int __cuckoo_atoi(const char *s) {
   RT_CHECK_NULL(RT_HERE, s, "atoi");
-  unsigned n = bounded_len(s), i = 0;
+  unsigned n = rt_bounded_len(s), i = 0;
   while (i < n && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')))
     i++;
   int negative = 0;

@@ -32,13 +32,6 @@
 
 /* ---- helpers (sys.h) ----------------------------------------------------- */
 
-unsigned rt_bounded_len(const char *s) {
-  unsigned len = RT_LEN(s), n = 0;
-  while (n < len && s[n] != 0)
-    n++;
-  return n;
-}
-
 int rt_has_nul(const char *s) { return rt_bounded_len(s) < RT_LEN(s); }
 
 int rt_neg_errno(void) { return errno > 0 ? -errno : -EIO; }

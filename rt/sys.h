@@ -10,10 +10,6 @@
  * OFF + N <= LEN, computed without wrapping. */
 void rt_check_range(const void *ret, const char *fn, unsigned off, unsigned n, unsigned len);
 
-/* The length of the string in the Cuckoo char array S: up to its first NUL
- * or the array's end. */
-unsigned rt_bounded_len(const char *s);
-
 /* 1 if the Cuckoo char array S holds a NUL (so it is a C string inside
  * its array), else 0.  Paths and host names without one give -EINVAL. */
 int rt_has_nul(const char *s);

@@ -13,7 +13,6 @@
  */
 #include "config.h"
 #include <elf.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,19 +24,8 @@ struct sctx {
     int errors;
 };
 
-static void serr(struct sctx *c, const char *fmt, ...) TLD_PRINTF(2, 3);
-static void serr(struct sctx *c, const char *fmt, ...)
-{
-    va_list ap;
-    char *msg;
-    va_start(ap, fmt);
-    if (vasprintf(&msg, fmt, ap) < 0)
-        tld_die("out of memory");
-    va_end(ap);
-    tld_error(c->o->name, "%s", msg);
-    free(msg);
-    c->errors++;
-}
+/* One structural error of the object C checks. */
+#define serr(c, ...) (tld_error((c)->o->name, __VA_ARGS__), (c)->errors++)
 
 static int starts(const char *s, const char *prefix) { return !strncmp(s, prefix, strlen(prefix)); }
 
