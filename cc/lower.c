@@ -492,19 +492,13 @@ static LV lower_lval(Node *n) {
  * of that variable (p[i] = (p = q, v), a[i] = (i = 99, v)), storing past
  * the check: copy those temps now when LATER may assign one. */
 static LV lv_pin(LV l, Node *later) {
-  if (l.is_temp || !later || !may_assign(later))
+  if (l.is_temp)
     return l;
   IrAddr *a = &l.addr;
-  if (a->base.kind == OK_TEMP && a->base.temp < nvar_temp && var_temp[a->base.temp]) {
-    IrInst *in = emit(IR_COPY);
-    in->a = a->base;
-    a->base = temp_of(IK_I32, in);
-  }
-  if (a->index >= 0 && a->index < nvar_temp && var_temp[a->index]) {
-    IrInst *in = emit(IR_COPY);
-    in->a = ir_temp(a->index);
-    a->index = temp_of(IK_I32, in).temp;
-  }
+  if (a->base.kind == OK_TEMP)
+    a->base = stable(a->base, IK_I32, later);
+  if (a->index >= 0)
+    a->index = stable(ir_temp(a->index), IK_I32, later).temp;
   return l;
 }
 

@@ -216,7 +216,17 @@ static void walk_stmt(Node *n) {
   }
 }
 
+/* Is any warning of this file's on?  Without one, nothing is walked. */
+static bool any_enabled(void) {
+  for (int w = 0; w < W_COUNT; w++)
+    if (diag_warning_enabled((Warning)w))
+      return true;
+  return false;
+}
+
 void warn_function(Obj *fn) {
+  if (!any_enabled())
+    return;
   walk_stmt(fn->body);
   /* check.c marks every object an identifier names (sizeof's operand too) */
   for (Obj *o = fn->locals; o; o = o->next) {

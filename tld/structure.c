@@ -22,6 +22,8 @@ struct sctx {
     const struct tld_obj *o;
     const struct tld_elf *e;
     int errors;
+    const struct tld_sym **funcs; /* the STT_FUNC symbols, by section and address */
+    size_t nfuncs;
 };
 
 /* One structural error of the object C checks. */
@@ -89,26 +91,42 @@ static int section_kind(const struct tld_section *s, const char **why)
 
 static uint32_t rd32(const unsigned char *p) { return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24; }
 
-/* Is OFF the entry of a function (an STT_FUNC symbol) of section SEC? */
-static int is_function_entry(const struct tld_elf *e, unsigned sec, uint32_t off)
+static int func_cmp(const void *pa, const void *pb)
 {
-    for (size_t i = 1; i < e->nsyms; i++) {
-        const struct tld_sym *y = &e->syms[i];
-        if (y->type == STT_FUNC && y->shndx == sec && y->value == off)
-            return 1;
-    }
-    return 0;
+    const struct tld_sym *a = *(const struct tld_sym *const *)pa, *b = *(const struct tld_sym *const *)pb;
+    if (a->shndx != b->shndx)
+        return a->shndx < b->shndx ? -1 : 1;
+    return a->value < b->value ? -1 : a->value > b->value;
 }
 
-/* The STT_FUNC symbol of section SEC whose extent holds OFF, or NULL. */
-static const struct tld_sym *function_at(const struct tld_elf *e, unsigned sec, uint32_t off)
+/* The function (STT_FUNC symbol) of section SEC that starts last at or
+ * before OFF, or NULL: a binary search, since every relocation asks. */
+static const struct tld_sym *function_before(const struct sctx *c, unsigned sec, uint32_t off)
 {
-    for (size_t i = 1; i < e->nsyms; i++) {
-        const struct tld_sym *y = &e->syms[i];
-        if (y->type == STT_FUNC && y->shndx == sec && off >= y->value && off - y->value < y->size)
-            return y;
+    size_t lo = 0, hi = c->nfuncs;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const struct tld_sym *y = c->funcs[mid];
+        if (y->shndx < sec || (y->shndx == sec && y->value <= off))
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return NULL;
+    return lo > 0 && c->funcs[lo - 1]->shndx == sec ? c->funcs[lo - 1] : NULL;
+}
+
+/* Is OFF the entry of a function of section SEC? */
+static int is_function_entry(const struct sctx *c, unsigned sec, uint32_t off)
+{
+    const struct tld_sym *y = function_before(c, sec, off);
+    return y && y->value == off;
+}
+
+/* The function of section SEC whose extent holds OFF, or NULL. */
+static const struct tld_sym *function_at(const struct sctx *c, unsigned sec, uint32_t off)
+{
+    const struct tld_sym *y = function_before(c, sec, off);
+    return y && off - y->value < y->size ? y : NULL;
 }
 
 static void check_symbols(struct sctx *c, const int *kind)
@@ -228,7 +246,7 @@ static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const str
         return;
     }
     if (k == SK_TEXT) {
-        if (!function_at(e, sec, r->offset) || !function_at(e, sec, r->offset + 3))
+        if (!function_at(c, sec, r->offset) || !function_at(c, sec, r->offset + 3))
             serr(c, "relocation at %s+0x%x is outside every function: it would rewrite bytes that "
                     "are not audited as instructions", s->name, r->offset);
     } else if (r->offset % 4) {
@@ -275,18 +293,18 @@ static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const str
     }
     if (tk == SK_TEXT) {
         if (pcrel && y->shndx == sec) {
-            const struct tld_sym *from = function_at(e, sec, r->offset);
+            const struct tld_sym *from = function_at(c, sec, r->offset);
             if (from && target >= from->value && target < (int64_t)from->value + from->size)
                 return;             /* a branch inside its function: discipline.c checks it lands
                                        on an instruction boundary */
         }
         if (k == SK_CALLSITES && r->offset % 8 == 0) {
             /* a return address, only ever compared with one */
-            if (!function_at(e, y->shndx, (uint32_t)target))
+            if (!function_at(c, y->shndx, (uint32_t)target))
                 serr(c, "call-site entry at %s+0x%x points outside every function", s->name, r->offset);
             return;
         }
-        if (!is_function_entry(e, y->shndx, (uint32_t)target))
+        if (!is_function_entry(c, y->shndx, (uint32_t)target))
             serr(c, "relocation at %s+0x%x points to %s+0x%llx, which is not the entry of a function",
                  s->name, r->offset, ts->name, (long long)target);
         return;
@@ -375,6 +393,11 @@ int tld_check_structure(struct tld_obj *o)
 {
     struct sctx c = {.o = o, .e = &o->elf};
     const struct tld_elf *e = &o->elf;
+    c.funcs = xcalloc(e->nsyms ? e->nsyms : 1, sizeof *c.funcs);
+    for (size_t i = 1; i < e->nsyms; i++)
+        if (e->syms[i].type == STT_FUNC && e->syms[i].shndx != SHN_UNDEF)
+            c.funcs[c.nfuncs++] = &e->syms[i];
+    qsort(c.funcs, c.nfuncs, sizeof *c.funcs, func_cmp);
     int *kind = xcalloc(e->nsecs ? e->nsecs : 1, sizeof *kind);
     for (size_t i = 1; i < e->nsecs; i++) {
         const char *why;
@@ -400,6 +423,7 @@ int tld_check_structure(struct tld_obj *o)
     }
     check_startup_descriptors(&c, kind);
     free(kind);
+    free(c.funcs);
     return c.errors;
 }
 
