@@ -460,6 +460,7 @@ struct Obj {
   bool is_inline;
   bool is_used;                   /* referenced (for refs in the type block) */
   bool addr_taken;                /* its address is taken (functions: §11) */
+  bool holds_stack;               /* a local that may hold a stack-bound value (lifetime.c) */
   bool is_spawn_target;
   /* global variable */
   Init *initz;
@@ -657,6 +658,8 @@ char *typesec_block(Program *prog, const char *source, bool runtime_interface);
  * __cuckoo_new, __cuckoo_stack_limit, ...) its output references, so the
  * block lists it as a `ref` with the type of rt/internal.ckh. */
 void typesec_use_internal(const char *asmname);
+/* The type a symbol is emitted with (main's is fixed: abi.md "Symbols"). */
+Type *typesec_symbol_type(Obj *o);
 
 /* ======================================================================
  * driver.c -- options, and the processes: cpp, as, the linker

@@ -849,7 +849,7 @@ static Obj *string_obj(const char *bytes, int len, Loc loc) {
       return o;
   }
   Type *t = array_of(type_qualified(ty_char, Q_CONST), len + 1);
-  Obj *o = new_obj(format(".Lstr%d", str_objs.len), t, loc);
+  Obj *o = new_obj(format("str.%d", str_objs.len), t, loc);
   o->asmname = o->name;
   o->is_static = true;
   o->is_string = true;

@@ -339,6 +339,14 @@ static char *preprocess(const char *src, const char *obj_name, size_t *len, int 
   return text;
 }
 
+static void assemble_user(const char *asm_path, const char *obj_path) {
+  char *argv[] = {CUCKOO_AS, "--32", "-o", (char *)obj_path, (char *)asm_path, NULL};
+  if (run(argv, -1) != 0) {
+    fprintf(stderr, "cuckoo-cc: error: '%s': the assembler failed (its messages are above)\n", asm_path);
+    exit(1);
+  }
+}
+
 static void assemble(const char *asm_path, const char *obj_path) {
   char *argv[] = {CUCKOO_AS, "--32", "-o", (char *)obj_path, (char *)asm_path, NULL};
   if (run(argv, -1) != 0) {
@@ -594,7 +602,9 @@ static void parse_args(int argc, char **argv) {
       /* accepted: i386 is the only target; pipes change nothing here */
     } else if (a[0] == '-' && a[1]) {
       bad_usage("unrecognized option '%s'", a);
-    } else if (ends_with(a, ".ck") || ends_with(a, ".ckh")) {
+    } else if (ends_with(a, ".ck") || ends_with(a, ".ckh") || ends_with(a, ".s")) {
+      /* .s: cuckoo-cc -S output (with its .cuckoo.proof), assembled as
+       * is -- the linker believes none of it (doc/verify.md) */
       vec_push(&inputs, a);
     } else if (ends_with(a, ".o") || ends_with(a, ".a")) {
       vec_push(&link_args, a);
@@ -664,6 +674,13 @@ int main(int argc, char **argv) {
   for (int i = 0; i < inputs.len; i++) {
     const char *src = inputs.v[i];
     diag_errors = 0;
+    bool is_asm = ends_with(src, ".s");
+    if (is_asm && (opt_S || opt_syntax_only || opt_dump_ast || opt_dump_ir)) {
+      fprintf(stderr, "cuckoo-cc: error: '%s': assembly input is only assembled (use -c, or link it)\n",
+              src);
+      failed = true;
+      continue;
+    }
     if (opt_syntax_only || opt_dump_ast || opt_dump_ir) {
       if (!compile_source(src, NULL, "-"))
         failed = true;
@@ -682,12 +699,12 @@ int main(int argc, char **argv) {
       commit(tmp, obj_name);
       continue;
     }
-    char *s = temp_file(".s");
-    if (!compile_source(src, s, obj_name)) {
+    char *s = is_asm ? (char *)src : temp_file(".s");
+    if (!is_asm && !compile_source(src, s, obj_name)) {
       failed = true;
       continue;
     }
-    if (opt_save_temps) {
+    if (opt_save_temps && !is_asm) {
       size_t slen;
       char *text = read_file(s, &slen);
       if (text)
@@ -695,7 +712,7 @@ int main(int argc, char **argv) {
     }
     if (opt_c) {
       char *tmp = temp_beside(obj_name);
-      assemble(s, tmp);
+      (is_asm ? assemble_user : assemble)(s, tmp);
       commit(tmp, obj_name);
     } else {
       if (!link_dir) {
@@ -719,7 +736,7 @@ int main(int argc, char **argv) {
       }
       char *path = format("%s/%s", link_dir, name);
       vec_push(&temps, path);
-      assemble(s, path);
+      (is_asm ? assemble_user : assemble)(s, path);
       vec_push(&objects, name);
     }
   }

@@ -300,6 +300,6 @@ const char *ir_type_desc(IrProgram *ir, Type *t) {
     if (!strcmp(type_canon_str(ir->types.v[i]), canon))
       return ir->type_syms.v[i];
   vec_push(&ir->types, t);
-  vec_push(&ir->type_syms, format(".Lcktype%d", ir->types.len - 1));
+  vec_push(&ir->type_syms, format("type.%d", ir->types.len - 1));
   return ir->type_syms.v[ir->types.len - 1];
 }

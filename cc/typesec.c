@@ -53,7 +53,7 @@ static const char *kind_of(Obj *o) {
 }
 
 /* main is always emitted with the type int (int, char (*(*)[])[]) */
-static Type *symbol_type(Obj *o) {
+Type *typesec_symbol_type(Obj *o) {
   if (strcmp(o->asmname, "__cuckoo_main"))
     return o->ty;
   Type *argv = pointer_to(array_of(pointer_to(array_of(ty_char, -1)), -1));
@@ -65,7 +65,7 @@ static Type *symbol_type(Obj *o) {
 
 static void record(Buf *b, const char *what, Obj *o) {
   buf_printf(b, "%s %s %s ", what, kind_of(o), o->asmname);
-  type_canon(b, symbol_type(o));
+  type_canon(b, typesec_symbol_type(o));
   buf_putc(b, '\n');
 }
 

@@ -607,6 +607,9 @@ int tld_audit_object(struct tld_obj *o)
         check_stack_rules(&u);
     }
     free_unit(&u);
+    /* the discipline holds: now every function against its proof */
+    if (!u.errors && o->cls == TLD_CUCKOO && tld_prove)
+        u.errors += tld_verify_object(o);
     return u.errors;
 }
 

@@ -315,6 +315,13 @@ int tld_check_data_offsets(const struct tld_link *l);
 /* Audit an object (blocks already parsed): rule 3 and the code.  Reports
  * through tld_diag and returns the number of errors. */
 int tld_audit_object(struct tld_obj *o);
+/* ---- verify.c: the proof checker of "Verified code" ---- */
+/* Check every function of a Cuckoo object against its .cuckoo.proof;
+ * reports "FILE: FUNC+0xOFF: cannot prove OP: REASON", returns the count. */
+int tld_verify_object(struct tld_obj *o);
+/* Run it (objcheck --prove): off until it accepts every cuckoo-cc object. */
+extern int tld_prove;
+
 /* Rule 3 only (block vs ELF symbol table). */
 int tld_check_symbols(struct tld_obj *o);
 /* Audit a linked program's Cuckoo code from its linked block. */

@@ -15,6 +15,9 @@
 
 static Buf rodata;                /* .rodata: site records, descriptors, constants */
 static Buf strs;                  /* .rodata.str: pooled C strings */
+static Buf proof;                 /* the .cuckoo.proof records (doc/verify.md) */
+
+#define proof_printf(...) buf_printf(&proof, __VA_ARGS__)
 static Buf callsites;
 static int label_counter;
 static int site_counter;
@@ -58,11 +61,13 @@ const char *i386_site_label(IrSite *s, IrFunc *f) {
     s->id = ++site_counter;
     const char *fname = f->obj ? f->obj->name : f->name;
     const char *file = s->loc.file ? s->loc.file : source_file;
-    buf_printf(&rodata, "\t.p2align 2\n.Lsite%d:\n", s->id);
+    buf_printf(&rodata, "\t.p2align 2\n\t.type site.%d, @object\n\t.size site.%d, 24\nsite.%d:\n", s->id, s->id,
+               s->id);
+    proof_printf("object site.%d site\n", s->id);
     buf_printf(&rodata, "\t.long %s, %s, %s, %d, %d, %s\n", str_label(s->kind), str_label(s->detail),
                str_label(file), s->loc.line, s->loc.col, str_label(fname));
   }
-  return format(".Lsite%d", s->id);
+  return format("site.%d", s->id);
 }
 
 static Vec fc_bits, fc_label;
@@ -79,15 +84,18 @@ const char *i386_fconst(double d, bool single) {
   for (int i = 0; i < fc_bits.len; i++)
     if (!strcmp(fc_bits.v[i], key))
       return fc_label.v[i];
-  char *l = format(".Lfc%d", fc_bits.len);
+  char *l = format("fc.%d", fc_bits.len);
   vec_push(&fc_bits, key);
   vec_push(&fc_label, l);
   if (single) {
     union { float f; unsigned u; } x = {.f = (float)d};
-    buf_printf(&rodata, "\t.p2align 2\n%s:\n\t.long %u\n", l, x.u);
+    buf_printf(&rodata, "\t.p2align 2\n\t.type %s, @object\n\t.size %s, 4\n%s:\n\t.long %u\n", l, l, l, x.u);
+    proof_printf("object %s k(f32)\n", l);
   } else {
     union { double d; unsigned long long u; } x = {.d = d};
-    buf_printf(&rodata, "\t.p2align 3\n%s:\n\t.long %u, %u\n", l, (unsigned)x.u, (unsigned)(x.u >> 32));
+    buf_printf(&rodata, "\t.p2align 3\n\t.type %s, @object\n\t.size %s, 8\n%s:\n\t.long %u, %u\n", l, l, l,
+               (unsigned)x.u, (unsigned)(x.u >> 32));
+    proof_printf("object %s k(f64)\n", l);
   }
   return l;
 }
@@ -432,6 +440,8 @@ static void emit_object(Buf *out, Obj *g, const char *section, Image *im) {
   buf_printf(out, "\t%s\n", section);
   if (!g->is_static && !g->is_string)
     buf_printf(out, "\t.globl %s\n", sym);
+  else
+    proof_printf("object %s %s\n", sym, type_canon_str(g->ty));
   int align = g->ty->align > 4 ? g->ty->align : 4;
   buf_printf(out, "\t.p2align %d\n\t.type %s, @object\n\t.size %s, %lld\n%s:\n", log2_align(align), sym,
              sym, im->size, sym);
@@ -596,13 +606,14 @@ static void emit_type_descs(Buf *out, IrProgram *ir) {
     const char *img = "0";
     if (has_length_words(t)) {
       Image im = image_of(t, NULL);
-      char *l = format("%s.image", sym);
+      char *l = format(".L%s.image", sym);
       buf_printf(out, "\t.p2align 2\n%s:\n", l);
       img_write(out, &im);
       img = l;
     }
-    buf_printf(out, "\t.p2align 2\n%s:\n\t.long %s, %d, %d, %d, %s\n", sym, str_label(type_canon_str(t)),
-               t->size, t->align, is_plain(t) ? 1 : 0, img);
+    buf_printf(out, "\t.p2align 2\n\t.type %s, @object\n\t.size %s, 20\n%s:\n\t.long %s, %d, %d, %d, %s\n", sym,
+               sym, sym, str_label(type_canon_str(t)), t->size, t->align, is_plain(t) ? 1 : 0, img);
+    proof_printf("object %s typedesc\n", sym);
   }
 }
 
@@ -709,6 +720,35 @@ static bool layout_program(IrProgram *ir) {
 
 void i386_check_program(IrProgram *ir) { layout_program(ir); }
 
+/* The proof's record of F (doc/verify.md): its type and its frame, in
+ * %ebp offsets -- what the checker cannot derive from the code. */
+static void proof_func(FuncInfo *fi, IrFunc *f) {
+  I386Func *cx = &fi->cx;
+  if (f->is_thunk) {
+    proof_printf("func %s f(i32;p(k(s:__cuckoo_args?)))\nframe %d saved 2\nend\n", f->name, f->frame_n - 4);
+    return;
+  }
+  proof_printf("func %s %s\n", f->name, type_canon_str(typesec_symbol_type(f->obj)));
+  proof_printf("frame %d saved %d\n", f->frame_n, cx->nsaved);
+  for (int i = 0; i < f->nslots; i++) {
+    IrSlot *sl = &f->slots[i];
+    if (sl->param_off >= 0)
+      continue;
+    if (sl->ty && sl->ty->size == sl->size)
+      proof_printf("%s %d %d %s\n", sl->obj && sl->obj->holds_stack ? "stackslot" : "slot", sl->offset, sl->size,
+                   type_canon_str(sl->ty));
+    else
+      proof_printf("scratch %d %d\n", sl->offset, sl->size);
+  }
+  for (int t = 0; t < f->ntemps; t++)
+    if (cx->reg[t] < 0)
+      proof_printf("scratch %d %d\n", cx->spill[t], f->tkind[t] == IK_I32 ? 4 : 8);
+  proof_printf("scratch %d 16\n", cx->scratch);
+  if (cx->outgoing)
+    proof_printf("out %d %d\n", -f->frame_n + 4, cx->outgoing);
+  proof_printf("end\n");
+}
+
 static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
   I386Func *cx = &fi->cx;
   Buf b = {0};
@@ -760,11 +800,12 @@ static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
   if (opt_debug)
     buf_printf(&b, "\t.cfi_endproc\n");
   buf_printf(&b, "\t.size %s, .-%s\n\n", f->name, f->name);
+  proof_func(fi, f);
   fputs(b.s, o);
 }
 
-static void emit_ascii_block(FILE *o, const char *text) {
-  fprintf(o, "\t.section .cuckoo.types,\"\",@progbits\n");
+static void emit_ascii_block(FILE *o, const char *section, const char *text) {
+  fprintf(o, "\t.section %s,\"\",@progbits\n", section);
   const char *p = text;
   while (*p) {
     const char *nl = strchr(p, '\n');
@@ -782,6 +823,7 @@ void i386_emit_program(IrProgram *ir, FILE *o, const char *source_name) {
   source_file = source_name;
   memset(&rodata, 0, sizeof rodata);
   memset(&strs, 0, sizeof strs);
+  memset(&proof, 0, sizeof proof);
   memset(&callsites, 0, sizeof callsites);
   label_counter = site_counter = lenword_descs = 0;
   /* one output per source: nothing carries over from the previous one */
@@ -832,7 +874,8 @@ void i386_emit_program(IrProgram *ir, FILE *o, const char *source_name) {
   }
   char *block = typesec_block(ir->prog, source_name, false);
   if (block)
-    emit_ascii_block(o, block);
+    emit_ascii_block(o, ".cuckoo.types", block);
+  emit_ascii_block(o, ".cuckoo.proof", format("cuckoo-proof 1\n%s", proof.s ? proof.s : ""));
   fprintf(o, "\t.section .note.GNU-stack,\"\",@progbits\n");
 }
 

@@ -1,0 +1,2685 @@
+/* verify.c -- the proof checker of TOOLCHAIN.md "Verified code".
+ *
+ * For every function of a Cuckoo object, the machine code itself is typed:
+ * an abstract state (registers, the function's own frame cells, facts
+ * about values) is carried through every instruction, and every
+ * instruction form has one typing rule (doc/verify.md); a form without a
+ * rule is refused.  The compiler's .cuckoo.proof section gives what only
+ * the compiler knows and the checker cannot derive -- the function's
+ * type, its frame slots and their types, the types of its static objects
+ * -- and every word of it is checked against the code and the data:
+ * a wrong proof gives a refusal, never an unsafe program.
+ *
+ * Values are numbered (a load or an operation makes a new number, a copy
+ * keeps it), and facts are about numbers: "v <u 10", "v <u len(w)" (the
+ * length word of the array that w points to), "v != 0".  A number never
+ * changes its value, so a fact stays true for as long as some register or
+ * frame cell still holds the number; only the function's own frame cells
+ * are tracked at all, never shared memory (the paper's thread-safety
+ * argument): what is read from memory is known by its type alone, and
+ * length words, which never change, are the only memory facts.
+ *
+ * At a block entered other than by falling through, the states of the
+ * incoming edges are joined (a location keeps its number only where every
+ * edge agrees; a fact survives only where every edge has it), iterated to
+ * a fixed point over the blocks.  The lattice is finite per location, so
+ * this terminates; in practice two or three passes.
+ */
+#include "config.h"
+#include <Zydis/Zydis.h>
+#include <elf.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tld.h"
+
+/* ================================================================== */
+/* Types: canonical types with their i386 layout (doc/abi.md "Data")   */
+/* ================================================================== */
+
+struct vtags { /* struct/union tag -> its complete spelling, per object */
+    struct tld_map m;
+};
+
+static const struct ctype *complete(const struct vtags *tg, const struct ctype *t)
+{
+    if ((t->tag == CT_STRUCT || t->tag == CT_UNION) && (t->backref || t->incomplete)) {
+        char key[300];
+        snprintf(key, sizeof key, "%c:%s", t->tag == CT_STRUCT ? 's' : 'u', t->tagname);
+        const struct ctype *c = tld_map_get(&tg->m, key);
+        return c ? c : t;
+    }
+    return t;
+}
+
+static void add_tags(struct vtags *tg, const struct ctype *t, int depth)
+{
+    if (!t || depth > 200)
+        return;
+    if ((t->tag == CT_STRUCT || t->tag == CT_UNION) && !t->backref && !t->incomplete) {
+        char key[300];
+        snprintf(key, sizeof key, "%c:%s", t->tag == CT_STRUCT ? 's' : 'u', t->tagname);
+        if (!tld_map_get(&tg->m, key))
+            tld_map_put(&tg->m, xstrdup(key), (void *)t);
+        for (size_t i = 0; i < t->nmembers; i++)
+            add_tags(tg, t->members[i], depth + 1);
+        return;
+    }
+    add_tags(tg, t->sub, depth + 1);
+    for (size_t i = 0; i < t->nparams; i++)
+        add_tags(tg, t->params[i], depth + 1);
+}
+
+/* Strip const/volatile; *isconst set when a const was stripped. */
+static const struct ctype *unq(const struct ctype *t, int *isconst)
+{
+    while (t && (t->tag == CT_CONST || t->tag == CT_VOLATILE)) {
+        if (t->tag == CT_CONST && isconst)
+            *isconst = 1;
+        t = t->sub;
+    }
+    return t;
+}
+
+static int base_size(const char *b)
+{
+    if (!strcmp(b, "c8") || !strcmp(b, "i8") || !strcmp(b, "u8") || !strcmp(b, "b"))
+        return 1;
+    if (!strcmp(b, "i16") || !strcmp(b, "u16"))
+        return 2;
+    if (!strcmp(b, "i64") || !strcmp(b, "u64") || !strcmp(b, "f64"))
+        return 8;
+    if (!strcmp(b, "v"))
+        return 0;
+    return 4;
+}
+
+static int is_ptr(const struct ctype *t) { return t && (t->tag == CT_PTR || t->tag == CT_GPTR); }
+
+/* Size and alignment; -1 for a type without a size (a(T), s:S?, v, f). */
+static long long ty_size(const struct vtags *tg, const struct ctype *t, int *align, int depth)
+{
+    int a = 1;
+    t = unq(t, NULL);
+    if (!t || depth > 200)
+        return -1;
+    t = complete(tg, t);
+    long long s = -1;
+    switch (t->tag) {
+    case CT_BASE:
+        s = base_size(t->base);
+        a = s > 4 ? 4 : (s ? (int)s : 1);
+        if (s == 0)
+            s = -1;
+        break;
+    case CT_PTR:
+    case CT_GPTR:
+        s = 4;
+        a = 4;
+        break;
+    case CT_ARRAY: {
+        int ea;
+        long long es = ty_size(tg, t->sub, &ea, depth + 1);
+        if (es < 0 || t->len < 0)
+            return -1;
+        a = ea > 4 ? ea : 4;
+        if (t->len > 0 && es > (1LL << 40) / t->len)
+            return -1;
+        s = 4 + t->len * es;
+        s = (s + a - 1) / a * a;
+        break;
+    }
+    case CT_STRUCT:
+    case CT_UNION: {
+        if (t->incomplete || t->backref)
+            return -1;
+        long long off = 0, max = 0;
+        for (size_t i = 0; i < t->nmembers; i++) {
+            int ma;
+            long long ms = ty_size(tg, t->members[i], &ma, depth + 1);
+            if (ms < 0)
+                return -1;
+            if (ma > a)
+                a = ma;
+            if (t->tag == CT_STRUCT) {
+                off = (off + ma - 1) / ma * ma + ms;
+            } else if (ms > max) {
+                max = ms;
+            }
+        }
+        s = t->tag == CT_STRUCT ? off : max;
+        s = (s + a - 1) / a * a;
+        break;
+    }
+    default:
+        return -1;
+    }
+    if (align)
+        *align = a;
+    return s;
+}
+
+static long long member_offset(const struct vtags *tg, const struct ctype *st, size_t k)
+{
+    long long off = 0;
+    if (st->tag == CT_UNION)
+        return 0;
+    for (size_t i = 0; i <= k; i++) {
+        int ma;
+        long long ms = ty_size(tg, st->members[i], &ma, 0);
+        if (ms < 0)
+            return -1;
+        off = (off + ma - 1) / ma * ma;
+        if (i == k)
+            return off;
+        off += ms;
+    }
+    return -1;
+}
+
+/* Structural equality of types (structs by tag: the link enforces one
+ * definition per tag).  With LOOSE, DST may add const (a pointer to T
+ * converts to a pointer to const T) and a(T) accepts aN(T) behind one
+ * pointer level only through ptr_fits, not here. */
+static int ty_eq(const struct ctype *a, const struct ctype *b, int depth)
+{
+    if (!a || !b || depth > 200)
+        return 0;
+    if (a->tag != b->tag)
+        return 0;
+    switch (a->tag) {
+    case CT_BASE:
+        return !strcmp(a->base, b->base);
+    case CT_CONST:
+    case CT_VOLATILE:
+    case CT_PTR:
+    case CT_GPTR:
+        return ty_eq(a->sub, b->sub, depth + 1);
+    case CT_ARRAY:
+        return a->len == b->len && ty_eq(a->sub, b->sub, depth + 1);
+    case CT_FUNC:
+        if (a->nparams != b->nparams || a->variadic != b->variadic || !ty_eq(a->sub, b->sub, depth + 1))
+            return 0;
+        for (size_t i = 0; i < a->nparams; i++)
+            if (!ty_eq(a->params[i], b->params[i], depth + 1))
+                return 0;
+        return 1;
+    case CT_STRUCT:
+    case CT_UNION:
+        return !strcmp(a->tagname, b->tagname);
+    }
+    return 0;
+}
+
+/* A pointee of type HAVE may be used as a pointee of type WANT: equal up
+ * to adding const/volatile at the top (never removing). */
+static int pointee_fits(const struct ctype *have, const struct ctype *want)
+{
+    int hc = 0, wc = 0;
+    const struct ctype *h = unq(have, &hc), *w = unq(want, &wc);
+    if (hc && !wc)
+        return 0;
+    /* qualifiers further down must agree exactly */
+    return ty_eq(h, w, 0);
+}
+
+/* ================================================================== */
+/* The proof                                                           */
+/* ================================================================== */
+
+enum slot_kind { SL_TYPED, SL_SCRATCH, SL_OUT };
+struct vslot {
+    int32_t off;            /* entry-relative: the return address is at 0 */
+    uint32_t size;
+    enum slot_kind kind;
+    const struct ctype *t;  /* SL_TYPED */
+    int stack;              /* may hold stack-bound pointers: never exposed */
+    int ro;                 /* the saved registers: written only by the prologue's pushes */
+    int exposed;            /* its address is taken (found by the checker) */
+};
+struct vobj { /* a static object of this unit named by the proof */
+    char *name;
+    const struct ctype *t;
+    int site, desc;         /* a run-time error site, a type descriptor */
+};
+struct vfunc_proof {
+    char *name;
+    const struct ctype *t;
+    uint32_t frame;         /* bytes below the return address: saved regs + frame */
+    int nsaved;
+    struct vslot *slots;
+    size_t nslots, cap;
+};
+struct vproof {
+    struct vfunc_proof *fns;
+    size_t nfns, capf;
+    struct vobj *objs;
+    size_t nobjs, capo;
+    struct ctype **owned; /* parsed types, freed at the end */
+    size_t nowned, capown;
+};
+
+static const struct ctype *proof_type(struct vproof *p, const char *s, char **err)
+{
+    struct ctype *t = ctype_parse(s, err);
+    if (t) {
+        TLD_GROW(p->owned, p->nowned, p->capown);
+        p->owned[p->nowned++] = t;
+    }
+    return t;
+}
+
+/* Parse the text of .cuckoo.proof (doc/verify.md "The proof").  Returns
+ * 0, or -1 with *err. */
+static int parse_proof(struct vproof *p, const char *text, size_t len, char **err)
+{
+    size_t pos = 0;
+    int line = 0, seen_head = 0;
+    struct vfunc_proof *cur = NULL;
+    while (pos < len) {
+        size_t e = pos;
+        while (e < len && text[e] != '\n' && text[e] != '\0')
+            e++;
+        char *ln = xstrndup(text + pos, e - pos);
+        pos = e + 1;
+        line++;
+        if (!ln[0]) {
+            free(ln);
+            continue;
+        }
+        char *w1 = ln, *rest = strchr(ln, ' ');
+        if (rest)
+            *rest++ = 0;
+        char *terr = NULL;
+        int ok = 1;
+        if (!strcmp(w1, "cuckoo-proof")) {
+            ok = rest && !strcmp(rest, "1");
+            seen_head = 1;
+        } else if (!seen_head) {
+            ok = 0;
+        } else if (!strcmp(w1, "func") && rest) {
+            char *ty = strchr(rest, ' ');
+            ok = ty != NULL;
+            if (ok) {
+                *ty++ = 0;
+                TLD_GROW(p->fns, p->nfns, p->capf);
+                cur = &p->fns[p->nfns++];
+                memset(cur, 0, sizeof *cur);
+                cur->name = xstrdup(rest);
+                cur->t = proof_type(p, ty, &terr);
+                ok = cur->t && unq(cur->t, NULL)->tag == CT_FUNC;
+            }
+        } else if (!strcmp(w1, "frame") && rest && cur) {
+            unsigned long fr;
+            int ns, n = 0;
+            ok = sscanf(rest, "%lu saved %d%n", &fr, &ns, &n) == 2 && !rest[n] && fr < 0x7fffffffUL &&
+                 ns >= 0 && ns <= 4;
+            cur->frame = (uint32_t)fr;
+            cur->nsaved = ns;
+        } else if ((!strcmp(w1, "slot") || !strcmp(w1, "stackslot") || !strcmp(w1, "scratch") ||
+                    !strcmp(w1, "out")) &&
+                   rest && cur) {
+            long off;
+            unsigned long size;
+            int n = 0;
+            ok = sscanf(rest, "%ld %lu%n", &off, &size, &n) == 2 && off > -0x7fffffffL &&
+                 off < 0x7fffffffL && size < 0x7fffffffUL;
+            if (ok) {
+                TLD_GROW(cur->slots, cur->nslots, cur->cap);
+                struct vslot *s = &cur->slots[cur->nslots++];
+                memset(s, 0, sizeof *s);
+                s->off = (int32_t)off;
+                s->size = (uint32_t)size;
+                if (w1[0] == 's' && w1[1] == 'l' ) {
+                    s->kind = SL_TYPED;
+                    ok = rest[n] == ' ';
+                    if (ok)
+                        ok = (s->t = proof_type(p, rest + n + 1, &terr)) != NULL;
+                } else if (w1[1] == 't') {
+                    s->kind = SL_TYPED;
+                    s->stack = 1;
+                    ok = rest[n] == ' ';
+                    if (ok)
+                        ok = (s->t = proof_type(p, rest + n + 1, &terr)) != NULL;
+                } else {
+                    s->kind = w1[0] == 'o' ? SL_OUT : SL_SCRATCH;
+                    ok = !rest[n];
+                }
+            }
+        } else if (!strcmp(w1, "object") && rest) {
+            char *ty = strchr(rest, ' ');
+            ok = ty != NULL;
+            if (ok) {
+                *ty++ = 0;
+                TLD_GROW(p->objs, p->nobjs, p->capo);
+                struct vobj *o = &p->objs[p->nobjs++];
+                memset(o, 0, sizeof *o);
+                o->name = xstrdup(rest);
+                if (!strcmp(ty, "site"))
+                    o->site = 1;
+                else if (!strcmp(ty, "typedesc"))
+                    o->desc = 1;
+                else
+                    ok = (o->t = proof_type(p, ty, &terr)) != NULL;
+            }
+        } else if (!strcmp(w1, "end")) {
+            cur = NULL;
+        } else {
+            ok = 0;
+        }
+        if (!ok) {
+            *err = xasprintf("line %d: %s%s%s", line, terr ? terr : "malformed record '",
+                             terr ? "" : w1, terr ? "" : "'");
+            free(terr);
+            free(ln);
+            return -1;
+        }
+        free(ln);
+    }
+    if (!seen_head) {
+        *err = xstrdup("no 'cuckoo-proof 1' line");
+        return -1;
+    }
+    return 0;
+}
+
+static void free_proof(struct vproof *p)
+{
+    for (size_t i = 0; i < p->nfns; i++) {
+        free(p->fns[i].name);
+        free(p->fns[i].slots);
+    }
+    for (size_t i = 0; i < p->nobjs; i++)
+        free(p->objs[i].name);
+    for (size_t i = 0; i < p->nowned; i++)
+        ctype_free(p->owned[i]);
+    free(p->fns);
+    free(p->objs);
+    free(p->owned);
+}
+
+/* ================================================================== */
+/* Abstract values and states                                          */
+/* ================================================================== */
+
+enum vk { V_BOT, V_TOP, V_CONST, V_PTR, V_FUNC, V_FRAME, V_RET, V_SAVED };
+struct val {
+    uint8_t k;
+    uint8_t nn;             /* V_PTR, V_FUNC: proved non-null */
+    uint8_t stack;          /* V_PTR: may be stack-bound (LANGUAGE.md §9) */
+    uint8_t sreg;           /* V_SAVED: the caller's register (0..7) */
+    int32_t off;            /* V_PTR: offset into t's layout; V_FRAME: entry-relative address */
+    uint32_t c;             /* V_CONST */
+    const struct ctype *t;  /* V_PTR: the object the address is in; V_FUNC: the function type */
+    uint32_t vn;            /* value number (0: none) */
+    uint32_t lenof;         /* this value is len(lenof) */
+};
+
+enum { F_LT_CONST, F_LT_LEN, F_CONST_LT_LEN };
+struct fact { /* x <u y */
+    uint8_t kind;
+    uint32_t a;             /* F_LT_*: vn of x; F_CONST_LT_LEN: the constant */
+    uint32_t b;             /* F_LT_CONST: the constant; else vn of the array pointer */
+};
+#define MAX_FACTS 48
+
+struct flags { /* what the last compare compared (AT&T: cmp src, dst: dst - src) */
+    int valid, is_test;
+    struct val a, b;        /* dst, src */
+};
+
+#define NREG 8
+enum { EAX, ECX, EDX, EBX, ESP, EBP, ESI, EDI };
+static const char *const rname[NREG] = {"%eax", "%ecx", "%edx", "%ebx", "%esp", "%ebp", "%esi", "%edi"};
+
+struct st {
+    int reached;
+    struct val r[NREG];
+    struct val *c;          /* tracked frame cells */
+    struct fact f[MAX_FACTS];
+    int nf;
+    struct flags fl;
+};
+
+struct cell { int32_t off; int slot; };
+
+struct vinsn {
+    ZydisDecodedInstruction in;
+    ZydisDecodedOperand op[ZYDIS_MAX_OPERAND_COUNT];
+    uint32_t off;
+    int block;              /* index of the block it starts, or -1 */
+    const struct tld_reloc *rel_disp, *rel_imm;
+};
+
+struct vctx {
+    struct tld_obj *o;
+    const struct tld_elf *e;
+    struct vtags tags;
+    struct vproof proof;
+    int errors;
+    /* the function being checked */
+    const char *fname;
+    unsigned sec;
+    uint32_t fstart, fsize;
+    const struct vfunc_proof *fp;
+    const struct ctype *ftype;
+    struct vslot *slots;    /* the proof's, plus the incoming arguments */
+    size_t nslots;
+    struct cell *cells;
+    size_t ncells;
+    struct vinsn *ins;
+    size_t nins;
+    int *blk_first;         /* first insn of each block */
+    size_t nblk;
+    struct st *in;          /* per block: the joined entry state */
+    int32_t body_esp;       /* %esp after the prologue */
+    int prologue_done;
+    int fn_failed;
+    uint32_t cur;           /* the instruction being checked */
+    uint32_t stale;         /* numbers for values a recomputation made stale */
+};
+
+static void refuse(struct vctx *v, const char *op, const char *fmt, ...) TLD_PRINTF(3, 4);
+static void refuse(struct vctx *v, const char *op, const char *fmt, ...)
+{
+    if (v->fn_failed)
+        return;
+    v->fn_failed = 1;
+    char why[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    char *where = xasprintf("%s: %s+0x%x", v->o->name, v->fname, v->cur);
+    tld_error(where, "cannot prove %s: %s", op, why);
+    free(where);
+    v->errors++;
+}
+
+static struct val top(void) { return (struct val){.k = V_TOP}; }
+static struct val cnst(uint32_t c) { return (struct val){.k = V_CONST, .c = c}; }
+
+/* A fresh number for a value made by the current instruction (output k):
+ * stable across the fixed-point passes; an older value with the same
+ * number (the same instruction in an earlier loop iteration) is renamed
+ * and its facts dropped first, so that two values never share a number. */
+static uint32_t fresh(struct vctx *v, struct st *s, int k)
+{
+    uint32_t vn = 1 + (v->cur * 4 + (uint32_t)k) % 0x3fffffff;
+    vn |= 0x40000000u;
+    for (int r = 0; r < NREG; r++)
+        if (s->r[r].vn == vn)
+            s->r[r].vn = 0;
+    for (size_t i = 0; i < v->ncells; i++)
+        if (s->c[i].vn == vn)
+            s->c[i].vn = 0;
+    for (int i = 0; i < s->nf; i++)
+        if ((s->f[i].kind != F_CONST_LT_LEN && s->f[i].a == vn) || (s->f[i].kind != F_LT_CONST && s->f[i].b == vn))
+            s->f[i--] = s->f[--s->nf];
+    (void)v;
+    return vn;
+}
+
+static struct val mkfresh(struct vctx *v, struct st *s, struct val x, int k)
+{
+    x.vn = fresh(v, s, k);
+    return x;
+}
+
+static void add_fact(struct st *s, int kind, uint32_t a, uint32_t b)
+{
+    for (int i = 0; i < s->nf; i++)
+        if (s->f[i].kind == kind && s->f[i].a == a && s->f[i].b == b)
+            return;
+    if (s->nf == MAX_FACTS)
+        memmove(s->f, s->f + 1, sizeof s->f[0] * (MAX_FACTS - 1)), s->nf--;
+    s->f[s->nf++] = (struct fact){.kind = (uint8_t)kind, .a = a, .b = b};
+}
+
+static int has_fact(const struct st *s, int kind, uint32_t a, uint32_t b)
+{
+    if (!a && kind != F_CONST_LT_LEN)
+        return 0;
+    for (int i = 0; i < s->nf; i++)
+        if (s->f[i].kind == kind && s->f[i].a == a && s->f[i].b == b)
+            return 1;
+    return 0;
+}
+
+/* x <u c proved: x is a constant below c, or a fact says x <u c' <= c. */
+static int below_const(const struct st *s, const struct val *x, uint64_t c)
+{
+    if (x->k == V_CONST)
+        return x->c < c;
+    if (!x->vn)
+        return 0;
+    for (int i = 0; i < s->nf; i++)
+        if (s->f[i].kind == F_LT_CONST && s->f[i].a == x->vn && s->f[i].b <= c)
+            return 1;
+    return 0;
+}
+
+static void set_nonnull(struct vctx *v, struct st *s, uint32_t vn)
+{
+    if (!vn)
+        return;
+    for (int r = 0; r < NREG; r++)
+        if (s->r[r].vn == vn)
+            s->r[r].nn = 1;
+    for (size_t i = 0; i < v->ncells; i++)
+        if (s->c[i].vn == vn)
+            s->c[i].nn = 1;
+}
+
+static int val_same(const struct val *a, const struct val *b)
+{
+    return a->k == b->k && a->nn == b->nn && a->stack == b->stack && a->sreg == b->sreg && a->off == b->off &&
+           a->c == b->c && a->t == b->t && a->vn == b->vn && a->lenof == b->lenof;
+}
+
+/* The join of two values of one location; VN is the location's stable
+ * number at this block. */
+static struct val join_val(const struct val *a, const struct val *b, uint32_t vn)
+{
+    if (a->k == V_BOT)
+        return *b;
+    if (b->k == V_BOT)
+        return *a;
+    if (a->vn && a->vn == b->vn && a->k == b->k) {
+        struct val r = *a;
+        r.nn = a->nn && b->nn;
+        r.stack = a->stack || b->stack;
+        if (a->lenof != b->lenof)
+            r.lenof = 0;
+        if (val_same(a, b) || (a->t == b->t && a->off == b->off && a->c == b->c && a->sreg == b->sreg))
+            return r;
+    }
+    struct val r = top();
+    const struct val *p = a, *q = b;
+    if (q->k == V_CONST && q->c == 0 && (p->k == V_PTR || p->k == V_FUNC)) {
+        const struct val *t = p;
+        p = q;
+        q = t;
+    }
+    if (p->k == V_CONST && p->c == 0 && (q->k == V_PTR || q->k == V_FUNC)) {
+        r = *q;
+        r.nn = 0;
+    } else if (p->k == q->k) {
+        switch (p->k) {
+        case V_CONST:
+            if (p->c == q->c)
+                r = *p;
+            break;
+        case V_PTR:
+            if (p->off == q->off && (p->t == q->t || ty_eq(p->t, q->t, 0))) {
+                r = *p;
+                r.nn = p->nn && q->nn;
+                r.stack = p->stack || q->stack;
+            }
+            break;
+        case V_FUNC:
+            if (p->t == q->t || ty_eq(p->t, q->t, 0)) {
+                r = *p;
+                r.nn = p->nn && q->nn;
+            }
+            break;
+        case V_FRAME:
+            if (p->off == q->off)
+                r = *p;
+            break;
+        case V_RET:
+            r = *p;
+            break;
+        case V_SAVED:
+            if (p->sreg == q->sreg)
+                r = *p;
+            break;
+        default:
+            break;
+        }
+    }
+    r.vn = vn;
+    r.lenof = 0;
+    return r;
+}
+
+/* ================================================================== */
+/* What a region of a typed object holds                               */
+/* ================================================================== */
+
+/* The bytes [lo, lo+w) of an object of type T: only plain scalars (read
+ * as integers, written with any integer), exactly one pointer (read as
+ * that pointer, written only with a pointer that fits), exactly one
+ * length word (read only), or a mix (read as an integer, never written). */
+enum rkind { R_PLAIN, R_PTR, R_LEN, R_MIXED, R_OUTSIDE };
+struct region {
+    enum rkind k;
+    int isconst;            /* some byte is const */
+    const struct ctype *pt; /* R_PTR: the pointer's type (p(X), pg(X)) */
+    long long len;          /* R_LEN: the array's length, or -1 when not known */
+};
+
+static void region_rec(const struct vtags *tg, const struct ctype *t, long long base, long long lo, long long w,
+                       int isconst, struct region *r, int depth)
+{
+    int c = isconst;
+    t = unq(t, &c);
+    if (!t || depth > 200) {
+        r->k = R_OUTSIDE;
+        return;
+    }
+    t = complete(tg, t);
+    if (c)
+        r->isconst = 1;
+    long long size = ty_size(tg, t, NULL, 0);
+    switch (t->tag) {
+    case CT_BASE:
+        /* plain bytes: any overlap is plain */
+        return;
+    case CT_PTR:
+    case CT_GPTR:
+        if (lo == base && w == 4 && r->k == R_PLAIN && !r->pt) {
+            r->k = R_PTR;
+            r->pt = t;
+        } else {
+            r->k = R_MIXED;
+        }
+        return;
+    case CT_ARRAY: {
+        if (lo < base + 4) { /* the length word */
+            if (lo == base && w == 4 && r->k == R_PLAIN && !r->pt) {
+                r->k = R_LEN;
+                r->len = t->len;
+            } else {
+                r->k = R_MIXED;
+            }
+            if (lo + w <= base + 4)
+                return;
+        }
+        long long es = ty_size(tg, t->sub, NULL, 0);
+        if (es <= 0 || t->len < 0) {
+            r->k = R_OUTSIDE;
+            return;
+        }
+        long long from = lo < base + 4 ? 0 : (lo - base - 4) / es;
+        long long to = (lo + w - 1 - base - 4) / es;
+        if (to >= t->len) {
+            r->k = R_OUTSIDE;
+            return;
+        }
+        for (long long i = from; i <= to; i++)
+            region_rec(tg, t->sub, base + 4 + i * es, lo, w, c, r, depth + 1);
+        return;
+    }
+    case CT_STRUCT:
+    case CT_UNION:
+        if (size < 0) {
+            r->k = R_OUTSIDE;
+            return;
+        }
+        for (size_t i = 0; i < t->nmembers; i++) {
+            long long mo = member_offset(tg, t, i);
+            long long ms = ty_size(tg, t->members[i], NULL, 0);
+            if (mo < 0 || ms < 0) {
+                r->k = R_OUTSIDE;
+                return;
+            }
+            if (base + mo < lo + w && lo < base + mo + ms) {
+                if (t->tag == CT_UNION) {
+                    /* a union's bytes are read as any member: only plain
+                     * unions are accessible */
+                    struct region u = {R_PLAIN, 0, NULL, 0};
+                    region_rec(tg, t->members[i], base + mo, lo, w, c, &u, depth + 1);
+                    if (u.k != R_PLAIN)
+                        r->k = R_MIXED;
+                    if (u.isconst)
+                        r->isconst = 1;
+                } else {
+                    region_rec(tg, t->members[i], base + mo, lo, w, c, r, depth + 1);
+                }
+            }
+        }
+        return;
+    default:
+        r->k = R_OUTSIDE;
+        return;
+    }
+}
+
+static struct region region_of(const struct vtags *tg, const struct ctype *t, long long lo, long long w)
+{
+    struct region r = {R_PLAIN, 0, NULL, -1};
+    long long size = ty_size(tg, t, NULL, 0);
+    const struct ctype *u = complete(tg, unq(t, NULL));
+    if (u && u->tag == CT_ARRAY && u->len < 0) {
+        /* only the length word of an array of unknown length, here */
+        if (lo == 0 && w == 4) {
+            int c = 0;
+            unq(t, &c);
+            r.k = R_LEN;
+            r.isconst = c;
+            return r;
+        }
+        r.k = R_OUTSIDE;
+        return r;
+    }
+    if (size < 0 || lo < 0 || w <= 0 || lo + w > size) {
+        r.k = R_OUTSIDE;
+        return r;
+    }
+    region_rec(tg, t, 0, lo, w, 0, &r, 0);
+    return r;
+}
+
+/* The array whose element 0 is at or before offset L of T and whose
+ * element 0 contains L, walking members and constant elements: for an
+ * indexed access.  Returns the array type and sets *e0 (offset of its
+ * element 0 in T) and *isconst. */
+static const struct ctype *array_at(const struct vtags *tg, const struct ctype *t, long long L, long long *e0,
+                                    int *isconst, int depth)
+{
+    t = unq(t, isconst);
+    if (!t || depth > 200)
+        return NULL;
+    t = complete(tg, t);
+    if (t->tag == CT_ARRAY) {
+        long long es = ty_size(tg, t->sub, NULL, 0);
+        if (es <= 0 || L < 4)
+            return NULL;
+        if (L < 4 + es) {
+            *e0 = 4;
+            return t;
+        }
+        if (t->len < 0)
+            return NULL;
+        long long i = (L - 4) / es;
+        if (i >= t->len)
+            return NULL;
+        const struct ctype *a = array_at(tg, t->sub, L - 4 - i * es, e0, isconst, depth + 1);
+        if (a)
+            *e0 += 4 + i * es;
+        return a;
+    }
+    if (t->tag == CT_STRUCT || t->tag == CT_UNION) {
+        for (size_t i = 0; i < t->nmembers; i++) {
+            long long mo = member_offset(tg, t, i);
+            long long ms = ty_size(tg, t->members[i], NULL, 0);
+            if (mo < 0 || ms < 0)
+                return NULL;
+            if (L >= mo && L < mo + ms) {
+                const struct ctype *a = array_at(tg, t->members[i], L - mo, e0, isconst, depth + 1);
+                if (a) {
+                    *e0 += mo;
+                    return a;
+                }
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Does the sub-object at offset OFF of T serve as a WANT (the pointee of
+ * a pointer type)?  For a pointer to an array, OFF is element 0 and the
+ * array (with its length word) is at OFF - 4. */
+static int subobject_is(const struct vtags *tg, const struct ctype *t, long long off, const struct ctype *want,
+                        int isconst, int depth)
+{
+    int c = isconst;
+    const struct ctype *u = unq(t, &c);
+    if (!u || depth > 200)
+        return 0;
+    u = complete(tg, u);
+    int wc = 0;
+    const struct ctype *wu = complete(tg, unq(want, &wc));
+    if (c && !wc)
+        goto inner;
+    if (wu && wu->tag == CT_ARRAY && u->tag == CT_ARRAY && off == 4) {
+        /* a(X) accepts any length, aN(X) exactly N */
+        if ((wu->len < 0 || wu->len == u->len) && pointee_fits(u->sub, wu->sub))
+            return 1;
+    } else if (off == 0 && wu && wu->tag != CT_ARRAY) {
+        if (wu->tag == CT_STRUCT || wu->tag == CT_UNION) {
+            if ((u->tag == wu->tag) && !strcmp(u->tagname, wu->tagname))
+                return 1;
+        } else if (ty_eq(u, wu, 0)) {
+            /* qualifiers inside must agree exactly */
+            return 1;
+        }
+    }
+inner:
+    if (u->tag == CT_ARRAY) {
+        long long es = ty_size(tg, u->sub, NULL, 0);
+        if (es <= 0 || off < 4)
+            return 0;
+        long long i = (off - 4) / es;
+        if (u->len >= 0 && i >= u->len)
+            return 0;
+        if (u->len < 0 && i > 0)
+            return 0;
+        return subobject_is(tg, u->sub, off - 4 - i * es, want, c, depth + 1);
+    }
+    if (u->tag == CT_STRUCT) {
+        for (size_t i = 0; i < u->nmembers; i++) {
+            long long mo = member_offset(tg, u, i);
+            long long ms = ty_size(tg, u->members[i], NULL, 0);
+            if (mo < 0 || ms < 0)
+                return 0;
+            /* a pointer to an array member points at its element 0, one
+             * word past the member's start */
+            if (off >= mo && off <= mo + ms && subobject_is(tg, u->members[i], off - mo, want, c, depth + 1))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* The value a pointer of type PT (p(X) or pg(X)) read from memory has. */
+static struct val ptr_val(const struct vtags *tg, const struct ctype *pt, int stack)
+{
+    const struct ctype *x = pt->sub;
+    int c = 0;
+    const struct ctype *xu = complete(tg, unq(x, &c));
+    struct val r = {.k = V_PTR, .t = x, .stack = (uint8_t)stack};
+    if (xu && xu->tag == CT_FUNC) {
+        r.k = V_FUNC;
+        r.t = xu;
+        r.stack = 0;
+    } else if (xu && xu->tag == CT_ARRAY) {
+        r.off = 4;
+    }
+    if (pt->tag == CT_GPTR)
+        r.stack = 0;
+    return r;
+}
+
+/* Does value X fit a location of pointer type PT?  Sets *why. */
+static int fits_ptr(struct vctx *v, const struct val *x, const struct ctype *pt, const char **why)
+{
+    if (x->k == V_CONST && x->c == 0)
+        return 1;
+    const struct ctype *want = pt->sub;
+    const struct ctype *wu = complete(&v->tags, unq(want, NULL));
+    if (x->k == V_FUNC) {
+        if (wu && wu->tag == CT_FUNC && ty_eq(wu, complete(&v->tags, unq(x->t, NULL)), 0))
+            return 1;
+        *why = "a function pointer of another type";
+        return 0;
+    }
+    if (x->k != V_PTR) {
+        *why = x->k == V_FRAME ? "a raw frame address" : "an integer, not a pointer";
+        return 0;
+    }
+    if (wu && wu->tag == CT_STRUCT && wu->incomplete && !strcmp(wu->tagname, "__cuckoo_obj")) {
+        /* delete and renew: any pointer; the runtime finds the live block
+         * or traps (doc/runtime.md) */
+        if (x->stack) {
+            *why = "a stack-bound pointer for a heap object";
+            return 0;
+        }
+        return 1;
+    }
+    if (x->stack && pt->tag == CT_GPTR) {
+        *why = "a stack-bound pointer for a 'global' pointer";
+        return 0;
+    }
+    if (!subobject_is(&v->tags, x->t, x->off, want, 0, 0)) {
+        *why = "a pointer to another type";
+        return 0;
+    }
+    return 1;
+}
+
+/* ================================================================== */
+/* The frame                                                           */
+/* ================================================================== */
+
+/* The slot holding [off, off+w), or -1. */
+static int slot_at(const struct vctx *v, int64_t off, int64_t w)
+{
+    for (size_t i = 0; i < v->nslots; i++) {
+        const struct vslot *s = &v->slots[i];
+        if (off >= s->off && off + w <= (int64_t)s->off + s->size)
+            return (int)i;
+    }
+    return -1;
+}
+
+static int overlaps_any(const struct vctx *v, int64_t off, int64_t w, size_t except)
+{
+    for (size_t i = 0; i < v->nslots; i++)
+        if (i != except && off < (int64_t)v->slots[i].off + v->slots[i].size && v->slots[i].off < off + w)
+            return 1;
+    return 0;
+}
+
+static int cell_at(const struct vctx *v, int32_t off)
+{
+    size_t lo = 0, hi = v->ncells;
+    while (lo < hi) {
+        size_t m = (lo + hi) / 2;
+        if (v->cells[m].off == off)
+            return (int)m;
+        if (v->cells[m].off < off)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    return -1;
+}
+
+/* A tracked slot: its cells hold exact values (scratch, outgoing, the
+ * return address and saved registers, arguments and scalar locals whose
+ * address is never taken). */
+static int tracked(const struct vslot *s)
+{
+    if (s->kind != SL_TYPED)
+        return 1;
+    return !s->exposed && s->size == 4;
+}
+
+static void st_init(struct vctx *v, struct st *s)
+{
+    memset(s, 0, sizeof *s);
+    s->c = xcalloc(v->ncells ? v->ncells : 1, sizeof *s->c);
+}
+
+static void st_copy(struct vctx *v, struct st *d, const struct st *s)
+{
+    struct val *c = d->c;
+    *d = *s;
+    d->c = c;
+    memcpy(d->c, s->c, v->ncells * sizeof *c);
+}
+
+/* The value a typed location holds when nothing better is known. */
+static struct val typed_read(struct vctx *v, const struct region *r, int stack)
+{
+    switch (r->k) {
+    case R_PTR:
+        return ptr_val(&v->tags, r->pt, stack);
+    case R_LEN:
+        if (r->len >= 0)
+            return cnst((uint32_t)r->len);
+        return top();
+    default:
+        return top();
+    }
+}
+
+/* ================================================================== */
+/* Static objects, functions and relocations                           */
+/* ================================================================== */
+
+static struct ctype site_ct = {.tag = CT_STRUCT, .tagname = "__cuckoo_site", .incomplete = 1};
+static struct ctype desc_ct = {.tag = CT_STRUCT, .tagname = "__cuckoo_type", .incomplete = 1};
+
+static const struct tld_rec *block_rec(const struct vctx *v, const char *name, int def)
+{
+    if (!v->o->nblocks)
+        return NULL;
+    const struct tld_block *b = &v->o->blocks[0];
+    for (size_t i = 0; i < b->nrecs; i++)
+        if (b->recs[i].is_def == def && !strcmp(b->recs[i].name, name))
+            return &b->recs[i];
+    return NULL;
+}
+
+static const struct vobj *proof_obj(const struct vctx *v, const char *name)
+{
+    for (size_t i = 0; i < v->proof.nobjs; i++)
+        if (!strcmp(v->proof.objs[i].name, name))
+            return &v->proof.objs[i];
+    return NULL;
+}
+
+static const struct vfunc_proof *proof_fn(const struct vctx *v, const char *name)
+{
+    for (size_t i = 0; i < v->proof.nfns; i++)
+        if (!strcmp(v->proof.fns[i].name, name))
+            return &v->proof.fns[i];
+    return NULL;
+}
+
+/* The symbol (function or object) that a relocation against SYM with
+ * ADDEND designates, and the offset into it.  Section symbols are resolved
+ * to the function or object of that section containing the address. */
+static const struct tld_sym *reloc_target(const struct vctx *v, const struct tld_reloc *r, int64_t addend,
+                                          int64_t *into)
+{
+    const struct tld_elf *e = v->e;
+    if (r->sym == 0 || r->sym >= e->nsyms)
+        return NULL;
+    const struct tld_sym *y = &e->syms[r->sym];
+    if (y->type == STT_SECTION) {
+        for (size_t i = 1; i < e->nsyms; i++) {
+            const struct tld_sym *z = &e->syms[i];
+            if (z->shndx != y->shndx || (z->type != STT_OBJECT && z->type != STT_FUNC))
+                continue;
+            if (addend >= z->value && (addend < (int64_t)z->value + z->size || (z->type == STT_FUNC && addend == z->value))) {
+                *into = addend - z->value;
+                return z;
+            }
+        }
+        return NULL;
+    }
+    *into = addend;
+    return y;
+}
+
+/* The value of the address of the designated symbol plus INTO. */
+static int address_value(struct vctx *v, const struct tld_sym *y, int64_t into, struct val *out, const char **why)
+{
+    int local = y->bind == STB_LOCAL;
+    const struct ctype *t = NULL;
+    if (y->type == STT_FUNC || (y->shndx == SHN_UNDEF && block_rec(v, y->name, 0) &&
+                                block_rec(v, y->name, 0)->kind == TLD_FUNC)) {
+        if (into != 0) {
+            *why = "an address inside a function";
+            return 0;
+        }
+        if (local) {
+            const struct vfunc_proof *p = proof_fn(v, y->name);
+            t = p ? p->t : NULL;
+        } else {
+            const struct tld_rec *rc = block_rec(v, y->name, y->shndx != SHN_UNDEF);
+            t = rc && rc->kind == TLD_FUNC ? rc->ct : NULL;
+        }
+        if (!t) {
+            *why = "a function whose type neither the block nor the proof gives";
+            return 0;
+        }
+        *out = (struct val){.k = V_FUNC, .t = complete(&v->tags, unq(t, NULL)), .nn = 1};
+        return 1;
+    }
+    if (local) {
+        const struct vobj *ob = proof_obj(v, y->name);
+        if (!ob) {
+            *why = "a static object whose type the proof does not give";
+            return 0;
+        }
+        if (ob->site || ob->desc) {
+            if (into != 0) {
+                *why = "an address inside a site or type descriptor";
+                return 0;
+            }
+            *out = (struct val){.k = V_PTR, .t = ob->site ? &site_ct : &desc_ct, .nn = 1,
+                                .c = (uint32_t)(y - v->e->syms)};
+            return 1;
+        }
+        t = ob->t;
+    } else {
+        const struct tld_rec *rc = block_rec(v, y->name, y->shndx != SHN_UNDEF);
+        if (!rc || rc->kind != TLD_DATA) {
+            *why = "a data symbol the block does not type";
+            return 0;
+        }
+        t = rc->ct;
+    }
+    long long size = ty_size(&v->tags, t, NULL, 0);
+    const struct ctype *u = complete(&v->tags, unq(t, NULL));
+    if (into < 0 || (size >= 0 && into > size) || (size < 0 && !(u && u->tag == CT_ARRAY && into <= 4))) {
+        *why = "an address outside the object";
+        return 0;
+    }
+    *out = (struct val){.k = V_PTR, .t = t, .off = (int32_t)into, .nn = 1};
+    return 1;
+}
+
+static const struct tld_reloc *reloc_in(const struct vctx *v, uint32_t at)
+{
+    const struct tld_elf *e = v->e;
+    for (size_t i = 0; i < e->nrelocs[v->sec]; i++)
+        if (e->relocs[v->sec][i].offset == at)
+            return &e->relocs[v->sec][i];
+    return NULL;
+}
+
+/* The type a type descriptor describes (its first word points to the
+ * canonical string; rt/layout.c checks the rest against that string). */
+static const struct ctype *desc_type(struct vctx *v, const struct tld_sym *d)
+{
+    const struct tld_elf *e = v->e;
+    if (d->shndx >= e->nsecs || d->size < 4)
+        return NULL;
+    const struct tld_section *s = &e->secs[d->shndx];
+    if (!s->data)
+        return NULL;
+    const struct tld_reloc *r = NULL;
+    for (size_t i = 0; i < e->nrelocs[d->shndx]; i++)
+        if (e->relocs[d->shndx][i].offset == d->value)
+            r = &e->relocs[d->shndx][i];
+    if (!r || r->type != R_386_32 || r->sym >= e->nsyms)
+        return NULL;
+    const struct tld_sym *y = &e->syms[r->sym];
+    if (y->shndx >= e->nsecs || !e->secs[y->shndx].data)
+        return NULL;
+    const struct tld_section *ss = &e->secs[y->shndx];
+    const unsigned char *p = s->data + d->value;
+    uint32_t add = p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
+    uint64_t at = (uint64_t)y->value + add;
+    if (at >= ss->size)
+        return NULL;
+    const char *str = (const char *)ss->data + at;
+    size_t n = strnlen(str, ss->size - at);
+    if (n == ss->size - at)
+        return NULL;
+    char *err = NULL;
+    const struct ctype *t = proof_type(&v->proof, str, &err);
+    free(err);
+    if (t)
+        add_tags(&v->tags, t, 0);
+    return t;
+}
+
+/* ================================================================== */
+/* Memory operands                                                     */
+/* ================================================================== */
+
+static int zreg(ZydisRegister r)
+{
+    if (r >= ZYDIS_REGISTER_EAX && r <= ZYDIS_REGISTER_EDI)
+        return r - ZYDIS_REGISTER_EAX;
+    return -1;
+}
+
+/* Judge a store of X into a location holding REGION (in a frame slot that
+ * may hold stack-bound values when STACKOK). */
+static int store_ok_frame(struct vctx *v, const struct region *r, const struct val *x, int w, int stackok,
+                          int frame);
+static int store_ok(struct vctx *v, const struct region *r, const struct val *x, int w, int stackok)
+{
+    return store_ok_frame(v, r, x, w, stackok, 0);
+}
+
+/* FRAME: the location is in one of the function's own slots, whose
+ * length words the function writes itself (abi.md "Locals"): only with
+ * the array's own length, or 0 while the frame is being zeroed. */
+static int store_ok_frame(struct vctx *v, const struct region *r, const struct val *x, int w, int stackok,
+                          int frame)
+{
+    if (frame && r->k == R_LEN && w == 4 && x && x->k == V_CONST && (x->c == 0 || (long long)x->c == r->len) &&
+        !r->isconst)
+        return 1;
+    const char *why = NULL;
+    if (r->k == R_OUTSIDE) {
+        refuse(v, "store", "outside the object");
+        return 0;
+    }
+    if (r->isconst) {
+        refuse(v, "store", "into a const object");
+        return 0;
+    }
+    switch (r->k) {
+    case R_LEN:
+        refuse(v, "store", "into a length word");
+        return 0;
+    case R_MIXED:
+        refuse(v, "store", "across a pointer or length word");
+        return 0;
+    case R_PTR:
+        if (w != 4 || !x) {
+            refuse(v, "store", "of a non-pointer into a pointer");
+            return 0;
+        }
+        if (!fits_ptr(v, x, r->pt, &why)) {
+            refuse(v, "store", "a pointer-typed location receives %s", why);
+            return 0;
+        }
+        if (x->k == V_PTR && x->stack && !stackok) {
+            refuse(v, "store", "a stack-bound pointer stored where it may outlive the frame");
+            return 0;
+        }
+        return 1;
+    default:
+        if (x && (x->k == V_FRAME || x->k == V_RET || x->k == V_SAVED || (x->k == V_PTR && x->stack && !stackok))) {
+            refuse(v, "store", "a stack address stored where it may outlive the frame");
+            return 0;
+        }
+        return 1;
+    }
+}
+
+/* One memory operand M of W bytes: a read (X NULL, result in *OUT) or a
+ * write of X (NULL when the bytes are not a 32-bit integer register:
+ * floating point, immediates of other widths count as plain). */
+static int access(struct vctx *v, struct st *s, const struct vinsn *I, const ZydisDecodedOperand *m, int w, int wr,
+                  const struct val *x, struct val *out)
+{
+    struct val dummy;
+    if (!out)
+        out = &dummy;
+    *out = top();
+    const char *op = wr ? "store" : "load";
+    if (m->mem.segment == ZYDIS_REGISTER_GS || m->mem.segment == ZYDIS_REGISTER_FS) {
+        /* the stack check's read of the stack limit (structure.c allows
+         * %gs only with its TLS relocation) */
+        if (wr || !I->rel_disp || I->rel_disp->type != R_386_TLS_LE || m->mem.base != ZYDIS_REGISTER_NONE) {
+            refuse(v, op, "through %%fs/%%gs other than the stack limit");
+            return 0;
+        }
+        return 1;
+    }
+    if (m->mem.segment != ZYDIS_REGISTER_DS && m->mem.segment != ZYDIS_REGISTER_SS &&
+        m->mem.segment != ZYDIS_REGISTER_ES && m->mem.segment != ZYDIS_REGISTER_NONE) {
+        refuse(v, op, "through a segment override");
+        return 0;
+    }
+    int b = zreg(m->mem.base), ix = zreg(m->mem.index);
+    if ((m->mem.base != ZYDIS_REGISTER_NONE && b < 0) || (m->mem.index != ZYDIS_REGISTER_NONE && ix < 0)) {
+        refuse(v, op, "an address made of a non-32-bit register");
+        return 0;
+    }
+    int64_t disp = m->mem.disp.has_displacement ? m->mem.disp.value : 0;
+    int scale = m->mem.scale ? m->mem.scale : 1;
+    struct val base;
+    if (b >= 0) {
+        if (I->rel_disp) {
+            refuse(v, op, "a relocated displacement on a base register");
+            return 0;
+        }
+        base = s->r[b];
+    } else {
+        if (!I->rel_disp || I->rel_disp->type != R_386_32) {
+            refuse(v, op, "an absolute address");
+            return 0;
+        }
+        int64_t into;
+        const struct tld_sym *y = reloc_target(v, I->rel_disp, disp, &into);
+        const char *why = "an address that is no object";
+        if (!y || !address_value(v, y, into, &base, &why) || base.k != V_PTR) {
+            refuse(v, op, "%s", base.k == V_FUNC ? "the bytes of a function" : why);
+            return 0;
+        }
+        if (y->shndx < v->e->nsecs && !(v->e->secs[y->shndx].flags & SHF_WRITE) && wr) {
+            refuse(v, op, "into read-only data");
+            return 0;
+        }
+        disp = 0;
+        base.vn = 0;
+    }
+    struct val idx = ix >= 0 ? s->r[ix] : cnst(0);
+    if (base.k == V_FRAME) {
+        int64_t a = (int64_t)base.off + disp;
+        if (ix >= 0) {
+            int si = slot_at(v, a, w);
+            /* an element of an array in a typed slot */
+            long long e0;
+            int isc = 0;
+            const struct vslot *sl = si >= 0 ? &v->slots[si] : NULL;
+            const struct ctype *arr = sl && sl->kind == SL_TYPED ? array_at(&v->tags, sl->t, a - sl->off, &e0, &isc, 0) : NULL;
+            long long es = arr ? ty_size(&v->tags, arr->sub, NULL, 0) : 0;
+            if (!arr || arr->len < 0 || es != scale || a - sl->off - e0 < 0 || a - sl->off - e0 + w > es) {
+                refuse(v, op, "an indexed frame access that is not an element of a local array");
+                return 0;
+            }
+            if (!below_const(s, &idx, (uint64_t)arr->len)) {
+                refuse(v, op, "index %s not proved below %lld", rname[ix], arr->len);
+                return 0;
+            }
+            struct region r = region_of(&v->tags, arr->sub, a - sl->off - e0, w);
+            if (isc)
+                r.isconst = 1;
+            if (wr)
+                return store_ok_frame(v, &r, x, w, sl->stack, 1);
+            *out = typed_read(v, &r, sl->stack);
+            return 1;
+        }
+        int si = slot_at(v, a, w);
+        if (si < 0) {
+            refuse(v, op, "%d bytes at %lld from the entry %%esp: not inside one frame slot", w, (long long)a);
+            return 0;
+        }
+        struct vslot *sl = &v->slots[si];
+        if (sl->kind == SL_TYPED && !tracked(sl)) {
+            struct region r = region_of(&v->tags, sl->t, a - sl->off, w);
+            if (wr)
+                return store_ok_frame(v, &r, x, w, sl->stack, sl->off < 0);
+            *out = typed_read(v, &r, sl->stack);
+            return 1;
+        }
+        /* tracked cells */
+        if (wr && sl->off >= 0 && sl->off < 4) {
+            refuse(v, op, "the return address");
+            return 0;
+        }
+        if (wr && sl->ro) {
+            refuse(v, op, "a saved register's slot");
+            return 0;
+        }
+        if ((a & 3) == 0 && w == 4) {
+            int ci = cell_at(v, (int32_t)a);
+            if (ci < 0) {
+                refuse(v, op, "an untracked frame cell");
+                return 0;
+            }
+            if (wr) {
+                if (sl->kind == SL_TYPED) {
+                    struct region r = region_of(&v->tags, sl->t, 0, 4);
+                    if (!store_ok(v, &r, x, 4, 1))
+                        return 0;
+                }
+                s->c[ci] = x ? *x : top();
+            } else {
+                *out = s->c[ci];
+                if (out->k == V_BOT)
+                    *out = top();
+            }
+            return 1;
+        }
+        /* a narrower or wider access of tracked cells: plain data */
+        if (sl->kind == SL_TYPED) {
+            struct region r = region_of(&v->tags, sl->t, a - sl->off, w);
+            if (wr && !store_ok(v, &r, x, w, 1))
+                return 0;
+            if (!wr)
+                *out = typed_read(v, &r, 1);
+        }
+        for (int64_t k = a & ~3LL; k < a + w; k += 4) {
+            int ci = cell_at(v, (int32_t)k);
+            if (ci < 0) {
+                refuse(v, op, "an untracked frame cell");
+                return 0;
+            }
+            if (wr)
+                s->c[ci] = top();
+            /* reading part of a pointer as bits is harmless */
+        }
+        return 1;
+    }
+    if (base.k != V_PTR) {
+        refuse(v, op, "the base register %s does not hold a pointer", b >= 0 ? rname[b] : "");
+        return 0;
+    }
+    if (!base.nn) {
+        refuse(v, op, "%s may be NULL", b >= 0 ? rname[b] : "the pointer");
+        return 0;
+    }
+    int64_t a = (int64_t)base.off + disp;
+    const struct ctype *bt = complete(&v->tags, unq(base.t, NULL));
+    int bconst = 0;
+    unq(base.t, &bconst);
+    if (ix >= 0) {
+        long long e0;
+        int isc = bconst;
+        const struct ctype *arr = array_at(&v->tags, base.t, a, &e0, &isc, 0);
+        long long es = arr ? ty_size(&v->tags, arr->sub, NULL, 0) : 0;
+        if (!arr || es != scale || a - e0 < 0 || a - e0 + w > es) {
+            refuse(v, op, "an indexed access that is not an element of an array");
+            return 0;
+        }
+        int ok = arr->len >= 0 && below_const(s, &idx, (uint64_t)arr->len);
+        if (!ok && e0 == 4 && base.off == 4 && arr == bt)
+            ok = has_fact(s, F_LT_LEN, idx.vn, base.vn);
+        if (!ok) {
+            refuse(v, op, "index %s not proved below the array's length", rname[ix]);
+            return 0;
+        }
+        struct region r = region_of(&v->tags, arr->sub, a - e0, w);
+        if (isc)
+            r.isconst = 1;
+        if (wr)
+            return store_ok(v, &r, x, w, 0);
+        *out = typed_read(v, &r, 0);
+        return 1;
+    }
+    struct region r;
+    if (bt && bt->tag == CT_ARRAY && bt->len < 0 && a >= 4) {
+        /* an element of an array of unknown length, at a constant index */
+        long long es = ty_size(&v->tags, bt->sub, NULL, 0);
+        if (es <= 0) {
+            refuse(v, op, "an array of elements without a size");
+            return 0;
+        }
+        long long k = (a - 4) / es;
+        if (base.off != 4 || !has_fact(s, F_CONST_LT_LEN, (uint32_t)k, base.vn)) {
+            refuse(v, op, "element %lld not proved below the array's length", k);
+            return 0;
+        }
+        r = region_of(&v->tags, bt->sub, a - 4 - k * es, w);
+        if (bconst)
+            r.isconst = 1;
+    } else {
+        r = region_of(&v->tags, base.t, a, w);
+    }
+    if (wr)
+        return store_ok(v, &r, x, w, 0);
+    if (r.k == R_OUTSIDE) {
+        refuse(v, op, "outside the object");
+        return 0;
+    }
+    *out = typed_read(v, &r, 0);
+    if (r.k == R_LEN && a == 0 && base.off == 4)
+        out->lenof = base.vn;
+    return 1;
+}
+
+/* ================================================================== */
+/* Instructions                                                        */
+/* ================================================================== */
+
+static int is_reg32(const ZydisDecodedOperand *o) { return o->type == ZYDIS_OPERAND_TYPE_REGISTER && zreg(o->reg.value) >= 0; }
+
+/* A general-purpose register written other than whole (al, ax): its
+ * 32-bit register becomes an unknown integer. */
+static int gpr_of_partial(ZydisRegister r)
+{
+    static const ZydisRegister r8[] = {ZYDIS_REGISTER_AL, ZYDIS_REGISTER_CL, ZYDIS_REGISTER_DL, ZYDIS_REGISTER_BL,
+                                       ZYDIS_REGISTER_AH, ZYDIS_REGISTER_CH, ZYDIS_REGISTER_DH, ZYDIS_REGISTER_BH};
+    static const int r8of[] = {EAX, ECX, EDX, EBX, EAX, ECX, EDX, EBX};
+    for (int i = 0; i < 8; i++)
+        if (r == r8[i])
+            return r8of[i];
+    if (r >= ZYDIS_REGISTER_AX && r <= ZYDIS_REGISTER_DI)
+        return r - ZYDIS_REGISTER_AX;
+    return zreg(r);
+}
+
+/* The value of an immediate operand (a relocated one is an address). */
+static int imm_value(struct vctx *v, const struct vinsn *I, const ZydisDecodedOperand *o, struct val *out)
+{
+    if (I->rel_imm) {
+        if (I->rel_imm->type != R_386_32) {
+            refuse(v, "an address", "a relocation other than R_386_32 on an immediate");
+            return 0;
+        }
+        int64_t into;
+        const struct tld_sym *y = reloc_target(v, I->rel_imm, (int32_t)o->imm.value.s, &into);
+        const char *why = "an address that is no function or object";
+        if (!y || !address_value(v, y, into, out, &why)) {
+            refuse(v, "an address", "%s", why);
+            return 0;
+        }
+        return 1;
+    }
+    *out = cnst((uint32_t)o->imm.value.u);
+    return 1;
+}
+
+static int esp_move(struct vctx *v, struct st *s, int64_t delta)
+{
+    struct val *e = &s->r[ESP];
+    if (e->k != V_FRAME) {
+        refuse(v, "a stack operation", "%%esp is not at a known place in the frame");
+        return 0;
+    }
+    int64_t n = (int64_t)e->off + delta;
+    int64_t low = v->prologue_done ? (int64_t)v->body_esp - 64 : -(int64_t)v->fp->frame - 64;
+    if (n > 0 || n < low) {
+        refuse(v, "a stack operation", "%%esp would leave the frame (%lld bytes from the entry %%esp)", (long long)n);
+        return 0;
+    }
+    e->off = (int32_t)n;
+    e->vn = 0;
+    return 1;
+}
+
+static int push_val(struct vctx *v, struct st *s, const struct val *x)
+{
+    if (!esp_move(v, s, -4))
+        return 0;
+    int ci = cell_at(v, s->r[ESP].off);
+    if (ci < 0) {
+        /* onto a local array or struct (a trap stub's pushes before the
+         * prologue): a store into it */
+        int si = slot_at(v, s->r[ESP].off, 4);
+        if (si < 0 || v->slots[si].kind != SL_TYPED) {
+            refuse(v, "push", "onto %lld from the entry %%esp: not a frame cell", (long long)s->r[ESP].off);
+            return 0;
+        }
+        struct region r = region_of(&v->tags, v->slots[si].t, s->r[ESP].off - v->slots[si].off, 4);
+        return store_ok(v, &r, x, 4, v->slots[si].stack);
+    }
+    s->c[ci] = *x;
+    return 1;
+}
+
+/* Parameters of a function type as (size, type) in stack order. */
+static long long arg_size(struct vctx *v, const struct ctype *t)
+{
+    long long n = ty_size(&v->tags, t, NULL, 0);
+    return n < 0 ? -1 : (n + 3) & ~3LL;
+}
+
+/* Check the outgoing arguments at %esp against function type FT. */
+static int check_args(struct vctx *v, struct st *s, const struct ctype *ft, const char *callee)
+{
+    int32_t at = s->r[ESP].off;
+    const struct ctype *ret = complete(&v->tags, unq(ft->sub, NULL));
+    if (ret && (ret->tag == CT_STRUCT || ret->tag == CT_UNION)) {
+        int ci = cell_at(v, at);
+        const char *why = "";
+        struct ctype pt = {.tag = CT_PTR, .sub = (struct ctype *)ft->sub};
+        if (ci < 0 || !fits_ptr(v, &s->c[ci], &pt, &why) || s->c[ci].k != V_PTR || !s->c[ci].nn) {
+            refuse(v, "call", "the struct result buffer for %s is not a non-null %s", callee, "pointer to the result type");
+            return 0;
+        }
+        at += 4;
+    }
+    for (size_t i = 0; i < ft->nparams; i++) {
+        const struct ctype *pt = ft->params[i];
+        long long n = arg_size(v, pt);
+        if (n < 0) {
+            refuse(v, "call", "parameter %zu of %s has no size", i + 1, callee);
+            return 0;
+        }
+        const struct ctype *pu = complete(&v->tags, unq(pt, NULL));
+        for (long long k = 0; k < n; k += 4) {
+            int ci = cell_at(v, at + (int32_t)k);
+            if (ci < 0) {
+                refuse(v, "call", "argument %zu of %s is not in the outgoing area", i + 1, callee);
+                return 0;
+            }
+            const struct val *x = &s->c[ci];
+            struct region r;
+            if (pu && (pu->tag == CT_STRUCT || pu->tag == CT_UNION || pu->tag == CT_ARRAY))
+                r = region_of(&v->tags, pt, k, n - k < 4 ? n - k : 4);
+            else if (is_ptr(pu))
+                r = (struct region){R_PTR, 0, pu, -1};
+            else
+                r = (struct region){R_PLAIN, 0, NULL, -1};
+            if (r.k == R_PTR) {
+                const char *why = "";
+                if (!fits_ptr(v, x, r.pt, &why)) {
+                    refuse(v, "call", "argument %zu of %s is %s", i + 1, callee, why);
+                    return 0;
+                }
+            } else if (r.k == R_LEN) {
+                if (x->k != V_CONST || (long long)x->c != r.len) {
+                    refuse(v, "call", "argument %zu of %s has a wrong length word", i + 1, callee);
+                    return 0;
+                }
+            } else if (x->k == V_FRAME || x->k == V_RET || x->k == V_SAVED) {
+                refuse(v, "call", "argument %zu of %s is a raw frame address", i + 1, callee);
+                return 0;
+            }
+        }
+        at += (int32_t)n;
+    }
+    return 1;
+}
+
+static const char *const noreturn_fns[] = {"__cuckoo_trap", "__cuckoo_exit", "__cuckoo_abort", NULL};
+
+/* The result of a call of FT in %eax (and %edx). */
+static void call_result(struct vctx *v, struct st *s, const struct ctype *ft, const char *callee, const struct val *args)
+{
+    const struct ctype *ret = complete(&v->tags, unq(ft->sub, NULL));
+    s->r[EAX] = mkfresh(v, s, top(), 0);
+    s->r[ECX] = top();
+    s->r[EDX] = top();
+    if (is_ptr(ret))
+        s->r[EAX] = mkfresh(v, s, ptr_val(&v->tags, ret, 0), 0);
+    /* new and new_array: a non-null object of the descriptor's type */
+    if (callee && (!strcmp(callee, "__cuckoo_new") || !strcmp(callee, "__cuckoo_new_array") ||
+                   !strcmp(callee, "__cuckoo_renew")) && args) {
+        const struct val *d = &args[!strcmp(callee, "__cuckoo_renew") ? 1 : 0];
+        (void)d;
+    }
+}
+
+static int call_target_fn(struct vctx *v, uint32_t secoff, const char **name, const struct ctype **ft)
+{
+    const struct tld_elf *e = v->e;
+    for (size_t i = 1; i < e->nsyms; i++) {
+        const struct tld_sym *y = &e->syms[i];
+        if (y->type == STT_FUNC && y->shndx == v->sec && y->value == secoff) {
+            const char *why = "";
+            struct val fv;
+            if (!address_value(v, y, 0, &fv, &why))
+                return 0;
+            *name = y->name;
+            *ft = fv.t;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The descriptor argument of new/new_array/renew: the type it makes. */
+static const struct ctype *new_type(struct vctx *v, struct st *s, const char *callee)
+{
+    int which = !strcmp(callee, "__cuckoo_renew") ? 1 : 0;
+    int32_t at = s->r[ESP].off + 4 * which;
+    int ci = cell_at(v, at);
+    if (ci < 0)
+        return NULL;
+    /* find the descriptor symbol from the instruction that stored it: the
+     * value records only its kind, so look at the cell's origin through
+     * the proof object names: the value is V_PTR to desc_ct at offset 0 and
+     * carries the symbol in .c */
+    const struct val *x = &s->c[ci];
+    if (x->k != V_PTR || x->t != &desc_ct || !x->c || x->c >= v->e->nsyms)
+        return NULL;
+    const struct ctype *t = desc_type(v, &v->e->syms[x->c]);
+    if (!t)
+        return NULL;
+    if (strcmp(callee, "__cuckoo_new")) {
+        struct ctype *a = xcalloc(1, sizeof *a);
+        a->tag = CT_ARRAY;
+        a->len = -1;
+        a->sub = (struct ctype *)t;
+        TLD_GROW(v->proof.owned, v->proof.nowned, v->proof.capown);
+        v->proof.owned[v->proof.nowned++] = a;
+        /* the array node does not own its element type */
+        a->sub = NULL;
+        struct ctype *b = xcalloc(1, sizeof *b);
+        *b = *a;
+        b->sub = (struct ctype *)t;
+        return b; /* leaked deliberately per call: small, one per call site */
+    }
+    return t;
+}
+
+static int do_call(struct vctx *v, struct st *s, const char *name, const struct ctype *ft, int *noreturn)
+{
+    ft = complete(&v->tags, unq(ft, NULL));
+    if (!ft || ft->tag != CT_FUNC) {
+        refuse(v, "call", "of %s, which is not a function of known type", name ? name : "a register");
+        return 0;
+    }
+    for (int i = 0; noreturn_fns[i]; i++)
+        if (name && !strcmp(name, noreturn_fns[i]))
+            *noreturn = 1;
+    if (*noreturn && name && !strcmp(name, "__cuckoo_trap"))
+        return 1; /* the runtime checks the site it is handed (doc/runtime.md) */
+    if (!check_args(v, s, ft, name ? name : "the function pointer"))
+        return 0;
+    const struct ctype *made = NULL;
+    if (name && (!strcmp(name, "__cuckoo_new") || !strcmp(name, "__cuckoo_new_array") ||
+                 !strcmp(name, "__cuckoo_renew"))) {
+        made = new_type(v, s, name);
+        if (!made) {
+            refuse(v, "call", "of %s: its type descriptor is not one of this object's", name);
+            return 0;
+        }
+    }
+    /* the callee owns its arguments */
+    for (size_t i = 0; i < v->nslots; i++)
+        if (v->slots[i].kind == SL_OUT)
+            for (uint32_t k = 0; k < v->slots[i].size; k += 4) {
+                int ci = cell_at(v, v->slots[i].off + (int32_t)k);
+                if (ci >= 0)
+                    s->c[ci] = top();
+            }
+    call_result(v, s, ft, name, NULL);
+    if (made) {
+        const struct ctype *mu = complete(&v->tags, unq(made, NULL));
+        s->r[EAX] = mkfresh(v, s, (struct val){.k = V_PTR, .t = made, .off = mu && mu->tag == CT_ARRAY ? 4 : 0,
+                                               .nn = 1}, 0);
+    }
+    const struct ctype *ret = complete(&v->tags, unq(ft->sub, NULL));
+    if (ret && (ret->tag == CT_STRUCT || ret->tag == CT_UNION))
+        return esp_move(v, s, 4); /* the callee popped the hidden pointer */
+    return 1;
+}
+
+/* x <u y on an edge. */
+static void learn_below(struct st *s, const struct val *x, const struct val *y)
+{
+    if (y->lenof) {
+        if (x->k == V_CONST)
+            add_fact(s, F_CONST_LT_LEN, x->c, y->lenof);
+        else if (x->vn)
+            add_fact(s, F_LT_LEN, x->vn, y->lenof);
+    }
+    if (y->k == V_CONST && x->vn && x->k != V_CONST)
+        add_fact(s, F_LT_CONST, x->vn, y->c);
+}
+
+/* What a conditional branch teaches on its TAKEN edge or its fall-through. */
+static void learn(struct vctx *v, struct st *s, ZydisMnemonic m, int taken)
+{
+    struct flags *f = &s->fl;
+    if (!f->valid)
+        return;
+    struct val a = f->a, b = f->b;
+    if (m == ZYDIS_MNEMONIC_JZ || m == ZYDIS_MNEMONIC_JNZ) {
+        int noteq = m == ZYDIS_MNEMONIC_JZ ? !taken : taken;
+        int zero_known = f->is_test ? 1 : (b.k == V_CONST && b.c == 0);
+        if (zero_known && noteq)
+            set_nonnull(v, s, a.vn);
+        return;
+    }
+    if (f->is_test)
+        return;
+    /* flags of a - b */
+    int below;
+    switch (m) {
+    case ZYDIS_MNEMONIC_JB: below = taken ? 1 : 2; break;   /* a <u b  |  a >=u b */
+    case ZYDIS_MNEMONIC_JNB: below = taken ? 2 : 1; break;
+    case ZYDIS_MNEMONIC_JNBE: below = taken ? 3 : 4; break; /* a >u b  |  a <=u b */
+    case ZYDIS_MNEMONIC_JBE: below = taken ? 4 : 3; break;
+    default: return;
+    }
+    if (below == 1)
+        learn_below(s, &a, &b);
+    else if (below == 3)
+        learn_below(s, &b, &a);
+}
+
+
+/* Operand widths in bytes. */
+static int opw(const ZydisDecodedOperand *o) { return o->size / 8; }
+
+/* One instruction: the state after it in S; successors through *JT (a
+ * direct jump target, instruction index, or -1), *FALL (falls through),
+ * and conditional edges handled by the caller with learn(). */
+static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt, int *is_jcc)
+{
+    const struct vinsn *I = &v->ins[ii];
+    const ZydisDecodedInstruction *in = &I->in;
+    const ZydisDecodedOperand *op = I->op;
+    ZydisMnemonic m = in->mnemonic;
+    int nvis = in->operand_count_visible;
+    *fall = 1;
+    *jt = -1;
+    *is_jcc = 0;
+    v->cur = I->off;
+    struct val x, y;
+    struct flags nf = {0};
+
+    switch (in->meta.category) {
+    case ZYDIS_CATEGORY_COND_BR:
+        if (op[0].type != ZYDIS_OPERAND_TYPE_IMMEDIATE || !op[0].imm.is_relative) {
+            refuse(v, "a jump", "not a direct jump");
+            return 0;
+        }
+        *jt = (int64_t)I->off + in->length + op[0].imm.value.s;
+        *is_jcc = 1;
+        return 1;
+    case ZYDIS_CATEGORY_UNCOND_BR:
+        if (op[0].type != ZYDIS_OPERAND_TYPE_IMMEDIATE || !op[0].imm.is_relative) {
+            refuse(v, "a jump", "an indirect jump");
+            return 0;
+        }
+        *jt = (int64_t)I->off + in->length + op[0].imm.value.s;
+        *fall = 0;
+        return 1;
+    case ZYDIS_CATEGORY_RET: {
+        *fall = 0;
+        const struct ctype *ret = complete(&v->tags, unq(v->ftype->sub, NULL));
+        int agg = ret && (ret->tag == CT_STRUCT || ret->tag == CT_UNION);
+        int64_t pop = nvis ? op[0].imm.value.u : 0;
+        if (pop != (agg ? 4 : 0)) {
+            refuse(v, "return", "ret $%lld for a function that %s", (long long)pop,
+                   agg ? "returns a struct (ret $4)" : "pops no argument");
+            return 0;
+        }
+        if (s->r[ESP].k != V_FRAME || s->r[ESP].off != 0) {
+            refuse(v, "return", "%%esp is not at its entry value");
+            return 0;
+        }
+        int ci = cell_at(v, 0);
+        if (ci < 0 || s->c[ci].k != V_RET) {
+            refuse(v, "return", "the return address was changed");
+            return 0;
+        }
+        static const int saved[] = {EBX, ESI, EDI, EBP};
+        for (int k = 0; k < 4; k++)
+            if (s->r[saved[k]].k != V_SAVED || s->r[saved[k]].sreg != saved[k]) {
+                refuse(v, "return", "%s is not restored", rname[saved[k]]);
+                return 0;
+            }
+        if (is_ptr(ret)) {
+            const char *why = "";
+            if (!fits_ptr(v, &s->r[EAX], ret, &why)) {
+                refuse(v, "return", "the result in %%eax is %s", why);
+                return 0;
+            }
+            if (s->r[EAX].k == V_PTR && s->r[EAX].stack) {
+                refuse(v, "return", "the result is a stack-bound pointer");
+                return 0;
+            }
+        } else if (s->r[EAX].k == V_FRAME || (s->r[EAX].k == V_PTR && s->r[EAX].stack)) {
+            refuse(v, "return", "a stack address in %%eax");
+            return 0;
+        }
+        return 1;
+    }
+    case ZYDIS_CATEGORY_CALL: {
+        int noret = 0;
+        const char *name = NULL;
+        const struct ctype *ft = NULL;
+        if (op[0].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && op[0].imm.is_relative) {
+            const struct tld_reloc *r = reloc_in(v, v->fstart + I->off + in->raw.imm[0].offset);
+            if (r) {
+                int64_t into;
+                const struct tld_sym *y2 = r->type == R_386_PC32 ? reloc_target(v, r, (int32_t)op[0].imm.value.s + 4, &into) : NULL;
+                struct val fv;
+                const char *why = "a call that is not to a function entry";
+                if (!y2 || !address_value(v, y2, into, &fv, &why) || fv.k != V_FUNC) {
+                    refuse(v, "call", "%s", why);
+                    return 0;
+                }
+                name = y2->name;
+                ft = fv.t;
+            } else if (!call_target_fn(v, v->fstart + I->off + in->length + (uint32_t)op[0].imm.value.s, &name, &ft)) {
+                refuse(v, "call", "a call that is not to a function entry");
+                return 0;
+            }
+        } else if (op[0].type == ZYDIS_OPERAND_TYPE_REGISTER && zreg(op[0].reg.value) >= 0) {
+            const struct val *f = &s->r[zreg(op[0].reg.value)];
+            if (f->k != V_FUNC) {
+                refuse(v, "call", "%s does not hold a function pointer", rname[zreg(op[0].reg.value)]);
+                return 0;
+            }
+            if (!f->nn) {
+                refuse(v, "call", "%s may be NULL", rname[zreg(op[0].reg.value)]);
+                return 0;
+            }
+            ft = f->t;
+        } else {
+            refuse(v, "call", "through memory");
+            return 0;
+        }
+        if (s->r[ESP].k != V_FRAME || !do_call(v, s, name, ft, &noret))
+            return 0;
+        if (noret)
+            *fall = 0;
+        return 1;
+    }
+    default:
+        break;
+    }
+
+    switch (m) {
+    case ZYDIS_MNEMONIC_NOP:
+        return 1;
+    case ZYDIS_MNEMONIC_PUSH:
+        if (is_reg32(&op[0]))
+            x = s->r[zreg(op[0].reg.value)];
+        else if (op[0].type == ZYDIS_OPERAND_TYPE_IMMEDIATE) {
+            if (!imm_value(v, I, &op[0], &x))
+                return 0;
+        } else if (op[0].type == ZYDIS_OPERAND_TYPE_MEMORY && opw(&op[0]) == 4) {
+            if (!access(v, s, I, &op[0], 4, 0, NULL, &x))
+                return 0;
+            if (!x.vn)
+                x = mkfresh(v, s, x, 1);
+        } else {
+            refuse(v, "push", "an operand form without a rule");
+            return 0;
+        }
+        return push_val(v, s, &x);
+    case ZYDIS_MNEMONIC_POP: {
+        if (!is_reg32(&op[0]) || zreg(op[0].reg.value) == ESP) {
+            refuse(v, "pop", "an operand form without a rule");
+            return 0;
+        }
+        int ci = s->r[ESP].k == V_FRAME ? cell_at(v, s->r[ESP].off) : -1;
+        if (ci < 0) {
+            refuse(v, "pop", "%%esp is not at a tracked frame cell");
+            return 0;
+        }
+        x = s->c[ci];
+        if (x.k == V_BOT)
+            x = top();
+        if (!esp_move(v, s, 4))
+            return 0;
+        s->r[zreg(op[0].reg.value)] = x;
+        return 1;
+    }
+    case ZYDIS_MNEMONIC_LEAVE: {
+        /* movl %ebp, %esp; popl %ebp */
+        if (s->r[EBP].k != V_FRAME) {
+            refuse(v, "leave", "%%ebp does not hold the frame pointer");
+            return 0;
+        }
+        s->r[ESP] = s->r[EBP];
+        int ci = cell_at(v, s->r[ESP].off);
+        if (ci < 0) {
+            refuse(v, "leave", "%%ebp is not at a tracked frame cell");
+            return 0;
+        }
+        x = s->c[ci];
+        if (!esp_move(v, s, 4))
+            return 0;
+        s->r[EBP] = x;
+        return 1;
+    }
+    case ZYDIS_MNEMONIC_MOV:
+    case ZYDIS_MNEMONIC_MOVZX:
+    case ZYDIS_MNEMONIC_MOVSX: {
+        int w0 = opw(&op[0]), w1 = opw(&op[1]);
+        if (op[0].type == ZYDIS_OPERAND_TYPE_REGISTER) {
+            int d = zreg(op[0].reg.value);
+            if (op[1].type == ZYDIS_OPERAND_TYPE_REGISTER) {
+                int sr = zreg(op[1].reg.value);
+                if (m == ZYDIS_MNEMONIC_MOV && d >= 0 && sr >= 0)
+                    x = s->r[sr];
+                else if (op[1].reg.value == ZYDIS_REGISTER_ESP || op[1].reg.value == ZYDIS_REGISTER_SP ||
+                         gpr_of_partial(op[1].reg.value) < 0) {
+                    refuse(v, "mov", "an operand form without a rule");
+                    return 0;
+                } else
+                    x = mkfresh(v, s, top(), 0);
+            } else if (op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE) {
+                if (!imm_value(v, I, &op[1], &x))
+                    return 0;
+                if (w0 != 4)
+                    x = top();
+            } else if (op[1].type == ZYDIS_OPERAND_TYPE_MEMORY) {
+                if (!access(v, s, I, &op[1], w1, 0, NULL, &x))
+                    return 0;
+                if (m != ZYDIS_MNEMONIC_MOV || w1 != 4)
+                    x = top();
+                if (!x.vn)
+                    x = mkfresh(v, s, x, 0);
+            } else {
+                refuse(v, "mov", "an operand form without a rule");
+                return 0;
+            }
+            if (d == ESP) {
+                /* movl %ebp, %esp: the epilogue */
+                if (!(op[1].type == ZYDIS_OPERAND_TYPE_REGISTER && op[1].reg.value == ZYDIS_REGISTER_EBP &&
+                      x.k == V_FRAME)) {
+                    refuse(v, "a change of %esp", "%%esp may only be set from the frame pointer");
+                    return 0;
+                }
+                s->r[ESP] = x;
+                return esp_move(v, s, 0);
+            }
+            if (d == EBP && !(x.k == V_FRAME && !v->prologue_done)) {
+                /* %ebp is the frame pointer from the prologue to the end */
+                refuse(v, "a change of %ebp", "%%ebp may only be set by the prologue");
+                return 0;
+            }
+            if (d < 0) {
+                int g = gpr_of_partial(op[0].reg.value);
+                if (g < 0 || g == ESP || g == EBP) {
+                    refuse(v, "mov", "an operand form without a rule");
+                    return 0;
+                }
+                s->r[g] = mkfresh(v, s, top(), 0);
+                return 1;
+            }
+            s->r[d] = x;
+            return 1;
+        }
+        if (op[0].type == ZYDIS_OPERAND_TYPE_MEMORY && m == ZYDIS_MNEMONIC_MOV) {
+            const struct val *px = NULL;
+            if (op[1].type == ZYDIS_OPERAND_TYPE_REGISTER) {
+                int sr = zreg(op[1].reg.value);
+                if (sr >= 0 && w0 == 4)
+                    px = &s->r[sr];
+                else if (gpr_of_partial(op[1].reg.value) < 0) {
+                    refuse(v, "store", "an operand form without a rule");
+                    return 0;
+                } else {
+                    x = top();
+                    px = &x;
+                }
+            } else if (op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE) {
+                if (!imm_value(v, I, &op[1], &x))
+                    return 0;
+                if (w0 != 4)
+                    x = top();
+                px = &x;
+            } else {
+                refuse(v, "store", "an operand form without a rule");
+                return 0;
+            }
+            return access(v, s, I, &op[0], w0, 1, px, NULL);
+        }
+        refuse(v, "mov", "an operand form without a rule");
+        return 0;
+    }
+    case ZYDIS_MNEMONIC_LEA: {
+        int d = zreg(op[0].reg.value);
+        const ZydisDecodedOperand *mm = &op[1];
+        int b = zreg(mm->mem.base), ix = zreg(mm->mem.index);
+        int64_t disp = mm->mem.disp.has_displacement ? mm->mem.disp.value : 0;
+        if (d < 0) {
+            refuse(v, "lea", "an operand form without a rule");
+            return 0;
+        }
+        if (b >= 0 && s->r[b].k == V_FRAME && ix < 0) {
+            int64_t a = s->r[b].off + disp;
+            if (d == ESP) {
+                /* leal -K(%ebp), %esp: the epilogue */
+                if (b != EBP) {
+                    refuse(v, "a change of %esp", "%%esp may only be set from the frame pointer");
+                    return 0;
+                }
+                s->r[ESP] = (struct val){.k = V_FRAME, .off = s->r[EBP].off};
+                return esp_move(v, s, a - s->r[EBP].off);
+            }
+            int si = slot_at(v, a, 1);
+            if (si >= 0 && v->slots[si].kind == SL_TYPED) {
+                const struct vslot *sl = &v->slots[si];
+                if (sl->stack) {
+                    refuse(v, "lea", "the address of a local that may hold stack-bound pointers is taken");
+                    return 0;
+                }
+                s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = sl->t, .off = (int32_t)(a - sl->off), .nn = 1, .stack = 1}, 0);
+                return 1;
+            }
+            /* a raw frame address: only as a block copy's destination */
+            s->r[d] = (struct val){.k = V_FRAME, .off = (int32_t)a};
+            return 1;
+        }
+        if (d == ESP || d == EBP) {
+            refuse(v, "lea", "an operand form without a rule");
+            return 0;
+        }
+        if (b < 0 && ix < 0) {
+            if (!I->rel_disp) {
+                s->r[d] = mkfresh(v, s, cnst((uint32_t)disp), 0);
+                return 1;
+            }
+            int64_t into;
+            const struct tld_sym *y2 = reloc_target(v, I->rel_disp, disp, &into);
+            const char *why = "an address that is no object";
+            if (!y2 || !address_value(v, y2, into, &x, &why)) {
+                refuse(v, "lea", "%s", why);
+                return 0;
+            }
+            s->r[d] = mkfresh(v, s, x, 0);
+            return 1;
+        }
+        if (b >= 0 && s->r[b].k == V_PTR) {
+            /* the address of a member or an element: the access rule
+             * for a one-byte access there decides it is inside */
+            struct val bv = s->r[b];
+            if (!bv.nn) {
+                refuse(v, "lea", "%s may be NULL", rname[b]);
+                return 0;
+            }
+            if (ix < 0) {
+                int64_t a = bv.off + disp;
+                long long size = ty_size(&v->tags, bv.t, NULL, 0);
+                const struct ctype *bu = complete(&v->tags, unq(bv.t, NULL));
+                if (a < 0 || (size >= 0 && a > size) || (size < 0 && !(bu && bu->tag == CT_ARRAY && a <= 4))) {
+                    refuse(v, "lea", "an address outside the object");
+                    return 0;
+                }
+                s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = bv.t, .off = (int32_t)a, .nn = 1, .stack = bv.stack}, 0);
+                return 1;
+            }
+            long long e0;
+            int isc = 0;
+            int64_t a = bv.off + disp;
+            const struct ctype *arr = array_at(&v->tags, bv.t, a, &e0, &isc, 0);
+            long long es = arr ? ty_size(&v->tags, arr->sub, NULL, 0) : 0;
+            int scale = mm->mem.scale ? mm->mem.scale : 1;
+            const struct ctype *bu = complete(&v->tags, unq(bv.t, NULL));
+            struct val idx = s->r[ix];
+            int ok = arr && es == scale && a - e0 >= 0 && a - e0 < es;
+            int inb = ok && arr->len >= 0 && below_const(s, &idx, (uint64_t)arr->len);
+            if (ok && !inb && e0 == 4 && bv.off == 4 && arr == bu)
+                inb = has_fact(s, F_LT_LEN, idx.vn, bv.vn);
+            if (!ok || !inb) {
+                refuse(v, "lea", "the address of an element whose index is not proved in bounds");
+                return 0;
+            }
+            const struct ctype *et = arr->sub;
+            if (isc) {
+                struct ctype *k = xcalloc(1, sizeof *k);
+                k->tag = CT_CONST;
+                k->sub = (struct ctype *)et;
+                et = k; /* small, per instruction */
+            }
+            s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = et, .off = (int32_t)(a - e0), .nn = 1, .stack = bv.stack}, 0);
+            return 1;
+        }
+        /* arithmetic on integers */
+        s->r[d] = mkfresh(v, s, top(), 0);
+        return 1;
+    }
+    case ZYDIS_MNEMONIC_CMP:
+    case ZYDIS_MNEMONIC_TEST: {
+        for (int k = 0; k < 2; k++) {
+            struct val *t = k ? &y : &x;
+            if (op[k].type == ZYDIS_OPERAND_TYPE_REGISTER) {
+                int r = zreg(op[k].reg.value);
+                *t = r >= 0 ? s->r[r] : top();
+            } else if (op[k].type == ZYDIS_OPERAND_TYPE_IMMEDIATE) {
+                if (!imm_value(v, I, &op[k], t))
+                    return 0;
+            } else if (op[k].type == ZYDIS_OPERAND_TYPE_MEMORY) {
+                if (!access(v, s, I, &op[k], opw(&op[k]), 0, NULL, t))
+                    return 0;
+                if (opw(&op[k]) != 4)
+                    *t = top();
+            }
+        }
+        nf.valid = opw(&op[0]) == 4;
+        nf.is_test = m == ZYDIS_MNEMONIC_TEST;
+        if (nf.is_test && !(op[0].type == ZYDIS_OPERAND_TYPE_REGISTER && op[1].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+                            op[0].reg.value == op[1].reg.value))
+            nf.valid = 0;
+        nf.a = x;
+        nf.b = y;
+        s->fl = nf;
+        return 1;
+    }
+    case ZYDIS_MNEMONIC_MOVSD:
+    case ZYDIS_MNEMONIC_MOVSB:
+    case ZYDIS_MNEMONIC_STOSD:
+    case ZYDIS_MNEMONIC_STOSB:
+        if (in->meta.category == ZYDIS_CATEGORY_STRINGOP)
+            return 0 * (refuse(v, "a block copy", "not yet proved by this checker"), 0);
+        break;
+    default:
+        break;
+    }
+    return -1; /* not handled here: the generic rules */
+}
+
+/* Everything else: arithmetic on integers and floating point.  Memory
+ * operands are plain data of their width; every general register written
+ * becomes an unknown integer; %esp moves only by an immediate add/sub. */
+static int generic(struct vctx *v, struct st *s, size_t ii)
+{
+    const struct vinsn *I = &v->ins[ii];
+    const ZydisDecodedInstruction *in = &I->in;
+    const ZydisDecodedOperand *op = I->op;
+    ZydisMnemonic m = in->mnemonic;
+    switch (in->meta.category) {
+    case ZYDIS_CATEGORY_BINARY:
+    case ZYDIS_CATEGORY_LOGICAL:
+    case ZYDIS_CATEGORY_SHIFT:
+    case ZYDIS_CATEGORY_CONVERT:
+    case ZYDIS_CATEGORY_SETCC:
+    case ZYDIS_CATEGORY_SSE:
+    case ZYDIS_CATEGORY_X87_ALU:
+    case ZYDIS_CATEGORY_LOGICAL_FP:
+    case ZYDIS_CATEGORY_DATAXFER:
+    case ZYDIS_CATEGORY_CMOV:
+    case ZYDIS_CATEGORY_BITBYTE:
+        break;
+    default:
+        refuse(v, ZydisMnemonicGetString(m), "an instruction without a typing rule");
+        return 0;
+    }
+    if (in->attributes & ZYDIS_ATTRIB_HAS_REP || in->attributes & ZYDIS_ATTRIB_HAS_REPE ||
+        in->attributes & ZYDIS_ATTRIB_HAS_REPNE || in->attributes & ZYDIS_ATTRIB_HAS_LOCK) {
+        /* a lock prefix is fine (atomics on plain memory: the memory
+         * rule applies); a repeated instruction has no rule here */
+        if (!(in->attributes & ZYDIS_ATTRIB_HAS_LOCK)) {
+            refuse(v, ZydisMnemonicGetString(m), "a repeated instruction without a typing rule");
+            return 0;
+        }
+    }
+    /* xorl %r, %r: zero */
+    if (m == ZYDIS_MNEMONIC_XOR && is_reg32(&op[0]) && is_reg32(&op[1]) && op[0].reg.value == op[1].reg.value &&
+        zreg(op[0].reg.value) != ESP && zreg(op[0].reg.value) != EBP) {
+        s->r[zreg(op[0].reg.value)] = mkfresh(v, s, cnst(0), 0);
+        s->fl.valid = 0;
+        return 1;
+    }
+    /* addl/subl $imm, %esp */
+    if ((m == ZYDIS_MNEMONIC_ADD || m == ZYDIS_MNEMONIC_SUB) && op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+        op[0].reg.value == ZYDIS_REGISTER_ESP) {
+        if (op[1].type != ZYDIS_OPERAND_TYPE_IMMEDIATE || I->rel_imm) {
+            refuse(v, "a change of %esp", "only by an immediate");
+            return 0;
+        }
+        int64_t d = op[1].imm.value.s;
+        s->fl.valid = 0;
+        return esp_move(v, s, m == ZYDIS_MNEMONIC_ADD ? d : -d);
+    }
+    if (I->rel_imm) {
+        refuse(v, ZydisMnemonicGetString(m), "arithmetic on an address");
+        return 0;
+    }
+    /* memory operands, read before anything is written */
+    for (unsigned k = 0; k < in->operand_count; k++) {
+        const ZydisDecodedOperand *o = &op[k];
+        if (o->type != ZYDIS_OPERAND_TYPE_MEMORY)
+            continue;
+        if (o->visibility == ZYDIS_OPERAND_VISIBILITY_HIDDEN) {
+            refuse(v, ZydisMnemonicGetString(m), "a hidden memory operand");
+            return 0;
+        }
+        int w = opw(o);
+        if (w <= 0 || w > 16) {
+            refuse(v, ZydisMnemonicGetString(m), "a memory operand of %d bits", o->size);
+            return 0;
+        }
+        if ((o->actions & ZYDIS_OPERAND_ACTION_MASK_READ) && !access(v, s, I, o, w, 0, NULL, NULL))
+            return 0;
+        if (o->actions & ZYDIS_OPERAND_ACTION_MASK_WRITE) {
+            struct val t = top();
+            if (!access(v, s, I, o, w, 1, &t, NULL))
+                return 0;
+        }
+    }
+    for (unsigned k = 0; k < in->operand_count; k++) {
+        const ZydisDecodedOperand *o = &op[k];
+        if (o->type != ZYDIS_OPERAND_TYPE_REGISTER || !(o->actions & ZYDIS_OPERAND_ACTION_MASK_WRITE))
+            continue;
+        ZydisRegisterClass rc = ZydisRegisterGetClass(o->reg.value);
+        if (rc == ZYDIS_REGCLASS_FLAGS || rc == ZYDIS_REGCLASS_XMM ||
+            rc == ZYDIS_REGCLASS_X87 || o->reg.value == ZYDIS_REGISTER_X87CONTROL ||
+            o->reg.value == ZYDIS_REGISTER_X87STATUS || o->reg.value == ZYDIS_REGISTER_X87TAG ||
+            o->reg.value == ZYDIS_REGISTER_MXCSR)
+            continue;
+        int g = gpr_of_partial(o->reg.value);
+        if (g < 0 || g == ESP || g == EBP) {
+            refuse(v, ZydisMnemonicGetString(m), "writes %s", ZydisRegisterGetString(o->reg.value));
+            return 0;
+        }
+        s->r[g] = mkfresh(v, s, top(), 2 + (int)k % 2);
+    }
+    s->fl.valid = 0;
+    return 1;
+}
+
+/* ================================================================== */
+/* One function                                                        */
+/* ================================================================== */
+
+static int cell_cmp(const void *a, const void *b)
+{
+    const struct cell *x = a, *y = b;
+    return (x->off > y->off) - (x->off < y->off);
+}
+
+static size_t insn_index(const struct vctx *v, int64_t off)
+{
+    size_t lo = 0, hi = v->nins;
+    while (lo < hi) {
+        size_t m = (lo + hi) / 2;
+        if (v->ins[m].off == off)
+            return m;
+        if (v->ins[m].off < off)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    return (size_t)-1;
+}
+
+static void add_slot(struct vctx *v, size_t *cap, struct vslot s)
+{
+    TLD_GROW(v->slots, v->nslots, *cap);
+    v->slots[v->nslots++] = s;
+}
+
+static int setup_frame(struct vctx *v)
+{
+    const struct vfunc_proof *fp = v->fp;
+    size_t cap = 0;
+    v->nslots = 0;
+    v->slots = NULL;
+    const struct ctype *ft = v->ftype;
+    /* the return address and the saved registers (%ebp first) */
+    add_slot(v, &cap, (struct vslot){.off = 0, .size = 4, .kind = SL_SCRATCH, .ro = 1});
+    add_slot(v, &cap, (struct vslot){.off = -4 * (fp->nsaved + 1), .size = 4u * (fp->nsaved + 1), .kind = SL_SCRATCH, .ro = 1});
+    /* the incoming arguments */
+    int32_t at = 4;
+    const struct ctype *ret = complete(&v->tags, unq(ft->sub, NULL));
+    if (ret && (ret->tag == CT_STRUCT || ret->tag == CT_UNION)) {
+        struct ctype *pt = xcalloc(1, sizeof *pt);
+        pt->tag = CT_GPTR;
+        pt->sub = (struct ctype *)ft->sub;
+        add_slot(v, &cap, (struct vslot){.off = at, .size = 4, .kind = SL_TYPED, .t = pt, .stack = 1});
+        at += 4;
+    }
+    for (size_t i = 0; i < ft->nparams; i++) {
+        long long n = arg_size(v, ft->params[i]);
+        if (n < 0 || n > 0x10000000) {
+            refuse(v, "the frame", "parameter %zu has no size", i + 1);
+            return 0;
+        }
+        const struct ctype *pu = complete(&v->tags, unq(ft->params[i], NULL));
+        int stack = !(pu && (pu->tag == CT_BASE || pu->tag == CT_GPTR));
+        add_slot(v, &cap, (struct vslot){.off = at, .size = (uint32_t)n, .kind = SL_TYPED, .t = ft->params[i], .stack = stack});
+        at += (int32_t)n;
+    }
+    /* the proof's slots, inside the frame */
+    for (size_t i = 0; i < fp->nslots; i++) {
+        struct vslot s = fp->slots[i];
+        s.off -= 4; /* %ebp-relative in the proof */
+        if (s.off < -(int64_t)fp->frame || (int64_t)s.off + s.size > -4 * (fp->nsaved + 1) || !s.size) {
+            refuse(v, "the frame", "the proof's slot at %d(%%ebp) lies outside the frame", s.off + 4);
+            return 0;
+        }
+        if (s.kind == SL_TYPED) {
+            long long n = ty_size(&v->tags, s.t, NULL, 0);
+            if (n != s.size) {
+                refuse(v, "the frame", "the proof's slot at %d(%%ebp) has %u bytes for a type of %lld", s.off + 4, s.size, n);
+                return 0;
+            }
+        }
+        if (overlaps_any(v, s.off, s.size, (size_t)-1)) {
+            refuse(v, "the frame", "the proof's slot at %d(%%ebp) overlaps another", s.off + 4);
+            return 0;
+        }
+        add_slot(v, &cap, s);
+    }
+    /* below the frame: the pushes of trap stubs and block copies */
+    add_slot(v, &cap, (struct vslot){.off = -(int32_t)fp->frame - 64, .size = 64, .kind = SL_SCRATCH});
+    /* padding between slots: scratch cells */
+    size_t ngaps = 0;
+    for (int64_t a = -(int64_t)fp->frame; a < -4 * (fp->nsaved + 1); a += 4) {
+        int si = slot_at(v, a, 1);
+        if (si >= 0) {
+            a = (((int64_t)v->slots[si].off + v->slots[si].size + 3) & ~(int64_t)3) - 4;
+            continue;
+        }
+        if (!overlaps_any(v, a, 4, (size_t)-1)) {
+            if (++ngaps > 4096) {
+                refuse(v, "the frame", "more than 4096 words of the frame are in no slot");
+                return 0;
+            }
+            add_slot(v, &cap, (struct vslot){.off = (int32_t)a, .size = 4, .kind = SL_SCRATCH});
+        }
+    }
+    return 1;
+}
+
+static void mark_exposed(struct vctx *v)
+{
+    for (size_t i = 0; i < v->nins; i++) {
+        const struct vinsn *I = &v->ins[i];
+        if (I->in.mnemonic != ZYDIS_MNEMONIC_LEA || I->op[1].mem.base != ZYDIS_REGISTER_EBP ||
+            I->op[0].reg.value == ZYDIS_REGISTER_ESP)
+            continue;
+        int64_t a = -4 + (I->op[1].mem.disp.has_displacement ? I->op[1].mem.disp.value : 0);
+        int si = slot_at(v, a, 1);
+        if (si >= 0)
+            v->slots[si].exposed = 1;
+    }
+}
+
+static void build_cells(struct vctx *v)
+{
+    size_t cap = 0;
+    v->ncells = 0;
+    v->cells = NULL;
+    for (size_t i = 0; i < v->nslots; i++) {
+        const struct vslot *s = &v->slots[i];
+        if (!tracked(s))
+            continue;
+        for (uint32_t k = 0; k + 4 <= s->size; k += 4) {
+            TLD_GROW(v->cells, v->ncells, cap);
+            v->cells[v->ncells++] = (struct cell){.off = s->off + (int32_t)k, .slot = (int)i};
+        }
+    }
+    if (v->ncells)
+        qsort(v->cells, v->ncells, sizeof *v->cells, cell_cmp);
+}
+
+static void entry_state(struct vctx *v, struct st *s)
+{
+    s->reached = 1;
+    for (int r = 0; r < NREG; r++)
+        s->r[r] = top();
+    static const int saved[] = {EBX, ESI, EDI, EBP};
+    for (int k = 0; k < 4; k++)
+        s->r[saved[k]] = (struct val){.k = V_SAVED, .sreg = (uint8_t)saved[k], .vn = 0x30000000u + (uint32_t)k};
+    s->r[ESP] = (struct val){.k = V_FRAME, .off = 0};
+    for (size_t i = 0; i < v->ncells; i++) {
+        const struct vslot *sl = &v->slots[v->cells[i].slot];
+        struct val x = top();
+        if (v->cells[i].off == 0)
+            x = (struct val){.k = V_RET};
+        else if (sl->kind == SL_TYPED && sl->off > 0) {
+            struct region r = region_of(&v->tags, sl->t, v->cells[i].off - sl->off, 4);
+            x = typed_read(v, &r, sl->stack);
+        }
+        x.vn = 0x20000000u + (uint32_t)i;
+        s->c[i] = x;
+    }
+}
+
+static int join_into(struct vctx *v, size_t b, const struct st *from)
+{
+    struct st *to = &v->in[b];
+    if (!to->reached) {
+        st_copy(v, to, from);
+        to->fl.valid = 0;
+        return 1;
+    }
+    int changed = 0;
+    uint32_t base = 0x10000000u + (uint32_t)(b * (NREG + v->ncells)) % 0x0fffffffu;
+    for (int r = 0; r < NREG; r++) {
+        struct val j = join_val(&to->r[r], &from->r[r], base + (uint32_t)r);
+        if (!val_same(&j, &to->r[r]))
+            changed = 1, to->r[r] = j;
+    }
+    for (size_t i = 0; i < v->ncells; i++) {
+        struct val j = join_val(&to->c[i], &from->c[i], base + NREG + (uint32_t)i);
+        if (!val_same(&j, &to->c[i]))
+            changed = 1, to->c[i] = j;
+    }
+    for (int i = 0; i < to->nf; i++) {
+        const struct fact *f = &to->f[i];
+        if (!has_fact(from, f->kind, f->a, f->b)) {
+            to->f[i--] = to->f[--to->nf];
+            changed = 1;
+        }
+    }
+    return changed;
+}
+
+static int prologue_end(const struct vctx *v)
+{
+    size_t i = 0;
+    /* the stack check: five instructions beginning movl %esp, %eax */
+    if (v->nins >= 5 && v->ins[0].in.mnemonic == ZYDIS_MNEMONIC_MOV && v->ins[0].op[1].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+        v->ins[0].op[1].reg.value == ZYDIS_REGISTER_ESP)
+        i = 5;
+    while (i < v->nins && (v->ins[i].in.mnemonic == ZYDIS_MNEMONIC_PUSH ||
+                           (v->ins[i].in.mnemonic == ZYDIS_MNEMONIC_MOV && v->ins[i].op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+                            v->ins[i].op[0].reg.value == ZYDIS_REGISTER_EBP)) &&
+           v->ins[i].op[0].type == ZYDIS_OPERAND_TYPE_REGISTER)
+        i++;
+    if (i < v->nins && v->ins[i].in.mnemonic == ZYDIS_MNEMONIC_SUB && v->ins[i].op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+        v->ins[i].op[0].reg.value == ZYDIS_REGISTER_ESP)
+        i++;
+    return (int)i;
+}
+
+static void verify_fn(struct vctx *v, const struct tld_sym *fs)
+{
+    const struct tld_section *sec = &v->e->secs[fs->shndx];
+    v->fname = fs->name;
+    v->sec = fs->shndx;
+    v->fstart = fs->value;
+    v->fsize = fs->size;
+    v->fn_failed = 0;
+    v->cur = 0;
+    v->fp = proof_fn(v, fs->name);
+    if (!v->fp) {
+        refuse(v, "the function", "the proof has no record of it");
+        return;
+    }
+    /* its type: the block's for a global function, else the proof's; the
+     * two must agree */
+    const struct tld_rec *rc = fs->bind != STB_LOCAL ? block_rec(v, fs->name, 1) : NULL;
+    v->ftype = complete(&v->tags, unq(v->fp->t, NULL));
+    if (rc && (rc->kind != TLD_FUNC || !ty_eq(complete(&v->tags, unq(rc->ct, NULL)), v->ftype, 0))) {
+        refuse(v, "the function", "the proof's type differs from the block's");
+        return;
+    }
+    /* decode */
+    ZydisDecoder dec;
+    ZydisDecoderInit(&dec, ZYDIS_MACHINE_MODE_LEGACY_32, ZYDIS_STACK_WIDTH_32);
+    size_t cap = 0;
+    v->nins = 0;
+    v->ins = NULL;
+    for (uint32_t off = 0; off < fs->size;) {
+        TLD_GROW(v->ins, v->nins, cap);
+        struct vinsn *I = &v->ins[v->nins];
+        memset(I, 0, sizeof *I);
+        if (ZYAN_FAILED(ZydisDecoderDecodeFull(&dec, sec->data + fs->value + off, fs->size - off, &I->in, I->op))) {
+            v->cur = off;
+            refuse(v, "the code", "bytes that do not decode");
+            return;
+        }
+        I->off = off;
+        I->block = -1;
+        if (I->in.raw.disp.size)
+            I->rel_disp = reloc_in(v, fs->value + off + I->in.raw.disp.offset);
+        if (I->in.raw.imm[0].size && !(I->op[0].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && I->op[0].imm.is_relative))
+            I->rel_imm = reloc_in(v, fs->value + off + I->in.raw.imm[0].offset);
+        off += I->in.length;
+        v->nins++;
+    }
+    if (!setup_frame(v))
+        goto out;
+    mark_exposed(v);
+    build_cells(v);
+    int pend = prologue_end(v);
+    /* blocks */
+    int *leader = xcalloc(v->nins + 1, sizeof *leader);
+    leader[0] = 1;
+    for (size_t i = 0; i < v->nins; i++) {
+        const struct vinsn *I = &v->ins[i];
+        int cat = I->in.meta.category;
+        if (cat == ZYDIS_CATEGORY_COND_BR || cat == ZYDIS_CATEGORY_UNCOND_BR) {
+            if (I->op[0].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && I->op[0].imm.is_relative) {
+                int64_t t = (int64_t)I->off + I->in.length + I->op[0].imm.value.s;
+                size_t k = insn_index(v, t);
+                if (k == (size_t)-1) {
+                    v->cur = I->off;
+                    refuse(v, "a jump", "to 0x%llx, not an instruction of this function", (long long)t);
+                    free(leader);
+                    goto out;
+                }
+                leader[k] = 1;
+            }
+            leader[i + 1] = 1;
+        }
+        if (cat == ZYDIS_CATEGORY_RET || cat == ZYDIS_CATEGORY_CALL)
+            leader[i + 1] = 1;
+    }
+    v->nblk = 0;
+    v->blk_first = xcalloc(v->nins + 1, sizeof *v->blk_first);
+    for (size_t i = 0; i < v->nins; i++)
+        if (leader[i]) {
+            v->ins[i].block = (int)v->nblk;
+            v->blk_first[v->nblk++] = (int)i;
+        }
+    v->blk_first[v->nblk] = (int)v->nins;
+    free(leader);
+    v->in = xcalloc(v->nblk, sizeof *v->in);
+    for (size_t b = 0; b < v->nblk; b++)
+        st_init(v, &v->in[b]);
+    entry_state(v, &v->in[0]);
+    v->body_esp = -(int32_t)v->fp->frame;
+    struct st s, t2;
+    st_init(v, &s);
+    st_init(v, &t2);
+    int *work = xcalloc(v->nblk, sizeof *work);
+    work[0] = 1;
+    int passes = 0, again = 1;
+    while (again && !v->fn_failed) {
+        again = 0;
+        if (++passes > 64) {
+            refuse(v, "the function", "no fixed point after 64 passes");
+            break;
+        }
+        for (size_t b = 0; b < v->nblk && !v->fn_failed; b++) {
+            if (!work[b])
+                continue;
+            work[b] = 0;
+            st_copy(v, &s, &v->in[b]);
+            s.fl.valid = 0;
+            size_t i = (size_t)v->blk_first[b];
+            size_t end = (size_t)v->blk_first[b + 1];
+            int fall = 1;
+            for (; i < end && !v->fn_failed; i++) {
+                v->prologue_done = (int)i >= pend;
+                if ((int)i == pend && (s.r[ESP].k != V_FRAME || s.r[ESP].off != v->body_esp)) {
+                    v->cur = v->ins[i].off;
+                    refuse(v, "the frame", "the prologue makes a frame of %d bytes, the proof says %u",
+                           s.r[ESP].k == V_FRAME ? -s.r[ESP].off : -1, v->fp->frame);
+                    break;
+                }
+                int64_t jt;
+                int isj;
+                int r = step(v, &s, i, &fall, &jt, &isj);
+                if (r < 0)
+                    r = generic(v, &s, i);
+                if (!r)
+                    break;
+                if (jt >= 0) {
+                    size_t k = insn_index(v, jt);
+                    size_t tb = (size_t)v->ins[k].block;
+                    st_copy(v, &t2, &s);
+                    if (isj)
+                        learn(v, &t2, v->ins[i].in.mnemonic, 1);
+                    if (join_into(v, tb, &t2))
+                        work[tb] = 1, again = 1;
+                    if (isj)
+                        learn(v, &s, v->ins[i].in.mnemonic, 0);
+                }
+                if (!fall)
+                    break;
+            }
+            if (v->fn_failed)
+                break;
+            if (fall && i >= end) {
+                if (end >= v->nins) {
+                    v->cur = v->fsize;
+                    refuse(v, "the function", "execution falls off its end");
+                    break;
+                }
+                size_t nb = (size_t)v->ins[end].block;
+                if (join_into(v, nb, &s))
+                    work[nb] = 1, again = 1;
+            }
+        }
+    }
+    free(work);
+    free(s.c);
+    free(t2.c);
+    for (size_t b = 0; b < v->nblk; b++)
+        free(v->in[b].c);
+    free(v->in);
+    free(v->blk_first);
+    v->in = NULL;
+out:
+    free(v->ins);
+    free(v->cells);
+    free(v->slots);
+    v->ins = NULL;
+    v->cells = NULL;
+    v->slots = NULL;
+}
+
+/* ================================================================== */
+/* An object                                                           */
+/* ================================================================== */
+
+int tld_prove;
+
+int tld_verify_object(struct tld_obj *o)
+{
+    struct vctx v = {.o = o, .e = &o->elf};
+    const struct tld_section *ps = tld_elf_section(&o->elf, ".cuckoo.proof");
+    if (!ps || !ps->data) {
+        tld_error(o->name, "no .cuckoo.proof section: its code cannot be checked (compile it with this cuckoo-cc)");
+        return 1;
+    }
+    char *err = NULL;
+    if (parse_proof(&v.proof, (const char *)ps->data, ps->size, &err)) {
+        tld_error(o->name, "malformed .cuckoo.proof: %s", err);
+        free(err);
+        free_proof(&v.proof);
+        return 1;
+    }
+    if (o->nblocks)
+        for (size_t i = 0; i < o->blocks[0].nrecs; i++)
+            add_tags(&v.tags, o->blocks[0].recs[i].ct, 0);
+    for (size_t i = 0; i < v.proof.nowned; i++)
+        add_tags(&v.tags, v.proof.owned[i], 0);
+    for (size_t i = 1; i < o->elf.nsyms; i++) {
+        const struct tld_sym *y = &o->elf.syms[i];
+        if (y->type != STT_FUNC || y->shndx == SHN_UNDEF || y->shndx >= o->elf.nsecs || !o->elf.secs[y->shndx].data)
+            continue;
+        if (!(o->elf.secs[y->shndx].flags & SHF_EXECINSTR))
+            continue;
+        verify_fn(&v, y);
+    }
+    for (size_t i = 0; i < v.tags.m.cap; i++)
+        if (v.tags.m.keys && v.tags.m.keys[i])
+            free((char *)v.tags.m.keys[i]);
+    tld_map_free(&v.tags.m);
+    free_proof(&v.proof);
+    return v.errors;
+}
