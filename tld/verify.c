@@ -245,6 +245,8 @@ struct vobj { /* a static object of this unit named by the proof */
 struct vfunc_proof {
     char *name;
     const struct ctype *t;
+    char *thunk;            /* a spawn thunk: the function it calls */
+    const struct ctype *args; /* a thunk's argument block (synthesized) */
     uint32_t frame;         /* bytes below the return address: saved regs + frame */
     int nsaved;
     struct vslot *slots;
@@ -257,7 +259,20 @@ struct vproof {
     size_t nobjs, capo;
     struct ctype **owned; /* parsed types, freed at the end */
     size_t nowned, capown;
+    struct ctype **synth; /* nodes made by the checker: freed one by one */
+    size_t nsynth, capsynth;
 };
+
+/* A node of a type the checker builds (an array of what new_array made,
+ * a thunk's argument block): its operands belong to other trees. */
+static struct ctype *synth_node(struct vproof *p, enum ct_tag tag)
+{
+    struct ctype *t = xcalloc(1, sizeof *t);
+    t->tag = tag;
+    TLD_GROW(p->synth, p->nsynth, p->capsynth);
+    p->synth[p->nsynth++] = t;
+    return t;
+}
 
 static const struct ctype *proof_type(struct vproof *p, const char *s, char **err)
 {
@@ -309,6 +324,8 @@ static int parse_proof(struct vproof *p, const char *text, size_t len, char **er
                 cur->t = proof_type(p, ty, &terr);
                 ok = cur->t && unq(cur->t, NULL)->tag == CT_FUNC;
             }
+        } else if (!strcmp(w1, "thunk") && rest && cur && !cur->thunk) {
+            cur->thunk = xstrdup(rest);
         } else if (!strcmp(w1, "frame") && rest && cur) {
             unsigned long fr;
             int ns, n = 0;
@@ -387,12 +404,21 @@ static void free_proof(struct vproof *p)
 {
     for (size_t i = 0; i < p->nfns; i++) {
         free(p->fns[i].name);
+        free(p->fns[i].thunk);
         free(p->fns[i].slots);
     }
     for (size_t i = 0; i < p->nobjs; i++)
         free(p->objs[i].name);
     for (size_t i = 0; i < p->nowned; i++)
         ctype_free(p->owned[i]);
+    for (size_t i = 0; i < p->nsynth; i++) {
+        free(p->synth[i]->params);
+        free(p->synth[i]->members);
+        free(p->synth[i]->mnames);
+        free(p->synth[i]->tagname);
+        free(p->synth[i]);
+    }
+    free(p->synth);
     free(p->fns);
     free(p->objs);
     free(p->owned);
@@ -408,6 +434,8 @@ struct val {
     uint8_t nn;             /* V_PTR, V_FUNC: proved non-null */
     uint8_t stack;          /* V_PTR: may be stack-bound (LANGUAGE.md §9) */
     uint8_t sreg;           /* V_SAVED: the caller's register (0..7) */
+    uint8_t own;            /* V_PTR: into one of this function's own frame slots */
+    int16_t slot;           /* own: which slot (index into the function's slots) */
     int32_t off;            /* V_PTR: offset into t's layout; V_FRAME: entry-relative address */
     uint32_t c;             /* V_CONST */
     const struct ctype *t;  /* V_PTR: the object the address is in; V_FUNC: the function type */
@@ -436,6 +464,7 @@ struct st {
     int reached;
     struct val r[NREG];
     struct val *c;          /* tracked frame cells */
+    uint32_t *pre;          /* per slot: bytes written from its start (initialised when >= size) */
     struct fact f[MAX_FACTS];
     int nf;
     struct flags fl;
@@ -477,6 +506,7 @@ struct vctx {
     int fn_failed;
     uint32_t cur;           /* the instruction being checked */
     uint32_t stale;         /* numbers for values a recomputation made stale */
+    const struct st *dbg;   /* the state being stepped (CUCKOO_VERIFY_DEBUG) */
 };
 
 static void refuse(struct vctx *v, const char *op, const char *fmt, ...) TLD_PRINTF(3, 4);
@@ -491,6 +521,14 @@ static void refuse(struct vctx *v, const char *op, const char *fmt, ...)
     vsnprintf(why, sizeof why, fmt, ap);
     va_end(ap);
     char *where = xasprintf("%s: %s+0x%x", v->o->name, v->fname, v->cur);
+    if (getenv("CUCKOO_VERIFY_DEBUG") && v->dbg) {
+        const struct st *s = v->dbg;
+        for (int r = 0; r < NREG; r++)
+            fprintf(stderr, "  %s: k=%d nn=%d st=%d off=%d c=%u vn=%x lenof=%x\n", rname[r], s->r[r].k, s->r[r].nn,
+                    s->r[r].stack, s->r[r].off, s->r[r].c, s->r[r].vn, s->r[r].lenof);
+        for (int i = 0; i < s->nf; i++)
+            fprintf(stderr, "  fact %d %x %x\n", s->f[i].kind, s->f[i].a, s->f[i].b);
+    }
     tld_error(where, "cannot prove %s: %s", op, why);
     free(where);
     v->errors++;
@@ -573,7 +611,8 @@ static void set_nonnull(struct vctx *v, struct st *s, uint32_t vn)
 
 static int val_same(const struct val *a, const struct val *b)
 {
-    return a->k == b->k && a->nn == b->nn && a->stack == b->stack && a->sreg == b->sreg && a->off == b->off &&
+    return a->k == b->k && a->nn == b->nn && a->stack == b->stack && a->sreg == b->sreg && a->own == b->own &&
+           a->off == b->off &&
            a->c == b->c && a->t == b->t && a->vn == b->vn && a->lenof == b->lenof;
 }
 
@@ -589,6 +628,7 @@ static struct val join_val(const struct val *a, const struct val *b, uint32_t vn
         struct val r = *a;
         r.nn = a->nn && b->nn;
         r.stack = a->stack || b->stack;
+        r.own = a->own && b->own;
         if (a->lenof != b->lenof)
             r.lenof = 0;
         if (val_same(a, b) || (a->t == b->t && a->off == b->off && a->c == b->c && a->sreg == b->sreg))
@@ -615,6 +655,7 @@ static struct val join_val(const struct val *a, const struct val *b, uint32_t vn
                 r = *p;
                 r.nn = p->nn && q->nn;
                 r.stack = p->stack || q->stack;
+                r.own = p->own && q->own;
             }
             break;
         case V_FUNC:
@@ -704,8 +745,12 @@ static void region_rec(const struct vtags *tg, const struct ctype *t, long long 
         long long from = lo < base + 4 ? 0 : (lo - base - 4) / es;
         long long to = (lo + w - 1 - base - 4) / es;
         if (to >= t->len) {
-            r->k = R_OUTSIDE;
-            return;
+            /* the padding after the last element is plain */
+            if (size < 0 || lo + w > base + size) {
+                r->k = R_OUTSIDE;
+                return;
+            }
+            to = t->len - 1;
         }
         for (long long i = from; i <= to; i++)
             region_rec(tg, t->sub, base + 4 + i * es, lo, w, c, r, depth + 1);
@@ -981,14 +1026,41 @@ static void st_init(struct vctx *v, struct st *s)
 {
     memset(s, 0, sizeof *s);
     s->c = xcalloc(v->ncells ? v->ncells : 1, sizeof *s->c);
+    s->pre = xcalloc(v->nslots ? v->nslots : 1, sizeof *s->pre);
+}
+
+static void st_free(struct st *s)
+{
+    free(s->c);
+    free(s->pre);
 }
 
 static void st_copy(struct vctx *v, struct st *d, const struct st *s)
 {
     struct val *c = d->c;
+    uint32_t *pre = d->pre;
     *d = *s;
     d->c = c;
+    d->pre = pre;
     memcpy(d->c, s->c, v->ncells * sizeof *c);
+    memcpy(d->pre, s->pre, v->nslots * sizeof *pre);
+}
+
+/* A local is initialised once it has been written from its first byte to
+ * its last in order (the prologue zeroes each, then writes its length
+ * words): before that its bytes are a dead frame's, and reading them
+ * gives integers only.  Incoming arguments are initialised. */
+static int slot_init(const struct vctx *v, const struct st *s, int si)
+{
+    return si < 0 || v->slots[si].kind != SL_TYPED || v->slots[si].off > 0 || s->pre[si] >= v->slots[si].size;
+}
+
+static void slot_written(struct st *s, int si, int64_t lo, int64_t hi)
+{
+    if (si < 0)
+        return;
+    if (lo <= (int64_t)s->pre[si] && hi > (int64_t)s->pre[si])
+        s->pre[si] = (uint32_t)hi;
 }
 
 /* The value a typed location holds when nothing better is known. */
@@ -1186,10 +1258,6 @@ static int zreg(ZydisRegister r)
  * may hold stack-bound values when STACKOK). */
 static int store_ok_frame(struct vctx *v, const struct region *r, const struct val *x, int w, int stackok,
                           int frame);
-static int store_ok(struct vctx *v, const struct region *r, const struct val *x, int w, int stackok)
-{
-    return store_ok_frame(v, r, x, w, stackok, 0);
-}
 
 /* FRAME: the location is in one of the function's own slots, whose
  * length words the function writes itself (abi.md "Locals"): only with
@@ -1321,7 +1389,7 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
                 r.isconst = 1;
             if (wr)
                 return store_ok_frame(v, &r, x, w, sl->stack, 1);
-            *out = typed_read(v, &r, sl->stack);
+            *out = slot_init(v, s, si) ? typed_read(v, &r, sl->stack) : top();
             return 1;
         }
         int si = slot_at(v, a, w);
@@ -1332,9 +1400,13 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         struct vslot *sl = &v->slots[si];
         if (sl->kind == SL_TYPED && !tracked(sl)) {
             struct region r = region_of(&v->tags, sl->t, a - sl->off, w);
-            if (wr)
-                return store_ok_frame(v, &r, x, w, sl->stack, sl->off < 0);
-            *out = typed_read(v, &r, sl->stack);
+            if (wr) {
+                if (!store_ok_frame(v, &r, x, w, sl->stack, sl->off < 0))
+                    return 0;
+                slot_written(s, si, a - sl->off, a - sl->off + w);
+                return 1;
+            }
+            *out = slot_init(v, s, si) ? typed_read(v, &r, sl->stack) : top();
             return 1;
         }
         /* tracked cells */
@@ -1355,7 +1427,7 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
             if (wr) {
                 if (sl->kind == SL_TYPED) {
                     struct region r = region_of(&v->tags, sl->t, 0, 4);
-                    if (!store_ok(v, &r, x, 4, 1))
+                    if (!store_ok_frame(v, &r, x, 4, 1, sl->off < 0))
                         return 0;
                 }
                 s->c[ci] = x ? *x : top();
@@ -1369,7 +1441,7 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         /* a narrower or wider access of tracked cells: plain data */
         if (sl->kind == SL_TYPED) {
             struct region r = region_of(&v->tags, sl->t, a - sl->off, w);
-            if (wr && !store_ok(v, &r, x, w, 1))
+            if (wr && !store_ok_frame(v, &r, x, w, 1, sl->off < 0))
                 return 0;
             if (!wr)
                 *out = typed_read(v, &r, 1);
@@ -1409,7 +1481,8 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         }
         int ok = arr->len >= 0 && below_const(s, &idx, (uint64_t)arr->len);
         if (!ok && e0 == 4 && base.off == 4 && arr == bt)
-            ok = has_fact(s, F_LT_LEN, idx.vn, base.vn);
+            ok = has_fact(s, F_LT_LEN, idx.vn, base.vn) ||
+                 (idx.k == V_CONST && has_fact(s, F_CONST_LT_LEN, idx.c, base.vn));
         if (!ok) {
             refuse(v, op, "index %s not proved below the array's length", rname[ix]);
             return 0;
@@ -1418,8 +1491,8 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         if (isc)
             r.isconst = 1;
         if (wr)
-            return store_ok(v, &r, x, w, 0);
-        *out = typed_read(v, &r, 0);
+            return store_ok_frame(v, &r, x, w, 0, base.own);
+        *out = !base.own || slot_init(v, s, base.slot) ? typed_read(v, &r, 0) : top();
         return 1;
     }
     struct region r;
@@ -1441,13 +1514,18 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
     } else {
         r = region_of(&v->tags, base.t, a, w);
     }
-    if (wr)
-        return store_ok(v, &r, x, w, 0);
+    if (wr) {
+        if (!store_ok_frame(v, &r, x, w, 0, base.own))
+            return 0;
+        if (base.own)
+            slot_written(s, base.slot, a, a + w);
+        return 1;
+    }
     if (r.k == R_OUTSIDE) {
         refuse(v, op, "outside the object");
         return 0;
     }
-    *out = typed_read(v, &r, 0);
+    *out = !base.own || slot_init(v, s, base.slot) ? typed_read(v, &r, 0) : top();
     if (r.k == R_LEN && a == 0 && base.off == 4)
         out->lenof = base.vn;
     return 1;
@@ -1526,8 +1604,10 @@ static int push_val(struct vctx *v, struct st *s, const struct val *x)
             refuse(v, "push", "onto %lld from the entry %%esp: not a frame cell", (long long)s->r[ESP].off);
             return 0;
         }
+        if (!slot_init(v, s, si))
+            return 1; /* a dead frame's bytes, read back as integers only */
         struct region r = region_of(&v->tags, v->slots[si].t, s->r[ESP].off - v->slots[si].off, 4);
-        return store_ok(v, &r, x, 4, v->slots[si].stack);
+        return store_ok_frame(v, &r, x, 4, v->slots[si].stack, 1);
     }
     s->c[ci] = *x;
     return 1;
@@ -1570,6 +1650,10 @@ static int check_args(struct vctx *v, struct st *s, const struct ctype *ft, cons
                 return 0;
             }
             const struct val *x = &s->c[ci];
+            if (x->k == V_PTR && x->own && !slot_init(v, s, x->slot)) {
+                refuse(v, "call", "argument %zu of %s points to a local not yet initialised", i + 1, callee);
+                return 0;
+            }
             struct region r;
             if (pu && (pu->tag == CT_STRUCT || pu->tag == CT_UNION || pu->tag == CT_ARRAY))
                 r = region_of(&v->tags, pt, k, n - k < 4 ? n - k : 4);
@@ -1654,20 +1738,68 @@ static const struct ctype *new_type(struct vctx *v, struct st *s, const char *ca
     if (!t)
         return NULL;
     if (strcmp(callee, "__cuckoo_new")) {
-        struct ctype *a = xcalloc(1, sizeof *a);
-        a->tag = CT_ARRAY;
+        struct ctype *a = synth_node(&v->proof, CT_ARRAY);
         a->len = -1;
         a->sub = (struct ctype *)t;
-        TLD_GROW(v->proof.owned, v->proof.nowned, v->proof.capown);
-        v->proof.owned[v->proof.nowned++] = a;
-        /* the array node does not own its element type */
-        a->sub = NULL;
-        struct ctype *b = xcalloc(1, sizeof *b);
-        *b = *a;
-        b->sub = (struct ctype *)t;
-        return b; /* leaked deliberately per call: small, one per call site */
+        return a;
     }
     return t;
+}
+
+/* __cuckoo_spawn(thunk, block, size, site): the runtime copies SIZE bytes
+ * of BLOCK and calls THUNK on the copy in a new thread, so the block must
+ * hold the thunk's arguments, typed, none stack-bound (LANGUAGE.md §10),
+ * and SIZE must be the block's size. */
+static int check_spawn(struct vctx *v, struct st *s)
+{
+    int32_t at = s->r[ESP].off;
+    int c0 = cell_at(v, at), c1 = cell_at(v, at + 4), c2 = cell_at(v, at + 8);
+    if (c0 < 0 || c1 < 0 || c2 < 0) {
+        refuse(v, "spawn", "the arguments are not in the outgoing area");
+        return 0;
+    }
+    const struct val *th = &s->c[c0], *blk = &s->c[c1], *sz = &s->c[c2];
+    const struct vfunc_proof *tp = NULL;
+    for (size_t i = 0; i < v->proof.nfns; i++)
+        if (v->proof.fns[i].args && th->k == V_FUNC && th->t == v->proof.fns[i].t)
+            tp = &v->proof.fns[i];
+    if (!tp || !th->nn) {
+        refuse(v, "spawn", "the entry is not one of this object's spawn thunks");
+        return 0;
+    }
+    long long n = ty_size(&v->tags, tp->args, NULL, 0);
+    if (sz->k != V_CONST || (long long)sz->c != n) {
+        refuse(v, "spawn", "the block size is not %lld, the size of %s's arguments", n, tp->thunk);
+        return 0;
+    }
+    if (blk->k != V_FRAME) {
+        refuse(v, "spawn", "the argument block is not in the frame");
+        return 0;
+    }
+    for (long long k = 0; k < n; k += 4) {
+        int ci = cell_at(v, blk->off + (int32_t)k);
+        if (ci < 0) {
+            refuse(v, "spawn", "the argument block is not in scratch cells of the frame");
+            return 0;
+        }
+        const struct val *x = &s->c[ci];
+        struct region r = region_of(&v->tags, tp->args, k, n - k < 4 ? n - k : 4);
+        const char *why = "";
+        if (r.k == R_PTR && (!fits_ptr(v, x, r.pt, &why) || (x->k == V_PTR && x->stack))) {
+            refuse(v, "spawn", "word %lld of the argument block is %s", k / 4,
+                   x->k == V_PTR && x->stack ? "a stack-bound pointer" : why);
+            return 0;
+        }
+        if (r.k == R_LEN && (x->k != V_CONST || (long long)x->c != r.len)) {
+            refuse(v, "spawn", "word %lld of the argument block is a wrong length word", k / 4);
+            return 0;
+        }
+        if (r.k != R_PTR && (x->k == V_FRAME || x->k == V_RET || x->k == V_SAVED || (x->k == V_PTR && x->stack))) {
+            refuse(v, "spawn", "word %lld of the argument block is a stack address", k / 4);
+            return 0;
+        }
+    }
+    return 1;
 }
 
 static int do_call(struct vctx *v, struct st *s, const char *name, const struct ctype *ft, int *noreturn)
@@ -1682,8 +1814,12 @@ static int do_call(struct vctx *v, struct st *s, const char *name, const struct 
             *noreturn = 1;
     if (*noreturn && name && !strcmp(name, "__cuckoo_trap"))
         return 1; /* the runtime checks the site it is handed (doc/runtime.md) */
-    if (!check_args(v, s, ft, name ? name : "the function pointer"))
+    if (name && !strcmp(name, "__cuckoo_spawn")) {
+        if (!check_spawn(v, s))
+            return 0;
+    } else if (!check_args(v, s, ft, name ? name : "the function pointer")) {
         return 0;
+    }
     const struct ctype *made = NULL;
     if (name && (!strcmp(name, "__cuckoo_new") || !strcmp(name, "__cuckoo_new_array") ||
                  !strcmp(name, "__cuckoo_renew"))) {
@@ -1759,6 +1895,71 @@ static void learn(struct vctx *v, struct st *s, ZydisMnemonic m, int taken)
 
 
 /* Operand widths in bytes. */
+static int opw(const ZydisDecodedOperand *o);
+
+/* rep movs / rep stos with a constant count: every word (or byte) is a
+ * load through %esi and a store through %edi by the memory rules, so a
+ * copy moves typed values (a pointer into a pointer, a length word onto
+ * the same length) and a fill writes zeros. */
+static int block_op(struct vctx *v, struct st *s, ZydisMnemonic m)
+{
+    const struct vinsn *I = &v->ins[v->cur == v->ins[0].off ? 0 : 0];
+    (void)I;
+    int w = m == ZYDIS_MNEMONIC_MOVSD || m == ZYDIS_MNEMONIC_STOSD ? 4 : 1;
+    int copy = m == ZYDIS_MNEMONIC_MOVSD || m == ZYDIS_MNEMONIC_MOVSB;
+    const char *op = copy ? "a block copy" : "a block fill";
+    if (s->r[ECX].k != V_CONST) {
+        refuse(v, op, "the count in %%ecx is not a constant");
+        return 0;
+    }
+    uint64_t total = (uint64_t)s->r[ECX].c * (uint64_t)w;
+    if (total > 16u * 1024 * 1024) {
+        refuse(v, op, "of more than 16 MiB");
+        return 0;
+    }
+    struct val zero = cnst(0);
+    if (!copy && (s->r[EAX].k != V_CONST || s->r[EAX].c != 0)) {
+        refuse(v, op, "with a value other than zero");
+        return 0;
+    }
+    struct vinsn fake;
+    memset(&fake, 0, sizeof fake);
+    ZydisDecodedOperand mo;
+    memset(&mo, 0, sizeof mo);
+    mo.type = ZYDIS_OPERAND_TYPE_MEMORY;
+    mo.mem.segment = ZYDIS_REGISTER_DS;
+    mo.mem.index = ZYDIS_REGISTER_NONE;
+    mo.mem.disp.has_displacement = 1;
+    mo.size = (uint16_t)(8 * w);
+    for (uint64_t k = 0; k < total; k += (uint64_t)w) {
+        struct val x = zero;
+        mo.mem.disp.value = (int64_t)k;
+        if (copy) {
+            mo.mem.base = ZYDIS_REGISTER_ESI;
+            if (!access(v, s, &fake, &mo, w, 0, NULL, &x))
+                return 0;
+            if (w != 4)
+                x = top();
+        } else if (w != 4) {
+            x = top();
+        }
+        mo.mem.base = ZYDIS_REGISTER_EDI;
+        if (!access(v, s, &fake, &mo, w, 1, &x, NULL))
+            return 0;
+    }
+    int regs[2] = {EDI, ESI};
+    for (int i = 0; i < 1 + copy; i++) {
+        struct val *r = &s->r[regs[i]];
+        if (r->k == V_PTR || r->k == V_FRAME) {
+            r->off += (int32_t)total;
+            r->vn = fresh(v, s, 2 + i);
+        } else {
+            *r = top();
+        }
+    }
+    s->r[ECX] = mkfresh(v, s, cnst(0), 0);
+    return 1;
+}
 static int opw(const ZydisDecodedOperand *o) { return o->size / 8; }
 
 /* One instruction: the state after it in S; successors through *JT (a
@@ -2051,7 +2252,8 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
                     refuse(v, "lea", "the address of a local that may hold stack-bound pointers is taken");
                     return 0;
                 }
-                s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = sl->t, .off = (int32_t)(a - sl->off), .nn = 1, .stack = 1}, 0);
+                s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = sl->t, .off = (int32_t)(a - sl->off), .nn = 1, .stack = 1,
+                                                     .own = (uint8_t)(sl->off < 0), .slot = (int16_t)si}, 0);
                 return 1;
             }
             /* a raw frame address: only as a block copy's destination */
@@ -2093,7 +2295,7 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
                     refuse(v, "lea", "an address outside the object");
                     return 0;
                 }
-                s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = bv.t, .off = (int32_t)a, .nn = 1, .stack = bv.stack}, 0);
+                s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = bv.t, .off = (int32_t)a, .nn = 1, .stack = bv.stack, .own = bv.own, .slot = bv.slot}, 0);
                 return 1;
             }
             long long e0;
@@ -2107,19 +2309,19 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             int ok = arr && es == scale && a - e0 >= 0 && a - e0 < es;
             int inb = ok && arr->len >= 0 && below_const(s, &idx, (uint64_t)arr->len);
             if (ok && !inb && e0 == 4 && bv.off == 4 && arr == bu)
-                inb = has_fact(s, F_LT_LEN, idx.vn, bv.vn);
+                inb = has_fact(s, F_LT_LEN, idx.vn, bv.vn) ||
+                      (idx.k == V_CONST && has_fact(s, F_CONST_LT_LEN, idx.c, bv.vn));
             if (!ok || !inb) {
                 refuse(v, "lea", "the address of an element whose index is not proved in bounds");
                 return 0;
             }
             const struct ctype *et = arr->sub;
             if (isc) {
-                struct ctype *k = xcalloc(1, sizeof *k);
-                k->tag = CT_CONST;
+                struct ctype *k = synth_node(&v->proof, CT_CONST);
                 k->sub = (struct ctype *)et;
-                et = k; /* small, per instruction */
+                et = k;
             }
-            s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = et, .off = (int32_t)(a - e0), .nn = 1, .stack = bv.stack}, 0);
+            s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = et, .off = (int32_t)(a - e0), .nn = 1, .stack = bv.stack, .own = bv.own, .slot = bv.slot}, 0);
             return 1;
         }
         /* arithmetic on integers */
@@ -2158,7 +2360,7 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
     case ZYDIS_MNEMONIC_STOSD:
     case ZYDIS_MNEMONIC_STOSB:
         if (in->meta.category == ZYDIS_CATEGORY_STRINGOP)
-            return 0 * (refuse(v, "a block copy", "not yet proved by this checker"), 0);
+            return block_op(v, s, m);
         break;
     default:
         break;
@@ -2291,6 +2493,28 @@ static size_t insn_index(const struct vctx *v, int64_t off)
     return (size_t)-1;
 }
 
+static int has_stack_ptr(const struct vtags *tg, const struct ctype *t, int depth)
+{
+    t = unq(t, NULL);
+    if (!t || depth > 200)
+        return 0;
+    t = complete(tg, t);
+    switch (t->tag) {
+    case CT_PTR:
+        return 1;
+    case CT_ARRAY:
+        return has_stack_ptr(tg, t->sub, depth + 1);
+    case CT_STRUCT:
+    case CT_UNION:
+        for (size_t i = 0; i < t->nmembers; i++)
+            if (has_stack_ptr(tg, t->members[i], depth + 1))
+                return 1;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
 static void add_slot(struct vctx *v, size_t *cap, struct vslot s)
 {
     TLD_GROW(v->slots, v->nslots, *cap);
@@ -2311,8 +2535,7 @@ static int setup_frame(struct vctx *v)
     int32_t at = 4;
     const struct ctype *ret = complete(&v->tags, unq(ft->sub, NULL));
     if (ret && (ret->tag == CT_STRUCT || ret->tag == CT_UNION)) {
-        struct ctype *pt = xcalloc(1, sizeof *pt);
-        pt->tag = CT_GPTR;
+        struct ctype *pt = synth_node(&v->proof, CT_GPTR);
         pt->sub = (struct ctype *)ft->sub;
         add_slot(v, &cap, (struct vslot){.off = at, .size = 4, .kind = SL_TYPED, .t = pt, .stack = 1});
         at += 4;
@@ -2323,8 +2546,11 @@ static int setup_frame(struct vctx *v)
             refuse(v, "the frame", "parameter %zu has no size", i + 1);
             return 0;
         }
-        const struct ctype *pu = complete(&v->tags, unq(ft->params[i], NULL));
-        int stack = !(pu && (pu->tag == CT_BASE || pu->tag == CT_GPTR));
+        /* LANGUAGE.md §9: a pointer parameter not declared global, and
+         * any such pointer inside a struct passed by value, may point into
+         * the caller's frame -- but main's argv, which the runtime builds
+         * with new */
+        int stack = has_stack_ptr(&v->tags, ft->params[i], 0) && strcmp(v->fname, "__cuckoo_main");
         add_slot(v, &cap, (struct vslot){.off = at, .size = (uint32_t)n, .kind = SL_TYPED, .t = ft->params[i], .stack = stack});
         at += (int32_t)n;
     }
@@ -2419,10 +2645,84 @@ static void entry_state(struct vctx *v, struct st *s)
         else if (sl->kind == SL_TYPED && sl->off > 0) {
             struct region r = region_of(&v->tags, sl->t, v->cells[i].off - sl->off, 4);
             x = typed_read(v, &r, sl->stack);
+            /* the runtime calls a spawn thunk with its copy of the block */
+            if (v->fp->thunk && x.k == V_PTR)
+                x.nn = 1;
         }
         x.vn = 0x20000000u + (uint32_t)i;
         s->c[i] = x;
     }
+}
+
+/* The value of location L (registers first, then cells). */
+static const struct val *loc(const struct vctx *v, const struct st *s, size_t l)
+{
+    (void)v;
+    return l < NREG ? &s->r[l] : &s->c[l - NREG];
+}
+
+/* Facts are about numbers, and a join renumbers the locations whose
+ * numbers differ: a fact of the old state survives, about the new numbers,
+ * where the incoming state has the same fact about the numbers in the same
+ * locations (for a bound, the weaker of the two constants). */
+/* Does the value at location L of S lie below C? */
+static int sat_const(const struct vctx *v, const struct st *s, size_t l, uint32_t c)
+{
+    return below_const(s, loc(v, s, l), c);
+}
+
+/* Is the value at L below the length of the array the value at M points to? */
+static int sat_len(const struct vctx *v, const struct st *s, size_t l, size_t m)
+{
+    const struct val *x = loc(v, s, l), *w = loc(v, s, m);
+    if (!w->vn)
+        return 0;
+    if (x->k == V_CONST && has_fact(s, F_CONST_LT_LEN, x->c, w->vn))
+        return 1;
+    return x->vn && has_fact(s, F_LT_LEN, x->vn, w->vn);
+}
+
+static void join_facts(struct vctx *v, const struct st *to, const struct st *from, struct st *j)
+{
+    size_t nl = NREG + v->ncells;
+    j->nf = 0;
+    for (int side = 0; side < 2; side++) {
+        const struct st *a = side ? from : to, *b = side ? to : from;
+        for (int i = 0; i < a->nf; i++) {
+            const struct fact *f = &a->f[i];
+            for (size_t l = 0; l < nl; l++) {
+                if (f->kind == F_CONST_LT_LEN) {
+                    if (loc(v, a, l)->vn != f->b || !loc(v, j, l)->vn)
+                        continue;
+                    const struct val *w = loc(v, b, l);
+                    if (w->vn && has_fact(b, F_CONST_LT_LEN, f->a, w->vn))
+                        add_fact(j, F_CONST_LT_LEN, f->a, loc(v, j, l)->vn);
+                    continue;
+                }
+                if (loc(v, a, l)->vn != f->a || !loc(v, j, l)->vn)
+                    continue;
+                uint32_t ja = loc(v, j, l)->vn;
+                if (f->kind == F_LT_CONST) {
+                    if (sat_const(v, b, l, f->b))
+                        add_fact(j, F_LT_CONST, ja, f->b);
+                    continue;
+                }
+                for (size_t m = 0; m < nl; m++)
+                    if (loc(v, a, m)->vn == f->b && loc(v, j, m)->vn && sat_len(v, b, l, m))
+                        add_fact(j, F_LT_LEN, ja, loc(v, j, m)->vn);
+            }
+        }
+    }
+}
+
+static int facts_same(const struct st *a, const struct st *b)
+{
+    if (a->nf != b->nf)
+        return 0;
+    for (int i = 0; i < a->nf; i++)
+        if (!has_fact(b, a->f[i].kind, a->f[i].a, a->f[i].b))
+            return 0;
+    return 1;
 }
 
 static int join_into(struct vctx *v, size_t b, const struct st *from)
@@ -2433,25 +2733,33 @@ static int join_into(struct vctx *v, size_t b, const struct st *from)
         to->fl.valid = 0;
         return 1;
     }
+    struct st j;
+    st_init(v, &j);
+    st_copy(v, &j, to);
     int changed = 0;
     uint32_t base = 0x10000000u + (uint32_t)(b * (NREG + v->ncells)) % 0x0fffffffu;
     for (int r = 0; r < NREG; r++) {
-        struct val j = join_val(&to->r[r], &from->r[r], base + (uint32_t)r);
-        if (!val_same(&j, &to->r[r]))
-            changed = 1, to->r[r] = j;
+        j.r[r] = join_val(&to->r[r], &from->r[r], base + (uint32_t)r);
+        if (!val_same(&j.r[r], &to->r[r]))
+            changed = 1;
     }
     for (size_t i = 0; i < v->ncells; i++) {
-        struct val j = join_val(&to->c[i], &from->c[i], base + NREG + (uint32_t)i);
-        if (!val_same(&j, &to->c[i]))
-            changed = 1, to->c[i] = j;
-    }
-    for (int i = 0; i < to->nf; i++) {
-        const struct fact *f = &to->f[i];
-        if (!has_fact(from, f->kind, f->a, f->b)) {
-            to->f[i--] = to->f[--to->nf];
+        j.c[i] = join_val(&to->c[i], &from->c[i], base + NREG + (uint32_t)i);
+        if (!val_same(&j.c[i], &to->c[i]))
             changed = 1;
-        }
     }
+    join_facts(v, to, from, &j);
+    if (!facts_same(&j, to))
+        changed = 1;
+    for (size_t i = 0; i < v->nslots; i++) {
+        uint32_t m = to->pre[i] < from->pre[i] ? to->pre[i] : from->pre[i];
+        if (m != to->pre[i])
+            changed = 1;
+        j.pre[i] = m;
+    }
+    if (changed)
+        st_copy(v, to, &j);
+    st_free(&j);
     return changed;
 }
 
@@ -2592,6 +2900,11 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
                 }
                 int64_t jt;
                 int isj;
+                v->dbg = &s;
+                if (getenv("CUCKOO_VERIFY_TRACE") && !strcmp(getenv("CUCKOO_VERIFY_TRACE"), v->fname))
+                    fprintf(stderr, "pass %d blk %zu +0x%x ecx k=%d vn=%x nf=%d f0=%d:%x:%x\n", passes, b, v->ins[i].off,
+                            s.r[ECX].k, s.r[ECX].vn, s.nf, s.nf ? s.f[0].kind : -1, s.nf ? s.f[0].a : 0,
+                            s.nf ? s.f[0].b : 0);
                 int r = step(v, &s, i, &fall, &jt, &isj);
                 if (r < 0)
                     r = generic(v, &s, i);
@@ -2626,10 +2939,10 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
         }
     }
     free(work);
-    free(s.c);
-    free(t2.c);
+    st_free(&s);
+    st_free(&t2);
     for (size_t b = 0; b < v->nblk; b++)
-        free(v->in[b].c);
+        st_free(&v->in[b]);
     free(v->in);
     free(v->blk_first);
     v->in = NULL;
@@ -2647,6 +2960,43 @@ out:
 /* ================================================================== */
 
 int tld_prove;
+
+/* A spawn thunk's argument block: its target's parameters laid out as
+ * on the stack (each rounded up to 4 bytes with plain padding), under a
+ * tag no C program can spell, one per target. */
+static const struct ctype *thunk_block(struct vctx *v, const struct ctype *target)
+{
+    static struct ctype u8 = {.tag = CT_BASE, .base = "u8"}, u16 = {.tag = CT_BASE, .base = "u16"};
+    const struct ctype *ft = complete(&v->tags, unq(target, NULL));
+    if (!ft || ft->tag != CT_FUNC)
+        return NULL;
+    struct ctype *st = synth_node(&v->proof, CT_STRUCT);
+    st->tagname = xasprintf("__cuckoo_args %p", (const void *)ft);
+    size_t cap = 0;
+    for (size_t i = 0; i < ft->nparams; i++) {
+        long long n = ty_size(&v->tags, ft->params[i], NULL, 0);
+        if (n < 0)
+            return NULL;
+        const struct ctype *add[3] = {ft->params[i], NULL, NULL};
+        int pad = (int)((4 - n % 4) % 4);
+        if (pad == 1)
+            add[1] = &u8;
+        else if (pad == 2)
+            add[1] = &u16;
+        else if (pad == 3)
+            add[1] = &u8, add[2] = &u16;
+        for (int k = 0; k < 3 && add[k]; k++) {
+            if (st->nmembers == cap) {
+                cap = cap ? 2 * cap : 8;
+                st->members = xrealloc(st->members, cap * sizeof *st->members);
+                st->mnames = xrealloc(st->mnames, cap * sizeof *st->mnames);
+            }
+            st->mnames[st->nmembers] = NULL;
+            st->members[st->nmembers++] = (struct ctype *)add[k];
+        }
+    }
+    return st;
+}
 
 int tld_verify_object(struct tld_obj *o)
 {
@@ -2668,6 +3018,31 @@ int tld_verify_object(struct tld_obj *o)
             add_tags(&v.tags, o->blocks[0].recs[i].ct, 0);
     for (size_t i = 0; i < v.proof.nowned; i++)
         add_tags(&v.tags, v.proof.owned[i], 0);
+    /* spawn thunks: f(i32;p(k(BLOCK))) with the block of their target */
+    for (size_t i = 0; i < v.proof.nfns; i++) {
+        struct vfunc_proof *fp = &v.proof.fns[i];
+        if (!fp->thunk)
+            continue;
+        const struct vfunc_proof *tp = proof_fn(&v, fp->thunk);
+        const struct ctype *blk = tp ? thunk_block(&v, tp->t) : NULL;
+        if (!blk) {
+            tld_error(o->name, "malformed .cuckoo.proof: thunk '%s' calls '%s', which has no function record",
+                      fp->name, fp->thunk);
+            v.errors++;
+            continue;
+        }
+        fp->args = blk;
+        struct ctype *k = synth_node(&v.proof, CT_CONST);
+        k->sub = (struct ctype *)blk;
+        struct ctype *pt = synth_node(&v.proof, CT_GPTR);
+        pt->sub = k;
+        struct ctype *ft = synth_node(&v.proof, CT_FUNC);
+        ft->sub = (struct ctype *)unq(fp->t, NULL)->sub;
+        ft->params = xmalloc(sizeof *ft->params);
+        ft->params[0] = pt;
+        ft->nparams = 1;
+        fp->t = ft;
+    }
     for (size_t i = 1; i < o->elf.nsyms; i++) {
         const struct tld_sym *y = &o->elf.syms[i];
         if (y->type != STT_FUNC || y->shndx == SHN_UNDEF || y->shndx >= o->elf.nsecs || !o->elf.secs[y->shndx].data)

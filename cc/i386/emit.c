@@ -725,7 +725,8 @@ void i386_check_program(IrProgram *ir) { layout_program(ir); }
 static void proof_func(FuncInfo *fi, IrFunc *f) {
   I386Func *cx = &fi->cx;
   if (f->is_thunk) {
-    proof_printf("func %s f(i32;p(k(s:__cuckoo_args?)))\nframe %d saved 2\nend\n", f->name, f->frame_n - 4);
+    proof_printf("func %s f(i32;p(k(s:__cuckoo_args?)))\nthunk %s\nframe %d saved 2\nend\n", f->name,
+                 f->thunk_target->name, f->frame_n - 4);
     return;
   }
   proof_printf("func %s %s\n", f->name, type_canon_str(typesec_symbol_type(f->obj)));
