@@ -261,6 +261,10 @@ struct vproof {
     size_t nowned, capown;
     struct ctype **synth; /* nodes made by the checker: freed one by one */
     size_t nsynth, capsynth;
+    /* a(T) and k(a(T)) made for joins, one per element type */
+    const struct ctype **ua_elem, **ua_type;
+    int *ua_const;
+    size_t nua, capua;
 };
 
 /* A node of a type the checker builds (an array of what new_array made,
@@ -419,10 +423,15 @@ static void free_proof(struct vproof *p)
         free(p->synth[i]);
     }
     free(p->synth);
+    free(p->ua_elem);
+    free(p->ua_type);
+    free(p->ua_const);
     free(p->fns);
     free(p->objs);
     free(p->owned);
 }
+
+struct vctx;
 
 /* ================================================================== */
 /* Abstract values and states                                          */
@@ -502,12 +511,40 @@ struct vctx {
     size_t nblk;
     struct st *in;          /* per block: the joined entry state */
     int32_t body_esp;       /* %esp after the prologue */
+    int sret;               /* returns a struct through a hidden pointer at 4 */
     int prologue_done;
     int fn_failed;
     uint32_t cur;           /* the instruction being checked */
     uint32_t stale;         /* numbers for values a recomputation made stale */
     const struct st *dbg;   /* the state being stepped (CUCKOO_VERIFY_DEBUG) */
 };
+
+static const struct ctype *unsized_array_of(struct vctx *v, const struct ctype *elem, int isconst)
+{
+    struct vproof *p = &v->proof;
+    for (size_t i = 0; i < p->nua; i++)
+        if (p->ua_elem[i] == elem && p->ua_const[i] == isconst)
+            return p->ua_type[i];
+    struct ctype *a = synth_node(p, CT_ARRAY);
+    a->len = -1;
+    a->sub = (struct ctype *)elem;
+    const struct ctype *t = a;
+    if (isconst) {
+        struct ctype *k = synth_node(p, CT_CONST);
+        k->sub = a;
+        t = k;
+    }
+    if (p->nua == p->capua) {
+        p->capua = p->capua ? 2 * p->capua : 8;
+        p->ua_elem = xrealloc(p->ua_elem, p->capua * sizeof *p->ua_elem);
+        p->ua_type = xrealloc(p->ua_type, p->capua * sizeof *p->ua_type);
+        p->ua_const = xrealloc(p->ua_const, p->capua * sizeof *p->ua_const);
+    }
+    p->ua_elem[p->nua] = elem;
+    p->ua_type[p->nua] = t;
+    p->ua_const[p->nua++] = isconst;
+    return t;
+}
 
 static void refuse(struct vctx *v, const char *op, const char *fmt, ...) TLD_PRINTF(3, 4);
 static void refuse(struct vctx *v, const char *op, const char *fmt, ...)
@@ -618,7 +655,9 @@ static int val_same(const struct val *a, const struct val *b)
 
 /* The join of two values of one location; VN is the location's stable
  * number at this block. */
-static struct val join_val(const struct val *a, const struct val *b, uint32_t vn)
+static const struct ctype *unsized_array_of(struct vctx *v, const struct ctype *elem, int isconst);
+
+static struct val join_val(struct vctx *v, const struct val *a, const struct val *b, uint32_t vn)
 {
     if (a->k == V_BOT)
         return *b;
@@ -650,14 +689,26 @@ static struct val join_val(const struct val *a, const struct val *b, uint32_t vn
             if (p->c == q->c)
                 r = *p;
             break;
-        case V_PTR:
+        case V_PTR: {
+            int pc = 0, qc = 0;
+            const struct ctype *pa = complete(&v->tags, unq(p->t, &pc)), *qa = complete(&v->tags, unq(q->t, &qc));
             if (p->off == q->off && (p->t == q->t || ty_eq(p->t, q->t, 0))) {
                 r = *p;
                 r.nn = p->nn && q->nn;
                 r.stack = p->stack || q->stack;
-                r.own = p->own && q->own;
+                r.own = p->own && q->own && p->slot == q->slot;
+            } else if (p->off == 4 && q->off == 4 && pa && qa && pa->tag == CT_ARRAY && qa->tag == CT_ARRAY &&
+                       pc == qc && ty_eq(pa->sub, qa->sub, 0)) {
+                /* element 0 of two arrays of one element type: element 0
+                 * of an array of that type, its length in its word */
+                r = *p;
+                r.t = unsized_array_of(v, pa->sub, pc);
+                r.nn = p->nn && q->nn;
+                r.stack = p->stack || q->stack;
+                r.own = 0;
             }
             break;
+        }
         case V_FUNC:
             if (p->t == q->t || ty_eq(p->t, q->t, 0)) {
                 r = *p;
@@ -1259,15 +1310,23 @@ static int zreg(ZydisRegister r)
 static int store_ok_frame(struct vctx *v, const struct region *r, const struct val *x, int w, int stackok,
                           int frame);
 
-/* FRAME: the location is in one of the function's own slots, whose
- * length words the function writes itself (abi.md "Locals"): only with
- * the array's own length, or 0 while the frame is being zeroed. */
+/* A length word keeps its value: a store may only write the same length.
+ * FRAME: the location is in one of the function's own slots, whose
+ * length words the function writes itself (abi.md "Locals"): also 0 while
+ * the frame is zeroed; 2: the slot is not yet initialised, so its const
+ * parts may be written too. */
 static int store_ok_frame(struct vctx *v, const struct region *r, const struct val *x, int w, int stackok,
                           int frame)
 {
-    if (frame && r->k == R_LEN && w == 4 && x && x->k == V_CONST && (x->c == 0 || (long long)x->c == r->len) &&
-        !r->isconst)
+    if (r->k == R_LEN && w == 4 && x && x->k == V_CONST && r->len >= 0 &&
+        ((long long)x->c == r->len || (frame && x->c == 0)) && (!r->isconst || frame == 2))
         return 1;
+    if (frame == 2 && r->isconst) {
+        /* the function initialising its own const local */
+        struct region rr = *r;
+        rr.isconst = 0;
+        return store_ok_frame(v, &rr, x, w, stackok, 1);
+    }
     const char *why = NULL;
     if (r->k == R_OUTSIDE) {
         refuse(v, "store", "outside the object");
@@ -1401,7 +1460,7 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         if (sl->kind == SL_TYPED && !tracked(sl)) {
             struct region r = region_of(&v->tags, sl->t, a - sl->off, w);
             if (wr) {
-                if (!store_ok_frame(v, &r, x, w, sl->stack, sl->off < 0))
+                if (!store_ok_frame(v, &r, x, w, sl->stack, sl->off < 0 ? (slot_init(v, s, si) ? 1 : 2) : 0))
                     return 0;
                 slot_written(s, si, a - sl->off, a - sl->off + w);
                 return 1;
@@ -1515,7 +1574,7 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         r = region_of(&v->tags, base.t, a, w);
     }
     if (wr) {
-        if (!store_ok_frame(v, &r, x, w, 0, base.own))
+        if (!store_ok_frame(v, &r, x, w, 0, base.own ? (slot_init(v, s, base.slot) ? 1 : 2) : 0))
             return 0;
         if (base.own)
             slot_written(s, base.slot, a, a + w);
@@ -1863,21 +1922,27 @@ static void learn_below(struct st *s, const struct val *x, const struct val *y)
 }
 
 /* What a conditional branch teaches on its TAKEN edge or its fall-through. */
-static void learn(struct vctx *v, struct st *s, ZydisMnemonic m, int taken)
+/* What a conditional branch teaches on its TAKEN edge or its fall-through;
+ * 0 when that edge can never be taken (a constant compared). */
+static int learn(struct vctx *v, struct st *s, ZydisMnemonic m, int taken)
 {
     struct flags *f = &s->fl;
     if (!f->valid)
-        return;
+        return 1;
     struct val a = f->a, b = f->b;
     if (m == ZYDIS_MNEMONIC_JZ || m == ZYDIS_MNEMONIC_JNZ) {
         int noteq = m == ZYDIS_MNEMONIC_JZ ? !taken : taken;
         int zero_known = f->is_test ? 1 : (b.k == V_CONST && b.c == 0);
+        if (zero_known && a.k == V_CONST)
+            return noteq ? a.c != 0 : a.c == 0;
+        if (zero_known && !noteq && (a.k == V_FUNC || a.k == V_PTR) && a.nn)
+            return 0; /* a non-null pointer is never 0 */
         if (zero_known && noteq)
             set_nonnull(v, s, a.vn);
-        return;
+        return 1;
     }
     if (f->is_test)
-        return;
+        return 1;
     /* flags of a - b */
     int below;
     switch (m) {
@@ -1885,14 +1950,22 @@ static void learn(struct vctx *v, struct st *s, ZydisMnemonic m, int taken)
     case ZYDIS_MNEMONIC_JNB: below = taken ? 2 : 1; break;
     case ZYDIS_MNEMONIC_JNBE: below = taken ? 3 : 4; break; /* a >u b  |  a <=u b */
     case ZYDIS_MNEMONIC_JBE: below = taken ? 4 : 3; break;
-    default: return;
+    default: return 1;
+    }
+    if (a.k == V_CONST && b.k == V_CONST) {
+        switch (below) {
+        case 1: return a.c < b.c;
+        case 2: return a.c >= b.c;
+        case 3: return a.c > b.c;
+        default: return a.c <= b.c;
+        }
     }
     if (below == 1)
         learn_below(s, &a, &b);
     else if (below == 3)
         learn_below(s, &b, &a);
+    return 1;
 }
-
 
 /* Operand widths in bytes. */
 static int opw(const ZydisDecodedOperand *o);
@@ -2031,10 +2104,9 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
                 refuse(v, "return", "the result is a stack-bound pointer");
                 return 0;
             }
-        } else if (s->r[EAX].k == V_FRAME || (s->r[EAX].k == V_PTR && s->r[EAX].stack)) {
-            refuse(v, "return", "a stack address in %%eax");
-            return 0;
         }
+        /* any other result is an integer to the caller (call_result), so
+         * what %eax holds then does not matter */
         return 1;
     }
     case ZYDIS_CATEGORY_CALL: {
@@ -2534,8 +2606,11 @@ static int setup_frame(struct vctx *v)
     /* the incoming arguments */
     int32_t at = 4;
     const struct ctype *ret = complete(&v->tags, unq(ft->sub, NULL));
-    if (ret && (ret->tag == CT_STRUCT || ret->tag == CT_UNION)) {
-        struct ctype *pt = synth_node(&v->proof, CT_GPTR);
+    v->sret = ret && (ret->tag == CT_STRUCT || ret->tag == CT_UNION);
+    if (v->sret) {
+        /* the result buffer: non-null (the caller's check), and maybe in
+         * the caller's frame */
+        struct ctype *pt = synth_node(&v->proof, CT_PTR);
         pt->sub = (struct ctype *)ft->sub;
         add_slot(v, &cap, (struct vslot){.off = at, .size = 4, .kind = SL_TYPED, .t = pt, .stack = 1});
         at += 4;
@@ -2645,8 +2720,9 @@ static void entry_state(struct vctx *v, struct st *s)
         else if (sl->kind == SL_TYPED && sl->off > 0) {
             struct region r = region_of(&v->tags, sl->t, v->cells[i].off - sl->off, 4);
             x = typed_read(v, &r, sl->stack);
-            /* the runtime calls a spawn thunk with its copy of the block */
-            if (v->fp->thunk && x.k == V_PTR)
+            /* the runtime calls a spawn thunk with its copy of the block;
+             * a struct result's buffer was checked by the caller */
+            if ((v->fp->thunk || (sl->off == 4 && v->sret)) && x.k == V_PTR)
                 x.nn = 1;
         }
         x.vn = 0x20000000u + (uint32_t)i;
@@ -2739,12 +2815,12 @@ static int join_into(struct vctx *v, size_t b, const struct st *from)
     int changed = 0;
     uint32_t base = 0x10000000u + (uint32_t)(b * (NREG + v->ncells)) % 0x0fffffffu;
     for (int r = 0; r < NREG; r++) {
-        j.r[r] = join_val(&to->r[r], &from->r[r], base + (uint32_t)r);
+        j.r[r] = join_val(v, &to->r[r], &from->r[r], base + (uint32_t)r);
         if (!val_same(&j.r[r], &to->r[r]))
             changed = 1;
     }
     for (size_t i = 0; i < v->ncells; i++) {
-        j.c[i] = join_val(&to->c[i], &from->c[i], base + NREG + (uint32_t)i);
+        j.c[i] = join_val(v, &to->c[i], &from->c[i], base + NREG + (uint32_t)i);
         if (!val_same(&j.c[i], &to->c[i]))
             changed = 1;
     }
@@ -2914,12 +2990,11 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
                     size_t k = insn_index(v, jt);
                     size_t tb = (size_t)v->ins[k].block;
                     st_copy(v, &t2, &s);
-                    if (isj)
-                        learn(v, &t2, v->ins[i].in.mnemonic, 1);
-                    if (join_into(v, tb, &t2))
+                    int live = !isj || learn(v, &t2, v->ins[i].in.mnemonic, 1);
+                    if (live && join_into(v, tb, &t2))
                         work[tb] = 1, again = 1;
-                    if (isj)
-                        learn(v, &s, v->ins[i].in.mnemonic, 0);
+                    if (isj && !learn(v, &s, v->ins[i].in.mnemonic, 0))
+                        fall = 0; /* the fall-through is never taken */
                 }
                 if (!fall)
                     break;
