@@ -450,6 +450,7 @@ struct val {
     const struct ctype *t;  /* V_PTR: the object the address is in; V_FUNC: the function type */
     uint32_t vn;            /* value number (0: none) */
     uint32_t lenof;         /* this value is len(lenof) */
+    uint32_t mulof, mul;    /* this value is mulof * mul (an index scaled by an element size) */
 };
 
 enum { F_LT_CONST, F_LT_LEN, F_CONST_LT_LEN };
@@ -582,12 +583,15 @@ static uint32_t fresh(struct vctx *v, struct st *s, int k)
 {
     uint32_t vn = 1 + (v->cur * 4 + (uint32_t)k) % 0x3fffffff;
     vn |= 0x40000000u;
-    for (int r = 0; r < NREG; r++)
-        if (s->r[r].vn == vn)
-            s->r[r].vn = 0;
-    for (size_t i = 0; i < v->ncells; i++)
-        if (s->c[i].vn == vn)
-            s->c[i].vn = 0;
+    for (size_t l = 0; l < NREG + v->ncells; l++) {
+        struct val *x = l < NREG ? &s->r[l] : &s->c[l - NREG];
+        if (x->vn == vn)
+            x->vn = 0;
+        if (x->lenof == vn)
+            x->lenof = 0;
+        if (x->mulof == vn)
+            x->mulof = x->mul = 0;
+    }
     for (int i = 0; i < s->nf; i++)
         if ((s->f[i].kind != F_CONST_LT_LEN && s->f[i].a == vn) || (s->f[i].kind != F_LT_CONST && s->f[i].b == vn))
             s->f[i--] = s->f[--s->nf];
@@ -649,6 +653,7 @@ static void set_nonnull(struct vctx *v, struct st *s, uint32_t vn)
 static int val_same(const struct val *a, const struct val *b)
 {
     return a->k == b->k && a->nn == b->nn && a->stack == b->stack && a->sreg == b->sreg && a->own == b->own &&
+           a->mulof == b->mulof && a->mul == b->mul &&
            a->off == b->off &&
            a->c == b->c && a->t == b->t && a->vn == b->vn && a->lenof == b->lenof;
 }
@@ -670,6 +675,8 @@ static struct val join_val(struct vctx *v, const struct val *a, const struct val
         r.own = a->own && b->own;
         if (a->lenof != b->lenof)
             r.lenof = 0;
+        if (a->mulof != b->mulof || a->mul != b->mul)
+            r.mulof = r.mul = 0;
         if (val_same(a, b) || (a->t == b->t && a->off == b->off && a->c == b->c && a->sreg == b->sreg))
             return r;
     }
@@ -732,6 +739,7 @@ static struct val join_val(struct vctx *v, const struct val *a, const struct val
     }
     r.vn = vn;
     r.lenof = 0;
+    r.mulof = r.mul = 0;
     return r;
 }
 
@@ -1008,10 +1016,6 @@ static int fits_ptr(struct vctx *v, const struct val *x, const struct ctype *pt,
     if (wu && wu->tag == CT_STRUCT && wu->incomplete && !strcmp(wu->tagname, "__cuckoo_obj")) {
         /* delete and renew: any pointer; the runtime finds the live block
          * or traps (doc/runtime.md) */
-        if (x->stack) {
-            *why = "a stack-bound pointer for a heap object";
-            return 0;
-        }
         return 1;
     }
     if (x->stack && pt->tag == CT_GPTR) {
@@ -1319,10 +1323,12 @@ static int store_ok_frame(struct vctx *v, const struct region *r, const struct v
                           int frame)
 {
     if (r->k == R_LEN && w == 4 && x && x->k == V_CONST && r->len >= 0 &&
-        ((long long)x->c == r->len || (frame && x->c == 0)) && (!r->isconst || frame == 2))
+        ((long long)x->c == r->len || (frame && x->c == 0)) && (!r->isconst || frame))
         return 1;
-    if (frame == 2 && r->isconst) {
-        /* the function initialising its own const local */
+    if (frame && r->isconst) {
+        /* the function's own const local: written by its declaration
+         * after the prologue zeroed it (const is a promise to readers
+         * through pointers, not a memory-safety property) */
         struct region rr = *r;
         rr.isconst = 0;
         return store_ok_frame(v, &rr, x, w, stackok, 1);
@@ -1425,6 +1431,11 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         base.vn = 0;
     }
     struct val idx = ix >= 0 ? s->r[ix] : cnst(0);
+    if (idx.mulof && idx.mul && (uint64_t)scale * idx.mul <= 0x10000000u) {
+        /* i * size computed before: the index is i */
+        scale *= (int)idx.mul;
+        idx = (struct val){.k = V_TOP, .vn = idx.mulof};
+    }
     if (base.k == V_FRAME) {
         int64_t a = (int64_t)base.off + disp;
         if (ix >= 0) {
@@ -2378,6 +2389,10 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             int scale = mm->mem.scale ? mm->mem.scale : 1;
             const struct ctype *bu = complete(&v->tags, unq(bv.t, NULL));
             struct val idx = s->r[ix];
+            if (idx.mulof && idx.mul && (uint64_t)scale * idx.mul <= 0x10000000u) {
+                scale *= (int)idx.mul;
+                idx = (struct val){.k = V_TOP, .vn = idx.mulof};
+            }
             int ok = arr && es == scale && a - e0 >= 0 && a - e0 < es;
             int inb = ok && arr->len >= 0 && below_const(s, &idx, (uint64_t)arr->len);
             if (ok && !inb && e0 == 4 && bv.off == 4 && arr == bu)
@@ -2519,6 +2534,17 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
                 return 0;
         }
     }
+    /* an index scaled by a constant: remembered for the access that uses it */
+    uint32_t mulof = 0, mul = 0;
+    if (m == ZYDIS_MNEMONIC_IMUL && in->operand_count_visible == 3 && is_reg32(&op[1]) &&
+        op[2].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && op[2].imm.value.s > 0 && op[2].imm.value.s <= 0x10000) {
+        mulof = s->r[zreg(op[1].reg.value)].vn;
+        mul = (uint32_t)op[2].imm.value.s;
+    } else if (m == ZYDIS_MNEMONIC_SHL && is_reg32(&op[0]) && op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE &&
+               op[1].imm.value.u < 16) {
+        mulof = s->r[zreg(op[0].reg.value)].vn;
+        mul = 1u << op[1].imm.value.u;
+    }
     for (unsigned k = 0; k < in->operand_count; k++) {
         const ZydisDecodedOperand *o = &op[k];
         if (o->type != ZYDIS_OPERAND_TYPE_REGISTER || !(o->actions & ZYDIS_OPERAND_ACTION_MASK_WRITE))
@@ -2535,6 +2561,10 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
             return 0;
         }
         s->r[g] = mkfresh(v, s, top(), 2 + (int)k % 2);
+        if (k == 0 && mulof && is_reg32(o)) {
+            s->r[g].mulof = mulof;
+            s->r[g].mul = mul;
+        }
     }
     s->fl.valid = 0;
     return 1;
@@ -2953,8 +2983,8 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
     int passes = 0, again = 1;
     while (again && !v->fn_failed) {
         again = 0;
-        if (++passes > 64) {
-            refuse(v, "the function", "no fixed point after 64 passes");
+        if (++passes > 1000) {
+            refuse(v, "the function", "no fixed point after 1000 passes");
             break;
         }
         for (size_t b = 0; b < v->nblk && !v->fn_failed; b++) {
