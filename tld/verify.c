@@ -451,6 +451,10 @@ struct val {
     uint32_t vn;            /* value number (0: none) */
     uint32_t lenof;         /* this value is len(lenof) */
     uint32_t mulof, mul;    /* this value is mulof * mul (an index scaled by an element size) */
+    /* V_PTR plus an index not yet proved: ixvn (or the constant ixval when
+     * ixc) times ixscale, judged by the access that uses it */
+    uint32_t ixvn, ixval, ixscale;
+    uint8_t ixc;
 };
 
 enum { F_LT_CONST, F_LT_LEN, F_CONST_LT_LEN };
@@ -468,7 +472,8 @@ struct flags { /* what the last compare compared (AT&T: cmp src, dst: dst - src)
 
 #define NREG 8
 enum { EAX, ECX, EDX, EBX, ESP, EBP, ESI, EDI };
-static const char *const rname[NREG] = {"%eax", "%ecx", "%edx", "%ebx", "%esp", "%ebp", "%esi", "%edi"};
+static const char *const rname[NREG + 1] = {"%eax", "%ecx", "%edx", "%ebx", "%esp", "%ebp", "%esi", "%edi",
+                                            "the scaled index"};
 
 struct st {
     int reached;
@@ -653,7 +658,8 @@ static void set_nonnull(struct vctx *v, struct st *s, uint32_t vn)
 static int val_same(const struct val *a, const struct val *b)
 {
     return a->k == b->k && a->nn == b->nn && a->stack == b->stack && a->sreg == b->sreg && a->own == b->own &&
-           a->mulof == b->mulof && a->mul == b->mul &&
+           a->mulof == b->mulof && a->mul == b->mul && a->ixvn == b->ixvn && a->ixval == b->ixval &&
+           a->ixscale == b->ixscale && a->ixc == b->ixc &&
            a->off == b->off &&
            a->c == b->c && a->t == b->t && a->vn == b->vn && a->lenof == b->lenof;
 }
@@ -699,7 +705,9 @@ static struct val join_val(struct vctx *v, const struct val *a, const struct val
         case V_PTR: {
             int pc = 0, qc = 0;
             const struct ctype *pa = complete(&v->tags, unq(p->t, &pc)), *qa = complete(&v->tags, unq(q->t, &qc));
-            if (p->off == q->off && (p->t == q->t || ty_eq(p->t, q->t, 0))) {
+            if (p->ixscale || q->ixscale) {
+                break;
+            } else if (p->off == q->off && (p->t == q->t || ty_eq(p->t, q->t, 0))) {
                 r = *p;
                 r.nn = p->nn && q->nn;
                 r.stack = p->stack || q->stack;
@@ -1011,6 +1019,10 @@ static int fits_ptr(struct vctx *v, const struct val *x, const struct ctype *pt,
     }
     if (x->k != V_PTR) {
         *why = x->k == V_FRAME ? "a raw frame address" : "an integer, not a pointer";
+        return 0;
+    }
+    if (x->ixscale) {
+        *why = "an element address whose index is not proved";
         return 0;
     }
     if (wu && wu->tag == CT_STRUCT && wu->incomplete && !strcmp(wu->tagname, "__cuckoo_obj")) {
@@ -1430,11 +1442,20 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         disp = 0;
         base.vn = 0;
     }
-    struct val idx = ix >= 0 ? s->r[ix] : cnst(0);
+    if (base.k == V_PTR && base.ixscale) {
+        if (ix >= 0) {
+            refuse(v, op, "two indexes into one address");
+            return 0;
+        }
+        ix = 8; /* the pending index */
+        scale = (int)base.ixscale;
+    }
+    struct val idx = ix == 8 ? (base.ixc ? cnst(base.ixval) : (struct val){.k = V_TOP, .vn = base.ixvn})
+                   : ix >= 0 ? s->r[ix] : cnst(0);
     if (idx.mulof && idx.mul && (uint64_t)scale * idx.mul <= 0x10000000u) {
         /* i * size computed before: the index is i */
         scale *= (int)idx.mul;
-        idx = (struct val){.k = V_TOP, .vn = idx.mulof};
+        idx = idx.k == V_CONST ? cnst(idx.c / idx.mul) : (struct val){.k = V_TOP, .vn = idx.mulof};
     }
     if (base.k == V_FRAME) {
         int64_t a = (int64_t)base.off + disp;
@@ -2362,6 +2383,10 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             s->r[d] = mkfresh(v, s, x, 0);
             return 1;
         }
+        if (b >= 0 && s->r[b].k == V_PTR && s->r[b].ixscale) {
+            refuse(v, "lea", "an address from an element address whose index is not proved");
+            return 0;
+        }
         if (b >= 0 && s->r[b].k == V_PTR) {
             /* the address of a member or an element: the access rule
              * for a one-byte access there decides it is inside */
@@ -2391,7 +2416,7 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             struct val idx = s->r[ix];
             if (idx.mulof && idx.mul && (uint64_t)scale * idx.mul <= 0x10000000u) {
                 scale *= (int)idx.mul;
-                idx = (struct val){.k = V_TOP, .vn = idx.mulof};
+                idx = idx.k == V_CONST ? cnst(idx.c / idx.mul) : (struct val){.k = V_TOP, .vn = idx.mulof};
             }
             int ok = arr && es == scale && a - e0 >= 0 && a - e0 < es;
             int inb = ok && arr->len >= 0 && below_const(s, &idx, (uint64_t)arr->len);
@@ -2512,6 +2537,34 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
         refuse(v, ZydisMnemonicGetString(m), "arithmetic on an address");
         return 0;
     }
+    /* addl: a pointer plus a scaled index (amem's form when both are
+     * spilled): an element address, its index judged where it is used */
+    if (m == ZYDIS_MNEMONIC_ADD && is_reg32(&op[0]) && zreg(op[0].reg.value) != ESP &&
+        zreg(op[0].reg.value) != EBP && (is_reg32(&op[1]) || op[1].type == ZYDIS_OPERAND_TYPE_MEMORY)) {
+        struct val src;
+        if (is_reg32(&op[1]))
+            src = s->r[zreg(op[1].reg.value)];
+        else if (!access(v, s, I, &op[1], 4, 0, NULL, &src))
+            return 0;
+        struct val dst = s->r[zreg(op[0].reg.value)];
+        const struct val *p = dst.k == V_PTR ? &dst : src.k == V_PTR ? &src : NULL;
+        const struct val *q = p == &dst ? &src : &dst;
+        if (p && !p->ixscale && (q->mulof || (q->k == V_CONST && q->mul)) && q->mul) {
+            struct val r = *p;
+            r.ixscale = q->mul;
+            r.ixc = q->k == V_CONST;
+            r.ixval = q->k == V_CONST ? q->c / q->mul : 0;
+            r.ixvn = q->mulof;
+            s->r[zreg(op[0].reg.value)] = mkfresh(v, s, r, 0);
+            s->fl.valid = 0;
+            return 1;
+        }
+        if (op[1].type == ZYDIS_OPERAND_TYPE_MEMORY) {
+            s->r[zreg(op[0].reg.value)] = mkfresh(v, s, top(), 0);
+            s->fl.valid = 0;
+            return 1;
+        }
+    }
     /* memory operands, read before anything is written */
     for (unsigned k = 0; k < in->operand_count; k++) {
         const ZydisDecodedOperand *o = &op[k];
@@ -2536,15 +2589,20 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
     }
     /* an index scaled by a constant: remembered for the access that uses it */
     uint32_t mulof = 0, mul = 0;
+    const struct val *msrc = NULL;
     if (m == ZYDIS_MNEMONIC_IMUL && in->operand_count_visible == 3 && is_reg32(&op[1]) &&
         op[2].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && op[2].imm.value.s > 0 && op[2].imm.value.s <= 0x10000) {
-        mulof = s->r[zreg(op[1].reg.value)].vn;
+        msrc = &s->r[zreg(op[1].reg.value)];
         mul = (uint32_t)op[2].imm.value.s;
     } else if (m == ZYDIS_MNEMONIC_SHL && is_reg32(&op[0]) && op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE &&
                op[1].imm.value.u < 16) {
-        mulof = s->r[zreg(op[0].reg.value)].vn;
+        msrc = &s->r[zreg(op[0].reg.value)];
         mul = 1u << op[1].imm.value.u;
     }
+    mulof = msrc ? msrc->vn : 0;
+    /* a constant index stays a constant (and remembers its factor) */
+    int mconst = msrc && msrc->k == V_CONST && (uint64_t)msrc->c * mul <= 0xffffffffu;
+    uint32_t mval = mconst ? msrc->c * mul : 0;
     for (unsigned k = 0; k < in->operand_count; k++) {
         const ZydisDecodedOperand *o = &op[k];
         if (o->type != ZYDIS_OPERAND_TYPE_REGISTER || !(o->actions & ZYDIS_OPERAND_ACTION_MASK_WRITE))
@@ -2561,7 +2619,11 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
             return 0;
         }
         s->r[g] = mkfresh(v, s, top(), 2 + (int)k % 2);
-        if (k == 0 && mulof && is_reg32(o)) {
+        if (k == 0 && (mulof || mconst) && is_reg32(o)) {
+            if (mconst) {
+                s->r[g].k = V_CONST;
+                s->r[g].c = mval;
+            }
             s->r[g].mulof = mulof;
             s->r[g].mul = mul;
         }
@@ -3008,8 +3070,8 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
                 int isj;
                 v->dbg = &s;
                 if (getenv("CUCKOO_VERIFY_TRACE") && !strcmp(getenv("CUCKOO_VERIFY_TRACE"), v->fname))
-                    fprintf(stderr, "pass %d blk %zu +0x%x ecx k=%d vn=%x nf=%d f0=%d:%x:%x\n", passes, b, v->ins[i].off,
-                            s.r[ECX].k, s.r[ECX].vn, s.nf, s.nf ? s.f[0].kind : -1, s.nf ? s.f[0].a : 0,
+                    fprintf(stderr, "pass %d blk %zu +0x%x %s ecx k=%d vn=%x edi k=%d vn=%x mulof=%x nf=%d f0=%d:%x:%x\n", passes, b, v->ins[i].off, ZydisMnemonicGetString(v->ins[i].in.mnemonic),
+                            s.r[ECX].k, s.r[ECX].vn, s.r[EDI].k, s.r[EDI].vn, s.r[EDI].mulof, s.nf, s.nf ? s.f[0].kind : -1, s.nf ? s.f[0].a : 0,
                             s.nf ? s.f[0].b : 0);
                 int r = step(v, &s, i, &fall, &jt, &isj);
                 if (r < 0)
