@@ -655,6 +655,15 @@ static void set_nonnull(struct vctx *v, struct st *s, uint32_t vn)
             s->c[i].nn = 1;
 }
 
+static void set_zero(struct vctx *v, struct st *s, uint32_t vn)
+{
+    for (size_t l = 0; l < NREG + v->ncells; l++) {
+        struct val *x = l < NREG ? &s->r[l] : &s->c[l - NREG];
+        if (x->vn == vn)
+            *x = (struct val){.k = V_CONST, .c = 0, .vn = vn};
+    }
+}
+
 static int val_same(const struct val *a, const struct val *b)
 {
     return a->k == b->k && a->nn == b->nn && a->stack == b->stack && a->sreg == b->sreg && a->own == b->own &&
@@ -1435,7 +1444,7 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
             refuse(v, op, "%s", base.k == V_FUNC ? "the bytes of a function" : why);
             return 0;
         }
-        if (y->shndx < v->e->nsecs && !(v->e->secs[y->shndx].flags & SHF_WRITE) && wr) {
+        if (y->shndx != SHN_UNDEF && y->shndx < v->e->nsecs && !(v->e->secs[y->shndx].flags & SHF_WRITE) && wr) {
             refuse(v, op, "into read-only data");
             return 0;
         }
@@ -1691,7 +1700,26 @@ static int push_val(struct vctx *v, struct st *s, const struct val *x)
         /* onto a local array or struct (a trap stub's pushes before the
          * prologue): a store into it */
         int si = slot_at(v, s->r[ESP].off, 4);
-        if (si < 0 || v->slots[si].kind != SL_TYPED) {
+        if (si < 0) {
+            /* across slots: only onto locals not yet initialised and scratch */
+            int32_t a = s->r[ESP].off;
+            for (size_t k = 0; k < v->nslots; k++) {
+                const struct vslot *sl = &v->slots[k];
+                if (!(a < (int64_t)sl->off + sl->size && sl->off < a + 4))
+                    continue;
+                if ((sl->kind == SL_TYPED && slot_init(v, s, (int)k)) || sl->ro) {
+                    refuse(v, "push", "onto %lld from the entry %%esp: across a live local", (long long)a);
+                    return 0;
+                }
+            }
+            for (int32_t w = (a & ~3) - 4; w < a + 8; w += 4) {
+                int c2 = cell_at(v, w);
+                if (c2 >= 0 && w < a + 4 && w + 4 > a)
+                    s->c[c2] = top();
+            }
+            return 1;
+        }
+        if (v->slots[si].kind != SL_TYPED) {
             refuse(v, "push", "onto %lld from the entry %%esp: not a frame cell", (long long)s->r[ESP].off);
             return 0;
         }
@@ -1971,6 +1999,8 @@ static int learn(struct vctx *v, struct st *s, ZydisMnemonic m, int taken)
             return 0; /* a non-null pointer is never 0 */
         if (zero_known && noteq)
             set_nonnull(v, s, a.vn);
+        if (zero_known && !noteq && a.vn && (a.k == V_PTR || a.k == V_FUNC))
+            set_zero(v, s, a.vn); /* it is NULL on this edge */
         return 1;
     }
     if (f->is_test)
@@ -1996,6 +2026,10 @@ static int learn(struct vctx *v, struct st *s, ZydisMnemonic m, int taken)
         learn_below(s, &a, &b);
     else if (below == 3)
         learn_below(s, &b, &a);
+    else if (below == 2 && b.k == V_CONST && b.c > 0 && a.lenof)
+        add_fact(s, F_CONST_LT_LEN, b.c - 1, a.lenof); /* len >= c */
+    else if (below == 4 && a.k == V_CONST && a.c > 0 && b.lenof)
+        add_fact(s, F_CONST_LT_LEN, a.c - 1, b.lenof); /* c <= len */
     return 1;
 }
 
@@ -2383,14 +2417,28 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             s->r[d] = mkfresh(v, s, x, 0);
             return 1;
         }
-        if (b >= 0 && s->r[b].k == V_PTR && s->r[b].ixscale) {
+        struct val gbase;
+        if (b < 0 && ix >= 0 && I->rel_disp) {
+            /* the address of an element of a global array: as through a
+             * register holding the array's address */
+            int64_t into;
+            const struct tld_sym *y2 = reloc_target(v, I->rel_disp, disp, &into);
+            const char *why = "an address that is no object";
+            if (!y2 || !address_value(v, y2, into, &gbase, &why) || gbase.k != V_PTR) {
+                refuse(v, "lea", "%s", why);
+                return 0;
+            }
+            disp = 0;
+            b = 8;
+        }
+        if (b >= 0 && b < 8 && s->r[b].k == V_PTR && s->r[b].ixscale) {
             refuse(v, "lea", "an address from an element address whose index is not proved");
             return 0;
         }
-        if (b >= 0 && s->r[b].k == V_PTR) {
+        if (b == 8 || (b >= 0 && s->r[b].k == V_PTR)) {
             /* the address of a member or an element: the access rule
              * for a one-byte access there decides it is inside */
-            struct val bv = s->r[b];
+            struct val bv = b == 8 ? gbase : s->r[b];
             if (!bv.nn) {
                 refuse(v, "lea", "%s may be NULL", rname[b]);
                 return 0;
@@ -2549,12 +2597,13 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
         struct val dst = s->r[zreg(op[0].reg.value)];
         const struct val *p = dst.k == V_PTR ? &dst : src.k == V_PTR ? &src : NULL;
         const struct val *q = p == &dst ? &src : &dst;
-        if (p && !p->ixscale && (q->mulof || (q->k == V_CONST && q->mul)) && q->mul) {
+        if (p && !p->ixscale && (q->k == V_TOP || q->k == V_CONST) && ((q->mulof && q->mul) || q->vn || q->k == V_CONST)) {
             struct val r = *p;
-            r.ixscale = q->mul;
+            uint32_t mul = q->mulof && q->mul ? q->mul : 1;
+            r.ixscale = mul;
             r.ixc = q->k == V_CONST;
-            r.ixval = q->k == V_CONST ? q->c / q->mul : 0;
-            r.ixvn = q->mulof;
+            r.ixval = q->k == V_CONST ? q->c / mul : 0;
+            r.ixvn = q->mulof && q->mul ? q->mulof : q->vn;
             s->r[zreg(op[0].reg.value)] = mkfresh(v, s, r, 0);
             s->fl.valid = 0;
             return 1;
@@ -2843,6 +2892,8 @@ static int sat_const(const struct vctx *v, const struct st *s, size_t l, uint32_
 static int sat_len(const struct vctx *v, const struct st *s, size_t l, size_t m)
 {
     const struct val *x = loc(v, s, l), *w = loc(v, s, m);
+    if (w->k == V_CONST && w->c == 0)
+        return 1; /* NULL: checked before any use of its length */
     if (!w->vn)
         return 0;
     if (x->k == V_CONST && has_fact(s, F_CONST_LT_LEN, x->c, w->vn))
@@ -2863,7 +2914,7 @@ static void join_facts(struct vctx *v, const struct st *to, const struct st *fro
                     if (loc(v, a, l)->vn != f->b || !loc(v, j, l)->vn)
                         continue;
                     const struct val *w = loc(v, b, l);
-                    if (w->vn && has_fact(b, F_CONST_LT_LEN, f->a, w->vn))
+                    if ((w->k == V_CONST && w->c == 0) || (w->vn && has_fact(b, F_CONST_LT_LEN, f->a, w->vn)))
                         add_fact(j, F_CONST_LT_LEN, f->a, loc(v, j, l)->vn);
                     continue;
                 }
