@@ -2386,6 +2386,12 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             int si = slot_at(v, a, 1);
             if (si >= 0 && v->slots[si].kind == SL_TYPED) {
                 const struct vslot *sl = &v->slots[si];
+                if (tracked(sl)) {
+                    /* its cell is tracked: no pointer may alias it (only
+                     * %ebp-relative addresses mark a local as exposed) */
+                    refuse(v, "lea", "the address of a local whose value is tracked");
+                    return 0;
+                }
                 if (sl->stack) {
                     refuse(v, "lea", "the address of a local that may hold stack-bound pointers is taken");
                     return 0;
@@ -2418,7 +2424,20 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             return 1;
         }
         struct val gbase;
-        if (b < 0 && ix >= 0 && I->rel_disp) {
+        if (b >= 0 && ix >= 0 && s->r[b].k == V_FRAME && d != ESP) {
+            /* the address of an element of a local array */
+            int64_t a = s->r[b].off + disp;
+            int si = slot_at(v, a, 1);
+            if (si < 0 || v->slots[si].kind != SL_TYPED || v->slots[si].stack) {
+                refuse(v, "lea", "an indexed frame address that is not in a local array");
+                return 0;
+            }
+            const struct vslot *sl = &v->slots[si];
+            gbase = (struct val){.k = V_PTR, .t = sl->t, .off = (int32_t)(a - sl->off), .nn = 1, .stack = 1,
+                                 .own = (uint8_t)(sl->off < 0), .slot = (int16_t)si};
+            disp = 0;
+            b = 8;
+        } else if (b < 0 && ix >= 0 && I->rel_disp) {
             /* the address of an element of a global array: as through a
              * register holding the array's address */
             int64_t into;
