@@ -201,21 +201,22 @@ static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const str
     }
     const struct tld_sym *y = &e->syms[r->sym];
     const char *yn = *y->name ? y->name : "(unnamed)";
-    if ((uint64_t)r->offset + 4 > s->size || !s->data) {
+    const struct ck_machine *m = e->mach;
+    if ((uint64_t)r->offset + m->ptr_size > s->size || !s->data) {
         serr(c, "relocation at %s+0x%x is outside its section", s->name, r->offset);
         return;
     }
     int32_t addend = (int32_t)rd32(s->data + r->offset);
     if (k == SK_NOALLOC) {
         /* debugging information, never loaded: only its own kind */
-        if (r->type != R_386_32 && r->type != R_386_PC32)
+        if (r->type != m->r_abs && r->type != m->r_pc)
             serr(c, "relocation of type %u in %s", r->type, s->name);
         return;
     }
     /* -- its type and position -- */
-    if (y->type == STT_TLS || !strcmp(y->name, "__cuckoo_stack_limit")) {
+    if (y->type == STT_TLS || !strcmp(y->name, m->stack_limit_sym)) {
         /* the stack limit is read by the stack check alone, never written */
-        if (r->type != R_386_TLS_LE || strcmp(y->name, "__cuckoo_stack_limit"))
+        if (r->type != m->r_tls_le || strcmp(y->name, m->stack_limit_sym))
             serr(c, "relocation at %s+0x%x reaches the thread-local '%s' other than through the "
                     "stack check", s->name, r->offset, yn);
         else if (k != SK_TEXT || y->shndx != SHN_UNDEF)
@@ -224,24 +225,21 @@ static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const str
         return;
     }
     int pcrel = 0;
-    switch (r->type) {
-    case R_386_32:
-        break;
-    case R_386_PC32:
-    case R_386_PLT32:
+    if (r->type == m->r_abs) {
+        ;
+    } else if (r->type == m->r_pc || r->type == m->r_plt) {
         if (k != SK_TEXT) {
             serr(c, "PC-relative relocation at %s+0x%x outside code", s->name, r->offset);
             return;
         }
         pcrel = 1;
-        break;
-    case R_386_TLS_LE:
-        if (k != SK_TEXT || y->shndx != SHN_UNDEF || strcmp(y->name, "__cuckoo_stack_limit")) {
+    } else if (r->type == m->r_tls_le) {
+        if (k != SK_TEXT || y->shndx != SHN_UNDEF || strcmp(y->name, m->stack_limit_sym)) {
             serr(c, "thread-local relocation at %s+0x%x other than the stack check's", s->name, r->offset);
             return;
         }
         return;                     /* its place is checked with the stack check (discipline.c) */
-    default:
+    } else {
         serr(c, "relocation of type %u at %s+0x%x is not allowed", r->type, s->name, r->offset);
         return;
     }
@@ -331,7 +329,7 @@ static int reloc_target(const struct tld_elf *e, size_t sec, const struct tld_re
                         uint32_t *target)
 {
     const struct tld_section *s = &e->secs[sec];
-    if (!r || r->type != R_386_32 || r->sym == 0 || r->sym >= e->nsyms || !s->data ||
+    if (!r || r->type != e->mach->r_abs || r->sym == 0 || r->sym >= e->nsyms || !s->data ||
         (uint64_t)r->offset + 4 > s->size)
         return 0;
     const struct tld_sym *y = &e->syms[r->sym];
@@ -458,7 +456,7 @@ int tld_check_data_offsets(const struct tld_link *l)
                     continue;
                 for (size_t r = 0; r < e->nrelocs[s]; r++) {
                     const struct tld_reloc *rl = &e->relocs[s][r];
-                    if (rl->type != R_386_32 || rl->sym >= e->nsyms ||
+                    if (rl->type != e->mach->r_abs || rl->sym >= e->nsyms ||
                         (uint64_t)rl->offset + 4 > sec->size)
                         continue;
                     const struct tld_sym *y = &e->syms[rl->sym];

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "abi.h" /* common/: the machine contract */
 
 #if defined __GNUC__
 #define TLD_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -113,11 +114,12 @@ struct tld_sym {
 };
 struct tld_reloc {
     uint32_t offset; /* in the section it applies to */
-    unsigned type;   /* R_386_* */
+    unsigned type;   /* the machine's R_* (mach->r_abs ...) */
     unsigned sym;    /* index into syms */
 };
 
 struct tld_elf {
+    const struct ck_machine *mach; /* from the ELF header: what the rules match */
     unsigned etype; /* ET_REL, ET_EXEC */
     uint32_t entry;
     struct tld_section *secs;

@@ -183,10 +183,10 @@ static void img_reloc(Image *im, long long off, const char *sym, long long add) 
 
 static void img_lenwords(Image *im, Type *ty, long long off) {
   if (ty->kind == TY_ARRAY) {
-    img_u32(im, off, (unsigned)(ty->len < 0 ? 0 : ty->len), 4);
+    img_u32(im, off, (unsigned)(ty->len < 0 ? 0 : ty->len), CK_LEN_WORD_SIZE);
     if (has_length_words(ty->base))
       for (long long i = 0; i < ty->len; i++)
-        img_lenwords(im, ty->base, off + 4 + i * ty->base->size);
+        img_lenwords(im, ty->base, off + CK_LEN_WORD_SIZE + i * ty->base->size);
   } else if (ty->kind == TY_STRUCT) {
     for (Member *m = ty->sdef->members; m; m = m->next)
       if (has_length_words(m->ty))
@@ -340,7 +340,7 @@ static void img_init(Image *im, Type *ty, Init *init, long long off) {
       if (ty->len >= 0 && n > ty->len)
         n = ty->len;
       for (long long i = 0; i < n; i++)
-        im->b[off + 4 + i] = (unsigned char)s->str_bytes[i];
+        im->b[off + CK_LEN_WORD_SIZE + i] = (unsigned char)s->str_bytes[i];
       return;
     }
     if (ty->kind == TY_STRUCT || ty->kind == TY_UNION || ty->kind == TY_ARRAY) {
@@ -352,7 +352,7 @@ static void img_init(Image *im, Type *ty, Init *init, long long off) {
   }
   if (ty->kind == TY_ARRAY) {
     for (int i = 0; i < init->nchildren; i++)
-      img_init(im, ty->base, init->children[i], off + 4 + (long long)i * ty->base->size);
+      img_init(im, ty->base, init->children[i], off + CK_LEN_WORD_SIZE + (long long)i * ty->base->size);
   } else if (ty->kind == TY_STRUCT) {
     int i = 0;
     for (Member *m = ty->sdef->members; m && i < init->nchildren; m = m->next, i++)
@@ -444,11 +444,11 @@ static void emit_object(Buf *out, Obj *g, const char *section, Image *im) {
 static void emit_string(Buf *out, Obj *s) {
   Image im = {0};
   long long n = s->ty->kind == TY_ARRAY && s->ty->len >= 0 ? s->ty->len : s->str_len;
-  im.size = s->ty->size > 0 ? s->ty->size : 4 + ((n + 3) & ~3);
+  im.size = s->ty->size > 0 ? s->ty->size : CK_LEN_WORD_SIZE + ((n + 3) & ~3);
   im.b = xmalloc(im.size + 8);
-  img_u32(&im, 0, (unsigned)n, 4);
+  img_u32(&im, 0, (unsigned)n, CK_LEN_WORD_SIZE);
   for (long long i = 0; i < n && i < s->str_len; i++)
-    im.b[4 + i] = (unsigned char)s->str_bytes[i];
+    im.b[CK_LEN_WORD_SIZE + i] = (unsigned char)s->str_bytes[i];
   emit_object(out, s, ".section .rodata", &im);
 }
 
@@ -521,7 +521,7 @@ static void lenword_ops(Words *ws, Type *ty, long long off) {
       words_put(ws, 2);
       words_put(ws, len);
       words_put(ws, ty->base->size);
-      words_put(ws, off + 4);
+      words_put(ws, off + CK_LEN_WORD_SIZE);
       int at = ws->n;
       words_put(ws, 0);           /* BODYLEN, known after the body */
       lenword_ops(ws, ty->base, 0);
@@ -732,9 +732,7 @@ static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
   }
   if (f->is_thunk) {
     if (stack_n >= 0) {
-      buf_printf(&b, "\tmovl %%esp, %%eax\n\t.byte 0x2d\n\t.long %d\n\t{disp32} jb %s\n", stack_n, stack_stub);
-      buf_printf(&b, "\tcmpl %%gs:__cuckoo_stack_limit@ntpoff, %%eax\n\t{disp32} jb %s\n", stack_stub);
-      typesec_use_internal("__cuckoo_stack_limit");
+      i386_stack_check(&b, stack_n, stack_stub);
     }
     buf_puts(&b, f->text.s ? f->text.s : "");
   } else {
