@@ -6,6 +6,9 @@
  * discipline.c), symbol resolution (resolve.c), the runtime's identity and
  * --trust (trust.c), running the GNU linker (runld.c) and the linker's own
  * block (manifest.c).  A banner per source file below lists what it offers.
+ * What is machine-specific (relocation types, the stack check's bytes, the
+ * canonical spellings) comes from common/ (doc/common.md), shared with
+ * cuckoo-cc; each ELF file read carries its machine (struct tld_elf).
  *
  * Invariant: every byte that is audited is the byte that is linked.  Inputs
  * are read once into memory, hashed there, and the GNU linker only ever sees
