@@ -30,6 +30,7 @@ const struct ck_machine ck_i386 = {
     .elf_machine = EM_386,
     .rela = 0,
     .ptr_size = 4,
+    .reloc_size = 4,
     .stack_align = 16,
     .r_abs = R_386_32,
     .r_pc = R_386_PC32,

@@ -96,7 +96,8 @@ struct ck_machine {
     /* ELF identification: EI_CLASS, EI_DATA, e_machine */
     unsigned elf_class, elf_data, elf_machine;
     int rela;                   /* relocations carry addends (SHT_RELA), else SHT_REL */
-    unsigned ptr_size;          /* also the size of a relocated word */
+    unsigned ptr_size;
+    unsigned reloc_size;        /* bytes each allowed relocation patches */
     unsigned stack_align;       /* %esp alignment at every call */
     /* relocation types: an absolute word, a PC-relative word, a call
      * through the PLT, the local-exec TLS offset of the stack check */

@@ -333,7 +333,7 @@ static void check_code_relocs(struct unit *u, size_t fi)
             k++;
         const struct tld_insn *t = &f->ins[k];
         uint32_t in = rel - t->off;
-        if (rel + u->m->ptr_size > t->off + t->len) {
+        if (rel + u->m->reloc_size > t->off + t->len) {
             err_at(u, f, rel, "relocation straddles an instruction boundary");
             continue;
         }
@@ -533,7 +533,7 @@ static void mark_address_taken(struct unit *u)
                 continue;
             int64_t target = (y->type == STT_SECTION ? 0 : y->value) + (int32_t)le32(e->secs[s].data + r->offset);
             if (r->type == u->m->r_pc || r->type == u->m->r_plt)
-                target += u->m->ptr_size; /* a data-side PC32 names S + A - P; P's own 4 cancel */
+                target += u->m->reloc_size; /* a data-side PC32 names S + A - P; P's own 4 cancel */
             size_t g = target >= 0 ? fn_at(u, y->shndx, (uint32_t)target) : NO_FN;
             if (g != NO_FN)
                 u->fns[g].addr_taken = 1;

@@ -202,7 +202,7 @@ static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const str
     const struct tld_sym *y = &e->syms[r->sym];
     const char *yn = *y->name ? y->name : "(unnamed)";
     const struct ck_machine *m = e->mach;
-    if ((uint64_t)r->offset + m->ptr_size > s->size || !s->data) {
+    if ((uint64_t)r->offset + m->reloc_size > s->size || !s->data) {
         serr(c, "relocation at %s+0x%x is outside its section", s->name, r->offset);
         return;
     }
@@ -244,10 +244,10 @@ static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const str
         return;
     }
     if (k == SK_TEXT) {
-        if (!function_at(c, sec, r->offset) || !function_at(c, sec, r->offset + 3))
+        if (!function_at(c, sec, r->offset) || !function_at(c, sec, r->offset + m->reloc_size - 1))
             serr(c, "relocation at %s+0x%x is outside every function: it would rewrite bytes that "
                     "are not audited as instructions", s->name, r->offset);
-    } else if (r->offset % 4) {
+    } else if (r->offset % m->reloc_size) {
         serr(c, "relocation at %s+0x%x is not on an aligned data word", s->name, r->offset);
         return;
     }
@@ -262,9 +262,9 @@ static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const str
                 if (!strcmp(c->o->blocks[0].recs[i].name, y->name))
                     data = c->o->blocks[0].recs[i].kind == TLD_DATA;
         if (pcrel || !data) {
-            if (addend != (pcrel ? -4 : 0))
+            if (addend != (pcrel ? -(int32_t)m->reloc_size : 0))
                 serr(c, "relocation at %s+0x%x points to %s%+d, which is not the entry of a function",
-                     s->name, r->offset, yn, (int)addend + (pcrel ? 4 : 0));
+                     s->name, r->offset, yn, (int)addend + (pcrel ? (int)m->reloc_size : 0));
         } else if (addend < 0) {
             serr(c, "relocation at %s+0x%x points before the start of '%s'", s->name, r->offset, yn);
         }
@@ -277,7 +277,7 @@ static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const str
     int tk = kind[y->shndx];
     /* the address the relocated field designates (a PC-relative field
      * ends its instruction: the CPU adds the field's end, 4 bytes on) */
-    int64_t target = (int64_t)y->value + addend + (pcrel ? 4 : 0);
+    int64_t target = (int64_t)y->value + addend + (pcrel ? m->reloc_size : 0);
     const struct tld_section *ts = &e->secs[y->shndx];
     if (tk != SK_TEXT && tk != SK_DATA && tk != SK_RODATA && tk != SK_BSS) {
         serr(c, "relocation at %s+0x%x points into %s, which is not loaded code or data", s->name,
