@@ -73,17 +73,16 @@ Type *pointer_to(Type *base) {
 long long array_size(Type *elem, long long len) {
   if (len < 0 || elem->size < 0)
     return -1;
-  long long align = elem->align > CK_LEN_WORD_SIZE ? elem->align : CK_LEN_WORD_SIZE;
   /* Saturate far past INT_MAX so that int a[0x7fffffffffffffff] cannot
    * overflow: the checker reports every size past INT_MAX. */
   if (elem->size > 0 && len > (0x7fffffffffffLL - CK_LEN_WORD_SIZE) / elem->size)
     return 0x7fffffffffffLL;
-  long long size = CK_LEN_WORD_SIZE + len * (long long)elem->size;
-  return (size + align - 1) / align * align;
+  return (long long)ck_array_size((unsigned long long)elem->size, (unsigned long long)len,
+                                  (unsigned long long)elem->align);
 }
 
 Type *array_of(Type *base, long long len) {
-  Type *t = type_new(TY_ARRAY, 0, base->align > CK_LEN_WORD_SIZE ? base->align : CK_LEN_WORD_SIZE);
+  Type *t = type_new(TY_ARRAY, 0, (int)ck_array_align((unsigned long long)base->align));
   t->base = base;
   t->len = len;
   long long size = array_size(base, len);

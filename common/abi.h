@@ -25,6 +25,21 @@
 #define CK_LEN_WORD_SIZE 4
 #define CK_LEN_WORD_OFFSET (-CK_LEN_WORD_SIZE) /* from element 0 */
 
+/* The layout an array of N elements of ESIZE bytes aligned to EALIGN
+ * implies (LANGUAGE.md §4): the length word, the elements, padding to the
+ * array's alignment, which is at least the word's.  Exact for any N and
+ * ESIZE below 2^31 (the caller refuses larger sizes). */
+static inline unsigned long long ck_array_align(unsigned long long ealign)
+{
+    return ealign > CK_LEN_WORD_SIZE ? ealign : CK_LEN_WORD_SIZE;
+}
+static inline unsigned long long ck_array_size(unsigned long long esize, unsigned long long n,
+                                               unsigned long long ealign)
+{
+    unsigned long long align = ck_array_align(ealign);
+    return (CK_LEN_WORD_SIZE + n * esize + align - 1) / align * align;
+}
+
 /* ---- fixed instruction sequences ----
  * A sequence is a list of instructions, each a byte template with at most
  * one variable field, and the assembler line cuckoo-cc writes for it.  The

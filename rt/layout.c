@@ -314,9 +314,9 @@ static struct shape type_at(struct reader *r, unsigned long long off) {
       struct shape e = type_at(r, 0);
       r->img = img;
       const char *after = r->s;
-      sh.align = e.align > CK_LEN_WORD_SIZE ? e.align : CK_LEN_WORD_SIZE;
+      sh.align = (unsigned)ck_array_align(e.align);
       unsigned long long bytes = CK_LEN_WORD_SIZE + n * e.size;
-      sh.size = (bytes + sh.align - 1) / sh.align * sh.align;
+      sh.size = ck_array_size(e.size, n, e.align);
       sh.plain = 0;
       sh.has_lw = 1;
       if (sh.size > 0x7fffffffull)
