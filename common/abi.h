@@ -40,6 +40,26 @@ static inline unsigned long long ck_array_size(unsigned long long esize, unsigne
     return (CK_LEN_WORD_SIZE + n * esize + align - 1) / align * align;
 }
 
+/* ---- the call-site table (doc/abi.md "Runtime-error sites") ----
+ * A section of entries of two 32-bit words: a call's return address and
+ * the site record of that call, so that the runtime finds a call's site
+ * from its return address.  An entry whose return address is 0 (never a
+ * call's) points instead at the descriptor of a .bss object whose length
+ * words the start-up code writes ("Length words written at start-up"):
+ * two header words, the object's address and size, then operations --
+ * CK_LW_WORD OFF VALUE writes the length word VALUE at OFF;
+ * CK_LW_REPEAT COUNT STRIDE OFF BODYLEN BODY... runs BODY (BODYLEN words,
+ * ending with CK_LW_END) COUNT times at OFF, OFF + STRIDE, ...;
+ * CK_LW_END ends a list. */
+#define CK_CALLSITES_SECTION "__cuckoo_callsites"
+#define CK_CALLSITE_SIZE 8      /* bytes of an entry */
+#define CK_CALLSITE_RET 0       /* byte offsets of its two words */
+#define CK_CALLSITE_SITE 4
+#define CK_LWDESC_OBJECT 0      /* byte offsets in a length-word descriptor */
+#define CK_LWDESC_SIZE 4
+#define CK_LWDESC_OPS 8
+enum ck_lw_op { CK_LW_END = 0, CK_LW_WORD = 1, CK_LW_REPEAT = 2 };
+
 /* ---- fixed instruction sequences ----
  * A sequence is a list of instructions, each a byte template with at most
  * one variable field, and the assembler line cuckoo-cc writes for it.  The

@@ -521,7 +521,7 @@ static void mark_address_taken(struct unit *u)
 {
     const struct tld_elf *e = u->e;
     for (size_t s = 0; s < e->nsecs; s++) {
-        if (!(e->secs[s].flags & SHF_ALLOC) || !strcmp(e->secs[s].name, "__cuckoo_callsites"))
+        if (!(e->secs[s].flags & SHF_ALLOC) || !strcmp(e->secs[s].name, CK_CALLSITES_SECTION))
             continue;
         int code = (e->secs[s].flags & SHF_EXECINSTR) != 0;
         for (size_t i = 0; i < e->nrelocs[s]; i++) {
@@ -749,7 +749,7 @@ int tld_audit_program_code(const char *file, const struct tld_elf *e, const stru
         for (size_t s = 0; s < e->nsecs; s++) {
             const struct tld_section *sec = &e->secs[s];
             if (!(sec->flags & SHF_ALLOC) || (sec->flags & SHF_EXECINSTR) || !sec->data ||
-                sec->type != SHT_PROGBITS || !strcmp(sec->name, "__cuckoo_callsites") ||
+                sec->type != SHT_PROGBITS || !strcmp(sec->name, CK_CALLSITES_SECTION) ||
                 !strncmp(sec->name, ".eh_frame", 9))
                 continue;
             for (uint32_t k = 0; k + 4 <= sec->size; k++) {

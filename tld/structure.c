@@ -57,7 +57,7 @@ static int section_kind(const struct tld_section *s, const char **why)
     } else if (!strcmp(n, ".bss")) {
         if (s->type == SHT_NOBITS && f == (SHF_ALLOC | SHF_WRITE))
             return SK_BSS;
-    } else if (!strcmp(n, "__cuckoo_callsites")) {
+    } else if (!strcmp(n, CK_CALLSITES_SECTION)) {
         /* the runtime's table of runtime-function call sites (doc/abi.md):
          * read-only data it only compares and reads, never jumps through */
         if (s->type == SHT_PROGBITS && f == SHF_ALLOC)
@@ -353,22 +353,27 @@ static void check_startup_descriptors(struct sctx *c, const int *kind)
         const struct tld_section *sec = &e->secs[s];
         if (kind[s] != SK_CALLSITES || !sec->data)
             continue;
-        unsigned char *has_reloc = xcalloc(sec->size / 8 + 1, 1);
-        for (size_t k = 0; k < e->nrelocs[s]; k++)
-            if (e->relocs[s][k].offset % 8 == 0 && e->relocs[s][k].offset / 8 < sec->size / 8 + 1)
-                has_reloc[e->relocs[s][k].offset / 8] = 1;
-        for (uint32_t off = 0; (uint64_t)off + 8 <= sec->size; off += 8) {
-            if (has_reloc[off / 8] || rd32(sec->data + off) != 0)
+        /* entries whose return-address word has no relocation and is 0 */
+        const uint32_t esz = CK_CALLSITE_SIZE;
+        unsigned char *has_reloc = xcalloc(sec->size / esz + 1, 1);
+        for (size_t k = 0; k < e->nrelocs[s]; k++) {
+            uint32_t ro = e->relocs[s][k].offset;
+            if (ro % esz == CK_CALLSITE_RET && ro / esz < sec->size / esz + 1)
+                has_reloc[ro / esz] = 1;
+        }
+        for (uint32_t off = 0; (uint64_t)off + esz <= sec->size; off += esz) {
+            if (has_reloc[off / esz] || rd32(sec->data + off + CK_CALLSITE_RET) != 0)
                 continue;
             unsigned dsec, osec;
             uint32_t d, obj;
-            if (!reloc_target(e, s, reloc_at(e, s, off + 4), &dsec, &d) || kind[dsec] != SK_RODATA ||
-                !e->secs[dsec].data || (uint64_t)d + 8 > e->secs[dsec].size) {
+            if (!reloc_target(e, s, reloc_at(e, s, off + CK_CALLSITE_SITE), &dsec, &d) ||
+                kind[dsec] != SK_RODATA || !e->secs[dsec].data ||
+                (uint64_t)d + CK_LWDESC_OPS > e->secs[dsec].size) {
                 serr(c, "call-site entry at %s+0x%x has no return address and no length-word "
                      "descriptor in .rodata", sec->name, off);
                 continue;
             }
-            if (!reloc_target(e, dsec, reloc_at(e, dsec, d), &osec, &obj) ||
+            if (!reloc_target(e, dsec, reloc_at(e, dsec, d + CK_LWDESC_OBJECT), &osec, &obj) ||
                 (kind[osec] != SK_BSS && kind[osec] != SK_DATA)) {
                 serr(c, "length-word descriptor at %s+0x%x names no writable object", e->secs[dsec].name, d);
                 continue;
@@ -377,7 +382,7 @@ static void check_startup_descriptors(struct sctx *c, const int *kind)
             for (size_t y = 1; y < e->nsyms && !o; y++)
                 if (e->syms[y].shndx == osec && e->syms[y].type == STT_OBJECT && e->syms[y].value == obj)
                     o = &e->syms[y];
-            uint32_t size = rd32(e->secs[dsec].data + d + 4);
+            uint32_t size = rd32(e->secs[dsec].data + d + CK_LWDESC_SIZE);
             if (!o || size > o->size)
                 serr(c, "length-word descriptor at %s+0x%x covers %u bytes, more than the object it "
                      "names (%s, %u bytes)", e->secs[dsec].name, d, size, o ? o->name : "none",

@@ -514,18 +514,18 @@ static void words_put(Words *ws, long long v) {
 static void lenword_ops(Words *ws, Type *ty, long long off) {
   if (ty->kind == TY_ARRAY) {
     long long len = ty->len < 0 ? 0 : ty->len;
-    words_put(ws, 1);
+    words_put(ws, CK_LW_WORD);
     words_put(ws, off);
     words_put(ws, len);
     if (len > 0 && has_length_words(ty->base)) {
-      words_put(ws, 2);
+      words_put(ws, CK_LW_REPEAT);
       words_put(ws, len);
       words_put(ws, ty->base->size);
       words_put(ws, off + CK_LEN_WORD_SIZE);
       int at = ws->n;
       words_put(ws, 0);           /* BODYLEN, known after the body */
       lenword_ops(ws, ty->base, 0);
-      words_put(ws, 0);
+      words_put(ws, CK_LW_END);
       ws->w[at] = ws->n - at - 1;
     }
   } else if (ty->kind == TY_STRUCT) {
@@ -546,7 +546,7 @@ static void emit_startup_object(Buf *out, Obj *g) {
   buf_printf(&rodata, "\t.p2align 2\n%s:\n\t.long %s, %d\n", l, sym_of(g), g->ty->size);
   Words ws = {0};
   lenword_ops(&ws, g->ty, 0);
-  words_put(&ws, 0);
+  words_put(&ws, CK_LW_END);
   for (int i = 0; i < ws.n; i++)
     buf_printf(&rodata, i % 8 ? ", %lld" : i ? "\n\t.long %lld" : "\t.long %lld", ws.w[i]);
   buf_puts(&rodata, "\n");
@@ -825,7 +825,7 @@ void i386_emit_program(IrProgram *ir, FILE *o, const char *source_name) {
   if (strs.s)
     fputs(strs.s, o);
   if (callsites.s) {
-    fprintf(o, "\t.section __cuckoo_callsites,\"a\",@progbits\n\t.p2align 2\n");
+    fprintf(o, "\t.section %s,\"a\",@progbits\n\t.p2align 2\n", CK_CALLSITES_SECTION);
     fputs(callsites.s, o);
   }
   char *block = typesec_block(ir->prog, source_name, false);
