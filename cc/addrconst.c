@@ -18,14 +18,14 @@
 /* The offset of member M's address inside its struct: element 0 for an
  * array member. */
 long long layout_member_offset(const Member *m) {
-  return m->offset + (m->ty->kind == TY_ARRAY ? 4 : 0);
+  return m->offset + (m->ty->kind == TY_ARRAY ? CK_LEN_WORD_SIZE : 0);
 }
 
 /* The offset of element I's address inside an array of ELEM, from the
  * array's element 0; I must be in range.  An element that is itself an
  * array is addressed at its own element 0. */
 long long layout_element_offset(const Type *elem, long long i) {
-  return i * elem->size + (elem->kind == TY_ARRAY ? 4 : 0);
+  return i * elem->size + (elem->kind == TY_ARRAY ? CK_LEN_WORD_SIZE : 0);
 }
 
 /* What a cast from pointer type FROM to pointer type TO adds to a
@@ -34,7 +34,7 @@ long long layout_element_offset(const Type *elem, long long i) {
 long long layout_view_offset(const Type *to, const Type *from) {
   if (to->kind == TY_PTR && from->kind == TY_PTR && to->base->kind == TY_ARRAY &&
       is_struct_or_union((Type *)from->base))
-    return 4;
+    return CK_LEN_WORD_SIZE;
   return 0;
 }
 
@@ -51,7 +51,7 @@ static bool lvalue_const(Node *n, AddrConst *out) {
     if (n->obj->is_local)
       return refuse(out, n, "the address of an automatic variable is not a constant");
     out->obj = n->obj;
-    out->off = n->obj->ty->kind == TY_ARRAY ? 4 : 0;
+    out->off = n->obj->ty->kind == TY_ARRAY ? CK_LEN_WORD_SIZE : 0;
     return true;
   case ND_MEMBER:
     if (!lvalue_const(n->lhs, out))

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "abi.h"              /* common/: the machine contract (length word, sequences) */
 
 typedef struct Type Type;
 typedef struct Member Member;
@@ -891,6 +892,10 @@ long long i386_call_args_size(IrInst *call);
 /* false (after reporting it) when the frame is larger than 2^31 - 1 bytes */
 bool i386_frame_layout(I386Func *cx);
 void i386_prologue(I386Func *cx, Buf *out, int stack_n, const char *stack_stub);
+struct ck_seq;
+/* A fixed sequence of common/abi.h (the stack check, the indirect call). */
+void i386_emit_seq(Buf *out, const struct ck_seq *s, int n, const char *stub, const char *reg);
+void i386_stack_check(Buf *out, int n, const char *stub);
 void i386_epilogue(I386Func *cx, Buf *out);
 void i386_emit_thunk(IrFunc *t, Buf *out, int *frame_n);
 /* emit.c: file-level pools shared by the other phases. */

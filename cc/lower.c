@@ -200,7 +200,7 @@ static void write_length_words(IrAddr a, Type *ty) {
     store(a, ty_uint, ir_imm(ty->len));
     if (has_length_words(ty->base))
       for (long long i = 0; i < ty->len; i++)
-        write_length_words(addr_plus(a, 4 + i * ty->base->size), ty->base);
+        write_length_words(addr_plus(a, CK_LEN_WORD_SIZE + i * ty->base->size), ty->base);
   } else if (ty->kind == TY_STRUCT) {
     for (Member *m = ty->sdef->members; m; m = m->next)
       if (has_length_words(m->ty))
@@ -409,7 +409,7 @@ static IrAddr lower_index_addr(Node *n) {
       in->b = ir_imm(aty->len);
     } else {
       in->lenmem = true;
-      in->addr = addr_plus(base, -4);
+      in->addr = addr_plus(base, CK_LEN_WORD_OFFSET);
     }
     in->site = site("bounds", "index %lld not in [0, %llu)", n->loc);
   }
@@ -451,10 +451,10 @@ static LV lower_lval(Node *n) {
     if (v->is_local) {
       if (promoted(v))
         return (LV){.is_temp = true, .temp = v->id - 1};
-      return lv_addr(addr_of_value(ir_slot(slot_of(v), v->ty->kind == TY_ARRAY ? 4 : 0)));
+      return lv_addr(addr_of_value(ir_slot(slot_of(v), v->ty->kind == TY_ARRAY ? CK_LEN_WORD_SIZE : 0)));
     }
     note_string(v);
-    return lv_addr(addr_of_value(ir_sym(sym_of(v), v->ty->kind == TY_ARRAY ? 4 : 0)));
+    return lv_addr(addr_of_value(ir_sym(sym_of(v), v->ty->kind == TY_ARRAY ? CK_LEN_WORD_SIZE : 0)));
   }
   case ND_DEREF: {
     Oper p = lower_expr(n->lhs);
@@ -478,7 +478,7 @@ static LV lower_lval(Node *n) {
     IrAddr a = addr_of_value(ir_slot(slot_of(v), 0));
     zero_object(a, v->ty);
     lower_init_mem(a, v->ty, n->initz);
-    return lv_addr(v->ty->kind == TY_ARRAY ? addr_plus(a, 4) : a);
+    return lv_addr(v->ty->kind == TY_ARRAY ? addr_plus(a, CK_LEN_WORD_SIZE) : a);
   }
   default:
     /* a struct value (call result, ?:, assignment): its address */
@@ -1067,15 +1067,15 @@ static Oper lower_expr(Node *n) {
     long long view = layout_view_offset(n->ty, n->lhs->ty);
     if (view) {
       /* struct S * -> pointer to its first member, an array: element 0
-       * is past the length word; NULL stays NULL (p + 4 * (p != 0)) */
-      if (view != 4)
+       * is past the length word; NULL stays NULL (p + CK_LEN_WORD_SIZE * (p != 0)) */
+      if (view != CK_LEN_WORD_SIZE)
         die("a first-member view offset of %lld", view);
       v = as_temp(v, IK_I32);
       IrInst *in = emit(IR_SET);
       in->cc = CC_NE, in->k2 = IK_I32, in->a = v, in->b = ir_imm(0);
       Oper nz = temp_of(IK_I32, in);
-      Oper four = binop(IR_SHL, IK_I32, nz, ir_imm(2));
-      return binop(IR_ADD, IK_I32, v, four);
+      Oper word = binop(IR_SHL, IK_I32, nz, ir_imm(__builtin_ctz(CK_LEN_WORD_SIZE)));
+      return binop(IR_ADD, IK_I32, v, word);
     }
     if (n->ty->kind == TY_BOOL && n->lhs->ty->kind == TY_PTR) {
       IrInst *in = emit(IR_SET);
@@ -1121,7 +1121,7 @@ static Oper lower_expr(Node *n) {
       cur_loc = n->loc;
       a = deref_addr(p, false, n->loc, "null pointer dereference");
     }
-    return load(addr_plus(a, -4), ty_uint);
+    return load(addr_plus(a, CK_LEN_WORD_OFFSET), ty_uint);
   }
   case ND_NEW:
     return lower_new(n);
@@ -1237,7 +1237,7 @@ static void lower_init_mem(IrAddr a, Type *ty, Init *init) {
         n = ty->len;
       if (e->ty->kind == TY_ARRAY && e->ty->len >= 0 && n > e->ty->len)
         n = e->ty->len;
-      memcopy(addr_value(addr_plus(a, 4)), ir_sym(sym_of(e->obj), 4), n);
+      memcopy(addr_value(addr_plus(a, CK_LEN_WORD_SIZE)), ir_sym(sym_of(e->obj), CK_LEN_WORD_SIZE), n);
       return;
     }
     if (ty->kind == TY_ARRAY && e->kind == ND_ADDR && e->lhs->kind == ND_VAR && e->lhs->obj->is_string) {
@@ -1246,7 +1246,7 @@ static void lower_init_mem(IrAddr a, Type *ty, Init *init) {
       long long n = s->str_len;
       if (ty->len >= 0 && n > ty->len)
         n = ty->len;
-      memcopy(addr_value(addr_plus(a, 4)), ir_sym(sym_of(s), 4), n);
+      memcopy(addr_value(addr_plus(a, CK_LEN_WORD_SIZE)), ir_sym(sym_of(s), CK_LEN_WORD_SIZE), n);
       return;
     }
     Oper v = lower_expr(e);
@@ -1258,7 +1258,7 @@ static void lower_init_mem(IrAddr a, Type *ty, Init *init) {
   }
   if (ty->kind == TY_ARRAY) {
     for (int i = 0; i < init->nchildren; i++)
-      lower_init_mem(addr_plus(a, 4 + (long long)i * ty->base->size), ty->base, init->children[i]);
+      lower_init_mem(addr_plus(a, CK_LEN_WORD_SIZE + (long long)i * ty->base->size), ty->base, init->children[i]);
   } else if (ty->kind == TY_STRUCT) {
     int i = 0;
     for (Member *m = ty->sdef->members; m && i < init->nchildren; m = m->next, i++)

@@ -6,6 +6,7 @@
  * C, `const int a[3]` is an array of const int); Q_GLOBAL only ever sits
  * on a pointer type.  Basic types are shared; qualified ones are copies. */
 #include "cc.h"
+#include "ctype.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,17 +73,16 @@ Type *pointer_to(Type *base) {
 long long array_size(Type *elem, long long len) {
   if (len < 0 || elem->size < 0)
     return -1;
-  long long align = elem->align > 4 ? elem->align : 4;
   /* Saturate far past INT_MAX so that int a[0x7fffffffffffffff] cannot
    * overflow: the checker reports every size past INT_MAX. */
-  if (elem->size > 0 && len > (0x7fffffffffffLL - 4) / elem->size)
+  if (elem->size > 0 && len > (0x7fffffffffffLL - CK_LEN_WORD_SIZE) / elem->size)
     return 0x7fffffffffffLL;
-  long long size = 4 + len * (long long)elem->size;
-  return (size + align - 1) / align * align;
+  return (long long)ck_array_size((unsigned long long)elem->size, (unsigned long long)len,
+                                  (unsigned long long)elem->align);
 }
 
 Type *array_of(Type *base, long long len) {
-  Type *t = type_new(TY_ARRAY, 0, base->align > 4 ? base->align : 4);
+  Type *t = type_new(TY_ARRAY, 0, (int)ck_array_align((unsigned long long)base->align));
   t->base = base;
   t->len = len;
   long long size = array_size(base, len);
@@ -325,63 +325,75 @@ typedef struct {
 static void canon(Canon *c, Type *t, bool drop_top_qual);
 
 static void canon_members(Canon *c, StructDef *sd) {
-  buf_putc(c->out, '{');
+  buf_putc(c->out, CK_BODY_OPEN);
   for (Member *m = sd->members; m; m = m->next) {
     if (m != sd->members)
-      buf_putc(c->out, ',');
-    buf_puts(c->out, m->name ? m->name : "_");
-    buf_putc(c->out, ':');
+      buf_putc(c->out, CK_LIST_SEP);
+    buf_puts(c->out, m->name ? m->name : CK_ANON_NAME);
+    buf_putc(c->out, CK_MEMBER_TYPE);
     canon(c, m->ty, false);
   }
-  buf_putc(c->out, '}');
+  buf_putc(c->out, CK_BODY_CLOSE);
 }
+
+/* Opens constructor K: its spelling and, but for s: and u:, its '('. */
+static void ctor(Buf *o, enum ck_ctor k) {
+  buf_puts(o, ck_ctor_spelling[k]);
+  if (k != CKC_STRUCT && k != CKC_UNION && k != CKC_ARRAY)
+    buf_putc(o, CK_OPEN);
+}
+
+/* The canonical scalar of each basic type (enum is int; long is 32 bits). */
+static const enum ck_scalar scalar_of[] = {
+    [TY_VOID] = CKS_V,     [TY_BOOL] = CKS_B,     [TY_CHAR] = CKS_C8,    [TY_SCHAR] = CKS_I8,
+    [TY_UCHAR] = CKS_U8,   [TY_SHORT] = CKS_I16,  [TY_USHORT] = CKS_U16, [TY_INT] = CKS_I32,
+    [TY_UINT] = CKS_U32,   [TY_LONG] = CKS_I32,   [TY_ULONG] = CKS_U32,  [TY_LLONG] = CKS_I64,
+    [TY_ULLONG] = CKS_U64, [TY_FLOAT] = CKS_F32,  [TY_DOUBLE] = CKS_F64, [TY_ENUM] = CKS_I32,
+};
 
 static void canon(Canon *c, Type *t, bool drop_top_qual) {
   Buf *o = c->out;
   unsigned q = drop_top_qual ? 0 : t->qual;
   if (q & Q_CONST)
-    buf_puts(o, "k(");
+    ctor(o, CKC_CONST);
   if (q & Q_VOLATILE)
-    buf_puts(o, "w(");
-  static const char *names[] = {
-      [TY_VOID] = "v",   [TY_BOOL] = "b",   [TY_CHAR] = "c8",   [TY_SCHAR] = "i8",
-      [TY_UCHAR] = "u8", [TY_SHORT] = "i16", [TY_USHORT] = "u16", [TY_INT] = "i32",
-      [TY_UINT] = "u32", [TY_LONG] = "i32", [TY_ULONG] = "u32",  [TY_LLONG] = "i64",
-      [TY_ULLONG] = "u64", [TY_FLOAT] = "f32", [TY_DOUBLE] = "f64", [TY_ENUM] = "i32",
-  };
+    ctor(o, CKC_VOLATILE);
   switch (t->kind) {
   case TY_PTR:
-    buf_puts(o, (t->qual & Q_GLOBAL) ? "pg(" : "p(");
+    ctor(o, (t->qual & Q_GLOBAL) ? CKC_GPTR : CKC_PTR);
     canon(c, t->base, false);
-    buf_putc(o, ')');
+    buf_putc(o, CK_CLOSE);
     break;
   case TY_ARRAY:
+    ctor(o, CKC_ARRAY);
     if (t->len >= 0)
-      buf_printf(o, "a%lld(", t->len);
-    else
-      buf_puts(o, "a(");
+      buf_printf(o, "%lld", t->len);
+    buf_putc(o, CK_OPEN);
     canon(c, t->base, false);
-    buf_putc(o, ')');
+    buf_putc(o, CK_CLOSE);
     break;
   case TY_FUNC:
-    buf_puts(o, "f(");
+    ctor(o, CKC_FUNC);
     canon(c, t->base, false);
-    buf_putc(o, ';');
+    buf_putc(o, CK_RESULT_END);
     for (int i = 0; i < t->nparams; i++) {
       if (i)
-        buf_putc(o, ',');
+        buf_putc(o, CK_LIST_SEP);
       canon(c, t->params[i], true);
     }
-    if (t->variadic)
-      buf_puts(o, t->nparams ? ",..." : "...");
-    buf_putc(o, ')');
+    if (t->variadic) {
+      if (t->nparams)
+        buf_putc(o, CK_LIST_SEP);
+      buf_puts(o, CK_VARIADIC);
+    }
+    buf_putc(o, CK_CLOSE);
     break;
   case TY_STRUCT: case TY_UNION: {
     StructDef *sd = t->sdef;
-    buf_puts(o, t->kind == TY_STRUCT ? "s:" : "u:");
-    buf_puts(o, sd->tag ? sd->tag : "_");
+    ctor(o, t->kind == TY_STRUCT ? CKC_STRUCT : CKC_UNION);
+    buf_puts(o, sd->tag ? sd->tag : CK_ANON_NAME);
     if (!sd->complete) {
-      buf_putc(o, '?');
+      buf_putc(o, CK_INCOMPLETE);
       break;
     }
     bool seen = false;
@@ -398,12 +410,12 @@ static void canon(Canon *c, Type *t, bool drop_top_qual) {
   case TY_NULL:
     die("canonical string of the NULL type");
   default:
-    buf_puts(o, names[t->kind]);
+    buf_puts(o, ck_scalar_spelling[scalar_of[t->kind]]);
   }
   if (q & Q_VOLATILE)
-    buf_putc(o, ')');
+    buf_putc(o, CK_CLOSE);
   if (q & Q_CONST)
-    buf_putc(o, ')');
+    buf_putc(o, CK_CLOSE);
 }
 
 void type_canon(Buf *out, Type *t) {

@@ -371,12 +371,12 @@ struct __cuckoo_obj *__cuckoo_new_array(const struct __cuckoo_type *elem, long l
     rt_trap_text(s, "memory", msg_oom);
   }
   char *data = (char *)(b + 1);
-  char *elems = data + 4;
+  char *elems = data + CK_LEN_WORD_SIZE;
   size_t esize = elem->size;
   /* Elements up to the block's capacity are kept valid (see the top). */
   size_t count = (size_t)n;
   if (fresh && esize > 0)
-    count = (block_bytes(b) - HDR_SIZE - 4) / esize;
+    count = (block_bytes(b) - HDR_SIZE - CK_LEN_WORD_SIZE) / esize;
   if (!fresh || elem->image) {
     if (elem->image == NULL) {
       set_zero_value(elems, NULL, count * esize, elem->plain);

@@ -244,6 +244,34 @@ static void target(struct reader *r) {
   r->depth--;
 }
 
+/* The scalars of an object (common/ctype.def; void is none), with their
+ * i386 size and alignment. */
+static const struct {
+  const char *spelling;
+  unsigned size, align;
+} scalars[] = {
+#define CK_SCALAR(id, spelling, cname, i386_size, i386_align) {spelling, i386_size, i386_align},
+#include "../common/ctype.def"
+#undef CK_SCALAR
+};
+
+/* The scalar whose spelling starts S (LEFT bytes), not followed by a
+ * digit (i3 of i32) nor by ':' (no scalar is); -1 if none or void. */
+static int scalar_at(const char *s, size_t left) {
+  int best = -1;
+  size_t bestn = 0;
+  for (int i = 0; i < (int)(sizeof scalars / sizeof *scalars); i++) {
+    size_t n = strlen(scalars[i].spelling);
+    if (!scalars[i].size || n > left || n <= bestn || memcmp(s, scalars[i].spelling, n))
+      continue;
+    if (n < left && ((s[n] >= '0' && s[n] <= '9') || s[n] == ':'))
+      continue;
+    best = i;
+    bestn = n;
+  }
+  return best;
+}
+
 static struct shape type_at(struct reader *r, unsigned long long off) {
   struct shape none = {0, 1, 1, 0};
   if (++r->depth > DEPTH_MAX || r->s >= r->end) {
@@ -254,23 +282,10 @@ static struct shape type_at(struct reader *r, unsigned long long off) {
   struct shape sh = none;
   const char *s = r->s;
   size_t left = (size_t)(r->end - s);
-#define IS(lit) (left >= sizeof lit - 1 && !memcmp(s, lit, sizeof lit - 1) && \
-                 (left == sizeof lit - 1 || !(s[sizeof lit - 1] >= '0' && s[sizeof lit - 1] <= '9')))
-  if (IS("c8") || IS("i8") || IS("u8")) {
-    r->s += 2;
-    sh = scalar(r, 1, 1, 1, off);
-  } else if (IS("i16") || IS("u16")) {
-    r->s += 3;
-    sh = scalar(r, 2, 2, 1, off);
-  } else if (IS("i32") || IS("u32") || IS("f32")) {
-    r->s += 3;
-    sh = scalar(r, 4, 4, 1, off);
-  } else if (IS("i64") || IS("u64") || IS("f64")) {
-    r->s += 3;
-    sh = scalar(r, 8, 4, 1, off);
-  } else if (*s == 'b' && (left == 1 || s[1] != ':')) {
-    r->s += 1;
-    sh = scalar(r, 1, 1, 1, off);
+  int k = scalar_at(s, left);
+  if (k >= 0) {
+    r->s += strlen(scalars[k].spelling);
+    sh = scalar(r, scalars[k].size, scalars[k].align, 1, off);
   } else if (*s == 'k' || *s == 'w') {
     r->s++;
     if (eat(r, '('))
@@ -299,30 +314,30 @@ static struct shape type_at(struct reader *r, unsigned long long off) {
       struct shape e = type_at(r, 0);
       r->img = img;
       const char *after = r->s;
-      sh.align = e.align > 4 ? e.align : 4;
-      unsigned long long bytes = 4 + n * e.size;
-      sh.size = (bytes + sh.align - 1) / sh.align * sh.align;
+      sh.align = (unsigned)ck_array_align(e.align);
+      unsigned long long bytes = CK_LEN_WORD_SIZE + n * e.size;
+      sh.size = ck_array_size(e.size, n, e.align);
       sh.plain = 0;
       sh.has_lw = 1;
       if (sh.size > 0x7fffffffull)
         r->bad = 1;
       if (r->img && !r->bad) {
         /* the length word, then each element's own image */
-        if (off + 4 > r->img_size)
+        if (off + CK_LEN_WORD_SIZE > r->img_size)
           r->bad = 1;
         else {
           uint32_t w;
-          memcpy(&w, r->img + off, 4);
+          memcpy(&w, r->img + off, CK_LEN_WORD_SIZE);
           if (w != n)
             r->bad = 1;
         }
         if (e.has_lw) {
           for (unsigned long long i = 0; i < n && !r->bad; i++) {
             r->s = elem;
-            type_at(r, off + 4 + i * e.size);
+            type_at(r, off + CK_LEN_WORD_SIZE + i * e.size);
           }
         } else {
-          want_zero(r, off + 4, n * e.size);
+          want_zero(r, off + CK_LEN_WORD_SIZE, n * e.size);
         }
         want_zero(r, off + bytes, sh.size - bytes);
         r->s = after;

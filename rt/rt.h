@@ -20,6 +20,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../common/abi.h" /* the machine contract: the length word */
+
 /* ---- ABI records (doc/abi.md) ---------------------------------------- */
 
 struct __cuckoo_site {
@@ -52,7 +54,7 @@ int rt_string_compare(const char *a, const char *b, unsigned n);
 int rt_descriptor_valid(const struct __cuckoo_type *t);
 
 /* The length word of the Cuckoo array whose element 0 is at P. */
-#define RT_LEN(p) (((const unsigned *)(const void *)(p))[-1])
+#define RT_LEN(p) (*(const unsigned *)(const void *)((const char *)(p) + CK_LEN_WORD_OFFSET))
 
 /* The reserve kept below each thread's stack limit for runtime C code and
  * the kernel's signal frames, and the main thread's margin (LANGUAGE §10). */

@@ -16,11 +16,16 @@
 /* ---- call sites ------------------------------------------------------- */
 
 /* One entry per call of a runtime function, emitted by the compiler into
- * the section __cuckoo_callsites.  Both fields are i386 addresses. */
+ * the section __cuckoo_callsites (common/abi.h CK_CALLSITES_SECTION).
+ * Both fields are i386 addresses. */
 struct callsite {
   uint32_t ret;
   uint32_t site;
 };
+_Static_assert(sizeof(struct callsite) == CK_CALLSITE_SIZE &&
+               offsetof(struct callsite, ret) == CK_CALLSITE_RET &&
+               offsetof(struct callsite, site) == CK_CALLSITE_SITE,
+               "the call-site entry of common/abi.h");
 
 /* The linker defines these only when some object has the section; weak, so
  * a program without any entry (or the native unit tests) still links. */
@@ -59,9 +64,9 @@ static const uint32_t *lenwords_run(const uint32_t *op, unsigned char *obj, uint
     lenwords_bad();
   for (;;) {
     switch (op[0]) {
-    case 0:
+    case CK_LW_END:
       return op + 1;
-    case 1: {
+    case CK_LW_WORD: {
       uint64_t at = base + op[1];
       if (at + 4 > size)
         lenwords_bad();
@@ -69,7 +74,7 @@ static const uint32_t *lenwords_run(const uint32_t *op, unsigned char *obj, uint
       op += 3;
       break;
     }
-    case 2: {
+    case CK_LW_REPEAT: {
       uint64_t count = op[1], stride = op[2], at = base + op[3];
       const uint32_t *body = op + 5;
       if (count && at + (count - 1) * stride >= size)
@@ -94,7 +99,8 @@ void rt_write_startup_length_words(void) {
   for (; e < end; e++)
     if (e->ret == 0) {
       const uint32_t *d = (const uint32_t *)(uintptr_t)e->site;
-      lenwords_run(d + 2, (unsigned char *)(uintptr_t)d[0], d[1], 0, 0);
+      lenwords_run(d + CK_LWDESC_OPS / 4, (unsigned char *)(uintptr_t)d[CK_LWDESC_OBJECT / 4],
+                   d[CK_LWDESC_SIZE / 4], 0, 0);
     }
 }
 

@@ -3,29 +3,20 @@
  * agreement exceptions can be decided, and errors can show the type back
  * in C syntax.
  *
- * Grammar (no spaces anywhere):
- *   T  := base | k(T) | w(T) | p(T) | pg(T) | a(T) | aN(T)
- *       | f(T;) | f(T;L) | f(T;L,...) | f(T;...)
- *       | s:NAME{M} | s:NAME | s:NAME? | u:...      (M := [NAME:T(,NAME:T)*])
- *   base := c8 i8 u8 i16 u16 i32 u32 i64 u64 b f32 f64 v
- * A bare s:NAME must follow that struct's full form earlier in the same
- * string (the encoder writes a struct in full once per string).  Nesting is
- * bounded so that a hostile block cannot exhaust the stack.
+ * The grammar and its spellings are common/ctype.h's, shared with the
+ * writer in cuckoo-cc.  A bare s:NAME must follow that struct's full form
+ * earlier in the same string (the encoder writes a struct in full once per
+ * string).  Nesting is bounded so that a hostile block cannot exhaust the
+ * stack.
  */
 #include "config.h"
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tld.h"
+#include "ctype.h"
 
 #define CT_MAX_DEPTH 256
-
-static const char *const bases[] = {"c8", "i8", "u8", "i16", "u16", "i32", "u32",
-                                    "i64", "u64", "b", "f32", "f64", "v", NULL};
-static const char *const cnames[] = {"char", "signed char", "unsigned char", "short",
-                                     "unsigned short", "int", "unsigned int", "long long",
-                                     "unsigned long long", "_Bool", "float", "double",
-                                     "void", NULL};
 
 struct parser {
     const char *s, *p;
@@ -88,23 +79,24 @@ static struct ctype *type(struct parser *ps);
 static struct ctype *wrap(struct parser *ps, enum ct_tag tag)
 {
     struct ctype *t = new_type(tag);
-    if (expect(ps, '('))
+    if (expect(ps, CK_OPEN))
         t->sub = type(ps);
     if (!ps->err)
-        expect(ps, ')');
+        expect(ps, CK_CLOSE);
     return t;
 }
 
-static struct ctype *aggregate(struct parser *ps, enum ct_tag tag)
+static struct ctype *aggregate(struct parser *ps, enum ct_tag tag, size_t ctor_len)
 {
     struct ctype *t = new_type(tag);
     char key[4096];
-    ps->p += 2; /* s: or u: */
+    const char *ctor = ck_ctor_spelling[tag == CT_STRUCT ? CKC_STRUCT : CKC_UNION];
+    ps->p += ctor_len; /* s: or u: */
     t->tagname = ident(ps);
     if (!t->tagname)
         return t;
-    snprintf(key, sizeof key, "%c:%s", tag == CT_STRUCT ? 's' : 'u', t->tagname);
-    if (*ps->p == '?') {
+    snprintf(key, sizeof key, "%s%s", ctor, t->tagname);
+    if (*ps->p == CK_INCOMPLETE) {
         ps->p++;
         t->incomplete = 1;
         return t;
@@ -113,7 +105,7 @@ static struct ctype *aggregate(struct parser *ps, enum ct_tag tag)
     for (size_t i = 0; i < ps->nseen; i++)
         if (!strcmp(ps->seen[i], key))
             seen = 1;
-    if (*ps->p != '{') {
+    if (*ps->p != CK_BODY_OPEN) {
         if (!seen)
             fail(ps, "'%s' is not written in full before this reference", key);
         t->backref = 1;
@@ -127,7 +119,7 @@ static struct ctype *aggregate(struct parser *ps, enum ct_tag tag)
     ps->seen[ps->nseen++] = xstrdup(key);
     ps->p++;
     size_t cap = 0;
-    if (*ps->p == '}') {
+    if (*ps->p == CK_BODY_CLOSE) {
         ps->p++;
         return t;
     }
@@ -139,50 +131,50 @@ static struct ctype *aggregate(struct parser *ps, enum ct_tag tag)
         t->mnames = xrealloc(t->mnames, cap * sizeof *t->mnames);
         t->mnames[t->nmembers] = name;
         t->members[t->nmembers++] = NULL;
-        if (!expect(ps, ':'))
+        if (!expect(ps, CK_MEMBER_TYPE))
             return t;
         t->members[t->nmembers - 1] = type(ps);
         if (ps->err)
             return t;
-        if (*ps->p == ',') {
+        if (*ps->p == CK_LIST_SEP) {
             ps->p++;
             continue;
         }
-        expect(ps, '}');
+        expect(ps, CK_BODY_CLOSE);
         return t;
     }
 }
 
-static struct ctype *func(struct parser *ps)
+static struct ctype *func(struct parser *ps, size_t ctor_len)
 {
     struct ctype *t = new_type(CT_FUNC);
-    size_t cap = 0;
-    ps->p++; /* f */
-    if (!expect(ps, '('))
+    size_t cap = 0, nvar = strlen(CK_VARIADIC);
+    ps->p += ctor_len; /* f */
+    if (!expect(ps, CK_OPEN))
         return t;
     t->sub = type(ps);
-    if (ps->err || !expect(ps, ';'))
+    if (ps->err || !expect(ps, CK_RESULT_END))
         return t;
-    if (*ps->p == ')') {
+    if (*ps->p == CK_CLOSE) {
         ps->p++;
         return t;
     }
     for (;;) {
-        if (!strncmp(ps->p, "...", 3)) {
-            ps->p += 3;
+        if (!strncmp(ps->p, CK_VARIADIC, nvar)) {
+            ps->p += nvar;
             t->variadic = 1;
-            expect(ps, ')');
+            expect(ps, CK_CLOSE);
             return t;
         }
         TLD_GROW(t->params, t->nparams, cap);
         t->params[t->nparams++] = type(ps);
         if (ps->err)
             return t;
-        if (*ps->p == ',') {
+        if (*ps->p == CK_LIST_SEP) {
             ps->p++;
             continue;
         }
-        expect(ps, ')');
+        expect(ps, CK_CLOSE);
         return t;
     }
 }
@@ -196,64 +188,49 @@ static struct ctype *type(struct parser *ps)
         return NULL;
     }
     const char *p = ps->p;
-    for (int i = 0; bases[i]; i++) {
-        size_t n = strlen(bases[i]);
-        /* longest match: "i32" must not be taken as "i3" + junk, and no
-         * base is a prefix of another that is followed by a digit */
-        if (!strncmp(p, bases[i], n) && !(p[n] >= '0' && p[n] <= '9')) {
-            t = new_type(CT_BASE);
-            t->base = bases[i];
-            ps->p += n;
-            goto out;
-        }
+    size_t n, left = strlen(p);
+    int k = ck_scalar_at(p, left, &n);
+    if (k >= 0) {
+        t = new_type(CT_BASE);
+        t->base = ck_scalar_spelling[k];
+        ps->p += n;
+        goto out;
     }
-    switch (*p) {
-    case 'k': ps->p++; t = wrap(ps, CT_CONST); break;
-    case 'w': ps->p++; t = wrap(ps, CT_VOLATILE); break;
-    case 'p':
-        if (p[1] == 'g') {
-            ps->p += 2;
-            t = wrap(ps, CT_GPTR);
-        } else {
-            ps->p++;
-            t = wrap(ps, CT_PTR);
-        }
-        break;
-    case 'a': {
-        long long n = -1;
-        ps->p++;
+    switch (ck_ctor_at(p, left, &n)) {
+    case CKC_CONST: ps->p += n; t = wrap(ps, CT_CONST); break;
+    case CKC_VOLATILE: ps->p += n; t = wrap(ps, CT_VOLATILE); break;
+    case CKC_GPTR: ps->p += n; t = wrap(ps, CT_GPTR); break;
+    case CKC_PTR: ps->p += n; t = wrap(ps, CT_PTR); break;
+    case CKC_ARRAY: {
+        long long len = -1;
+        ps->p += n;
         if (*ps->p >= '0' && *ps->p <= '9') {
-            n = 0;
+            len = 0;
             if (*ps->p == '0' && ps->p[1] >= '0' && ps->p[1] <= '9') {
                 fail(ps, "array length with a leading zero");
                 break;
             }
             while (*ps->p >= '0' && *ps->p <= '9') {
-                n = n * 10 + (*ps->p++ - '0');
-                if (n > 0x7fffffffLL) {
+                len = len * 10 + (*ps->p++ - '0');
+                if (len > 0x7fffffffLL) {
                     fail(ps, "array length too large");
                     break;
                 }
             }
         }
         t = wrap(ps, CT_ARRAY);
-        t->len = n;
+        t->len = len;
         break;
     }
-    case 'f':
-        if (p[1] == '(') {
-            t = func(ps);
+    case CKC_FUNC:
+        if (p[n] == CK_OPEN) {
+            t = func(ps, n);
             break;
         }
         fail(ps, "unknown type");
         break;
-    case 's':
-    case 'u':
-        if (p[1] == ':') {
-            t = aggregate(ps, *p == 's' ? CT_STRUCT : CT_UNION);
-            break;
-        }
-        /* fall through */
+    case CKC_STRUCT: t = aggregate(ps, CT_STRUCT, n); break;
+    case CKC_UNION: t = aggregate(ps, CT_UNION, n); break;
     default:
         fail(ps, *p ? "unknown type" : "type ends early");
         break;
@@ -320,9 +297,9 @@ static void sb_add(struct sbuf *b, const char *s)
 
 static const char *base_name(const char *b)
 {
-    for (int i = 0; bases[i]; i++)
-        if (!strcmp(bases[i], b))
-            return cnames[i];
+    for (int i = 0; i < CK_NSCALARS; i++)
+        if (!strcmp(ck_scalar_spelling[i], b))
+            return ck_scalar_cname[i];
     return b;
 }
 

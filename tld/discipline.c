@@ -29,7 +29,6 @@
 #include <string.h>
 #include "tld.h"
 
-#define STACK_CHECK_LEN 26
 #define NO_FN ((size_t)-1)
 
 struct fn {
@@ -68,7 +67,23 @@ struct unit {
     int have_tls_disp;
     int32_t tls_disp;
     int errors;
+    /* the machine's stack check (common/abi.h): its length, where its TLS
+     * field and the instruction holding it are */
+    const struct ck_machine *m;
+    uint32_t sc_len, sc_tls_field, sc_tls_insn;
 };
+
+/* The unit's machine, from its ELF header, and where its stack check's
+ * parts lie. */
+static void unit_machine(struct unit *u)
+{
+    u->m = u->e->mach;
+    if (!u->m)
+        tld_die("an ELF file read without its machine");
+    u->sc_len = ck_seq_len(&u->m->stack_check);
+    u->sc_tls_field = (uint32_t)ck_seq_field_off(&u->m->stack_check, CK_FIELD_TLS);
+    u->sc_tls_insn = (uint32_t)ck_seq_field_insn_off(&u->m->stack_check, CK_FIELD_TLS);
+}
 
 static void err_at(struct unit *u, const struct fn *f, uint32_t off, const char *fmt, ...) TLD_PRINTF(4, 5);
 static void err_at(struct unit *u, const struct fn *f, uint32_t off, const char *fmt, ...)
@@ -159,34 +174,34 @@ static const struct tld_rec *block_rec(const struct unit *u, const char *name)
 static int match_stack_check(struct unit *u, struct fn *f)
 {
     const unsigned char *c = f->code;
-    if (f->size < STACK_CHECK_LEN || c[0] != 0x89 || c[1] != 0xe0 || c[2] != 0x2d || c[7] != 0x0f ||
-        c[8] != 0x82 || c[13] != 0x65 || c[14] != 0x3b || c[15] != 0x05 || c[20] != 0x0f || c[21] != 0x82)
+    struct ck_match m;
+    if (!ck_seq_match(&u->m->stack_check, c, f->size, &m))
         return 0;
     if (!u->program) {
-        const struct tld_reloc *r = reloc_at(u, f->sec, f->start + 16);
-        if (!r || r->type != R_386_TLS_LE || strcmp(u->e->syms[r->sym].name, "__cuckoo_stack_limit") ||
-            le32(c + 16) != 0)
+        const struct tld_reloc *r = reloc_at(u, f->sec, f->start + u->sc_tls_field);
+        if (!r || r->type != u->m->r_tls_le || strcmp(u->e->syms[r->sym].name, u->m->stack_limit_sym) ||
+            m.tls != 0)
             return 0;
     } else {
-        int32_t d = (int32_t)le32(c + 16);
+        int32_t d = (int32_t)m.tls;
         if (!u->have_tls_disp) {
             u->have_tls_disp = 1;
             u->tls_disp = d;
             if (!(d < 0 && (int64_t)d >= -(int64_t)u->e->tls_memsz))
-                err_at(u, f, 13, "stack check reads %%gs:%d, outside the program's TLS block", d);
+                err_at(u, f, u->sc_tls_insn, "stack check reads %%gs:%d, outside the program's TLS block", d);
         } else if (d != u->tls_disp) {
-            err_at(u, f, 13, "stack check reads %%gs:%d, other checks read %%gs:%d", d, u->tls_disp);
+            err_at(u, f, u->sc_tls_insn, "stack check reads %%gs:%d, other checks read %%gs:%d", d, u->tls_disp);
         }
     }
-    f->checked = le32(c + 3);
+    f->checked = m.size;
     return 1;
 }
 
 /* pushes and the subl that follow the check (or the entry) */
-static void prologue(struct fn *f, size_t *after)
+static void prologue(const struct unit *u, struct fn *f, size_t *after)
 {
     size_t i = 0;
-    while (i < f->nins && f->ins[i].off < (f->has_check ? STACK_CHECK_LEN : 0))
+    while (i < f->nins && f->ins[i].off < (f->has_check ? u->sc_len : 0))
         i++;
     uint32_t frame = 0;
     for (; i < f->nins; i++) {
@@ -223,7 +238,7 @@ static void check_internal_target(struct unit *u, struct fn *f, const struct tld
             add_edge(f, (size_t)(f - u->fns));
         if (k < 0) {
             err_at(u, f, t->off, "branch to %s+0x%x, which is not an instruction boundary", f->name, rel);
-        } else if (f->has_check && rel > 0 && rel < STACK_CHECK_LEN) {
+        } else if (f->has_check && rel > 0 && rel < u->sc_len) {
             err_at(u, f, t->off, "branch into the stack check at %s+0x%x", f->name, rel);
         } else if ((f->ins[k].branch == 2 && f->ins[k].is_call) ||
                    (k + 1 < (ssize_t)f->nins && f->ins[k + 1].branch == 2 && f->ins[k + 1].is_call &&
@@ -266,7 +281,7 @@ static void check_branch(struct unit *u, size_t fi, const struct tld_insn *t)
                    (unsigned long long)(uint32_t)target, f->name);
         return;
     }
-    if (r->type != R_386_PC32 && r->type != R_386_PLT32) {
+    if (r->type != u->m->r_pc && r->type != u->m->r_plt) {
         err_at(u, f, t->off, "branch through a relocation of type %u", r->type);
         return;
     }
@@ -318,27 +333,22 @@ static void check_code_relocs(struct unit *u, size_t fi)
             k++;
         const struct tld_insn *t = &f->ins[k];
         uint32_t in = rel - t->off;
-        if (rel + 4 > t->off + t->len) {
+        if (rel + u->m->reloc_size > t->off + t->len) {
             err_at(u, f, rel, "relocation straddles an instruction boundary");
             continue;
         }
-        switch (r->type) {
-        case R_386_PC32:
-        case R_386_PLT32:
+        if (r->type == u->m->r_pc || r->type == u->m->r_plt) {
             if (!(t->branch == 1 && in == t->rel_off))
                 err_at(u, f, rel, "PC-relative relocation outside a branch");
-            break;
-        case R_386_32:
+        } else if (r->type == u->m->r_abs) {
             if (!((t->disp_size == 32 && in == t->disp_off) || (t->imm_size == 32 && in == t->imm_off)))
                 err_at(u, f, rel, "relocation is not on an immediate or displacement");
             if (t->branch)
                 err_at(u, f, rel, "absolute relocation on a branch");
-            break;
-        case R_386_TLS_LE:
-            if (!(f->has_check && rel == 16))
+        } else if (r->type == u->m->r_tls_le) {
+            if (!(f->has_check && rel == u->sc_tls_field))
                 err_at(u, f, rel, "thread-local access outside the stack check");
-            break;
-        default:
+        } else {
             err_at(u, f, rel, "relocation of type %u in code", r->type);
         }
     }
@@ -351,13 +361,13 @@ static void audit_fn(struct unit *u, size_t fi)
     struct fn *f = &u->fns[fi];
     size_t after_prologue;
     f->has_check = match_stack_check(u, f);
-    prologue(f, &after_prologue);
+    prologue(u, f, &after_prologue);
     for (size_t i = 0; i < f->nins; i++) {
         const struct tld_insn *t = &f->ins[i];
         const unsigned char *b = f->code + t->off;
         if (t->forbidden[0])
             err_at(u, f, t->off, "forbidden instruction: %s", t->forbidden);
-        if (t->seg_fs_gs && !(f->has_check && t->off == 13))
+        if (t->seg_fs_gs && !(f->has_check && t->off == u->sc_tls_insn))
             err_at(u, f, t->off, "access through %%fs or %%gs outside the stack check");
         if (t->writes_esp && !t->esp_ok)
             err_at(u, f, t->off, "%%esp written other than by a frame's push, pop, add, sub or restore");
@@ -369,15 +379,12 @@ static void audit_fn(struct unit *u, size_t fi)
         if (t->branch == 2 && t->is_jmp)
             err_at(u, f, t->off, "indirect jump");
         if (t->branch == 2 && t->is_call) {
-            /* testl %r,%r ; je rel32 ; call *%r -- exactly (abi.md) */
-            int ok = t->len == 2 && b[0] == 0xff && (b[1] & 0xf8) == 0xd0 && i >= 2;
-            if (ok) {
-                unsigned reg = b[1] & 7;
-                const struct tld_insn *tst = &f->ins[i - 2], *je = &f->ins[i - 1];
-                const unsigned char *pt = f->code + tst->off, *pj = f->code + je->off;
-                ok = tst->len == 2 && pt[0] == 0x85 && pt[1] == (0xc0 | reg << 3 | reg) && je->len == 6 &&
-                     pj[0] == 0x0f && pj[1] == 0x84;
-            }
+            /* testl %r,%r ; je rel32 ; call *%r -- exactly (abi.md): the
+             * machine's sequence, ending with this call, on one register */
+            const struct ck_seq *ic = &u->m->indirect_call;
+            unsigned n = ic->n, len = ck_seq_len(ic);
+            int ok = i + 1 >= n && f->ins[i + 1 - n].off + len == t->off + t->len &&
+                     ck_seq_match(ic, f->code + f->ins[i + 1 - n].off, len, NULL);
             if (!ok)
                 err_at(u, f, t->off, "indirect call not in the form testl %%reg,%%reg; je; call *%%reg");
         }
@@ -514,19 +521,19 @@ static void mark_address_taken(struct unit *u)
 {
     const struct tld_elf *e = u->e;
     for (size_t s = 0; s < e->nsecs; s++) {
-        if (!(e->secs[s].flags & SHF_ALLOC) || !strcmp(e->secs[s].name, "__cuckoo_callsites"))
+        if (!(e->secs[s].flags & SHF_ALLOC) || !strcmp(e->secs[s].name, CK_CALLSITES_SECTION))
             continue;
         int code = (e->secs[s].flags & SHF_EXECINSTR) != 0;
         for (size_t i = 0; i < e->nrelocs[s]; i++) {
             const struct tld_reloc *r = &e->relocs[s][i];
             const struct tld_sym *y = &e->syms[r->sym];
-            if (code && r->type != R_386_32)
+            if (code && r->type != u->m->r_abs)
                 continue; /* branches are calls, not address-taking */
             if (y->shndx == SHN_UNDEF || y->shndx >= e->nsecs || !e->secs[s].data)
                 continue;
             int64_t target = (y->type == STT_SECTION ? 0 : y->value) + (int32_t)le32(e->secs[s].data + r->offset);
-            if (r->type == R_386_PC32 || r->type == R_386_PLT32)
-                target += 4; /* a data-side PC32 names S + A - P; P's own 4 cancel */
+            if (r->type == u->m->r_pc || r->type == u->m->r_plt)
+                target += u->m->reloc_size; /* a data-side PC32 names S + A - P; P's own 4 cancel */
             size_t g = target >= 0 ? fn_at(u, y->shndx, (uint32_t)target) : NO_FN;
             if (g != NO_FN)
                 u->fns[g].addr_taken = 1;
@@ -537,6 +544,7 @@ static void mark_address_taken(struct unit *u)
 int tld_audit_object(struct tld_obj *o)
 {
     struct unit u = {.file = o->name, .obj = o, .e = &o->elf, .block = o->nblocks ? &o->blocks[0] : NULL};
+    unit_machine(&u);
     size_t cap = 0;
     const struct tld_elf *e = &o->elf;
     for (size_t i = 1; i < e->nsyms; i++) {
@@ -701,6 +709,7 @@ int tld_audit_program_code(const char *file, const struct tld_elf *e, const stru
                            size_t nblocks, const struct tld_block *lb)
 {
     struct unit u = {.file = file, .program = 1, .e = e, .lb = lb};
+    unit_machine(&u);
     struct tld_map globals = {0};
     for (size_t i = 0; i < nblocks; i++)
         for (size_t k = 0; !blocks[i].linked && k < blocks[i].nrecs; k++)
@@ -743,7 +752,7 @@ int tld_audit_program_code(const char *file, const struct tld_elf *e, const stru
         for (size_t s = 0; s < e->nsecs; s++) {
             const struct tld_section *sec = &e->secs[s];
             if (!(sec->flags & SHF_ALLOC) || (sec->flags & SHF_EXECINSTR) || !sec->data ||
-                sec->type != SHT_PROGBITS || !strcmp(sec->name, "__cuckoo_callsites") ||
+                sec->type != SHT_PROGBITS || !strcmp(sec->name, CK_CALLSITES_SECTION) ||
                 !strncmp(sec->name, ".eh_frame", 9))
                 continue;
             for (uint32_t k = 0; k + 4 <= sec->size; k++) {

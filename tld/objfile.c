@@ -278,8 +278,12 @@ static char *strtab_name(const unsigned char *b, size_t len, const Elf32_Shdr *s
 int tld_elf_parse(const unsigned char *b, size_t len, struct tld_elf *e, char **err)
 {
     memset(e, 0, sizeof *e);
-    if (len < sizeof(Elf32_Ehdr) || memcmp(b, ELFMAG, SELFMAG) || b[EI_CLASS] != ELFCLASS32 ||
-        b[EI_DATA] != ELFDATA2LSB || rd16(b + 18) != EM_386) {
+    /* The machine is the header's; its tables are read below with that
+     * machine's ELF class and relocation form (ELF32 REL alone today). */
+    if (len < EI_NIDENT + 4 || memcmp(b, ELFMAG, SELFMAG) ||
+        !(e->mach = ck_machine_of_elf(b[EI_CLASS], b[EI_DATA], rd16(b + 18))) ||
+        e->mach->elf_class != ELFCLASS32 || e->mach->rela || len < sizeof(Elf32_Ehdr)) {
+        e->mach = NULL;
         *err = xstrdup("not an elf32-i386 file");
         return -1;
     }
@@ -349,7 +353,7 @@ int tld_elf_parse(const unsigned char *b, size_t len, struct tld_elf *e, char **
             }
         }
     }
-    /* relocations: REL only, as i386 uses */
+    /* relocations: REL only, as the machine uses (checked above) */
     for (unsigned i = 0; i < shnum; i++) {
         if (sh[i].sh_type == SHT_RELA && e->etype == ET_REL)
             goto bad;
@@ -416,7 +420,8 @@ int tld_bfd_init(void)
 {
     if (bfd_init() != BFD_INIT_MAGIC)
         return -1;
-    return bfd_set_default_target("elf32-i386") ? 0 : -1;
+    /* the first machine's format, for archives; identify() takes any */
+    return bfd_set_default_target(ck_machines[0]->bfd_target) ? 0 : -1;
 }
 
 static int identify(bfd *abfd, const char *name, int allow_exec)
@@ -428,7 +433,11 @@ static int identify(bfd *abfd, const char *name, int allow_exec)
         tld_error(name, "not an i386 ELF object: %s", bfd_errmsg(bfd_get_error()));
         return -1;
     }
-    if (strcmp(bfd_get_target(abfd), "elf32-i386") || bfd_get_arch(abfd) != bfd_arch_i386) {
+    int known = 0;
+    for (int i = 0; ck_machines[i]; i++)
+        if (!strcmp(bfd_get_target(abfd), ck_machines[i]->bfd_target))
+            known = 1;
+    if (!known) {
         tld_error(name, "is %s, not elf32-i386", bfd_get_target(abfd));
         return -1;
     }
@@ -479,7 +488,7 @@ struct tld_file *tld_file_open(const char *path, enum tld_class cls, int allow_e
     f->cls = cls;
     tld_sha256(f->bytes, f->len, f->sha);
 
-    bfd *abfd = bfd_openr(path, "elf32-i386");
+    bfd *abfd = bfd_openr(path, ck_machines[0]->bfd_target);
     if (!abfd)
         tld_fatal("%s: %s", path, bfd_errmsg(bfd_get_error()));
     if (bfd_check_format(abfd, bfd_archive)) {

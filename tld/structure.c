@@ -57,7 +57,7 @@ static int section_kind(const struct tld_section *s, const char **why)
     } else if (!strcmp(n, ".bss")) {
         if (s->type == SHT_NOBITS && f == (SHF_ALLOC | SHF_WRITE))
             return SK_BSS;
-    } else if (!strcmp(n, "__cuckoo_callsites")) {
+    } else if (!strcmp(n, CK_CALLSITES_SECTION)) {
         /* the runtime's table of runtime-function call sites (doc/abi.md):
          * read-only data it only compares and reads, never jumps through */
         if (s->type == SHT_PROGBITS && f == SHF_ALLOC)
@@ -201,21 +201,22 @@ static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const str
     }
     const struct tld_sym *y = &e->syms[r->sym];
     const char *yn = *y->name ? y->name : "(unnamed)";
-    if ((uint64_t)r->offset + 4 > s->size || !s->data) {
+    const struct ck_machine *m = e->mach;
+    if ((uint64_t)r->offset + m->reloc_size > s->size || !s->data) {
         serr(c, "relocation at %s+0x%x is outside its section", s->name, r->offset);
         return;
     }
     int32_t addend = (int32_t)rd32(s->data + r->offset);
     if (k == SK_NOALLOC) {
         /* debugging information, never loaded: only its own kind */
-        if (r->type != R_386_32 && r->type != R_386_PC32)
+        if (r->type != m->r_abs && r->type != m->r_pc)
             serr(c, "relocation of type %u in %s", r->type, s->name);
         return;
     }
     /* -- its type and position -- */
-    if (y->type == STT_TLS || !strcmp(y->name, "__cuckoo_stack_limit")) {
+    if (y->type == STT_TLS || !strcmp(y->name, m->stack_limit_sym)) {
         /* the stack limit is read by the stack check alone, never written */
-        if (r->type != R_386_TLS_LE || strcmp(y->name, "__cuckoo_stack_limit"))
+        if (r->type != m->r_tls_le || strcmp(y->name, m->stack_limit_sym))
             serr(c, "relocation at %s+0x%x reaches the thread-local '%s' other than through the "
                     "stack check", s->name, r->offset, yn);
         else if (k != SK_TEXT || y->shndx != SHN_UNDEF)
@@ -224,32 +225,29 @@ static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const str
         return;
     }
     int pcrel = 0;
-    switch (r->type) {
-    case R_386_32:
-        break;
-    case R_386_PC32:
-    case R_386_PLT32:
+    if (r->type == m->r_abs) {
+        ;
+    } else if (r->type == m->r_pc || r->type == m->r_plt) {
         if (k != SK_TEXT) {
             serr(c, "PC-relative relocation at %s+0x%x outside code", s->name, r->offset);
             return;
         }
         pcrel = 1;
-        break;
-    case R_386_TLS_LE:
-        if (k != SK_TEXT || y->shndx != SHN_UNDEF || strcmp(y->name, "__cuckoo_stack_limit")) {
+    } else if (r->type == m->r_tls_le) {
+        if (k != SK_TEXT || y->shndx != SHN_UNDEF || strcmp(y->name, m->stack_limit_sym)) {
             serr(c, "thread-local relocation at %s+0x%x other than the stack check's", s->name, r->offset);
             return;
         }
         return;                     /* its place is checked with the stack check (discipline.c) */
-    default:
+    } else {
         serr(c, "relocation of type %u at %s+0x%x is not allowed", r->type, s->name, r->offset);
         return;
     }
     if (k == SK_TEXT) {
-        if (!function_at(c, sec, r->offset) || !function_at(c, sec, r->offset + 3))
+        if (!function_at(c, sec, r->offset) || !function_at(c, sec, r->offset + m->reloc_size - 1))
             serr(c, "relocation at %s+0x%x is outside every function: it would rewrite bytes that "
                     "are not audited as instructions", s->name, r->offset);
-    } else if (r->offset % 4) {
+    } else if (r->offset % m->reloc_size) {
         serr(c, "relocation at %s+0x%x is not on an aligned data word", s->name, r->offset);
         return;
     }
@@ -264,9 +262,9 @@ static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const str
                 if (!strcmp(c->o->blocks[0].recs[i].name, y->name))
                     data = c->o->blocks[0].recs[i].kind == TLD_DATA;
         if (pcrel || !data) {
-            if (addend != (pcrel ? -4 : 0))
+            if (addend != (pcrel ? -(int32_t)m->reloc_size : 0))
                 serr(c, "relocation at %s+0x%x points to %s%+d, which is not the entry of a function",
-                     s->name, r->offset, yn, (int)addend + (pcrel ? 4 : 0));
+                     s->name, r->offset, yn, (int)addend + (pcrel ? (int)m->reloc_size : 0));
         } else if (addend < 0) {
             serr(c, "relocation at %s+0x%x points before the start of '%s'", s->name, r->offset, yn);
         }
@@ -279,7 +277,7 @@ static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const str
     int tk = kind[y->shndx];
     /* the address the relocated field designates (a PC-relative field
      * ends its instruction: the CPU adds the field's end, 4 bytes on) */
-    int64_t target = (int64_t)y->value + addend + (pcrel ? 4 : 0);
+    int64_t target = (int64_t)y->value + addend + (pcrel ? m->reloc_size : 0);
     const struct tld_section *ts = &e->secs[y->shndx];
     if (tk != SK_TEXT && tk != SK_DATA && tk != SK_RODATA && tk != SK_BSS) {
         serr(c, "relocation at %s+0x%x points into %s, which is not loaded code or data", s->name,
@@ -331,7 +329,7 @@ static int reloc_target(const struct tld_elf *e, size_t sec, const struct tld_re
                         uint32_t *target)
 {
     const struct tld_section *s = &e->secs[sec];
-    if (!r || r->type != R_386_32 || r->sym == 0 || r->sym >= e->nsyms || !s->data ||
+    if (!r || r->type != e->mach->r_abs || r->sym == 0 || r->sym >= e->nsyms || !s->data ||
         (uint64_t)r->offset + 4 > s->size)
         return 0;
     const struct tld_sym *y = &e->syms[r->sym];
@@ -355,22 +353,27 @@ static void check_startup_descriptors(struct sctx *c, const int *kind)
         const struct tld_section *sec = &e->secs[s];
         if (kind[s] != SK_CALLSITES || !sec->data)
             continue;
-        unsigned char *has_reloc = xcalloc(sec->size / 8 + 1, 1);
-        for (size_t k = 0; k < e->nrelocs[s]; k++)
-            if (e->relocs[s][k].offset % 8 == 0 && e->relocs[s][k].offset / 8 < sec->size / 8 + 1)
-                has_reloc[e->relocs[s][k].offset / 8] = 1;
-        for (uint32_t off = 0; (uint64_t)off + 8 <= sec->size; off += 8) {
-            if (has_reloc[off / 8] || rd32(sec->data + off) != 0)
+        /* entries whose return-address word has no relocation and is 0 */
+        const uint32_t esz = CK_CALLSITE_SIZE;
+        unsigned char *has_reloc = xcalloc(sec->size / esz + 1, 1);
+        for (size_t k = 0; k < e->nrelocs[s]; k++) {
+            uint32_t ro = e->relocs[s][k].offset;
+            if (ro % esz == CK_CALLSITE_RET && ro / esz < sec->size / esz + 1)
+                has_reloc[ro / esz] = 1;
+        }
+        for (uint32_t off = 0; (uint64_t)off + esz <= sec->size; off += esz) {
+            if (has_reloc[off / esz] || rd32(sec->data + off + CK_CALLSITE_RET) != 0)
                 continue;
             unsigned dsec, osec;
             uint32_t d, obj;
-            if (!reloc_target(e, s, reloc_at(e, s, off + 4), &dsec, &d) || kind[dsec] != SK_RODATA ||
-                !e->secs[dsec].data || (uint64_t)d + 8 > e->secs[dsec].size) {
+            if (!reloc_target(e, s, reloc_at(e, s, off + CK_CALLSITE_SITE), &dsec, &d) ||
+                kind[dsec] != SK_RODATA || !e->secs[dsec].data ||
+                (uint64_t)d + CK_LWDESC_OPS > e->secs[dsec].size) {
                 serr(c, "call-site entry at %s+0x%x has no return address and no length-word "
                      "descriptor in .rodata", sec->name, off);
                 continue;
             }
-            if (!reloc_target(e, dsec, reloc_at(e, dsec, d), &osec, &obj) ||
+            if (!reloc_target(e, dsec, reloc_at(e, dsec, d + CK_LWDESC_OBJECT), &osec, &obj) ||
                 (kind[osec] != SK_BSS && kind[osec] != SK_DATA)) {
                 serr(c, "length-word descriptor at %s+0x%x names no writable object", e->secs[dsec].name, d);
                 continue;
@@ -379,7 +382,7 @@ static void check_startup_descriptors(struct sctx *c, const int *kind)
             for (size_t y = 1; y < e->nsyms && !o; y++)
                 if (e->syms[y].shndx == osec && e->syms[y].type == STT_OBJECT && e->syms[y].value == obj)
                     o = &e->syms[y];
-            uint32_t size = rd32(e->secs[dsec].data + d + 4);
+            uint32_t size = rd32(e->secs[dsec].data + d + CK_LWDESC_SIZE);
             if (!o || size > o->size)
                 serr(c, "length-word descriptor at %s+0x%x covers %u bytes, more than the object it "
                      "names (%s, %u bytes)", e->secs[dsec].name, d, size, o ? o->name : "none",
@@ -458,7 +461,7 @@ int tld_check_data_offsets(const struct tld_link *l)
                     continue;
                 for (size_t r = 0; r < e->nrelocs[s]; r++) {
                     const struct tld_reloc *rl = &e->relocs[s][r];
-                    if (rl->type != R_386_32 || rl->sym >= e->nsyms ||
+                    if (rl->type != e->mach->r_abs || rl->sym >= e->nsyms ||
                         (uint64_t)rl->offset + 4 > sec->size)
                         continue;
                     const struct tld_sym *y = &e->syms[rl->sym];

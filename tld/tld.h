@@ -6,6 +6,9 @@
  * discipline.c), symbol resolution (resolve.c), the runtime's identity and
  * --trust (trust.c), running the GNU linker (runld.c) and the linker's own
  * block (manifest.c).  A banner per source file below lists what it offers.
+ * What is machine-specific (relocation types, the stack check's bytes, the
+ * canonical spellings) comes from common/ (doc/common.md), shared with
+ * cuckoo-cc; each ELF file read carries its machine (struct tld_elf).
  *
  * Invariant: every byte that is audited is the byte that is linked.  Inputs
  * are read once into memory, hashed there, and the GNU linker only ever sees
@@ -17,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include "abi.h" /* common/: the machine contract */
 
 #if defined __GNUC__
 #define TLD_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -113,11 +117,12 @@ struct tld_sym {
 };
 struct tld_reloc {
     uint32_t offset; /* in the section it applies to */
-    unsigned type;   /* R_386_* */
+    unsigned type;   /* the machine's R_* (mach->r_abs ...) */
     unsigned sym;    /* index into syms */
 };
 
 struct tld_elf {
+    const struct ck_machine *mach; /* from the ELF header: what the rules match */
     unsigned etype; /* ET_REL, ET_EXEC */
     uint32_t entry;
     struct tld_section *secs;

@@ -13,6 +13,7 @@
  * The stack check (doc/abi.md) is the first thing in a function that
  * checks; its N is computed by emit.c once every frame is known. */
 #include "../cc.h"
+#include "abi.h"
 
 /* Sizes are long long: a struct of up to 2^31 - 1 bytes rounded up, and
  * sums of them, must not wrap (LANGUAGE.md §10). */
@@ -114,19 +115,33 @@ bool i386_frame_layout(I386Func *cx) {
 static const char *const saved_name[R_NREGS] = {[R_EBX] = "%ebx", [R_ESI] = "%esi", [R_EDI] = "%edi"};
 static const int saved_order[] = {R_EBX, R_ESI, R_EDI};
 
-/* The exact sequence of doc/abi.md ("The stack check"). */
-static void stack_check(Buf *out, int n, const char *stub) {
-  buf_printf(out, "\tmovl %%esp, %%eax\n");
-  buf_printf(out, "\t.byte 0x2d\t# subl $%d, %%eax (imm32 form)\n\t.long %d\n", n, n);
-  buf_printf(out, "\t{disp32} jb %s\n", stub);
-  buf_printf(out, "\tcmpl %%gs:__cuckoo_stack_limit@ntpoff, %%eax\n");
-  typesec_use_internal("__cuckoo_stack_limit");
-  buf_printf(out, "\t{disp32} jb %s\n", stub);
+/* Prints sequence S of the machine contract (common/abi.h): each line
+ * takes its instruction's field, the size checked N, the trap stub STUB
+ * or the register REG.  The linker matches the bytes of the same record. */
+void i386_emit_seq(Buf *out, const struct ck_seq *s, int n, const char *stub, const char *reg) {
+  for (unsigned i = 0; i < s->n; i++) {
+    const struct ck_insn *t = &s->insns[i];
+    switch (t->field) {
+    case CK_FIELD_SIZE: buf_printf(out, t->text, n); break;
+    case CK_FIELD_STUB: buf_printf(out, t->text, stub); break;
+    case CK_FIELD_TLS:
+      buf_printf(out, t->text, ck_i386.stack_limit_sym);
+      typesec_use_internal(ck_i386.stack_limit_sym);
+      break;
+    case CK_FIELD_REG: buf_printf(out, t->text, reg); break;
+    case CK_FIELD_NONE: buf_printf(out, t->text, 0); break;
+    }
+  }
+}
+
+/* The stack check of doc/abi.md, covering N bytes. */
+void i386_stack_check(Buf *out, int n, const char *stub) {
+  i386_emit_seq(out, &ck_i386.stack_check, n, stub, NULL);
 }
 
 void i386_prologue(I386Func *cx, Buf *out, int stack_n, const char *stack_stub) {
   if (stack_n >= 0)
-    stack_check(out, stack_n, stack_stub);
+    i386_stack_check(out, stack_n, stack_stub);
   buf_printf(out, "\tpushl %%ebp\n");
   if (opt_debug)
     buf_printf(out, "\t.cfi_def_cfa_offset 8\n\t.cfi_offset %%ebp, -8\n");

@@ -191,10 +191,10 @@ static void img_reloc(Image *im, long long off, const char *sym, long long add) 
 
 static void img_lenwords(Image *im, Type *ty, long long off) {
   if (ty->kind == TY_ARRAY) {
-    img_u32(im, off, (unsigned)(ty->len < 0 ? 0 : ty->len), 4);
+    img_u32(im, off, (unsigned)(ty->len < 0 ? 0 : ty->len), CK_LEN_WORD_SIZE);
     if (has_length_words(ty->base))
       for (long long i = 0; i < ty->len; i++)
-        img_lenwords(im, ty->base, off + 4 + i * ty->base->size);
+        img_lenwords(im, ty->base, off + CK_LEN_WORD_SIZE + i * ty->base->size);
   } else if (ty->kind == TY_STRUCT) {
     for (Member *m = ty->sdef->members; m; m = m->next)
       if (has_length_words(m->ty))
@@ -348,7 +348,7 @@ static void img_init(Image *im, Type *ty, Init *init, long long off) {
       if (ty->len >= 0 && n > ty->len)
         n = ty->len;
       for (long long i = 0; i < n; i++)
-        im->b[off + 4 + i] = (unsigned char)s->str_bytes[i];
+        im->b[off + CK_LEN_WORD_SIZE + i] = (unsigned char)s->str_bytes[i];
       return;
     }
     if (ty->kind == TY_STRUCT || ty->kind == TY_UNION || ty->kind == TY_ARRAY) {
@@ -360,7 +360,7 @@ static void img_init(Image *im, Type *ty, Init *init, long long off) {
   }
   if (ty->kind == TY_ARRAY) {
     for (int i = 0; i < init->nchildren; i++)
-      img_init(im, ty->base, init->children[i], off + 4 + (long long)i * ty->base->size);
+      img_init(im, ty->base, init->children[i], off + CK_LEN_WORD_SIZE + (long long)i * ty->base->size);
   } else if (ty->kind == TY_STRUCT) {
     int i = 0;
     for (Member *m = ty->sdef->members; m && i < init->nchildren; m = m->next, i++)
@@ -454,11 +454,11 @@ static void emit_object(Buf *out, Obj *g, const char *section, Image *im) {
 static void emit_string(Buf *out, Obj *s) {
   Image im = {0};
   long long n = s->ty->kind == TY_ARRAY && s->ty->len >= 0 ? s->ty->len : s->str_len;
-  im.size = s->ty->size > 0 ? s->ty->size : 4 + ((n + 3) & ~3);
+  im.size = s->ty->size > 0 ? s->ty->size : CK_LEN_WORD_SIZE + ((n + 3) & ~3);
   im.b = xmalloc(im.size + 8);
-  img_u32(&im, 0, (unsigned)n, 4);
+  img_u32(&im, 0, (unsigned)n, CK_LEN_WORD_SIZE);
   for (long long i = 0; i < n && i < s->str_len; i++)
-    im.b[4 + i] = (unsigned char)s->str_bytes[i];
+    im.b[CK_LEN_WORD_SIZE + i] = (unsigned char)s->str_bytes[i];
   emit_object(out, s, ".section .rodata", &im);
 }
 
@@ -524,18 +524,18 @@ static void words_put(Words *ws, long long v) {
 static void lenword_ops(Words *ws, Type *ty, long long off) {
   if (ty->kind == TY_ARRAY) {
     long long len = ty->len < 0 ? 0 : ty->len;
-    words_put(ws, 1);
+    words_put(ws, CK_LW_WORD);
     words_put(ws, off);
     words_put(ws, len);
     if (len > 0 && has_length_words(ty->base)) {
-      words_put(ws, 2);
+      words_put(ws, CK_LW_REPEAT);
       words_put(ws, len);
       words_put(ws, ty->base->size);
-      words_put(ws, off + 4);
+      words_put(ws, off + CK_LEN_WORD_SIZE);
       int at = ws->n;
       words_put(ws, 0);           /* BODYLEN, known after the body */
       lenword_ops(ws, ty->base, 0);
-      words_put(ws, 0);
+      words_put(ws, CK_LW_END);
       ws->w[at] = ws->n - at - 1;
     }
   } else if (ty->kind == TY_STRUCT) {
@@ -556,7 +556,7 @@ static void emit_startup_object(Buf *out, Obj *g) {
   buf_printf(&rodata, "\t.p2align 2\n%s:\n\t.long %s, %d\n", l, sym_of(g), g->ty->size);
   Words ws = {0};
   lenword_ops(&ws, g->ty, 0);
-  words_put(&ws, 0);
+  words_put(&ws, CK_LW_END);
   for (int i = 0; i < ws.n; i++)
     buf_printf(&rodata, i % 8 ? ", %lld" : i ? "\n\t.long %lld" : "\t.long %lld", ws.w[i]);
   buf_puts(&rodata, "\n");
@@ -773,9 +773,7 @@ static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
   }
   if (f->is_thunk) {
     if (stack_n >= 0) {
-      buf_printf(&b, "\tmovl %%esp, %%eax\n\t.byte 0x2d\n\t.long %d\n\t{disp32} jb %s\n", stack_n, stack_stub);
-      buf_printf(&b, "\tcmpl %%gs:__cuckoo_stack_limit@ntpoff, %%eax\n\t{disp32} jb %s\n", stack_stub);
-      typesec_use_internal("__cuckoo_stack_limit");
+      i386_stack_check(&b, stack_n, stack_stub);
     }
     buf_puts(&b, f->text.s ? f->text.s : "");
   } else {
@@ -870,7 +868,7 @@ void i386_emit_program(IrProgram *ir, FILE *o, const char *source_name) {
   if (strs.s)
     fputs(strs.s, o);
   if (callsites.s) {
-    fprintf(o, "\t.section __cuckoo_callsites,\"a\",@progbits\n\t.p2align 2\n");
+    fprintf(o, "\t.section %s,\"a\",@progbits\n\t.p2align 2\n", CK_CALLSITES_SECTION);
     fputs(callsites.s, o);
   }
   char *block = typesec_block(ir->prog, source_name, false);

@@ -17,6 +17,7 @@
  *    (arithmetic in %xmm0/%xmm1; results of calls come back in st(0)).
  */
 #include "../cc.h"
+#include "abi.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -1103,9 +1104,7 @@ static void call_op(IrInst *in) {
     /* doc/abi.md: testl %reg,%reg; je null stub; call *%reg (one register) */
     int r = in_reg(in->a, R_EAX);
     const char *stub = zero_stub(in->site);
-    E("testl %s, %s", R32[r], R32[r]);
-    E("{disp32} je %s", stub);
-    E("call *%s", R32[r]);
+    i386_emit_seq(out, &ck_i386.indirect_call, 0, stub, R32[r]);
   }
   if (in->is_runtime) {
     char *ret = i386_new_label("ret");
@@ -1293,11 +1292,11 @@ static void check_div(IrInst *in) {
 static void check_cast(IrInst *in) {
   int r = in_reg(in->a, R_EDX);
   char *ok = i386_new_label("cast");
-  const char *stub = new_stub(in->site, format("-4(%s)", R32[r]), "$0",
+  const char *stub = new_stub(in->site, format("%d(%s)", CK_LEN_WORD_OFFSET, R32[r]), "$0",
                               format("$%u", (unsigned)in->b.imm), "$0", NULL);
   E("testl %s, %s", R32[r], R32[r]);
   E("je %s", ok);
-  E("cmpl $%u, -4(%s)", (unsigned)in->b.imm, R32[r]);
+  E("cmpl $%u, %d(%s)", (unsigned)in->b.imm, CK_LEN_WORD_OFFSET, R32[r]);
   E("jb %s", stub);
   buf_printf(out, "%s:\n", ok);
 }
