@@ -1296,7 +1296,7 @@ static const struct ctype *desc_type(struct vctx *v, const struct tld_sym *d)
     for (size_t i = 0; i < e->nrelocs[d->shndx]; i++)
         if (e->relocs[d->shndx][i].offset == d->value)
             r = &e->relocs[d->shndx][i];
-    if (!r || r->type != R_386_32 || r->sym >= e->nsyms)
+    if (!r || r->type != e->mach->r_abs || r->sym >= e->nsyms)
         return NULL;
     const struct tld_sym *y = &e->syms[r->sym];
     if (y->shndx >= e->nsecs || !e->secs[y->shndx].data)
@@ -1407,7 +1407,7 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
     if (m->mem.segment == ZYDIS_REGISTER_GS || m->mem.segment == ZYDIS_REGISTER_FS) {
         /* the stack check's read of the stack limit (structure.c allows
          * %gs only with its TLS relocation) */
-        if (wr || !I->rel_disp || I->rel_disp->type != R_386_TLS_LE || m->mem.base != ZYDIS_REGISTER_NONE) {
+        if (wr || !I->rel_disp || I->rel_disp->type != v->e->mach->r_tls_le || m->mem.base != ZYDIS_REGISTER_NONE) {
             refuse(v, op, "through %%fs/%%gs other than the stack limit");
             return 0;
         }
@@ -1433,7 +1433,7 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         }
         base = s->r[b];
     } else {
-        if (!I->rel_disp || I->rel_disp->type != R_386_32) {
+        if (!I->rel_disp || I->rel_disp->type != v->e->mach->r_abs) {
             refuse(v, op, "an absolute address");
             return 0;
         }
@@ -1656,8 +1656,8 @@ static int gpr_of_partial(ZydisRegister r)
 static int imm_value(struct vctx *v, const struct vinsn *I, const ZydisDecodedOperand *o, struct val *out)
 {
     if (I->rel_imm) {
-        if (I->rel_imm->type != R_386_32) {
-            refuse(v, "an address", "a relocation other than R_386_32 on an immediate");
+        if (I->rel_imm->type != v->e->mach->r_abs) {
+            refuse(v, "an address", "a relocation other than an absolute word on an immediate");
             return 0;
         }
         int64_t into;
@@ -2183,7 +2183,7 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             const struct tld_reloc *r = reloc_in(v, v->fstart + I->off + in->raw.imm[0].offset);
             if (r) {
                 int64_t into;
-                const struct tld_sym *y2 = r->type == R_386_PC32 ? reloc_target(v, r, (int32_t)op[0].imm.value.s + 4, &into) : NULL;
+                const struct tld_sym *y2 = r->type == v->e->mach->r_pc ? reloc_target(v, r, (int32_t)op[0].imm.value.s + 4, &into) : NULL;
                 struct val fv;
                 const char *why = "a call that is not to a function entry";
                 if (!y2 || !address_value(v, y2, into, &fv, &why) || fv.k != V_FUNC) {
