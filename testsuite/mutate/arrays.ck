@@ -3,6 +3,7 @@
 #include <cuckoo.ckh>
 
 int table[10];
+int (*last)[];
 
 int get(const int (*a)[], int i) { return (*a)[i]; }
 
@@ -29,6 +30,7 @@ int main(int argc, string *argv[])
     table[argc] = get(loc, argc) + get8(loc, argc);
     int (*h)[] = new(int[12]);
     copy(h, loc);
+    last = h;
     int (*ix)[] = new(int[3]);
     ix[2] = argc;
     printf("%d %d %d %u\n", table[argc], indirect(ix, loc), h[argc + 6], lengthof(argv));

@@ -102,6 +102,9 @@ while read -r p fn mut nth; do
 		if ! assemble "$m" "$T/m.o"; then
 			problem "$name: the mutant does not assemble"; continue
 		fi
+		if cmp -s "$T/m.o" "$T/$p$lvl.o"; then
+			problem "$name: the mutant is the unmutated object"; continue
+		fi
 		"$CUCKOO_LD" -o "$T/prog" "$T/m.o" > "$T/out" 2>&1; st=$?
 		ld=$(verdict ld "$fn"); cp "$T/out" "$T/ld.out"
 		"$CUCKOO_OBJCHECK" "$T/m.o" > "$T/out" 2>&1; st=$?
