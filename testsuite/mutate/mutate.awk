@@ -59,6 +59,11 @@ function catalogue() {
 	cat["stack-shrink"] = "unsafe check 4 bytes less than the stack check said"
 	cat["stack-zero"] = "unsafe make the stack check check 0 bytes"
 	cat["int80"] = "unsafe insert int $0x80"
+	cat["int-to-member"] = "unsafe store an integer into a member (ARG: its offset, default 4) right after the pointer's NULL check"
+	cat["ptr-add"] = "unsafe add 8 to a pointer between its NULL check and the access (past the object)"
+	cat["write-saved"] = "unsafe overwrite the saved %ebx (-4(%ebp)): the caller's register is not restored"
+	cat["ret4"] = "unsafe ret $4 in a function that returns no struct"
+	cat["loop-bound-weak"] = "unsafe a loop's bound made jbe and the bounds check it implied deleted"
 	# safe: the code stays safe; the checker may accept or refuse them
 	cat["dup-bounds"] = "safe duplicate a bounds check"
 	cat["dup-null"] = "safe duplicate a NULL check"
@@ -162,12 +167,14 @@ function find(m,    i, j) {
 		else if (m == "hoist-bounds") { if (bounds_at(i) && hoistable(i)) C[++nc] = i }
 		else if (m ~ /^(del-null|null-jne|null-other-reg|dup-null|null-stale)$/) { if (null_at(i)) C[++nc] = i }
 		else if (m == "member-past") { if (null_at(i) && member_after(P2, R)) C[++nc] = i }
-		else if (m == "del-bounds-loop") { if (bounds_at(i) && BASE != "" && loop_bound(BASE, IDX)) C[++nc] = i }
+		else if (m ~ /^(del-bounds-loop|loop-bound-weak)$/) { if (bounds_at(i) && BASE != "" && loop_bound(BASE, IDX)) C[++nc] = i }
+		else if (m ~ /^(int-to-member|ptr-add)$/) { if (null_at(i)) C[++nc] = i }
 		else if (m ~ /^(del-icall-null|icall-other-reg|icall-jmp)$/) { if (icall_at(i)) C[++nc] = i }
 		else if (m == "leak-frame") { if (mnem(i) == "leal" && ops(i) ~ /^-?[0-9]+\(%ebp\), %e[a-z][a-z]$/) C[++nc] = i }
 		else if (m == "call+1") { if (mnem(i) == "call" && ops(i) ~ /^[A-Za-z_]/) C[++nc] = i }
 	}
-	if (m == "ret-push") for (i = bstart; i < fend; i++) if (isins(i) && text(i) ~ /^ret/) C[++nc] = i
+	if (m == "write-saved" && b0) for (i = fstart; i < b0; i++) if (text(i) == "pushl %ebx" && previns(i) && text(previns(i)) == "movl %esp, %ebp") C[++nc] = b0
+	if (m ~ /^(ret-push|ret4)$/) for (i = bstart; i < fend; i++) if (isins(i) && text(i) ~ /^ret/) C[++nc] = i
 	if (m ~ /^(drop-stackcheck|stack-shrink|stack-zero|stack-grow)$/ && sc) C[++nc] = sc
 	if (m ~ /^(int-to-ptr|jmp-reg|push-ret|esp-sub|esp-add|esp-ebp|ebp-add|write-retaddr|int80|nop|nop-all)$/ && b0) C[++nc] = b0
 }
@@ -210,7 +217,7 @@ function loop_bound(base, idx,    i, j, k, x) {
 	for (i = bstart; i < epi; i++) {
 		if (mnem(i) != "movl" || ops(i) !~ "^-4\\(" base "\\), %e[a-z][a-z]$") continue
 		x = ops(i); sub(/^.*, /, "", x)
-		if ((j = nextins(i)) && text(j) == "cmpl " x ", " idx && (k = nextins(j)) && mnem(k) == "jb") return 1
+		if ((j = nextins(i)) && text(j) == "cmpl " x ", " idx && (k = nextins(j)) && mnem(k) == "jb") { LOOPJ = k; return 1 }
 	}
 	return 0
 }
@@ -228,6 +235,15 @@ function apply(m, arg, i,    o, d, r, s, n, k, j) {
 	} else if (m == "del-bounds" || m == "del-bounds-loop" || m == "del-null" || m == "del-icall-null") {
 		if (m ~ /^del-bounds/) bounds_at(i); else if (m == "del-icall-null") icall_at(i); else null_at(i)
 		note("deleted '" show(P1) "; " show(P2) "'"); del[P1] = del[P2] = 1
+	} else if (m == "loop-bound-weak") {
+		bounds_at(i); loop_bound(BASE, IDX); del[P1] = del[P2] = 1; sub(/jb /, "jbe ", L[LOOPJ])
+		note("deleted '" show(P1) "; " show(P2) "', loop bound '" show(LOOPJ) "'")
+	} else if (m == "int-to-member") {
+		null_at(i); o = "movl $0x1000, " (arg == "" ? 4 : arg) "(" R ")"; post[P2] = post[P2] "\t" o "\n"; note("inserted '" o "'")
+	} else if (m == "ptr-add") {
+		null_at(i); post[P2] = post[P2] "\taddl $8, " R "\n"; note("addl $8, " R " after the check")
+	} else if (m == "ret4") {
+		o = L[i]; sub(/ret/, "ret $4", L[i]); note("'" o "' -> '" L[i] "'")
 	} else if (m ~ /^bounds-j/) {
 		bounds_at(i); n = substr(m, 8); o = L[P2]; sub(/jae/, n, L[P2]); note("'" o "' -> '" L[P2] "'")
 	} else if (m == "null-jne") {
@@ -293,6 +309,7 @@ function apply(m, arg, i,    o, d, r, s, n, k, j) {
 		else if (m == "esp-ebp") s = "movl %ebp, %esp"
 		else if (m == "ebp-add") s = "addl $64, %ebp"
 		else if (m == "write-retaddr") s = "movl %ecx, 4(%ebp)"
+		else if (m == "write-saved") s = "movl %ecx, -4(%ebp)"
 		else if (m == "int80") s = "int $0x80"
 		else if (m == "nop") s = "nop"
 		post[i] = post[i] "\t" s "\n"; o = s; gsub(/\n\t/, "; ", o); note("inserted '" o "'")

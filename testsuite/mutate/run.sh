@@ -26,8 +26,10 @@ CUCKOO_OBJCHECK=${CUCKOO_OBJCHECK:-$(cd ../tld && pwd)/cuckoo-objcheck}
 CUCKOO_RUNTIME_DIR=${CUCKOO_RUNTIME_DIR:-$(cd ../rt && pwd)}
 CUCKOO_INCLUDE_DIR=${CUCKOO_INCLUDE_DIR:-$(cd "$srcdir/../rt" && pwd)}
 export CUCKOO_RUNTIME_DIR CUCKOO_INCLUDE_DIR
-ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
-export ASAN_OPTIONS
+# a sanitizer's report must not pass for a refusal (both exit 1 by default)
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}:exitcode=86
+UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1}:exitcode=86
+export ASAN_OPTIONS UBSAN_OPTIONS
 LEVELS=${CUCKOO_MUTATE_LEVELS:--O0 -O2}
 DIR=$(cd "$srcdir/mutate" && pwd)
 KEEP=$(pwd)/mutate-failures
@@ -54,8 +56,9 @@ assemble() {
 
 # verdict TOOL FUNC: what the last run of TOOL ($T/out, status $st) said
 # about function FUNC: accepted, refused (naming FUNC+0x), refused-elsewhere,
-# or crash(STATUS) for anything but 0 and 1
+# or crash(STATUS) for anything but 0 and 1, and for a sanitizer's report
 verdict() {
+	grep -E -q 'Sanitizer|runtime error:' "$T/out" && st="$st, sanitizer"
 	case $st in
 	0) echo accepted ;;
 	1)	case $2 in __cuckoo_main) pat='__cuckoo_main|main' ;; *) pat=$2 ;; esac
