@@ -21,8 +21,11 @@ refused lenword f 'cannot prove'
 { func g 24 '\tmovl 8(%ebp), %ecx\n\ttestl %ecx, %ecx\n\t.byte 0x0f, 0x84\n\t.long .Ltrap_g - . - 4\n\tmovl $7, (%ecx)\n\tmovl $0, %eax\n\tleave\n\tret'
   func __cuckoo_main 24 '\tsubl $8, %esp\n\tmovl fp, %ecx\n\tICALL ecx, .Ltrap___cuckoo_main\n\tleave\n\tret'
   printf '\t.data\n\t.globl fp\n\t.p2align 2\n\t.type fp,@object\nfp:\t.long g\n\t.size fp,4\n'
-  block fptype "def func g f(i32;p(i32))\ndef data fp p(f(i32;))\n$MAINTYPE\n$TRAPREF"; } > "$T/fptype.body"
-obj fptype
-expect_status 1 $LD -o "$T/prog" "$T/fptype.o"
-expect_status 1 $OBJCHECK "$T/fptype.o"
+  block wrongfn "def func g f(i32;p(i32))\ndef data fp p(f(i32;))\n$MAINTYPE\n$TRAPREF"; } > "$T/wrongfn.body"
+obj wrongfn
+# refused for the data word (the call itself matches fp's type)
+for tool in "$LD -o $T/prog" "$OBJCHECK"; do
+	expect_status 1 $tool "$T/wrongfn.o"
+	grep -E -q '(\.data\+0x0|[^a-z]fp[^a-z])' "$T/stdout" "$T/stderr" || fail "wrongfn: no message naming fp or .data+0x0"
+done
 exit 0

@@ -6,6 +6,7 @@
 # executable bytes are neither checked Cuckoo code nor what the installed
 # runtime and the linker produce.
 REBLOCK=$(cd "$srcdir/objcheck" && pwd)/reblock.py
+command -v python3 > /dev/null || { echo "no python3 (reblock.py): skipped"; exit 77; }
 . "$srcdir/link/cc-common.sh"
 printf '#include <stdlib.h>\nint main(void) { return system("echo pwned"); }\n' > evil.c
 gcc -m32 -no-pie -O1 -o evil evil.c 2> /dev/null || { echo "no gcc -m32: skipped"; exit 77; }

@@ -5,6 +5,7 @@
 # cuckoo-linked block recomputed so that they match, is refused: its code
 # is checked against its proof, not against its block's word.
 REBLOCK=$(cd "$srcdir/objcheck" && pwd)/reblock.py
+command -v python3 > /dev/null || { echo "no python3 (reblock.py): skipped"; exit 77; }
 . "$srcdir/link/cc-common.sh"
 compile run-main.ck
 compile run-vec.ck
