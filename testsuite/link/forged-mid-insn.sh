@@ -6,4 +6,6 @@
 obj main
 expect_status 1 $LD -o "$T/prog" "$T/main.o"
 expect_msg "which is not an instruction boundary"
+expect_status 1 $OBJCHECK "$T/main.o"
+expect_msg "which is not an instruction boundary"
 exit 0

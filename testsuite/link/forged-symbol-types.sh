@@ -37,4 +37,6 @@ done
 obj main
 expect_status 1 $LD -o "$T/prog" "$T/main.o"
 expect_msg "symbol 'ifn' has a type that is not allowed"
+expect_status 1 $OBJCHECK "$T/main.o"
+expect_msg "symbol 'ifn' has a type that is not allowed"
 exit 0
