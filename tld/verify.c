@@ -523,6 +523,7 @@ struct vctx {
     uint32_t cur;           /* the instruction being checked */
     uint32_t stale;         /* numbers for values a recomputation made stale */
     const struct st *dbg;   /* the state being stepped (CUCKOO_VERIFY_DEBUG) */
+    const struct st *curst; /* the same, for the rules that consult facts */
 };
 
 static const struct ctype *unsized_array_of(struct vctx *v, const struct ctype *elem, int isconst)
@@ -939,6 +940,22 @@ static const struct ctype *array_at(const struct vtags *tg, const struct ctype *
     return NULL;
 }
 
+/* Elements of an array HAVE serve as elements WANT: the same type (const
+ * may be added), or plain scalars of one size (LANGUAGE.md §8: casts
+ * between pointers to arrays of plain scalars of the same size). */
+static int elem_fits(const struct vtags *tg, const struct ctype *have, const struct ctype *want)
+{
+    if (pointee_fits(have, want))
+        return 1;
+    int hc = 0, wc = 0;
+    const struct ctype *h = complete(tg, unq(have, &hc)), *w = complete(tg, unq(want, &wc));
+    if (hc && !wc)
+        return 0;
+    return h && w && h->tag == CT_BASE && w->tag == CT_BASE && base_size(h->base) > 0 &&
+           base_size(h->base) == base_size(w->base) && strcmp(h->base, "f32") && strcmp(h->base, "f64") &&
+           strcmp(w->base, "f32") && strcmp(w->base, "f64") && strcmp(h->base, "b") && strcmp(w->base, "b");
+}
+
 /* Does the sub-object at offset OFF of T serve as a WANT (the pointee of
  * a pointer type)?  For a pointer to an array, OFF is element 0 and the
  * array (with its length word) is at OFF - 4. */
@@ -955,8 +972,9 @@ static int subobject_is(const struct vtags *tg, const struct ctype *t, long long
     if (c && !wc)
         goto inner;
     if (wu && wu->tag == CT_ARRAY && u->tag == CT_ARRAY && off == 4) {
-        /* a(X) accepts any length, aN(X) exactly N */
-        if ((wu->len < 0 || wu->len == u->len) && pointee_fits(u->sub, wu->sub))
+        /* a(X) accepts any length, aN(X) an array of at least N: the
+         * callee reads at most N elements, or as many as the length word */
+        if ((wu->len < 0 || (u->len >= 0 && u->len >= wu->len)) && elem_fits(tg, u->sub, wu->sub))
             return 1;
     } else if (off == 0 && wu && wu->tag != CT_ARRAY) {
         if (wu->tag == CT_STRUCT || wu->tag == CT_UNION) {
@@ -1013,6 +1031,17 @@ static struct val ptr_val(const struct vtags *tg, const struct ctype *pt, int st
     return r;
 }
 
+/* c <u len(w): a fact with c or a larger constant. */
+static int const_below_len(const struct st *s, uint32_t c, uint32_t w)
+{
+    if (!w)
+        return 0;
+    for (int i = 0; i < s->nf; i++)
+        if (s->f[i].kind == F_CONST_LT_LEN && s->f[i].b == w && s->f[i].a >= c)
+            return 1;
+    return 0;
+}
+
 /* Does value X fit a location of pointer type PT?  Sets *why. */
 static int fits_ptr(struct vctx *v, const struct val *x, const struct ctype *pt, const char **why)
 {
@@ -1042,6 +1071,14 @@ static int fits_ptr(struct vctx *v, const struct val *x, const struct ctype *pt,
     if (x->stack && pt->tag == CT_GPTR) {
         *why = "a stack-bound pointer for a 'global' pointer";
         return 0;
+    }
+    if (wu && wu->tag == CT_ARRAY && wu->len >= 0 && x->off == 4) {
+        int xc = 0, wc = 0;
+        const struct ctype *xu = complete(&v->tags, unq(x->t, &xc));
+        unq(want, &wc);
+        if (xu && xu->tag == CT_ARRAY && xu->len < 0 && (!xc || wc) && elem_fits(&v->tags, xu->sub, wu->sub) &&
+            (wu->len == 0 || (v->curst && const_below_len(v->curst, (uint32_t)(wu->len - 1), x->vn))))
+            return 1;
     }
     if (!subobject_is(&v->tags, x->t, x->off, want, 0, 0)) {
         *why = "a pointer to another type";
@@ -1582,7 +1619,7 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         int ok = arr->len >= 0 && below_const(s, &idx, (uint64_t)arr->len);
         if (!ok && e0 == 4 && base.off == 4 && arr == bt)
             ok = has_fact(s, F_LT_LEN, idx.vn, base.vn) ||
-                 (idx.k == V_CONST && has_fact(s, F_CONST_LT_LEN, idx.c, base.vn));
+                 (idx.k == V_CONST && const_below_len(s, idx.c, base.vn));
         if (!ok) {
             refuse(v, op, "index %s not proved below the array's length", rname[ix]);
             return 0;
@@ -1604,7 +1641,7 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
             return 0;
         }
         long long k = (a - 4) / es;
-        if (base.off != 4 || !has_fact(s, F_CONST_LT_LEN, (uint32_t)k, base.vn)) {
+        if (base.off != 4 || !const_below_len(s, (uint32_t)k, base.vn)) {
             refuse(v, op, "element %lld not proved below the array's length", k);
             return 0;
         }
@@ -2384,22 +2421,17 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
                 return esp_move(v, s, a - s->r[EBP].off);
             }
             int si = slot_at(v, a, 1);
-            if (si >= 0 && v->slots[si].kind == SL_TYPED) {
+            if (si >= 0 && v->slots[si].kind == SL_TYPED && !tracked(&v->slots[si]) && !v->slots[si].stack) {
+                /* a pointer to a local: typed memory from here on */
                 const struct vslot *sl = &v->slots[si];
-                if (tracked(sl)) {
-                    /* its cell is tracked: no pointer may alias it (only
-                     * %ebp-relative addresses mark a local as exposed) */
-                    refuse(v, "lea", "the address of a local whose value is tracked");
-                    return 0;
-                }
-                if (sl->stack) {
-                    refuse(v, "lea", "the address of a local that may hold stack-bound pointers is taken");
-                    return 0;
-                }
                 s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = sl->t, .off = (int32_t)(a - sl->off), .nn = 1, .stack = 1,
                                                      .own = (uint8_t)(sl->off < 0), .slot = (int16_t)si}, 0);
                 return 1;
             }
+            /* anything else (a local whose cell is tracked, one that may hold
+             * stack-bound pointers, scratch): a raw frame address, which
+             * accesses only the frame itself and can be neither stored nor
+             * passed (the block fill of a local goes through one) */
             /* a raw frame address: only as a block copy's destination */
             s->r[d] = (struct val){.k = V_FRAME, .off = (int32_t)a};
             return 1;
@@ -2489,7 +2521,7 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             int inb = ok && arr->len >= 0 && below_const(s, &idx, (uint64_t)arr->len);
             if (ok && !inb && e0 == 4 && bv.off == 4 && arr == bu)
                 inb = has_fact(s, F_LT_LEN, idx.vn, bv.vn) ||
-                      (idx.k == V_CONST && has_fact(s, F_CONST_LT_LEN, idx.c, bv.vn));
+                      (idx.k == V_CONST && const_below_len(s, idx.c, bv.vn));
             if (!ok || !inb) {
                 refuse(v, "lea", "the address of an element whose index is not proved in bounds");
                 return 0;
@@ -2600,19 +2632,21 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
         s->fl.valid = 0;
         return esp_move(v, s, m == ZYDIS_MNEMONIC_ADD ? d : -d);
     }
-    if (I->rel_imm) {
-        refuse(v, ZydisMnemonicGetString(m), "arithmetic on an address");
-        return 0;
-    }
     /* addl: a pointer plus a scaled index (amem's form when both are
      * spilled): an element address, its index judged where it is used */
     if (m == ZYDIS_MNEMONIC_ADD && is_reg32(&op[0]) && zreg(op[0].reg.value) != ESP &&
-        zreg(op[0].reg.value) != EBP && (is_reg32(&op[1]) || op[1].type == ZYDIS_OPERAND_TYPE_MEMORY)) {
+        zreg(op[0].reg.value) != EBP &&
+        (is_reg32(&op[1]) || op[1].type == ZYDIS_OPERAND_TYPE_MEMORY ||
+         (op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && I->rel_imm))) {
         struct val src;
-        if (is_reg32(&op[1]))
+        if (is_reg32(&op[1])) {
             src = s->r[zreg(op[1].reg.value)];
-        else if (!access(v, s, I, &op[1], 4, 0, NULL, &src))
+        } else if (op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE) {
+            if (!imm_value(v, I, &op[1], &src))
+                return 0;
+        } else if (!access(v, s, I, &op[1], 4, 0, NULL, &src)) {
             return 0;
+        }
         struct val dst = s->r[zreg(op[0].reg.value)];
         const struct val *p = dst.k == V_PTR ? &dst : src.k == V_PTR ? &src : NULL;
         const struct val *q = p == &dst ? &src : &dst;
@@ -2632,6 +2666,10 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
             s->fl.valid = 0;
             return 1;
         }
+    }
+    if (I->rel_imm) {
+        refuse(v, ZydisMnemonicGetString(m), "arithmetic on an address");
+        return 0;
     }
     /* memory operands, read before anything is written */
     for (unsigned k = 0; k < in->operand_count; k++) {
@@ -2915,7 +2953,7 @@ static int sat_len(const struct vctx *v, const struct st *s, size_t l, size_t m)
         return 1; /* NULL: checked before any use of its length */
     if (!w->vn)
         return 0;
-    if (x->k == V_CONST && has_fact(s, F_CONST_LT_LEN, x->c, w->vn))
+    if (x->k == V_CONST && const_below_len(s, x->c, w->vn))
         return 1;
     return x->vn && has_fact(s, F_LT_LEN, x->vn, w->vn);
 }
@@ -2933,7 +2971,7 @@ static void join_facts(struct vctx *v, const struct st *to, const struct st *fro
                     if (loc(v, a, l)->vn != f->b || !loc(v, j, l)->vn)
                         continue;
                     const struct val *w = loc(v, b, l);
-                    if ((w->k == V_CONST && w->c == 0) || (w->vn && has_fact(b, F_CONST_LT_LEN, f->a, w->vn)))
+                    if ((w->k == V_CONST && w->c == 0) || (w->vn && const_below_len(b, f->a, w->vn)))
                         add_fact(j, F_CONST_LT_LEN, f->a, loc(v, j, l)->vn);
                     continue;
                 }
@@ -3139,6 +3177,7 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
                 int64_t jt;
                 int isj;
                 v->dbg = &s;
+                v->curst = &s;
                 if (getenv("CUCKOO_VERIFY_TRACE") && !strcmp(getenv("CUCKOO_VERIFY_TRACE"), v->fname))
                     fprintf(stderr, "pass %d blk %zu +0x%x %s ecx k=%d vn=%x edi k=%d vn=%x mulof=%x nf=%d f0=%d:%x:%x\n", passes, b, v->ins[i].off, ZydisMnemonicGetString(v->ins[i].in.mnemonic),
                             s.r[ECX].k, s.r[ECX].vn, s.r[EDI].k, s.r[EDI].vn, s.r[EDI].mulof, s.nf, s.nf ? s.f[0].kind : -1, s.nf ? s.f[0].a : 0,
