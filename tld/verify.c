@@ -453,8 +453,9 @@ struct val {
     uint32_t mulof, mul;    /* this value is mulof * mul (an index scaled by an element size) */
     /* V_PTR plus an index not yet proved: ixvn (or the constant ixval when
      * ixc) times ixscale, judged by the access that uses it */
-    uint32_t ixvn, ixval, ixscale;
+    uint32_t ixvn, ixval, ixscale, ixbase; /* ixbase: the pointer's own number */
     uint8_t ixc;
+    uint32_t nzof;          /* this value is (nzof != 0): 1 or 0 (setne after a test) */
 };
 
 enum { F_LT_CONST, F_LT_LEN, F_CONST_LT_LEN };
@@ -516,10 +517,16 @@ struct vctx {
     int *blk_first;         /* first insn of each block */
     size_t nblk;
     struct st *in;          /* per block: the joined entry state */
+    struct vedges {         /* per block: the latest state of each edge into it */
+        size_t *key;
+        struct st *st;
+        size_t n, cap;
+    } *edges;
     int32_t body_esp;       /* %esp after the prologue */
     int sret;               /* returns a struct through a hidden pointer at 4 */
     int prologue_done;
     int fn_failed;
+    int passes;
     uint32_t cur;           /* the instruction being checked */
     uint32_t stale;         /* numbers for values a recomputation made stale */
     const struct st *dbg;   /* the state being stepped (CUCKOO_VERIFY_DEBUG) */
@@ -669,7 +676,7 @@ static int val_same(const struct val *a, const struct val *b)
 {
     return a->k == b->k && a->nn == b->nn && a->stack == b->stack && a->sreg == b->sreg && a->own == b->own &&
            a->mulof == b->mulof && a->mul == b->mul && a->ixvn == b->ixvn && a->ixval == b->ixval &&
-           a->ixscale == b->ixscale && a->ixc == b->ixc &&
+           a->ixscale == b->ixscale && a->ixc == b->ixc && a->ixbase == b->ixbase && a->nzof == b->nzof &&
            a->off == b->off &&
            a->c == b->c && a->t == b->t && a->vn == b->vn && a->lenof == b->lenof;
 }
@@ -743,7 +750,8 @@ static struct val join_val(struct vctx *v, const struct val *a, const struct val
         case V_FRAME:
             if (p->off == q->off)
                 r = *p;
-            break;
+            r.vn = 0;
+            return r;
         case V_RET:
             r = *p;
             break;
@@ -1618,8 +1626,8 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         }
         int ok = arr->len >= 0 && below_const(s, &idx, (uint64_t)arr->len);
         if (!ok && e0 == 4 && base.off == 4 && arr == bt)
-            ok = has_fact(s, F_LT_LEN, idx.vn, base.vn) ||
-                 (idx.k == V_CONST && const_below_len(s, idx.c, base.vn));
+            ok = has_fact(s, F_LT_LEN, idx.vn, base.ixscale ? base.ixbase : base.vn) ||
+                 (idx.k == V_CONST && const_below_len(s, idx.c, base.ixscale ? base.ixbase : base.vn));
         if (!ok) {
             refuse(v, op, "index %s not proved below the array's length", rname[ix]);
             return 0;
@@ -2327,13 +2335,21 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
                          gpr_of_partial(op[1].reg.value) < 0) {
                     refuse(v, "mov", "an operand form without a rule");
                     return 0;
-                } else
+                } else {
+                    /* movzbl %al, %r keeps "%al is (v != 0)" */
+                    uint32_t nz = m == ZYDIS_MNEMONIC_MOVZX && op[1].size == 8 &&
+                                          op[1].reg.value >= ZYDIS_REGISTER_AL && op[1].reg.value <= ZYDIS_REGISTER_BL
+                                      ? s->r[gpr_of_partial(op[1].reg.value)].nzof
+                                      : 0;
                     x = mkfresh(v, s, top(), 0);
+                    x.nzof = nz;
+                }
             } else if (op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE) {
                 if (!imm_value(v, I, &op[1], &x))
                     return 0;
                 if (w0 != 4)
                     x = top();
+                x = mkfresh(v, s, x, 0);
             } else if (op[1].type == ZYDIS_OPERAND_TYPE_MEMORY) {
                 if (!access(v, s, I, &op[1], w1, 0, NULL, &x))
                     return 0;
@@ -2657,6 +2673,13 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
             r.ixc = q->k == V_CONST;
             r.ixval = q->k == V_CONST ? q->c / mul : 0;
             r.ixvn = q->mulof && q->mul ? q->mulof : q->vn;
+            r.ixbase = p->vn;
+            if (q->nzof && q->nzof == p->vn && q->mul) {
+                /* p + (p != 0) * k: p past k bytes, or still NULL (the
+                 * first-member view of a pointer that may be NULL) */
+                r = *p;
+                r.off += (int32_t)q->mul;
+            }
             s->r[zreg(op[0].reg.value)] = mkfresh(v, s, r, 0);
             s->fl.valid = 0;
             return 1;
@@ -2706,6 +2729,10 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
         mul = 1u << op[1].imm.value.u;
     }
     mulof = msrc ? msrc->vn : 0;
+    uint32_t nzof = msrc && msrc->nzof ? msrc->nzof : 0;
+    if (m == ZYDIS_MNEMONIC_SETNZ && s->fl.valid && op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+        (s->fl.is_test || (s->fl.b.k == V_CONST && s->fl.b.c == 0)) && s->fl.a.vn)
+        nzof = s->fl.a.vn;
     /* a constant index stays a constant (and remembers its factor) */
     int mconst = msrc && msrc->k == V_CONST && (uint64_t)msrc->c * mul <= 0xffffffffu;
     uint32_t mval = mconst ? msrc->c * mul : 0;
@@ -2725,6 +2752,8 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
             return 0;
         }
         s->r[g] = mkfresh(v, s, top(), 2 + (int)k % 2);
+        if (k == 0 && nzof)
+            s->r[g].nzof = nzof;
         if (k == 0 && (mulof || mconst) && is_reg32(o)) {
             if (mconst) {
                 s->r[g].k = V_CONST;
@@ -3001,41 +3030,106 @@ static int facts_same(const struct st *a, const struct st *b)
     return 1;
 }
 
-static int join_into(struct vctx *v, size_t b, const struct st *from)
+/* OUT = the join of A and B at block B_ (stable numbers per block). */
+static void join2(struct vctx *v, size_t b, const struct st *a, const struct st *c, struct st *out)
 {
-    struct st *to = &v->in[b];
-    if (!to->reached) {
-        st_copy(v, to, from);
-        to->fl.valid = 0;
-        return 1;
-    }
-    struct st j;
-    st_init(v, &j);
-    st_copy(v, &j, to);
-    int changed = 0;
+    st_copy(v, out, a);
     uint32_t base = 0x10000000u + (uint32_t)(b * (NREG + v->ncells)) % 0x0fffffffu;
-    for (int r = 0; r < NREG; r++) {
-        j.r[r] = join_val(v, &to->r[r], &from->r[r], base + (uint32_t)r);
-        if (!val_same(&j.r[r], &to->r[r]))
-            changed = 1;
+    for (int r = 0; r < NREG; r++)
+        out->r[r] = join_val(v, &a->r[r], &c->r[r], base + (uint32_t)r);
+    for (size_t i = 0; i < v->ncells; i++)
+        out->c[i] = join_val(v, &a->c[i], &c->c[i], base + NREG + (uint32_t)i);
+    join_facts(v, a, c, out);
+    for (size_t i = 0; i < v->nslots; i++)
+        out->pre[i] = a->pre[i] < c->pre[i] ? a->pre[i] : c->pre[i];
+    out->fl.valid = 0;
+}
+
+static int state_same(const struct vctx *v, const struct st *a, const struct st *b)
+{
+    if (a->reached != b->reached || !facts_same(a, b))
+        return 0;
+    for (int r = 0; r < NREG; r++)
+        if (!val_same(&a->r[r], &b->r[r]))
+            return 0;
+    for (size_t i = 0; i < v->ncells; i++)
+        if (!val_same(&a->c[i], &b->c[i]))
+            return 0;
+    return !memcmp(a->pre, b->pre, v->nslots * sizeof *a->pre);
+}
+
+/* The state entering block B is recomputed from the latest state of every
+ * edge into it, so that what an earlier pass assumed (a loop head seen
+ * from its entry only) leaves no trace.  Returns whether it changed. */
+static int join_into(struct vctx *v, size_t b, const struct st *from, size_t key)
+{
+    struct vedges *E = &v->edges[b];
+    size_t k = 0;
+    while (k < E->n && E->key[k] != key)
+        k++;
+    if (k == E->n) {
+        if (E->n == E->cap) {
+            E->cap = E->cap ? 2 * E->cap : 2;
+            E->key = xrealloc(E->key, E->cap * sizeof *E->key);
+            E->st = xrealloc(E->st, E->cap * sizeof *E->st);
+        }
+        E->key[k] = key;
+        st_init(v, &E->st[k]);
+        E->n++;
+    } else if (state_same(v, &E->st[k], from)) {
+        return 0;
     }
-    for (size_t i = 0; i < v->ncells; i++) {
-        j.c[i] = join_val(v, &to->c[i], &from->c[i], base + NREG + (uint32_t)i);
-        if (!val_same(&j.c[i], &to->c[i]))
-            changed = 1;
+    st_copy(v, &E->st[k], from);
+    E->st[k].fl.valid = 0;
+    struct st j, t;
+    st_init(v, &j);
+    st_init(v, &t);
+    st_copy(v, &j, &E->st[0]);
+    for (size_t e = 1; e < E->n; e++) {
+        join2(v, b, &j, &E->st[e], &t);
+        st_copy(v, &j, &t);
     }
-    join_facts(v, to, from, &j);
-    if (!facts_same(&j, to))
-        changed = 1;
-    for (size_t i = 0; i < v->nslots; i++) {
-        uint32_t m = to->pre[i] < from->pre[i] ? to->pre[i] : from->pre[i];
-        if (m != to->pre[i])
-            changed = 1;
-        j.pre[i] = m;
+    j.reached = 1;
+    j.fl.valid = 0;
+    /* a location that once needed the block's own number keeps it: the
+     * choice of numbers only ever moves one way, so the passes end */
+    uint32_t base = 0x10000000u + (uint32_t)(b * (NREG + v->ncells)) % 0x0fffffffu;
+    if (v->in[b].reached)
+        for (size_t l = 0; l < NREG + v->ncells; l++) {
+            struct val *x = l < NREG ? &j.r[l] : &j.c[l - NREG];
+            const struct val *o = loc(v, &v->in[b], l);
+            uint32_t own = base + (uint32_t)l;
+            if (o->vn != own || x->vn == own || x->k == V_BOT)
+                continue;
+            uint32_t old = x->vn;
+            x->vn = own;
+            int nf = j.nf;
+            for (int i = 0; i < nf && old; i++) {
+                struct fact f = j.f[i];
+                int hit = 0;
+                if (f.kind != F_CONST_LT_LEN && f.a == old)
+                    f.a = own, hit = 1;
+                if (f.kind != F_LT_CONST && f.b == old)
+                    f.b = own, hit = 1;
+                if (hit)
+                    add_fact(&j, f.kind, f.a, f.b);
+            }
+        }
+    int changed = !state_same(v, &j, &v->in[b]);
+    if (changed && getenv("CUCKOO_VERIFY_OSC") && v->passes > 990) {
+        const struct st *o = &v->in[b];
+        fprintf(stderr, "osc blk %zu +0x%x nf %d->%d\n", b, v->ins[v->blk_first[b]].off, o->nf, j.nf);
+        for (size_t l = 0; l < NREG + v->ncells; l++) {
+            const struct val *x = loc(v, o, l), *y = loc(v, &j, l);
+            if (!val_same(x, y))
+                fprintf(stderr, "  loc %zu: k%d vn%x nn%d mulof%x lenof%x ix%x -> k%d vn%x nn%d mulof%x lenof%x ix%x\n", l, x->k,
+                        x->vn, x->nn, x->mulof, x->lenof, x->ixscale, y->k, y->vn, y->nn, y->mulof, y->lenof, y->ixscale);
+        }
     }
     if (changed)
-        st_copy(v, to, &j);
+        st_copy(v, &v->in[b], &j);
     st_free(&j);
+    st_free(&t);
     return changed;
 }
 
@@ -3143,7 +3237,15 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
     v->in = xcalloc(v->nblk, sizeof *v->in);
     for (size_t b = 0; b < v->nblk; b++)
         st_init(v, &v->in[b]);
-    entry_state(v, &v->in[0]);
+    v->edges = xcalloc(v->nblk, sizeof *v->edges);
+    {
+        /* the entry is an edge into block 0 like the others */
+        struct st e0;
+        st_init(v, &e0);
+        entry_state(v, &e0);
+        join_into(v, 0, &e0, (size_t)-1);
+        st_free(&e0);
+    }
     v->body_esp = -(int32_t)v->fp->frame;
     struct st s, t2;
     st_init(v, &s);
@@ -3153,6 +3255,7 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
     int passes = 0, again = 1;
     while (again && !v->fn_failed) {
         again = 0;
+        v->passes = passes + 1;
         if (++passes > 1000) {
             refuse(v, "the function", "no fixed point after 1000 passes");
             break;
@@ -3192,7 +3295,7 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
                     size_t tb = (size_t)v->ins[k].block;
                     st_copy(v, &t2, &s);
                     int live = !isj || learn(v, &t2, v->ins[i].in.mnemonic, 1);
-                    if (live && join_into(v, tb, &t2))
+                    if (live && join_into(v, tb, &t2, 2 * b))
                         work[tb] = 1, again = 1;
                     if (isj && !learn(v, &s, v->ins[i].in.mnemonic, 0))
                         fall = 0; /* the fall-through is never taken */
@@ -3209,7 +3312,7 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
                     break;
                 }
                 size_t nb = (size_t)v->ins[end].block;
-                if (join_into(v, nb, &s))
+                if (join_into(v, nb, &s, 2 * b + 1))
                     work[nb] = 1, again = 1;
             }
         }
@@ -3217,8 +3320,15 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
     free(work);
     st_free(&s);
     st_free(&t2);
-    for (size_t b = 0; b < v->nblk; b++)
+    for (size_t b = 0; b < v->nblk; b++) {
         st_free(&v->in[b]);
+        for (size_t e = 0; e < v->edges[b].n; e++)
+            st_free(&v->edges[b].st[e]);
+        free(v->edges[b].key);
+        free(v->edges[b].st);
+    }
+    free(v->edges);
+    v->edges = NULL;
     free(v->in);
     free(v->blk_first);
     v->in = NULL;
