@@ -450,7 +450,8 @@ static uint64_t need(struct unit *u, size_t v)
                 m = n;
         }
     }
-    f->need = f->frame + m;
+    /* the call into an unchecked callee pushes its return address there too */
+    f->need = f->frame + (m ? 4 + m : 0);
     f->need_state = 2;
     return f->need;
 }
@@ -483,9 +484,9 @@ static void check_stack_rules(struct unit *u)
                 if (n > m)
                     m = n;
             }
-        if (m && f->checked < f->frame + m)
+        if (m && f->checked < f->frame + 4 + m)
             err_at(u, f, 0, "the stack check covers %u bytes but the frame and the unchecked static "
-                   "callees need %llu", f->checked, (unsigned long long)(f->frame + m));
+                   "callees need %llu", f->checked, (unsigned long long)(f->frame + 4 + m));
     }
 }
 

@@ -249,6 +249,7 @@ struct vfunc_proof {
     const struct ctype *args; /* a thunk's argument block (synthesized) */
     uint32_t frame;         /* bytes below the return address: saved regs + frame */
     int nsaved;
+    int has_frame;          /* the frame line is optional: the prologue says it */
     struct vslot *slots;
     size_t nslots, cap;
 };
@@ -337,6 +338,7 @@ static int parse_proof(struct vproof *p, const char *text, size_t len, char **er
                  ns >= 0 && ns <= 4;
             cur->frame = (uint32_t)fr;
             cur->nsaved = ns;
+            cur->has_frame = 1;
         } else if ((!strcmp(w1, "slot") || !strcmp(w1, "stackslot") || !strcmp(w1, "scratch") ||
                     !strcmp(w1, "out")) &&
                    rest && cur) {
@@ -524,6 +526,8 @@ struct vctx {
     } *edges;
     int32_t body_esp;       /* %esp after the prologue */
     int sret;               /* returns a struct through a hidden pointer at 4 */
+    uint32_t frame;         /* bytes the prologue allocates below the return address */
+    int nsaved;             /* callee-saved registers it pushes after %ebp */
     int prologue_done;
     int fn_failed;
     int passes;
@@ -1726,7 +1730,7 @@ static int esp_move(struct vctx *v, struct st *s, int64_t delta)
         return 0;
     }
     int64_t n = (int64_t)e->off + delta;
-    int64_t low = v->prologue_done ? (int64_t)v->body_esp - 64 : -(int64_t)v->fp->frame - 64;
+    int64_t low = v->prologue_done ? (int64_t)v->body_esp - 64 : -(int64_t)v->frame - 64;
     if (n > 0 || n < low) {
         refuse(v, "a stack operation", "%%esp would leave the frame (%lld bytes from the entry %%esp)", (long long)n);
         return 0;
@@ -2829,7 +2833,7 @@ static int setup_frame(struct vctx *v)
     const struct ctype *ft = v->ftype;
     /* the return address and the saved registers (%ebp first) */
     add_slot(v, &cap, (struct vslot){.off = 0, .size = 4, .kind = SL_SCRATCH, .ro = 1});
-    add_slot(v, &cap, (struct vslot){.off = -4 * (fp->nsaved + 1), .size = 4u * (fp->nsaved + 1), .kind = SL_SCRATCH, .ro = 1});
+    add_slot(v, &cap, (struct vslot){.off = -4 * (v->nsaved + 1), .size = 4u * (v->nsaved + 1), .kind = SL_SCRATCH, .ro = 1});
     /* the incoming arguments */
     int32_t at = 4;
     const struct ctype *ret = complete(&v->tags, unq(ft->sub, NULL));
@@ -2860,7 +2864,7 @@ static int setup_frame(struct vctx *v)
     for (size_t i = 0; i < fp->nslots; i++) {
         struct vslot s = fp->slots[i];
         s.off -= 4; /* %ebp-relative in the proof */
-        if (s.off < -(int64_t)fp->frame || (int64_t)s.off + s.size > -4 * (fp->nsaved + 1) || !s.size) {
+        if (s.off < -(int64_t)v->frame || (int64_t)s.off + s.size > -4 * (v->nsaved + 1) || !s.size) {
             refuse(v, "the frame", "the proof's slot at %d(%%ebp) lies outside the frame", s.off + 4);
             return 0;
         }
@@ -2878,10 +2882,10 @@ static int setup_frame(struct vctx *v)
         add_slot(v, &cap, s);
     }
     /* below the frame: the pushes of trap stubs and block copies */
-    add_slot(v, &cap, (struct vslot){.off = -(int32_t)fp->frame - 64, .size = 64, .kind = SL_SCRATCH});
+    add_slot(v, &cap, (struct vslot){.off = -(int32_t)v->frame - 64, .size = 64, .kind = SL_SCRATCH});
     /* padding between slots: scratch cells */
     size_t ngaps = 0;
-    for (int64_t a = -(int64_t)fp->frame; a < -4 * (fp->nsaved + 1); a += 4) {
+    for (int64_t a = -(int64_t)v->frame; a < -4 * (v->nsaved + 1); a += 4) {
         int si = slot_at(v, a, 1);
         if (si >= 0) {
             a = (((int64_t)v->slots[si].off + v->slots[si].size + 3) & ~(int64_t)3) - 4;
@@ -3197,6 +3201,37 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
         off += I->in.length;
         v->nins++;
     }
+    /* the frame is what the prologue allocates: pushl %ebp, movl %esp,
+     * %ebp, the callee-saved pushes, subl $N, %esp (after the stack check) */
+    {
+        size_t i = 0;
+        if (v->nins >= 5 && v->ins[0].in.mnemonic == ZYDIS_MNEMONIC_MOV &&
+            v->ins[0].op[1].type == ZYDIS_OPERAND_TYPE_REGISTER && v->ins[0].op[1].reg.value == ZYDIS_REGISTER_ESP)
+            i = 5;
+        uint32_t fr = 0;
+        int pushes = 0;
+        for (; i < v->nins; i++) {
+            const struct vinsn *I = &v->ins[i];
+            if (I->in.mnemonic == ZYDIS_MNEMONIC_PUSH && is_reg32(&I->op[0]))
+                fr += 4, pushes++;
+            else if (I->in.mnemonic == ZYDIS_MNEMONIC_MOV && I->op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+                     I->op[0].reg.value == ZYDIS_REGISTER_EBP)
+                ;
+            else
+                break;
+        }
+        if (i < v->nins && v->ins[i].in.mnemonic == ZYDIS_MNEMONIC_SUB && is_reg32(&v->ins[i].op[0]) &&
+            v->ins[i].op[0].reg.value == ZYDIS_REGISTER_ESP && v->ins[i].op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE &&
+            v->ins[i].op[1].imm.value.s >= 0 && v->ins[i].op[1].imm.value.s < 0x7fffffff)
+            fr += (uint32_t)v->ins[i].op[1].imm.value.s;
+        v->frame = fr;
+        v->nsaved = pushes > 0 ? pushes - 1 : 0;
+        if (v->fp->has_frame && (v->fp->frame != v->frame || v->fp->nsaved != v->nsaved)) {
+            refuse(v, "the frame", "the prologue makes a frame of %u bytes with %d saved registers, the proof says %u "
+                   "and %d", v->frame, v->nsaved, v->fp->frame, v->fp->nsaved);
+            goto out;
+        }
+    }
     if (!setup_frame(v))
         goto out;
     mark_exposed(v);
@@ -3246,7 +3281,7 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
         join_into(v, 0, &e0, (size_t)-1);
         st_free(&e0);
     }
-    v->body_esp = -(int32_t)v->fp->frame;
+    v->body_esp = -(int32_t)v->frame;
     struct st s, t2;
     st_init(v, &s);
     st_init(v, &t2);
@@ -3274,7 +3309,7 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
                 if ((int)i == pend && (s.r[ESP].k != V_FRAME || s.r[ESP].off != v->body_esp)) {
                     v->cur = v->ins[i].off;
                     refuse(v, "the frame", "the prologue makes a frame of %d bytes, the proof says %u",
-                           s.r[ESP].k == V_FRAME ? -s.r[ESP].off : -1, v->fp->frame);
+                           s.r[ESP].k == V_FRAME ? -s.r[ESP].off : -1, v->frame);
                     break;
                 }
                 int64_t jt;
@@ -3345,7 +3380,7 @@ out:
 /* An object                                                           */
 /* ================================================================== */
 
-int tld_prove;
+int tld_prove = 1;
 
 /* A spawn thunk's argument block: its target's parameters laid out as
  * on the stack (each rounded up to 4 bytes with plain padding), under a

@@ -62,17 +62,34 @@ block() {
 }
 
 # func NAME N BODY: a global function with the stack check of N bytes,
-# the frame pushl %ebp; movl %esp,%ebp (4 bytes) and BODY, then its trap stub
+# the frame pushl %ebp; movl %esp,%ebp (4 bytes) and BODY, then its trap
+# stubs: .Ltrap_NAME for the body, one of its own for the stack check (as
+# cuckoo-cc does: the two are entered with different frames)
 func() {
 	printf '\t.text\n\t.globl %s\n\t.type %s,@function\n%s:\n' "$1" "$1" "$1"
-	printf '\tSTACKCHECK %s, .Ltrap_%s\n\tpushl %%ebp\n\tmovl %%esp, %%ebp\n' "$2" "$1"
+	printf '\tSTACKCHECK %s, .Lstack_%s\n\tpushl %%ebp\n\tmovl %%esp, %%ebp\n' "$2" "$1"
 	printf '%b\n' "$3"
-	printf '.Ltrap_%s:\n\tTRAPSTUB\n\t.size %s, .-%s\n' "$1" "$1" "$1"
+	printf '.Ltrap_%s:\n\tTRAPSTUB\n.Lstack_%s:\n\tTRAPSTUB\n\t.size %s, .-%s\n' "$1" "$1" "$1" "$1"
+}
+
+# proof BODY-FILE: the .cuckoo.proof a hand-writer gives these objects --
+# each function's type, from the block's def records (the checker takes
+# the frame from the prologue); a body that has its own proof keeps it
+proof() {
+	grep -q 'cuckoo.proof' "$1" && return 0
+	printf '\t.section .cuckoo.proof,"",@progbits\n\t.ascii "cuckoo-proof 1\\n"\n'
+	sed -n 's/^[[:space:]]*\.ascii "def func \([^ ]*\) \([^"]*\)\\n"$/\t.ascii "func \1 \2\\nend\\n"/p' "$1"
+	# static functions: void (void) unless PROOF_TYPES says "NAME TYPE ..."
+	for f in $(sed -n 's/^[[:space:]]*\.type \([^,]*\),[[:space:]]*@function.*/\1/p' "$1"); do
+		grep -q "def func $f " "$1" && continue
+		t=$(printf '%s\n' ${PROOF_TYPES:-} | sed -n "/^$f\$/{n;p;}")
+		printf '\t.ascii "func %s %s\\nend\\n"\n' "$f" "${t:-f(v;)}"
+	done
 }
 
 # obj NAME: assemble $T/NAME.s (with the macros) into $T/NAME.o
 obj() {
-	{ printf '%s\n' "$MACROS"; cat "$T/$1.body"; } > "$T/$1.s"
+	{ printf '%s\n' "$MACROS"; cat "$T/$1.body"; proof "$T/$1.body"; } > "$T/$1.s"
 	$AS --32 -o "$T/$1.o" "$T/$1.s" || fail "cannot assemble $1"
 }
 

@@ -28,7 +28,7 @@ check ret8 '\tret $8' 'ret $8'
 check esp '\tmovl %eax, %esp' '%esp written other than'
 # the exact sequence is accepted
 { func f 24 '\tmovl 8(%ebp), %ecx\n\tICALL ecx, .Ltrap_f\n\tleave\n\tret'
-  block good "def func f f(i32;)\n$TRAPREF"; } > "$T/good.body"
+  block good "def func f f(i32;p(f(i32;)))\n$TRAPREF"; } > "$T/good.body"
 obj good
 expect_status 0 $OBJCHECK "$T/good.o"
 # a branch that skips the NULL test is not

@@ -16,7 +16,7 @@ expect_status 1 $OBJCHECK "$T/big.o"
 expect_msg "the stack check covers 8 bytes but the frame uses 104"
 # a static callee relying on its caller's check: covered, then not
 helper='\t.type h,@function\nh:\n\tpushl %ebp\n\tmovl %esp, %ebp\n\tsubl $60, %esp\n\tleave\n\tret\n\t.size h,.-h\n'
-{ func f 80 '\tsubl $12, %esp\n\tcall h\n\tleave\n\tret'; printf "%b" "$helper"
+{ func f 84 '\tsubl $12, %esp\n\tcall h\n\tleave\n\tret'; printf "%b" "$helper"
   block cov "def func f f(i32;)\n$TRAPREF"; } > "$T/cov.body"
 obj cov
 expect_status 0 $OBJCHECK "$T/cov.o"
@@ -24,7 +24,7 @@ expect_status 0 $OBJCHECK "$T/cov.o"
   block uncov "def func f f(i32;)\n$TRAPREF"; } > "$T/uncov.body"
 obj uncov
 expect_status 1 $OBJCHECK "$T/uncov.o"
-expect_msg "the stack check covers 20 bytes but the frame and the unchecked static callees need 80"
+expect_msg "the stack check covers 20 bytes but the frame and the unchecked static callees need 84"
 # a static function whose address is taken, and a recursive one
 { func f 20 '\tmovl $h, %eax\n\tleave\n\tret'; printf "%b" "$helper"
   block addr "def func f f(i32;)\n$TRAPREF"; } > "$T/addr.body"
@@ -45,5 +45,5 @@ h2='\t.type h2,@function\nh2:\n\tpushl %ebp\n\tmovl %esp, %ebp\n\tsubl $0x7fffff
   block wrap "def func f f(i32;)\n$TRAPREF"; } > "$T/wrap.body"
 obj wrap
 expect_status 1 $OBJCHECK "$T/wrap.o"
-expect_msg "the stack check covers 20 bytes but the frame and the unchecked static callees need 4294967312"
+expect_msg "the stack check covers 20 bytes but the frame and the unchecked static callees need 4294967320"
 exit 0
