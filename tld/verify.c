@@ -1318,7 +1318,7 @@ static int address_value(struct vctx *v, const struct tld_sym *y, int64_t into, 
         *why = "an address outside the object";
         return 0;
     }
-    *out = (struct val){.k = V_PTR, .t = t, .off = (int32_t)into, .nn = 1};
+    *out = (struct val){.k = V_PTR, .t = t, .off = (int32_t)into, .nn = 1, .c = (uint32_t)(y - v->e->syms)};
     return 1;
 }
 
@@ -3382,6 +3382,91 @@ out:
 
 int tld_prove = 1;
 
+/* ================================================================== */
+/* Static data                                                         */
+/* ================================================================== */
+
+/* Every object's initial bytes against its type: a pointer is 0 or a
+ * relocation to a function or object that fits it, a length word is the
+ * array's length, and no relocation patches anything else -- the checker
+ * believes what it reads from memory by its type, so the memory must
+ * start that way. */
+static void verify_data(struct vctx *v)
+{
+    const struct tld_elf *e = v->e;
+    for (size_t i = 1; i < e->nsyms; i++) {
+        const struct tld_sym *y = &e->syms[i];
+        if (y->type != STT_OBJECT || y->shndx == SHN_UNDEF || y->shndx >= e->nsecs)
+            continue;
+        const struct tld_section *sec = &e->secs[y->shndx];
+        v->fname = y->name;
+        v->fn_failed = 0;
+        v->cur = 0;
+        v->curst = NULL;
+        const struct ctype *t = NULL;
+        if (y->bind == STB_LOCAL) {
+            const struct vobj *ob = proof_obj(v, y->name);
+            if (ob && (ob->site || ob->desc)) {
+                if ((ob->site && y->size != 24) || (ob->desc && y->size != 20))
+                    refuse(v, "the object", "a %s of %u bytes", ob->site ? "site" : "type descriptor", y->size);
+                continue;
+            }
+            t = ob ? ob->t : NULL;
+        } else {
+            const struct tld_rec *rc = block_rec(v, y->name, 1);
+            t = rc && rc->kind == TLD_DATA ? rc->ct : NULL;
+        }
+        if (!t) {
+            refuse(v, "the object", "neither the block nor the proof gives its type");
+            continue;
+        }
+        long long size = ty_size(&v->tags, t, NULL, 0);
+        if (size != y->size || (uint64_t)y->value + y->size > sec->size) {
+            refuse(v, "the object", "%u bytes for a type of %lld", y->size, size);
+            continue;
+        }
+        /* relocations inside it: only on pointer cells */
+        for (size_t k = 0; k < e->nrelocs[y->shndx]; k++) {
+            const struct tld_reloc *r = &e->relocs[y->shndx][k];
+            if (r->offset < y->value || r->offset >= y->value + y->size)
+                continue;
+            v->cur = r->offset - y->value;
+            struct region rg = region_of(&v->tags, t, r->offset - y->value, 4);
+            if (rg.k != R_PTR || r->type != e->mach->r_abs) {
+                refuse(v, "the object", "a relocation on bytes that are not a pointer");
+                break;
+            }
+        }
+        if (v->fn_failed || !sec->data)
+            continue; /* .bss: zeros, NULL pointers and empty length words */
+        for (long long k = 0; k + 4 <= size && !v->fn_failed; k += 4) {
+            struct region rg = region_of(&v->tags, t, k, 4);
+            const unsigned char *b = sec->data + y->value + k;
+            uint32_t w = b[0] | b[1] << 8 | b[2] << 16 | (uint32_t)b[3] << 24;
+            v->cur = (uint32_t)k;
+            if (rg.k == R_LEN && (rg.len < 0 || w != (uint32_t)rg.len)) {
+                refuse(v, "the object", "a length word of %u for an array of %lld", w, rg.len);
+            } else if (rg.k == R_PTR) {
+                const struct tld_reloc *r = NULL;
+                for (size_t q = 0; q < e->nrelocs[y->shndx]; q++)
+                    if (e->relocs[y->shndx][q].offset == y->value + k)
+                        r = &e->relocs[y->shndx][q];
+                if (!r) {
+                    if (w)
+                        refuse(v, "the object", "a pointer holding the integer 0x%x", w);
+                    continue;
+                }
+                int64_t into;
+                struct val x;
+                const char *why = "an address that is no function or object";
+                const struct tld_sym *tg = reloc_target(v, r, (int32_t)w, &into);
+                if (!tg || !address_value(v, tg, into, &x, &why) || !fits_ptr(v, &x, rg.pt, &why))
+                    refuse(v, "the object", "a pointer initialised with %s", why);
+            }
+        }
+    }
+}
+
 /* A spawn thunk's argument block: its target's parameters laid out as
  * on the stack (each rounded up to 4 bytes with plain padding), under a
  * tag no C program can spell, one per target. */
@@ -3472,6 +3557,7 @@ int tld_verify_object(struct tld_obj *o)
             continue;
         verify_fn(&v, y);
     }
+    verify_data(&v);
     for (size_t i = 0; i < v.tags.m.cap; i++)
         if (v.tags.m.keys && v.tags.m.keys[i])
             free((char *)v.tags.m.keys[i]);
