@@ -981,14 +981,20 @@ static int subobject_is(const struct vtags *tg, const struct ctype *t, long long
     u = complete(tg, u);
     int wc = 0;
     const struct ctype *wu = complete(tg, unq(want, &wc));
-    if (c && !wc)
-        goto inner;
     if (wu && wu->tag == CT_ARRAY && u->tag == CT_ARRAY && off == 4) {
         /* a(X) accepts any length, aN(X) an array of at least N: the
-         * callee reads at most N elements, or as many as the length word */
-        if ((wu->len < 0 || (u->len >= 0 && u->len >= wu->len)) && elem_fits(tg, u->sub, wu->sub))
+         * callee reads at most N elements, or as many as the length word;
+         * a const array's elements are const */
+        int ec = 0, wec = 0;
+        unq(u->sub, &ec);
+        unq(wu->sub, &wec);
+        if ((wu->len < 0 || (u->len >= 0 && u->len >= wu->len)) && elem_fits(tg, u->sub, wu->sub) &&
+            !((c || ec) && !(wc || wec)))
             return 1;
-    } else if (off == 0 && wu && wu->tag != CT_ARRAY) {
+    }
+    if (c && !wc)
+        goto inner;
+    if (off == 0 && wu && wu->tag != CT_ARRAY) {
         if (wu->tag == CT_STRUCT || wu->tag == CT_UNION) {
             if ((u->tag == wu->tag) && !strcmp(u->tagname, wu->tagname))
                 return 1;
@@ -1788,6 +1794,101 @@ static long long arg_size(struct vctx *v, const struct ctype *t)
     return n < 0 ? -1 : (n + 3) & ~3LL;
 }
 
+/* The variadic arguments of the runtime's printf family: the format is a
+ * constant string of this object (read-only data), read as rt_vformat
+ * reads it (rt/format.c), and each argument it will take must be there,
+ * of its kind: %s a pointer to a char array (or NULL), the others plain
+ * data of their width.  AT is where the arguments after the fixed ones
+ * begin; FMT the format's value. */
+static int check_format_args(struct vctx *v, struct st *s, const struct val *fmt, int32_t at, const char *callee)
+{
+    static struct ctype c8 = {.tag = CT_BASE, .base = "c8"};
+    static struct ctype kc8 = {.tag = CT_CONST, .sub = &c8};
+    static struct ctype akc8 = {.tag = CT_ARRAY, .sub = &kc8, .len = -1};
+    static struct ctype pstr = {.tag = CT_PTR, .sub = &akc8};
+    const struct tld_elf *e = v->e;
+    if (fmt->k != V_PTR || fmt->off != 4 || !fmt->c || fmt->c >= e->nsyms) {
+        refuse(v, "call", "the format of %s is not a constant string of this object", callee);
+        return 0;
+    }
+    const struct tld_sym *y = &e->syms[fmt->c];
+    if (y->shndx == SHN_UNDEF || y->shndx >= e->nsecs || (e->secs[y->shndx].flags & SHF_WRITE) ||
+        !e->secs[y->shndx].data || y->size < 4 || (uint64_t)y->value + y->size > e->secs[y->shndx].size) {
+        refuse(v, "call", "the format of %s is not in read-only data", callee);
+        return 0;
+    }
+    const unsigned char *b = e->secs[y->shndx].data + y->value;
+    uint32_t len = b[0] | b[1] << 8 | b[2] << 16 | (uint32_t)b[3] << 24;
+    if (len > y->size - 4)
+        len = y->size - 4;
+    const char *f = (const char *)b + 4;
+    int n = 0;
+    for (uint32_t i = 0; i < len && f[i];) {
+        if (f[i++] != '%')
+            continue;
+        char kinds[4];
+        int nk = 0;
+        while (i < len && strchr("-0+ #", f[i]))
+            i++;
+        if (i < len && f[i] == '*')
+            kinds[nk++] = 'i', i++;
+        else
+            while (i < len && f[i] >= '0' && f[i] <= '9')
+                i++;
+        if (i < len && f[i] == '.') {
+            i++;
+            if (i < len && f[i] == '*')
+                kinds[nk++] = 'i', i++;
+            else
+                while (i < len && f[i] >= '0' && f[i] <= '9')
+                    i++;
+        }
+        int size = 0;
+        if (i < len && f[i] == 'l') {
+            size = 1, i++;
+            if (i < len && f[i] == 'l')
+                size = 2, i++;
+        } else if (i < len && f[i] == 'h') {
+            i++;
+            if (i < len && f[i] == 'h')
+                i++;
+        }
+        char c = i < len ? f[i] : 0;
+        i++;
+        if (strchr("diuxXo", c) && c)
+            kinds[nk++] = size == 2 ? 'L' : 'i';
+        else if (c == 'c' || c == 'p')
+            kinds[nk++] = 'i';
+        else if (c == 's')
+            kinds[nk++] = 's';
+        else if (c && strchr("feEgGF", c))
+            kinds[nk++] = 'L';
+        for (int k = 0; k < nk; k++) {
+            int words = kinds[k] == 'L' ? 2 : 1;
+            for (int w = 0; w < words; w++) {
+                int ci = cell_at(v, at + 4 * w);
+                if (ci < 0) {
+                    refuse(v, "call", "argument %d of %s's format is not in the outgoing area", n + 1, callee);
+                    return 0;
+                }
+                const struct val *x = &s->c[ci];
+                const char *why = "";
+                if (kinds[k] == 's' && !fits_ptr(v, x, &pstr, &why)) {
+                    refuse(v, "call", "argument %d of %s's format (%%s) is %s", n + 1, callee, why);
+                    return 0;
+                }
+                if (kinds[k] != 's' && (x->k == V_FRAME || x->k == V_RET || x->k == V_SAVED)) {
+                    refuse(v, "call", "argument %d of %s's format is a raw frame address", n + 1, callee);
+                    return 0;
+                }
+            }
+            at += 4 * words;
+            n++;
+        }
+    }
+    return 1;
+}
+
 /* Check the outgoing arguments at %esp against function type FT. */
 static int check_args(struct vctx *v, struct st *s, const struct ctype *ft, const char *callee)
 {
@@ -1846,6 +1947,14 @@ static int check_args(struct vctx *v, struct st *s, const struct ctype *ft, cons
             }
         }
         at += (int32_t)n;
+    }
+    if (ft->variadic) {
+        /* only the runtime's printf family is variadic; its format is the
+         * last fixed parameter */
+        int ci = ft->nparams ? cell_at(v, at - 4) : -1;
+        if (ci < 0)
+            return refuse(v, "call", "of %s: a variadic function without a format", callee), 0;
+        return check_format_args(v, s, &s->c[ci], at, callee);
     }
     return 1;
 }

@@ -22,6 +22,8 @@ for O in -O0 -O2; do
 	mutant no-null '/^put:/,/\.size put/{/testl/d;/je \.Ltrap/d;}' put "store: %e.. may be NULL"
 	# an integer stored where walk's list pointer is read from
 	mutant int-ptr '/^put:/,/\.size put/s/movl \(%e..\), 0(\(%e..\))/movl $4096, 4(\2)/' put "store: a pointer-typed location receives an integer"
+	# printf's %s handed an integer: the runtime would read through it
+	mutant printf-int '/^__cuckoo_main:/,/\.size __cuckoo_main/s/movl \$str\.1+4, 4(%esp)/movl $66, 4(%esp)/' __cuckoo_main "call: argument 1 of __cuckoo_printf's format (%s) is an integer"
 	# returning with %esp moved: ret would jump through a local
 	mutant esp '/^get:/,/\.size get/s/^\tret$/\taddl $4, %esp\n\tret/' get "a stack operation: %esp would leave the frame"
 	# a frame adjustment that leave undoes is safe, and accepted
