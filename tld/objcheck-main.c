@@ -22,9 +22,7 @@ static void usage(FILE *to, int status)
             "\n"
             "  --strict     inputs linked with --trust are errors, not warnings\n"
             "  --json       print the findings as JSON\n"
-            "  --prove      also check every function's machine code against its\n"
-            "               .cuckoo.proof (the proof checker; not yet complete: see\n"
-            "               doc/verify.md)\n"
+
             "  --verbose    say what is being checked\n"
             "  --help       print this help and exit\n"
             "  --version    print the version and exit\n"
@@ -109,10 +107,9 @@ static void json_str(const char *s)
 int main(int argc, char **argv)
 {
     int strict = 0, json = 0;
-    enum { OPT_STRICT = 256, OPT_JSON, OPT_VERBOSE, OPT_HELP, OPT_VERSION, OPT_PROVE };
+    enum { OPT_STRICT = 256, OPT_JSON, OPT_VERBOSE, OPT_HELP, OPT_VERSION };
     static const struct option longopts[] = {
         {"strict", no_argument, NULL, OPT_STRICT}, {"json", no_argument, NULL, OPT_JSON},
-        {"prove", no_argument, NULL, OPT_PROVE},
         {"verbose", no_argument, NULL, OPT_VERBOSE}, {"help", no_argument, NULL, OPT_HELP},
         {"version", no_argument, NULL, OPT_VERSION}, {NULL, 0, NULL, 0},
     };
@@ -124,7 +121,6 @@ int main(int argc, char **argv)
         switch (c) {
         case OPT_STRICT: strict = 1; break;
         case OPT_JSON: json = 1; break;
-        case OPT_PROVE: tld_prove = 1; break;
         case OPT_VERBOSE: tld_verbose = 1; break;
         case OPT_HELP: usage(stdout, 0); break;
         case OPT_VERSION: printf("cuckoo-objcheck (Cuckoo) %s\nTarget: i386-linux (Cuckoo)\n", PACKAGE_VERSION); return 0;

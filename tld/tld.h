@@ -324,7 +324,8 @@ int tld_audit_object(struct tld_obj *o);
 /* Check every function of a Cuckoo object against its .cuckoo.proof;
  * reports "FILE: FUNC+0xOFF: cannot prove OP: REASON", returns the count. */
 int tld_verify_object(struct tld_obj *o);
-/* Run it (objcheck --prove): off until it accepts every cuckoo-cc object. */
+/* On in both programs (a unit test may turn it off to reach the rules
+ * behind it). */
 extern int tld_prove;
 
 /* Rule 3 only (block vs ELF symbol table). */

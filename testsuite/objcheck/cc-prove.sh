@@ -1,19 +1,22 @@
 #!/bin/sh
-# cuckoo-objcheck --prove checks the machine code against .cuckoo.proof:
+# cuckoo-objcheck checks the machine code against .cuckoo.proof:
 # the compiler's object passes, and the same code with a bounds check, a
 # NULL check or a pointer store broken is refused, naming the function.
 . "$srcdir/link/cc-common.sh"
 for O in -O0 -O2; do
 	"$CUCKOO_CC" $O -S -o p.s "$INPUTS/prove-basic.ck" 2>stderr || fail "cuckoo-cc -S $O: $(cat stderr)"
 	"$CUCKOO_CC" -c -o p.o p.s 2>stderr || fail "cuckoo-cc -c p.s: $(cat stderr)"
-	expect_status 0 "$CUCKOO_OBJCHECK" --prove p.o
+	expect_status 0 "$CUCKOO_OBJCHECK" p.o
 	# mutant NAME SED-SCRIPT FUNCTION REASON
 	mutant() {
 		sed "$2" p.s > "m-$1.s"
 		cmp -s p.s "m-$1.s" && fail "mutation $1 $O changed nothing"
 		"$CUCKOO_CC" -c -o "m-$1.o" "m-$1.s" 2>stderr || fail "mutant $1 does not assemble: $(cat stderr)"
-		expect_status 1 "$CUCKOO_OBJCHECK" --prove "m-$1.o"
+		expect_status 1 "$CUCKOO_OBJCHECK" "m-$1.o"
 		grep -q "m-$1.o: $3+0x[0-9a-f]*: cannot prove $4" stdout || fail "mutant $1 $O: $(cat stdout)"
+		expect_status 1 "$CUCKOO_LD" -o "m-$1" "m-$1.o"
+		grep -q "m-$1.o: $3+0x[0-9a-f]*: cannot prove $4" stderr || fail "cuckoo-ld, mutant $1 $O: $(cat stderr)"
+		[ -e "m-$1" ] && fail "cuckoo-ld left m-$1 behind"
 	}
 	# the bounds check of g[i] in get: cmpl $10, %reg / jae
 	mutant no-bounds '/^get:/,/\.size get/{/cmpl \$10,/d;/jae \.Ltrap/d;}' get "load: index"
@@ -29,6 +32,6 @@ for O in -O0 -O2; do
 	# a frame adjustment that leave undoes is safe, and accepted
 	sed '/^get:/,/\.size get/s/^\(\tleave\)$/\tsubl $4, %esp\n\1/' p.s > safe.s
 	"$CUCKOO_CC" -c -o safe.o safe.s || fail "safe mutant does not assemble"
-	expect_status 0 "$CUCKOO_OBJCHECK" --prove safe.o
+	expect_status 0 "$CUCKOO_OBJCHECK" safe.o
 done
 exit 0
