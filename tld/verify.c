@@ -688,6 +688,8 @@ static int val_same(const struct val *a, const struct val *b)
 /* The join of two values of one location; VN is the location's stable
  * number at this block. */
 static const struct ctype *unsized_array_of(struct vctx *v, const struct ctype *elem, int isconst);
+static const struct ctype *array_at(const struct vtags *tg, const struct ctype *t, long long L, long long *e0,
+                                    int *isconst, int depth);
 
 static struct val join_val(struct vctx *v, const struct val *a, const struct val *b, uint32_t vn)
 {
@@ -733,15 +735,24 @@ static struct val join_val(struct vctx *v, const struct val *a, const struct val
                 r.nn = p->nn && q->nn;
                 r.stack = p->stack || q->stack;
                 r.own = p->own && q->own && p->slot == q->slot;
-            } else if (p->off == 4 && q->off == 4 && pa && qa && pa->tag == CT_ARRAY && qa->tag == CT_ARRAY &&
-                       pc == qc && ty_eq(pa->sub, qa->sub, 0)) {
-                /* element 0 of two arrays of one element type: element 0
-                 * of an array of that type, its length in its word */
-                r = *p;
-                r.t = unsized_array_of(v, pa->sub, pc);
-                r.nn = p->nn && q->nn;
-                r.stack = p->stack || q->stack;
-                r.own = 0;
+            } else {
+                /* element 0 of two arrays of one element type (whole
+                 * objects or members): element 0 of an array of that
+                 * type, its length in its word */
+                long long e0p = -1, e0q = -1;
+                int cp = pc, cq = qc;
+                const struct ctype *ap = array_at(&v->tags, p->t, p->off, &e0p, &cp, 0);
+                const struct ctype *aq = array_at(&v->tags, q->t, q->off, &e0q, &cq, 0);
+                (void)pa;
+                (void)qa;
+                if (ap && aq && e0p == p->off && e0q == q->off && cp == cq && ty_eq(ap->sub, aq->sub, 0)) {
+                    r = *p;
+                    r.t = unsized_array_of(v, ap->sub, cp);
+                    r.off = 4;
+                    r.nn = p->nn && q->nn;
+                    r.stack = p->stack || q->stack;
+                    r.own = 0;
+                }
             }
             break;
         }
