@@ -526,6 +526,8 @@ struct vctx {
     } *edges;
     int32_t body_esp;       /* %esp after the prologue */
     int sret;               /* returns a struct through a hidden pointer at 4 */
+    int *stub;              /* per block: it ends calling __cuckoo_trap (a trap stub) */
+    int in_stub;            /* the block being stepped is one */
     uint32_t frame;         /* bytes the prologue allocates below the return address */
     int nsaved;             /* callee-saved registers it pushes after %ebp */
     int prologue_done;
@@ -730,8 +732,11 @@ static struct val join_val(struct vctx *v, const struct val *a, const struct val
             const struct ctype *pa = complete(&v->tags, unq(p->t, &pc)), *qa = complete(&v->tags, unq(q->t, &qc));
             if (p->ixscale || q->ixscale) {
                 break;
-            } else if (p->off == q->off && (p->t == q->t || ty_eq(p->t, q->t, 0))) {
+            } else if (p->off == q->off && (p->t == q->t || ty_eq(p->t, q->t, 0) || (pa && qa && ty_eq(pa, qa, 0)))) {
+                /* one type, perhaps const on one side: the const view */
                 r = *p;
+                if (qc && !pc)
+                    r.t = q->t;
                 r.nn = p->nn && q->nn;
                 r.stack = p->stack || q->stack;
                 r.own = p->own && q->own && p->slot == q->slot;
@@ -1752,9 +1757,23 @@ static int esp_move(struct vctx *v, struct st *s, int64_t delta)
         refuse(v, "a stack operation", "%%esp would leave the frame (%lld bytes from the entry %%esp)", (long long)n);
         return 0;
     }
+    /* what lies below %esp is dead: a signal's frame or a callee may
+     * overwrite it at any time */
+    for (int64_t a = e->off; a < n; a += 4) {
+        int ci = cell_at(v, (int32_t)a);
+        if (ci >= 0)
+            s->c[ci] = top();
+    }
     e->off = (int32_t)n;
     e->vn = 0;
     return 1;
+}
+
+/* Everything below %esp, after a call: the callee's. */
+static void kill_below_esp(struct vctx *v, struct st *s)
+{
+    for (size_t i = 0; i < v->ncells && v->cells[i].off < s->r[ESP].off; i++)
+        s->c[i] = top();
 }
 
 static int push_val(struct vctx *v, struct st *s, const struct val *x)
@@ -2380,8 +2399,14 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             refuse(v, "call", "through memory");
             return 0;
         }
-        if (s->r[ESP].k != V_FRAME || !do_call(v, s, name, ft, &noret))
+        if (s->r[ESP].k != V_FRAME || (v->prologue_done && !v->in_stub && s->r[ESP].off > v->body_esp)) {
+            /* its return address would land on the frame's own slots */
+            refuse(v, "call", "%%esp is above the frame's bottom");
             return 0;
+        }
+        if (!do_call(v, s, name, ft, &noret))
+            return 0;
+        kill_below_esp(v, s);
         if (noret)
             *fall = 0;
         return 1;
@@ -2770,6 +2795,13 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
         }
         int64_t d = op[1].imm.value.s;
         s->fl.valid = 0;
+        int64_t to = (int64_t)s->r[ESP].off + (m == ZYDIS_MNEMONIC_ADD ? d : -d);
+        if (v->prologue_done && m == ZYDIS_MNEMONIC_SUB && to < v->body_esp && !v->in_stub) {
+            /* §11: the frame is the prologue's; only a trap stub's pushes
+             * (into the reserve, then the runtime) go below it */
+            refuse(v, "a change of %esp", "below the frame the prologue allocated, outside a trap stub");
+            return 0;
+        }
         return esp_move(v, s, m == ZYDIS_MNEMONIC_ADD ? d : -d);
     }
     /* addl: a pointer plus a scaled index (amem's form when both are
@@ -3389,6 +3421,15 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
         }
     v->blk_first[v->nblk] = (int)v->nins;
     free(leader);
+    v->stub = xcalloc(v->nblk + 1, sizeof *v->stub);
+    for (size_t b = 0; b < v->nblk; b++) {
+        const struct vinsn *L = &v->ins[v->blk_first[b + 1] - 1];
+        if (L->in.meta.category != ZYDIS_CATEGORY_CALL || L->op[0].type != ZYDIS_OPERAND_TYPE_IMMEDIATE)
+            continue;
+        const struct tld_reloc *r = reloc_in(v, v->fstart + L->off + L->in.raw.imm[0].offset);
+        if (r && r->sym < v->e->nsyms && !strcmp(v->e->syms[r->sym].name, "__cuckoo_trap"))
+            v->stub[b] = 1;
+    }
     v->in = xcalloc(v->nblk, sizeof *v->in);
     for (size_t b = 0; b < v->nblk; b++)
         st_init(v, &v->in[b]);
@@ -3421,6 +3462,7 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
             work[b] = 0;
             st_copy(v, &s, &v->in[b]);
             s.fl.valid = 0;
+            v->in_stub = v->stub[b];
             size_t i = (size_t)v->blk_first[b];
             size_t end = (size_t)v->blk_first[b + 1];
             int fall = 1;
@@ -3485,6 +3527,8 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
     free(v->edges);
     v->edges = NULL;
     free(v->in);
+    free(v->stub);
+    v->stub = NULL;
     free(v->blk_first);
     v->in = NULL;
 out:

@@ -87,11 +87,15 @@ done
 
 printf '%-44s %-6s %-17s %-17s %s\n' MUTANT CLASS CUCKOO-LD CUCKOO-OBJCHECK RESULT
 unsafe=0 unsafe_ok=0 safe=0 safe_acc=0 safe_ref=0
-# mutants.list: PROGRAM FUNCTION MUTATION[:ARG] [NTH]
+# mutants.list: PROGRAM FUNCTION MUTATION[:ARG] [NTH] [safe REASON...]
+# -- "safe" marks a mutant that the mutation's class calls unsafe but that
+# this program's code keeps safe (a check another one already implies)
 grep -v '^[[:space:]]*\(#\|$\)' "$DIR/mutants.list" > "$T/list"
-while read -r p fn mut nth; do
+while read -r p fn mut nth why; do
+	case $nth in safe*) why="safe $why"; nth= ;; esac
 	nth=${nth:-1}
 	class=$(class_of "$mut")
+	case $why in safe*) class=safe ;; esac
 	[ -n "$class" ] || { problem "mutants.list: unknown mutation '$mut'"; continue; }
 	for lvl in $LEVELS; do
 		name="$p.$fn.$mut"; [ "$nth" = 1 ] || name="$name#$nth"; name="$name$lvl"
