@@ -1076,6 +1076,23 @@ static int const_below_len(const struct st *s, uint32_t c, uint32_t w)
     return 0;
 }
 
+/* x <u len(w): a fact, or x <u c and c - 1 <u len(w) (a constant bound
+ * that a length check covers). */
+static int index_below_len(const struct st *s, const struct val *x, uint32_t w)
+{
+    if (x->k == V_CONST)
+        return const_below_len(s, x->c, w);
+    if (!x->vn)
+        return 0;
+    if (has_fact(s, F_LT_LEN, x->vn, w))
+        return 1;
+    for (int i = 0; i < s->nf; i++)
+        if (s->f[i].kind == F_LT_CONST && s->f[i].a == x->vn && s->f[i].b > 0 &&
+            const_below_len(s, s->f[i].b - 1, w))
+            return 1;
+    return 0;
+}
+
 /* Does value X fit a location of pointer type PT?  Sets *why. */
 static int fits_ptr(struct vctx *v, const struct val *x, const struct ctype *pt, const char **why)
 {
@@ -1652,8 +1669,7 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         }
         int ok = arr->len >= 0 && below_const(s, &idx, (uint64_t)arr->len);
         if (!ok && e0 == 4 && base.off == 4 && arr == bt)
-            ok = has_fact(s, F_LT_LEN, idx.vn, base.ixscale ? base.ixbase : base.vn) ||
-                 (idx.k == V_CONST && const_below_len(s, idx.c, base.ixscale ? base.ixbase : base.vn));
+            ok = index_below_len(s, &idx, base.ixscale ? base.ixbase : base.vn);
         if (!ok) {
             refuse(v, op, "index %s not proved below the array's length", rname[ix]);
             return 0;
@@ -2663,6 +2679,26 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
                 int64_t a = bv.off + disp;
                 long long size = ty_size(&v->tags, bv.t, NULL, 0);
                 const struct ctype *bu = complete(&v->tags, unq(bv.t, NULL));
+                if (bu && bu->tag == CT_ARRAY && bu->len < 0 && a >= 4 && bv.off == 4) {
+                    /* &p[k] of an array of unknown length: k proved */
+                    long long es = ty_size(&v->tags, bu->sub, NULL, 0);
+                    long long k = es > 0 ? (a - 4) / es : -1;
+                    if (k < 0 || k > 0xffffffffLL || !const_below_len(s, (uint32_t)k, bv.vn)) {
+                        refuse(v, "lea", "element %lld not proved below the array's length", k);
+                        return 0;
+                    }
+                    int bc = 0;
+                    unq(bv.t, &bc);
+                    const struct ctype *et = bu->sub;
+                    if (bc) {
+                        struct ctype *kc = synth_node(&v->proof, CT_CONST);
+                        kc->sub = (struct ctype *)et;
+                        et = kc;
+                    }
+                    s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = et, .off = (int32_t)(a - 4 - k * es), .nn = 1,
+                                                         .stack = bv.stack, .own = bv.own, .slot = bv.slot}, 0);
+                    return 1;
+                }
                 if (a < 0 || (size >= 0 && a > size) || (size < 0 && !(bu && bu->tag == CT_ARRAY && a <= 4))) {
                     refuse(v, "lea", "an address outside the object");
                     return 0;
@@ -2685,8 +2721,7 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             int ok = arr && es == scale && a - e0 >= 0 && a - e0 < es;
             int inb = ok && arr->len >= 0 && below_const(s, &idx, (uint64_t)arr->len);
             if (ok && !inb && e0 == 4 && bv.off == 4 && arr == bu)
-                inb = has_fact(s, F_LT_LEN, idx.vn, bv.vn) ||
-                      (idx.k == V_CONST && const_below_len(s, idx.c, bv.vn));
+                inb = index_below_len(s, &idx, bv.vn);
             if (!ok || !inb) {
                 refuse(v, "lea", "the address of an element whose index is not proved in bounds");
                 return 0;
@@ -3124,6 +3159,18 @@ static const struct val *loc(const struct vctx *v, const struct st *s, size_t l)
  * numbers differ: a fact of the old state survives, about the new numbers,
  * where the incoming state has the same fact about the numbers in the same
  * locations (for a bound, the weaker of the two constants). */
+/* W points to element 0 of an array whose type says it has more than C
+ * elements (its length word says the same: abi.md). */
+static int static_len_above(struct vctx *v, const struct val *w, uint32_t c)
+{
+    if (w->k != V_PTR || w->ixscale)
+        return 0;
+    long long e0 = -1;
+    int isc = 0;
+    const struct ctype *a = array_at(&v->tags, w->t, w->off, &e0, &isc, 0);
+    return a && e0 == w->off && a->len >= 0 && (uint64_t)a->len > c;
+}
+
 /* Does the value at location L of S lie below C? */
 static int sat_const(const struct vctx *v, const struct st *s, size_t l, uint32_t c)
 {
@@ -3156,7 +3203,8 @@ static void join_facts(struct vctx *v, const struct st *to, const struct st *fro
                     if (loc(v, a, l)->vn != f->b || !loc(v, j, l)->vn)
                         continue;
                     const struct val *w = loc(v, b, l);
-                    if ((w->k == V_CONST && w->c == 0) || (w->vn && const_below_len(b, f->a, w->vn)))
+                    if ((w->k == V_CONST && w->c == 0) || (w->vn && const_below_len(b, f->a, w->vn)) ||
+                        static_len_above(v, w, f->a))
                         add_fact(j, F_CONST_LT_LEN, f->a, loc(v, j, l)->vn);
                     continue;
                 }
