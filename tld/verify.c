@@ -585,6 +585,10 @@ static void refuse(struct vctx *v, const char *op, const char *fmt, ...)
                     s->r[r].stack, s->r[r].off, s->r[r].c, s->r[r].vn, s->r[r].lenof);
         for (int i = 0; i < s->nf; i++)
             fprintf(stderr, "  fact %d %x %x\n", s->f[i].kind, s->f[i].a, s->f[i].b);
+        for (size_t i = 0; i < v->ncells; i++)
+            if (getenv("CUCKOO_VERIFY_CELL") && v->cells[i].off == atoi(getenv("CUCKOO_VERIFY_CELL")))
+                fprintf(stderr, "  cell %d: k=%d nn=%d vn=%x t=%p\n", v->cells[i].off, s->c[i].k, s->c[i].nn, s->c[i].vn,
+                        (const void *)s->c[i].t);
     }
     tld_error(where, "cannot prove %s: %s", op, why);
     free(where);
@@ -693,6 +697,58 @@ static const struct ctype *unsized_array_of(struct vctx *v, const struct ctype *
 static const struct ctype *array_at(const struct vtags *tg, const struct ctype *t, long long L, long long *e0,
                                     int *isconst, int depth);
 
+/* The types of the objects that begin exactly at OFF inside T, outermost
+ * first (a struct, its first member, ...), each with the const that the
+ * enclosing objects give it; at most MAX. */
+static int subobj_chain(struct vctx *v, const struct ctype *t, long long off, const struct ctype **out, int max)
+{
+    int n = 0, cst = 0;
+    for (int depth = 0; depth < 64 && t && n < max; depth++) {
+        int c = 0;
+        const struct ctype *u = complete(&v->tags, unq(t, &c));
+        cst |= c;
+        if (!u)
+            break;
+        if (off == 0) {
+            const struct ctype *x = t;
+            if (cst && !c) {
+                /* one const node per type, so that joins stay stable */
+                struct ctype *k = NULL;
+                for (size_t i = 0; i < v->proof.nsynth && !k; i++)
+                    if (v->proof.synth[i]->tag == CT_CONST && v->proof.synth[i]->sub == t)
+                        k = v->proof.synth[i];
+                if (!k) {
+                    k = synth_node(&v->proof, CT_CONST);
+                    k->sub = (struct ctype *)t;
+                }
+                x = k;
+            }
+            out[n++] = x;
+        }
+        if (u->tag == CT_STRUCT) {
+            const struct ctype *next = NULL;
+            for (size_t i = 0; i < u->nmembers; i++) {
+                long long mo = member_offset(&v->tags, u, i), ms = ty_size(&v->tags, u->members[i], NULL, 0);
+                if (mo >= 0 && ms > 0 && off >= mo && off < mo + ms) {
+                    next = u->members[i];
+                    off -= mo;
+                    break;
+                }
+            }
+            t = next;
+        } else if (u->tag == CT_ARRAY && u->len >= 0 && off >= 4) {
+            long long es = ty_size(&v->tags, u->sub, NULL, 0);
+            if (es <= 0 || (off - 4) / es >= u->len)
+                break;
+            off = (off - 4) % es;
+            t = u->sub;
+        } else {
+            break;
+        }
+    }
+    return n;
+}
+
 static struct val join_val(struct vctx *v, const struct val *a, const struct val *b, uint32_t vn)
 {
     if (a->k == V_BOT)
@@ -757,6 +813,22 @@ static struct val join_val(struct vctx *v, const struct val *a, const struct val
                     r.nn = p->nn && q->nn;
                     r.stack = p->stack || q->stack;
                     r.own = 0;
+                } else {
+                    /* the same kind of object inside two different ones
+                     * (&s->v and &a[i], both an int): a pointer to it */
+                    const struct ctype *ch[32], *cq2[32];
+                    int np = subobj_chain(v, p->t, p->off, ch, 32), nq = subobj_chain(v, q->t, q->off, cq2, 32);
+                    for (int i = 0; i < np && r.k == V_TOP; i++)
+                        for (int k = 0; k < nq; k++)
+                            if (ty_eq(ch[i], cq2[k], 0)) {
+                                r = *p;
+                                r.t = ch[i];
+                                r.off = 0;
+                                r.nn = p->nn && q->nn;
+                                r.stack = p->stack || q->stack;
+                                r.own = 0;
+                                break;
+                            }
                 }
             }
             break;
@@ -2663,9 +2735,22 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             disp = 0;
             b = 8;
         }
+        struct val pend_idx = {0};
+        int pend_scale = 0;
         if (b >= 0 && b < 8 && s->r[b].k == V_PTR && s->r[b].ixscale) {
-            refuse(v, "lea", "an address from an element address whose index is not proved");
-            return 0;
+            /* leal d(p + i*k): the element address, its index judged now */
+            if (ix >= 0) {
+                refuse(v, "lea", "an address from an element address whose index is not proved");
+                return 0;
+            }
+            const struct val *pv = &s->r[b];
+            pend_idx = pv->ixc ? cnst(pv->ixval) : (struct val){.k = V_TOP, .vn = pv->ixvn};
+            pend_scale = (int)pv->ixscale;
+            gbase = *pv;
+            gbase.ixscale = 0;
+            gbase.vn = pv->ixbase;
+            b = 8;
+            ix = 8;
         }
         if (b == 8 || (b >= 0 && s->r[b].k == V_PTR)) {
             /* the address of a member or an element: the access rule
@@ -2711,9 +2796,9 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             int64_t a = bv.off + disp;
             const struct ctype *arr = array_at(&v->tags, bv.t, a, &e0, &isc, 0);
             long long es = arr ? ty_size(&v->tags, arr->sub, NULL, 0) : 0;
-            int scale = mm->mem.scale ? mm->mem.scale : 1;
+            int scale = ix == 8 ? pend_scale : mm->mem.scale ? mm->mem.scale : 1;
             const struct ctype *bu = complete(&v->tags, unq(bv.t, NULL));
-            struct val idx = s->r[ix];
+            struct val idx = ix == 8 ? pend_idx : s->r[ix];
             if (idx.mulof && idx.mul && (uint64_t)scale * idx.mul <= 0x10000000u) {
                 scale *= (int)idx.mul;
                 idx = idx.k == V_CONST ? cnst(idx.c / idx.mul) : (struct val){.k = V_TOP, .vn = idx.mulof};
