@@ -14,6 +14,8 @@
 
 #include "rt.h"
 
+int __cuckoo_raise(int sig);
+
 void __cuckoo_exit(int status) {
   rt_flush_all(1);
   _exit(status);
@@ -24,7 +26,8 @@ void __cuckoo_exit(int status) {
  * flushed first, as far as that needs no waiting -- as for a trap. */
 void __cuckoo_abort(void) {
   rt_flush_all(0);
-  raise(SIGABRT);
+  /* the program's handler, on this thread (signal.c routes the rest) */
+  __cuckoo_raise(SIGABRT);
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = SIG_DFL;

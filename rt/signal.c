@@ -16,7 +16,19 @@
  *
  * Handlers are installed without SA_RESTART: a read(2) that blocks inside
  * a critical section (getchar on a terminal) returns EINTR, and io.c then
- * leaves and re-enters the section so that the deferred handler runs. */
+ * leaves and re-enters the section so that the deferred handler runs.
+ *
+ * Routed delivery.  From the first spawn or signal_handler on (both come
+ * first from the main thread while it is the only one), every Cuckoo
+ * thread blocks the program's signals, and a thread of the runtime's own
+ * takes them with sigwaitinfo and runs the handlers (or the default
+ * action) there; raise, and kill of the process itself, run the handler
+ * on the calling thread, synchronously, as C's raise does.  So no handler
+ * of a Cuckoo program ever runs in a kernel signal frame: qemu-i386 7.2
+ * reloads %gs from a descriptor table its threads share when a handler
+ * returns, which left a thread with another thread's TLS (doc/runtime.md
+ * "Signals with threads").  signal_entry and the deferral above remain
+ * for threads that do not block them (C threads of the unit tests). */
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -140,15 +152,128 @@ void rt_run_pending_signals(void) {
   errno = saved_errno;
 }
 
+/* ---- routed delivery ------------------------------------------------------ */
+
+static int routed;                /* 1 once the signal thread runs (atomic) */
+static sigset_t routed_set;       /* every signal a program may catch */
+/* Serialises signal_handler's changes with the default actions the signal
+ * thread and raise take: a default action unblocks its signal for a
+ * moment, and a handler installed meanwhile would then run in a kernel
+ * frame. */
+static rt_lock_t route_lock = RT_LOCK_INIT;
+
+/* The signals a handler may be given: all but SIGKILL, SIGSTOP and
+ * glibc's own (32 up to SIGRTMIN). */
+static int routable(int sig) {
+  return sig > 0 && sig < RT_NSIG && sig != SIGKILL && sig != SIGSTOP &&
+         !(sig >= 32 && sig < SIGRTMIN);
+}
+
+int rt_signals_routed(void) { return __atomic_load_n(&routed, __ATOMIC_ACQUIRE); }
+
+void rt_signals_block_routed(sigset_t *mask) {
+  if (!rt_signals_routed())
+    return;
+  for (int sig = 1; sig < RT_NSIG; sig++)
+    if (sigismember(&routed_set, sig))
+      sigaddset(mask, sig);
+}
+
+/* Handlers this thread is running, and signals raised for them meanwhile:
+ * a handler's own signal is blocked while it runs, as the kernel would
+ * have it, so raising it from inside runs the handler again afterwards. */
+static __thread unsigned sync_running[2], sync_pending[2];
+
+/* The default action of SIG (no handler): it is taken by the kernel, on
+ * this thread, with SIG unblocked for a moment -- terminate, stop, or
+ * nothing.  Under route_lock, so that no handler is installed meanwhile;
+ * 0 if one was installed before (the caller runs it). */
+static int default_action(int sig) {
+  rt_lock(&route_lock);
+  int taken = __atomic_load_n(&user_handlers[sig], __ATOMIC_ACQUIRE) == NULL;
+  if (taken) {
+    sigset_t one, old;
+    sigemptyset(&one);
+    sigaddset(&one, sig);
+    /* ignored or not, a signal pending on this thread is taken now */
+    pthread_sigmask(SIG_UNBLOCK, &one, &old);
+    raise(sig);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+  }
+  rt_unlock(&route_lock);
+  return taken;
+}
+
+int rt_signal_here(int sig) {
+  handler_fn *f = __atomic_load_n(&user_handlers[sig], __ATOMIC_ACQUIRE);
+  /* a handler installed while the default action waited for the lock
+   * runs instead */
+  while (f == NULL) {
+    if (default_action(sig))
+      return 0;
+    f = __atomic_load_n(&user_handlers[sig], __ATOMIC_ACQUIRE);
+  }
+  unsigned bit = 1u << (sig % 32);
+  if (sync_running[sig / 32] & bit) {
+    sync_pending[sig / 32] |= bit;      /* runs when the handler returns */
+    return 0;
+  }
+  sync_running[sig / 32] |= bit;
+  do {
+    sync_pending[sig / 32] &= ~bit;
+    f(sig);
+    f = __atomic_load_n(&user_handlers[sig], __ATOMIC_ACQUIRE);
+  } while ((sync_pending[sig / 32] & bit) && f != NULL);
+  sync_running[sig / 32] &= ~bit;
+  return 0;
+}
+
+/* The signal thread: every signal blocked, it waits for the routed ones. */
+static void signal_thread(void) {
+  for (;;) {
+    siginfo_t info;
+    int sig = sigwaitinfo(&routed_set, &info);
+    if (sig > 0 && sig < RT_NSIG)
+      rt_signal_here(sig);
+  }
+}
+
+/* Blocks the routed signals in the calling thread -- the main thread, the
+ * only Cuckoo thread at the first call (spawn and signal_handler call this
+ * before anything else) -- and starts the signal thread.  The signals
+ * that arrive in between wait, pending, for the signal thread. */
+void rt_signals_route(void) {
+  if (rt_signals_routed())
+    return;
+  rt_lock(&route_lock);
+  if (!routed) {
+    sigemptyset(&routed_set);
+    for (int sig = 1; sig < RT_NSIG; sig++)
+      if (routable(sig))
+        sigaddset(&routed_set, sig);
+    pthread_sigmask(SIG_BLOCK, &routed_set, NULL);
+    if (rt_start_runtime_thread(signal_thread)) {
+      __atomic_store_n(&routed, 1, __ATOMIC_RELEASE);
+    } else {
+      /* No thread for it: the signals are delivered as before, directly. */
+      pthread_sigmask(SIG_UNBLOCK, &routed_set, NULL);
+    }
+  }
+  rt_unlock(&route_lock);
+}
+
 /* ---- the Cuckoo interface ----------------------------------------------- */
 
-/* A signal the program may not catch (SIGKILL, SIGSTOP, or out of range)
- * is ignored here: there is nothing unsafe to report. */
+/* A signal the program may not catch (SIGKILL, SIGSTOP, glibc's own, or
+ * out of range) is ignored here: there is nothing unsafe to report. */
 void __cuckoo_signal_handler(int sig, handler_fn *f) {
-  if (sig <= 0 || sig >= RT_NSIG || sig == SIGKILL || sig == SIGSTOP)
+  if (!routable(sig))
     return;
+  if (f != NULL)
+    rt_signals_route();
   struct sigaction sa;
   sigfillset(&sa.sa_mask);
+  rt_lock(&route_lock);
   __atomic_store_n(&user_handlers[sig], f, __ATOMIC_RELEASE);
   if (f != NULL) {
     sa.sa_flags = SA_SIGINFO;
@@ -158,10 +283,13 @@ void __cuckoo_signal_handler(int sig, handler_fn *f) {
     sa.sa_handler = SIG_DFL;
   }
   sigaction(sig, &sa, NULL);
+  rt_unlock(&route_lock);
 }
 
 int __cuckoo_raise(int sig) {
   if (sig < 0 || sig >= RT_NSIG)
     return -1;
+  if (sig > 0 && rt_signals_routed() && sigismember(&routed_set, sig))
+    return rt_signal_here(sig);
   return raise(sig) == 0 ? 0 : -1;
 }
