@@ -73,8 +73,12 @@ int rt_write_all(int fd, const char *s, size_t n) {
     ssize_t w = write(fd, s, n);
     if (w < 0 && errno == EINTR)
       continue;
-    if (w < 0)
-      return errno > 0 ? -errno : -EIO;
+    if (w < 0) {
+      int err = errno > 0 ? -errno : -EIO;
+      if (err == -EPIPE || err == -EFBIG)
+        rt_take_thread_signals();   /* a handler of SIGPIPE or SIGXFSZ runs */
+      return err;
+    }
     if (w == 0)
       return -EIO;
     s += w;

@@ -107,6 +107,7 @@ void rt_signals_route(void);
 int rt_signals_routed(void);
 void rt_signals_block_routed(sigset_t *mask);   /* adds the routed signals to MASK */
 int rt_signal_here(int sig);                    /* delivers SIG on this thread; 0 */
+void rt_take_thread_signals(void);              /* after EPIPE/EFBIG: the thread's own */
 /* thread.c: starts FN on a thread of the runtime's own, on a pool stack
  * with its limit set (FN runs Cuckoo handlers), every signal blocked; 0 if
  * it cannot. */

@@ -33,6 +33,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
+#include <time.h>
 #include <ucontext.h>
 #include <linux/futex.h>
 #include <sys/syscall.h>
@@ -236,6 +237,25 @@ static void signal_thread(void) {
     if (sig > 0 && sig < RT_NSIG)
       rt_signal_here(sig);
   }
+}
+
+/* The signals the kernel sent to this thread itself (SIGPIPE or SIGXFSZ
+ * of its own write): blocked here and invisible to the signal thread,
+ * they are taken now and run as deferred ones -- at once, or when the
+ * thread's critical section ends. */
+void rt_take_thread_signals(void) {
+  if (!rt_signals_routed())
+    return;
+  int saved_errno = errno;
+  struct timespec zero = {0, 0};
+  siginfo_t info;
+  int sig;
+  while ((sig = sigtimedwait(&routed_set, &info, &zero)) > 0)
+    if (sig < RT_NSIG)
+      __atomic_fetch_or(&rt_sig_pending[sig / 32], 1u << (sig % 32), __ATOMIC_RELAXED);
+  errno = saved_errno;
+  if (rt_crit_depth == 0 && (rt_sig_pending[0] | rt_sig_pending[1]))
+    rt_run_pending_signals();
 }
 
 /* Blocks the routed signals in the calling thread -- the main thread, the
