@@ -13,6 +13,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -69,7 +70,27 @@ int __cuckoo_tcp_listen(const char *host, int port, int backlog) {
   return socket_at(host, port, SOCK_STREAM, LISTEN, backlog);
 }
 
+/* Waits until FD has EVENTS, or until a handler ran (-EINTR); 0 when
+ * signals are not routed (the call itself is then interrupted). */
+static int wait_for(int fd, short events) {
+  struct rt_wake *w = rt_wake_begin();
+  if (w == NULL)
+    return 0;
+  struct pollfd two[2] = { { fd, events, 0 }, { rt_wake_fd(w), POLLIN, 0 } };
+  int r;
+  do
+    r = poll(two, 2, -1);
+  while (r < 0 && errno == EINTR);
+  rt_wake_end(w);
+  if (r > 0 && two[0].revents == 0 && two[1].revents != 0)
+    return -EINTR;
+  return 0;                       /* ready, or an error the call will see */
+}
+
 int __cuckoo_tcp_accept(int listen_fd) {
+  int r = wait_for(listen_fd, POLLIN);
+  if (r < 0)
+    return r;
   int fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
   return fd < 0 ? rt_neg_errno() : fd;
 }
@@ -118,6 +139,9 @@ int __cuckoo_udp_recvfrom(int fd, char *b, unsigned n, char *host, int *port) {
   RT_CHECK_NULL(RT_HERE, host, "udp_recvfrom");
   RT_CHECK_NULL(RT_HERE, port, "udp_recvfrom");
   RT_CHECK_COUNT(RT_HERE, n, RT_LEN(b), "udp_recvfrom");
+  int r = wait_for(fd, POLLIN);
+  if (r < 0)
+    return r;
   struct sockaddr_in sa;
   socklen_t len = sizeof sa;
   memset(&sa, 0, sizeof sa);
@@ -144,6 +168,35 @@ _Static_assert(sizeof(struct pollfd) == 8, "struct pollfd is 8 bytes");
 int __cuckoo_poll(struct pollfd *fds, unsigned n, int timeout_ms) {
   RT_CHECK_NULL(RT_HERE, fds, "poll");
   RT_CHECK_COUNT(RT_HERE, n, RT_LEN(fds), "poll");
-  int r = poll(fds, (nfds_t)n, timeout_ms < 0 ? -1 : timeout_ms);
-  return r < 0 ? rt_neg_errno() : r;
+  struct rt_wake *w = rt_wake_begin();
+  if (w == NULL) {
+    int r = poll(fds, (nfds_t)n, timeout_ms < 0 ? -1 : timeout_ms);
+    return r < 0 ? rt_neg_errno() : r;
+  }
+  /* the program's descriptors and the wake pipe's: a small set on the
+   * stack, a larger one from the C heap */
+  struct pollfd small[17], *all = small;
+  if (n + 1 > sizeof small / sizeof small[0]) {
+    all = malloc(((size_t)n + 1) * sizeof *all);
+    if (all == NULL) {
+      rt_wake_end(w);
+      return -ENOMEM;
+    }
+  }
+  memcpy(all, fds, (size_t)n * sizeof *all);
+  all[n].fd = rt_wake_fd(w);
+  all[n].events = POLLIN;
+  all[n].revents = 0;
+  int r = poll(all, (nfds_t)n + 1, timeout_ms < 0 ? -1 : timeout_ms);
+  int err = r < 0 ? rt_neg_errno() : 0;
+  rt_wake_end(w);
+  if (r >= 0) {
+    for (unsigned i = 0; i < n; i++)
+      fds[i].revents = all[i].revents;
+    if (all[n].revents != 0 && --r == 0)
+      err = -EINTR;               /* a handler ran, and nothing else is ready */
+  }
+  if (all != small)
+    free(all);
+  return err < 0 ? err : r;
 }

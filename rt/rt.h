@@ -107,7 +107,14 @@ void rt_signals_route(void);
 int rt_signals_routed(void);
 void rt_signals_block_routed(sigset_t *mask);   /* adds the routed signals to MASK */
 int rt_signal_here(int sig);                    /* delivers SIG on this thread; 0 */
+int rt_signal_process(int sig);                 /* the same, and interrupts waits */
 void rt_take_thread_signals(void);              /* after EPIPE/EFBIG: the thread's own */
+/* A wait a handler interrupts (net.c): NULL when not routed; else poll
+ * rt_wake_fd(w) for POLLIN too, and a POLLHUP there means -EINTR. */
+struct rt_wake;
+struct rt_wake *rt_wake_begin(void);
+int rt_wake_fd(struct rt_wake *w);
+void rt_wake_end(struct rt_wake *w);
 /* thread.c: starts FN on a thread of the runtime's own, on a pool stack
  * with its limit set (FN runs Cuckoo handlers), every signal blocked; 0 if
  * it cannot. */

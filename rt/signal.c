@@ -29,7 +29,9 @@
  * returns, which left a thread with another thread's TLS (doc/runtime.md
  * "Signals with threads").  signal_entry and the deferral above remain
  * for threads that do not block them (C threads of the unit tests). */
+#define _GNU_SOURCE 1
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
@@ -229,13 +231,102 @@ int rt_signal_here(int sig) {
   return 0;
 }
 
+/* ---- waits that a handler interrupts ------------------------------------ *
+ * A signal no longer lands on a Cuckoo thread, so it cannot interrupt the
+ * thread's poll, tcp_accept or udp_recvfrom with EINTR by itself.  These
+ * calls wait on one more descriptor, the read end of a pipe of the
+ * current "generation": after the signal thread has run a handler, it
+ * closes that pipe's write end, so every such wait sees POLLHUP and
+ * returns -EINTR (net.c), and the next wait gets a new pipe. */
+struct rt_wake {
+  int rfd, wfd;
+  unsigned users;                 /* waits using it, under wake_lock */
+  int retired;                    /* its write end is closed */
+  struct rt_wake *next_free;
+};
+static rt_lock_t wake_lock = RT_LOCK_INIT;
+static struct rt_wake *wake_current, *wake_free;
+
+struct rt_wake *rt_wake_begin(void) {
+  if (!rt_signals_routed())
+    return NULL;
+  rt_lock(&wake_lock);
+  struct rt_wake *w = wake_current;
+  if (w == NULL) {
+    w = wake_free;
+    if (w != NULL)
+      wake_free = w->next_free;
+    else
+      w = rt_meta_alloc(sizeof *w);
+    int p[2];
+    int saved_errno = errno;
+    if (w != NULL && pipe2(p, O_CLOEXEC) == 0) {
+      w->rfd = p[0];
+      w->wfd = p[1];
+      w->users = 0;
+      w->retired = 0;
+      wake_current = w;
+    } else if (w != NULL) {
+      w->next_free = wake_free;     /* no descriptor left: not interruptible */
+      wake_free = w;
+      w = NULL;
+    }
+    errno = saved_errno;
+  }
+  if (w != NULL)
+    w->users++;
+  rt_unlock(&wake_lock);
+  return w;
+}
+
+int rt_wake_fd(struct rt_wake *w) { return w->rfd; }
+
+void rt_wake_end(struct rt_wake *w) {
+  if (w == NULL)
+    return;
+  rt_lock(&wake_lock);
+  if (--w->users == 0 && w->retired) {
+    int saved_errno = errno;
+    close(w->rfd);
+    errno = saved_errno;
+    w->next_free = wake_free;
+    wake_free = w;
+  }
+  rt_unlock(&wake_lock);
+}
+
+/* After a handler: every wait of the current generation returns -EINTR. */
+static void wake_waiters(void) {
+  rt_lock(&wake_lock);
+  struct rt_wake *w = wake_current;
+  if (w != NULL && w->users > 0) {
+    int saved_errno = errno;
+    close(w->wfd);
+    errno = saved_errno;
+    w->retired = 1;
+    wake_current = NULL;
+  }
+  rt_unlock(&wake_lock);
+}
+
+/* kill of the process itself, routed: the handler runs on this thread,
+ * and the other threads' waits return -EINTR, as if one of them had
+ * taken the signal. */
+int rt_signal_process(int sig) {
+  rt_signal_here(sig);
+  wake_waiters();
+  return 0;
+}
+
 /* The signal thread: every signal blocked, it waits for the routed ones. */
 static void signal_thread(void) {
   for (;;) {
     siginfo_t info;
     int sig = sigwaitinfo(&routed_set, &info);
-    if (sig > 0 && sig < RT_NSIG)
+    if (sig > 0 && sig < RT_NSIG) {
       rt_signal_here(sig);
+      wake_waiters();
+    }
   }
 }
 

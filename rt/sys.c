@@ -26,8 +26,6 @@
 
 #include "sys.h"
 
-int __cuckoo_raise(int sig);
-
 #ifndef PROC_SUPER_MAGIC
 #define PROC_SUPER_MAGIC 0x9fa0
 #endif
@@ -335,8 +333,9 @@ int __cuckoo_kill(int pid, int sig) {
   /* The process itself, once signals are routed (signal.c): the handler
    * runs on this thread before kill returns, as POSIX has it for a sender
    * that does not block the signal; the signal thread would run it later. */
-  if (pid == (int)getpid() && sig > 0 && sig < 64 && rt_signals_routed())
-    return __cuckoo_raise(sig);
+  if (pid == (int)getpid() && sig > 0 && sig < 64 && sig != SIGKILL && sig != SIGSTOP &&
+      rt_signals_routed())
+    return rt_signal_process(sig);
   int saved = errno;
   int r = kill((pid_t)pid, sig) == 0 ? 0 : rt_neg_errno();
   errno = saved;
