@@ -73,6 +73,8 @@ int __cuckoo_tcp_listen(const char *host, int port, int backlog) {
 /* Waits until FD has EVENTS, or until a handler ran (-EINTR); 0 when
  * signals are not routed (the call itself is then interrupted). */
 static int wait_for(int fd, short events) {
+  if (fd < 0)
+    return 0;                     /* poll would ignore it: the call says EBADF */
   struct rt_wake *w = rt_wake_begin();
   if (w == NULL)
     return 0;
