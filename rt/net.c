@@ -3,8 +3,9 @@
  * Addresses are dotted strings ("127.0.0.1") inside Cuckoo char arrays,
  * which must hold a NUL (else -EINVAL); "" means any address (INADDR_ANY).
  * A port outside 0..65535 is -EINVAL.  Blocking calls are made outside any
- * runtime critical section, so signal handlers run while they wait; a
- * call interrupted by a handler returns -EINTR, as in POSIX.  SIGPIPE is
+ * runtime critical section, so signal handlers run while they wait;
+ * poll, tcp_accept and udp_recvfrom return -EINTR once a handler ran
+ * (signal.c's wake pipe: handlers run on the runtime's signal thread).  SIGPIPE is
  * ignored from start-up (start.c), so a write to a closed connection
  * returns -EPIPE. */
 #define _GNU_SOURCE 1
