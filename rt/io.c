@@ -73,12 +73,8 @@ int rt_write_all(int fd, const char *s, size_t n) {
     ssize_t w = write(fd, s, n);
     if (w < 0 && errno == EINTR)
       continue;
-    if (w < 0) {
-      int err = errno > 0 ? -errno : -EIO;
-      if (err == -EPIPE || err == -EFBIG)
-        rt_take_thread_signals();   /* a handler of SIGPIPE or SIGXFSZ runs */
-      return err;
-    }
+    if (w < 0)
+      return errno > 0 ? -errno : -EIO;
     if (w == 0)
       return -EIO;
     s += w;
@@ -253,6 +249,8 @@ int __cuckoo_write_bytes(int fd, const char *b, unsigned n) {
     return (int)n;
   }
   int r = rt_write_all(fd, b, n);
+  if (r == -EPIPE || r == -EFBIG)
+    rt_take_thread_signals();       /* the handler of SIGPIPE or SIGXFSZ runs */
   return r == 0 ? (int)n : r;
 }
 

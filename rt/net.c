@@ -14,8 +14,8 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
-#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -177,14 +177,17 @@ int __cuckoo_poll(struct pollfd *fds, unsigned n, int timeout_ms) {
     return r < 0 ? rt_neg_errno() : r;
   }
   /* the program's descriptors and the wake pipe's: a small set on the
-   * stack, a larger one from the C heap */
+   * stack, a larger one in pages of its own (the runtime imports no
+   * malloc: cuckoo-ld reserves the names the runtime uses) */
   struct pollfd small[17], *all = small;
+  size_t bytes = ((size_t)n + 1) * sizeof *all;
   if (n + 1 > sizeof small / sizeof small[0]) {
-    all = malloc(((size_t)n + 1) * sizeof *all);
-    if (all == NULL) {
+    void *m = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED) {
       rt_wake_end(w);
       return -ENOMEM;
     }
+    all = m;
   }
   memcpy(all, fds, (size_t)n * sizeof *all);
   all[n].fd = rt_wake_fd(w);
@@ -200,6 +203,6 @@ int __cuckoo_poll(struct pollfd *fds, unsigned n, int timeout_ms) {
       err = -EINTR;               /* a handler ran, and nothing else is ready */
   }
   if (all != small)
-    free(all);
+    munmap(all, bytes);
   return err < 0 ? err : r;
 }

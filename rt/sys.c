@@ -281,6 +281,8 @@ int __cuckoo_write_from(int fd, const char *b, unsigned off, unsigned n) {
   int saved = errno;
   int r = rt_write_all(fd, b + off, n);
   errno = saved;
+  if (r == -EPIPE || r == -EFBIG)
+    rt_take_thread_signals();       /* the handler of SIGPIPE or SIGXFSZ runs */
   return r == 0 ? (int)n : r;
 }
 

@@ -30,8 +30,15 @@ int main(void)
     struct pollfd p[1];
     p[0].fd = l;
     p[0].events = POLLIN;
-    int r = poll(p, 1, 10000);
-    printf("poll: %d (%s), handler ran: %d\n", r, *strerror(r), atomic_load(&hits) > 0);
+    struct pollfd many[40];         /* more than the runtime keeps on its stack */
+    for (int i = 0; i < 40; i++) {
+        many[i].fd = i == 39 ? l : -1;
+        many[i].events = POLLIN;
+    }
+    int r = poll(many, 40, 10000);
+    printf("poll of 40: %d (%s), handler ran: %d\n", r, *strerror(r), atomic_load(&hits) > 0);
+    r = poll(p, 1, 10000);
+    printf("poll: %d (%s)\n", r, *strerror(r));
     r = tcp_accept(l);
     printf("tcp_accept: %d (%s)\n", r, *strerror(r));
     char buf[16];
