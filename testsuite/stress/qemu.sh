@@ -4,7 +4,8 @@
 # threads"), when it is installed and the other tests run natively: qemu
 # 7.2 reloads %gs from a descriptor table its threads share when a signal
 # handler returns, so these programs broke there and nowhere else.  Each
-# runs at scale 1 with a time limit (CUCKOO_QEMU_TIMEOUT, default 60 s).
+# runs at scale 1 with a time limit (CUCKOO_QEMU_TIMEOUT, default 120 s,
+# for a loaded machine).
 # Run by make check from the testsuite build directory.
 qemu=${CUCKOO_QEMU:-`command -v qemu-i386 || command -v qemu-i386-static`}
 if [ -z "$qemu" ]; then
@@ -18,7 +19,7 @@ case ${CUCKOO_RUN:-} in
 esac
 status=0
 for t in signal-join thread-flood-signal signal-alloc; do
-    CUCKOO_RUN=$qemu CUCKOO_STRESS_TIMEOUT=${CUCKOO_QEMU_TIMEOUT:-60} CUCKOO_STRESS_SCALE=1 \
+    CUCKOO_RUN=$qemu CUCKOO_STRESS_TIMEOUT=${CUCKOO_QEMU_TIMEOUT:-120} CUCKOO_STRESS_SCALE=1 \
         ${SHELL:-/bin/sh} lib/run-test.sh stress/$t.ck
     r=$?
     case $r in
