@@ -182,6 +182,11 @@ void rt_signals_block_routed(sigset_t *mask) {
       sigaddset(mask, sig);
 }
 
+/* Set on the signal thread.  Signals it has finished with, counted: a
+ * futex word that a thread waiting for a default action watches. */
+static __thread int on_signal_thread;
+static int dispatched;
+
 /* Handlers this thread is running, and signals raised for them meanwhile:
  * a handler's own signal is blocked while it runs, as the kernel would
  * have it, so raising it from inside runs the handler again afterwards. */
@@ -207,8 +212,26 @@ static int default_action(int sig) {
   return taken;
 }
 
+/* The default action of SIG for a raise or kill on another thread: the
+ * signal goes to the signal thread, and this thread waits until that has
+ * dealt with it (for ever if it ends the process).  Taken anywhere else,
+ * qemu-i386 would end the process by sending itself the signal again,
+ * which the signal thread's sigwaitinfo could catch first. */
+static void default_on_signal_thread(int sig) {
+  int before = __atomic_load_n(&dispatched, __ATOMIC_ACQUIRE);
+  int saved_errno = errno;
+  kill(getpid(), sig);
+  while (__atomic_load_n(&dispatched, __ATOMIC_ACQUIRE) == before)
+    syscall(SYS_futex, &dispatched, FUTEX_WAIT_PRIVATE, before, NULL, NULL, 0);
+  errno = saved_errno;
+}
+
 int rt_signal_here(int sig) {
   handler_fn *f = __atomic_load_n(&user_handlers[sig], __ATOMIC_ACQUIRE);
+  if (f == NULL && !on_signal_thread) {
+    default_on_signal_thread(sig);   /* or the handler installed meanwhile */
+    return 0;
+  }
   /* a handler installed while the default action waited for the lock
    * runs instead */
   while (f == NULL) {
@@ -320,12 +343,15 @@ int rt_signal_process(int sig) {
 
 /* The signal thread: every signal blocked, it waits for the routed ones. */
 static void signal_thread(void) {
+  on_signal_thread = 1;
   for (;;) {
     siginfo_t info;
     int sig = sigwaitinfo(&routed_set, &info);
     if (sig > 0 && sig < RT_NSIG) {
       rt_signal_here(sig);
       wake_waiters();
+      __atomic_add_fetch(&dispatched, 1, __ATOMIC_RELEASE);
+      syscall(SYS_futex, &dispatched, FUTEX_WAKE_PRIVATE, 0x7fffffff, NULL, NULL, 0);
     }
   }
 }
