@@ -155,13 +155,23 @@ static void check_switch(Node *n) {
   }
 }
 
+/* A `break` or `return` that cannot run is defensive, not a mistake:
+ * `abort(); break;` in a case, `return 0;` after `for (;;)` or `exit()`.
+ * gcc says nothing there, and clang's -Wunreachable-code leaves these two
+ * to its -Wunreachable-code-break and -return, so -Wall -Werror builds of
+ * C habits do not fail on them; a statement after them is still reported. */
+static bool is_defensive(Node *s) {
+  return s->kind == ND_BREAK || s->kind == ND_RETURN;
+}
+
 static void walk_list(Node *first) {
   /* a statement after one that cannot complete, before any label */
   bool reach = true, reported = false;
   for (Node *s = first; s; s = s->next) {
     if (is_label(s))
       reach = true, reported = false;
-    if (!reach && !reported && s->kind != ND_NULL_STMT && s->kind != ND_DECL) {
+    if (!reach && !reported && s->kind != ND_NULL_STMT && s->kind != ND_DECL &&
+        !is_defensive(s)) {
       warn_opt(W_UNREACHABLE_CODE, s->loc, "this statement is never executed");
       reported = true;
     }

@@ -249,6 +249,8 @@ int __cuckoo_write_bytes(int fd, const char *b, unsigned n) {
     return (int)n;
   }
   int r = rt_write_all(fd, b, n);
+  if (r == -EPIPE || r == -EFBIG)
+    rt_take_thread_signals();       /* the handler of SIGPIPE or SIGXFSZ runs */
   return r == 0 ? (int)n : r;
 }
 

@@ -3,8 +3,9 @@
  * Addresses are dotted strings ("127.0.0.1") inside Cuckoo char arrays,
  * which must hold a NUL (else -EINVAL); "" means any address (INADDR_ANY).
  * A port outside 0..65535 is -EINVAL.  Blocking calls are made outside any
- * runtime critical section, so signal handlers run while they wait; a
- * call interrupted by a handler returns -EINTR, as in POSIX.  SIGPIPE is
+ * runtime critical section, so signal handlers run while they wait;
+ * poll, tcp_accept and udp_recvfrom return -EINTR once a handler ran
+ * (signal.c's wake pipe: handlers run on the runtime's signal thread).  SIGPIPE is
  * ignored from start-up (start.c), so a write to a closed connection
  * returns -EPIPE. */
 #define _GNU_SOURCE 1
@@ -14,6 +15,7 @@
 #include <netinet/tcp.h>
 #include <poll.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -69,7 +71,29 @@ int __cuckoo_tcp_listen(const char *host, int port, int backlog) {
   return socket_at(host, port, SOCK_STREAM, LISTEN, backlog);
 }
 
+/* Waits until FD has EVENTS, or until a handler ran (-EINTR); 0 when
+ * signals are not routed (the call itself is then interrupted). */
+static int wait_for(int fd, short events) {
+  if (fd < 0)
+    return 0;                     /* poll would ignore it: the call says EBADF */
+  struct rt_wake *w = rt_wake_begin();
+  if (w == NULL)
+    return 0;
+  struct pollfd two[2] = { { fd, events, 0 }, { rt_wake_fd(w), POLLIN, 0 } };
+  int r;
+  do
+    r = poll(two, 2, -1);
+  while (r < 0 && errno == EINTR);
+  rt_wake_end(w);
+  if (r > 0 && two[0].revents == 0 && two[1].revents != 0)
+    return -EINTR;
+  return 0;                       /* ready, or an error the call will see */
+}
+
 int __cuckoo_tcp_accept(int listen_fd) {
+  int r = wait_for(listen_fd, POLLIN);
+  if (r < 0)
+    return r;
   int fd = accept4(listen_fd, NULL, NULL, SOCK_CLOEXEC);
   return fd < 0 ? rt_neg_errno() : fd;
 }
@@ -118,6 +142,9 @@ int __cuckoo_udp_recvfrom(int fd, char *b, unsigned n, char *host, int *port) {
   RT_CHECK_NULL(RT_HERE, host, "udp_recvfrom");
   RT_CHECK_NULL(RT_HERE, port, "udp_recvfrom");
   RT_CHECK_COUNT(RT_HERE, n, RT_LEN(b), "udp_recvfrom");
+  int r = wait_for(fd, POLLIN);
+  if (r < 0)
+    return r;
   struct sockaddr_in sa;
   socklen_t len = sizeof sa;
   memset(&sa, 0, sizeof sa);
@@ -144,6 +171,38 @@ _Static_assert(sizeof(struct pollfd) == 8, "struct pollfd is 8 bytes");
 int __cuckoo_poll(struct pollfd *fds, unsigned n, int timeout_ms) {
   RT_CHECK_NULL(RT_HERE, fds, "poll");
   RT_CHECK_COUNT(RT_HERE, n, RT_LEN(fds), "poll");
-  int r = poll(fds, (nfds_t)n, timeout_ms < 0 ? -1 : timeout_ms);
-  return r < 0 ? rt_neg_errno() : r;
+  struct rt_wake *w = rt_wake_begin();
+  if (w == NULL) {
+    int r = poll(fds, (nfds_t)n, timeout_ms < 0 ? -1 : timeout_ms);
+    return r < 0 ? rt_neg_errno() : r;
+  }
+  /* the program's descriptors and the wake pipe's: a small set on the
+   * stack, a larger one in pages of its own (the runtime imports no
+   * malloc: cuckoo-ld reserves the names the runtime uses) */
+  struct pollfd small[17], *all = small;
+  size_t bytes = ((size_t)n + 1) * sizeof *all;
+  if (n + 1 > sizeof small / sizeof small[0]) {
+    void *m = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED) {
+      rt_wake_end(w);
+      return -ENOMEM;
+    }
+    all = m;
+  }
+  memcpy(all, fds, (size_t)n * sizeof *all);
+  all[n].fd = rt_wake_fd(w);
+  all[n].events = POLLIN;
+  all[n].revents = 0;
+  int r = poll(all, (nfds_t)n + 1, timeout_ms < 0 ? -1 : timeout_ms);
+  int err = r < 0 ? rt_neg_errno() : 0;
+  rt_wake_end(w);
+  if (r >= 0) {
+    for (unsigned i = 0; i < n; i++)
+      fds[i].revents = all[i].revents;
+    if (all[n].revents != 0 && --r == 0)
+      err = -EINTR;               /* a handler ran, and nothing else is ready */
+  }
+  if (all != small)
+    munmap(all, bytes);
+  return err < 0 ? err : r;
 }

@@ -14,6 +14,9 @@
 
 #include "rt.h"
 
+int __cuckoo_raise(int sig);
+void __cuckoo_signal_handler(int sig, void (*f)(int));
+
 void __cuckoo_exit(int status) {
   rt_flush_all(1);
   _exit(status);
@@ -24,7 +27,14 @@ void __cuckoo_exit(int status) {
  * flushed first, as far as that needs no waiting -- as for a trap. */
 void __cuckoo_abort(void) {
   rt_flush_all(0);
-  raise(SIGABRT);
+  /* the program's handler, on this thread (signal.c routes the rest) */
+  __cuckoo_raise(SIGABRT);
+  if (rt_signals_routed()) {
+    /* the default action, on the signal thread: under qemu-i386 a thread
+     * that died of it while another waits in sigwaitinfo would hang */
+    __cuckoo_signal_handler(SIGABRT, NULL);
+    __cuckoo_raise(SIGABRT);
+  }
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_handler = SIG_DFL;

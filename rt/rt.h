@@ -16,6 +16,7 @@
 #ifndef CUCKOO_RT_H
 #define CUCKOO_RT_H
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -99,6 +100,27 @@ void rt_format_detail(char *buf, unsigned cap, const char *detail, long long a, 
 extern __thread volatile unsigned rt_crit_depth;
 extern __thread volatile unsigned rt_sig_pending[2];    /* bit per signal 1..63 */
 void rt_run_pending_signals(void);
+/* Routed delivery (signal.c, doc/runtime.md "Signals with threads"): from
+ * the first spawn or signal_handler on, every Cuckoo thread blocks the
+ * program's signals and a thread of the runtime's own takes them with
+ * sigwaitinfo and runs the handlers; raise (and kill of the process
+ * itself) runs the handler on the calling thread. */
+void rt_signals_route(void);
+int rt_signals_routed(void);
+void rt_signals_block_routed(sigset_t *mask);   /* adds the routed signals to MASK */
+int rt_signal_here(int sig);                    /* delivers SIG on this thread; 0 */
+int rt_signal_process(int sig);                 /* the same, and interrupts waits */
+void rt_take_thread_signals(void);              /* after EPIPE/EFBIG: the thread's own */
+/* A wait a handler interrupts (net.c): NULL when not routed; else poll
+ * rt_wake_fd(w) for POLLIN too, and a POLLHUP there means -EINTR. */
+struct rt_wake;
+struct rt_wake *rt_wake_begin(void);
+int rt_wake_fd(struct rt_wake *w);
+void rt_wake_end(struct rt_wake *w);
+/* thread.c: starts FN on a thread of the runtime's own, on a pool stack
+ * with its limit set (FN runs Cuckoo handlers), every signal blocked; 0 if
+ * it cannot. */
+int rt_start_runtime_thread(void (*fn)(void));
 /* Start-up: the length words of the large zero-initialised globals that
  * the compiler put in .bss (trap.c, doc/abi.md). */
 void rt_write_startup_length_words(void);

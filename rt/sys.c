@@ -281,6 +281,8 @@ int __cuckoo_write_from(int fd, const char *b, unsigned off, unsigned n) {
   int saved = errno;
   int r = rt_write_all(fd, b + off, n);
   errno = saved;
+  if (r == -EPIPE || r == -EFBIG)
+    rt_take_thread_signals();       /* the handler of SIGPIPE or SIGXFSZ runs */
   return r == 0 ? (int)n : r;
 }
 
@@ -330,6 +332,12 @@ int __cuckoo_kill(int pid, int sig) {
    * the ones between the standard signals and SIGRTMIN */
   if (sig >= 32 && sig < SIGRTMIN)
     return -EINVAL;
+  /* The process itself, once signals are routed (signal.c): the handler
+   * runs on this thread before kill returns, as POSIX has it for a sender
+   * that does not block the signal; the signal thread would run it later. */
+  if (pid == (int)getpid() && sig > 0 && sig < 64 && sig != SIGKILL && sig != SIGSTOP &&
+      rt_signals_routed())
+    return rt_signal_process(sig);
   int saved = errno;
   int r = kill((pid_t)pid, sig) == 0 ? 0 : rt_neg_errno();
   errno = saved;

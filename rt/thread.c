@@ -264,6 +264,9 @@ struct thread *__cuckoo_spawn(int (*entry)(const struct __cuckoo_args *a),
   if ((a == NULL && size > 0) || entry == NULL)
     rt_trap_site(s, "null", "spawn of a null argument block or function", 0, 0);
   size_t copy = ((size_t)size + 15) & ~(size_t)15;
+  /* From the first thread on, signals go to the runtime's signal thread
+   * (signal.c): this first call comes from the main thread, alone. */
+  rt_signals_route();
 
   /* The new thread inherits this mask: it starts with every signal blocked
    * and takes the old mask only after its stack limit is set.  Blocking
@@ -299,6 +302,7 @@ struct thread *__cuckoo_spawn(int (*entry)(const struct __cuckoo_args *a),
   t->stack = st;
   t->result = 0;
   t->mask = old;
+  rt_signals_block_routed(&t->mask);
   __atomic_store_n(&t->done, 0, __ATOMIC_RELAXED);
 
   pthread_attr_t attr;
@@ -317,6 +321,47 @@ struct thread *__cuckoo_spawn(int (*entry)(const struct __cuckoo_args *a),
   __atomic_store_n(&t->state, THREAD_LIVE, __ATOMIC_RELEASE);
   pthread_sigmask(SIG_SETMASK, &old, NULL);
   return pool_handle(pool, (unsigned)i);
+}
+
+/* A thread of the runtime's own (signal.c's signal thread): a pool stack
+ * and its limit, as for a spawned thread, since it runs Cuckoo handlers;
+ * it keeps every signal blocked and never returns, so it has no record. */
+struct runtime_thread {
+  struct stack *stack;
+  void (*fn)(void);
+};
+
+static void *runtime_thread_main(void *arg) {
+  struct runtime_thread *r = arg;
+  __cuckoo_stack_limit = (unsigned)(uintptr_t)r->stack->low + RT_STACK_RESERVE;
+  r->fn();
+  return NULL;
+}
+
+int rt_start_runtime_thread(void (*fn)(void)) {
+  size_t size = rt_thread_stack_size();   /* stack_get() needs it set */
+  sigset_t all, old;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, &old);
+  rt_lock(&pool_lock);
+  struct stack *st = stack_get();
+  struct runtime_thread *r = st != NULL ? rt_meta_alloc(sizeof *r) : NULL;
+  rt_unlock(&pool_lock);
+  int ok = 0;
+  if (r != NULL) {
+    r->stack = st;
+    r->fn = fn;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstack(&attr, st->low, size);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_t pt;
+    ok = pthread_create(&pt, &attr, runtime_thread_main, r) == 0;
+    pthread_attr_destroy(&attr);
+  }
+  /* a stack that found no thread stays out of the pool: it is one stack */
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  return ok;
 }
 
 int __cuckoo_join(struct thread *h) {

@@ -6,8 +6,8 @@
    condition, and spawns and joins a thread -- which must not deadlock
    whatever runtime call it interrupted, and must never run on a thread
    whose stack limit is not yet set.
-   Native i386 only (signal-threads.native): qemu-i386 7.2 loses a
-   thread's TLS when a handler returns while other threads exist. */
+   Under qemu-i386 7.2 too since the runtime routes signals to a thread
+   of its own (doc/runtime.md "Signals with threads"). */
 #include <cuckoo.ckh>
 
 mutex_t *handler_lock;          /* taken by handlers only */

@@ -9,7 +9,7 @@
    that it runs on a thread whose stack limit is set (a deep recursion in
    it must not get past its own stack: it is bounded and checked).
    CUCKOO_STRESS_SCALE multiplies the rounds (`make stress`: 20).
-   Native i386 only (thread-flood-signal.native, see README). */
+   Under qemu-i386 too (stress/qemu.sh; doc/runtime.md). */
 #include <cuckoo.ckh>
 
 mutex_t *count_lock;

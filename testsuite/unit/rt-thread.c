@@ -314,14 +314,20 @@ static void on_usr2(int sig) {
 
 /* Floods the main thread with SIGUSR2 and watches that it keeps going: a
  * handler that interrupted the C library inside one of its locks and
- * called into the same lock would stop it for ever. */
+ * called into the same lock would stop it for ever.  Every other signal
+ * goes to the process, where the runtime's signal thread may take it and
+ * run the handler while the main thread makes the same calls. */
 static void *flooder(void *arg) {
   (void)arg;
   int last = -1;
   struct timespec t0, now;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   while (!__atomic_load_n(&stop_flood, __ATOMIC_ACQUIRE)) {
-    pthread_kill(flooded, SIGUSR2);
+    static unsigned n;
+    if (n++ % 2)
+      kill(getpid(), SIGUSR2);
+    else
+      pthread_kill(flooded, SIGUSR2);
     for (volatile int i = 0; i < 2000; i++)
       ;
     clock_gettime(CLOCK_MONOTONIC, &now);
@@ -345,7 +351,11 @@ static void handler_calls(int rounds) {
   pthread_sigmask(SIG_BLOCK, &usr2, &old);
   pthread_t f;
   pthread_create(&f, NULL, flooder, NULL);
-  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  /* signal_handler routed the program's signals to the runtime's signal
+   * thread and blocked them here; this C thread takes SIGUSR2 directly
+   * too, through the kernel handler, so that handlers interrupt its
+   * spawn, join and cond_signal */
+  pthread_sigmask(SIG_UNBLOCK, &usr2, NULL);
   for (int r = 0; r < rounds; r++) {
     struct thread *t = spawn0(one_thunk);
     __cuckoo_cond_signal(shared_cond);
