@@ -348,6 +348,8 @@ static int serve(int fd, struct buffers *b)
         }
         have += r;
     }
+    /* the answer gets its own WAIT_MS, also after a 408 */
+    deadline = clock_ns() + (long long)wait_ms * 1000000;
     if (status == 0)
         status = resolve(b);
     int file = -1;
@@ -380,8 +382,11 @@ static int serve(int fd, struct buffers *b)
         send_error(fd, b, status, head_only, deadline);
         if (verbose)
             printf("%s %s %d\n", b->method, b->target, status);
+        /* let the client read the answer: closing with unread input
+           would reset the connection */
+        long long linger = clock_ns() + 1000000000;
         if (shutdown(fd, SHUT_WR) == 0)
-            while (wait_io(fd, POLLIN, deadline, 1) > 0 &&
+            while (wait_io(fd, POLLIN, linger < deadline ? linger : deadline, 1) > 0 &&
                    read_some(fd, b->request, REQUEST_MAX) > 0)
                 ;
         return status;

@@ -9,9 +9,10 @@
  * Design: the main thread polls the listening socket and hands each
  * accepted connection to a pool of THREADS workers (default 4) through a
  * bounded queue (a mutex and two condition variables).  A worker waits for
- * every read and write with poll and a deadline (WAIT_MS, default 5000), so
- * a client that sends nothing, or half a request, or stops reading, holds
- * one worker for at most that long and never blocks the others.  SIGTERM
+ * every read and write with poll and a deadline: WAIT_MS (default 5000) to
+ * receive the request, WAIT_MS again to send the answer.  So a client that
+ * sends nothing, or half a request (408), or stops reading, holds one
+ * worker for at most that long and never blocks the others.  SIGTERM
  * and SIGINT only set a flag; the main thread sees it within 100 ms, stops
  * accepting, the workers answer what is queued and give up on clients that
  * have not sent their request, and main joins them and exits with status
@@ -332,6 +333,8 @@ static int serve(int fd, struct buffers *b)
         }
         have += r;
     }
+    /* the answer gets its own WAIT_MS, also after a 408 */
+    deadline = clock_ns() + (long long)wait_ms * 1000000;
     if (status == 0)
         status = resolve(b);
     int file = -1;
@@ -364,10 +367,12 @@ static int serve(int fd, struct buffers *b)
         send_error(fd, b, status, head_only, deadline);
         if (verbose)
             printf("%s %s %d\n", b->method, b->target, status);
-        /* Let the client read the answer before the connection closes:
-           closing with unread input would reset it. */
+        /* Let the client read the answer before the connection closes
+           (closing with unread input would reset it): read what it still
+           sends until it closes, for at most a second. */
+        long long linger = clock_ns() + 1000000000;
         if (shutdown_write(fd) == 0)
-            while (wait_io(fd, POLLIN, deadline, 1) > 0 &&
+            while (wait_io(fd, POLLIN, linger < deadline ? linger : deadline, 1) > 0 &&
                    read_into(fd, b->request, 0, REQUEST_MAX) > 0)
                 ;
         return status;
