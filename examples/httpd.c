@@ -302,16 +302,31 @@ static int read_some(int fd, char *b, size_t n)
     return r < 0 ? -errno : (int)r;
 }
 
+/* Ends the answer: shut down the sending side and read what the client
+ * still sends until it closes, for at most a second (closing with unread
+ * input would reset the connection). */
+static void linger(int fd, struct buffers *b, long long deadline)
+{
+    long long until = clock_ns() + 1000000000;
+    if (until > deadline)
+        until = deadline;
+    if (shutdown(fd, SHUT_WR) == 0)
+        while (wait_io(fd, POLLIN, until, 1) > 0 &&
+               read_some(fd, b->request, REQUEST_MAX) > 0)
+            ;
+}
+
 static int serve(int fd, struct buffers *b)
 {
     long long deadline = clock_ns() + (long long)wait_ms * 1000000;
     int have = 0, line_end = -1, scanned = 0, status = 0, head_only = 0;
-    int complete = 0;
+    int complete = 0, searched = 0;
     b->method[0] = 0;
     b->target[0] = 0;
     while (!complete) {
         int eol;
-        while (!complete && (eol = find_newline(b->request, scanned, have)) >= 0) {
+        while (!complete && (eol = find_newline(b->request, scanned > searched ? scanned : searched,
+                                               have)) >= 0) {
             if (line_end < 0) {
                 line_end = eol;
                 status = parse_request_line(b, eol);
@@ -327,6 +342,7 @@ static int serve(int fd, struct buffers *b)
         }
         if (complete)
             break;
+        searched = have;    /* no newline before have */
         if (have == REQUEST_MAX) {
             status = line_end < 0 ? 414 : 431;
             break;
@@ -382,13 +398,7 @@ static int serve(int fd, struct buffers *b)
         send_error(fd, b, status, head_only, deadline);
         if (verbose)
             printf("%s %s %d\n", b->method, b->target, status);
-        /* let the client read the answer: closing with unread input
-           would reset the connection */
-        long long linger = clock_ns() + 1000000000;
-        if (shutdown(fd, SHUT_WR) == 0)
-            while (wait_io(fd, POLLIN, linger < deadline ? linger : deadline, 1) > 0 &&
-                   read_some(fd, b->request, REQUEST_MAX) > 0)
-                ;
+        linger(fd, b, deadline);
         return status;
     }
     status = 200;
@@ -407,6 +417,8 @@ static int serve(int fd, struct buffers *b)
             got = read_some(file, b->body, CHUNK);
     }
     close(file);
+    if (have > scanned)     /* more than the request came: a body? */
+        linger(fd, b, deadline);
     if (verbose)
         printf("%s %s %d %lld\n", b->method, b->target, status, sent);
     return status;

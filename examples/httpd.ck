@@ -283,19 +283,35 @@ static int resolve(struct buffers *b)
     return 0;
 }
 
+/* Ends the answer: closing a connection with unread input would reset
+ * it and could destroy the answer in flight, so shut down the sending side
+ * and read what the client still sends until it closes, for at most a
+ * second. */
+static void linger(int fd, struct buffers *b, long long deadline)
+{
+    long long until = clock_ns() + 1000000000;
+    if (until > deadline)
+        until = deadline;
+    if (shutdown_write(fd) == 0)
+        while (wait_io(fd, POLLIN, until, 1) > 0 &&
+               read_into(fd, b->request, 0, REQUEST_MAX) > 0)
+            ;
+}
+
 /* Reads the request, answers it, and returns the status sent (0 when the
  * client went away or the server stopped before a request came). */
 static int serve(int fd, struct buffers *b)
 {
     long long deadline = clock_ns() + (long long)wait_ms * 1000000;
     int have = 0, line_end = -1, scanned = 0, status = 0, head_only = 0;
-    int complete = 0;
+    int complete = 0, searched = 0;
     b->method[0] = 0;
     b->target[0] = 0;
     /* the request line and the headers, up to the empty line */
     while (!complete) {
         int eol;
-        while (!complete && (eol = find_newline(b->request, scanned, have)) >= 0) {
+        while (!complete && (eol = find_newline(b->request, scanned > searched ? scanned : searched,
+                                               have)) >= 0) {
             if (line_end < 0) {
                 line_end = eol;
                 status = parse_request_line(b, eol);
@@ -311,6 +327,7 @@ static int serve(int fd, struct buffers *b)
         }
         if (complete)
             break;
+        searched = have;    /* no newline before have */
         if (have == REQUEST_MAX) {
             status = line_end < 0 ? 414 : 431;
             break;
@@ -367,14 +384,7 @@ static int serve(int fd, struct buffers *b)
         send_error(fd, b, status, head_only, deadline);
         if (verbose)
             printf("%s %s %d\n", b->method, b->target, status);
-        /* Let the client read the answer before the connection closes
-           (closing with unread input would reset it): read what it still
-           sends until it closes, for at most a second. */
-        long long linger = clock_ns() + 1000000000;
-        if (shutdown_write(fd) == 0)
-            while (wait_io(fd, POLLIN, linger < deadline ? linger : deadline, 1) > 0 &&
-                   read_into(fd, b->request, 0, REQUEST_MAX) > 0)
-                ;
+        linger(fd, b, deadline);
         return status;
     }
     status = 200;
@@ -392,6 +402,8 @@ static int serve(int fd, struct buffers *b)
             got = read_into(file, b->body, 0, CHUNK);
     }
     close(file);
+    if (have > scanned)     /* more than the request came: a body? */
+        linger(fd, b, deadline);
     if (verbose)
         printf("%s %s %d %lld\n", b->method, b->target, status, sent);
     return status;

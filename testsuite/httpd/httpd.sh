@@ -171,8 +171,11 @@ raw 400 'GET /index.html HTTP/1.0\r\nno colon here\r\n\r\n'
 raw 400 'GET /in\0dex.html HTTP/1.0\r\n\r\n'
 raw 505 'GET /index.html HTTP/2.0\r\n\r\n'
 raw 501 'POST /index.html HTTP/1.0\r\nContent-Length: 0\r\n\r\n'
+raw 501 'POST /index.html HTTP/1.0\r\nContent-Length: 11\r\n\r\nhello=world'
 raw 200 'GET /index.html HTTP/1.0\nHost: x\n\n'
 grep -q 'hello from cuckoo' raw.out || die "bare LF request: no body"
+raw 200 'GET /sub/bytes.bin HTTP/1.0\r\nContent-Length: 3\r\n\r\nabc'
+sed '1,/^\r$/d' raw.out | cmp -s - www/sub/bytes.bin || die "GET with a body: the file's bytes differ"
 code=$(curl -s --max-time 10 -o body -X 'B@D' -w '%{http_code}' "$base/index.html")
 [ "$code" = 400 ] || die "curl -X B@D: status $code, not 400"
 log "errors: ok"
