@@ -14,6 +14,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
@@ -56,6 +57,10 @@ static pthread_cond_t queue_room = PTHREAD_COND_INITIALIZER;
 static int queue[QUEUE_SIZE];
 static int queue_head, queue_len;
 static int closing;
+static pthread_cond_t worker_gone = PTHREAD_COND_INITIALIZER;
+static int workers, workers_left;
+static int busy_fd[MAX_THREADS];  /* the connection each worker serves, or -1 */
+static long long busy_until[MAX_THREADS];
 
 static void on_stop_signal(int sig)
 {
@@ -412,7 +417,8 @@ static int serve(int fd, struct buffers *b)
         long long want = size - sent;
         unsigned k = want < got ? (unsigned)want : (unsigned)got;
         r = send_all(fd, b->body, k, deadline);
-        sent += k;
+        if (r == 0)
+            sent += k;
         if (r == 0 && sent < size)
             got = read_some(file, b->body, CHUNK);
     }
@@ -426,7 +432,7 @@ static int serve(int fd, struct buffers *b)
 
 static void *worker(void *arg)
 {
-    (void)arg;
+    int id = (int)(long)arg;
     struct buffers *b = calloc(1, sizeof *b);
     if (b == NULL) {
         fprintf(stderr, "httpd: out of memory\n");
@@ -445,28 +451,54 @@ static void *worker(void *arg)
         queue_head = (queue_head + 1) % QUEUE_SIZE;
         queue_len--;
         pthread_cond_signal(&queue_room);
+        busy_fd[id] = fd;
+        busy_until[id] = clock_ns() + ((long long)wait_ms * 2 + 2000) * 1000000;
         pthread_mutex_unlock(&lock);
         if (serve(fd, b) != 0)
             answered++;
+        pthread_mutex_lock(&lock);
+        busy_fd[id] = -1;
+        pthread_mutex_unlock(&lock);
         close(fd);
     }
     free(b);
+    pthread_mutex_lock(&lock);
+    workers_left--;
+    pthread_cond_signal(&worker_gone);
+    pthread_mutex_unlock(&lock);
     return (void *)answered;
+}
+
+/* a write blocked in the kernel past its worker's deadline fails (EPIPE)
+ * once its connection's sending side is shut down (called with the lock) */
+static void unstick_writers(void)
+{
+    long long now = clock_ns();
+    for (int t = 0; t < workers; t++) {
+        if (busy_fd[t] >= 0 && now > busy_until[t]) {
+            shutdown(busy_fd[t], SHUT_WR);
+            busy_until[t] = LLONG_MAX;
+        }
+    }
+}
+
+static void cond_wait_ms(pthread_cond_t *c, int ms)
+{
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_nsec += ms * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
+    pthread_cond_timedwait(c, &lock, &until);
 }
 
 static int enqueue(int fd)
 {
     pthread_mutex_lock(&lock);
-    while (queue_len == QUEUE_SIZE && !stopping) {
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_nsec += SLICE_MS * 1000000L;
-        if (until.tv_nsec >= 1000000000L) {
-            until.tv_sec++;
-            until.tv_nsec -= 1000000000L;
-        }
-        pthread_cond_timedwait(&queue_room, &lock, &until);
-    }
+    while (queue_len == QUEUE_SIZE && !stopping)
+        cond_wait_ms(&queue_room, SLICE_MS);
     int queued = queue_len < QUEUE_SIZE;
     if (queued) {
         queue[(queue_head + queue_len) % QUEUE_SIZE] = fd;
@@ -587,7 +619,11 @@ int main(int argc, char *argv[])
     sigaction(SIGINT, &sa, NULL);
     pthread_t pool[MAX_THREADS];
     for (int t = 0; t < threads; t++)
-        if (pthread_create(&pool[t], NULL, worker, NULL) != 0) {
+        busy_fd[t] = -1;
+    workers = threads;
+    workers_left = threads;
+    for (int t = 0; t < threads; t++)
+        if (pthread_create(&pool[t], NULL, worker, (void *)(long)t) != 0) {
             fprintf(stderr, "httpd: cannot start a thread\n");
             return 1;
         }
@@ -597,9 +633,15 @@ int main(int argc, char *argv[])
 
     int connections = 0;
     const char *why = "signal";
-    long long idle_since = clock_ns();
+    long long idle_since = clock_ns(), checked = idle_since;
     struct pollfd p[1];
     while (!stopping) {
+        if (clock_ns() - checked >= (long long)SLICE_MS * 1000000) {
+            checked = clock_ns();
+            pthread_mutex_lock(&lock);
+            unstick_writers();
+            pthread_mutex_unlock(&lock);
+        }
         if (max_connections > 0 && connections >= max_connections) {
             why = "connection limit";
             break;
@@ -627,6 +669,10 @@ int main(int argc, char *argv[])
     pthread_mutex_lock(&lock);
     closing = 1;
     pthread_cond_broadcast(&queue_ready);
+    while (workers_left > 0) {
+        unstick_writers();
+        cond_wait_ms(&worker_gone, SLICE_MS);
+    }
     pthread_mutex_unlock(&lock);
     long answered = 0;
     for (int t = 0; t < threads; t++) {

@@ -12,7 +12,9 @@
  * every read and write with poll and a deadline: WAIT_MS (default 5000) to
  * receive the request, WAIT_MS again to send the answer.  So a client that
  * sends nothing, or half a request (408), or stops reading, holds one
- * worker for at most that long and never blocks the others.  SIGTERM
+ * worker for at most that long and never blocks the others (and should a
+ * write block in the kernel all the same, the main thread shuts the
+ * connection down when the worker's time is up).  SIGTERM
  * and SIGINT only set a flag; the main thread sees it within 100 ms, stops
  * accepting, the workers answer what is queued and give up on clients that
  * have not sent their request, and main joins them and exits with status
@@ -53,12 +55,17 @@ static int wait_ms = 5000;
 static int verbose;
 static int stopping;              /* set by the signal handler (atomic) */
 
-static mutex_t *lock;             /* guards the queue and closing */
+static mutex_t *lock;             /* guards everything below */
 static cond_t *queue_ready;       /* a connection was queued, or closing */
 static cond_t *queue_room;        /* a slot became free */
+static cond_t *worker_gone;       /* a worker returned */
 static int queue[QUEUE_SIZE];
 static int queue_head, queue_len;
 static int closing;               /* no connection will be queued any more */
+static int workers;               /* how many were started */
+static int workers_left;          /* how many have not returned */
+static int busy_fd[MAX_THREADS];  /* the connection each worker serves, or -1 */
+static long long busy_until[MAX_THREADS];  /* when it must be done with it */
 
 static void on_stop_signal(int sig)
 {
@@ -397,7 +404,8 @@ static int serve(int fd, struct buffers *b)
         long long want = size - sent;
         unsigned k = want < got ? (unsigned)want : (unsigned)got;
         r = send_all(fd, b->body, k, deadline);
-        sent += k;
+        if (r == 0)
+            sent += k;
         if (r == 0 && sent < size)
             got = read_into(file, b->body, 0, CHUNK);
     }
@@ -413,7 +421,6 @@ static int serve(int fd, struct buffers *b)
  * Returns the number of requests it answered. */
 int worker(int id)
 {
-    (void)id;
     struct buffers *b = new(struct buffers);
     int answered = 0;
     for (;;) {
@@ -428,13 +435,40 @@ int worker(int id)
         queue_head = (queue_head + 1) % QUEUE_SIZE;
         queue_len--;
         cond_signal(queue_room);
+        /* the request's wait, the answer's, the linger, and a second */
+        busy_fd[id] = fd;
+        busy_until[id] = clock_ns() + ((long long)wait_ms * 2 + 2000) * 1000000;
         mutex_unlock(lock);
         if (serve(fd, b) != 0)
             answered++;
+        mutex_lock(lock);
+        busy_fd[id] = -1;     /* before close: the number may be reused */
+        mutex_unlock(lock);
         close(fd);
     }
     delete(b);
+    mutex_lock(lock);
+    workers_left--;
+    cond_signal(worker_gone);
+    mutex_unlock(lock);
     return answered;
+}
+
+/* A write to a client that stopped reading can still block inside the
+ * kernel after poll said POLLOUT (write_from writes all its bytes, and the
+ * interface has no non-blocking mode or send timeout).  Shutting down the
+ * connection's sending side from another thread makes that write fail with
+ * -EPIPE; the main thread does so to every connection past its worker's
+ * deadline.  Called with the lock held, so no fd is closed meanwhile. */
+static void unstick_writers(void)
+{
+    long long now = clock_ns();
+    for (int t = 0; t < workers; t++) {
+        if (busy_fd[t] >= 0 && now > busy_until[t]) {
+            shutdown_write(busy_fd[t]);
+            busy_until[t] = LLONG_MAX;
+        }
+    }
 }
 
 /* Queues connection fd for a worker; waits while the queue is full.
@@ -530,9 +564,14 @@ int main(int argc, string *argv[])
     lock = mutex_new();
     queue_ready = cond_new();
     queue_room = cond_new();
+    worker_gone = cond_new();
     signal_handler(SIGTERM, on_stop_signal);
     signal_handler(SIGINT, on_stop_signal);
     thread_t pool[MAX_THREADS];
+    for (int t = 0; t < threads; t++)
+        busy_fd[t] = -1;
+    workers = threads;
+    workers_left = threads;
     for (int t = 0; t < threads; t++)
         pool[t] = spawn worker(t);
     printf("httpd: serving %s on http://127.0.0.1:%d/ with %d threads\n", root,
@@ -541,9 +580,15 @@ int main(int argc, string *argv[])
 
     int connections = 0;
     const char (*why)[] = &"signal";
-    long long idle_since = clock_ns();
+    long long idle_since = clock_ns(), checked = idle_since;
     struct pollfd p[1];
     while (!atomic_load(&stopping)) {
+        if (clock_ns() - checked >= (long long)SLICE_MS * 1000000) {
+            checked = clock_ns();
+            mutex_lock(lock);
+            unstick_writers();
+            mutex_unlock(lock);
+        }
         if (max_connections > 0 && connections >= max_connections) {
             why = &"connection limit";
             break;
@@ -571,6 +616,10 @@ int main(int argc, string *argv[])
     mutex_lock(lock);
     closing = 1;
     cond_broadcast(queue_ready);
+    while (workers_left > 0) {
+        unstick_writers();
+        cond_timedwait(worker_gone, lock, (long long)SLICE_MS * 1000000);
+    }
     mutex_unlock(lock);
     int answered = 0;
     for (int t = 0; t < threads; t++)
@@ -578,6 +627,7 @@ int main(int argc, string *argv[])
     mutex_free(lock);
     cond_free(queue_ready);
     cond_free(queue_room);
+    cond_free(worker_gone);
     printf("httpd: stopped (%s) after %d connections, %d answered\n", *why,
            connections, answered);
     return 0;
