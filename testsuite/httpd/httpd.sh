@@ -20,13 +20,16 @@ command -v curl >/dev/null 2>&1 || { echo "SKIP: no curl"; exit 77; }
 # ---- processes this script starts, killed whatever happens ----------------
 server_pid=
 bg_pids=
-# after SECONDS COMMAND: runs COMMAND in the background after SECONDS; $! is
-# the timer, and `kill $!` ends it and its sleep
-after() {
-	( s=; trap 'kill $s 2>/dev/null; exit 0' TERM; sleep "$1" & s=$!; wait $s; eval "$2" ) &
-}
-after "${HTTPD_TEST_TIMEOUT:-150}" \
-	'echo "FAIL: still running after ${HTTPD_TEST_TIMEOUT:-150} s" >&2; kill -TERM $$'
+# the watchdog: `kill $watchdog` ends it and its sleep
+(
+	s=
+	trap 'kill $s 2>/dev/null; exit 0' TERM
+	sleep "${HTTPD_TEST_TIMEOUT:-150}" &
+	s=$!
+	wait $s
+	echo "FAIL: still running after ${HTTPD_TEST_TIMEOUT:-150} s" >&2
+	kill -TERM $$
+) &
 watchdog=$!
 cleanup_hook='for p in $server_pid $bg_pids; do kill -9 $p 2>/dev/null; done; kill $watchdog 2>/dev/null'
 
@@ -68,6 +71,13 @@ head -c 6000000 /dev/urandom >www/huge.bin
 printf 'SECRET outside the root\n' >secret.txt
 [ "$(wc -c <www/sub/bytes.bin)" -eq 10240 ] || die "awk wrote $(wc -c <www/sub/bytes.bin) bytes, not 10240"
 
+# running PID: PID is there and not a zombie (kill -0 succeeds on a child
+# that exited and was not yet waited for)
+running() {
+	[ -r /proc/$1/stat ] || return 1
+	case $(sed 's/.*) //' /proc/$1/stat 2>/dev/null) in ''|Z*|X*) return 1 ;; esac
+}
+
 # start_server ARGS...: starts httpd ARGS in the background, waits for its
 # first line and sets server_pid and port
 start_server() {
@@ -79,7 +89,7 @@ start_server() {
 	while ! grep -q '^httpd: serving' server.out; do
 		i=$((i + 1))
 		[ $i -le 200 ] || die "the server did not start within 20 s"
-		kill -0 $server_pid 2>/dev/null || die "the server exited at start"
+		running $server_pid || die "the server exited at start"
 		sleep 0.1
 	done
 	port=$(sed -n 's|^httpd: serving .* on http://127.0.0.1:\([0-9]*\)/ .*|\1|p' server.out)
@@ -91,13 +101,15 @@ start_server() {
 # for the server to exit, and checks status 0 and its last line
 stop_server() {
 	[ -n "$1" ] && kill -"$1" $server_pid
-	after 15 "kill -9 $server_pid"
-	killer=$!
+	i=0
+	while running $server_pid; do
+		i=$((i + 1))
+		[ $i -le 150 ] || die "the server did not stop within 15 s${1:+ of SIG$1}"
+		sleep 0.1
+	done
 	wait $server_pid
 	st=$?
-	kill $killer 2>/dev/null
 	server_pid=
-	[ $st -ne 137 ] || die "the server did not stop within 15 s${1:+ of SIG$1} (killed)"
 	[ $st -eq 0 ] || die "the server exited with status $st${1:+ after SIG$1}"
 	grep -q "^httpd: stopped ($2)" server.out || die "the server did not say 'stopped ($2)'"
 	[ ! -s server.err ] || die "the server wrote to stderr"
