@@ -258,11 +258,14 @@ n=0
 while [ $n -lt 3 ]; do expect_file /notes.txt www/notes.txt; n=$((n + 1)); done
 stop_server '' 'connection limit'
 # SIGINT while a client that does not read holds a worker mid-answer
-start_server -p 0 -t 2 -w 2000 -i 60 www
+start_server -p 0 -t 2 -w 1500 -i 60 www
 expect_file /index.html www/index.html
-$CUCKOO_RUN ./client "$port" hold:8000 'GET /huge.bin HTTP/1.0\r\n\r\n' >slow4.out 2>&1 &
+$CUCKOO_RUN ./client "$port" hold:6000 'GET /huge.bin HTTP/1.0\r\n\r\n' >slow4.out 2>&1 &
 bg_pids=$!
 sleep 0.5
 stop_server INT signal
+running $bg_pids || die "the server stopped only when the client went away"
+wait $bg_pids
+bg_pids=
 log "stop: ok"
 exit 0
