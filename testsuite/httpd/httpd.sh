@@ -13,7 +13,8 @@
 # Every wait is bounded: curl has --max-time, the client 10 s, the servers
 # -i (idle) and the script kills them, and a watchdog ends the whole test
 # after $HTTPD_TEST_TIMEOUT seconds (default 150).  Skips (77) when curl is
-# missing.
+# missing, and under qemu-i386 when only the stops by a signal failed (see
+# stop_failed below).
 . "$srcdir/driver/common.sh"
 command -v curl >/dev/null 2>&1 || { echo "SKIP: no curl"; exit 77; }
 
@@ -97,20 +98,46 @@ start_server() {
 	base=http://127.0.0.1:$port
 }
 
+# Under qemu-i386 7.2, a signal handler that returns in the main thread
+# while other threads exist leaves it with another thread's TLS
+# (doc/runtime.md, "A limit of qemu-i386 7.2"; issue 10 item 8), and the
+# server's join then traps.  Under qemu a stop by a signal that fails is
+# therefore recorded in qemu_signal_failure, the other checks go on, and
+# the test ends as a skip (77) instead of a pass.  Natively it fails.
+qemu_signal_failure=
+case $CUCKOO_RUN in *qemu*) under_qemu=yes ;; *) under_qemu=no ;; esac
+stop_failed() {  # SIGNAL MESSAGE
+	if [ -n "$1" ] && [ $under_qemu = yes ]; then
+		[ -n "$server_pid" ] && kill -9 $server_pid 2>/dev/null
+		server_pid=
+		qemu_signal_failure="$2 ($(tail -n 1 server.err))"
+		log "under qemu: $qemu_signal_failure"
+		return 0
+	fi
+	die "$2"
+}
+
 # stop_server SIGNAL WHY: sends SIGNAL (unless empty), waits up to 15 s
-# for the server to exit, and checks status 0 and its last line
+# for the server to exit, and checks status 0 and its last line; status 1
+# when the stop failed under qemu (see above)
 stop_server() {
 	[ -n "$1" ] && kill -"$1" $server_pid
 	i=0
 	while running $server_pid; do
 		i=$((i + 1))
-		[ $i -le 150 ] || die "the server did not stop within 15 s${1:+ of SIG$1}"
+		if [ $i -gt 150 ]; then
+			stop_failed "$1" "the server did not stop within 15 s${1:+ of SIG$1}"
+			return 1
+		fi
 		sleep 0.1
 	done
 	wait $server_pid
 	st=$?
 	server_pid=
-	[ $st -eq 0 ] || die "the server exited with status $st${1:+ after SIG$1}"
+	if [ $st -ne 0 ]; then
+		stop_failed "$1" "the server exited with status $st${1:+ after SIG$1}"
+		return 1
+	fi
 	grep -q "^httpd: stopped ($2)" server.out || die "the server did not say 'stopped ($2)'"
 	[ ! -s server.err ] || die "the server wrote to stderr"
 }
@@ -247,10 +274,11 @@ good=$(grep -c -x -e "200 $(wc -c <www/index.html)" -e '200 10240' -e '200 23' -
 log "load: 1600 requests ok"
 
 # ---- stop -------------------------------------------------------------------------
-stop_server TERM signal
-answered=$(sed -n 's/^httpd: stopped (signal) after [0-9]* connections, \([0-9]*\) answered$/\1/p' server.out)
-[ "${answered:-0}" -ge 1600 ] || die "the server says it answered '$answered' requests"
-grep -q '^GET /../secret.txt 403$' server.out || die "the log lacks the refused traversal"
+if stop_server TERM signal; then
+	answered=$(sed -n 's/^httpd: stopped (signal) after [0-9]* connections, \([0-9]*\) answered$/\1/p' server.out)
+	[ "${answered:-0}" -ge 1600 ] || die "the server says it answered '$answered' requests"
+	grep -q '^GET /../secret.txt 403$' server.out || die "the log lacks the refused traversal"
+fi
 
 # a connection limit, then SIGINT
 start_server -p 0 -t 2 -n 3 -i 60 www
@@ -263,9 +291,15 @@ expect_file /index.html www/index.html
 $CUCKOO_RUN ./client "$port" hold:6000 'GET /huge.bin HTTP/1.0\r\n\r\n' >slow4.out 2>&1 &
 bg_pids=$!
 sleep 0.5
-stop_server INT signal
-running $bg_pids || die "the server stopped only when the client went away"
+if stop_server INT signal; then
+	running $bg_pids || die "the server stopped only when the client went away"
+fi
 wait $bg_pids
 bg_pids=
+if [ -n "$qemu_signal_failure" ]; then
+	echo "SKIP: everything passed but a stop by a signal under $CUCKOO_RUN:" \
+	     "$qemu_signal_failure -- the qemu-i386 7.2 limit of doc/runtime.md"
+	exit 77
+fi
 log "stop: ok"
 exit 0
