@@ -42,6 +42,7 @@ struct buffers {
     char body[CHUNK];
     char method[16];
     char target[TARGET_MAX];
+    char decoded[TARGET_MAX];
     char path[PATH_MAX_LEN];
     char head[512];
 };
@@ -267,7 +268,7 @@ static int resolve(struct buffers *b)
     const char *t = b->target;
     if (t[0] != '/')
         return 400;
-    char decoded[TARGET_MAX];
+    char *decoded = b->decoded;
     int n = 0;
     for (int i = 0; t[i] != 0 && t[i] != '?' && t[i] != '#'; i++) {
         int c = t[i];

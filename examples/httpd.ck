@@ -46,6 +46,7 @@ struct buffers {
     char body[CHUNK];
     char method[16];
     char target[TARGET_MAX];
+    char decoded[TARGET_MAX];
     char path[PATH_MAX_LEN];
     char head[512];
 };
@@ -259,7 +260,8 @@ static int resolve(struct buffers *b)
     const char (*t)[] = &b->target;
     if ((*t)[0] != '/')
         return 400;
-    char decoded[TARGET_MAX];
+    /* in b, not a local: Cuckoo zeroes every local array on entry */
+    char (*decoded)[] = &b->decoded;
     int n = 0;
     for (int i = 0; (*t)[i] != 0 && (*t)[i] != '?' && (*t)[i] != '#'; i++) {
         int c = (*t)[i];
@@ -271,20 +273,20 @@ static int resolve(struct buffers *b)
                 return 400;
             i += 2;
         }
-        decoded[n++] = (char)c;   /* never longer than the target */
+        (*decoded)[n++] = (char)c;   /* never longer than the target */
     }
-    decoded[n] = 0;
+    (*decoded)[n] = 0;
     /* every segment between slashes, after decoding ("%2e%2e" is "..") */
     int start = 0;
     for (int i = 0; i <= n; i++) {
-        if (i == n || decoded[i] == '/') {
-            if (i - start == 2 && decoded[start] == '.' && decoded[start + 1] == '.')
+        if (i == n || (*decoded)[i] == '/') {
+            if (i - start == 2 && (*decoded)[start] == '.' && (*decoded)[start + 1] == '.')
                 return 403;
             start = i + 1;
         }
     }
-    int len = snprintf(b->path, "%s%s%s", root, decoded,
-                       decoded[n - 1] == '/' ? "index.html" : "");
+    int len = snprintf(b->path, "%s%s%s", root, *decoded,
+                       (*decoded)[n - 1] == '/' ? "index.html" : "");
     if (len >= (int)lengthof(b->path))
         return 414;
     return 0;

@@ -14,13 +14,18 @@
 # request, and checks every answer (status 200, as many body bytes as the
 # Content-Length).  It prints the median requests per second and the
 # median CPU time of the server per request (user + system, all threads,
-# from bench-time; of qemu-i386 when emulated).  Nothing about speed is
+# from bench-time; of qemu-i386 when emulated).  When qemu-i386 and the
+# plugin source qemu-icount.c are there (as for run-bench.sh), it also
+# counts the guest instructions each server executes per request of the
+# 1 KiB file: (count after N+1 requests - count after 1) / N, one client
+# thread.  Nothing about speed is
 # asserted: the script fails only when something does not build, a
 # request fails, or a server does not exit with status 0.
 #
 # CUCKOO_CC, BUILDDIR and the toolchain variables as in run-bench.sh.
 # $BENCH_HTTPD_REQUESTS: requests per client thread for the 1 KiB file
-# (default 1000; the 64 KiB workload makes a quarter as many).
+# (default 1000; the 64 KiB workload makes a quarter as many; the
+# instruction count uses 2000 requests, or $BENCH_HTTPD_ICOUNT_REQUESTS).
 
 set -u
 runs=${BENCH_RUNS:-5}
@@ -146,3 +151,50 @@ for w in $workloads; do
         "$cc_" "$cg" "$(ratio "$cc_" "$cg")"
 done
 echo "(req/s: higher is better; CPU us/req: the server's CPU time per request, lower is better)"
+
+# ---- guest instructions per request (QEMU plugin) ------------------------------
+qemu=
+case $run in
+    *qemu-i386*) qemu=$run ;;
+    *) command -v qemu-i386 >/dev/null 2>&1 && qemu=qemu-i386 ;;
+esac
+plugin_src=
+for d in ${CUCKOO_SHARED_TOOLS:+"$CUCKOO_SHARED_TOOLS"} "$top_srcdir/../shared/tools"; do
+    if [ -f "$d/qemu-icount.c" ]; then plugin_src=$d/qemu-icount.c; break; fi
+done
+[ -n "$qemu" ] && [ -n "$plugin_src" ] &&
+    $hostcc -O2 -shared -fPIC -o "$build/qemu-icount.so" "$plugin_src" 2>"$build/plugin.log" ||
+    { echo; echo "(no guest instruction counts: needs qemu-i386 and qemu-icount.c)"; exit 0; }
+icount_requests=${BENCH_HTTPD_ICOUNT_REQUESTS:-2000}
+# icount VARIANT N: the guest instructions of one server run that answers
+# N requests of the 1 KiB file from one client thread
+icount() {
+    out=$build/httpd-$1.out
+    : >"$out"
+    $qemu -plugin "$build/qemu-icount.so" -d plugin "$build/httpd-$1" -p 0 -t $threads \
+        -n "$2" -i 60 "$www" >"$out" 2>"$build/httpd-$1.icount" &
+    pid=$!
+    tries=0
+    while ! grep -q '^httpd: serving' "$out"; do
+        tries=$((tries + 1))
+        [ $tries -le 100 ] || { kill $pid; die "httpd-$1 did not start under $qemu"; }
+        sleep 0.1
+    done
+    port=$(sed -n 's|^httpd: serving .* on http://127.0.0.1:\([0-9]*\)/ .*|\1|p' "$out")
+    "$build/http-load" "$port" 1 "$2" /small.html >"$build/httpd-load.out" ||
+        { kill $pid; die "httpd-$1: requests failed under $qemu"; }
+    wait $pid || die "httpd-$1 exited with status $? under $qemu"
+    sed -n 's/^icount: //p' "$build/httpd-$1.icount" | tail -n 1
+}
+echo
+echo "Guest instructions per request of the 1 KiB file (QEMU plugin qemu-icount, one client"
+echo "thread, $icount_requests requests; the kernel's work is not counted):"
+printf '%-22s %9s %9s %7s\n' "" cuckoo gcc-O2 c/O2
+per_request() {  # VARIANT: instructions per request
+    a=$(icount $1 1) || exit 1
+    b=$(icount $1 $((icount_requests + 1))) || exit 1
+    echo "$a $b" | awk -v n=$icount_requests '{ printf "%.0f\n", ($2 - $1) / n }'
+}
+per_cuckoo=$(per_request cuckoo) || exit 1
+per_gcc=$(per_request gcc-O2) || exit 1
+printf '%-22s %9s %9s %7s\n' "1 KiB file" "$per_cuckoo" "$per_gcc" "$(ratio "$per_cuckoo" "$per_gcc")"
