@@ -14,12 +14,12 @@
  * sends nothing, or half a request (408), or stops reading, holds one
  * worker for at most that long and never blocks the others (and should a
  * write block in the kernel all the same, the main thread shuts the
- * connection down when the worker's time is up).  SIGTERM
- * and SIGINT only set a flag; the main thread sees it within 100 ms, stops
- * accepting, the workers answer what is queued and give up on clients that
- * have not sent their request, and main joins them and exits with status
- * 0.  -n stops after that many connections and -i after that many seconds
- * without one, so a test can never leave a server behind.
+ * connection down when the worker's time is up).  SIGTERM and SIGINT only
+ * set a flag; the main thread sees it within 100 ms, stops accepting, the
+ * workers answer what is queued and give up on clients that have not sent
+ * their request, and main joins them and exits with status 0.  -n stops
+ * after that many connections and -i after that many seconds without one,
+ * so a test can never leave a server behind.
  *
  * Paths: the target is percent-decoded and split at '/'; any ".." segment
  * is refused (403) before the file system is asked, so no request can leave

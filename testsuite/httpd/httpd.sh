@@ -63,6 +63,7 @@ printf 'plain text\nsecond line\n' >www/notes.txt
 printf 'a file with a space\n' >'www/a b.txt'
 printf 'sub index\n' >www/sub/index.html
 : >www/empty.txt
+mkfifo www/pipe || die "mkfifo failed"
 # binary files: every byte value, NULs and CR LF included, and a larger one
 awk 'BEGIN { for (r = 0; r < 40; r++) for (i = 0; i < 256; i++) printf "%c", (i * 7 + r) % 256 }' \
 	</dev/null >www/sub/bytes.bin
@@ -191,6 +192,7 @@ expect_status /missing.html 404
 expect_status /sub/missing/ 404
 expect_status /notes.txt/x 404
 expect_status /dir 403
+expect_status /pipe 403
 expect_status /../secret.txt 403
 expect_status /../etc/passwd 403
 expect_status /sub/../../secret.txt 403
