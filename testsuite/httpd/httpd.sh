@@ -168,7 +168,7 @@ raw() {  # STATUS DATA: the raw client sends DATA; the answer's status is STATUS
 	case $line in "HTTP/1.0 $1 "*) ;; *) die "raw request '$2': answer '$line', not $1";; esac
 }
 
-start_server -p 0 -t 4 -w 4000 -i 90 -v www
+start_server -p 0 -t 4 -w 6000 -i 90 -v www
 log "server on port $port"
 
 # ---- files ---------------------------------------------------------------------
@@ -223,16 +223,16 @@ log "errors: ok"
 # ---- slow clients ------------------------------------------------------------
 # Three of the four workers get a client that is slow: one sends nothing,
 # one half a request, one asks for huge.bin and does not read.  The fourth
-# worker must go on answering; the first two get 408 after -w (4 s).
+# worker must go on answering; the first two get 408 after -w (6 s).
 $CUCKOO_RUN ./client "$port" read '' >slow1.out 2>&1 &
 bg_pids="$bg_pids $!"; slow1=$!
 $CUCKOO_RUN ./client "$port" read 'GET /index.html HTTP/1.0\r\nHost: x' >slow2.out 2>&1 &
 bg_pids="$bg_pids $!"; slow2=$!
-$CUCKOO_RUN ./client "$port" hold:6000 'GET /huge.bin HTTP/1.0\r\n\r\n' >slow3.out 2>&1 &
+$CUCKOO_RUN ./client "$port" hold:7000 'GET /huge.bin HTTP/1.0\r\n\r\n' >slow3.out 2>&1 &
 bg_pids="$bg_pids $!"; slow3=$!
 sleep 0.5
 n=0
-while [ $n -lt 10 ]; do
+while [ $n -lt 6 ]; do
 	expect_file /notes.txt www/notes.txt
 	n=$((n + 1))
 done
