@@ -133,9 +133,15 @@ void i386_prologue(I386Func *cx, Buf *out, int stack_n, const char *stack_stub) 
   buf_printf(out, "\tmovl %%esp, %%ebp\n");
   if (opt_debug)
     buf_printf(out, "\t.cfi_def_cfa_register %%ebp\n");
+  int cfa_off = 8;                /* the CFA is %ebp + 8 */
   for (int i = 0; i < 3; i++)
-    if (cx->saved & (1u << saved_order[i]))
+    if (cx->saved & (1u << saved_order[i])) {
       buf_printf(out, "\tpushl %s\n", saved_name[saved_order[i]]);
+      cfa_off += 4;
+      /* so that gdb finds the caller's value in the callee's frame */
+      if (opt_debug)
+        buf_printf(out, "\t.cfi_offset %s, %d\n", saved_name[saved_order[i]], -cfa_off);
+    }
   if (cx->frame)
     buf_printf(out, "\tsubl $%d, %%esp\n", cx->frame);
 }
