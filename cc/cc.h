@@ -878,6 +878,9 @@ typedef struct {                  /* one function being compiled */
 
 /* regalloc.c: liveness, live intervals, linear scan over %ecx %ebx %esi %edi. */
 void i386_regalloc(I386Func *cx);
+/* regalloc.c: at -O0, which temps are variables kept live to every return
+ * (a calloc'ed flag per temp); NULL at -O1 and -O2. */
+bool *i386_kept_variables(IrFunc *f);
 /* isel.c: the registers an instruction's expansion destroys besides
  * %eax/%edx (temps live across it must not be there). */
 unsigned i386_clobbers(IrFunc *f, IrInst *in);

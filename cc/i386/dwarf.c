@@ -527,6 +527,7 @@ static void liveness(IrFunc *f, Liveness *L) {
   L->live = xmalloc(sizeof(Word) * nw * (npos + 1));
   memset(L->live, 0, sizeof(Word) * nw * (npos + 1));
   int *uses = xmalloc(sizeof(int) * maxu);
+  bool *kept = i386_kept_variables(f);
   for (bool changed = true; changed;) {
     changed = false;
     for (int b = nb - 1; b >= 0; b--) {
@@ -541,6 +542,10 @@ static void liveness(IrFunc *f, Liveness *L) {
       for (int k = 0; k < ns; k++)
         for (int w = 0; w < nw; w++)
           out[w] |= L->live[(size_t)L->bpos[s[k]] * nw + w];
+      if (kept && term->op == IR_RET)   /* as regalloc.c keeps them */
+        for (int t = 0; t < nt; t++)
+          if (kept[t])
+            bset(out, t);
       for (int i = bl->n - 1; i >= 0; i--) {
         Word *after = L->live + (size_t)(L->bpos[b] + i + 1) * nw;
         Word *before = L->live + (size_t)(L->bpos[b] + i) * nw;
@@ -560,6 +565,7 @@ static void liveness(IrFunc *f, Liveness *L) {
     }
   }
   free(uses);
+  free(kept);
 }
 
 /* A location list for temp T of function F: the instructions at whose start
