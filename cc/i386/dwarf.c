@@ -59,7 +59,7 @@ enum {
 };
 enum {
   OP_addr = 0x03, OP_deref = 0x06, OP_minus = 0x1c, OP_plus_uconst = 0x23, OP_lit4 = 0x34,
-  OP_reg0 = 0x50, OP_breg5 = 0x75, OP_fbreg = 0x91, OP_push_object_address = 0x97,
+  OP_reg0 = 0x50, OP_fbreg = 0x91, OP_push_object_address = 0x97, OP_call_frame_cfa = 0x9c,
 };
 #define LANG_C99 0x0c
 
@@ -466,10 +466,13 @@ static void write_types(void) {
 static const int dwarf_reg[R_NREGS] = {[R_EAX] = 0, [R_ECX] = 1, [R_EDX] = 2, [R_EBX] = 3,
                                        [R_ESI] = 6, [R_EDI] = 7};
 
+/* The frame base is the CFA (DW_OP_call_frame_cfa), right at every
+ * instruction, the prologue and the stack check's stub included; the
+ * body's %ebp is the CFA - 8.  OFF is %ebp-relative. */
 static Expr fbreg(long long off) {
   Expr e = {.n = 0};
   ex_u8(&e, OP_fbreg);
-  ex_sleb(&e, off);
+  ex_sleb(&e, off - 8);
   return e;
 }
 
@@ -674,11 +677,29 @@ static void write_local(I386Func *cx, Liveness *L, Obj *v, int *defs) {
     }
   } else if (v->is_local && v->offset > 0) {
     IrSlot *s = &f->slots[v->offset - 1];
-    put_uleb(&info, param ? AB_PARAM : AB_VAR);
+    Expr e = fbreg((long long)s->offset + lead(v->ty));
+    if (param || s->param_off >= 0) {
+      /* the caller's argument area: there from the first instruction */
+      put_uleb(&info, param ? AB_PARAM : AB_VAR);
+      put_decl(&info, v->name, v->loc);
+      put_ref(&info, tr);
+      put_exprloc(&info, &e);
+      return;
+    }
+    /* a frame slot: allocated and zeroed by the prologue and the entry
+     * block, so neither before the body nor in the stack check's stub */
+    const char *list = format(".Lcuckoo_loc%d", loc_lists++);
+    buf_printf(&loc, "%s:\n\t.long %s-%s, %s-%s\n\t.value %d\n\t.byte ", list,
+               i386_dwarf_label(f->name, 0, 0), text0,
+               f->checks_stack ? format(".L%s.stack_trap", f->name) : format(".L%s.dwarf_end", f->name),
+               text0, e.n);
+    for (int q = 0; q < e.n; q++)
+      buf_printf(&loc, q ? ", %d" : "%d", e.b[q]);
+    buf_printf(&loc, "\n\t.long 0, 0\n");
+    put_uleb(&info, AB_VAR_LIST);
     put_decl(&info, v->name, v->loc);
     put_ref(&info, tr);
-    Expr e = fbreg((long long)s->offset + lead(v->ty));
-    put_exprloc(&info, &e);
+    buf_printf(&info, "\t.long %s\n", list);
     return;
   }
   put_uleb(&info, param ? AB_PARAM_NOLOC : AB_VAR_NOLOC);
@@ -700,8 +721,7 @@ static void write_function(I386Func *cx) {
     put_ref(&info, rt);
   buf_printf(&info, "\t.long %s\n\t.long .L%s.dwarf_end-%s\n", f->name, f->name, f->name);
   Expr fb = {.n = 0};
-  ex_u8(&fb, OP_breg5);
-  ex_sleb(&fb, 0);
+  ex_u8(&fb, OP_call_frame_cfa);
   put_exprloc(&info, &fb);
 
   Liveness L;
