@@ -58,7 +58,7 @@ enum {
   ATE_unsigned = 0x07, ATE_unsigned_char = 0x08,
 };
 enum {
-  OP_addr = 0x03, OP_deref = 0x06, OP_minus = 0x1c, OP_plus_uconst = 0x23, OP_lit4 = 0x34,
+  OP_addr = 0x03, OP_deref = 0x06, OP_constu = 0x10, OP_minus = 0x1c, OP_plus_uconst = 0x23, OP_lit4 = 0x34,
   OP_reg0 = 0x50, OP_fbreg = 0x91, OP_push_object_address = 0x97, OP_call_frame_cfa = 0x9c,
 };
 #define LANG_C99 0x0c
@@ -69,7 +69,7 @@ enum {
   AB_CU = 1, AB_CU_NOCODE, AB_BASE, AB_PTR, AB_PTR_VOID, AB_CONST, AB_CONST_VOID, AB_VOLATILE,
   AB_VOLATILE_VOID, AB_STRUCT, AB_STRUCT_ANON, AB_UNION, AB_UNION_ANON, AB_DECL_STRUCT,
   AB_DECL_UNION, AB_MEMBER, AB_MEMBER_ANON, AB_ARRAY, AB_ARRAY_NESTED, AB_SUBRANGE,
-  AB_SUBRANGE_DYN, AB_ENUM, AB_ENUM_ANON, AB_ENUMERATOR, AB_FUNCTYPE, AB_FUNCTYPE_VOID,
+  AB_SUBRANGE_STRIDE, AB_SUBRANGE_DYN, AB_SUBRANGE_DYN_STRIDE, AB_ENUM, AB_ENUM_ANON, AB_ENUMERATOR, AB_FUNCTYPE, AB_FUNCTYPE_VOID,
   AB_FUNCTYPE_PARAM, AB_UNSPEC_PARAMS, AB_TYPEDEF, AB_GLOBAL, AB_SUBPROGRAM, AB_SUBPROGRAM_VOID,
   AB_PARAM, AB_PARAM_LIST, AB_PARAM_NOLOC, AB_VAR, AB_VAR_LIST, AB_VAR_NOLOC, AB_INDEX_TYPE,
   AB_COUNT
@@ -112,10 +112,13 @@ static const Abbrev abbrevs[AB_COUNT] = {
                                      FORM_udata}},
   [AB_MEMBER_ANON] = {TAG_member, false, {AT_type, FORM_ref4, AT_data_member_location, FORM_udata}},
   [AB_ARRAY] = {TAG_array_type, true, {AT_type, FORM_ref4}},
-  [AB_ARRAY_NESTED] = {TAG_array_type, true, {AT_type, FORM_ref4, AT_byte_stride, FORM_udata,
-                                              AT_data_location, FORM_exprloc}},
+  [AB_ARRAY_NESTED] = {TAG_array_type, true, {AT_type, FORM_ref4, AT_data_location, FORM_exprloc}},
   [AB_SUBRANGE] = {TAG_subrange_type, false, {AT_type, FORM_ref4, AT_count, FORM_udata}},
+  [AB_SUBRANGE_STRIDE] = {TAG_subrange_type, false, {AT_type, FORM_ref4, AT_count, FORM_udata,
+                                                     AT_byte_stride, FORM_udata}},
   [AB_SUBRANGE_DYN] = {TAG_subrange_type, false, {AT_type, FORM_ref4, AT_count, FORM_exprloc}},
+  [AB_SUBRANGE_DYN_STRIDE] = {TAG_subrange_type, false, {AT_type, FORM_ref4, AT_count,
+                                                         FORM_exprloc, AT_byte_stride, FORM_udata}},
   [AB_ENUM] = {TAG_enumeration_type, true, {AT_name, FORM_string, AT_byte_size, FORM_data1}},
   [AB_ENUM_ANON] = {TAG_enumeration_type, true, {AT_byte_size, FORM_data1}},
   [AB_ENUMERATOR] = {TAG_enumerator, false, {AT_name, FORM_string, AT_const_value, FORM_sdata}},
@@ -237,15 +240,24 @@ static void put_decl(Buf *b, const char *name, Loc l) {
 
 typedef struct {
   Type *ty;                       /* NULL: the artificial index type */
+  bool located;                   /* an array of arrays as a pointer's target */
   char *label;
 } TypeDie;
 
 static TypeDie *tdies;
 static int ntdies, captdies, nwritten;
 
-/* Bytes from the start of a Cuckoo object of type T to its DWARF object
- * (an array's element 0). */
-static int lead(Type *t) { return t->kind == TY_ARRAY ? 4 : 0; }
+static int dims(Type *t) {
+  int n = 0;
+  for (; t->kind == TY_ARRAY; t = t->base)
+    n++;
+  return n;
+}
+
+/* Bytes from the start of a Cuckoo object of type T to its DWARF object:
+ * for an array, element 0 of its innermost array of element 0 (4 bytes
+ * per dimension: each level's length word). */
+static int lead(Type *t) { return 4 * dims(t); }
 
 static bool same_type(Type *a, Type *b) {
   if (a == b)
@@ -274,20 +286,27 @@ static bool same_type(Type *a, Type *b) {
   }
 }
 
-/* The label of T's DIE (queued for writing when new); NULL for void. */
-static const char *type_ref(Type *t) {
+/* The label of T's DIE (queued for writing when new); NULL for void.
+ * An array of arrays has two DIEs: the one of variables, members and
+ * typedefs, whose object is its first innermost element 0, and a LOCATED
+ * one for pointers, whose object is the Cuckoo value (element 0, where
+ * the first row's length word is) and whose data starts further on. */
+static const char *type_ref_as(Type *t, bool located) {
   if (t->kind == TY_VOID && !(t->qual & (Q_CONST | Q_VOLATILE)))
     return NULL;
+  located = located && dims(t) > 1;
   for (int i = 0; i < ntdies; i++)
-    if (tdies[i].ty && same_type(tdies[i].ty, t))
+    if (tdies[i].ty && tdies[i].located == located && same_type(tdies[i].ty, t))
       return tdies[i].label;
   if (ntdies == captdies) {
     captdies = captdies ? 2 * captdies : 32;
     tdies = xrealloc(tdies, captdies * sizeof *tdies);
   }
-  tdies[ntdies] = (TypeDie){t, format(".Lcuckoo_type%d", ntdies)};
+  tdies[ntdies] = (TypeDie){t, located, format(".Lcuckoo_type%d", ntdies)};
   return tdies[ntdies++].label;
 }
+
+static const char *type_ref(Type *t) { return type_ref_as(t, false); }
 
 static const char *index_type(void) {
   for (int i = 0; i < ntdies; i++)
@@ -297,7 +316,7 @@ static const char *index_type(void) {
     captdies = captdies ? 2 * captdies : 32;
     tdies = xrealloc(tdies, captdies * sizeof *tdies);
   }
-  tdies[ntdies] = (TypeDie){NULL, format(".Lcuckoo_type%d", ntdies)};
+  tdies[ntdies] = (TypeDie){NULL, false, format(".Lcuckoo_type%d", ntdies)};
   return tdies[ntdies++].label;
 }
 
@@ -308,13 +327,13 @@ static void base_type(Buf *b, const char *name, int enc, int size) {
   put_u8(b, size);
 }
 
-static void write_type(Buf *b, Type *t) {
+static void write_type(Buf *b, Type *t, bool located) {
   unsigned q = t->qual & (Q_CONST | Q_VOLATILE);
   if (q) {
     /* const volatile T: const -> volatile -> T */
     Type *inner = type_copy(t);
     inner->qual &= ~(q & Q_CONST ? Q_CONST : Q_VOLATILE);
-    const char *r = type_ref(inner);
+    const char *r = type_ref_as(inner, located);
     put_uleb(b, q & Q_CONST ? (r ? AB_CONST : AB_CONST_VOID) : (r ? AB_VOLATILE : AB_VOLATILE_VOID));
     if (r)
       put_ref(b, r);
@@ -348,7 +367,7 @@ static void write_type(Buf *b, Type *t) {
     put_u8(b, 0);
     return;
   case TY_PTR: case TY_NULL: {
-    const char *r = t->kind == TY_PTR ? type_ref(t->base) : NULL;
+    const char *r = t->kind == TY_PTR ? type_ref_as(t->base, true) : NULL;
     put_uleb(b, r ? AB_PTR : AB_PTR_VOID);
     put_u8(b, 4);
     if (r)
@@ -356,36 +375,53 @@ static void write_type(Buf *b, Type *t) {
     return;
   }
   case TY_ARRAY: {
-    const char *r = type_ref(t->base);
-    if (t->base->kind == TY_ARRAY) {
+    /* T[a][b]...: one DWARF array of all the dimensions, whose element
+     * type is the innermost element's; each dimension's stride is the
+     * Cuckoo size of its element (length words included).  gdb (13)
+     * asserts on a struct member or an array element whose type has a
+     * DW_AT_data_location, so only the LOCATED DIE, a pointer's target,
+     * has one: its data is 4 bytes on per inner dimension. */
+    int nd = dims(t);
+    Type *elem = t;
+    while (elem->kind == TY_ARRAY)
+      elem = elem->base;
+    const char *r = type_ref(elem);
+    if (!r)
+      r = index_type();           /* void[] cannot be declared; keep the DIE well-formed */
+    if (located) {
       put_uleb(b, AB_ARRAY_NESTED);
       put_ref(b, r);
-      put_uleb(b, t->base->size);
-      /* element 0 of the first element: past that element's length word */
       Expr e = {.n = 0};
       ex_u8(&e, OP_push_object_address);
       ex_u8(&e, OP_plus_uconst);
-      ex_uleb(&e, 4);
+      ex_uleb(&e, 4 * (nd - 1));
       put_exprloc(b, &e);
     } else {
       put_uleb(b, AB_ARRAY);
       put_ref(b, r);
     }
     const char *it = index_type();
-    if (t->len >= 0) {
-      put_uleb(b, AB_SUBRANGE);
-      put_ref(b, it);
-      put_uleb(b, t->len);
-    } else {
-      /* T[]: the length word, 4 bytes before element 0 */
-      put_uleb(b, AB_SUBRANGE_DYN);
-      put_ref(b, it);
-      Expr e = {.n = 0};
-      ex_u8(&e, OP_push_object_address);
-      ex_u8(&e, OP_lit4);
-      ex_u8(&e, OP_minus);
-      ex_u8(&e, OP_deref);
-      put_exprloc(b, &e);
+    for (Type *a = t; a->kind == TY_ARRAY; a = a->base) {
+      bool stride = a->base->kind == TY_ARRAY;
+      if (a->len >= 0) {
+        put_uleb(b, stride ? AB_SUBRANGE_STRIDE : AB_SUBRANGE);
+        put_ref(b, it);
+        put_uleb(b, a->len);
+      } else {
+        /* T[]: the length word, 4 bytes before element 0 (the object
+         * itself when LOCATED, else 4 bytes per dimension before it) */
+        put_uleb(b, stride ? AB_SUBRANGE_DYN_STRIDE : AB_SUBRANGE_DYN);
+        put_ref(b, it);
+        Expr e = {.n = 0};
+        ex_u8(&e, OP_push_object_address);
+        ex_u8(&e, OP_constu);
+        ex_uleb(&e, located ? 4 : 4 * nd);
+        ex_u8(&e, OP_minus);
+        ex_u8(&e, OP_deref);
+        put_exprloc(b, &e);
+      }
+      if (stride)
+        put_uleb(b, a->base->size);
     }
     put_u8(b, 0);
     return;
@@ -455,7 +491,7 @@ static void write_types(void) {
       put_u8(&types, 4);
       continue;
     }
-    write_type(&types, t);
+    write_type(&types, t, d->located);
     d = &tdies[nwritten];         /* type_ref may have moved the table */
   }
 }
@@ -686,11 +722,12 @@ static void write_local(I386Func *cx, Liveness *L, Obj *v, int *defs) {
       put_exprloc(&info, &e);
       return;
     }
-    /* a frame slot: allocated and zeroed by the prologue and the entry
-     * block, so neither before the body nor in the stack check's stub */
+    /* a frame slot: allocated by the prologue and zeroed (length words
+     * written) by the entry block, so described from the end of the
+     * entry block on, and not in the stack check's stub */
     const char *list = format(".Lcuckoo_loc%d", loc_lists++);
     buf_printf(&loc, "%s:\n\t.long %s-%s, %s-%s\n\t.value %d\n\t.byte ", list,
-               i386_dwarf_label(f->name, 0, 0), text0,
+               i386_dwarf_label(f->name, 0, f->blocks[0]->n), text0,
                f->checks_stack ? format(".L%s.stack_trap", f->name) : format(".L%s.dwarf_end", f->name),
                text0, e.n);
     for (int q = 0; q < e.n; q++)
