@@ -1,6 +1,6 @@
 #!/bin/sh
 # -g gives gdb what TOOLCHAIN.md "Conventions" promises: a scripted gdb
-# session against debug-vars.ck (built at -O0 and at -O2) checks `break
+# session against debug-vars-prog.ck (built at -O0 and at -O2) checks `break
 # main` (the user's main, one location), the parameters of a function and
 # `*p` of its T (*)[] parameter (bounds from the length word), `info
 # locals`, an array, a struct, a union, an enum, a typedef, `ptype struct
@@ -17,7 +17,7 @@ case ${CUCKOO_RUN:-} in
 *qemu-i386*) mode=qemu ;;
 *) fail "CUCKOO_RUN='$CUCKOO_RUN' is neither empty nor qemu-i386: no way to debug" ;;
 esac
-cp "$srcdir/driver/debug-vars.ck" . && chmod u+w debug-vars.ck || exit 99
+cp "$srcdir/driver/debug-vars-prog.ck" debug-vars.ck && chmod u+w debug-vars.ck || exit 99
 line() { grep -n -F -e "$1" debug-vars.ck | sed 's/:.*//;q'; }
 L_MAIN=$(line LINE-MAIN) L_SUM=$(line LINE-CHECKSUM) L_LOCALS=$(line LINE-LOCALS)
 L_TRAP=$(line LINE-TRAP) L_CALL=$(line LINE-CALL)

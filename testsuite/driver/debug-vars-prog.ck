@@ -1,7 +1,7 @@
-/* debug-vars.ck: what gdb must show of a -g program (driver/debug-vars.sh):
- * locals, parameters, arrays (with their length words), a T (*)[] seen
- * through *p, structs, unions, enums, typedefs, globals, and the line of a
- * runtime error in a backtrace. */
+/* debug-vars-prog.ck, compiled as debug-vars.ck by driver/debug-vars.sh:
+ * what gdb must show of a -g program: locals, parameters, arrays (with
+ * their length words), a T (*)[] seen through *p, structs, unions, enums,
+ * typedefs, globals, and the line of a runtime error in a backtrace. */
 #include <cuckoo.ckh>
 
 typedef unsigned char byte;
