@@ -38,7 +38,7 @@ enum {
   TAG_subroutine_type = 0x15, TAG_typedef = 0x16, TAG_union_type = 0x17,
   TAG_unspecified_parameters = 0x18, TAG_variable = 0x34, TAG_volatile_type = 0x35,
   TAG_base_type = 0x24, TAG_const_type = 0x26, TAG_enumerator = 0x28, TAG_subprogram = 0x2e,
-  TAG_subrange_type = 0x21,
+  TAG_subrange_type = 0x21, TAG_lexical_block = 0x0b,
 };
 enum {
   AT_location = 0x02, AT_name = 0x03, AT_byte_size = 0x0b, AT_stmt_list = 0x10, AT_low_pc = 0x11,
@@ -46,7 +46,7 @@ enum {
   AT_producer = 0x25, AT_prototyped = 0x27, AT_count = 0x37, AT_data_member_location = 0x38,
   AT_decl_file = 0x3a, AT_decl_line = 0x3b, AT_encoding = 0x3e, AT_external = 0x3f,
   AT_frame_base = 0x40, AT_type = 0x49, AT_data_location = 0x50, AT_byte_stride = 0x51,
-  AT_linkage_name = 0x6e, AT_artificial = 0x34,
+  AT_linkage_name = 0x6e, AT_artificial = 0x34, AT_ranges = 0x55,
 };
 enum {
   FORM_addr = 0x01, FORM_data2 = 0x05, FORM_data4 = 0x06, FORM_string = 0x08, FORM_data1 = 0x0b,
@@ -72,7 +72,7 @@ enum {
   AB_SUBRANGE_STRIDE, AB_SUBRANGE_DYN, AB_SUBRANGE_DYN_STRIDE, AB_ENUM, AB_ENUM_ANON, AB_ENUMERATOR, AB_FUNCTYPE, AB_FUNCTYPE_VOID,
   AB_FUNCTYPE_PARAM, AB_UNSPEC_PARAMS, AB_TYPEDEF, AB_GLOBAL, AB_SUBPROGRAM, AB_SUBPROGRAM_VOID,
   AB_PARAM, AB_PARAM_LIST, AB_PARAM_NOLOC, AB_VAR, AB_VAR_LIST, AB_VAR_NOLOC, AB_INDEX_TYPE,
-  AB_COUNT
+  AB_BLOCK, AB_COUNT
 };
 
 typedef struct {
@@ -146,6 +146,7 @@ static const Abbrev abbrevs[AB_COUNT] = {
   [AB_VAR_LIST] = {TAG_variable, false, {NAMED_DECL, AT_type, FORM_ref4, AT_location,
                                          FORM_sec_offset}},
   [AB_VAR_NOLOC] = {TAG_variable, false, {NAMED_DECL, AT_type, FORM_ref4}},
+  [AB_BLOCK] = {TAG_lexical_block, true, {AT_ranges, FORM_sec_offset}},
 };
 
 static void write_abbrevs(FILE *o) {
@@ -165,6 +166,8 @@ static void write_abbrevs(FILE *o) {
 static Buf info;                  /* the DIEs after the compile unit's attributes */
 static Buf types;                 /* type DIEs, appended to the unit at the end */
 static Buf loc;                   /* .debug_loc */
+static Buf ranges;                /* .debug_ranges */
+static int range_lists;
 static const char *text0;         /* the first function: the unit's base address */
 static int loc_lists;
 
@@ -744,6 +747,167 @@ static void write_local(I386Func *cx, Liveness *L, Obj *v, int *defs) {
   put_ref(&info, tr);
 }
 
+/* ---- scopes ------------------------------------------------------------------------ */
+
+/* The blocks of a function body that declare variables, as lexical blocks:
+ * a `for` with a declaration and a `{ }` with one are scopes; their
+ * extent is the lines from the statement's first to the last line of
+ * anything inside, and their code is the instructions whose line lies in
+ * that extent (with the cold stubs of those instructions), so that a
+ * variable of a block is found only there, and two loops' `i` are two
+ * variables.  A block of declarations only (the checker's wrapping of a
+ * declaration as a statement, or a `for`'s initialisation) is not a
+ * scope of its own. */
+typedef struct Scope Scope;
+struct Scope {
+  const char *file;
+  int lo, hi;                     /* lines */
+  Vec vars;                       /* Obj* */
+  Vec kids;                       /* Scope* */
+};
+
+static int max_line(Node *n) {
+  int m = 0;
+  for (; n; n = n->next) {
+    if (n->loc.line > m)
+      m = n->loc.line;
+    Node *sub[] = {n->lhs, n->rhs, n->cond, n->then, n->els, n->init, n->inc};
+    for (size_t i = 0; i < sizeof sub / sizeof *sub; i++) {
+      int k = sub[i] ? max_line(sub[i]) : 0;
+      if (k > m)
+        m = k;
+    }
+    int k = max_line(n->body);
+    if (k > m)
+      m = k;
+    k = max_line(n->args);
+    if (k > m)
+      m = k;
+    if (n->kind != ND_BLOCK && n->kind != ND_DECL)
+      break;                      /* an expression's `next` is not its own */
+  }
+  return m;
+}
+
+static Scope *new_scope(Node *n, Scope *parent) {
+  Scope *sc = xmalloc(sizeof *sc);
+  sc->file = n->loc.file ? n->loc.file : source_file;
+  sc->lo = n->loc.line;
+  Node *save = n->next;
+  n->next = NULL;                 /* the statement alone */
+  sc->hi = max_line(n);
+  n->next = save;
+  vec_push(&parent->kids, sc);
+  return sc;
+}
+
+static bool only_decls(Node *b) {
+  for (Node *s = b->body; s; s = s->next)
+    if (s->kind != ND_DECL)
+      return false;
+  return true;
+}
+
+static void scope_walk(Node *n, Scope *cur) {
+  if (!n)
+    return;
+  switch (n->kind) {
+  case ND_BLOCK: {
+    Scope *in = only_decls(n) ? cur : new_scope(n, cur);
+    for (Node *s = n->body; s; s = s->next)
+      scope_walk(s, in);
+    return;
+  }
+  case ND_DECL:
+    if (n->obj)
+      vec_push(&cur->vars, n->obj);
+    return;
+  case ND_FOR: {
+    Scope *in = new_scope(n, cur);
+    scope_walk(n->init, in);
+    scope_walk(n->then, in);
+    return;
+  }
+  case ND_IF:
+    scope_walk(n->then, cur);
+    scope_walk(n->els, cur);
+    return;
+  case ND_WHILE: case ND_DO: case ND_SWITCH: case ND_CASE: case ND_DEFAULT: case ND_LABEL:
+    scope_walk(n->then, cur);
+    return;
+  default:
+    return;
+  }
+}
+
+static bool in_scope(Scope *sc, Loc l) {
+  const char *file = l.file ? l.file : source_file;
+  return l.line >= sc->lo && l.line <= sc->hi && !strcmp(file, sc->file);
+}
+
+/* SC's code as a .debug_ranges list; false when it has none. */
+static bool scope_ranges(IrFunc *f, Scope *sc, const char *label) {
+  Buf r = {0};
+  int n = 0;
+  for (int b = 0; b < f->nblocks; b++) {
+    IrBlock *bl = f->blocks[b];
+    int open = -1;
+    for (int i = 0; i <= bl->n; i++) {
+      bool in = i < bl->n && bl->ins[i].op != IR_NOP && in_scope(sc, bl->ins[i].loc);
+      if (in && open < 0)
+        open = i;
+      if (!in && open >= 0) {
+        buf_printf(&r, "\t.long %s-%s, %s-%s\n", i386_dwarf_label(f->name, b, open), text0,
+                   i386_dwarf_label(f->name, b, i), text0);
+        n++;
+        open = -1;
+      }
+    }
+  }
+  for (int b = 0; b < f->nblocks; b++)
+    for (int i = 0; i < f->blocks[b]->n; i++) {
+      IrInst *in = &f->blocks[b]->ins[i];
+      if (in->op != IR_NOP && i386_dwarf_stub_owner(in) && in_scope(sc, in->loc)) {
+        buf_printf(&r, "\t.long %s-%s, %s-%s\n", i386_dwarf_stub_label(f->name, b, i, false), text0,
+                   i386_dwarf_stub_label(f->name, b, i, true), text0);
+        n++;
+      }
+    }
+  if (n)
+    buf_printf(&ranges, "%s:\n%s\t.long 0, 0\n", label, r.s);
+  free(r.s);
+  return n > 0;
+}
+
+static bool scope_has_vars(Scope *sc) {
+  if (sc->vars.len)
+    return true;
+  for (int i = 0; i < sc->kids.len; i++)
+    if (scope_has_vars(sc->kids.v[i]))
+      return true;
+  return false;
+}
+
+static void write_scope(I386Func *cx, Liveness *L, int *defs, Scope *sc, bool root) {
+  if (!root) {
+    if (!scope_has_vars(sc))
+      return;
+    if (sc->vars.len) {
+      const char *label = format(".Lcuckoo_ranges%d", range_lists++);
+      if (!scope_ranges(cx->f, sc, label))
+        return;                   /* no code: nothing to show */
+      put_uleb(&info, AB_BLOCK);
+      buf_printf(&info, "\t.long %s\n", label);
+    }
+  }
+  for (int i = 0; i < sc->vars.len; i++)
+    write_local(cx, L, sc->vars.v[i], defs);
+  for (int i = 0; i < sc->kids.len; i++)
+    write_scope(cx, L, defs, sc->kids.v[i], false);
+  if (!root && sc->vars.len)
+    put_u8(&info, 0);
+}
+
 static void write_function(I386Func *cx) {
   IrFunc *f = cx->f;
   Obj *fo = f->obj;
@@ -769,8 +933,17 @@ static void write_function(I386Func *cx) {
     for (int i = 0; i < f->blocks[b]->n; i++)
       if (f->blocks[b]->ins[i].dst >= 0)
         defs[f->blocks[b]->ins[i].dst]++;
-  for (Obj *v = fo->locals; v; v = v->next)
-    write_local(cx, &L, v, defs);
+  /* the parameters and the body's own variables, then the blocks' */
+  Scope root = {0};
+  for (Obj *v = fo->locals; v && v->is_param; v = v->next)
+    vec_push(&root.vars, v);
+  if (fo->body && fo->body->kind == ND_BLOCK) {
+    for (Node *st = fo->body->body; st; st = st->next)
+      scope_walk(st, &root);
+  } else {
+    scope_walk(fo->body, &root);
+  }
+  write_scope(cx, &L, defs, &root, true);
   put_u8(&info, 0);
   free(defs);
   free(L.bpos);
@@ -798,7 +971,8 @@ void i386_dwarf_program(FILE *o, IrProgram *ir, I386Func **cxs, const char *sour
   memset(&info, 0, sizeof info);
   memset(&types, 0, sizeof types);
   memset(&loc, 0, sizeof loc);
-  ntdies = nwritten = loc_lists = 0;
+  memset(&ranges, 0, sizeof ranges);
+  ntdies = nwritten = loc_lists = range_lists = 0;
 
   text0 = NULL;
   for (int i = 0; i < ir->nfuncs; i++)
@@ -859,6 +1033,8 @@ void i386_dwarf_program(FILE *o, IrProgram *ir, I386Func **cxs, const char *sour
   fprintf(o, "\t.byte 0\n.Lcuckoo_info_end:\n");
   if (loc.s)
     fprintf(o, "\t.section .debug_loc,\"\",@progbits\n%s", loc.s);
+  if (ranges.s)
+    fprintf(o, "\t.section .debug_ranges,\"\",@progbits\n%s", ranges.s);
   fprintf(o, "\t.section .debug_line,\"\",@progbits\n.Lcuckoo_line0:\n");
   free(head.s);
 }
