@@ -26,6 +26,17 @@ int checksum(const int (*p)[], int n) {       /* LINE-CHECKSUM */
   return sum;
 }
 
+int twice(int n) {
+  int s = 0;
+  for (int i = 0; i < n; i++)
+    s += i;
+  for (int i = 100; i < 100 + n; i++) {
+    int j = i - 100;
+    s += i * j;                                 /* LINE-LOOP2 */
+  }
+  return s;
+}
+
 int pick(int (*p)[], int k) {
   return (*p)[k];                               /* LINE-TRAP */
 }
@@ -39,7 +50,7 @@ int main(void) {                                /* LINE-MAIN */
   (*heap)[4] = 99;
   long long big = 1234567890123LL;
   double ratio = 0.5;
-  int total = checksum(&arr, 4);
+  int total = checksum(&arr, 4) + twice(3);
   counter += total;
   printf("%d %d %d %lld %d\n", total, counter, pk.id, big,   /* LINE-LOCALS */
          (*heap)[4] + (int)(ratio * 2));

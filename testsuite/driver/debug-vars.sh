@@ -1,15 +1,16 @@
 #!/bin/sh
 # -g gives gdb what TOOLCHAIN.md "Conventions" promises: a scripted gdb
-# session against debug-vars-prog.ck (built at -O0 and at -O2) checks `break
-# main` (the user's main, one location), the parameters of a function and
-# `*p` of its T (*)[] parameter (bounds from the length word), `info
-# locals`, an array, a struct, a union, an enum, a typedef, `ptype struct
-# packet`, globals (an array of arrays too), and a backtrace from a runtime
-# error (a break on __cuckoo_trap) that shows the failing line and its
-# caller's.  At -O2 a variable may be <optimized out>, but a value shown
-# must be the right one.  With CUCKOO_RUN=qemu-i386 the program runs under
-# `qemu-i386 -g PORT` and gdb attaches with `target remote`; with
-# CUCKOO_RUN empty gdb runs it.  Skipped (77) only without gdb.
+# session against debug-vars-prog.ck (built at -O0 and at -O2) checks
+# `break main` (the user's main, one location), the parameters of a
+# function and `*p` of its T (*)[] parameter (bounds from the length
+# word), the second of two loops' `i` (lexical blocks), `info locals`, an
+# array, a struct, a union, an enum, a typedef, `ptype struct packet`,
+# globals (an array of arrays too), and a backtrace from a runtime error
+# (a break on __cuckoo_trap) that shows the failing line and its caller's.
+# At -O2 a variable may be <optimized out>, but a value shown must be the
+# right one.  With CUCKOO_RUN=qemu-i386 the program runs under `qemu-i386
+# -g PORT` and gdb attaches with `target remote`; with CUCKOO_RUN empty
+# gdb runs it.  Skipped (77) only without gdb.
 . "$srcdir/driver/common.sh"
 command -v gdb > /dev/null || { echo "SKIP: no gdb"; exit 77; }
 case ${CUCKOO_RUN:-} in
@@ -20,7 +21,7 @@ esac
 cp "$srcdir/driver/debug-vars-prog.ck" debug-vars.ck && chmod u+w debug-vars.ck || exit 99
 line() { grep -n -F -e "$1" debug-vars.ck | sed 's/:.*//;q'; }
 L_MAIN=$(line LINE-MAIN) L_SUM=$(line LINE-CHECKSUM) L_LOCALS=$(line LINE-LOCALS)
-L_TRAP=$(line LINE-TRAP) L_CALL=$(line LINE-CALL)
+L_TRAP=$(line LINE-TRAP) L_CALL=$(line LINE-CALL) L_LOOP2=$(line LINE-LOOP2)
 
 # the session: START becomes `run`, or `continue` after `target remote`
 cat > session.gdb <<EOF
@@ -28,6 +29,7 @@ break main
 break debug-vars.ck:$L_LOCALS
 break checksum
 break __cuckoo_trap
+break debug-vars.ck:$L_LOOP2
 START
 continue
 echo @@ checksum\n
@@ -35,6 +37,12 @@ p *p
 p (*p)[3]
 p n
 p sizeof(*p)
+continue
+echo @@ loop2\n
+p i
+p j
+info locals
+delete 5
 continue
 echo @@ locals\n
 info locals
@@ -130,6 +138,19 @@ for level in -O0 -O2; do
 	has c.txt '^\$[0-9]+ = 40$' "(*p)[3]"
 	has c.txt '^\$[0-9]+ = 4$' "n"
 	has c.txt '^\$[0-9]+ = 16$' "sizeof(*p): 4 elements of 4 bytes"
+	# the second of two loops' i (lexical blocks), and the inner block's j
+	has "$o" "^Breakpoint 5, twice \(n=3\) at debug-vars\.ck:$L_LOOP2\$" "no stop in the second loop"
+	section "$o" loop2 > l.txt
+	if [ $level = -O0 ]; then
+		has l.txt '^\$[0-9]+ = 100$' "p i in the second loop"
+		has l.txt '^\$[0-9]+ = 0$' "p j in the second loop"
+		has l.txt '^j = 0$' "info locals: j"
+		has l.txt '^i = 100$' "info locals: the second loop's i"
+		has l.txt '^s = 3$' "info locals: s"
+	else
+		has l.txt '^\$[0-9]+ = (100|<optimized out>)$' "p i in the second loop"
+	fi
+	grep -q '^i = [0-9]' l.txt && ! grep -q '^i = 100$' l.txt && fail "$o: the first loop's i shown in the second"
 	# info locals: right, or (at -O2 only) <optimized out>
 	has "$o" "^Breakpoint 2, main \(\) at debug-vars\.ck:$L_LOCALS\$" "no stop at line $L_LOCALS"
 	opt='|<optimized out>'
@@ -137,7 +158,7 @@ for level in -O0 -O2; do
 	value "$o" arr '\{10, 20, 30, 40\}'
 	value "$o" pk '\{id = 3, name = "abc\\000\\000\\000\\000", bytes = "\\t\\b\\a", st = IDLE, next = 0x[0-9a-f]+ <first>\}'
 	value "$o" w '\{i = 16909060, h = 772\}'
-	value "$o" total "300$opt"
+	value "$o" total "608$opt"
 	value "$o" big "1234567890123$opt"
 	value "$o" ratio "0\.5$opt"
 	value "$o" heap "0x[0-9a-f]+$opt"
@@ -148,7 +169,7 @@ for level in -O0 -O2; do
 		'\{id = 3, name = "abc\\000\\000\\000\\000", bytes = "\\t\\b\\a", st = IDLE, next = 0x[0-9a-f]+ <first>\}' \
 		'\{id = 7, name = "first\\000\\000", bytes = "\\001\\002\\003", st = BUSY, next = 0x0\}' \
 		'\{i = 16909060, h = 772\}' '\{0, 0, 0, 0, 99\}' 99 \
-		'\{\{1, 2\}, \{3, 4\}, \{5, 6\}\}' 6 341; do
+		'\{\{1, 2\}, \{3, 4\}, \{5, 6\}\}' 6 649; do
 		has p.txt "^\\\$[0-9]+ = $v\$" "a print"
 	done
 	has p.txt '^type = int$' "whatis counter"
