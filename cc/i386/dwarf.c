@@ -1,18 +1,19 @@
-/* dwarf.c -- -g: the DWARF 4 .debug_info, .debug_abbrev and .debug_loc of
- * one assembly file (the line table comes from `as`, through the .loc
- * directives; the call-frame information from the .cfi_* directives).
+/* dwarf.c -- -g: the DWARF 4 .debug_info, .debug_abbrev, .debug_loc and
+ * .debug_ranges of one assembly file (the line table comes from `as`,
+ * through the .loc directives; the call-frame information from the .cfi_*
+ * directives).
  *
- * What gdb sees (doc/backend.md "Debugging information"):
+ * What gdb sees (doc/backend.md "Debugging information (-g)"):
  *  - the compile unit, its types (base types, pointers, qualifiers,
  *    structs, unions, enums, arrays, function types, file-scope typedefs),
- *    its global variables, and each function under its Cuckoo name (main's
- *    linkage name is __cuckoo_main) with its parameters and locals;
+ *    its global variables, and each function under its source name (so
+ *    __cuckoo_main is `main`) with its parameters, its locals and the
+ *    blocks that declare variables (lexical blocks);
  *  - an array's DWARF object is its element 0, the Cuckoo value of a
  *    pointer to it, so `p a`, `p *p` and `p &a` agree with the language; its
  *    length word is the 4 bytes before; an unsized array's element count is
  *    read from there at run time (DW_OP_push_object_address); an array of
- *    arrays has its first element's element 0 4 bytes after its own
- *    element 0 (DW_AT_data_location) and the Cuckoo element size as stride;
+ *    arrays is one DWARF array with a stride per dimension;
  *  - a variable held in a temp (a register or a spill slot) is described
  *    by a location list that covers exactly the instructions at whose start
  *    its temp is live, plus the cold trap stubs of the checks where it is
@@ -46,7 +47,7 @@ enum {
   AT_producer = 0x25, AT_prototyped = 0x27, AT_count = 0x37, AT_data_member_location = 0x38,
   AT_decl_file = 0x3a, AT_decl_line = 0x3b, AT_encoding = 0x3e, AT_external = 0x3f,
   AT_frame_base = 0x40, AT_type = 0x49, AT_data_location = 0x50, AT_byte_stride = 0x51,
-  AT_linkage_name = 0x6e, AT_artificial = 0x34, AT_ranges = 0x55,
+  AT_declaration = 0x3c, AT_artificial = 0x34, AT_ranges = 0x55,
 };
 enum {
   FORM_addr = 0x01, FORM_data2 = 0x05, FORM_data4 = 0x06, FORM_string = 0x08, FORM_data1 = 0x0b,
@@ -58,7 +59,7 @@ enum {
   ATE_unsigned = 0x07, ATE_unsigned_char = 0x08,
 };
 enum {
-  OP_addr = 0x03, OP_deref = 0x06, OP_constu = 0x10, OP_minus = 0x1c, OP_plus_uconst = 0x23, OP_lit4 = 0x34,
+  OP_addr = 0x03, OP_deref = 0x06, OP_constu = 0x10, OP_minus = 0x1c, OP_plus_uconst = 0x23,
   OP_reg0 = 0x50, OP_fbreg = 0x91, OP_push_object_address = 0x97, OP_call_frame_cfa = 0x9c,
 };
 #define LANG_C99 0x0c
@@ -68,11 +69,11 @@ enum {
 enum {
   AB_CU = 1, AB_CU_NOCODE, AB_BASE, AB_PTR, AB_PTR_VOID, AB_CONST, AB_CONST_VOID, AB_VOLATILE,
   AB_VOLATILE_VOID, AB_STRUCT, AB_STRUCT_ANON, AB_UNION, AB_UNION_ANON, AB_DECL_STRUCT,
-  AB_DECL_UNION, AB_MEMBER, AB_MEMBER_ANON, AB_ARRAY, AB_ARRAY_NESTED, AB_SUBRANGE,
-  AB_SUBRANGE_STRIDE, AB_SUBRANGE_DYN, AB_SUBRANGE_DYN_STRIDE, AB_ENUM, AB_ENUM_ANON, AB_ENUMERATOR, AB_FUNCTYPE, AB_FUNCTYPE_VOID,
-  AB_FUNCTYPE_PARAM, AB_UNSPEC_PARAMS, AB_TYPEDEF, AB_GLOBAL, AB_SUBPROGRAM, AB_SUBPROGRAM_VOID,
-  AB_PARAM, AB_PARAM_LIST, AB_PARAM_NOLOC, AB_VAR, AB_VAR_LIST, AB_VAR_NOLOC, AB_INDEX_TYPE,
-  AB_BLOCK, AB_COUNT
+  AB_DECL_UNION, AB_MEMBER, AB_MEMBER_ANON, AB_ARRAY, AB_ARRAY_LOCATED, AB_SUBRANGE,
+  AB_SUBRANGE_STRIDE, AB_SUBRANGE_DYN, AB_SUBRANGE_DYN_STRIDE, AB_ENUM, AB_ENUM_ANON,
+  AB_ENUMERATOR, AB_FUNCTYPE, AB_FUNCTYPE_VOID, AB_FUNCTYPE_PARAM, AB_UNSPEC_PARAMS, AB_TYPEDEF,
+  AB_GLOBAL, AB_SUBPROGRAM, AB_SUBPROGRAM_VOID, AB_PARAM, AB_PARAM_LIST, AB_PARAM_NOLOC, AB_VAR,
+  AB_VAR_LIST, AB_VAR_NOLOC, AB_INDEX_TYPE, AB_BLOCK, AB_COUNT
 };
 
 typedef struct {
@@ -106,13 +107,16 @@ static const Abbrev abbrevs[AB_COUNT] = {
   [AB_UNION] = {TAG_union_type, true, {NAMED_DECL, AT_byte_size, FORM_data4}},
   [AB_UNION_ANON] = {TAG_union_type, true, {AT_byte_size, FORM_data4}},
   /* an incomplete struct or union: DW_AT_declaration */
-  [AB_DECL_STRUCT] = {TAG_structure_type, false, {AT_name, FORM_string, 0x3c, FORM_flag_present}},
-  [AB_DECL_UNION] = {TAG_union_type, false, {AT_name, FORM_string, 0x3c, FORM_flag_present}},
+  [AB_DECL_STRUCT] = {TAG_structure_type, false, {AT_name, FORM_string, AT_declaration,
+                                                  FORM_flag_present}},
+  [AB_DECL_UNION] = {TAG_union_type, false, {AT_name, FORM_string, AT_declaration,
+                                             FORM_flag_present}},
   [AB_MEMBER] = {TAG_member, false, {NAMED_DECL, AT_type, FORM_ref4, AT_data_member_location,
                                      FORM_udata}},
   [AB_MEMBER_ANON] = {TAG_member, false, {AT_type, FORM_ref4, AT_data_member_location, FORM_udata}},
   [AB_ARRAY] = {TAG_array_type, true, {AT_type, FORM_ref4}},
-  [AB_ARRAY_NESTED] = {TAG_array_type, true, {AT_type, FORM_ref4, AT_data_location, FORM_exprloc}},
+  [AB_ARRAY_LOCATED] = {TAG_array_type, true, {AT_type, FORM_ref4, AT_data_location,
+                                                FORM_exprloc}},
   [AB_SUBRANGE] = {TAG_subrange_type, false, {AT_type, FORM_ref4, AT_count, FORM_udata}},
   [AB_SUBRANGE_STRIDE] = {TAG_subrange_type, false, {AT_type, FORM_ref4, AT_count, FORM_udata,
                                                      AT_byte_stride, FORM_udata}},
@@ -276,7 +280,8 @@ static bool same_type(Type *a, Type *b) {
     return a->sdef == b->sdef;
   case TY_ENUM:
     return a->enum_consts == b->enum_consts &&
-           (a->enum_tag == b->enum_tag || (a->enum_tag && b->enum_tag && !strcmp(a->enum_tag, b->enum_tag)));
+           (a->enum_tag == b->enum_tag ||
+            (a->enum_tag && b->enum_tag && !strcmp(a->enum_tag, b->enum_tag)));
   case TY_FUNC:
     if (a->nparams != b->nparams || a->variadic != b->variadic || !same_type(a->base, b->base))
       return false;
@@ -392,7 +397,7 @@ static void write_type(Buf *b, Type *t, bool located) {
     if (!r)
       r = index_type();           /* void[] cannot be declared; keep the DIE well-formed */
     if (located) {
-      put_uleb(b, AB_ARRAY_NESTED);
+      put_uleb(b, AB_ARRAY_LOCATED);
       put_ref(b, r);
       Expr e = {.n = 0};
       ex_u8(&e, OP_push_object_address);

@@ -757,15 +757,16 @@ static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
       const char *file = f->obj->loc.file ? f->obj->loc.file : source_file;
       int n = file_number(file);
       /* is_stmt 1: the previous function's cold stubs left it 0 (-g) */
-      buf_printf(&b, "\t.loc %d %d %d%s\n", n, f->obj->loc.line, f->obj->loc.col > 0 ? f->obj->loc.col : 0,
-                 opt_debug ? " is_stmt 1" : "");
+      buf_printf(&b, "\t.loc %d %d %d%s\n", n, f->obj->loc.line,
+                 f->obj->loc.col > 0 ? f->obj->loc.col : 0, opt_debug ? " is_stmt 1" : "");
     }
     i386_prologue(cx, &b, f->checks_stack ? stack_n : -1, stack_stub);
     /* where gdb's `break FUNCTION` stops: after the prologue (gdb 13
      * reads no other prologue shape than a push of %ebp first) */
     if (opt_debug && f->obj && f->obj->loc.line > 0)
-      buf_printf(&b, "\t.loc %d %d %d prologue_end\n", file_number(f->obj->loc.file ? f->obj->loc.file : source_file),
-                 f->obj->loc.line, f->obj->loc.col > 0 ? f->obj->loc.col : 0);
+      buf_printf(&b, "\t.loc %d %d %d prologue_end\n",
+                 file_number(f->obj->loc.file ? f->obj->loc.file : source_file), f->obj->loc.line,
+                 f->obj->loc.col > 0 ? f->obj->loc.col : 0);
     buf_puts(&b, f->text.s ? f->text.s : "");
     buf_printf(&b, "%s:\n", cx->epilogue);
     if (opt_debug)                /* the stubs run in the body's frame */
