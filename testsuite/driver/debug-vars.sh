@@ -73,6 +73,8 @@ EOF
 # run_session LEVEL: builds prog at LEVEL and writes gdb's output to gdb-LEVEL.out
 run_session() {
 	expect_status 0 "$CC" -g "$1" -o prog debug-vars.ck
+	# the debugging sections pass the linker's and the auditor's rules
+	expect_status 0 "$OBJCHECK" prog
 	out=gdb$1.out
 	if [ $mode = native ]; then
 		sed 's/^START$/run/' session.gdb > s.gdb
