@@ -752,6 +752,35 @@ static void write_local(I386Func *cx, Liveness *L, Obj *v, int *defs) {
   put_ref(&info, tr);
 }
 
+static void write_global(Obj *g);
+
+/* A function's `static` variable: a global named NAME.N (check.c). */
+static bool is_static_local(Obj *g) {
+  size_t n = strlen(g->name);
+  return g->asmname && !strncmp(g->asmname, g->name, n) && g->asmname[n] == '.';
+}
+
+static bool oper_is(Oper *o, const char *sym) {
+  return o->kind == OK_SYM && o->sym && !strcmp(o->sym, sym);
+}
+
+/* Does F's code name SYM (a static variable is named only in its function)? */
+static bool refers_to(IrFunc *f, const char *sym) {
+  for (int b = 0; b < f->nblocks; b++)
+    for (int i = 0; i < f->blocks[b]->n; i++) {
+      IrInst *in = &f->blocks[b]->ins[i];
+      if (oper_is(&in->a, sym) || oper_is(&in->b, sym) || oper_is(&in->addr.base, sym) ||
+          oper_is(&in->sret, sym))
+        return true;
+      for (int k = 0; k < in->nargs; k++)
+        if (oper_is(&in->args[k].val, sym))
+          return true;
+    }
+  return false;
+}
+
+static Program *cur_prog;
+
 /* ---- scopes ------------------------------------------------------------------------ */
 
 /* The blocks of a function body that declare variables, as lexical blocks:
@@ -949,6 +978,11 @@ static void write_function(I386Func *cx) {
     scope_walk(fo->body, &root);
   }
   write_scope(cx, &L, defs, &root, true);
+  /* its static variables, found under their names in it only */
+  for (Obj *g = cur_prog->globals; g; g = g->next)
+    if (!g->is_function && !g->is_string && g->is_definition && is_static_local(g) &&
+        refers_to(f, g->asmname))
+      write_global(g);
   put_u8(&info, 0);
   free(defs);
   free(L.bpos);
@@ -973,6 +1007,7 @@ static void write_global(Obj *g) {
 
 void i386_dwarf_program(FILE *o, IrProgram *ir, I386Func **cxs, const char *source_name) {
   source_file = source_name;
+  cur_prog = ir->prog;
   memset(&info, 0, sizeof info);
   memset(&types, 0, sizeof types);
   memset(&loc, 0, sizeof loc);
@@ -992,8 +1027,8 @@ void i386_dwarf_program(FILE *o, IrProgram *ir, I386Func **cxs, const char *sour
   for (Obj *g = ir->prog->globals; g; g = g->next) {
     if (g->is_function || g->is_tls || g->is_string || g->is_runtime)
       continue;
-    if (!g->is_definition)
-      continue;
+    if (!g->is_definition || is_static_local(g))
+      continue;                   /* a static local is its function's */
     write_global(g);
   }
   for (int i = 0; i < ir->nfuncs; i++) {
