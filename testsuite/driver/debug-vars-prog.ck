@@ -38,6 +38,8 @@ int twice(int n) {
 }
 
 int pick(int (*p)[], int k) {
+  static int calls = 40;
+  calls++;
   return (*p)[k];                               /* LINE-TRAP */
 }
 

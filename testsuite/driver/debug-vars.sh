@@ -5,12 +5,13 @@
 # function and `*p` of its T (*)[] parameter (bounds from the length
 # word), the second of two loops' `i` (lexical blocks), `info locals`, an
 # array, a struct, a union, an enum, a typedef, `ptype struct packet`,
-# globals (an array of arrays too), and a backtrace from a runtime error
-# (a break on __cuckoo_trap) that shows the failing line and its caller's.
-# At -O2 a variable may be <optimized out>, but a value shown must be the
-# right one.  With CUCKOO_RUN=qemu-i386 the program runs under `qemu-i386
-# -g PORT` and gdb attaches with `target remote`; with CUCKOO_RUN empty
-# gdb runs it.  Skipped (77) only without gdb.
+# globals (an array of arrays too), a static local, and a backtrace from
+# a runtime error (a break on __cuckoo_trap) that shows the failing line
+# and its caller's.  At -O2 a variable may be <optimized out>, but a
+# value shown must be the right one.  With CUCKOO_RUN=qemu-i386 the
+# program runs under `qemu-i386 -g PORT` and gdb attaches with `target
+# remote`; with CUCKOO_RUN empty gdb runs it.  Skipped (77) only without
+# gdb.
 . "$srcdir/driver/common.sh"
 command -v gdb > /dev/null || { echo "SKIP: no gdb"; exit 77; }
 case ${CUCKOO_RUN:-} in
@@ -65,6 +66,10 @@ ptype enum state
 continue
 echo @@ trap\n
 bt
+echo @@ static\n
+frame 1
+p calls
+echo @@ caller\n
 frame 2
 p k
 kill
@@ -187,6 +192,10 @@ for level in -O0 -O2; do
 	has t.txt '^#0  __cuckoo_trap ' "the trap is not frame 0"
 	has t.txt "^#1  0x[0-9a-f]+ in pick \(p=0x[0-9a-f]+, k=7\) at debug-vars\.ck:$L_TRAP\$" "frame 1 is not the failing line"
 	has t.txt "^#2  0x[0-9a-f]+ in main \(\) at debug-vars\.ck:$L_CALL\$" "frame 2 is not the call's line"
+	# pick's static variable, in pick's frame
+	section "$o" static > st.txt
+	has st.txt '^\$[0-9]+ = 41$' "p calls (a static local) in pick's frame"
+	section "$o" caller > t.txt
 	if [ $level = -O0 ]; then
 		has t.txt '^\$[0-9]+ = 7$' "p k in main's frame"
 	else
