@@ -800,37 +800,42 @@ struct Scope {
   Vec kids;                       /* Scope* */
 };
 
-static int max_line(Node *n) {
+static int max_line(Node *n);
+
+/* The largest line in a list linked by `next` (statements, arguments). */
+static int max_line_list(Node *n) {
   int m = 0;
   for (; n; n = n->next) {
-    if (n->loc.line > m)
-      m = n->loc.line;
-    Node *sub[] = {n->lhs, n->rhs, n->cond, n->then, n->els, n->init, n->inc};
-    for (size_t i = 0; i < sizeof sub / sizeof *sub; i++) {
-      int k = sub[i] ? max_line(sub[i]) : 0;
-      if (k > m)
-        m = k;
-    }
-    int k = max_line(n->body);
+    int k = max_line(n);
     if (k > m)
       m = k;
-    k = max_line(n->args);
-    if (k > m)
-      m = k;
-    if (n->kind != ND_BLOCK && n->kind != ND_DECL)
-      break;                      /* an expression's `next` is not its own */
   }
   return m;
+}
+
+/* The largest line in N and everything inside it. */
+static int max_line(Node *n) {
+  if (!n)
+    return 0;
+  int m = n->loc.line;
+  Node *sub[] = {n->lhs, n->rhs, n->cond, n->then, n->els, n->init, n->inc};
+  for (size_t i = 0; i < sizeof sub / sizeof *sub; i++) {
+    int k = max_line(sub[i]);
+    if (k > m)
+      m = k;
+  }
+  int k = max_line_list(n->body);
+  if (k > m)
+    m = k;
+  k = max_line_list(n->args);
+  return k > m ? k : m;
 }
 
 static Scope *new_scope(Node *n, Scope *parent) {
   Scope *sc = xmalloc(sizeof *sc);
   sc->file = n->loc.file ? n->loc.file : source_file;
   sc->lo = n->loc.line;
-  Node *save = n->next;
-  n->next = NULL;                 /* the statement alone */
   sc->hi = max_line(n);
-  n->next = save;
   vec_push(&parent->kids, sc);
   return sc;
 }
