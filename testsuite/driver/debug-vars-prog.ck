@@ -31,6 +31,7 @@ int twice(int n) {
   for (int i = 0; i < n; i++)
     s += i;
   for (int i = 100; i < 100 + n; i++) {
+    s++;
     int j = i - 100;
     s += i * j;                                 /* LINE-LOOP2 */
   }

@@ -153,7 +153,7 @@ for level in -O0 -O2; do
 		has l.txt '^\$[0-9]+ = 0$' "p j in the second loop"
 		has l.txt '^j = 0$' "info locals: j"
 		has l.txt '^i = 100$' "info locals: the second loop's i"
-		has l.txt '^s = 3$' "info locals: s"
+		has l.txt '^s = 4$' "info locals: s"
 	else
 		has l.txt '^\$[0-9]+ = (100|<optimized out>)$' "p i in the second loop"
 	fi
@@ -165,7 +165,7 @@ for level in -O0 -O2; do
 	value "$o" arr '\{10, 20, 30, 40\}'
 	value "$o" pk '\{id = 3, name = "abc\\000\\000\\000\\000", bytes = "\\t\\b\\a", st = IDLE, next = 0x[0-9a-f]+ <first>\}'
 	value "$o" w '\{i = 16909060, h = 772\}'
-	value "$o" total "608$opt"
+	value "$o" total "611$opt"
 	value "$o" big "1234567890123$opt"
 	value "$o" ratio "0\.5$opt"
 	value "$o" heap "0x[0-9a-f]+$opt"
@@ -176,7 +176,7 @@ for level in -O0 -O2; do
 		'\{id = 3, name = "abc\\000\\000\\000\\000", bytes = "\\t\\b\\a", st = IDLE, next = 0x[0-9a-f]+ <first>\}' \
 		'\{id = 7, name = "first\\000\\000", bytes = "\\001\\002\\003", st = BUSY, next = 0x0\}' \
 		'\{i = 16909060, h = 772\}' '\{0, 0, 0, 0, 99\}' 99 \
-		'\{\{1, 2\}, \{3, 4\}, \{5, 6\}\}' 6 649; do
+		'\{\{1, 2\}, \{3, 4\}, \{5, 6\}\}' 6 652; do
 		has p.txt "^\\\$[0-9]+ = $v\$" "a print"
 	done
 	has p.txt '^type = int$' "whatis counter"
