@@ -482,6 +482,7 @@ struct Program {
   Obj *funcs;                     /* unused by the parser; lower.c may fill */
   const char *source;             /* the source file as named to the compiler */
   Vec structs;                    /* every StructDef, for the type block */
+  Vec typedefs;                   /* Obj*: the file-scope typedefs (name, ty, loc), for -g */
 };
 
 Node *new_node(NodeKind kind, Loc loc);
@@ -881,6 +882,9 @@ typedef struct {                  /* one function being compiled */
 
 /* regalloc.c: liveness, live intervals, linear scan over %ecx %ebx %esi %edi. */
 void i386_regalloc(I386Func *cx);
+/* regalloc.c: at -O0, which temps are variables kept live to every return
+ * (a calloc'ed flag per temp); NULL at -O1 and -O2. */
+bool *i386_kept_variables(IrFunc *f);
 /* isel.c: the registers an instruction's expansion destroys besides
  * %eax/%edx (temps live across it must not be there). */
 unsigned i386_clobbers(IrFunc *f, IrInst *in);
@@ -904,6 +908,17 @@ const char *i386_site_label(IrSite *s, IrFunc *f);
 const char *i386_fconst(double d, bool single);
 void i386_callsite(const char *ret_label, const char *site_label);
 void i386_loc(I386Func *cx, Loc loc);
+/* emit.c: a .loc (not a statement start) into a cold stub, for the line of
+ * a backtrace through it; the line table's number of a file (0: none). */
+void i386_stub_loc(Buf *out, Loc loc);
+int i386_file_lookup(const char *name);
+/* dwarf.c (-g): the labels isel.c puts before each IR instruction (INST ==
+ * the block's count: after its last) and around the cold stubs of one
+ * instruction, and the unit's .debug_info/.debug_abbrev/.debug_loc. */
+const char *i386_dwarf_label(const char *fname, int block, int inst);
+const char *i386_dwarf_stub_label(const char *fname, int block, int inst, bool end);
+bool i386_dwarf_stub_owner(IrInst *in);
+void i386_dwarf_program(FILE *o, IrProgram *ir, I386Func **cxs, const char *source_name);
 /* emit.c: the whole assembly file (target_i386.emit_program). */
 void i386_emit_program(IrProgram *ir, FILE *out, const char *source_name);
 /* emit.c: the frame and stack-check sizes only (target_i386.check_program). */

@@ -2868,6 +2868,8 @@ static void typedef_decl(const char *name, Type *t, Loc loc) {
   }
   Sym *y = add_sym(name, loc);
   y->typedef_ty = t;
+  if (scope == &file_scope_)       /* for the debugging information */
+    vec_push(&prog->typedefs, new_obj(name, t, loc));
 }
 
 static void spec_only(DeclSpec *ds) {

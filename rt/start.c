@@ -49,7 +49,11 @@ static void set_main_stack_limit(int argc, char **argv, char **envp) {
   __cuckoo_stack_limit = (unsigned)limit;
 }
 
-int main(int argc, char **argv, char **envp) {
+/* The C main, under the name cuckoo-ld's `--wrap=main` gives crt1's call:
+ * the executable then has no symbol `main` but the user's (whose debugging
+ * information names __cuckoo_main `main`), so gdb's `break main` stops
+ * there only (doc/backend.md "Debugging information"). */
+int __wrap_main(int argc, char **argv, char **envp) {
   rt_write_startup_length_words(); /* before any Cuckoo code reads one */
   set_main_stack_limit(argc, argv, envp);
   signal(SIGPIPE, SIG_IGN);        /* LANGUAGE.md §12.1: writes to a closed socket give -EPIPE */

@@ -140,6 +140,9 @@ int tld_run_ld(struct tld_link *l, const char *tmpout, const char *mapfile)
     ARG("--hash-style=gnu");
     ARG("-z");
     ARG("noexecstack");
+    /* crt1 calls the runtime's start code, __wrap_main (rt/start.c): no
+     * symbol `main` but the user's debugging name for __cuckoo_main */
+    ARG("--wrap=main");
     ARG("-o");
     ARG(tmpout);
     ARG("-Map");

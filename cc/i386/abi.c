@@ -148,9 +148,15 @@ void i386_prologue(I386Func *cx, Buf *out, int stack_n, const char *stack_stub) 
   buf_printf(out, "\tmovl %%esp, %%ebp\n");
   if (opt_debug)
     buf_printf(out, "\t.cfi_def_cfa_register %%ebp\n");
+  int cfa_off = 8;                /* the CFA is %ebp + 8 */
   for (int i = 0; i < 3; i++)
-    if (cx->saved & (1u << saved_order[i]))
+    if (cx->saved & (1u << saved_order[i])) {
       buf_printf(out, "\tpushl %s\n", saved_name[saved_order[i]]);
+      cfa_off += 4;
+      /* so that gdb finds the caller's value in the callee's frame */
+      if (opt_debug)
+        buf_printf(out, "\t.cfi_offset %s, %d\n", saved_name[saved_order[i]], -cfa_off);
+    }
   if (cx->frame)
     buf_printf(out, "\tsubl $%d, %%esp\n", cx->frame);
 }
@@ -184,12 +190,20 @@ void i386_emit_thunk(IrFunc *t, Buf *out, int *frame_n) {
   *frame_n = (int)(4 + 8 + frame + 4);
   (void)out;
   t->frame_n = *frame_n;
-  buf_printf(&t->text, "\tpushl %%ebp\n\tmovl %%esp, %%ebp\n\tpushl %%esi\n\tpushl %%edi\n");
+  if (opt_debug)                  /* so that gdb unwinds a thread's first frames */
+    buf_printf(&t->text, "\tpushl %%ebp\n\t.cfi_def_cfa_offset 8\n\t.cfi_offset %%ebp, -8\n"
+               "\tmovl %%esp, %%ebp\n\t.cfi_def_cfa_register %%ebp\n\tpushl %%esi\n"
+               "\t.cfi_offset %%esi, -12\n\tpushl %%edi\n\t.cfi_offset %%edi, -16\n");
+  else
+    buf_printf(&t->text, "\tpushl %%ebp\n\tmovl %%esp, %%ebp\n\tpushl %%esi\n\tpushl %%edi\n");
   buf_printf(&t->text, "\tsubl $%lld, %%esp\n", frame);
   if (size) {
     buf_printf(&t->text, "\tmovl 8(%%ebp), %%esi\n\tmovl %%esp, %%edi\n");
     buf_printf(&t->text, "\tmovl $%lld, %%ecx\n\trep movsl\n", size / 4);
   }
   buf_printf(&t->text, "\tcall %s\n", t->thunk_target->name);
-  buf_printf(&t->text, "\tleal -8(%%ebp), %%esp\n\tpopl %%edi\n\tpopl %%esi\n\tpopl %%ebp\n\tret\n");
+  buf_printf(&t->text, "\tleal -8(%%ebp), %%esp\n\tpopl %%edi\n\tpopl %%esi\n\tpopl %%ebp\n");
+  if (opt_debug)
+    buf_printf(&t->text, "\t.cfi_def_cfa %%esp, 4\n");
+  buf_printf(&t->text, "\tret\n");
 }

@@ -161,6 +161,20 @@ void i386_loc(I386Func *cx, Loc loc) {
   buf_printf(cx->out, "\t.loc %d %d %d\n", n, loc.line, loc.col > 0 ? loc.col : 0);
 }
 
+int i386_file_lookup(const char *name) {
+  for (int i = 0; i < files.len; i++)
+    if (!strcmp(files.v[i], name))
+      return i + 1;
+  return 0;
+}
+
+void i386_stub_loc(Buf *out, Loc loc) {
+  if (loc.line <= 0)
+    return;
+  int n = file_number(loc.file ? loc.file : source_file);
+  buf_printf(out, "\t.loc %d %d %d is_stmt 0\n", n, loc.line, loc.col > 0 ? loc.col : 0);
+}
+
 /* ---- data images ---------------------------------------------------------------- */
 
 typedef struct {
@@ -781,23 +795,44 @@ static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
     if (f->obj && f->obj->loc.line > 0) {
       const char *file = f->obj->loc.file ? f->obj->loc.file : source_file;
       int n = file_number(file);
-      buf_printf(&b, "\t.loc %d %d %d\n", n, f->obj->loc.line, f->obj->loc.col > 0 ? f->obj->loc.col : 0);
+      /* is_stmt 1: the previous function's cold stubs left it 0 (-g) */
+      buf_printf(&b, "\t.loc %d %d %d%s\n", n, f->obj->loc.line,
+                 f->obj->loc.col > 0 ? f->obj->loc.col : 0, opt_debug ? " is_stmt 1" : "");
     }
     i386_prologue(cx, &b, f->checks_stack ? stack_n : -1, stack_stub);
+    /* where gdb's `break FUNCTION` stops: after the prologue (gdb 13
+     * reads no other prologue shape than a push of %ebp first) */
+    if (opt_debug && f->obj && f->obj->loc.line > 0)
+      buf_printf(&b, "\t.loc %d %d %d prologue_end\n",
+                 file_number(f->obj->loc.file ? f->obj->loc.file : source_file), f->obj->loc.line,
+                 f->obj->loc.col > 0 ? f->obj->loc.col : 0);
     buf_puts(&b, f->text.s ? f->text.s : "");
     buf_printf(&b, "%s:\n", cx->epilogue);
+    if (opt_debug)                /* the stubs run in the body's frame */
+      buf_printf(&b, "\t.cfi_remember_state\n");
     i386_epilogue(cx, &b);
+    if (opt_debug)
+      buf_printf(&b, "\t.cfi_restore_state\n");
     if (cx->stubs.s)
       buf_puts(&b, cx->stubs.s);
   }
   if (stack_stub) {
     /* entry %esp is 12 mod 16: 8 more and five pushes make it aligned */
-    buf_printf(&b, "%s:\n\tsubl $8, %%esp\n\tpushl $0\n\tpushl $0\n\tpushl $0\n\tpushl $%d\n", stack_stub, stack_n);
-    buf_printf(&b, "\tpushl $%s\n\tcall __cuckoo_trap\n", i386_site_label(ssite, f));
+    buf_printf(&b, "%s:\n", stack_stub);
+    if (opt_debug) {
+      /* taken at entry, before the prologue: the frame is the caller's */
+      buf_printf(&b, "\t.cfi_def_cfa %%esp, 4\n\t.cfi_same_value %%ebp\n");
+      i386_stub_loc(&b, ssite->loc);
+    }
+    buf_printf(&b, "\tsubl $8, %%esp\n\tpushl $0\n\tpushl $0\n\tpushl $0\n\tpushl $%d\n", stack_n);
+    buf_printf(&b, "\tpushl $%s\n", i386_site_label(ssite, f));
+    if (opt_debug)
+      buf_printf(&b, "\t.cfi_adjust_cfa_offset 28\n");
+    buf_printf(&b, "\tcall __cuckoo_trap\n");
     typesec_use_internal("__cuckoo_trap");
   }
   if (opt_debug)
-    buf_printf(&b, "\t.cfi_endproc\n");
+    buf_printf(&b, "\t.cfi_endproc\n.L%s.dwarf_end:\n", f->name);
   buf_printf(&b, "\t.size %s, .-%s\n\n", f->name, f->name);
   proof_func(fi, f);
   fputs(b.s, o);
@@ -875,6 +910,13 @@ void i386_emit_program(IrProgram *ir, FILE *o, const char *source_name) {
   if (block)
     emit_ascii_block(o, ".cuckoo.types", block);
   emit_ascii_block(o, ".cuckoo.proof", format("cuckoo-proof 1\n%s", proof.s ? proof.s : ""));
+  if (opt_debug) {
+    I386Func **cxs = xmalloc((ir->nfuncs + 1) * sizeof *cxs);
+    for (int i = 0; i < ir->nfuncs; i++)
+      cxs[i] = &infos[i].cx;
+    i386_dwarf_program(o, ir, cxs, source_name);
+    free(cxs);
+  }
   fprintf(o, "\t.section .note.GNU-stack,\"\",@progbits\n");
 }
 

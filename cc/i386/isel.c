@@ -224,6 +224,8 @@ static const char *new_stub(IrSite *site, const char *a_lo, const char *a_hi, co
   char *l = i386_new_label("trap");
   Buf *s = &cx->stubs;
   buf_printf(s, "%s:\n", l);
+  if (opt_debug)
+    i386_stub_loc(s, site->loc);
   if (pre)
     buf_puts(s, pre);
   buf_printf(s, "\tsubl $12, %%esp\n");
@@ -1193,8 +1195,10 @@ static void check_bounds(IrInst *in) {
   buf_printf(&s, "\tpushl %s\n\tpushl %s\n", in->uns ? "$0" : "%eax", R32[r]);
   char *stub = i386_new_label("trap");
   typesec_use_internal("__cuckoo_trap");
-  buf_printf(&cx->stubs, "%s:\n%s\tpushl $%s\n\tcall __cuckoo_trap\n", stub, s.s,
-             i386_site_label(in->site, fn));
+  buf_printf(&cx->stubs, "%s:\n", stub);
+  if (opt_debug)
+    i386_stub_loc(&cx->stubs, in->site->loc);
+  buf_printf(&cx->stubs, "%s\tpushl $%s\n\tcall __cuckoo_trap\n", s.s, i386_site_label(in->site, fn));
   if (in->lenmem)
     E("cmpl %s, %s", len, R32[r]);
   else
@@ -1379,10 +1383,20 @@ void i386_isel_body(I386Func *c) {
     buf_printf(out, "%s:\n", block_label(b));
     for (int i = 0; i < bl->n; i++) {
       IrInst *in = &bl->ins[i];
+      /* -g: where each instruction starts, for the location lists */
+      if (opt_debug)
+        buf_printf(out, "%s:\n", i386_dwarf_label(fn->name, b, i));
       if (in->op == IR_NOP)
         continue;
       i386_loc(cx, in->loc);
+      bool stubs = opt_debug && i386_dwarf_stub_owner(in);
+      if (stubs)
+        buf_printf(&cx->stubs, "%s:\n", i386_dwarf_stub_label(fn->name, b, i, false));
       isel_inst(in, b + 1 < fn->nblocks ? b + 1 : -1, b == fn->nblocks - 1 && i == bl->n - 1);
+      if (stubs)
+        buf_printf(&cx->stubs, "%s:\n", i386_dwarf_stub_label(fn->name, b, i, true));
     }
+    if (opt_debug)
+      buf_printf(out, "%s:\n", i386_dwarf_label(fn->name, b, bl->n));
   }
 }

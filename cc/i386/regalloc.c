@@ -48,10 +48,24 @@ static int cmp_start(const void *a, const void *b) {
   return x->t - y->t;
 }
 
+bool *i386_kept_variables(IrFunc *f) {
+  if (opt_level > 0 || !f->obj || f->is_thunk)
+    return NULL;
+  bool *kept = xmalloc(sizeof(bool) * (f->ntemps + 1));
+  for (Obj *v = f->obj->locals; v; v = v->next)
+    if (v->is_local && v->id > 0 && v->id - 1 < f->ntemps)
+      kept[v->id - 1] = true;
+  return kept;
+}
+
 void i386_regalloc(I386Func *cx) {
   IrFunc *f = cx->f;
   int nt = f->ntemps, nb = f->nblocks;
   int nw = (nt + WBITS - 1) / WBITS + 1;
+  /* -O0: every variable's temp lives to the returns, so that gdb sees it
+   * wherever it is in scope, and not in %ecx, which calls (of the trap
+   * too) destroy */
+  bool *kept = i386_kept_variables(f);
   Word *live_in = xmalloc(sizeof(Word) * nw * nb);
   Word *live_out = xmalloc(sizeof(Word) * nw * nb);
   Word *live = xmalloc(sizeof(Word) * nw);
@@ -78,6 +92,10 @@ void i386_regalloc(I386Func *cx) {
         for (int k = 0; k < ns; k++)
           for (int w = 0; w < nw; w++)
             out[w] |= live_in[(size_t)s[k] * nw + w];
+        if (kept && b->ins[b->n - 1].op == IR_RET)
+          for (int t = 0; t < nt; t++)
+            if (kept[t])
+              bit_set(out, t);
         memcpy(live, out, sizeof(Word) * nw);
         for (int i = b->n - 1; i >= 0; i--) {
           IrInst *in = &b->ins[i];
@@ -179,6 +197,12 @@ void i386_regalloc(I386Func *cx) {
       }
     }
   }
+
+  if (kept)
+    for (int t = 0; t < nt; t++)
+      if (kept[t])
+        iv[t].forbid |= 1u << R_ECX;
+  free(kept);
 
   /* linear scan */
   cx->reg = xmalloc(sizeof(int) * (nt + 1));
