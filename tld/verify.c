@@ -537,6 +537,7 @@ struct vctx {
     uint32_t stale;         /* numbers for values a recomputation made stale */
     const struct st *dbg;   /* the state being stepped (CUCKOO_VERIFY_DEBUG) */
     const struct st *curst; /* the same, for the rules that consult facts */
+    struct tld_map descs;   /* descriptor symbol index -> the type it makes */
 };
 
 static const struct ctype *unsized_array_of(struct vctx *v, const struct ctype *elem, int isconst)
@@ -564,6 +565,18 @@ static const struct ctype *unsized_array_of(struct vctx *v, const struct ctype *
     p->ua_type[p->nua] = t;
     p->ua_const[p->nua++] = isconst;
     return t;
+}
+
+/* k(T), one node per T: a value's type is compared by address between
+ * passes, so the checker makes each type once. */
+static const struct ctype *const_of(struct vctx *v, const struct ctype *t)
+{
+    for (size_t i = 0; i < v->proof.nsynth; i++)
+        if (v->proof.synth[i]->tag == CT_CONST && v->proof.synth[i]->sub == t)
+            return v->proof.synth[i];
+    struct ctype *k = synth_node(&v->proof, CT_CONST);
+    k->sub = (struct ctype *)t;
+    return k;
 }
 
 static void refuse(struct vctx *v, const char *op, const char *fmt, ...) TLD_PRINTF(3, 4);
@@ -1444,7 +1457,23 @@ static const struct tld_reloc *reloc_in(const struct vctx *v, uint32_t at)
 
 /* The type a type descriptor describes (its first word points to the
  * canonical string; rt/layout.c checks the rest against that string). */
+static const struct ctype *desc_type_uncached(struct vctx *v, const struct tld_sym *d);
+
+/* One parse per descriptor (types are compared by address between passes). */
 static const struct ctype *desc_type(struct vctx *v, const struct tld_sym *d)
+{
+    char key[32];
+    snprintf(key, sizeof key, "%zu", (size_t)(d - v->e->syms));
+    const struct ctype *t = tld_map_get(&v->descs, key);
+    if (!t) {
+        t = desc_type_uncached(v, d);
+        if (t)
+            tld_map_put(&v->descs, xstrdup(key), (void *)t);
+    }
+    return t;
+}
+
+static const struct ctype *desc_type_uncached(struct vctx *v, const struct tld_sym *d)
 {
     const struct tld_elf *e = v->e;
     if (d->shndx >= e->nsecs || d->size < 4)
@@ -2132,12 +2161,8 @@ static const struct ctype *new_type(struct vctx *v, struct st *s, const char *ca
     const struct ctype *t = desc_type(v, &v->e->syms[x->c]);
     if (!t)
         return NULL;
-    if (strcmp(callee, "__cuckoo_new")) {
-        struct ctype *a = synth_node(&v->proof, CT_ARRAY);
-        a->len = -1;
-        a->sub = (struct ctype *)t;
-        return a;
-    }
+    if (strcmp(callee, "__cuckoo_new"))
+        return unsized_array_of(v, t, 0);
     return t;
 }
 
@@ -2643,6 +2668,7 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
                     return 0;
                 if (w0 != 4)
                     x = top();
+                x = mkfresh(v, s, x, 1);
                 px = &x;
             } else {
                 refuse(v, "store", "an operand form without a rule");
@@ -2775,11 +2801,8 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
                     int bc = 0;
                     unq(bv.t, &bc);
                     const struct ctype *et = bu->sub;
-                    if (bc) {
-                        struct ctype *kc = synth_node(&v->proof, CT_CONST);
-                        kc->sub = (struct ctype *)et;
-                        et = kc;
-                    }
+                    if (bc)
+                        et = const_of(v, et);
                     s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = et, .off = (int32_t)(a - 4 - k * es), .nn = 1,
                                                          .stack = bv.stack, .own = bv.own, .slot = bv.slot}, 0);
                     return 1;
@@ -2812,11 +2835,8 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
                 return 0;
             }
             const struct ctype *et = arr->sub;
-            if (isc) {
-                struct ctype *k = synth_node(&v->proof, CT_CONST);
-                k->sub = (struct ctype *)et;
-                et = k;
-            }
+            if (isc)
+                et = const_of(v, et);
             s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = et, .off = (int32_t)(a - e0), .nn = 1, .stack = bv.stack, .own = bv.own, .slot = bv.slot}, 0);
             return 1;
         }
@@ -3859,6 +3879,10 @@ int tld_verify_object(struct tld_obj *o)
         if (v.tags.m.keys && v.tags.m.keys[i])
             free((char *)v.tags.m.keys[i]);
     tld_map_free(&v.tags.m);
+    for (size_t i = 0; i < v.descs.cap; i++)
+        if (v.descs.keys && v.descs.keys[i])
+            free((char *)v.descs.keys[i]);
+    tld_map_free(&v.descs);
     free_proof(&v.proof);
     return v.errors;
 }
