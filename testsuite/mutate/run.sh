@@ -93,11 +93,16 @@ unsafe=0 unsafe_ok=0 safe=0 safe_acc=0 safe_ref=0
 grep -v '^[[:space:]]*\(#\|$\)' "$DIR/mutants.list" > "$T/list"
 while read -r p fn mut nth why; do
 	case $nth in safe*) why="safe $why"; nth= ;; esac
+	# "only-O2": the -O0 code has no such place (the -g keep-alive moves
+	# -O0's variables to the frame)
+	levels=$LEVELS
+	case $nth in only-O2) nth=; levels=-O2 ;; esac
+	case $why in only-O2*) why=${why#only-O2}; levels=-O2 ;; esac
 	nth=${nth:-1}
 	class=$(class_of "$mut")
 	case $why in safe*) class=safe ;; esac
 	[ -n "$class" ] || { problem "mutants.list: unknown mutation '$mut'"; continue; }
-	for lvl in $LEVELS; do
+	for lvl in $levels; do
 		name="$p.$fn.$mut"; [ "$nth" = 1 ] || name="$name#$nth"; name="$name$lvl"
 		if [ -n "${CUCKOO_MUTATE_ONLY:-}" ] && ! printf '%s\n' "$name" | grep -E -q "$CUCKOO_MUTATE_ONLY"; then
 			continue

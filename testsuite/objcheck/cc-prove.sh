@@ -29,8 +29,12 @@ for O in -O0 -O2; do
 	mutant printf-int '/^__cuckoo_main:/,/\.size __cuckoo_main/s/movl \$str\.1+4, 4(%esp)/movl $66, 4(%esp)/' __cuckoo_main "call: argument 1 of __cuckoo_printf's format (%s) is an integer"
 	# returning with %esp moved: ret would jump through a local
 	mutant esp '/^get:/,/\.size get/s/^\tret$/\taddl $4, %esp\n\tret/' get "a stack operation: %esp would leave the frame"
-	# a frame adjustment that leave undoes is safe, and accepted
-	sed '/^get:/,/\.size get/s/^\(\tleave\)$/\tsubl $4, %esp\n\1/' p.s > safe.s
+	# ... and so is one below the frame the prologue allocated, even if
+	# the epilogue undoes it (%esp moves only as a frame does)
+	mutant esp-sub '/^get:/,/\.size get/s/^\(\.Lget\.b0:\)$/\1\n\tsubl $4, %esp/' get "a change of %esp: below the frame"
+	# a redundant bounds check is safe, and accepted
+	sed '/^get:/,/\.size get/s/^\(\tcmpl \$10, %e..\)$/\1\n\1/' p.s > safe.s
+	cmp -s p.s safe.s && fail "the safe mutation changed nothing"
 	"$CUCKOO_CC" -c -o safe.o safe.s || fail "safe mutant does not assemble"
 	expect_status 0 "$CUCKOO_OBJCHECK" safe.o
 done
