@@ -707,13 +707,16 @@ static int val_same(const struct val *a, const struct val *b)
 /* The join of two values of one location; VN is the location's stable
  * number at this block. */
 static const struct ctype *unsized_array_of(struct vctx *v, const struct ctype *elem, int isconst);
+struct st;
+static int const_below_len(const struct st *s, uint32_t c, uint32_t w);
 static const struct ctype *array_at(const struct vtags *tg, const struct ctype *t, long long L, long long *e0,
                                     int *isconst, int depth);
 
 /* The types of the objects that begin exactly at OFF inside T, outermost
  * first (a struct, its first member, ...), each with the const that the
  * enclosing objects give it; at most MAX. */
-static int subobj_chain(struct vctx *v, const struct ctype *t, long long off, const struct ctype **out, int max)
+static int subobj_chain(struct vctx *v, const struct ctype *t, long long off, const struct ctype **out, int max,
+                        int elem0_ok)
 {
     int n = 0, cst = 0;
     for (int depth = 0; depth < 64 && t && n < max; depth++) {
@@ -749,9 +752,11 @@ static int subobj_chain(struct vctx *v, const struct ctype *t, long long off, co
                 }
             }
             t = next;
-        } else if (u->tag == CT_ARRAY && u->len >= 0 && off >= 4) {
+        } else if (u->tag == CT_ARRAY && (u->len >= 0 || (elem0_ok && depth == 0)) && off >= 4) {
+            /* an array of unknown length: element 0 only, and only where
+             * a fact says it exists */
             long long es = ty_size(&v->tags, u->sub, NULL, 0);
-            if (es <= 0 || (off - 4) / es >= u->len)
+            if (es <= 0 || (off - 4) / es >= (u->len >= 0 ? u->len : 1))
                 break;
             off = (off - 4) % es;
             t = u->sub;
@@ -762,7 +767,8 @@ static int subobj_chain(struct vctx *v, const struct ctype *t, long long off, co
     return n;
 }
 
-static struct val join_val(struct vctx *v, const struct val *a, const struct val *b, uint32_t vn)
+static struct val join_val(struct vctx *v, const struct val *a, const struct val *b, uint32_t vn,
+                           const struct st *sa, const struct st *sb)
 {
     if (a->k == V_BOT)
         return *b;
@@ -830,7 +836,9 @@ static struct val join_val(struct vctx *v, const struct val *a, const struct val
                     /* the same kind of object inside two different ones
                      * (&s->v and &a[i], both an int): a pointer to it */
                     const struct ctype *ch[32], *cq2[32];
-                    int np = subobj_chain(v, p->t, p->off, ch, 32), nq = subobj_chain(v, q->t, q->off, cq2, 32);
+                    const struct st *sp = p == a ? sa : sb, *sq = p == a ? sb : sa;
+                    int np = subobj_chain(v, p->t, p->off, ch, 32, sp && p->vn && const_below_len(sp, 0, p->vn));
+                    int nq = subobj_chain(v, q->t, q->off, cq2, 32, sq && q->vn && const_below_len(sq, 0, q->vn));
                     for (int i = 0; i < np && r.k == V_TOP; i++)
                         for (int k = 0; k < nq; k++)
                             if (ty_eq(ch[i], cq2[k], 0)) {
@@ -1519,6 +1527,17 @@ static int zreg(ZydisRegister r)
     return -1;
 }
 
+/* An index register holding i * k (imul/shl by a constant) used with
+ * scale s: it indexes elements of size s as itself, or elements of size
+ * s * k as i -- whichever the element size ES says. */
+static void pick_index(struct val *idx, int *scale, long long es)
+{
+    if (es == *scale || !idx->mulof || !idx->mul || (uint64_t)*scale * idx->mul != (uint64_t)es)
+        return;
+    *scale *= (int)idx->mul;
+    *idx = idx->k == V_CONST ? cnst(idx->c / idx->mul) : (struct val){.k = V_TOP, .vn = idx->mulof};
+}
+
 /* Judge a store of X into a location holding REGION (in a frame slot that
  * may hold stack-bound values when STACKOK). */
 static int store_ok_frame(struct vctx *v, const struct region *r, const struct val *x, int w, int stackok,
@@ -1650,11 +1669,7 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
     }
     struct val idx = ix == 8 ? (base.ixc ? cnst(base.ixval) : (struct val){.k = V_TOP, .vn = base.ixvn})
                    : ix >= 0 ? s->r[ix] : cnst(0);
-    if (idx.mulof && idx.mul && (uint64_t)scale * idx.mul <= 0x10000000u) {
-        /* i * size computed before: the index is i */
-        scale *= (int)idx.mul;
-        idx = idx.k == V_CONST ? cnst(idx.c / idx.mul) : (struct val){.k = V_TOP, .vn = idx.mulof};
-    }
+
     if (base.k == V_FRAME) {
         int64_t a = (int64_t)base.off + disp;
         if (ix >= 0) {
@@ -1665,6 +1680,7 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
             const struct vslot *sl = si >= 0 ? &v->slots[si] : NULL;
             const struct ctype *arr = sl && sl->kind == SL_TYPED ? array_at(&v->tags, sl->t, a - sl->off, &e0, &isc, 0) : NULL;
             long long es = arr ? ty_size(&v->tags, arr->sub, NULL, 0) : 0;
+            pick_index(&idx, &scale, es);
             if (!arr || arr->len < 0 || es != scale || a - sl->off - e0 < 0 || a - sl->off - e0 + w > es) {
                 refuse(v, op, "an indexed frame access that is not an element of a local array");
                 return 0;
@@ -1764,6 +1780,7 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         int isc = bconst;
         const struct ctype *arr = array_at(&v->tags, base.t, a, &e0, &isc, 0);
         long long es = arr ? ty_size(&v->tags, arr->sub, NULL, 0) : 0;
+        pick_index(&idx, &scale, es);
         if (!arr || es != scale || a - e0 < 0 || a - e0 + w > es) {
             refuse(v, op, "an indexed access that is not an element of an array");
             return 0;
@@ -2323,6 +2340,9 @@ static int learn(struct vctx *v, struct st *s, ZydisMnemonic m, int taken)
         default: return a.c <= b.c;
         }
     }
+    /* nothing is below 2^32 - 1 as an unsigned: an index of -1 always traps */
+    if ((below == 1 && a.k == V_CONST && a.c == 0xffffffffu) || (below == 3 && b.k == V_CONST && b.c == 0xffffffffu))
+        return 0;
     if (below == 1)
         learn_below(s, &a, &b);
     else if (below == 3)
@@ -2822,10 +2842,7 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             int scale = ix == 8 ? pend_scale : mm->mem.scale ? mm->mem.scale : 1;
             const struct ctype *bu = complete(&v->tags, unq(bv.t, NULL));
             struct val idx = ix == 8 ? pend_idx : s->r[ix];
-            if (idx.mulof && idx.mul && (uint64_t)scale * idx.mul <= 0x10000000u) {
-                scale *= (int)idx.mul;
-                idx = idx.k == V_CONST ? cnst(idx.c / idx.mul) : (struct val){.k = V_TOP, .vn = idx.mulof};
-            }
+            pick_index(&idx, &scale, es);
             int ok = arr && es == scale && a - e0 >= 0 && a - e0 < es;
             int inb = ok && arr->len >= 0 && below_const(s, &idx, (uint64_t)arr->len);
             if (ok && !inb && e0 == 4 && bv.off == 4 && arr == bu)
@@ -3345,9 +3362,9 @@ static void join2(struct vctx *v, size_t b, const struct st *a, const struct st 
     st_copy(v, out, a);
     uint32_t base = 0x10000000u + (uint32_t)(b * (NREG + v->ncells)) % 0x0fffffffu;
     for (int r = 0; r < NREG; r++)
-        out->r[r] = join_val(v, &a->r[r], &c->r[r], base + (uint32_t)r);
+        out->r[r] = join_val(v, &a->r[r], &c->r[r], base + (uint32_t)r, a, c);
     for (size_t i = 0; i < v->ncells; i++)
-        out->c[i] = join_val(v, &a->c[i], &c->c[i], base + NREG + (uint32_t)i);
+        out->c[i] = join_val(v, &a->c[i], &c->c[i], base + NREG + (uint32_t)i, a, c);
     join_facts(v, a, c, out);
     for (size_t i = 0; i < v->nslots; i++)
         out->pre[i] = a->pre[i] < c->pre[i] ? a->pre[i] : c->pre[i];
