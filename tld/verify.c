@@ -486,6 +486,9 @@ struct st {
     struct fact f[MAX_FACTS];
     int nf;
     struct flags fl;
+    struct val tos;         /* the value last pushed, at tos_off (even onto a dead local) */
+    int32_t tos_off;
+    int tos_valid;
 };
 
 struct cell { int32_t off; int slot; };
@@ -1612,6 +1615,8 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         out = &dummy;
     *out = top();
     const char *op = wr ? "store" : "load";
+    if (wr)
+        s->tos_valid = 0; /* a store may overwrite what was pushed */
     if (m->mem.segment == ZYDIS_REGISTER_GS || m->mem.segment == ZYDIS_REGISTER_FS) {
         /* the stack check's read of the stack limit (structure.c allows
          * %gs only with its TLS relocation) */
@@ -1891,6 +1896,8 @@ static int esp_move(struct vctx *v, struct st *s, int64_t delta)
         refuse(v, "a stack operation", "%%esp would leave the frame (%lld bytes from the entry %%esp)", (long long)n);
         return 0;
     }
+    if (delta > 0)
+        s->tos_valid = 0;
     /* what lies below %esp is dead: a signal's frame or a callee may
      * overwrite it at any time */
     for (int64_t a = e->off; a < n; a += 4) {
@@ -1906,6 +1913,7 @@ static int esp_move(struct vctx *v, struct st *s, int64_t delta)
 /* Everything below %esp, after a call: the callee's. */
 static void kill_below_esp(struct vctx *v, struct st *s)
 {
+    s->tos_valid = 0;
     for (size_t i = 0; i < v->ncells && v->cells[i].off < s->r[ESP].off; i++)
         s->c[i] = top();
 }
@@ -1914,6 +1922,9 @@ static int push_val(struct vctx *v, struct st *s, const struct val *x)
 {
     if (!esp_move(v, s, -4))
         return 0;
+    s->tos = *x;
+    s->tos_off = s->r[ESP].off;
+    s->tos_valid = 1;
     int ci = cell_at(v, s->r[ESP].off);
     if (ci < 0) {
         /* onto a local array or struct (a trap stub's pushes before the
@@ -2249,8 +2260,17 @@ static int do_call(struct vctx *v, struct st *s, const char *name, const struct 
     for (int i = 0; noreturn_fns[i]; i++)
         if (name && !strcmp(name, noreturn_fns[i]))
             *noreturn = 1;
-    if (*noreturn && name && !strcmp(name, "__cuckoo_trap"))
-        return 1; /* the runtime checks the site it is handed (doc/runtime.md) */
+    if (*noreturn && name && !strcmp(name, "__cuckoo_trap")) {
+        /* the runtime prints the site it is handed: one of this object's
+         * site records, whose words verify_data checked */
+        int ci = cell_at(v, s->r[ESP].off);
+        const struct val *x = s->tos_valid && s->tos_off == s->r[ESP].off ? &s->tos : ci >= 0 ? &s->c[ci] : NULL;
+        if (!x || x->k != V_PTR || x->t != &site_ct) {
+            refuse(v, "call", "of __cuckoo_trap without one of the object's site records");
+            return 0;
+        }
+        return 1;
+    }
     if (name && !strcmp(name, "__cuckoo_spawn")) {
         if (!check_spawn(v, s))
             return 0;
@@ -3369,11 +3389,13 @@ static void join2(struct vctx *v, size_t b, const struct st *a, const struct st 
     for (size_t i = 0; i < v->nslots; i++)
         out->pre[i] = a->pre[i] < c->pre[i] ? a->pre[i] : c->pre[i];
     out->fl.valid = 0;
+    out->tos_valid = 0;
 }
 
 static int state_same(const struct vctx *v, const struct st *a, const struct st *b)
 {
-    if (a->reached != b->reached || !facts_same(a, b))
+    if (a->reached != b->reached || !facts_same(a, b) || a->tos_valid != b->tos_valid ||
+        (a->tos_valid && (a->tos_off != b->tos_off || !val_same(&a->tos, &b->tos))))
         return 0;
     for (int r = 0; r < NREG; r++)
         if (!val_same(&a->r[r], &b->r[r]))
@@ -3725,6 +3747,53 @@ int tld_prove = 1;
  * array's length, and no relocation patches anything else -- the checker
  * believes what it reads from memory by its type, so the memory must
  * start that way. */
+/* A site record (abi.md "Runtime-error sites"): kind, detail, file and
+ * func are 0 or relocations to NUL-terminated strings in read-only data
+ * of this object, line and col plain words. */
+static void verify_site(struct vctx *v, const struct tld_sym *y)
+{
+    const struct tld_elf *e = v->e;
+    if (!e->secs[y->shndx].data || (e->secs[y->shndx].flags & SHF_WRITE)) {
+        refuse(v, "the object", "a site record outside read-only data");
+        return;
+    }
+    for (size_t k = 0; k < e->nrelocs[y->shndx]; k++) {
+        const struct tld_reloc *r = &e->relocs[y->shndx][k];
+        if (r->offset < y->value || r->offset >= y->value + 24)
+            continue;
+        uint32_t at = r->offset - y->value;
+        v->cur = at;
+        if (at % 4 || at == 12 || at == 16 || r->type != e->mach->r_abs || r->sym >= e->nsyms) {
+            refuse(v, "the object", "a relocation in a site record that is not a string pointer");
+            return;
+        }
+        const struct tld_sym *t = &e->syms[r->sym];
+        const unsigned char *b = e->secs[y->shndx].data + r->offset;
+        uint64_t to = (uint64_t)t->value + (uint32_t)(b[0] | b[1] << 8 | b[2] << 16 | (uint32_t)b[3] << 24);
+        if (t->shndx == SHN_UNDEF || t->shndx >= e->nsecs || !e->secs[t->shndx].data ||
+            (e->secs[t->shndx].flags & SHF_WRITE) || to >= e->secs[t->shndx].size ||
+            !memchr(e->secs[t->shndx].data + to, 0, e->secs[t->shndx].size - to)) {
+            refuse(v, "the object", "a site record's string is not a NUL-terminated string of read-only data");
+            return;
+        }
+    }
+    /* the words without a relocation that should have one are 0 */
+    const unsigned char *b = e->secs[y->shndx].data + y->value;
+    for (uint32_t at = 0; at < 24; at += 4) {
+        if (at == 12 || at == 16)
+            continue;
+        int has = 0;
+        for (size_t k = 0; k < e->nrelocs[y->shndx]; k++)
+            if (e->relocs[y->shndx][k].offset == y->value + at)
+                has = 1;
+        if (!has && (b[at] | b[at + 1] | b[at + 2] | b[at + 3])) {
+            v->cur = at;
+            refuse(v, "the object", "a site record's string pointer holds an integer");
+            return;
+        }
+    }
+}
+
 static void verify_data(struct vctx *v)
 {
     const struct tld_elf *e = v->e;
@@ -3743,6 +3812,8 @@ static void verify_data(struct vctx *v)
             if (ob && (ob->site || ob->desc)) {
                 if ((ob->site && y->size != 24) || (ob->desc && y->size != 20))
                     refuse(v, "the object", "a %s of %u bytes", ob->site ? "site" : "type descriptor", y->size);
+                else if (ob->site)
+                    verify_site(v, y);
                 continue;
             }
             t = ob ? ob->t : NULL;

@@ -44,7 +44,7 @@ MACROS='
 	pushl $0
 	pushl $0
 	pushl $0
-	pushl $0
+	pushl $hwsite
 	call __cuckoo_trap
 	.endm
 '
@@ -77,7 +77,10 @@ func() {
 # the frame from the prologue); a body that has its own proof keeps it
 proof() {
 	grep -q 'cuckoo.proof' "$1" && return 0
+	# the site record TRAPSTUB hands the runtime (all fields unknown)
+	printf '\t.section .rodata\n\t.p2align 2\n\t.type hwsite,@object\n\t.size hwsite,24\nhwsite:\n\t.long 0,0,0,0,0,0\n'
 	printf '\t.section .cuckoo.proof,"",@progbits\n\t.ascii "cuckoo-proof 1\\n"\n'
+	printf '\t.ascii "object hwsite site\\n"\n'
 	sed -n 's/^[[:space:]]*\.ascii "def func \([^ ]*\) \([^"]*\)\\n"$/\t.ascii "func \1 \2\\nend\\n"/p' "$1"
 	# static functions: void (void) unless PROOF_TYPES says "NAME TYPE ..."
 	for f in $(sed -n 's/^[[:space:]]*\.type \([^,]*\),[[:space:]]*@function.*/\1/p' "$1"); do

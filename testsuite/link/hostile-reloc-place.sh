@@ -15,7 +15,7 @@
 obj pad
 for tool in "$LD -o $T/prog" "$OBJCHECK"; do
 	expect_status 1 $tool "$T/pad.o"
-	expect_msg "relocation at .text+0x42 is outside every function"
+	expect_msg "relocation at .text+0x48 is outside every function"
 done
 { func __cuckoo_main 24 '\tmovl $0, %eax\n.Lop:\tleave\n\tret\n\t.reloc .Lop, R_386_32, g'
   func g 8 '\tmovl $0, %eax\n\tpopl %ebp\n\tret'
