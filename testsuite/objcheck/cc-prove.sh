@@ -6,6 +6,10 @@
 for O in -O0 -O2; do
 	"$CUCKOO_CC" $O -S -o p.s "$INPUTS/prove-basic.ck" 2>stderr || fail "cuckoo-cc -S $O: $(cat stderr)"
 	"$CUCKOO_CC" -c -o p.o p.s 2>stderr || fail "cuckoo-cc -c p.s: $(cat stderr)"
+	# the -S output carries the proof: assembling it gives the same object
+	"$CUCKOO_CC" $O -c -o direct.o "$INPUTS/prove-basic.ck" 2>stderr || fail "cuckoo-cc -c $O: $(cat stderr)"
+	cmp -s p.o direct.o || fail "cuckoo-cc -S then -c differs from cuckoo-cc -c ($O)"
+	readelf -p .cuckoo.proof p.o | grep -q "cuckoo-proof 1" || fail "no .cuckoo.proof in the object"
 	expect_status 0 "$CUCKOO_OBJCHECK" p.o
 	# mutant NAME SED-SCRIPT FUNCTION REASON
 	mutant() {
