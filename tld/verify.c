@@ -538,7 +538,7 @@ struct vctx {
     int passes;
     uint32_t cur;           /* the instruction being checked */
     uint32_t stale;         /* numbers for values a recomputation made stale */
-    const struct st *dbg;   /* the state being stepped (CUCKOO_VERIFY_DEBUG) */
+    const struct st *dbg;   /* the state being stepped: CUCKOO_VERIFY_DEBUG prints it with a refusal */
     const struct st *curst; /* the same, for the rules that consult facts */
     struct tld_map descs;   /* descriptor symbol index -> the type it makes */
 };
@@ -601,10 +601,6 @@ static void refuse(struct vctx *v, const char *op, const char *fmt, ...)
                     s->r[r].stack, s->r[r].off, s->r[r].c, s->r[r].vn, s->r[r].lenof);
         for (int i = 0; i < s->nf; i++)
             fprintf(stderr, "  fact %d %x %x\n", s->f[i].kind, s->f[i].a, s->f[i].b);
-        for (size_t i = 0; i < v->ncells; i++)
-            if (getenv("CUCKOO_VERIFY_CELL") && v->cells[i].off == atoi(getenv("CUCKOO_VERIFY_CELL")))
-                fprintf(stderr, "  cell %d: k=%d nn=%d vn=%x t=%p\n", v->cells[i].off, s->c[i].k, s->c[i].nn, s->c[i].vn,
-                        (const void *)s->c[i].t);
     }
     tld_error(where, "cannot prove %s: %s", op, why);
     free(where);
@@ -3464,16 +3460,6 @@ static int join_into(struct vctx *v, size_t b, const struct st *from, size_t key
             }
         }
     int changed = !state_same(v, &j, &v->in[b]);
-    if (changed && getenv("CUCKOO_VERIFY_OSC") && v->passes > 990) {
-        const struct st *o = &v->in[b];
-        fprintf(stderr, "osc blk %zu +0x%x nf %d->%d\n", b, v->ins[v->blk_first[b]].off, o->nf, j.nf);
-        for (size_t l = 0; l < NREG + v->ncells; l++) {
-            const struct val *x = loc(v, o, l), *y = loc(v, &j, l);
-            if (!val_same(x, y))
-                fprintf(stderr, "  loc %zu: k%d vn%x nn%d mulof%x lenof%x ix%x -> k%d vn%x nn%d mulof%x lenof%x ix%x\n", l, x->k,
-                        x->vn, x->nn, x->mulof, x->lenof, x->ixscale, y->k, y->vn, y->nn, y->mulof, y->lenof, y->ixscale);
-        }
-    }
     if (changed)
         st_copy(v, &v->in[b], &j);
     st_free(&j);
@@ -3670,10 +3656,6 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
                 int isj;
                 v->dbg = &s;
                 v->curst = &s;
-                if (getenv("CUCKOO_VERIFY_TRACE") && !strcmp(getenv("CUCKOO_VERIFY_TRACE"), v->fname))
-                    fprintf(stderr, "pass %d blk %zu +0x%x %s ecx k=%d vn=%x edi k=%d vn=%x mulof=%x nf=%d f0=%d:%x:%x\n", passes, b, v->ins[i].off, ZydisMnemonicGetString(v->ins[i].in.mnemonic),
-                            s.r[ECX].k, s.r[ECX].vn, s.r[EDI].k, s.r[EDI].vn, s.r[EDI].mulof, s.nf, s.nf ? s.f[0].kind : -1, s.nf ? s.f[0].a : 0,
-                            s.nf ? s.f[0].b : 0);
                 int r = step(v, &s, i, &fall, &jt, &isj);
                 if (r < 0)
                     r = generic(v, &s, i);
@@ -3709,6 +3691,7 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
     free(work);
     st_free(&s);
     st_free(&t2);
+    v->dbg = v->curst = NULL;
     for (size_t b = 0; b < v->nblk; b++) {
         st_free(&v->in[b]);
         for (size_t e = 0; e < v->edges[b].n; e++)
