@@ -466,7 +466,7 @@ struct fact { /* x <u y */
     uint32_t a;             /* F_LT_*: vn of x; F_CONST_LT_LEN: the constant */
     uint32_t b;             /* F_LT_CONST: the constant; else vn of the array pointer */
 };
-#define MAX_FACTS 48
+#define MAX_FACTS 256
 
 struct flags { /* what the last compare compared (AT&T: cmp src, dst: dst - src) */
     int valid, is_test;
@@ -3297,6 +3297,18 @@ static const struct val *loc(const struct vctx *v, const struct st *s, size_t l)
  * numbers differ: a fact of the old state survives, about the new numbers,
  * where the incoming state has the same fact about the numbers in the same
  * locations (for a bound, the weaker of the two constants). */
+/* The length W's array has by its type when W points to its element 0
+ * (its length word says the same: abi.md), else -1. */
+static long long static_len(struct vctx *v, const struct val *w)
+{
+    if (w->k != V_PTR || w->ixscale)
+        return -1;
+    long long e0 = -1;
+    int isc = 0;
+    const struct ctype *a = array_at(&v->tags, w->t, w->off, &e0, &isc, 0);
+    return a && e0 == w->off ? a->len : -1;
+}
+
 /* W points to element 0 of an array whose type says it has more than C
  * elements (its length word says the same: abi.md). */
 static int static_len_above(struct vctx *v, const struct val *w, uint32_t c)
@@ -3382,6 +3394,17 @@ static void join2(struct vctx *v, size_t b, const struct st *a, const struct st 
     for (size_t i = 0; i < v->ncells; i++)
         out->c[i] = join_val(v, &a->c[i], &c->c[i], base + NREG + (uint32_t)i, a, c);
     join_facts(v, a, c, out);
+    /* two arrays of known lengths joined into one of unknown length: its
+     * length word is at least the shorter length */
+    for (size_t l = 0; l < NREG + v->ncells; l++) {
+        const struct val *x = loc(v, out, l), *xa = loc(v, a, l), *xc = loc(v, c, l);
+        const struct ctype *xu = x->k == V_PTR ? complete(&v->tags, unq(x->t, NULL)) : NULL;
+        if (!xu || xu->tag != CT_ARRAY || xu->len >= 0 || x->off != 4 || !x->vn)
+            continue;
+        long long la = static_len(v, xa), lc = static_len(v, xc);
+        if (la > 0 && lc > 0)
+            add_fact(out, F_CONST_LT_LEN, (uint32_t)((la < lc ? la : lc) - 1), x->vn);
+    }
     for (size_t i = 0; i < v->nslots; i++)
         out->pre[i] = a->pre[i] < c->pre[i] ? a->pre[i] : c->pre[i];
     out->fl.valid = 0;
@@ -3438,27 +3461,45 @@ static int join_into(struct vctx *v, size_t b, const struct st *from, size_t key
     /* a location that once needed the block's own number keeps it: the
      * choice of numbers only ever moves one way, so the passes end */
     uint32_t base = 0x10000000u + (uint32_t)(b * (NREG + v->ncells)) % 0x0fffffffu;
-    if (v->in[b].reached)
+    if (v->in[b].reached) {
+        /* renumber first, then carry each fact over to every combination
+         * of the new numbers of its two values */
+        uint32_t *ren_old = xcalloc(NREG + v->ncells + 1, sizeof *ren_old);
+        uint32_t *ren_new = xcalloc(NREG + v->ncells + 1, sizeof *ren_new);
+        size_t nren = 0;
         for (size_t l = 0; l < NREG + v->ncells; l++) {
             struct val *x = l < NREG ? &j.r[l] : &j.c[l - NREG];
             const struct val *o = loc(v, &v->in[b], l);
             uint32_t own = base + (uint32_t)l;
             if (o->vn != own || x->vn == own || x->k == V_BOT)
                 continue;
-            uint32_t old = x->vn;
-            x->vn = own;
-            int nf = j.nf;
-            for (int i = 0; i < nf && old; i++) {
-                struct fact f = j.f[i];
-                int hit = 0;
-                if (f.kind != F_CONST_LT_LEN && f.a == old)
-                    f.a = own, hit = 1;
-                if (f.kind != F_LT_CONST && f.b == old)
-                    f.b = own, hit = 1;
-                if (hit)
-                    add_fact(&j, f.kind, f.a, f.b);
+            if (x->vn) {
+                ren_old[nren] = x->vn;
+                ren_new[nren++] = own;
             }
+            x->vn = own;
         }
+        int nf = j.nf;
+        for (int i = 0; i < nf && nren; i++) {
+            struct fact f = j.f[i];
+            uint32_t as[8], bs[8];
+            int na = 0, nb = 0;
+            as[na++] = f.a;
+            bs[nb++] = f.b;
+            for (size_t k = 0; k < nren; k++) {
+                if (f.kind != F_CONST_LT_LEN && f.a == ren_old[k] && na < 8)
+                    as[na++] = ren_new[k];
+                if (f.kind != F_LT_CONST && f.b == ren_old[k] && nb < 8)
+                    bs[nb++] = ren_new[k];
+            }
+            for (int x = 0; x < na; x++)
+                for (int y = 0; y < nb; y++)
+                    if (x || y)
+                        add_fact(&j, f.kind, as[x], bs[y]);
+        }
+        free(ren_old);
+        free(ren_new);
+    }
     int changed = !state_same(v, &j, &v->in[b]);
     if (changed)
         st_copy(v, &v->in[b], &j);
