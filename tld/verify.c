@@ -536,6 +536,7 @@ struct vctx {
     int prologue_done;
     int fn_failed;
     int passes;
+    int quiet, qfail;       /* the fixed point: refusals only noted */
     uint32_t cur;           /* the instruction being checked */
     uint32_t stale;         /* numbers for values a recomputation made stale */
     const struct st *dbg;   /* the state being stepped: CUCKOO_VERIFY_DEBUG prints it with a refusal */
@@ -585,6 +586,12 @@ static const struct ctype *const_of(struct vctx *v, const struct ctype *t)
 static void refuse(struct vctx *v, const char *op, const char *fmt, ...) TLD_PRINTF(3, 4);
 static void refuse(struct vctx *v, const char *op, const char *fmt, ...)
 {
+    if (v->quiet) {
+        /* during the fixed point a block may be judged on a state that
+         * later passes widen: only the judgement on the final state counts */
+        v->qfail = 1;
+        return;
+    }
     if (v->fn_failed)
         return;
     v->fn_failed = 1;
@@ -3668,10 +3675,27 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
     int *work = xcalloc(v->nblk, sizeof *work);
     work[0] = 1;
     int passes = 0, again = 1;
-    while (again && !v->fn_failed) {
+    int *bfail = xcalloc(v->nblk + 1, sizeof *bfail);
+    int final = 0;
+    v->quiet = 1;
+    while (!v->fn_failed) {
+        if (!again) {
+            /* converged: judge, loudly, every block that failed on its
+             * final state */
+            if (final)
+                break;
+            final = 1;
+            v->quiet = 0;
+            for (size_t b = 0; b < v->nblk; b++)
+                if (bfail[b])
+                    work[b] = 1, again = 1;
+            if (!again)
+                break;
+        }
         again = 0;
         v->passes = passes + 1;
         if (++passes > 1000) {
+            v->quiet = 0;
             refuse(v, "the function", "no fixed point after 1000 passes");
             break;
         }
@@ -3679,6 +3703,7 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
             if (!work[b])
                 continue;
             work[b] = 0;
+            v->qfail = 0;
             st_copy(v, &s, &v->in[b]);
             s.fl.valid = 0;
             v->in_stub = v->stub[b];
@@ -3715,6 +3740,7 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
                 if (!fall)
                     break;
             }
+            bfail[b] = v->qfail;
             if (v->fn_failed)
                 break;
             if (fall && i >= end) {
@@ -3730,6 +3756,8 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
         }
     }
     free(work);
+    free(bfail);
+    v->quiet = 0;
     st_free(&s);
     st_free(&t2);
     v->dbg = v->curst = NULL;
