@@ -1978,6 +1978,18 @@ static long long arg_size(struct vctx *v, const struct ctype *t)
  * of its kind: %s a pointer to a char array (or NULL), the others plain
  * data of their width.  AT is where the arguments after the fixed ones
  * begin; FMT the format's value. */
+/* A width or precision: `*` takes an int argument, digits none. */
+static void format_count(const char *f, uint32_t len, uint32_t *i, char *kinds, int *nk)
+{
+    if (*i < len && f[*i] == '*') {
+        kinds[(*nk)++] = 'i';
+        (*i)++;
+        return;
+    }
+    while (*i < len && f[*i] >= '0' && f[*i] <= '9')
+        (*i)++;
+}
+
 static int check_format_args(struct vctx *v, struct st *s, const struct val *fmt, int32_t at, const char *callee)
 {
     static struct ctype c8 = {.tag = CT_BASE, .base = "c8"};
@@ -2006,20 +2018,12 @@ static int check_format_args(struct vctx *v, struct st *s, const struct val *fmt
             continue;
         char kinds[4];
         int nk = 0;
-        while (i < len && strchr("-0+ #", f[i]))
+        while (i < len && f[i] && strchr("-0+ #", f[i]))
             i++;
-        if (i < len && f[i] == '*')
-            kinds[nk++] = 'i', i++;
-        else
-            while (i < len && f[i] >= '0' && f[i] <= '9')
-                i++;
+        format_count(f, len, &i, kinds, &nk); /* the width */
         if (i < len && f[i] == '.') {
             i++;
-            if (i < len && f[i] == '*')
-                kinds[nk++] = 'i', i++;
-            else
-                while (i < len && f[i] >= '0' && f[i] <= '9')
-                    i++;
+            format_count(f, len, &i, kinds, &nk); /* the precision */
         }
         int size = 0;
         if (i < len && f[i] == 'l') {
