@@ -538,7 +538,6 @@ struct vctx {
     int passes;
     int quiet, qfail;       /* the fixed point: refusals only noted */
     uint32_t cur;           /* the instruction being checked */
-    uint32_t stale;         /* numbers for values a recomputation made stale */
     const struct st *dbg;   /* the state being stepped: CUCKOO_VERIFY_DEBUG prints it with a refusal */
     const struct st *curst; /* the same, for the rules that consult facts */
     struct tld_map descs;   /* descriptor symbol index -> the type it makes */
@@ -637,7 +636,6 @@ static uint32_t fresh(struct vctx *v, struct st *s, int k)
     for (int i = 0; i < s->nf; i++)
         if ((s->f[i].kind != F_CONST_LT_LEN && s->f[i].a == vn) || (s->f[i].kind != F_LT_CONST && s->f[i].b == vn))
             s->f[i--] = s->f[--s->nf];
-    (void)v;
     return vn;
 }
 
@@ -733,18 +731,8 @@ static int subobj_chain(struct vctx *v, const struct ctype *t, long long off, co
             break;
         if (off == 0) {
             const struct ctype *x = t;
-            if (cst && !c) {
-                /* one const node per type, so that joins stay stable */
-                struct ctype *k = NULL;
-                for (size_t i = 0; i < v->proof.nsynth && !k; i++)
-                    if (v->proof.synth[i]->tag == CT_CONST && v->proof.synth[i]->sub == t)
-                        k = v->proof.synth[i];
-                if (!k) {
-                    k = synth_node(&v->proof, CT_CONST);
-                    k->sub = (struct ctype *)t;
-                }
-                x = k;
-            }
+            if (cst && !c)
+                x = const_of(v, t);
             out[n++] = x;
         }
         if (u->tag == CT_STRUCT) {
@@ -829,8 +817,6 @@ static struct val join_val(struct vctx *v, const struct val *a, const struct val
                 int cp = pc, cq = qc;
                 const struct ctype *ap = array_at(&v->tags, p->t, p->off, &e0p, &cp, 0);
                 const struct ctype *aq = array_at(&v->tags, q->t, q->off, &e0q, &cq, 0);
-                (void)pa;
-                (void)qa;
                 if (ap && aq && e0p == p->off && e0q == q->off && cp == cq && ty_eq(ap->sub, aq->sub, 0)) {
                     r = *p;
                     r.t = unsized_array_of(v, ap->sub, cp);
@@ -2144,7 +2130,7 @@ static int check_args(struct vctx *v, struct st *s, const struct ctype *ft, cons
 static const char *const noreturn_fns[] = {"__cuckoo_trap", "__cuckoo_exit", "__cuckoo_abort", NULL};
 
 /* The result of a call of FT in %eax (and %edx). */
-static void call_result(struct vctx *v, struct st *s, const struct ctype *ft, const char *callee, const struct val *args)
+static void call_result(struct vctx *v, struct st *s, const struct ctype *ft)
 {
     const struct ctype *ret = complete(&v->tags, unq(ft->sub, NULL));
     s->r[EAX] = mkfresh(v, s, top(), 0);
@@ -2152,12 +2138,6 @@ static void call_result(struct vctx *v, struct st *s, const struct ctype *ft, co
     s->r[EDX] = top();
     if (is_ptr(ret))
         s->r[EAX] = mkfresh(v, s, ptr_val(&v->tags, ret, 0), 0);
-    /* new and new_array: a non-null object of the descriptor's type */
-    if (callee && (!strcmp(callee, "__cuckoo_new") || !strcmp(callee, "__cuckoo_new_array") ||
-                   !strcmp(callee, "__cuckoo_renew")) && args) {
-        const struct val *d = &args[!strcmp(callee, "__cuckoo_renew") ? 1 : 0];
-        (void)d;
-    }
 }
 
 static int call_target_fn(struct vctx *v, uint32_t secoff, const char **name, const struct ctype **ft)
@@ -2301,7 +2281,7 @@ static int do_call(struct vctx *v, struct st *s, const char *name, const struct 
                 if (ci >= 0)
                     s->c[ci] = top();
             }
-    call_result(v, s, ft, name, NULL);
+    call_result(v, s, ft);
     if (made) {
         const struct ctype *mu = complete(&v->tags, unq(made, NULL));
         s->r[EAX] = mkfresh(v, s, (struct val){.k = V_PTR, .t = made, .off = mu && mu->tag == CT_ARRAY ? 4 : 0,
@@ -2390,8 +2370,6 @@ static int opw(const ZydisDecodedOperand *o);
  * the same length) and a fill writes zeros. */
 static int block_op(struct vctx *v, struct st *s, ZydisMnemonic m)
 {
-    const struct vinsn *I = &v->ins[v->cur == v->ins[0].off ? 0 : 0];
-    (void)I;
     int w = m == ZYDIS_MNEMONIC_MOVSD || m == ZYDIS_MNEMONIC_STOSD ? 4 : 1;
     int copy = m == ZYDIS_MNEMONIC_MOVSD || m == ZYDIS_MNEMONIC_MOVSB;
     const char *op = copy ? "a block copy" : "a block fill";
@@ -3324,12 +3302,8 @@ static long long static_len(struct vctx *v, const struct val *w)
  * elements (its length word says the same: abi.md). */
 static int static_len_above(struct vctx *v, const struct val *w, uint32_t c)
 {
-    if (w->k != V_PTR || w->ixscale)
-        return 0;
-    long long e0 = -1;
-    int isc = 0;
-    const struct ctype *a = array_at(&v->tags, w->t, w->off, &e0, &isc, 0);
-    return a && e0 == w->off && a->len >= 0 && (uint64_t)a->len > c;
+    long long n = static_len(v, w);
+    return n >= 0 && (uint64_t)n > c;
 }
 
 /* Does the value at location L of S lie below C? */
@@ -3519,21 +3493,35 @@ static int join_into(struct vctx *v, size_t b, const struct st *from, size_t key
     return changed;
 }
 
-static int prologue_end(const struct vctx *v)
+/* The prologue (after the stack check, five instructions beginning movl
+ * %esp, %eax): pushl %ebp, movl %esp, %ebp, the callee-saved pushes,
+ * subl $N, %esp.  Sets the frame it allocates below the return address
+ * and the saved registers; returns the index of the first body
+ * instruction. */
+static int scan_prologue(struct vctx *v)
 {
     size_t i = 0;
-    /* the stack check: five instructions beginning movl %esp, %eax */
-    if (v->nins >= 5 && v->ins[0].in.mnemonic == ZYDIS_MNEMONIC_MOV && v->ins[0].op[1].type == ZYDIS_OPERAND_TYPE_REGISTER &&
-        v->ins[0].op[1].reg.value == ZYDIS_REGISTER_ESP)
+    if (v->nins >= 5 && v->ins[0].in.mnemonic == ZYDIS_MNEMONIC_MOV &&
+        v->ins[0].op[1].type == ZYDIS_OPERAND_TYPE_REGISTER && v->ins[0].op[1].reg.value == ZYDIS_REGISTER_ESP)
         i = 5;
-    while (i < v->nins && (v->ins[i].in.mnemonic == ZYDIS_MNEMONIC_PUSH ||
-                           (v->ins[i].in.mnemonic == ZYDIS_MNEMONIC_MOV && v->ins[i].op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
-                            v->ins[i].op[0].reg.value == ZYDIS_REGISTER_EBP)) &&
-           v->ins[i].op[0].type == ZYDIS_OPERAND_TYPE_REGISTER)
+    uint32_t fr = 0;
+    int pushes = 0;
+    for (; i < v->nins; i++) {
+        const struct vinsn *I = &v->ins[i];
+        if (I->in.mnemonic == ZYDIS_MNEMONIC_PUSH && is_reg32(&I->op[0]))
+            fr += 4, pushes++;
+        else if (!(I->in.mnemonic == ZYDIS_MNEMONIC_MOV && I->op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+                   I->op[0].reg.value == ZYDIS_REGISTER_EBP))
+            break;
+    }
+    if (i < v->nins && v->ins[i].in.mnemonic == ZYDIS_MNEMONIC_SUB && is_reg32(&v->ins[i].op[0]) &&
+        v->ins[i].op[0].reg.value == ZYDIS_REGISTER_ESP && v->ins[i].op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE &&
+        v->ins[i].op[1].imm.value.s >= 0 && v->ins[i].op[1].imm.value.s < 0x7fffffff) {
+        fr += (uint32_t)v->ins[i].op[1].imm.value.s;
         i++;
-    if (i < v->nins && v->ins[i].in.mnemonic == ZYDIS_MNEMONIC_SUB && v->ins[i].op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
-        v->ins[i].op[0].reg.value == ZYDIS_REGISTER_ESP)
-        i++;
+    }
+    v->frame = fr;
+    v->nsaved = pushes > 0 ? pushes - 1 : 0;
     return (int)i;
 }
 
@@ -3583,31 +3571,10 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
         off += I->in.length;
         v->nins++;
     }
-    /* the frame is what the prologue allocates: pushl %ebp, movl %esp,
-     * %ebp, the callee-saved pushes, subl $N, %esp (after the stack check) */
+    /* the frame is what the prologue allocates; the proof, when it says,
+     * must agree */
+    int pend = scan_prologue(v);
     {
-        size_t i = 0;
-        if (v->nins >= 5 && v->ins[0].in.mnemonic == ZYDIS_MNEMONIC_MOV &&
-            v->ins[0].op[1].type == ZYDIS_OPERAND_TYPE_REGISTER && v->ins[0].op[1].reg.value == ZYDIS_REGISTER_ESP)
-            i = 5;
-        uint32_t fr = 0;
-        int pushes = 0;
-        for (; i < v->nins; i++) {
-            const struct vinsn *I = &v->ins[i];
-            if (I->in.mnemonic == ZYDIS_MNEMONIC_PUSH && is_reg32(&I->op[0]))
-                fr += 4, pushes++;
-            else if (I->in.mnemonic == ZYDIS_MNEMONIC_MOV && I->op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
-                     I->op[0].reg.value == ZYDIS_REGISTER_EBP)
-                ;
-            else
-                break;
-        }
-        if (i < v->nins && v->ins[i].in.mnemonic == ZYDIS_MNEMONIC_SUB && is_reg32(&v->ins[i].op[0]) &&
-            v->ins[i].op[0].reg.value == ZYDIS_REGISTER_ESP && v->ins[i].op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE &&
-            v->ins[i].op[1].imm.value.s >= 0 && v->ins[i].op[1].imm.value.s < 0x7fffffff)
-            fr += (uint32_t)v->ins[i].op[1].imm.value.s;
-        v->frame = fr;
-        v->nsaved = pushes > 0 ? pushes - 1 : 0;
         if (v->fp->has_frame && (v->fp->frame != v->frame || v->fp->nsaved != v->nsaved)) {
             refuse(v, "the frame", "the prologue makes a frame of %u bytes with %d saved registers, the proof says %u "
                    "and %d", v->frame, v->nsaved, v->fp->frame, v->fp->nsaved);
@@ -3618,7 +3585,6 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
         goto out;
     mark_exposed(v);
     build_cells(v);
-    int pend = prologue_end(v);
     /* blocks */
     int *leader = xcalloc(v->nins + 1, sizeof *leader);
     leader[0] = 1;
