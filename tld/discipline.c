@@ -1,10 +1,10 @@
 /* discipline.c -- the Cuckoo code discipline (TOOLCHAIN.md "What
  * cuckoo-objcheck checks") and rule 3 (block vs symbol table).
  *
- * A unit is an object (functions are STT_FUNC symbols of its code
- * sections, branch targets come through relocations) or the Cuckoo part of
- * a program (functions are the linked block's func records, targets are
- * addresses).  Both run the same checks:
+ * A unit is an object: functions are the STT_FUNC symbols of its code
+ * sections, branch targets come through relocations.  (A linked program's
+ * code is audited by linking the objects it holds again: progaudit.c.)
+ * The checks:
  *   1. every function decodes completely; code sections of an object are
  *      covered by functions (padding between them may only be no-ops, which
  *      nothing can reach since every target is checked);
@@ -34,7 +34,7 @@
 struct fn {
     const char *name;
     unsigned sec;             /* object: section index */
-    uint32_t start, size;     /* section offsets, or addresses in a program */
+    uint32_t start, size;     /* section offsets */
     const unsigned char *code;
     int global;
     struct tld_insn *ins;
@@ -56,16 +56,11 @@ struct fn {
 
 struct unit {
     const char *file;
-    int program;
     struct tld_obj *obj;          /* object mode */
     const struct tld_elf *e;
     const struct tld_block *block;/* object: its block */
     struct fn *fns;
     size_t nfns;
-    /* program mode */
-    const struct tld_block *lb;
-    int have_tls_disp;
-    int32_t tls_disp;
     int errors;
     /* the machine's stack check (common/abi.h): its length, where its TLS
      * field and the instruction holding it are */
@@ -151,8 +146,6 @@ static void add_edge(struct fn *from, size_t to)
 /* The relocation of an object section at OFFSET, if any. */
 static const struct tld_reloc *reloc_at(const struct unit *u, unsigned sec, uint32_t offset)
 {
-    if (u->program)
-        return NULL;
     for (size_t i = 0; i < u->e->nrelocs[sec]; i++)
         if (u->e->relocs[sec][i].offset == offset)
             return &u->e->relocs[sec][i];
@@ -177,22 +170,9 @@ static int match_stack_check(struct unit *u, struct fn *f)
     struct ck_match m;
     if (!ck_seq_match(&u->m->stack_check, c, f->size, &m))
         return 0;
-    if (!u->program) {
-        const struct tld_reloc *r = reloc_at(u, f->sec, f->start + u->sc_tls_field);
-        if (!r || r->type != u->m->r_tls_le || strcmp(u->e->syms[r->sym].name, u->m->stack_limit_sym) ||
-            m.tls != 0)
-            return 0;
-    } else {
-        int32_t d = (int32_t)m.tls;
-        if (!u->have_tls_disp) {
-            u->have_tls_disp = 1;
-            u->tls_disp = d;
-            if (!(d < 0 && (int64_t)d >= -(int64_t)u->e->tls_memsz))
-                err_at(u, f, u->sc_tls_insn, "stack check reads %%gs:%d, outside the program's TLS block", d);
-        } else if (d != u->tls_disp) {
-            err_at(u, f, u->sc_tls_insn, "stack check reads %%gs:%d, other checks read %%gs:%d", d, u->tls_disp);
-        }
-    }
+    const struct tld_reloc *r = reloc_at(u, f->sec, f->start + u->sc_tls_field);
+    if (!r || r->type != u->m->r_tls_le || strcmp(u->e->syms[r->sym].name, u->m->stack_limit_sym) || m.tls != 0)
+        return 0;
     f->checked = m.size;
     return 1;
 }
@@ -264,18 +244,7 @@ static void check_branch(struct unit *u, size_t fi, const struct tld_insn *t)
     int ok = 0;
     if (!r) {
         int64_t target = (int64_t)f->start + t->disp_target;
-        if (u->program)
-            target = (uint32_t)target;
         check_internal_target(u, f, t, target, f->sec, &ok);
-        if (!ok && u->program) {
-            for (size_t i = 0; u->lb && i < u->lb->nentries; i++)
-                if (u->lb->entries[i].addr == (uint32_t)target)
-                    ok = 1;
-            for (size_t i = 0; !ok && i < u->e->nsyms; i++)
-                if (u->e->syms[i].type == STT_FUNC && u->e->syms[i].value == (uint32_t)target &&
-                    u->e->syms[i].shndx != SHN_UNDEF)
-                    ok = 1;
-        }
         if (!ok)
             err_at(u, f, t->off, "branch to 0x%llx, which is neither in %s nor a function",
                    (unsigned long long)(uint32_t)target, f->name);
@@ -391,8 +360,7 @@ static void audit_fn(struct unit *u, size_t fi)
         if (t->branch == 1)
             check_branch(u, fi, t);
     }
-    if (!u->program)
-        check_code_relocs(u, fi);
+    check_code_relocs(u, fi);
     if (f->has_check && f->checked < f->frame)
         err_at(u, f, 0, "the stack check covers %u bytes but the frame uses %u", f->checked, f->frame);
 }
@@ -702,88 +670,4 @@ int tld_check_symbols(struct tld_obj *o)
     tld_map_free(&recs);
     tld_map_free(&syms);
     return errors;
-}
-
-/* ---- programs ---- */
-
-int tld_audit_program_code(const char *file, const struct tld_elf *e, const struct tld_block *blocks,
-                           size_t nblocks, const struct tld_block *lb)
-{
-    struct unit u = {.file = file, .program = 1, .e = e, .lb = lb};
-    unit_machine(&u);
-    struct tld_map globals = {0};
-    for (size_t i = 0; i < nblocks; i++)
-        for (size_t k = 0; !blocks[i].linked && k < blocks[i].nrecs; k++)
-            if (blocks[i].recs[k].is_def && blocks[i].recs[k].kind == TLD_FUNC)
-                tld_map_put(&globals, blocks[i].recs[k].name, &blocks[i].recs[k]);
-    u.nfns = lb->nfuncs;
-    u.fns = xcalloc(u.nfns ? u.nfns : 1, sizeof *u.fns);
-    for (size_t i = 0; i < lb->nfuncs; i++) {
-        struct fn *f = &u.fns[i];
-        f->name = lb->funcs[i].name;
-        f->start = lb->funcs[i].addr;
-        f->size = lb->funcs[i].size;
-        f->global = tld_map_get(&globals, f->name) != NULL;
-    }
-    qsort(u.fns, u.nfns, sizeof *u.fns, fn_cmp);
-    int ok = 1;
-    for (size_t i = 0; i < u.nfns; i++) {
-        struct fn *f = &u.fns[i];
-        const struct tld_section *in = NULL;
-        for (size_t s = 0; s < e->nsecs; s++)
-            if ((e->secs[s].flags & SHF_ALLOC) && e->secs[s].data && f->start >= e->secs[s].addr &&
-                (uint64_t)f->start + f->size <= (uint64_t)e->secs[s].addr + e->secs[s].size)
-                in = &e->secs[s];
-        if (!in || !(in->flags & SHF_EXECINSTR) || !f->size) {
-            err_at(&u, NULL, 0, "function '%s' (0x%x, size 0x%x) is not inside a code section", f->name,
-                   f->start, f->size);
-            ok = 0;
-            continue;
-        }
-        f->code = in->data + (f->start - in->addr);
-        if (i > 0 && u.fns[i - 1].start + u.fns[i - 1].size > f->start) {
-            err_at(&u, NULL, 0, "functions '%s' and '%s' overlap", u.fns[i - 1].name, f->name);
-            ok = 0;
-        }
-    }
-    if (ok && decode_fns(&u)) {
-        /* Address-taken: the function's address appears as a word in
-         * allocated data, or as an immediate or displacement in Cuckoo
-         * code.  A coincidental match only demands a check it may lack. */
-        for (size_t s = 0; s < e->nsecs; s++) {
-            const struct tld_section *sec = &e->secs[s];
-            if (!(sec->flags & SHF_ALLOC) || (sec->flags & SHF_EXECINSTR) || !sec->data ||
-                sec->type != SHT_PROGBITS || !strcmp(sec->name, CK_CALLSITES_SECTION) ||
-                !strncmp(sec->name, ".eh_frame", 9))
-                continue;
-            for (uint32_t k = 0; k + 4 <= sec->size; k++) {
-                size_t g = fn_at(&u, 0, le32(sec->data + k));
-                if (g != NO_FN)
-                    u.fns[g].addr_taken = 1;
-            }
-        }
-        for (size_t i = 0; i < u.nfns; i++)
-            for (size_t k = 0; k < u.fns[i].nins; k++) {
-                const struct tld_insn *t = &u.fns[i].ins[k];
-                const unsigned char *b = u.fns[i].code + t->off;
-                if (t->branch)
-                    continue;
-                if (t->imm_size == 32) {
-                    size_t g = fn_at(&u, 0, le32(b + t->imm_off));
-                    if (g != NO_FN)
-                        u.fns[g].addr_taken = 1;
-                }
-                if (t->disp_size == 32) {
-                    size_t g = fn_at(&u, 0, le32(b + t->disp_off));
-                    if (g != NO_FN)
-                        u.fns[g].addr_taken = 1;
-                }
-            }
-        for (size_t i = 0; i < u.nfns; i++)
-            audit_fn(&u, i);
-        check_stack_rules(&u);
-    }
-    tld_map_free(&globals);
-    free_unit(&u);
-    return u.errors;
 }

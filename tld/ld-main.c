@@ -32,13 +32,14 @@ static void cleanup(void)
     tld_cleanup_copies();
 }
 
-static void checkpoint(const char *pass)
+static int checkpoint(const char *pass)
 {
     if (tld_nerrors) {
         tld_vlog("stopping after the pass '%s': %d error%s", pass, tld_nerrors, tld_nerrors == 1 ? "" : "s");
         cleanup();
         exit(1);
     }
+    return 0;
 }
 
 static void usage(FILE *to, int status)
@@ -279,31 +280,9 @@ int main(int argc, char **argv)
     }
     checkpoint("read inputs");
 
-    /* Pass 2: which archive members the link pulls in. */
-    tld_select_members(&link);
-    checkpoint("select archive members");
-
-    /* Pass 3: every Cuckoo input must be cuckoo-cc output that passes the
-     * object audit (rules 1-3); the runtime's blocks are only parsed. */
-    for (size_t i = 0; i < link.nfiles; i++)
-        for (size_t k = 0; k < link.files[i]->nobjs; k++) {
-            struct tld_obj *o = link.files[i]->objs[k];
-            if (!o->loaded)
-                continue;
-            if (o->cls == TLD_CUCKOO)
-                tld_check_cuckoo_input(o);
-            else if (o->cls == TLD_RUNTIME && o->has_types)
-                tld_obj_blocks(o, 0);
-        }
-    checkpoint("audit inputs");
-
-    /* Pass 4: every ref meets one def of an equal type (rule 4). */
-    tld_resolve(&link);
-    tld_check_reserved(&link);
-    tld_check_data_offsets(&link);
-    checkpoint("resolve symbols");
-
-    /* Pass 5: the GNU linker, into a temporary file next to the output. */
+    /* Passes 2-6 (link.c): archive members, the audit of every Cuckoo
+     * input, rule 4, the GNU linker into a temporary file next to the
+     * output, its exports. */
     char *dir = temp_dir_for(output);
     tmp_output = xasprintf("%s/.cuckoo-ld.XXXXXX", dir);
     int fd = mkstemp(tmp_output);
@@ -315,28 +294,19 @@ int main(int argc, char **argv)
     }
     close(fd);
     tmp_map = xasprintf("%s.map", tmp_output);
-    if (tld_run_ld(&link, tmp_output, tmp_map))
-        checkpoint("GNU linker");
+    char *manifest = tld_link_files(&link, tmp_output, tmp_map, checkpoint);
 
-    /* Pass 6: stamp the program with the linker's block. */
-    unsigned char *out;
-    size_t outlen;
-    struct tld_elf oe;
-    char *err = NULL;
-    int e = tld_read_file(tmp_output, &out, &outlen);
-    if (e)
-        tld_fatal("cannot read %s: %s", tmp_output, strerror(e));
-    if (tld_elf_parse(out, outlen, &oe, &err))
-        tld_fatal("the GNU linker's output: %s", err);
-    tld_check_exports(&link, &oe);
-    checkpoint("check exports");
-    char *manifest = tld_make_manifest(&link, out, outlen, &oe);
-    tld_append_block(tmp_output, manifest);
+    /* Pass 7: stamp the program with the linker's block and the objects
+     * the program audit links again. */
+    size_t objslen;
+    unsigned char *objs = tld_embed_objects(&link, &objslen);
+    tld_stamp_program(tmp_output, manifest, objs, objslen);
+    free(objs);
     if (tld_verbose)
         fprintf(stderr, "cuckoo-ld: the linker's block:\n%s", manifest);
     checkpoint("stamp");
 
-    /* Pass 7: put the program and the map in place. */
+    /* Pass 8: put the program and the map in place. */
     if (mapfile) {
         /* written beside the map and renamed into place, like the output */
         unsigned char *m;
@@ -344,7 +314,7 @@ int main(int argc, char **argv)
         char *mdir = temp_dir_for(mapfile);
         tmp_usermap = xasprintf("%s/.cuckoo-ld-map.XXXXXX", mdir);
         free(mdir);
-        int mfd = mkstemp(tmp_usermap);
+        int e, mfd = mkstemp(tmp_usermap);
         if (mfd < 0) {
             e = errno;
             free(tmp_usermap);
@@ -367,8 +337,6 @@ int main(int argc, char **argv)
     cleanup();
     tld_vlog("wrote %s", output);
     free(manifest);
-    free(out);
-    tld_elf_free(&oe);
     free(dir);
     return 0;
 }

@@ -170,8 +170,52 @@ static void wr32(unsigned char *p, uint32_t v)
     p[0] = (unsigned char)v; p[1] = (unsigned char)(v >> 8);
     p[2] = (unsigned char)(v >> 16); p[3] = (unsigned char)(v >> 24);
 }
+static void wr16(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)v; p[1] = (unsigned char)(v >> 8);
+}
+static uint32_t rd32(const unsigned char *p) { return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24; }
 
-int tld_append_block(const char *path, const char *text)
+/* The container of the program's objects (doc/objcheck.md "The program's
+ * objects"): a header line, then per object one line `object CLASS SIZE
+ * NAME`, its SIZE bytes and a newline, then `end`.  Text lines around
+ * binary members, so that `objcopy --dump-section` and `head` show what is
+ * inside. */
+unsigned char *tld_embed_objects(const struct tld_link *l, size_t *len)
+{
+    unsigned char *b = NULL;
+    size_t n = 0, cap = 0;
+#define PUT(p, k) do { while (n + (k) > cap) b = xrealloc(b, cap = cap ? 2 * cap : 65536); \
+                       memcpy(b + n, (p), (k)); n += (k); } while (0)
+    static const char head[] = TLD_OBJECTS_MAGIC "\n";
+    PUT(head, sizeof head - 1);
+    for (size_t i = 0; i < l->nfiles; i++)
+        for (size_t k = 0; k < l->files[i]->nobjs; k++) {
+            const struct tld_obj *o = l->files[i]->objs[k];
+            if (!o->loaded || o->cls == TLD_RUNTIME)
+                continue;
+            char *line = xasprintf("object %s %zu %s\n", o->cls == TLD_CUCKOO ? "cuckoo" : "trusted", o->len,
+                                   o->name);
+            PUT(line, strlen(line));
+            free(line);
+            PUT(o->bytes, o->len);
+            PUT("\n", 1);
+        }
+    PUT("end\n", 4);
+#undef PUT
+    *len = n;
+    return b;
+}
+
+/* TEXT appended to the program's .cuckoo.types, and a new non-allocated
+ * section .cuckoo.objects holding OBJS.  Both go to the end of the file
+ * with a new section-name table and a new section header table, so that
+ * no segment, address or allocated byte moves -- which is what lets the
+ * section digests be computed before the edit.  The old copies stay in
+ * the file unreferenced (strip drops them).  objcopy --update-section and
+ * --add-section would do the same through another program; this way the
+ * linker depends on nothing but what it was built with. */
+int tld_stamp_program(const char *path, const char *text, const unsigned char *objs, size_t objslen)
 {
     unsigned char *b;
     size_t len;
@@ -188,18 +232,42 @@ int tld_append_block(const char *path, const char *text)
             idx = i;
     if (idx == e.nsecs)
         tld_fatal("%s: the GNU linker's output has no .cuckoo.types section", path);
+    uint32_t shoff = rd32(b + offsetof(Elf32_Ehdr, e_shoff));
+    unsigned shnum = b[offsetof(Elf32_Ehdr, e_shnum)] | b[offsetof(Elf32_Ehdr, e_shnum) + 1] << 8;
+    unsigned shstrndx = b[offsetof(Elf32_Ehdr, e_shstrndx)] | b[offsetof(Elf32_Ehdr, e_shstrndx) + 1] << 8;
+    if (shnum != e.nsecs || shstrndx == 0 || shstrndx >= shnum || shnum >= 0xff00)
+        tld_fatal("%s: unexpected section header table from the GNU linker", path);
+    const struct tld_section *strs = &e.secs[shstrndx];
     size_t tl = strlen(text), old = e.secs[idx].size;
-    uint32_t shoff = b[32] | b[33] << 8 | b[34] << 16 | (uint32_t)b[35] << 24;
-    if (len + old + tl > 0xffffffffu)
+    static const char objname[] = TLD_OBJECTS_SECTION;
+    size_t strsz = strs->size + sizeof objname;
+    size_t at_types = len, at_objs = at_types + old + tl, at_strs = at_objs + objslen;
+    size_t at_sh = (at_strs + strsz + 3) & ~(size_t)3, total = at_sh + (shnum + 1) * sizeof(Elf32_Shdr);
+    if (total > 0xffffffffu)
         tld_fatal("%s: output too large", path);
-    unsigned char *nb = xmalloc(len + old + tl);
+    unsigned char *nb = xcalloc(1, total);
     memcpy(nb, b, len);
-    memcpy(nb + len, b + e.secs[idx].offset, old);
-    memcpy(nb + len + old, text, tl);
-    unsigned char *sh = nb + shoff + idx * sizeof(Elf32_Shdr);
-    wr32(sh + offsetof(Elf32_Shdr, sh_offset), (uint32_t)len);
-    wr32(sh + offsetof(Elf32_Shdr, sh_size), (uint32_t)(old + tl));
-    rc = tld_write_file(path, nb, len + old + tl);
+    memcpy(nb + at_types, b + e.secs[idx].offset, old);
+    memcpy(nb + at_types + old, text, tl);
+    if (objslen)
+        memcpy(nb + at_objs, objs, objslen);
+    memcpy(nb + at_strs, strs->data, strs->size);
+    memcpy(nb + at_strs + strs->size, objname, sizeof objname);
+    memcpy(nb + at_sh, b + shoff, shnum * sizeof(Elf32_Shdr));
+    unsigned char *sh = nb + at_sh;
+    wr32(sh + idx * sizeof(Elf32_Shdr) + offsetof(Elf32_Shdr, sh_offset), (uint32_t)at_types);
+    wr32(sh + idx * sizeof(Elf32_Shdr) + offsetof(Elf32_Shdr, sh_size), (uint32_t)(old + tl));
+    wr32(sh + shstrndx * sizeof(Elf32_Shdr) + offsetof(Elf32_Shdr, sh_offset), (uint32_t)at_strs);
+    wr32(sh + shstrndx * sizeof(Elf32_Shdr) + offsetof(Elf32_Shdr, sh_size), (uint32_t)strsz);
+    unsigned char *ns = sh + shnum * sizeof(Elf32_Shdr);
+    wr32(ns + offsetof(Elf32_Shdr, sh_name), (uint32_t)strs->size);
+    wr32(ns + offsetof(Elf32_Shdr, sh_type), SHT_PROGBITS);
+    wr32(ns + offsetof(Elf32_Shdr, sh_offset), (uint32_t)at_objs);
+    wr32(ns + offsetof(Elf32_Shdr, sh_size), (uint32_t)objslen);
+    wr32(ns + offsetof(Elf32_Shdr, sh_addralign), 1);
+    wr32(nb + offsetof(Elf32_Ehdr, e_shoff), (uint32_t)at_sh);
+    wr16(nb + offsetof(Elf32_Ehdr, e_shnum), shnum + 1);
+    rc = tld_write_file(path, nb, total);
     if (rc)
         tld_fatal("cannot write %s: %s", path, strerror(rc));
     tld_elf_free(&e);
@@ -243,7 +311,7 @@ static int hash_input(const char *name, unsigned char sha[32])
 }
 
 int tld_check_manifest(const char *file, const unsigned char *bytes, size_t len, const struct tld_elf *e,
-                       const struct tld_block *lb, int strict)
+                       const struct tld_block *lb)
 {
     int errors = 0;
     unsigned char sha[32];
@@ -294,10 +362,8 @@ int tld_check_manifest(const char *file, const unsigned char *bytes, size_t len,
                     errors++;
                 }
         }
-        if (!strcmp(in->cls, "trusted-by-user")) {
-            tld_diag(strict ? TLD_ERROR : TLD_WARNING, file, "input %s was linked unchecked (--trust)", in->file);
-            errors += strict;
-        }
+        /* a trusted input is reported by the program audit, from the
+         * objects the program holds rather than from this line */
         if (hash_input(in->file, sha)) {
             tld_diag(TLD_NOTE, file, "input %s is absent; not re-hashed", in->file);
             continue;

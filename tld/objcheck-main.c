@@ -82,8 +82,8 @@ static void audit_program(struct tld_file *f, int strict)
                 tld_error(o->name, "block %zu (%s) was compiled without the %s check", i + 1,
                           b->source ? b->source : "?", tld_check_name(bit));
     }
-    tld_check_manifest(o->name, o->bytes, o->len, &o->elf, lb, strict);
-    tld_audit_program_code(o->name, &o->elf, o->blocks, o->nblocks, lb);
+    tld_check_manifest(o->name, o->bytes, o->len, &o->elf, lb);
+    tld_audit_program_link(o, lb, strict);
     tld_resolve_blocks(o->name, o->blocks, o->nblocks, lb);
 }
 

@@ -289,9 +289,8 @@ int tld_elf_parse(const unsigned char *b, size_t len, struct tld_elf *e, char **
     }
     e->etype = rd16(b + 16);
     e->entry = rd32(b + 24);
-    uint32_t shoff = rd32(b + 32), phoff = rd32(b + 28);
+    uint32_t shoff = rd32(b + 32);
     unsigned shentsize = rd16(b + 46), shnum = rd16(b + 48), shstrndx = rd16(b + 50);
-    unsigned phentsize = rd16(b + 42), phnum = rd16(b + 44);
     if (shnum == 0 || shentsize != sizeof(Elf32_Shdr) || !in_file(len, shoff, (uint64_t)shnum * shentsize) ||
         shstrndx >= shnum) {
         *err = xstrdup("bad ELF section header table");
@@ -375,13 +374,6 @@ int tld_elf_parse(const unsigned char *b, size_t len, struct tld_elf *e, char **
                 goto bad;
         }
     }
-    /* PT_TLS of a program: the stack check's displacement lies inside it */
-    if (phnum && phentsize == sizeof(Elf32_Phdr) && in_file(len, phoff, (uint64_t)phnum * phentsize))
-        for (unsigned i = 0; i < phnum; i++) {
-            const unsigned char *p = b + phoff + (size_t)i * phentsize;
-            if (rd32(p) == PT_TLS)
-                e->tls_memsz = rd32(p + 20);
-        }
     free(sh);
     return 0;
 bad:

@@ -132,7 +132,6 @@ struct tld_elf {
     /* relocs[i]: the relocations that apply to section i */
     struct tld_reloc **relocs;
     size_t *nrelocs;
-    uint32_t tls_memsz; /* PT_TLS of a program */
 };
 
 /* One input: an object file, an archive member, or a program. */
@@ -330,11 +329,6 @@ extern int tld_prove;
 
 /* Rule 3 only (block vs ELF symbol table). */
 int tld_check_symbols(struct tld_obj *o);
-/* Audit a linked program's Cuckoo code from its linked block. */
-int tld_audit_program_code(const char *file, const struct tld_elf *e,
-                           const struct tld_block *blocks, size_t nblocks,
-                           const struct tld_block *lb);
-
 /* ---- resolve.c: pulling archive members, rule 4 ---- */
 struct tld_link {
     struct tld_file **files; /* command-line order; runtime files last */
@@ -379,11 +373,30 @@ void tld_cleanup_copies(void);
 /* ---- manifest.c: the linker's block ---- */
 char *tld_make_manifest(struct tld_link *l, const unsigned char *out,
                         size_t outlen, const struct tld_elf *oe);
-/* Append TEXT to the .cuckoo.types section of the ELF32 program PATH. */
-int tld_append_block(const char *path, const char *text);
+/* The section in which cuckoo-ld keeps a copy of every checked and
+ * trusted object it linked, so that the program audit can link them again
+ * and compare (doc/objcheck.md "The program's objects"). */
+#define TLD_OBJECTS_SECTION ".cuckoo.objects"
+#define TLD_OBJECTS_MAGIC "cuckoo-objects 1"
+unsigned char *tld_embed_objects(const struct tld_link *l, size_t *len);
+/* Append TEXT to the .cuckoo.types section of the ELF32 program PATH and
+ * add the section .cuckoo.objects with OBJS. */
+int tld_stamp_program(const char *path, const char *text, const unsigned char *objs, size_t objslen);
+
+/* ---- link.c: a link after the inputs are read ---- */
+/* Select archive members, audit the Cuckoo inputs, resolve (rule 4), run
+ * the GNU linker into OUTPUT (map MAP) and check its exports; returns the
+ * linker's block.  STOP is called after each pass and ends the link
+ * (returning NULL) when it returns nonzero. */
+char *tld_link_files(struct tld_link *l, const char *output, const char *map, int (*stop)(const char *pass));
+
+/* ---- progaudit.c: the program audit ---- */
+/* Link the objects embedded in PROG again and compare the result with
+ * PROG, whose linked block is LB; an embedded trusted object is a warning,
+ * with STRICT an error.  Returns the number of errors. */
+int tld_audit_program_link(struct tld_obj *prog, const struct tld_block *lb, int strict);
 /* objcheck: the section hashes, input files, runtime digests. */
 int tld_check_manifest(const char *file, const unsigned char *bytes, size_t len,
-                       const struct tld_elf *e, const struct tld_block *lb,
-                       int strict);
+                       const struct tld_elf *e, const struct tld_block *lb);
 
 #endif

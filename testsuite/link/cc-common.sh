@@ -61,3 +61,20 @@ mismatch() {
 	ls -a | grep -q cuckoo-ld && fail "temporary file left behind"
 	return 0
 }
+
+# link_prog: compile run-main.ck, run-vec.ck and run-text.ck and link them
+# into $T/prog (the program the objcheck tests change)
+link_prog() {
+	compile run-main.ck
+	compile run-vec.ck
+	compile run-text.ck
+	expect_status 0 "$CUCKOO_LD" -o prog run-main.o run-vec.o run-text.o
+}
+
+# scale_store: objdump's line of prog's first element store in scale(),
+# `mov %REG,(%BASE,%INDEX,4)` (three bytes), in $st
+scale_store() {
+	st=$(objdump -d prog | awk '/<scale>:/ { f = 1 } f && /^$/ { exit }
+		f && /mov +%[a-z]+,\(%[a-z]+,%[a-z]+,4\)/ { print; exit }')
+	[ -n "$st" ] || fail "no element store in scale()"
+}

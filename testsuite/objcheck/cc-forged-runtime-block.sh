@@ -4,10 +4,7 @@
 # free it from the rules Cuckoo blocks obey, is refused by the auditor,
 # since it is not the installed runtime's block.
 . "$srcdir/link/cc-common.sh"
-compile run-main.ck
-compile run-vec.ck
-compile run-text.ck
-expect_status 0 "$CUCKOO_LD" -o prog run-main.o run-vec.o run-text.o
+link_prog
 expect_status 0 "$CUCKOO_OBJCHECK" prog
 objcopy --dump-section .cuckoo.types=types prog || fail "objcopy dump"
 sed '0,/producer cuckoo-cc /s//producer cuckoo-rt /' types > types.forged

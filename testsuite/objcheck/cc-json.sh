@@ -2,10 +2,7 @@
 # A program built from cuckoo-cc objects passes `cuckoo-objcheck --json`,
 # whose output is one well-formed JSON object reporting no failure.
 . "$srcdir/link/cc-common.sh"
-compile run-main.ck
-compile run-vec.ck
-compile run-text.ck
-expect_status 0 "$CUCKOO_LD" -o prog run-main.o run-vec.o run-text.o
+link_prog
 expect_status 0 "$CUCKOO_OBJCHECK" --json prog
 python3 -m json.tool stdout > /dev/null || fail "not JSON"
 python3 -c '

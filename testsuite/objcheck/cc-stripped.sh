@@ -2,10 +2,7 @@
 # strip removes the symbol table but not the blocks: a program built from
 # cuckoo-cc objects still passes the auditor after strip, and still runs.
 . "$srcdir/link/cc-common.sh"
-compile run-main.ck
-compile run-vec.ck
-compile run-text.ck
-expect_status 0 "$CUCKOO_LD" -o prog run-main.o run-vec.o run-text.o
+link_prog
 strip -o prog.stripped prog || fail strip
 readelf -s prog.stripped | grep -q ' sum$' && fail "not stripped"
 expect_status 0 "$CUCKOO_OBJCHECK" prog.stripped

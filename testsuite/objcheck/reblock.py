@@ -2,11 +2,13 @@
 """reblock.py -- forge a linked program's cuckoo-linked block (issue 8).
 
     reblock.py IN OUT [--bytes ADDR HEX]... [--drop-func NAME]... [--types FILE]
+               [--objects FILE]
 
 Copies the i386 ELF program IN to OUT after: writing the bytes HEX at the
 virtual address ADDR (0x...) for each --bytes; taking the .cuckoo.types
 text from FILE instead of IN (--types: a block to graft onto a program
-that has none); deleting the `func` records of NAME from the last block
+that has none); adding a .cuckoo.objects section with the contents of
+FILE (--objects: the objects of another program); deleting the `func` records of NAME from the last block
 (the cuckoo-linked one); and recomputing every `section NAME sha256:HEX`
 line of that block from OUT's allocated sections, as cuckoo-ld computes
 them (tld/manifest.c: the bytes, or zeros for NOBITS).  The result is a
@@ -37,7 +39,7 @@ def section_lines(b):
 
 def main(argv):
     src, dst = argv[1], argv[2]
-    patches, drops, types = [], [], None
+    patches, drops, types, objects = [], [], None, None
     i = 3
     while i < len(argv):
         if argv[i] == '--bytes':
@@ -46,6 +48,8 @@ def main(argv):
             drops.append(argv[i + 1]); i += 2
         elif argv[i] == '--types':
             types = argv[i + 1]; i += 2
+        elif argv[i] == '--objects':
+            objects = argv[i + 1]; i += 2
         else:
             sys.exit('reblock.py: bad argument ' + argv[i])
     b = bytearray(open(src, 'rb').read())
@@ -76,7 +80,8 @@ def main(argv):
     new = head + kept[:at] + section_lines(b) + kept[at:]
     forged = os.path.join(tmp, 'forged')
     open(forged, 'w').write('\n'.join(new))
-    subprocess.check_call(['objcopy', op, '.cuckoo.types=' + forged, mid, dst])
+    extra = ['--add-section', '.cuckoo.objects=' + objects] if objects else []
+    subprocess.check_call(['objcopy', op, '.cuckoo.types=' + forged] + extra + [mid, dst])
     # objcopy must not have moved an allocated byte: the block matches OUT
     if section_lines(bytearray(open(dst, 'rb').read())) != section_lines(b):
         sys.exit('reblock.py: objcopy changed an allocated section')
