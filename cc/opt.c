@@ -17,6 +17,7 @@
  * Dead pure instructions are removed by the register allocator. */
 #include "cc.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +52,20 @@ static void count(void) {
         nuses[uses[k]]++;
     }
   free(uses);
+}
+
+/* Successors of block B's terminator; returns how many. */
+static int succs_of(int b, int s[2]) {
+  IrInst *t = &fn->blocks[b]->ins[fn->blocks[b]->n - 1];
+  if (t->op == IR_JMP) {
+    s[0] = t->t1;
+    return 1;
+  }
+  if (t->op == IR_BR) {
+    s[0] = t->t1, s[1] = t->t2;
+    return 2;
+  }
+  return 0;
 }
 
 /* ---- constants ------------------------------------------------------------ */
@@ -247,6 +262,50 @@ static bool born_nonnull(int t) {
   return false;
 }
 
+/* A loop head that begins with check_null T is checked again on every
+ * iteration although T does not change.  When every way into the head is
+ * a jump, the check moves to the end of each jumping block: executed
+ * there, just before the jump, it traps at the same place with the same
+ * site as before.  remove_null_checks then drops the copies on paths
+ * where T is already checked -- the back edges, when the loop leaves T
+ * alone -- so the check runs once, before the loop. */
+static void hoist_head_null_checks(void) {
+  int nb = fn->nblocks;
+  int *njmp = xmalloc(sizeof(int) * (nb + 1)), *nother = xmalloc(sizeof(int) * (nb + 1));
+  memset(njmp, 0, sizeof(int) * (nb + 1));
+  memset(nother, 0, sizeof(int) * (nb + 1));
+  for (int b = 0; b < nb; b++) {
+    IrInst *t = &fn->blocks[b]->ins[fn->blocks[b]->n - 1];
+    if (t->op == IR_JMP && t->t1 != b)
+      njmp[t->t1]++;
+    else if (t->op == IR_JMP)
+      nother[t->t1]++;
+    else if (t->op == IR_BR)
+      nother[t->t1]++, nother[t->t2]++;
+  }
+  for (int h = 1; h < nb; h++) {
+    IrBlock *hb = fn->blocks[h];
+    int k = 0;
+    while (k < hb->n && hb->ins[k].op == IR_NOP)
+      k++;
+    if (njmp[h] < 2 || nother[h] || k >= hb->n || hb->ins[k].op != IR_CHECK_NULL || hb->ins[k].a.kind != OK_TEMP)
+      continue;
+    IrInst chk = hb->ins[k];
+    for (int p = 0; p < nb; p++) {
+      IrBlock *pb = fn->blocks[p];
+      if (p == h || pb->ins[pb->n - 1].op != IR_JMP || pb->ins[pb->n - 1].t1 != h)
+        continue;
+      ir_append(fn, p, IR_NOP);
+      pb->ins[pb->n - 1] = pb->ins[pb->n - 2];
+      pb->ins[pb->n - 2] = chk;
+    }
+    hb->ins[k].op = IR_NOP;
+    hb->ins[k].a.kind = OK_NONE;
+  }
+  free(njmp);
+  free(nother);
+}
+
 /* Forward must-analysis: temps non-null at each block's entry. */
 static void remove_null_checks(void) {
   int nt = fn->ntemps, nb = fn->nblocks;
@@ -388,6 +447,355 @@ static void remove_local_bounds(void) {
   }
 }
 
+/* ---- loop tests of counters that are never negative ------------------------ */
+
+/* Immediate dominators (Cooper, Harvey and Kennedy's iteration over the
+ * reverse postorder); idom[b] is -1 for an unreachable block. */
+static int *dominators(void) {
+  int nb = fn->nblocks;
+  int *order = xmalloc(sizeof(int) * (nb + 1)), *rpo = xmalloc(sizeof(int) * (nb + 1));
+  int *stack = xmalloc(sizeof(int) * (2 * nb + 2)), *next = xmalloc(sizeof(int) * (nb + 1));
+  int *idom = xmalloc(sizeof(int) * (nb + 1));
+  for (int b = 0; b < nb; b++)
+    rpo[b] = -1, next[b] = 0, idom[b] = -1;
+  int n = 0, sp = 0;
+  stack[sp++] = 0;
+  rpo[0] = -2;                                  /* on the stack */
+  while (sp) {
+    int b = stack[sp - 1], s[2], ns = succs_of(b, s);
+    if (next[b] < ns) {
+      int c = s[next[b]++];
+      if (rpo[c] == -1) {
+        rpo[c] = -2;
+        stack[sp++] = c;
+      }
+      continue;
+    }
+    sp--;
+    order[n++] = b;                             /* postorder */
+  }
+  for (int i = 0; i < n; i++)
+    rpo[order[i]] = n - 1 - i;                  /* reverse postorder number */
+  idom[0] = 0;
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (int i = n - 1; i >= 0; i--) {          /* blocks in reverse postorder */
+      int b = order[i];
+      if (b == 0)
+        continue;
+      int nd = -1;
+      for (int p = 0; p < nb; p++) {
+        int s[2], ns = succs_of(p, s);
+        for (int k = 0; k < ns; k++) {
+          if (s[k] != b || idom[p] < 0)
+            continue;
+          if (nd < 0) {
+            nd = p;
+            continue;
+          }
+          int x = p, y = nd;
+          while (x != y) {
+            while (rpo[x] > rpo[y])
+              x = idom[x];
+            while (rpo[y] > rpo[x])
+              y = idom[y];
+          }
+          nd = x;
+        }
+      }
+      if (nd >= 0 && idom[b] != nd) {
+        idom[b] = nd;
+        changed = true;
+      }
+    }
+  }
+  free(order);
+  free(rpo);
+  free(stack);
+  free(next);
+  return idom;
+}
+
+static bool dominates(const int *idom, int a, int b) {
+  for (;;) {
+    if (a == b)
+      return true;
+    if (b == 0 || idom[b] < 0)
+      return false;
+    b = idom[b];
+  }
+}
+
+/* Counters that are never negative.  A temp qualifies when it is defined
+ * in the entry block before any use there (so every use sees a
+ * definition), and otherwise only by
+ *   - a copy of a constant, or of another such temp;
+ *   - a sum or product of such temps and non-negative constants;
+ *   - at most one `i = i + x` (x a positive constant or such a temp) that
+ *     is dominated by the true side of a test `i < C` (C a non-negative
+ *     constant), the only way into that side being the test's edge.
+ * By induction on the execution every value of such a temp lies in
+ * [0, U) for a bound U computed from these definitions (the increment
+ * adds at most U(x) to a value below C), and a temp whose U exceeds 2^31
+ * does not qualify: nothing can wrap to a negative number.  The signed
+ * compares of such a temp with a non-negative constant (or another such
+ * temp) are then unsigned ones.  Turning them unsigned is what lets the
+ * bounds check that a loop test implies go (remove_branch_bounds), in the
+ * form the proof checker understands; were this reasoning wrong, the
+ * program would misbehave, but the checker would still refuse any access
+ * it cannot prove. */
+#define NONNEG_LIMIT (1LL << 31)
+
+typedef struct {
+  bool out;            /* disqualified */
+  bool entry;          /* defined in the entry block before any use there */
+  IrInst *inc;         /* the one `i = i + x` */
+  int inc_block;
+  long long guard;     /* C of the test that guards inc, or -1 */
+  long long ub;        /* exclusive upper bound of its values, or -1 unknown */
+} Counter;
+
+static Counter *ctr;
+
+/* The bound of operand O (a constant or a counter), or -1. */
+static long long oper_ub(Oper o) {
+  if (o.kind == OK_IMM)
+    return o.imm >= 0 && o.imm < NONNEG_LIMIT ? o.imm + 1 : -1;
+  if (o.kind == OK_TEMP && !ctr[o.temp].out)
+    return ctr[o.temp].ub;
+  return -1;
+}
+
+/* The bound that definition IN of counter T gives, -1 if not yet known,
+ * -2 if it disqualifies T. */
+static long long def_ub(const IrInst *in, int t) {
+  long long x, y;
+  if (in->k != IK_I32)
+    return -2;
+  switch (in->op) {
+  case IR_COPY:
+    if (in->a.kind != OK_IMM && in->a.kind != OK_TEMP)
+      return -2;
+    return oper_ub(in->a);
+  case IR_ADD:
+    if (in == ctr[t].inc) {
+      Oper step = in->a.kind == OK_TEMP && in->a.temp == t ? in->b : in->a;
+      if ((x = oper_ub(step)) < 0)
+        return -1;
+      return ctr[t].guard + x;
+    }
+    if ((in->a.kind == OK_TEMP && in->a.temp == t) || (in->b.kind == OK_TEMP && in->b.temp == t))
+      return -2;
+    if ((x = oper_ub(in->a)) < 0 || (y = oper_ub(in->b)) < 0)
+      return -1;
+    return x + y;
+  case IR_MUL:
+    if ((in->a.kind == OK_TEMP && in->a.temp == t) || (in->b.kind == OK_TEMP && in->b.temp == t))
+      return -2;
+    if ((x = oper_ub(in->a)) < 0 || (y = oper_ub(in->b)) < 0)
+      return -1;
+    return x > NONNEG_LIMIT || y > NONNEG_LIMIT ? -2 : x * y;
+  default:
+    return -2;
+  }
+}
+
+static void unsigned_counter_tests(void) {
+  int nb = fn->nblocks, nt = fn->ntemps;
+  int *idom = dominators();
+  int *npred = xmalloc(sizeof(int) * (nb + 1));
+  memset(npred, 0, sizeof(int) * (nb + 1));
+  for (int b = 0; b < nb; b++) {
+    int s[2], ns = succs_of(b, s);
+    for (int k = 0; k < ns; k++)
+      npred[s[k]]++;
+  }
+  ctr = xmalloc(sizeof(Counter) * (nt + 1));
+  for (int t = 0; t < nt; t++)
+    ctr[t] = (Counter){.out = fn->tkind[t] != IK_I32, .inc_block = -1, .guard = -1, .ub = -1};
+  /* defined first in the entry block */
+  int maxu = 64, *uses = xmalloc(sizeof(int) * maxu);
+  bool *seen = xmalloc(nt + 1);
+  memset(seen, 0, nt + 1);
+  IrBlock *b0 = fn->blocks[0];
+  for (int i = 0; i < b0->n; i++) {
+    IrInst *in = &b0->ins[i];
+    if (in->nargs + 8 > maxu)
+      uses = xrealloc(uses, sizeof(int) * (maxu = in->nargs + 8));
+    int n = ir_uses(in, uses, maxu);
+    for (int k = 0; k < n; k++)
+      seen[uses[k]] = true;
+    if (in->dst >= 0 && !seen[in->dst])
+      ctr[in->dst].entry = seen[in->dst] = true;
+  }
+  free(seen);
+  free(uses);
+  /* the increments: one per counter, of itself */
+  for (int b = 0; b < nb; b++)
+    for (int i = 0; i < fn->blocks[b]->n; i++) {
+      IrInst *in = &fn->blocks[b]->ins[i];
+      int t = in->dst;
+      if (t < 0 || in->op != IR_ADD || !((in->a.kind == OK_TEMP && in->a.temp == t) ||
+                                          (in->b.kind == OK_TEMP && in->b.temp == t)))
+        continue;
+      if (ctr[t].inc)
+        ctr[t].out = true;
+      ctr[t].inc = in;
+      ctr[t].inc_block = b;
+    }
+  /* the test that guards each increment */
+  for (int t = 0; t < nt; t++) {
+    if (!ctr[t].entry)
+      ctr[t].out = true;
+    if (ctr[t].out || !ctr[t].inc)
+      continue;
+    for (int p = 0; p < nb && ctr[t].guard < 0; p++) {
+      IrInst *br = &fn->blocks[p]->ins[fn->blocks[p]->n - 1];
+      if (br->op != IR_BR || br->k2 != IK_I32 || br->t1 == br->t2 || br->a.kind != OK_TEMP || br->a.temp != t ||
+          br->b.kind != OK_IMM || br->b.imm < 0 || br->b.imm >= NONNEG_LIMIT)
+        continue;
+      int side = br->cc == CC_LT ? br->t1 : br->cc == CC_GE ? br->t2 : -1;
+      if (side >= 0 && npred[side] == 1 && dominates(idom, side, ctr[t].inc_block))
+        ctr[t].guard = br->b.imm;
+    }
+    if (ctr[t].guard < 0)
+      ctr[t].out = true;
+  }
+  /* the bounds, recomputed from the others' until nothing changes: a
+   * counter's bound is known once all its definitions' are, and a
+   * counter made of a disqualified temp is unknown for good */
+  long long *nu = xmalloc(sizeof(long long) * (nt + 1));
+  bool settled = false;
+  for (int round = 0; round < 64 && !settled; round++) {
+    settled = true;
+    for (int t = 0; t < nt; t++)
+      nu[t] = LLONG_MIN; /* no definition seen yet */
+    for (int b = 0; b < nb; b++)
+      for (int i = 0; i < fn->blocks[b]->n; i++) {
+        IrInst *in = &fn->blocks[b]->ins[i];
+        int t = in->dst;
+        if (t < 0 || ctr[t].out)
+          continue;
+        long long u = def_ub(in, t);
+        if (u == -2 || u > NONNEG_LIMIT) {
+          ctr[t].out = true;
+          settled = false;
+        } else if (nu[t] != -1) {
+          nu[t] = u == -1 ? -1 : u > nu[t] ? u : nu[t];
+        }
+      }
+    for (int t = 0; t < nt; t++) {
+      long long u = nu[t] == LLONG_MIN ? -1 : nu[t];
+      if (!ctr[t].out && u != ctr[t].ub) {
+        ctr[t].ub = u;
+        settled = false;
+      }
+    }
+  }
+  free(nu);
+  if (!settled)
+    for (int t = 0; t < nt; t++)
+      ctr[t].out = true;
+  for (int b = 0; b < nb; b++) {
+    IrInst *br = &fn->blocks[b]->ins[fn->blocks[b]->n - 1];
+    if (br->op != IR_BR || br->k2 != IK_I32 || br->a.kind != OK_TEMP || ctr[br->a.temp].out ||
+        ctr[br->a.temp].ub < 0 || oper_ub(br->b) < 0)
+      continue;
+    switch (br->cc) {
+    case CC_LT: br->cc = CC_ULT; break;
+    case CC_LE: br->cc = CC_ULE; break;
+    case CC_GT: br->cc = CC_UGT; break;
+    case CC_GE: br->cc = CC_UGE; break;
+    default: break;
+    }
+  }
+  free(idom);
+  free(npred);
+  free(ctr);
+  ctr = NULL;
+}
+
+/* A bounds check that the branch into its block already made: the block's
+ * only way in is the edge on which its predecessor's branch established
+ * X <u L (unsigned, 32 bits), and the check compares the same index temp X
+ * with the same length -- the same constant, or the length word at the
+ * same address that L was loaded from (length words never change) --
+ * with neither redefined in between.  This is the loop test
+ * `i < lengthof(a)` guarding `a[i]`.  The proof checker re-derives the
+ * fact from the compare and the branch (doc/verify.md, "Facts"). */
+static bool same_addr(const IrAddr *x, const IrAddr *y) {
+  return x->index < 0 && y->index < 0 && x->off == y->off && x->base.kind == OK_TEMP && same_oper(x->base, y->base);
+}
+
+static bool defines(const IrInst *in, Oper o) {
+  return o.kind == OK_TEMP && in->dst == o.temp;
+}
+
+/* On the edge of P's branch into B: X <u L?  False when P does not end in
+ * such a branch or both its edges go to B. */
+static bool edge_below(const IrBlock *p, int b, Oper *x, Oper *l) {
+  const IrInst *t = &p->ins[p->n - 1];
+  if (t->op != IR_BR || t->k2 != IK_I32 || t->t1 == t->t2)
+    return false;
+  bool taken = t->t1 == b;
+  switch (t->cc) {
+  case CC_ULT: if (!taken) return false; *x = t->a, *l = t->b; return true;   /* a <u b */
+  case CC_UGT: if (!taken) return false; *x = t->b, *l = t->a; return true;   /* b <u a */
+  case CC_UGE: if (taken) return false; *x = t->a, *l = t->b; return true;    /* not a >=u b */
+  case CC_ULE: if (taken) return false; *x = t->b, *l = t->a; return true;    /* not a <=u b */
+  default: return false;
+  }
+}
+
+/* The load of the length word that defined L in P, with its base not
+ * redefined before P's branch; NULL if L came otherwise. */
+static const IrInst *length_load(const IrBlock *p, Oper l) {
+  if (l.kind != OK_TEMP)
+    return NULL;
+  for (int i = p->n - 2; i >= 0; i--) {
+    const IrInst *in = &p->ins[i];
+    if (in->dst != l.temp)
+      continue;
+    if (in->op != IR_LOAD || in->k != IK_I32 || in->mem != M_I32 || in->addr.index >= 0 ||
+        in->addr.off != CK_LEN_WORD_OFFSET || in->addr.base.kind != OK_TEMP)
+      return NULL;
+    for (int j = i + 1; j < p->n - 1; j++)
+      if (defines(&p->ins[j], in->addr.base))
+        return NULL;
+    return in;
+  }
+  return NULL;
+}
+
+static void remove_branch_bounds(void) {
+  int nb = fn->nblocks;
+  int *npred = xmalloc(sizeof(int) * (nb + 1)), *pred = xmalloc(sizeof(int) * (nb + 1));
+  memset(npred, 0, sizeof(int) * (nb + 1));
+  for (int b = 0; b < nb; b++) {
+    int s[2], n = succs_of(b, s);
+    for (int k = 0; k < n; k++)
+      npred[s[k]]++, pred[s[k]] = b;
+  }
+  for (int b = 1; b < nb; b++) {
+    Oper x, l;
+    if (npred[b] != 1 || !edge_below(fn->blocks[pred[b]], b, &x, &l) || x.kind != OK_TEMP)
+      continue;
+    const IrInst *len = length_load(fn->blocks[pred[b]], l);
+    IrBlock *bl = fn->blocks[b];
+    for (int i = 0; i < bl->n; i++) {
+      IrInst *c = &bl->ins[i];
+      if (c->op == IR_CHECK_BOUNDS && c->k == IK_I32 && same_oper(c->a, x) &&
+          (c->lenmem ? len && same_addr(&c->addr, &len->addr) : l.kind == OK_IMM && same_oper(c->b, l)))
+        c->op = IR_NOP;
+      if (defines(c, x) || defines(c, l) || (len && defines(c, len->addr.base)))
+        break;
+    }
+  }
+  free(npred);
+  free(pred);
+}
+
 /* ---- control flow ------------------------------------------------------------ */
 
 static int thread(int b) {
@@ -491,11 +899,19 @@ static void opt_func(IrFunc *f, int level) {
     ;
   count();
   remove_constant_checks();
+  if (level >= 1) {
+    hoist_head_null_checks();
+    count(); /* the blocks it grew moved their instructions */
+  }
   remove_null_checks();
   remove_local_bounds();
-  simplify_cfg();
   if (level >= 0)
-    coalesce();
+    coalesce(); /* first: a counter's `i = i + 1` is `t = i + 1; i = t` before */
+  if (level >= 1) {
+    unsigned_counter_tests();
+    remove_branch_bounds();
+  }
+  simplify_cfg();
 }
 
 void opt_program(IrProgram *ir, int level) {

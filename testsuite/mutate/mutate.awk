@@ -64,6 +64,8 @@ function catalogue() {
 	cat["write-saved"] = "unsafe overwrite the saved %ebx (-4(%ebp)): the caller's register is not restored"
 	cat["ret4"] = "unsafe ret $4 in a function that returns no struct"
 	cat["loop-bound-weak"] = "unsafe a loop's bound made jbe and the bounds check it implied deleted"
+	cat["del-null-pre"] = "unsafe delete a NULL check that the optimiser moved before its loop (testl %R, %R; je trap; jmp)"
+	cat["loop-jbe"] = "unsafe a loop's bound (movl -4(%BASE), %R; cmpl %R, %IDX; jb) made jbe where the optimiser removed the bounds check it implied"
 	# safe: the code stays safe; the checker may accept or refuse them
 	cat["dup-bounds"] = "safe duplicate a bounds check"
 	cat["dup-null"] = "safe duplicate a NULL check"
@@ -168,6 +170,8 @@ function find(m,    i, j) {
 		else if (m ~ /^(del-null|null-jne|null-other-reg|dup-null|null-stale)$/) { if (null_at(i)) C[++nc] = i }
 		else if (m == "member-past") { if (null_at(i) && member_after(P2, R)) C[++nc] = i }
 		else if (m ~ /^(del-bounds-loop|loop-bound-weak)$/) { if (bounds_at(i) && BASE != "" && loop_bound(BASE, IDX)) C[++nc] = i }
+		else if (m == "loop-jbe") { if (length_compare(i)) C[++nc] = i }
+		else if (m == "del-null-pre") { if (null_pre(i)) C[++nc] = i }
 		else if (m ~ /^(int-to-member|ptr-add)$/) { if (null_at(i)) C[++nc] = i }
 		else if (m ~ /^(del-icall-null|icall-other-reg|icall-jmp)$/) { if (icall_at(i)) C[++nc] = i }
 		else if (m == "leak-frame") { if (mnem(i) == "leal" && ops(i) ~ /^-?[0-9]+\(%ebp\), %e[a-z][a-z]$/) C[++nc] = i }
@@ -222,6 +226,22 @@ function loop_bound(base, idx,    i, j, k, x) {
 	return 0
 }
 
+# line i is a NULL check followed by a jump (to the loop it was moved out of)
+function null_pre(i,    j, k, r) {
+	if (mnem(i) != "testl" || !(j = nextins(i)) || mnem(j) != "je" || !istrap(j)) return 0
+	r = ops(i); if (r !~ /^%e[a-z][a-z], %e[a-z][a-z]$/ || r != substr(r, 1, 4) ", " substr(r, 1, 4)) return 0
+	if (!(k = nextins(j)) || mnem(k) != "jmp") return 0
+	P1 = i; P2 = j; return 1
+}
+# line i loads a length word that the next instruction compares an index
+# with, and a jb follows: a loop's bound (LOOPJ is the jb)
+function length_compare(i,    j, k, x) {
+	if (mnem(i) != "movl" || ops(i) !~ /^-4\(%e[a-z][a-z]\), %e[a-z][a-z]$/) return 0
+	x = ops(i); sub(/^.*, /, "", x)
+	if ((j = nextins(i)) && text(j) ~ ("^cmpl " x ", %e[a-z][a-z]$") && (k = nextins(j)) && mnem(k) == "jb") { LOOPJ = k; return 1 }
+	return 0
+}
+
 function show(i) { return text(i) }
 function note(msg) { printf "mutate: %s in %s (line %d): %s\n", mut, fn, at, msg > "/dev/stderr" }
 
@@ -238,6 +258,10 @@ function apply(m, arg, i,    o, d, r, s, n, k, j) {
 	} else if (m == "loop-bound-weak") {
 		bounds_at(i); loop_bound(BASE, IDX); del[P1] = del[P2] = 1; sub(/jb /, "jbe ", L[LOOPJ])
 		note("deleted '" show(P1) "; " show(P2) "', loop bound '" show(LOOPJ) "'")
+	} else if (m == "del-null-pre") {
+		null_pre(i); note("deleted '" show(P1) "; " show(P2) "'"); del[P1] = del[P2] = 1
+	} else if (m == "loop-jbe") {
+		length_compare(i); o = L[LOOPJ]; sub(/jb /, "jbe ", L[LOOPJ]); note("'" o "' -> '" L[LOOPJ] "'")
 	} else if (m == "int-to-member") {
 		null_at(i); o = "movl $0x1000, " (arg == "" ? 4 : arg) "(" R ")"; post[P2] = post[P2] "\t" o "\n"; note("inserted '" o "'")
 	} else if (m == "ptr-add") {

@@ -94,10 +94,11 @@ grep -v '^[[:space:]]*\(#\|$\)' "$DIR/mutants.list" > "$T/list"
 while read -r p fn mut nth why; do
 	case $nth in safe*) why="safe $why"; nth= ;; esac
 	# "only-O2": the -O0 code has no such place (the -g keep-alive moves
-	# -O0's variables to the frame)
+	# -O0's variables to the frame); "only-O0": the optimiser already
+	# removed the check the mutation works on
 	levels=$LEVELS
-	case $nth in only-O2) nth=; levels=-O2 ;; esac
-	case $why in only-O2*) why=${why#only-O2}; levels=-O2 ;; esac
+	case $nth in only-O[02]) levels=-${nth#only-}; nth= ;; esac
+	case $why in only-O[02]*) levels=$(expr "$why" : 'only-\(O[02]\)'); levels=-$levels; why=${why#only-O[02]} ;; esac
 	nth=${nth:-1}
 	class=$(class_of "$mut")
 	case $why in safe*) class=safe ;; esac
