@@ -768,32 +768,119 @@ static const IrInst *length_load(const IrBlock *p, Oper l) {
   return NULL;
 }
 
+/* Does instruction range [from, to) of block B define X or the base of
+ * the length word's address? */
+static bool range_defines(const IrBlock *b, int from, int to, Oper x, const IrInst *len) {
+  for (int i = from; i < to; i++)
+    if (defines(&b->ins[i], x) || (len && defines(&b->ins[i], len->addr.base)))
+      return true;
+  return false;
+}
+
+/* On every path from the entry of S to the check at instruction CI of
+ * block B that does not pass through S again, are X and the length's base
+ * left alone?  Those paths run through the blocks reachable from S
+ * without re-entering it that also reach B without passing through S. */
+static bool unchanged_from(int s, int b, int ci, Oper x, const IrInst *len, int **preds, const int *npred,
+                           unsigned char *fwd, unsigned char *bwd, int *stack) {
+  int nb = fn->nblocks, sp = 0;
+  memset(fwd, 0, nb);
+  memset(bwd, 0, nb);
+  fwd[s] = 1;
+  stack[sp++] = s;
+  while (sp) {
+    int u = stack[--sp], su[2], n = succs_of(u, su);
+    for (int k = 0; k < n; k++)
+      if (su[k] != s && !fwd[su[k]])
+        fwd[su[k]] = 1, stack[sp++] = su[k];
+  }
+  bwd[b] = 1;
+  stack[sp++] = b;
+  while (sp) {
+    int u = stack[--sp];
+    if (u == s)
+      continue;
+    for (int k = 0; k < npred[u]; k++)
+      if (!bwd[preds[u][k]])
+        bwd[preds[u][k]] = 1, stack[sp++] = preds[u][k];
+  }
+  for (int r = 0; r < nb; r++) {
+    if (!fwd[r] || !bwd[r])
+      continue;
+    const IrBlock *rb = fn->blocks[r];
+    if (r != b) {
+      if (range_defines(rb, 0, rb->n, x, len))
+        return false;
+      continue;
+    }
+    if (range_defines(rb, 0, ci, x, len))
+      return false;
+    /* B's own tail precedes a later visit when B leads back to itself
+     * without passing through S */
+    int su[2], n = succs_of(b, su);
+    bool again = false;
+    for (int k = 0; k < n; k++)
+      again |= su[k] != s && fwd[su[k]] && bwd[su[k]];
+    if (again && b != s && range_defines(rb, ci + 1, rb->n, x, len))
+      return false;
+  }
+  return true;
+}
+
+/* A bounds check implied by a branch that dominates it: the edge P -> S
+ * (S entered only by it) establishes X <u L, S dominates the check's
+ * block, and X -- and the pointer whose length word L was -- are not
+ * redefined on any path from S to the check that does not pass through S
+ * again (which would establish the fact anew).  Nested loops: the outer
+ * loop's test implies the outer index's bound in the inner body. */
 static void remove_branch_bounds(void) {
   int nb = fn->nblocks;
-  int *npred = xmalloc(sizeof(int) * (nb + 1)), *pred = xmalloc(sizeof(int) * (nb + 1));
+  int *idom = dominators();
+  int *npred = xmalloc(sizeof(int) * (nb + 1)), **preds = xmalloc(sizeof(int *) * (nb + 1));
   memset(npred, 0, sizeof(int) * (nb + 1));
   for (int b = 0; b < nb; b++) {
-    int s[2], n = succs_of(b, s);
+    int su[2], n = succs_of(b, su);
     for (int k = 0; k < n; k++)
-      npred[s[k]]++, pred[s[k]] = b;
+      npred[su[k]]++;
   }
-  for (int b = 1; b < nb; b++) {
-    Oper x, l;
-    if (npred[b] != 1 || !edge_below(fn->blocks[pred[b]], b, &x, &l) || x.kind != OK_TEMP)
-      continue;
-    const IrInst *len = length_load(fn->blocks[pred[b]], l);
+  for (int b = 0; b < nb; b++) {
+    preds[b] = xmalloc(sizeof(int) * (npred[b] + 1));
+    npred[b] = 0;
+  }
+  for (int b = 0; b < nb; b++) {
+    int su[2], n = succs_of(b, su);
+    for (int k = 0; k < n; k++)
+      preds[su[k]][npred[su[k]]++] = b;
+  }
+  unsigned char *fwd = xmalloc(nb + 1), *bwd = xmalloc(nb + 1);
+  int *stack = xmalloc(sizeof(int) * (nb + 1));
+  for (int b = 0; b < nb; b++) {
     IrBlock *bl = fn->blocks[b];
     for (int i = 0; i < bl->n; i++) {
       IrInst *c = &bl->ins[i];
-      if (c->op == IR_CHECK_BOUNDS && c->k == IK_I32 && same_oper(c->a, x) &&
-          (c->lenmem ? len && same_addr(&c->addr, &len->addr) : l.kind == OK_IMM && same_oper(c->b, l)))
-        c->op = IR_NOP;
-      if (defines(c, x) || defines(c, l) || (len && defines(c, len->addr.base)))
-        break;
+      if (c->op != IR_CHECK_BOUNDS || c->k != IK_I32 || c->a.kind != OK_TEMP || idom[b] < 0)
+        continue;
+      for (int sb = 1; sb < nb && c->op != IR_NOP; sb++) {
+        Oper x, l;
+        if (npred[sb] != 1 || !edge_below(fn->blocks[preds[sb][0]], sb, &x, &l) || !same_oper(x, c->a) ||
+            !dominates(idom, sb, b))
+          continue;
+        const IrInst *len = length_load(fn->blocks[preds[sb][0]], l);
+        if (c->lenmem ? !len || !same_addr(&c->addr, &len->addr) : l.kind != OK_IMM || !same_oper(c->b, l))
+          continue;
+        if (unchanged_from(sb, b, i, x, len, preds, npred, fwd, bwd, stack))
+          c->op = IR_NOP;
+      }
     }
   }
+  for (int b = 0; b < nb; b++)
+    free(preds[b]);
+  free(preds);
   free(npred);
-  free(pred);
+  free(idom);
+  free(fwd);
+  free(bwd);
+  free(stack);
 }
 
 /* ---- control flow ------------------------------------------------------------ */
