@@ -527,11 +527,13 @@ static bool dominates(const int *idom, int a, int b) {
   }
 }
 
-/* Counters that are never negative.  A temp qualifies when it is defined
+/* Counters that are never negative, and how large they get.  A temp
+ * qualifies when it is defined
  * in the entry block before any use there (so every use sees a
  * definition), and otherwise only by
  *   - a copy of a constant, or of another such temp;
  *   - a sum or product of such temps and non-negative constants;
+ *   - an `and` with a non-negative constant (whatever the other operand);
  *   - at most one `i = i + x` (x a positive constant or such a temp) that
  *     is dominated by the true side of a test `i < C` (C a non-negative
  *     constant), the only way into that side being the test's edge.
@@ -540,11 +542,11 @@ static bool dominates(const int *idom, int a, int b) {
  * adds at most U(x) to a value below C), and a temp whose U exceeds 2^31
  * does not qualify: nothing can wrap to a negative number.  The signed
  * compares of such a temp with a non-negative constant (or another such
- * temp) are then unsigned ones.  Turning them unsigned is what lets the
+ * temp) are then unsigned ones: turning them unsigned is what lets the
  * bounds check that a loop test implies go (remove_branch_bounds), in the
- * form the proof checker understands; were this reasoning wrong, the
- * program would misbehave, but the checker would still refuse any access
- * it cannot prove. */
+ * form the proof checker understands.  Were this
+ * reasoning wrong, the program would misbehave, but the checker would
+ * still refuse any access it cannot prove. */
 #define NONNEG_LIMIT (1LL << 31)
 
 typedef struct {
@@ -590,6 +592,10 @@ static long long def_ub(const IrInst *in, int t) {
     if ((x = oper_ub(in->a)) < 0 || (y = oper_ub(in->b)) < 0)
       return -1;
     return x + y;
+  case IR_AND:
+    /* a mask bounds the value, whatever the other operand */
+    x = in->a.kind == OK_IMM ? in->a.imm : in->b.kind == OK_IMM ? in->b.imm : -1;
+    return x >= 0 && x < NONNEG_LIMIT ? x + 1 : -2;
   case IR_MUL:
     if ((in->a.kind == OK_TEMP && in->a.temp == t) || (in->b.kind == OK_TEMP && in->b.temp == t))
       return -2;
@@ -601,7 +607,7 @@ static long long def_ub(const IrInst *in, int t) {
   }
 }
 
-static void unsigned_counter_tests(void) {
+static void use_counter_ranges(void) {
   int nb = fn->nblocks, nt = fn->ntemps;
   int *idom = dominators();
   int *npred = xmalloc(sizeof(int) * (nb + 1));
@@ -710,6 +716,38 @@ static void unsigned_counter_tests(void) {
     default: break;
     }
   }
+  /* A check against a constant length at least the bound of a temp
+   * made only by masks (`and` with a constant) and constants always
+   * passes: a hash slot `h & (SLOTS - 1)`.  (Only these: the proof
+   * checker knows a mask's bound from the `andl` itself, but not a
+   * counter's outside its loop's test.) */
+  long long *mask_ub = xmalloc(sizeof(long long) * (nt + 1));
+  count();
+  for (int t = 0; t < nt; t++)
+    mask_ub[t] = ctr[t].entry || ndefs[t] == 1 ? 0 : -1; /* every use sees a definition */
+  for (int b = 0; b < nb; b++)
+    for (int i = 0; i < fn->blocks[b]->n; i++) {
+      IrInst *in = &fn->blocks[b]->ins[i];
+      int t = in->dst;
+      if (t < 0 || mask_ub[t] < 0)
+        continue;
+      long long u = -1;
+      if (in->k == IK_I32 && in->op == IR_COPY && in->a.kind == OK_IMM)
+        u = in->a.imm >= 0 && in->a.imm < NONNEG_LIMIT ? in->a.imm + 1 : -1;
+      else if (in->k == IK_I32 && in->op == IR_AND && (in->a.kind == OK_IMM || in->b.kind == OK_IMM)) {
+        long long m = in->a.kind == OK_IMM ? in->a.imm : in->b.imm;
+        u = m >= 0 && m < NONNEG_LIMIT ? m + 1 : -1;
+      }
+      mask_ub[t] = u < 0 ? -1 : u > mask_ub[t] ? u : mask_ub[t];
+    }
+  for (int b = 0; b < nb; b++)
+    for (int i = 0; i < fn->blocks[b]->n; i++) {
+      IrInst *c = &fn->blocks[b]->ins[i];
+      if (c->op == IR_CHECK_BOUNDS && c->k == IK_I32 && !c->lenmem && c->a.kind == OK_TEMP &&
+          c->b.kind == OK_IMM && mask_ub[c->a.temp] > 0 && mask_ub[c->a.temp] <= c->b.imm)
+        c->op = IR_NOP;
+    }
+  free(mask_ub);
   free(idom);
   free(npred);
   free(ctr);
@@ -995,7 +1033,7 @@ static void opt_func(IrFunc *f, int level) {
   if (level >= 0)
     coalesce(); /* first: a counter's `i = i + 1` is `t = i + 1; i = t` before */
   if (level >= 1) {
-    unsigned_counter_tests();
+    use_counter_ranges();
     remove_branch_bounds();
   }
   simplify_cfg();

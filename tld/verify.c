@@ -3081,6 +3081,13 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
             s->r[g].mul = mul;
         }
     }
+    /* andl $M, %r: the result is at most M -- a mask bounds an index */
+    if (m == ZYDIS_MNEMONIC_AND && is_reg32(&op[0]) && op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE) {
+        uint32_t mask = (uint32_t)op[1].imm.value.u;
+        const struct val *r = &s->r[zreg(op[0].reg.value)];
+        if (mask != 0xffffffffu && r->vn)
+            add_fact(s, F_LT_CONST, r->vn, mask + 1);
+    }
     s->fl.valid = 0;
     return 1;
 }

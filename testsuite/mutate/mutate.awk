@@ -65,6 +65,7 @@ function catalogue() {
 	cat["ret4"] = "unsafe ret $4 in a function that returns no struct"
 	cat["loop-bound-weak"] = "unsafe a loop's bound made jbe and the bounds check it implied deleted"
 	cat["del-null-pre"] = "unsafe delete a NULL check that the optimiser moved before its loop (testl %R, %R; je trap; jmp)"
+	cat["mask-wide"] = "unsafe widen an index mask where -O2 removed the bounds check it implied (andl $M -> andl $2M+1)"
 	cat["loop-jbe"] = "unsafe a loop's bound (movl -4(%BASE), %R; cmpl %R, %IDX; jb) made jbe where the optimiser removed the bounds check it implied"
 	# safe: the code stays safe; the checker may accept or refuse them
 	cat["dup-bounds"] = "safe duplicate a bounds check"
@@ -172,6 +173,7 @@ function find(m,    i, j) {
 		else if (m ~ /^(del-bounds-loop|loop-bound-weak)$/) { if (bounds_at(i) && BASE != "" && loop_bound(BASE, IDX)) C[++nc] = i }
 		else if (m == "loop-jbe") { if (length_compare(i)) C[++nc] = i }
 		else if (m == "del-null-pre") { if (null_pre(i)) C[++nc] = i }
+		else if (m == "mask-wide") { if (mnem(i) == "andl" && ops(i) ~ /^\$[0-9]+, %e[a-z][a-z]$/) C[++nc] = i }
 		else if (m ~ /^(int-to-member|ptr-add)$/) { if (null_at(i)) C[++nc] = i }
 		else if (m ~ /^(del-icall-null|icall-other-reg|icall-jmp)$/) { if (icall_at(i)) C[++nc] = i }
 		else if (m == "leak-frame") { if (mnem(i) == "leal" && ops(i) ~ /^-?[0-9]+\(%ebp\), %e[a-z][a-z]$/) C[++nc] = i }
@@ -260,6 +262,9 @@ function apply(m, arg, i,    o, d, r, s, n, k, j) {
 		note("deleted '" show(P1) "; " show(P2) "', loop bound '" show(LOOPJ) "'")
 	} else if (m == "del-null-pre") {
 		null_pre(i); note("deleted '" show(P1) "; " show(P2) "'"); del[P1] = del[P2] = 1
+	} else if (m == "mask-wide") {
+		o = L[i]; n = ops(i); sub(/,.*/, "", n); sub(/^\$/, "", n)
+		sub(/\$[0-9]+/, "$" (2 * n + 1), L[i]); note("'" o "' -> '" L[i] "'")
 	} else if (m == "loop-jbe") {
 		length_compare(i); o = L[LOOPJ]; sub(/jb /, "jbe ", L[LOOPJ]); note("'" o "' -> '" L[LOOPJ] "'")
 	} else if (m == "int-to-member") {
