@@ -1531,6 +1531,128 @@ static Node *spawn_expr(Node *n) {
   return r;
 }
 
+/* ---- protection domains (LANGUAGE.md §13.3) --------------------------------------------- */
+
+static Type *domain_type(void) {
+  Sym *y = find_sym("domain_t");
+  if (y && y->typedef_ty && y->typedef_ty->kind == TY_STRUCT)
+    return pointer_to(y->typedef_ty);
+  Scope *save = scope;
+  scope = &file_scope_;
+  Tag *t = find_tag("domain", true);
+  if (!t) {
+    t = add_tag("domain", (Loc){0});
+    t->sd = xmalloc(sizeof(StructDef));
+    t->sd->tag = xstrdup("domain");
+  }
+  scope = save;
+  return pointer_to(struct_type(t->sd));
+}
+
+/* The function NAME names for OP (domain_new, domain_call), or NULL after
+ * an error. */
+static Obj *domain_function(Node *callee, const char *op) {
+  Sym *y = callee && callee->kind == ND_IDENT ? find_sym(callee->name) : NULL;
+  if (!y || !y->obj || !y->obj->is_function) {
+    error_at(callee->loc, "%s needs the name of a function (not a function pointer or an "
+                          "expression)", op);
+    return NULL;
+  }
+  Obj *fn = y->obj;
+  /* the runtime calls it, from a frame of unknown depth (§11) */
+  fn->is_used = true;
+  fn->is_spawn_target = true;
+  fn->addr_taken = true;
+  if (cur_fn)
+    vec_push(&cur_fn->callees, fn);
+  return fn;
+}
+
+/* The struct S of a state pointer type `S *` (qualifiers on S allowed
+ * when ALLOW_CONST), or NULL. */
+static Type *state_struct(Type *t, bool allow_const) {
+  if (t->kind != TY_PTR || t->base->kind != TY_STRUCT || t->base->size < 0)
+    return NULL;
+  if (!allow_const && t->base->qual)
+    return NULL;
+  return type_unqualified(t->base);
+}
+
+/* domain_new(setup): setup is `S *setup(void)` for a struct S.
+ * own: once §13.1 is in, setup is `S *own setup(void)`, and a plain `S *`
+ * result is refused (the state must be the domain's alone). */
+static Node *domain_new_expr(Node *n) {
+  Node *r = mk(ND_DOMAIN_NEW, domain_type(), n->loc);
+  Obj *fn = domain_function(n->lhs, "domain_new");
+  if (!fn)
+    return poison(r->ty, n->loc);
+  Type *ft = fn->ty;
+  Type *st = state_struct(ft->base, false);
+  if (ft->nparams != 0 || ft->variadic || !st || ft->base->qual) {
+    error_at(n->lhs->loc, "domain_new needs a function 'S *%s(void)' returning a pointer to a "
+                          "complete struct; '%s' is '%s'", fn->name, fn->name, tyname(ft));
+    return poison(r->ty, n->loc);
+  }
+  Node *v = mk(ND_VAR, ft, n->lhs->loc);
+  v->obj = fn;
+  r->lhs = decay(v);
+  /* the domain's name in runtime errors: setup's */
+  Obj *name = string_obj(fn->name, (int)strlen(fn->name), n->loc);
+  Node *nv = mk(ND_VAR, name->ty, n->loc);
+  nv->obj = name;
+  r->rhs = decay(nv);
+  r->new_type = st;
+  return r;
+}
+
+/* domain_call(d, f, args): f is `int f(S *state, P1, ..., Pn)` with
+ * arithmetic P1..Pn; the arguments are checked against P1..Pn as in a
+ * call.  That S is d's state type is checked at run time (trap cast): a
+ * domain_t does not carry it.
+ * own: once §13.1 is in, a Pi may also be an owned pointer `T *own`, and
+ * its argument moves into the domain (the runtime then adopts the object). */
+static Node *domain_call_expr(Node *n) {
+  Node *r = mk(ND_DOMAIN_CALL, ty_int, n->loc);
+  Node *d = rvalue(n->lhs);
+  Type *dt = domain_type();
+  if (!d->error && (d->ty->kind != TY_PTR || d->ty->base->kind != TY_STRUCT ||
+                    d->ty->base->sdef != dt->base->sdef))
+    error_at(n->lhs->loc, "the first argument of domain_call must be a 'domain_t *', not '%s'",
+             tyname(d->ty));
+  r->lhs = d;
+  Obj *fn = domain_function(n->rhs, "domain_call");
+  if (!fn)
+    return poison(ty_int, n->loc);
+  Type *ft = fn->ty;
+  Type *st = ft->nparams >= 1 ? state_struct(type_unqualified(ft->params[0]), true) : NULL;
+  bool ok = true;
+  if (ft->base->kind != TY_INT || ft->base->qual || ft->variadic || !st) {
+    error_at(n->rhs->loc, "domain_call needs a function 'int %s(S *state, ...)' whose first "
+                          "parameter points to the domain's state struct; '%s' is '%s'",
+             fn->name, fn->name, tyname(ft));
+    ok = false;
+  }
+  for (int i = 1; i < ft->nparams; i++)
+    if (!is_arith(ft->params[i])) {
+      error_at(n->rhs->loc, "parameter %d of '%s' is '%s': the other parameters of a "
+                            "domain_call function must be arithmetic", i + 1, fn->name,
+               tyname(ft->params[i]));
+      ok = false;
+    }
+  if (!ok)
+    return poison(ty_int, n->loc);
+  /* the arguments after f, against f's parameters after the state */
+  Type rest = *ft;
+  rest.params = ft->params + 1;
+  rest.nparams = ft->nparams - 1;
+  Node *v = mk(ND_VAR, ft, n->rhs->loc);
+  v->obj = fn;
+  r->rhs = v;
+  r->args = call_args(n->args, &rest, fn->name, false, n->loc);
+  r->new_type = st;
+  return r;
+}
+
 /* ---- sizeof and lengthof ----------------------------------------------------------------- */
 
 static Node *sizeof_expr(Node *n) {
@@ -2020,6 +2142,10 @@ static Node *expr_(Node *n) {
     return renew_expr(n);
   case ND_SPAWN:
     return spawn_expr(n);
+  case ND_DOMAIN_NEW:
+    return domain_new_expr(n);
+  case ND_DOMAIN_CALL:
+    return domain_call_expr(n);
   case ND_COMPOUND_LIT:
     return compound_lit_expr(n);
   default:

@@ -197,6 +197,67 @@ unsigned rt_thread_stack_size(void);
 typedef void rt_trap_handler_fn(const char *kind, const char *detail);
 void __cuckoo_trap_handler(rt_trap_handler_fn *f);
 
+/* ---- domain.c, and what alloc.c, thread.c and trap.c keep for it ------ */
+/* (LANGUAGE.md §13.3, doc/domains.md) */
+
+/* The objects allocated inside one domain: a list kept by alloc.c under
+ * its lock.  rt_alloc_owner is where this thread's new objects go (NULL:
+ * nobody's). */
+struct rt_owned;
+struct rt_owner {
+  struct rt_owned *head;
+  unsigned count;
+};
+extern __thread struct rt_owner *rt_alloc_owner;
+void rt_owner_purge(struct rt_owner *o);          /* deletes every object O owns */
+unsigned rt_owner_count(const struct rt_owner *o);
+/* own: once owned pointers move (chan_send, share, owned arguments of
+ * domain_call), the object at P leaves its domain or joins O. */
+void rt_alloc_disown(const void *p);
+/* The interned identity of T's type (traps memory at S for a bad one). */
+const void *rt_type_kind(const struct __cuckoo_type *t, const struct __cuckoo_site *s);
+
+/* Mutexes a thread took inside a domain call: a circular list through
+ * thread.c's records, headed in the call's frame. */
+struct rt_held {
+  struct rt_held *prev, *next;
+};
+struct rt_domain_frame {
+  void *jb[5];                    /* __builtin_setjmp's buffer */
+  void *d;                        /* struct domain_rec * */
+  struct rt_owner *owner;         /* its objects */
+  struct rt_domain_frame *outer;
+  struct rt_held held;
+  int in_setup;
+};
+extern __thread struct rt_domain_frame *rt_domain_top;
+void rt_mutexes_release(struct rt_held *head);    /* unlocks and unlists them */
+void rt_mutexes_hand_over(struct rt_held *from, struct rt_held *to);  /* TO NULL: unlists */
+/* trap.c's hooks: the failing domain's name (NULL: the error ends the
+ * process), and the jump back to its domain_call. */
+const char *rt_domain_failing(void);
+RT_NORETURN void rt_domain_unwind(void);
+/* Traps own if the thread is inside a domain (spawn, signal_handler, ...). */
+void rt_domain_forbid(const void *ret, const char *fn);
+/* Writes a runtime error line prefixed by "cuckoo: domain DOMAIN: ". */
+void rt_trap_report(const char *domain, const struct __cuckoo_site *site, const char *kind,
+                    const char *detail);
+#define RT_DOMAIN_BLOCK_MAX ((unsigned)CK_DOMAIN_BLOCK_MAX)  /* bytes of a domain_call's block */
+
+/* A signal handler or the user's trap handler is not part of the domain
+ * its thread happens to be in: it runs outside (its errors end the
+ * process, its objects are nobody's). */
+static inline struct rt_domain_frame *rt_domain_suspend(void) {
+  struct rt_domain_frame *f = rt_domain_top;
+  rt_domain_top = NULL;
+  rt_alloc_owner = NULL;
+  return f;
+}
+static inline void rt_domain_resume(struct rt_domain_frame *f) {
+  rt_domain_top = f;
+  rt_alloc_owner = f ? f->owner : NULL;
+}
+
 /* ---- process.c ------------------------------------------------------- */
 
 _Noreturn void __cuckoo_exit(int status);

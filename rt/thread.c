@@ -255,6 +255,8 @@ static void thread_release(struct thread_rec *t, struct stack *st) {
 struct thread *__cuckoo_spawn(int (*entry)(const struct __cuckoo_args *a),
                               const struct __cuckoo_args *a, unsigned size,
                               const struct __cuckoo_site *s) {
+  /* a thread would share nothing with the domain it was spawned in */
+  rt_domain_forbid(RT_HERE, "spawn");
   size_t stack = rt_thread_stack_size();
   /* Compared before rounding: size_t is 32 bits on i386, and a size near
    * 2^32 rounded up to 16 wraps to a copy of 0 bytes that passes. */
@@ -399,6 +401,10 @@ struct mutex_rec {
   pthread_mutex_t pm;
   unsigned live;
   unsigned next_free;
+  /* While a thread holds it and took it inside a domain call: the link in
+   * that call's list (domain.c), and the thread (&rt_domain_top). */
+  struct rt_held held;
+  const void *held_by;
 };
 
 struct cond_rec {
@@ -446,6 +452,8 @@ static struct mutex_rec *check_mutex(const void *ret, struct mutex *h, const cha
   return m;
 }
 
+static void mutex_releasing(struct mutex_rec *m);
+
 void __cuckoo_mutex_free(struct mutex *h) {
   struct mutex_rec *m = pool_record(&pools[KIND_MUTEX], h, RT_HERE, "mutex_free");
   unsigned expected = 1;
@@ -453,18 +461,75 @@ void __cuckoo_mutex_free(struct mutex *h) {
   if (!__atomic_compare_exchange_n(&m->live, &expected, 0, 0, __ATOMIC_ACQ_REL,
                                    __ATOMIC_ACQUIRE))
     rt_trap_call(RT_HERE, "delete", "mutex used after mutex_free", 0, 0);
+  mutex_releasing(m);
   rt_lock(&pool_lock);
   pool_put(&pools[KIND_MUTEX], record_index(&pools[KIND_MUTEX], m), &m->next_free);
   rt_unlock(&pool_lock);
 }
 
+/* ---- the mutexes a domain call took (domain.c) ----------------------------- */
+
+static struct mutex_rec *held_rec(struct rt_held *l) {
+  return (struct mutex_rec *)(void *)((char *)l - offsetof(struct mutex_rec, held));
+}
+
+static void held_unlist(struct mutex_rec *m) {
+  m->held.prev->next = m->held.next;
+  m->held.next->prev = m->held.prev;
+  m->held.prev = m->held.next = NULL;
+  m->held_by = NULL;
+}
+
+/* M was just taken by this thread: listed in its domain call, if any. */
+static void mutex_taken(struct mutex_rec *m) {
+  struct rt_domain_frame *f = rt_domain_top;
+  if (f == NULL)
+    return;
+  struct rt_held *head = &f->held;
+  m->held.next = head->next;
+  m->held.prev = head;
+  head->next->prev = &m->held;
+  head->next = &m->held;
+  m->held_by = &rt_domain_top;
+}
+
+/* M is about to be released by this thread. */
+static void mutex_releasing(struct mutex_rec *m) {
+  if (m->held_by == &rt_domain_top && m->held.next != NULL)
+    held_unlist(m);
+}
+
+void rt_mutexes_release(struct rt_held *head) {
+  while (head->next != head) {
+    struct mutex_rec *m = held_rec(head->next);
+    held_unlist(m);
+    pthread_mutex_unlock(&m->pm);
+  }
+}
+
+void rt_mutexes_hand_over(struct rt_held *from, struct rt_held *to) {
+  while (from->next != from) {
+    struct mutex_rec *m = held_rec(from->next);
+    held_unlist(m);
+    if (to != NULL) {
+      m->held.next = to->next;
+      m->held.prev = to;
+      to->next->prev = &m->held;
+      to->next = &m->held;
+      m->held_by = &rt_domain_top;
+    }
+  }
+}
+
 void __cuckoo_mutex_lock(struct mutex *h) {
   struct mutex_rec *m = check_mutex(RT_HERE, h, "mutex_lock");
   pthread_mutex_lock(&m->pm);
+  mutex_taken(m);
 }
 
 void __cuckoo_mutex_unlock(struct mutex *h) {
   struct mutex_rec *m = check_mutex(RT_HERE, h, "mutex_unlock");
+  mutex_releasing(m);
   pthread_mutex_unlock(&m->pm);
 }
 
@@ -524,7 +589,10 @@ void __cuckoo_cond_broadcast(struct cond *h) {
 /* 1 if it took the lock, else 0 (held by anyone, its caller included). */
 int __cuckoo_mutex_trylock(struct mutex *h) {
   struct mutex_rec *m = check_mutex(RT_HERE, h, "mutex_trylock");
-  return pthread_mutex_trylock(&m->pm) == 0;
+  if (pthread_mutex_trylock(&m->pm) != 0)
+    return 0;
+  mutex_taken(m);
+  return 1;
 }
 
 /* Waits at most TIMEOUT_NS (0 or less: only reacquires the mutex): 0 when
