@@ -474,6 +474,9 @@ struct Obj {
   Obj *locals;                    /* every automatic object, params first, by next */
   Node *body;
   Vec callees;                    /* Obj* of the functions it calls directly */
+  bool is_domain_entry;           /* named by domain_new or domain_call (§13.3) */
+  Vec domain_uses;                /* DomainUse*: what it may not do inside a domain */
+  bool domain_reached;            /* check.c: reached from a domain entry */
   /* local variable: free for the back end */
   int offset;
   int id;

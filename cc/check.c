@@ -862,10 +862,13 @@ static Obj *string_obj(const char *bytes, int len, Loc loc) {
   return o;
 }
 
+static void note_global_address(Node *lv, Type *pointee, Loc loc);
+
 /* Array lvalues become pointers to the array; function designators
  * become function pointers. */
 static Node *decay(Node *n) {
   if (n->ty->kind == TY_ARRAY) {
+    note_global_address(n, n->ty, n->loc);
     Node *a = mk(ND_ADDR, pointer_to(n->ty), n->loc);
     a->lhs = n;
     a->nonnull = true;
@@ -929,7 +932,63 @@ static const char *op_name(NodeKind k) {
   }
 }
 
+/* ---- what code inside a domain may not do (LANGUAGE.md §13.3) ------------------------------ */
+
+/* Each function lists the operations it may not perform inside a domain;
+ * check_program reports those of every function reachable, through direct
+ * calls in this file, from a function named by domain_new or domain_call
+ * (doc/decisions.md "Domains: what the compiler rejects"). */
+typedef struct {
+  Loc loc;
+  char *what;
+} DomainUse;
+
+static void domain_use(Loc loc, char *what) {
+  if (!cur_fn)
+    return;
+  DomainUse *u = xmalloc(sizeof *u);
+  u->loc = loc;
+  u->what = what;
+  vec_push(&cur_fn->domain_uses, u);
+}
+
+/* The global (static-storage, not const) variable whose storage the
+ * lvalue N is part of -- through members and array elements, never
+ * through a pointer -- or NULL. */
+static Obj *global_root(Node *n) {
+  for (;;) {
+    if (n->kind == ND_MEMBER || n->kind == ND_CAST)
+      n = n->lhs;
+    else if (n->kind == ND_INDEX && n->lhs && n->lhs->ty->kind == TY_ARRAY)
+      n = n->lhs;
+    else if (n->kind == ND_DEREF && n->lhs->kind == ND_ADDR)
+      n = n->lhs->lhs;
+    else
+      break;
+  }
+  if (n->kind != ND_VAR || !n->obj || n->obj->is_local || n->obj->is_function ||
+      n->obj->is_string || n->obj->is_runtime)
+    return NULL;
+  return n->obj;
+}
+
+static void note_global_store(Node *lhs, Loc loc) {
+  Obj *g = global_root(lhs);
+  if (g)
+    domain_use(loc, format("storing into the global variable '%s'", g->name));
+}
+
+/* A pointer to (part of) a global variable that is not const may be
+ * stored through later: inside a domain, taking one is refused too. */
+static void note_global_address(Node *lv, Type *pointee, Loc loc) {
+  Obj *g = global_root(lv);
+  if (g && !(pointee->qual & Q_CONST) &&
+      !(pointee->kind == TY_ARRAY && (pointee->base->qual & Q_CONST)))
+    domain_use(loc, format("taking the address of the global variable '%s'", g->name));
+}
+
 static void check_modifiable(Node *lhs, Loc loc, const char *what) {
+  note_global_store(lhs, loc);
   if (!is_lvalue(lhs)) {
     error_at(loc, "%s requires a modifiable lvalue (a variable, an element, a member)", what);
     return;
@@ -1210,6 +1269,8 @@ static Node *call_expr(Node *n) {
   Node *c = mk(ND_CALL, ft->base, n->loc);
   c->lhs = f;
   c->args = call_args(n->args, ft, fname, fn && fn->is_runtime, n->loc);
+  if (fn && fn->is_runtime && (!strcmp(fn->name, "signal_handler") || !strcmp(fn->name, "trap_handler")))
+    domain_use(n->loc, format("calling %s", fn->name));
   if (is_format_func(fn)) {
     /* the format is the last fixed parameter; the rest follow it */
     Node *fmt = c->args;
@@ -1528,6 +1589,7 @@ static Node *spawn_expr(Node *n) {
   fn->addr_taken = true;
   if (cur_fn)
     vec_push(&cur_fn->callees, fn);
+  domain_use(n->loc, xstrdup("spawn"));
   return r;
 }
 
@@ -1563,6 +1625,7 @@ static Obj *domain_function(Node *callee, const char *op) {
   fn->is_used = true;
   fn->is_spawn_target = true;
   fn->addr_taken = true;
+  fn->is_domain_entry = true;
   if (cur_fn)
     vec_push(&cur_fn->callees, fn);
   return fn;
@@ -2126,6 +2189,7 @@ static Node *expr_(Node *n) {
     a->nonnull = true;
     if (l->kind == ND_VAR)
       l->obj->addr_taken = true;
+    note_global_address(l, l->ty, n->loc);
     return a;
   }
   case ND_INDEX:
@@ -3133,6 +3197,38 @@ static void ext_decl(ExtDecl *ed) {
     o->initz = check_init(o->ty, ed->pinit, true, nloc);
 }
 
+/* Reports what the functions that may run inside a domain may not do:
+ * those reachable from a domain entry through direct calls (callees). */
+static void check_domain_code(Program *p) {
+  Vec work = {0}, from = {0};
+  for (Obj *o = p->globals; o; o = o->next)
+    if (o->is_function && o->is_domain_entry) {
+      vec_push(&work, o);
+      vec_push(&from, o);
+    }
+  for (int i = 0; i < work.len; i++) {
+    Obj *f = work.v[i];
+    if (f->domain_reached)
+      continue;
+    f->domain_reached = true;
+    Obj *entry = from.v[i];
+    for (int k = 0; k < f->domain_uses.len; k++) {
+      DomainUse *u = f->domain_uses.v[k];
+      if (f == entry)
+        error_at(u->loc, "%s inside a domain: domain_new or domain_call runs '%s' inside one",
+                 u->what, f->name);
+      else
+        error_at(u->loc, "%s inside a domain: '%s' may run inside one (it is reached from "
+                         "'%s', which domain_new or domain_call runs inside one)",
+                 u->what, f->name, entry->name);
+    }
+    for (int k = 0; k < f->callees.len; k++) {
+      vec_push(&work, f->callees.v[k]);
+      vec_push(&from, entry);
+    }
+  }
+}
+
 void check_program(ExtDecl *decls, Program *p) {
   prog = p;
   file_scope_ = (Scope){0};
@@ -3142,6 +3238,7 @@ void check_program(ExtDecl *decls, Program *p) {
   for (ExtDecl *ed = decls; ed; ed = ed->next)
     ext_decl(ed);
   in_runtime_decl = false;
+  check_domain_code(p);
   /* a file-scope variable of an incomplete struct that was completed later is fine */
   for (Obj *o = p->globals; o; o = o->next)
     if (!o->is_function && o->is_definition && o->ty->size < 0 && !o->is_string)
