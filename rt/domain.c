@@ -222,7 +222,7 @@ void rt_domain_unwind(void) {
 
 /* A runtime function the program may not call inside a domain (spawn,
  * signal_handler, trap_handler): a runtime error `own` of the domain. */
-void rt_domain_forbid(const void *ret, const char *fn) {
+void rt_domain_forbid(const struct __cuckoo_site *site, const char *fn) {
   if (rt_domain_top == NULL)
     return;
   char text[NAME_CAP + 64];
@@ -230,7 +230,7 @@ void rt_domain_forbid(const void *ret, const char *fn) {
   memcpy(text, fn, n);
   memcpy(text + n, " inside domain ", 15);
   memcpy(text + n + 15, ((struct domain_rec *)rt_domain_top->d)->name, m + 1);
-  rt_trap_text(rt_callsite(ret), "own", text);
+  rt_trap_text(site, "own", text);
 }
 
 /* ---- the Cuckoo interface ----------------------------------------------- */

@@ -238,7 +238,7 @@ void rt_mutexes_hand_over(struct rt_held *from, struct rt_held *to);  /* TO NULL
 const char *rt_domain_failing(void);
 RT_NORETURN void rt_domain_unwind(void);
 /* Traps own if the thread is inside a domain (spawn, signal_handler, ...). */
-void rt_domain_forbid(const void *ret, const char *fn);
+void rt_domain_forbid(const struct __cuckoo_site *site, const char *fn);
 /* Writes a runtime error line prefixed by "cuckoo: domain DOMAIN: ". */
 void rt_trap_report(const char *domain, const struct __cuckoo_site *site, const char *kind,
                     const char *detail);

@@ -256,7 +256,7 @@ struct thread *__cuckoo_spawn(int (*entry)(const struct __cuckoo_args *a),
                               const struct __cuckoo_args *a, unsigned size,
                               const struct __cuckoo_site *s) {
   /* a thread would share nothing with the domain it was spawned in */
-  rt_domain_forbid(RT_HERE, "spawn");
+  rt_domain_forbid(s, "spawn");
   size_t stack = rt_thread_stack_size();
   /* Compared before rounding: size_t is 32 bits on i386, and a size near
    * 2^32 rounded up to 16 wraps to a copy of 0 bytes that passes. */
