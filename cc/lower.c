@@ -1006,8 +1006,9 @@ static Oper lower_domain_new(Node *n) {
 }
 
 /* domain_call(d, f, args): a block laid out like f's arguments, its first
- * word (the state) NULL: the runtime copies the block, puts the domain's
- * state there and calls f's thunk on the copy (abi.md "domain_call"). */
+ * word (the state) NULL: the runtime copies the block onto its stack as
+ * f's arguments, puts the domain's state in the first and calls f
+ * (abi.md "domain_call"); f checks its stack, as its address is taken. */
 static Oper lower_domain_call(Node *n) {
   Obj *f = n->rhs->obj;
   Oper d = lower_expr(n->lhs);
@@ -1033,10 +1034,9 @@ static Oper lower_domain_call(Node *n) {
     store(addr_of_value(ir_slot(s, off)), a->ty, av[i].val);
     off += av[i].kind == IK_I64 || av[i].kind == IK_F64 ? 8 : 4;
   }
-  const char *tname = thunk_for(f, size);
   IrArg *args = xmalloc(6 * sizeof *args);
   args[0] = (IrArg){.val = d, .kind = IK_I32};
-  args[1] = (IrArg){.val = ir_sym(tname, 0), .kind = IK_I32};
+  args[1] = (IrArg){.val = ir_sym(sym_of(f), 0), .kind = IK_I32};
   args[2] = (IrArg){.val = ir_slot(s, 0), .kind = IK_I32};
   args[3] = (IrArg){.val = ir_imm(size), .kind = IK_I32};
   args[4] = (IrArg){.val = ir_sym(ir_type_desc(irp, n->new_type), 0), .kind = IK_I32};

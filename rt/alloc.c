@@ -335,7 +335,6 @@ struct rt_owned {
   struct rt_owner *owner;
 };
 
-__thread struct rt_owner *rt_alloc_owner;
 
 static void *meta_alloc_owned(void) {
   return rt_meta_alloc(sizeof(struct rt_owned));
@@ -418,9 +417,10 @@ void rt_alloc_disown(const void *p) {
  * 0 when out of memory (the block is then freed).  Under alloc_lock. */
 static int block_made(struct block *b, struct kind *k) {
   live_objects++;
-  if (rt_alloc_owner == NULL)
+  struct rt_domain_frame *f = rt_domain_top;  /* the thread's domain, if any */
+  if (f == NULL)
     return 1;
-  if (!owned_list(b, rt_alloc_owner)) {
+  if (!owned_list(b, f->owner)) {
     live_objects--;
     __atomic_store_n(&b->tag, (uintptr_t)k, __ATOMIC_RELEASE);
     struct block **list = free_list(k, class_of(block_bytes(b)));

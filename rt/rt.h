@@ -201,14 +201,13 @@ void __cuckoo_trap_handler(rt_trap_handler_fn *f);
 /* (LANGUAGE.md §13.3, doc/domains.md) */
 
 /* The objects allocated inside one domain: a list kept by alloc.c under
- * its lock.  rt_alloc_owner is where this thread's new objects go (NULL:
- * nobody's). */
+ * its lock.  A thread's new objects go to rt_domain_top->owner (none when
+ * rt_domain_top is NULL). */
 struct rt_owned;
 struct rt_owner {
   struct rt_owned *head;
   unsigned count;
 };
-extern __thread struct rt_owner *rt_alloc_owner;
 void rt_owner_purge(struct rt_owner *o);          /* deletes every object O owns */
 unsigned rt_owner_count(const struct rt_owner *o);
 /* own: once owned pointers move (chan_send, share, owned arguments of
@@ -223,12 +222,13 @@ struct rt_held {
   struct rt_held *prev, *next;
 };
 struct rt_domain_frame {
-  void *jb[5];                    /* __builtin_setjmp's buffer */
-  void *d;                        /* struct domain_rec * */
-  struct rt_owner *owner;         /* its objects */
-  struct rt_domain_frame *outer;
-  struct rt_held held;
-  int in_setup;
+  void *d;                        /* 0: struct domain_rec * */
+  struct rt_domain_frame *outer;  /* 4 */
+  struct rt_owner *owner;         /* 8: its objects */
+  struct rt_held held;            /* 12, 16 */
+  int in_setup;                   /* 20: a setup's frame (C); else rt_domain_run's, at a
+                                     fixed place in its assembly frame, where a failure
+                                     resumes (domain.c) */
 };
 extern __thread struct rt_domain_frame *rt_domain_top;
 void rt_mutexes_release(struct rt_held *head);    /* unlocks and unlists them */
@@ -250,12 +250,10 @@ void rt_trap_report(const char *domain, const struct __cuckoo_site *site, const 
 static inline struct rt_domain_frame *rt_domain_suspend(void) {
   struct rt_domain_frame *f = rt_domain_top;
   rt_domain_top = NULL;
-  rt_alloc_owner = NULL;
   return f;
 }
 static inline void rt_domain_resume(struct rt_domain_frame *f) {
   rt_domain_top = f;
-  rt_alloc_owner = f ? f->owner : NULL;
 }
 
 /* ---- process.c ------------------------------------------------------- */
