@@ -64,7 +64,8 @@ _Static_assert((offsetof(struct domain_rec, revoked) == 4 && offsetof(struct dom
                 sizeof(struct domain_rec) == 128) || sizeof(void *) != 4,
                "the record layout the assembly reads");
 _Static_assert((offsetof(struct rt_domain_frame, outer) == 4 && offsetof(struct rt_domain_frame, owner) == 8 &&
-                offsetof(struct rt_domain_frame, held) == 12 && offsetof(struct rt_domain_frame, in_setup) == 20 &&
+                offsetof(struct rt_domain_frame, held_mark) == 12 &&
+                offsetof(struct rt_domain_frame, in_setup) == 20 &&
                 sizeof(struct rt_domain_frame) == 24) ||
                sizeof(void *) != 4, "the frame layout the assembly writes");
 
@@ -188,7 +189,7 @@ static void frame_push(struct rt_domain_frame *f, struct domain_rec *d, int in_s
   f->d = d;
   f->in_setup = in_setup;
   f->outer = rt_domain_top;
-  f->held.prev = f->held.next = &f->held;
+  f->held_mark = rt_held_count;
   f->owner = &d->owned;
   rt_domain_top = f;
 }
@@ -208,7 +209,7 @@ static void domain_empty(struct domain_rec *d) {
 static void frame_abandon(struct rt_domain_frame *f) {
   struct domain_rec *d = f->d;
   frame_pop(f);
-  rt_mutexes_release(&f->held);
+  rt_mutexes_release(f->held_mark);
   domain_empty(d);
   domain_unlock(d);
 }
@@ -221,7 +222,8 @@ static void run_setup(struct domain_rec *d, const struct __cuckoo_site *s) {
   frame_push(&f, d, 1);
   struct __cuckoo_obj *st = d->setup();
   frame_pop(&f);
-  rt_mutexes_hand_over(&f.held, rt_domain_top ? &rt_domain_top->held : NULL);
+  if (rt_domain_top == NULL)      /* mutexes it still holds: the caller's, untracked */
+    rt_held_count = f.held_mark;
   if (st == NULL) {
     domain_empty(d);
     domain_unlock(d);
@@ -370,7 +372,8 @@ int rt_domain_call_slow(struct domain *h, int (*f)(void), const void *block, uns
  * and still holds become the caller's, a domain revoked from inside is
  * emptied; then D is released. */
 void rt_domain_leave(struct rt_domain_frame *f, struct domain_rec *d) {
-  rt_mutexes_hand_over(&f->held, rt_domain_top ? &rt_domain_top->held : NULL);
+  if (rt_domain_top == NULL)      /* mutexes it still holds: the caller's, untracked */
+    rt_held_count = f->held_mark;
   if (d->revoked)
     domain_empty(d);
   domain_unlock(d);
@@ -383,7 +386,7 @@ void rt_domain_leave(struct rt_domain_frame *f, struct domain_rec *d) {
 int rt_domain_recover(struct rt_domain_frame *f, const struct __cuckoo_site *s) {
   struct domain_rec *d = f->d;
   frame_pop(f);
-  rt_mutexes_release(&f->held);
+  rt_mutexes_release(f->held_mark);
   domain_empty(d);
   if (!d->revoked)
     run_setup(d, s);
@@ -462,9 +465,8 @@ __asm__(
     "	movl %eax, -48(%ebp)\n"                  /* F.outer */
     "	leal 16(%ebx), %eax\n"
     "	movl %eax, -44(%ebp)\n"                  /* F.owner = &d->owned */
-    "	leal -40(%ebp), %eax\n"
-    "	movl %eax, -40(%ebp)\n"                  /* F.held: empty */
-    "	movl %eax, -36(%ebp)\n"
+    "	movl %gs:rt_held_count@ntpoff, %eax\n"
+    "	movl %eax, -40(%ebp)\n"                  /* F.held_mark */
     "	movl $0, -32(%ebp)\n"                    /* F.in_setup */
     "	leal -52(%ebp), %eax\n"
     "	movl %eax, %gs:rt_domain_top@ntpoff\n"
@@ -484,8 +486,8 @@ __asm__(
     "	movl %eax, %gs:rt_domain_top@ntpoff\n"
     "	testl %esi, %esi\n"
     "	js 3f\n"
-    "	leal -40(%ebp), %eax\n"
-    "	cmpl %eax, -36(%ebp)\n"                  /* a mutex still held */
+    "	movl %gs:rt_held_count@ntpoff, %eax\n"
+    "	cmpl %eax, -40(%ebp)\n"                  /* a mutex still held */
     "	jne 4f\n"
     "	cmpl $0, 4(%ebx)\n"                      /* revoked from inside */
     "	jne 4f\n"

@@ -216,23 +216,28 @@ void rt_alloc_disown(const void *p);
 /* The interned identity of T's type (traps memory at S for a bad one). */
 const void *rt_type_kind(const struct __cuckoo_type *t, const struct __cuckoo_site *s);
 
-/* Mutexes a thread took inside a domain call: a circular list through
- * thread.c's records, headed in the call's frame. */
-struct rt_held {
-  struct rt_held *prev, *next;
-};
+/* The mutexes a thread took while inside a domain call (thread.c): a
+ * stack of their records, per thread.  A frame remembers its height at
+ * entry; what is above it when the call fails was taken by the call.
+ * Records are never freed, so an entry whose mutex was freed meanwhile
+ * still names a mutex record: releasing it is wrong but memory-safe.
+ * Beyond RT_HELD_MAX held at once, mutexes are not tracked (and not
+ * released by a recovery). */
+#define RT_HELD_MAX 64
+extern __thread void *rt_held[RT_HELD_MAX];
+extern __thread unsigned rt_held_count;
 struct rt_domain_frame {
   void *d;                        /* 0: struct domain_rec * */
   struct rt_domain_frame *outer;  /* 4 */
   struct rt_owner *owner;         /* 8: its objects */
-  struct rt_held held;            /* 12, 16 */
+  unsigned held_mark;             /* 12: rt_held_count at entry */
+  unsigned spare;                 /* 16 */
   int in_setup;                   /* 20: a setup's frame (C); else rt_domain_run's, at a
                                      fixed place in its assembly frame, where a failure
                                      resumes (domain.c) */
 };
 extern __thread struct rt_domain_frame *rt_domain_top;
-void rt_mutexes_release(struct rt_held *head);    /* unlocks and unlists them */
-void rt_mutexes_hand_over(struct rt_held *from, struct rt_held *to);  /* TO NULL: unlists */
+void rt_mutexes_release(unsigned mark);  /* unlocks those above MARK, newest first */
 /* trap.c's hooks: the failing domain's name (NULL: the error ends the
  * process), and the jump back to its domain_call. */
 const char *rt_domain_failing(void);

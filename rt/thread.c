@@ -401,10 +401,6 @@ struct mutex_rec {
   pthread_mutex_t pm;
   unsigned live;
   unsigned next_free;
-  /* While a thread holds it and took it inside a domain call: the link in
-   * that call's list (domain.c), and the thread (&rt_domain_top). */
-  struct rt_held held;
-  const void *held_by;
 };
 
 struct cond_rec {
@@ -467,57 +463,32 @@ void __cuckoo_mutex_free(struct mutex *h) {
   rt_unlock(&pool_lock);
 }
 
-/* ---- the mutexes a domain call took (domain.c) ----------------------------- */
+/* ---- the mutexes a domain call took (domain.c, rt.h) ---------------------- */
 
-static struct mutex_rec *held_rec(struct rt_held *l) {
-  return (struct mutex_rec *)(void *)((char *)l - offsetof(struct mutex_rec, held));
-}
+__thread void *rt_held[RT_HELD_MAX];
+__thread unsigned rt_held_count;
 
-static void held_unlist(struct mutex_rec *m) {
-  m->held.prev->next = m->held.next;
-  m->held.next->prev = m->held.prev;
-  m->held.prev = m->held.next = NULL;
-  m->held_by = NULL;
-}
-
-/* M was just taken by this thread: listed in its domain call, if any. */
+/* M was just taken by this thread: noted if it is inside a domain call. */
 static void mutex_taken(struct mutex_rec *m) {
-  struct rt_domain_frame *f = rt_domain_top;
-  if (f == NULL)
-    return;
-  struct rt_held *head = &f->held;
-  m->held.next = head->next;
-  m->held.prev = head;
-  head->next->prev = &m->held;
-  head->next = &m->held;
-  m->held_by = &rt_domain_top;
+  if (rt_domain_top != NULL && rt_held_count < RT_HELD_MAX)
+    rt_held[rt_held_count++] = m;
 }
 
-/* M is about to be released by this thread. */
+/* M is about to be released (or freed) by this thread: no longer noted. */
 static void mutex_releasing(struct mutex_rec *m) {
-  if (m->held_by == &rt_domain_top && m->held.next != NULL)
-    held_unlist(m);
-}
-
-void rt_mutexes_release(struct rt_held *head) {
-  while (head->next != head) {
-    struct mutex_rec *m = held_rec(head->next);
-    held_unlist(m);
-    pthread_mutex_unlock(&m->pm);
-  }
-}
-
-void rt_mutexes_hand_over(struct rt_held *from, struct rt_held *to) {
-  while (from->next != from) {
-    struct mutex_rec *m = held_rec(from->next);
-    held_unlist(m);
-    if (to != NULL) {
-      m->held.next = to->next;
-      m->held.prev = to;
-      to->next->prev = &m->held;
-      to->next = &m->held;
-      m->held_by = &rt_domain_top;
+  for (unsigned i = rt_held_count; i-- > 0;)
+    if (rt_held[i] == m) {
+      for (; i + 1 < rt_held_count; i++)
+        rt_held[i] = rt_held[i + 1];
+      rt_held_count--;
+      return;
     }
+}
+
+void rt_mutexes_release(unsigned mark) {
+  while (rt_held_count > mark) {
+    struct mutex_rec *m = rt_held[--rt_held_count];
+    pthread_mutex_unlock(&m->pm);
   }
 }
 
