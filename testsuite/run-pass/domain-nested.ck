@@ -2,8 +2,9 @@
  * inner domain B is B's alone (A's call goes on, A's objects stay); a
  * domain_call into a domain already running on the thread is a runtime
  * error `own` of the calling domain; a stack overflow and a negative
- * result are failures of the domain too; the objects each domain makes
- * while it runs are its own. */
+ * result are failures of the domain too; a domain_new whose setup fails
+ * inside A is a failure of A; the objects each domain makes while it runs
+ * are its own. */
 #include <cuckoo.ckh>
 
 struct a_state { int calls; };
@@ -45,6 +46,19 @@ int a_work(struct a_state *a, int k) {
   return 1000 * a->calls + (r < 0 ? 500 : r);
 }
 
+struct b_state *broken_setup(void) {
+  struct b_state *b = new(struct b_state);
+  b->buf = new(int[1]);
+  (*b->buf)[1] = 1;               /* traps: a failure of setup, so of A */
+  return b;
+}
+
+int a_make_broken(struct a_state *a, int k) {
+  a->calls++;
+  domain_t *d = domain_new(broken_setup);
+  return domain_call(d, b_work, k);
+}
+
 int a_reenter(struct a_state *a, int k) {
   a->calls++;
   return domain_call(outer, a_work, k);
@@ -59,6 +73,7 @@ int main(void) {
   printf("A kept its objects: %d, B rebuilt: %d\n", domain_objects(outer) - a_objects,
          domain_objects(inner) - b_objects);
   printf("A into itself: %d\n", domain_call(outer, a_reenter, 1));
+  printf("A making a domain whose setup fails: %d\n", domain_call(outer, a_make_broken, 1));
   printf("A after: %d\n", domain_call(outer, a_work, 3));
   printf("stack overflow in B: %d\n", domain_call(inner, b_recurse, 0));
   printf("negative result: %d\n", domain_call(inner, b_negative, 5));
