@@ -929,28 +929,6 @@ static Oper lower_renew(Node *n) {
   return r;
 }
 
-/* The thunk that calls F with the argument block the runtime hands it
- * (spawn, domain_call: abi.md "spawn"); made once per F. */
-static const char *thunk_for(Obj *f, long long size) {
-  const char *tname = format("%s.cuckoo_thunk", sym_of(f));
-  for (int i = 0; i < irp->nfuncs; i++)
-    if (irp->funcs[i]->is_thunk && !strcmp(irp->funcs[i]->name, tname))
-      return tname;
-  IrFunc *t = ir_new_func(NULL, tname);
-  t->is_thunk = true;
-  t->checks_stack = true;
-  t->args_size = (int)size;
-  t->ret_kind = IK_I32;
-  t->thunk_target = ir_new_func(f, sym_of(f));
-  if (irp->nfuncs == irp->cap) {
-    irp->cap = irp->cap ? 2 * irp->cap : 16;
-    irp->funcs = xrealloc(irp->funcs, irp->cap * sizeof *irp->funcs);
-  }
-  irp->funcs[irp->nfuncs++] = t;
-  f->is_spawn_target = true;
-  return tname;
-}
-
 /* spawn f(args): the arguments go into a block laid out like f's argument
  * area; the runtime copies it and calls the thunk f.cuckoo_thunk (abi.md). */
 static Oper lower_spawn(Node *n) {
@@ -981,7 +959,25 @@ static Oper lower_spawn(Node *n) {
     if (!size)                    /* refused above: no block to fill */
       break;
   }
-  const char *tname = thunk_for(f, size);
+  /* the thunk */
+  const char *tname = format("%s.cuckoo_thunk", sym_of(f));
+  bool have = false;
+  for (int i = 0; i < irp->nfuncs; i++)
+    if (irp->funcs[i]->is_thunk && !strcmp(irp->funcs[i]->name, tname))
+      have = true;
+  if (!have) {
+    IrFunc *t = ir_new_func(NULL, tname);
+    t->is_thunk = true;
+    t->checks_stack = true;
+    t->args_size = (int)size;
+    t->ret_kind = IK_I32;
+    t->thunk_target = ir_new_func(f, sym_of(f));
+    if (irp->nfuncs == irp->cap) {
+      irp->cap = irp->cap ? 2 * irp->cap : 16;
+      irp->funcs = xrealloc(irp->funcs, irp->cap * sizeof *irp->funcs);
+    }
+    irp->funcs[irp->nfuncs++] = t;
+  }
   f->is_spawn_target = true;
   IrArg *args = xmalloc(4 * sizeof *args);
   args[0] = (IrArg){.val = ir_sym(tname, 0), .kind = IK_I32};
