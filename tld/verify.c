@@ -2302,8 +2302,12 @@ static int check_domain_new(struct vctx *v, struct st *s, const struct ctype *ft
 {
     int32_t at = s->r[ESP].off;
     int c0 = cell_at(v, at);
-    if (ft->nparams != 4 || c0 < 0 || !check_plain_args(v, s, ft, at, 1u, "__cuckoo_domain_new"))
-        return c0 < 0 ? refuse(v, "domain_new", "the arguments are not in the outgoing area"), 0 : 0;
+    if (c0 < 0) {
+        refuse(v, "domain_new", "the arguments are not in the outgoing area");
+        return 0;
+    }
+    if (ft->nparams != 4 || !check_plain_args(v, s, ft, at, 1u, "__cuckoo_domain_new"))
+        return 0;
     const struct val *x = &s->c[c0];
     const struct ctype *sf = x->k == V_FUNC ? complete(&v->tags, unq(x->t, NULL)) : NULL;
     const struct ctype *ret = sf && sf->tag == CT_FUNC ? complete(&v->tags, sf->sub) : NULL;
