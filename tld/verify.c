@@ -2306,7 +2306,11 @@ static int check_domain_new(struct vctx *v, struct st *s, const struct ctype *ft
         refuse(v, "domain_new", "the arguments are not in the outgoing area");
         return 0;
     }
-    if (ft->nparams != 4 || !check_plain_args(v, s, ft, at, 1u, "__cuckoo_domain_new"))
+    if (ft->nparams != 4) {
+        refuse(v, "domain_new", "__cuckoo_domain_new is not the runtime's");
+        return 0;
+    }
+    if (!check_plain_args(v, s, ft, at, 1u, "__cuckoo_domain_new"))
         return 0;
     const struct val *x = &s->c[c0];
     const struct ctype *sf = x->k == V_FUNC ? complete(&v->tags, unq(x->t, NULL)) : NULL;
@@ -2336,7 +2340,11 @@ static const struct ctype *thunk_block(struct vctx *v, const struct ctype *targe
 static int check_domain_call(struct vctx *v, struct st *s, const struct ctype *ft)
 {
     int32_t at = s->r[ESP].off;
-    if (ft->nparams != 6 || !check_plain_args(v, s, ft, at, 2u | 4u | 8u, "__cuckoo_domain_call"))
+    if (ft->nparams != 6) {
+        refuse(v, "domain_call", "__cuckoo_domain_call is not the runtime's");
+        return 0;
+    }
+    if (!check_plain_args(v, s, ft, at, 2u | 4u | 8u, "__cuckoo_domain_call"))
         return 0;
     int c1 = cell_at(v, at + 4);
     const struct val *x = c1 >= 0 ? &s->c[c1] : NULL;
