@@ -2362,7 +2362,11 @@ static int check_domain_call(struct vctx *v, struct st *s, const struct ctype *f
         return 0;
     }
     const struct ctype *layout = thunk_block(v, x->t);
-    return layout && check_block(v, s, at + 8, layout, "the entry", "domain_call");
+    if (!layout) {
+        refuse(v, "domain_call", "the entry's parameters have no layout");
+        return 0;
+    }
+    return check_block(v, s, at + 8, layout, "the entry", "domain_call");
 }
 
 static int do_call(struct vctx *v, struct st *s, const char *name, const struct ctype *ft, int *noreturn)
