@@ -297,6 +297,8 @@ typedef enum {
   ND_DELETE,       /* delete(lhs) */
   ND_RENEW,        /* renew(lhs, rhs): lhs a T (*)[] lvalue, new_type T */
   ND_SPAWN,        /* spawn f(args): lhs is ND_VAR of f */
+  ND_DOMAIN_NEW,   /* domain_new(setup): lhs is ND_VAR of setup, new_type the state struct */
+  ND_DOMAIN_CALL,  /* domain_call(d, f, args): lhs d, rhs ND_VAR of f, new_type the state struct */
   ND_COMPOUND_LIT, /* (type){init}: obj is a hidden local, init its initializer */
   /* statements */
   ND_BLOCK,        /* body: list linked by next */
@@ -418,7 +420,7 @@ struct Node {
   /* ND_ASSIGN_OP */
   NodeKind op;
   Type *cty;
-  /* ND_CALL, ND_SPAWN */
+  /* ND_CALL, ND_SPAWN, ND_DOMAIN_CALL */
   Node *args;
   Obj *ret_buf;
   /* ND_NEW / ND_DELETE */
@@ -472,6 +474,9 @@ struct Obj {
   Obj *locals;                    /* every automatic object, params first, by next */
   Node *body;
   Vec callees;                    /* Obj* of the functions it calls directly */
+  bool is_domain_entry;           /* named by domain_new or domain_call (§13.3) */
+  Vec domain_uses;                /* DomainUse*: what it may not do inside a domain */
+  bool domain_reached;            /* check.c: reached from a domain entry */
   /* local variable: free for the back end */
   int offset;
   int id;

@@ -862,10 +862,13 @@ static Obj *string_obj(const char *bytes, int len, Loc loc) {
   return o;
 }
 
+static void note_global_address(Node *lv, Type *pointee, Loc loc);
+
 /* Array lvalues become pointers to the array; function designators
  * become function pointers. */
 static Node *decay(Node *n) {
   if (n->ty->kind == TY_ARRAY) {
+    note_global_address(n, n->ty, n->loc);
     Node *a = mk(ND_ADDR, pointer_to(n->ty), n->loc);
     a->lhs = n;
     a->nonnull = true;
@@ -929,7 +932,63 @@ static const char *op_name(NodeKind k) {
   }
 }
 
+/* ---- what code inside a domain may not do (LANGUAGE.md §13.3) ------------------------------ */
+
+/* Each function lists the operations it may not perform inside a domain;
+ * check_program reports those of every function reachable, through direct
+ * calls in this file, from a function named by domain_new or domain_call
+ * (doc/decisions.md "Domains: what the compiler rejects"). */
+typedef struct {
+  Loc loc;
+  char *what;
+} DomainUse;
+
+static void domain_use(Loc loc, char *what) {
+  if (!cur_fn)
+    return;
+  DomainUse *u = xmalloc(sizeof *u);
+  u->loc = loc;
+  u->what = what;
+  vec_push(&cur_fn->domain_uses, u);
+}
+
+/* The global (static-storage, not const) variable whose storage the
+ * lvalue N is part of -- through members and array elements, never
+ * through a pointer -- or NULL. */
+static Obj *global_root(Node *n) {
+  for (;;) {
+    if (n->kind == ND_MEMBER || n->kind == ND_CAST)
+      n = n->lhs;
+    else if (n->kind == ND_INDEX && n->lhs && n->lhs->ty->kind == TY_ARRAY)
+      n = n->lhs;
+    else if (n->kind == ND_DEREF && n->lhs->kind == ND_ADDR)
+      n = n->lhs->lhs;
+    else
+      break;
+  }
+  if (n->kind != ND_VAR || !n->obj || n->obj->is_local || n->obj->is_function ||
+      n->obj->is_string || n->obj->is_runtime)
+    return NULL;
+  return n->obj;
+}
+
+static void note_global_store(Node *lhs, Loc loc) {
+  Obj *g = global_root(lhs);
+  if (g)
+    domain_use(loc, format("storing into the global variable '%s'", g->name));
+}
+
+/* A pointer to (part of) a global variable that is not const may be
+ * stored through later: inside a domain, taking one is refused too. */
+static void note_global_address(Node *lv, Type *pointee, Loc loc) {
+  Obj *g = global_root(lv);
+  if (g && !(pointee->qual & Q_CONST) &&
+      !(pointee->kind == TY_ARRAY && (pointee->base->qual & Q_CONST)))
+    domain_use(loc, format("taking the address of the global variable '%s'", g->name));
+}
+
 static void check_modifiable(Node *lhs, Loc loc, const char *what) {
+  note_global_store(lhs, loc);
   if (!is_lvalue(lhs)) {
     error_at(loc, "%s requires a modifiable lvalue (a variable, an element, a member)", what);
     return;
@@ -1210,6 +1269,8 @@ static Node *call_expr(Node *n) {
   Node *c = mk(ND_CALL, ft->base, n->loc);
   c->lhs = f;
   c->args = call_args(n->args, ft, fname, fn && fn->is_runtime, n->loc);
+  if (fn && fn->is_runtime && (!strcmp(fn->name, "signal_handler") || !strcmp(fn->name, "trap_handler")))
+    domain_use(n->loc, format("calling %s", fn->name));
   if (is_format_func(fn)) {
     /* the format is the last fixed parameter; the rest follow it */
     Node *fmt = c->args;
@@ -1528,6 +1589,130 @@ static Node *spawn_expr(Node *n) {
   fn->addr_taken = true;
   if (cur_fn)
     vec_push(&cur_fn->callees, fn);
+  domain_use(n->loc, xstrdup("spawn"));
+  return r;
+}
+
+/* ---- protection domains (LANGUAGE.md §13.3) --------------------------------------------- */
+
+static Type *domain_type(void) {
+  Sym *y = find_sym("domain_t");
+  if (y && y->typedef_ty && y->typedef_ty->kind == TY_STRUCT)
+    return pointer_to(y->typedef_ty);
+  Scope *save = scope;
+  scope = &file_scope_;
+  Tag *t = find_tag("domain", true);
+  if (!t) {
+    t = add_tag("domain", (Loc){0});
+    t->sd = xmalloc(sizeof(StructDef));
+    t->sd->tag = xstrdup("domain");
+  }
+  scope = save;
+  return pointer_to(struct_type(t->sd));
+}
+
+/* The function NAME names for OP (domain_new, domain_call), or NULL after
+ * an error. */
+static Obj *domain_function(Node *callee, const char *op) {
+  Sym *y = callee && callee->kind == ND_IDENT ? find_sym(callee->name) : NULL;
+  if (!y || !y->obj || !y->obj->is_function) {
+    error_at(callee->loc, "%s needs the name of a function (not a function pointer or an "
+                          "expression)", op);
+    return NULL;
+  }
+  Obj *fn = y->obj;
+  /* the runtime calls it, from a frame of unknown depth (§11) */
+  fn->is_used = true;
+  fn->is_spawn_target = true;
+  fn->addr_taken = true;
+  fn->is_domain_entry = true;
+  if (cur_fn)
+    vec_push(&cur_fn->callees, fn);
+  return fn;
+}
+
+/* The struct S of a state pointer type `S *` (qualifiers on S allowed
+ * when ALLOW_CONST), or NULL. */
+static Type *state_struct(Type *t, bool allow_const) {
+  if (t->kind != TY_PTR || t->base->kind != TY_STRUCT || t->base->size < 0)
+    return NULL;
+  if (!allow_const && t->base->qual)
+    return NULL;
+  return type_unqualified(t->base);
+}
+
+/* domain_new(setup): setup is `S *setup(void)` for a struct S.
+ * own: once §13.1 is in, setup is `S *own setup(void)`, and a plain `S *`
+ * result is refused (the state must be the domain's alone). */
+static Node *domain_new_expr(Node *n) {
+  Node *r = mk(ND_DOMAIN_NEW, domain_type(), n->loc);
+  Obj *fn = domain_function(n->lhs, "domain_new");
+  if (!fn)
+    return poison(r->ty, n->loc);
+  Type *ft = fn->ty;
+  Type *st = state_struct(ft->base, false);
+  if (ft->nparams != 0 || ft->variadic || !st || ft->base->qual) {
+    error_at(n->lhs->loc, "domain_new needs a function 'S *%s(void)' returning a pointer to a "
+                          "complete struct; '%s' is '%s'", fn->name, fn->name, tyname(ft));
+    return poison(r->ty, n->loc);
+  }
+  Node *v = mk(ND_VAR, ft, n->lhs->loc);
+  v->obj = fn;
+  r->lhs = decay(v);
+  /* the domain's name in runtime errors: setup's */
+  Obj *name = string_obj(fn->name, (int)strlen(fn->name), n->loc);
+  Node *nv = mk(ND_VAR, name->ty, n->loc);
+  nv->obj = name;
+  r->rhs = decay(nv);
+  r->new_type = st;
+  return r;
+}
+
+/* domain_call(d, f, args): f is `int f(S *state, P1, ..., Pn)` with
+ * arithmetic P1..Pn; the arguments are checked against P1..Pn as in a
+ * call.  That S is d's state type is checked at run time (trap cast): a
+ * domain_t does not carry it.
+ * own: once §13.1 is in, a Pi may also be an owned pointer `T *own`, and
+ * its argument moves into the domain (the runtime then adopts the object). */
+static Node *domain_call_expr(Node *n) {
+  Node *r = mk(ND_DOMAIN_CALL, ty_int, n->loc);
+  Node *d = rvalue(n->lhs);
+  Type *dt = domain_type();
+  if (!d->error && (d->ty->kind != TY_PTR || d->ty->base->kind != TY_STRUCT ||
+                    d->ty->base->sdef != dt->base->sdef))
+    error_at(n->lhs->loc, "the first argument of domain_call must be a 'domain_t *', not '%s'",
+             tyname(d->ty));
+  r->lhs = d;
+  Obj *fn = domain_function(n->rhs, "domain_call");
+  if (!fn)
+    return poison(ty_int, n->loc);
+  Type *ft = fn->ty;
+  Type *st = ft->nparams >= 1 ? state_struct(type_unqualified(ft->params[0]), true) : NULL;
+  bool ok = true;
+  if (ft->base->kind != TY_INT || ft->base->qual || ft->variadic || !st) {
+    error_at(n->rhs->loc, "domain_call needs a function 'int %s(S *state, ...)' whose first "
+                          "parameter points to the domain's state struct; '%s' is '%s'",
+             fn->name, fn->name, tyname(ft));
+    ok = false;
+  }
+  for (int i = 1; i < ft->nparams; i++)
+    if (!is_arith(ft->params[i])) {
+      error_at(n->rhs->loc, "parameter %d of '%s' is '%s': the other parameters of a "
+                            "domain_call function must be arithmetic", i + 1, fn->name,
+               tyname(ft->params[i]));
+      ok = false;
+    }
+  if (!ok)
+    return poison(ty_int, n->loc);
+  /* the arguments after f, against f's parameters after the state */
+  Type rest = *ft;
+  rest.params = ft->params + 1;
+  rest.nparams = ft->nparams - 1;
+  Node *v = mk(ND_VAR, ft, n->rhs->loc);
+  v->obj = fn;
+  r->rhs = v;
+  r->args = call_args(n->args, &rest, fn->name, false, n->loc);
+  r->new_type = st;
   return r;
 }
 
@@ -2004,6 +2189,7 @@ static Node *expr_(Node *n) {
     a->nonnull = true;
     if (l->kind == ND_VAR)
       l->obj->addr_taken = true;
+    note_global_address(l, l->ty, n->loc);
     return a;
   }
   case ND_INDEX:
@@ -2020,6 +2206,10 @@ static Node *expr_(Node *n) {
     return renew_expr(n);
   case ND_SPAWN:
     return spawn_expr(n);
+  case ND_DOMAIN_NEW:
+    return domain_new_expr(n);
+  case ND_DOMAIN_CALL:
+    return domain_call_expr(n);
   case ND_COMPOUND_LIT:
     return compound_lit_expr(n);
   default:
@@ -3007,6 +3197,38 @@ static void ext_decl(ExtDecl *ed) {
     o->initz = check_init(o->ty, ed->pinit, true, nloc);
 }
 
+/* Reports what the functions that may run inside a domain may not do:
+ * those reachable from a domain entry through direct calls (callees). */
+static void check_domain_code(Program *p) {
+  Vec work = {0}, from = {0};
+  for (Obj *o = p->globals; o; o = o->next)
+    if (o->is_function && o->is_domain_entry) {
+      vec_push(&work, o);
+      vec_push(&from, o);
+    }
+  for (int i = 0; i < work.len; i++) {
+    Obj *f = work.v[i];
+    if (f->domain_reached)
+      continue;
+    f->domain_reached = true;
+    Obj *entry = from.v[i];
+    for (int k = 0; k < f->domain_uses.len; k++) {
+      DomainUse *u = f->domain_uses.v[k];
+      if (f == entry)
+        error_at(u->loc, "%s inside a domain: domain_new or domain_call runs '%s' inside one",
+                 u->what, f->name);
+      else
+        error_at(u->loc, "%s inside a domain: '%s' may run inside one (it is reached from "
+                         "'%s', which domain_new or domain_call runs inside one)",
+                 u->what, f->name, entry->name);
+    }
+    for (int k = 0; k < f->callees.len; k++) {
+      vec_push(&work, f->callees.v[k]);
+      vec_push(&from, entry);
+    }
+  }
+}
+
 void check_program(ExtDecl *decls, Program *p) {
   prog = p;
   file_scope_ = (Scope){0};
@@ -3016,6 +3238,7 @@ void check_program(ExtDecl *decls, Program *p) {
   for (ExtDecl *ed = decls; ed; ed = ed->next)
     ext_decl(ed);
   in_runtime_decl = false;
+  check_domain_code(p);
   /* a file-scope variable of an incomplete struct that was completed later is fine */
   for (Obj *o = p->globals; o; o = o->next)
     if (!o->is_function && o->is_definition && o->ty->size < 0 && !o->is_string)

@@ -499,6 +499,7 @@ static void yyerror(YYLTYPE *lloc, Parser *ps, const char *msg);
        KW_NORETURN "'_Noreturn'" KW_TRUE "'true'" KW_FALSE "'false'"
        KW_NULL "'NULL'" KW_NEW "'new'" KW_DELETE "'delete'" KW_RENEW "'renew'"
        KW_LENGTHOF "'lengthof'" KW_SPAWN "'spawn'" KW_GLOBAL "'global'"
+       KW_DOMAIN_NEW "'domain_new'" KW_DOMAIN_CALL "'domain_call'"
        KW_COMPLEX "'_Complex'" KW_ASM "'asm'"
 %token ARROW "'->'" INC "'++'" DEC "'--'" SHL "'<<'" SHR "'>>'" LE "'<='"
        GE "'>='" EQ "'=='" NE "'!='" ANDAND "'&&'" OROR "'||'"
@@ -1240,7 +1241,9 @@ argument_expression_list
  *     new '(' type-name ')'
  *     delete '(' expression ')'
  *     renew '(' assignment-expression ',' assignment-expression ')'
- *     spawn identifier '(' argument-expression-list? ')' */
+ *     spawn identifier '(' argument-expression-list? ')'
+ *     domain_new '(' identifier ')'
+ *     domain_call '(' assignment-expression ',' identifier (',' argument-expression-list)? ')' */
 unary_expression
   : postfix_expression
   | INC unary_expression  { $$ = new_unary(ND_PREINC, $2, L(@1)); }
@@ -1263,6 +1266,12 @@ unary_expression
       { $$ = new_unary(ND_SPAWN, ident($2, L(@2)), L(@1)); }
   | KW_SPAWN IDENTIFIER '(' argument_expression_list ')'
       { $$ = new_unary(ND_SPAWN, ident($2, L(@2)), L(@1)); $$->args = $4.head; }
+  | KW_DOMAIN_NEW '(' IDENTIFIER ')'
+      { $$ = new_unary(ND_DOMAIN_NEW, ident($3, L(@3)), L(@1)); }
+  | KW_DOMAIN_CALL '(' assignment_expression ',' IDENTIFIER ')'
+      { $$ = new_binary(ND_DOMAIN_CALL, $3, ident($5, L(@5)), L(@1)); }
+  | KW_DOMAIN_CALL '(' assignment_expression ',' IDENTIFIER ',' argument_expression_list ')'
+      { $$ = new_binary(ND_DOMAIN_CALL, $3, ident($5, L(@5)), L(@1)); $$->args = $7.head; }
   ;
 
 /* cast-expression: unary-expression | '(' type-name ')' cast-expression */

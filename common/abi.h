@@ -51,6 +51,10 @@ static inline unsigned long long ck_array_size(unsigned long long esize, unsigne
  * CK_LW_REPEAT COUNT STRIDE OFF BODYLEN BODY... runs BODY (BODYLEN words,
  * ending with CK_LW_END) COUNT times at OFF, OFF + STRIDE, ...;
  * CK_LW_END ends a list. */
+/* The largest argument block of a domain_call (LANGUAGE.md §13.3): the
+ * state pointer and arithmetic arguments, which the runtime copies onto
+ * its own stack. */
+#define CK_DOMAIN_BLOCK_MAX 256
 #define CK_CALLSITES_SECTION "__cuckoo_callsites"
 #define CK_CALLSITE_SIZE 8      /* bytes of an entry */
 #define CK_CALLSITE_RET 0       /* byte offsets of its two words */

@@ -23,7 +23,13 @@
  * Concurrency: one runtime lock (rt.h).  Taking it enters a critical
  * section, during which signal handlers are deferred (signal.c), so a
  * handler that allocates never finds its own thread holding the lock.
- * Traps happen only after the lock is released. */
+ * Traps happen only after the lock is released.
+ *
+ * Domains (LANGUAGE.md §13.3, domain.c): a block allocated while its
+ * thread runs inside a domain is OWNED: its tag has the OWNED bit and,
+ * while it is live, its `next` word (the free-list link, unused then)
+ * points to a record on the domain's list, so that deleting it unlists it
+ * in O(1) and a failed domain's objects are found without a heap walk. */
 #include <string.h>
 #include <sys/mman.h>
 
@@ -40,6 +46,7 @@ struct block {
   struct block *next;             /* free-list link while free */
 };
 #define LIVE ((uintptr_t)1)
+#define OWNED ((uintptr_t)2)     /* kinds are 16-byte aligned (rt_meta_alloc) */
 #define HDR_SIZE sizeof(struct block)
 
 /* Strides of the small classes (header included); larger blocks are
@@ -104,6 +111,8 @@ static char *units_alloc(size_t nunits) {
  * its own lock (taken inside alloc_lock, never the other way round). */
 static char *meta_next, *meta_end;
 static rt_lock_t meta_lock = RT_LOCK_INIT;
+
+static void *meta_alloc_locked(size_t size);
 
 static void *meta_alloc_locked(size_t size) {
   size = (size + 15) & ~(size_t)15;
@@ -316,6 +325,121 @@ static void set_zero_value(void *dst, const unsigned char *image, size_t n, int 
   }
 }
 
+/* ---- owners (domains) ------------------------------------------------------- */
+
+static void block_free(struct block *b, struct kind *k, unsigned stride);
+
+struct rt_owned {
+  struct rt_owned *prev, *next;
+  struct block *b;
+  struct rt_owner *owner;
+};
+
+
+static void *meta_alloc_owned(void) {
+  return rt_meta_alloc(sizeof(struct rt_owned));
+}
+static struct rt_owned *owned_free;  /* spare records, under alloc_lock */
+static unsigned live_objects;         /* live blocks, under alloc_lock */
+
+/* Lists the fresh live block B as OWNER's; 0 when out of memory.  Under
+ * alloc_lock. */
+static int owned_list(struct block *b, struct rt_owner *owner) {
+  struct rt_owned *r = owned_free;
+  if (r != NULL)
+    owned_free = r->next;
+  else if ((r = meta_alloc_owned()) == NULL)
+    return 0;
+  r->b = b;
+  r->owner = owner;
+  r->prev = NULL;
+  r->next = owner->head;
+  if (owner->head)
+    owner->head->prev = r;
+  owner->head = r;
+  owner->count++;
+  b->next = (struct block *)(void *)r;
+  return 1;
+}
+
+static void owned_unlist(struct rt_owned *r) {
+  if (r->prev)
+    r->prev->next = r->next;
+  else
+    r->owner->head = r->next;
+  if (r->next)
+    r->next->prev = r->prev;
+  r->owner->count--;
+  r->next = owned_free;
+  owned_free = r;
+}
+
+/* The block whose data P is (a single object's or an array's), live; NULL
+ * otherwise.  Under alloc_lock. */
+static struct block *block_of_data(const void *p) {
+  uintptr_t addr = (uintptr_t)p;
+  struct chunk **slot = map_slot(addr, 0);
+  struct chunk *c = slot ? *slot : NULL;
+  if (c == NULL)
+    return NULL;
+  size_t index = (addr - (uintptr_t)c->base) / c->stride;
+  struct block *b = (struct block *)(c->base + index * c->stride);
+  uintptr_t data = (uintptr_t)(b + 1);
+  if (index >= c->nblocks || !(b->tag & LIVE) || (addr != data && addr != data + 4))
+    return NULL;
+  return b;
+}
+
+void rt_owner_purge(struct rt_owner *o) {
+  rt_lock(&alloc_lock);
+  while (o->head != NULL) {
+    struct block *b = o->head->b;
+    block_free(b, (struct kind *)(b->tag & ~(LIVE | OWNED)), (unsigned)block_bytes(b));
+  }
+  rt_unlock(&alloc_lock);
+}
+
+unsigned rt_owner_count(const struct rt_owner *o) {
+  return __atomic_load_n(&o->count, __ATOMIC_RELAXED);
+}
+
+void rt_alloc_disown(const void *p) {
+  rt_lock(&alloc_lock);
+  struct block *b = block_of_data(p);
+  if (b != NULL && (b->tag & OWNED)) {
+    owned_unlist((struct rt_owned *)(void *)b->next);
+    __atomic_store_n(&b->tag, b->tag & ~OWNED, __ATOMIC_RELEASE);
+  }
+  rt_unlock(&alloc_lock);
+}
+
+/* A live block just made: counted, and listed as the thread's domain's.
+ * 0 when out of memory (the block is then freed).  Under alloc_lock. */
+static int block_made(struct block *b, struct kind *k) {
+  live_objects++;
+  struct rt_domain_frame *f = rt_domain_top;  /* the thread's domain, if any */
+  if (f == NULL)
+    return 1;
+  if (!owned_list(b, f->owner)) {
+    live_objects--;
+    __atomic_store_n(&b->tag, (uintptr_t)k, __ATOMIC_RELEASE);
+    struct block **list = free_list(k, class_of(block_bytes(b)));
+    b->next = *list;
+    *list = b;
+    return 0;
+  }
+  __atomic_store_n(&b->tag, b->tag | OWNED, __ATOMIC_RELEASE);
+  return 1;
+}
+
+/* heap_objects() (cuckoo.ckh): the live objects of the whole program. */
+int __cuckoo_heap_objects(void) {
+  rt_lock(&alloc_lock);
+  unsigned n = live_objects;
+  rt_unlock(&alloc_lock);
+  return (int)n;
+}
+
 /* ---- the interface ---------------------------------------------------------- */
 
 static const char *const msg_oom = "out of memory";
@@ -347,6 +471,10 @@ struct __cuckoo_obj *__cuckoo_new(const struct __cuckoo_type *t, const struct __
   if (!fresh || t->image)
     set_zero_value(data, t->image, t->size, t->plain);
   __atomic_store_n(&b->tag, (uintptr_t)k | LIVE, __ATOMIC_RELEASE);
+  if (!block_made(b, k)) {
+    rt_unlock(&alloc_lock);
+    rt_trap_text(s, "memory", msg_oom);
+  }
   rt_unlock(&alloc_lock);
   return (struct __cuckoo_obj *)data;
 }
@@ -387,6 +515,10 @@ struct __cuckoo_obj *__cuckoo_new_array(const struct __cuckoo_type *elem, long l
   }
   __atomic_store_n((unsigned *)data, (unsigned)n, __ATOMIC_RELAXED);
   __atomic_store_n(&b->tag, (uintptr_t)k | LIVE, __ATOMIC_RELEASE);
+  if (!block_made(b, k)) {
+    rt_unlock(&alloc_lock);
+    rt_trap_text(s, "memory", msg_oom);
+  }
   rt_unlock(&alloc_lock);
   return (struct __cuckoo_obj *)elems;
 }
@@ -416,7 +548,7 @@ static struct block *live_block(const void *p, struct kind *k, int is_array, uns
   size_t index = (addr - (uintptr_t)c->base) / c->stride;
   struct block *cand = (struct block *)(c->base + index * c->stride);
   uintptr_t data = (uintptr_t)(cand + 1) + (is_array ? 4 : 0);
-  if (index < c->nblocks && data == addr && cand->tag == ((uintptr_t)k | LIVE)) {
+  if (index < c->nblocks && data == addr && (cand->tag & ~OWNED) == ((uintptr_t)k | LIVE)) {
     *stride = c->stride;
     return cand;
   }
@@ -426,6 +558,9 @@ static struct block *live_block(const void *p, struct kind *k, int is_array, uns
 /* Puts the live block B of kind K (and STRIDE) on its free list.  Under
  * alloc_lock. */
 static void block_free(struct block *b, struct kind *k, unsigned stride) {
+  if (b->tag & OWNED)
+    owned_unlist((struct rt_owned *)(void *)b->next);
+  live_objects--;
   __atomic_store_n(&b->tag, (uintptr_t)k, __ATOMIC_RELEASE);
   struct block **list = free_list(k, class_of(stride));
   b->next = *list;
@@ -481,6 +616,17 @@ struct __cuckoo_obj *__cuckoo_renew(struct __cuckoo_obj *old, const struct __cuc
   block_free(b, k, stride);
   rt_unlock(&alloc_lock);
   return q;
+}
+
+/* The kind T interns to: two descriptors of one type give the same. */
+const void *rt_type_kind(const struct __cuckoo_type *t, const struct __cuckoo_site *s) {
+  check_descriptor(t, s);
+  rt_lock(&alloc_lock);
+  struct kind *k = kind_of(t, 0);
+  rt_unlock(&alloc_lock);
+  if (k == NULL)
+    rt_trap_text(s, "memory", msg_oom);
+  return k;
 }
 
 /* ---- for the runtime itself ------------------------------------------------- */

@@ -197,6 +197,70 @@ unsigned rt_thread_stack_size(void);
 typedef void rt_trap_handler_fn(const char *kind, const char *detail);
 void __cuckoo_trap_handler(rt_trap_handler_fn *f);
 
+/* ---- domain.c, and what alloc.c, thread.c and trap.c keep for it ------ */
+/* (LANGUAGE.md §13.3, doc/domains.md) */
+
+/* The objects allocated inside one domain: a list kept by alloc.c under
+ * its lock.  A thread's new objects go to rt_domain_top->owner (none when
+ * rt_domain_top is NULL). */
+struct rt_owned;
+struct rt_owner {
+  struct rt_owned *head;
+  unsigned count;
+};
+void rt_owner_purge(struct rt_owner *o);          /* deletes every object O owns */
+unsigned rt_owner_count(const struct rt_owner *o);
+/* own: once owned pointers move (chan_send, share, owned arguments of
+ * domain_call), the object at P leaves its domain or joins O. */
+void rt_alloc_disown(const void *p);
+/* The interned identity of T's type (traps memory at S for a bad one). */
+const void *rt_type_kind(const struct __cuckoo_type *t, const struct __cuckoo_site *s);
+
+/* The mutexes a thread took while inside a domain call (thread.c): a
+ * stack of their records, per thread.  A frame remembers its height at
+ * entry; what is above it when the call fails was taken by the call.
+ * Records are never freed, so an entry whose mutex was freed meanwhile
+ * still names a mutex record: releasing it is wrong but memory-safe.
+ * Beyond RT_HELD_MAX held at once, mutexes are not tracked (and not
+ * released by a recovery). */
+#define RT_HELD_MAX 64
+extern __thread void *rt_held[RT_HELD_MAX];
+extern __thread unsigned rt_held_count;
+struct rt_domain_frame {
+  void *d;                        /* 0: struct domain_rec * */
+  struct rt_domain_frame *outer;  /* 4 */
+  struct rt_owner *owner;         /* 8: its objects */
+  unsigned held_mark;             /* 12: rt_held_count at entry */
+  unsigned spare;                 /* 16 */
+  int in_setup;                   /* 20: a setup's frame (C); else rt_domain_run's, at a
+                                     fixed place in its assembly frame, where a failure
+                                     resumes (domain.c) */
+};
+extern __thread struct rt_domain_frame *rt_domain_top;
+void rt_mutexes_release(unsigned mark);  /* unlocks those above MARK, newest first */
+/* trap.c's hooks: the failing domain's name (NULL: the error ends the
+ * process), and the jump back to its domain_call. */
+const char *rt_domain_failing(void);
+RT_NORETURN void rt_domain_unwind(void);
+/* Traps own if the thread is inside a domain (spawn, signal_handler, ...). */
+void rt_domain_forbid(const struct __cuckoo_site *site, const char *fn);
+/* Writes a runtime error line prefixed by "cuckoo: domain DOMAIN: ". */
+void rt_trap_report(const char *domain, const struct __cuckoo_site *site, const char *kind,
+                    const char *detail);
+#define RT_DOMAIN_BLOCK_MAX ((unsigned)CK_DOMAIN_BLOCK_MAX)  /* bytes of a domain_call's block */
+
+/* A signal handler or the user's trap handler is not part of the domain
+ * its thread happens to be in: it runs outside (its errors end the
+ * process, its objects are nobody's). */
+static inline struct rt_domain_frame *rt_domain_suspend(void) {
+  struct rt_domain_frame *f = rt_domain_top;
+  rt_domain_top = NULL;
+  return f;
+}
+static inline void rt_domain_resume(struct rt_domain_frame *f) {
+  rt_domain_top = f;
+}
+
 /* ---- process.c ------------------------------------------------------- */
 
 _Noreturn void __cuckoo_exit(int status);

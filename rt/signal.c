@@ -97,10 +97,14 @@ void rt_unlock(rt_lock_t *l) {
 
 /* ---- delivery ---------------------------------------------------------- */
 
+/* A handler is not part of a domain its thread may be in (rt.h). */
 static void run_handler(int sig) {
   handler_fn *f = __atomic_load_n(&user_handlers[sig], __ATOMIC_ACQUIRE);
-  if (f != NULL)
+  if (f != NULL) {
+    struct rt_domain_frame *dom = rt_domain_suspend();
     f(sig);
+    rt_domain_resume(dom);
+  }
 }
 
 /* True when the thread runs runtime C code inside the reserve below its
@@ -245,11 +249,13 @@ int rt_signal_here(int sig) {
     return 0;
   }
   sync_running[sig / 32] |= bit;
+  struct rt_domain_frame *dom = rt_domain_suspend();   /* rt.h */
   do {
     sync_pending[sig / 32] &= ~bit;
     f(sig);
     f = __atomic_load_n(&user_handlers[sig], __ATOMIC_ACQUIRE);
   } while ((sync_pending[sig / 32] & bit) && f != NULL);
+  rt_domain_resume(dom);
   sync_running[sig / 32] &= ~bit;
   return 0;
 }
@@ -404,6 +410,8 @@ void rt_signals_route(void) {
 /* A signal the program may not catch (SIGKILL, SIGSTOP, glibc's own, or
  * out of range) is ignored here: there is nothing unsafe to report. */
 void __cuckoo_signal_handler(int sig, handler_fn *f) {
+  if (rt_domain_top != NULL)
+    rt_domain_forbid(rt_callsite(RT_HERE), "signal_handler");
   if (!routable(sig))
     return;
   if (f != NULL)

@@ -255,6 +255,8 @@ static void thread_release(struct thread_rec *t, struct stack *st) {
 struct thread *__cuckoo_spawn(int (*entry)(const struct __cuckoo_args *a),
                               const struct __cuckoo_args *a, unsigned size,
                               const struct __cuckoo_site *s) {
+  /* a thread would share nothing with the domain it was spawned in */
+  rt_domain_forbid(s, "spawn");
   size_t stack = rt_thread_stack_size();
   /* Compared before rounding: size_t is 32 bits on i386, and a size near
    * 2^32 rounded up to 16 wraps to a copy of 0 bytes that passes. */
@@ -446,6 +448,8 @@ static struct mutex_rec *check_mutex(const void *ret, struct mutex *h, const cha
   return m;
 }
 
+static void mutex_releasing(struct mutex_rec *m);
+
 void __cuckoo_mutex_free(struct mutex *h) {
   struct mutex_rec *m = pool_record(&pools[KIND_MUTEX], h, RT_HERE, "mutex_free");
   unsigned expected = 1;
@@ -453,18 +457,50 @@ void __cuckoo_mutex_free(struct mutex *h) {
   if (!__atomic_compare_exchange_n(&m->live, &expected, 0, 0, __ATOMIC_ACQ_REL,
                                    __ATOMIC_ACQUIRE))
     rt_trap_call(RT_HERE, "delete", "mutex used after mutex_free", 0, 0);
+  mutex_releasing(m);
   rt_lock(&pool_lock);
   pool_put(&pools[KIND_MUTEX], record_index(&pools[KIND_MUTEX], m), &m->next_free);
   rt_unlock(&pool_lock);
 }
 
+/* ---- the mutexes a domain call took (domain.c, rt.h) ---------------------- */
+
+__thread void *rt_held[RT_HELD_MAX];
+__thread unsigned rt_held_count;
+
+/* M was just taken by this thread: noted if it is inside a domain call. */
+static void mutex_taken(struct mutex_rec *m) {
+  if (rt_domain_top != NULL && rt_held_count < RT_HELD_MAX)
+    rt_held[rt_held_count++] = m;
+}
+
+/* M is about to be released (or freed) by this thread: no longer noted. */
+static void mutex_releasing(struct mutex_rec *m) {
+  for (unsigned i = rt_held_count; i-- > 0;)
+    if (rt_held[i] == m) {
+      for (; i + 1 < rt_held_count; i++)
+        rt_held[i] = rt_held[i + 1];
+      rt_held_count--;
+      return;
+    }
+}
+
+void rt_mutexes_release(unsigned mark) {
+  while (rt_held_count > mark) {
+    struct mutex_rec *m = rt_held[--rt_held_count];
+    pthread_mutex_unlock(&m->pm);
+  }
+}
+
 void __cuckoo_mutex_lock(struct mutex *h) {
   struct mutex_rec *m = check_mutex(RT_HERE, h, "mutex_lock");
   pthread_mutex_lock(&m->pm);
+  mutex_taken(m);
 }
 
 void __cuckoo_mutex_unlock(struct mutex *h) {
   struct mutex_rec *m = check_mutex(RT_HERE, h, "mutex_unlock");
+  mutex_releasing(m);
   pthread_mutex_unlock(&m->pm);
 }
 
@@ -524,7 +560,10 @@ void __cuckoo_cond_broadcast(struct cond *h) {
 /* 1 if it took the lock, else 0 (held by anyone, its caller included). */
 int __cuckoo_mutex_trylock(struct mutex *h) {
   struct mutex_rec *m = check_mutex(RT_HERE, h, "mutex_trylock");
-  return pthread_mutex_trylock(&m->pm) == 0;
+  if (pthread_mutex_trylock(&m->pm) != 0)
+    return 0;
+  mutex_taken(m);
+  return 1;
 }
 
 /* Waits at most TIMEOUT_NS (0 or less: only reacquires the mutex): 0 when

@@ -172,6 +172,8 @@ static rt_trap_handler_fn *volatile user_trap_handler;
 static __thread int in_trap_handler;
 
 void __cuckoo_trap_handler(rt_trap_handler_fn *f) {
+  if (rt_domain_top != NULL)
+    rt_domain_forbid(rt_callsite(RT_HERE), "trap_handler");
   __atomic_store_n(&user_trap_handler, f, __ATOMIC_RELEASE);
 }
 
@@ -201,6 +203,8 @@ static void run_user_handler(const char *kind, const char *detail) {
   char_array_set(&k, kind);
   char_array_set(&d, detail);
   in_trap_handler = 1;
+  /* outside every domain: an error in the handler ends the process */
+  struct rt_domain_frame *dom = rt_domain_suspend();
   /* The handler is Cuckoo code and checks its frames against the limit.
    * After a stack trap we are already below the limit, so lend it half of
    * the reserve; the other half stays for this file and signal frames. */
@@ -208,21 +212,26 @@ static void run_user_handler(const char *kind, const char *detail) {
   if (saved_limit > RT_STACK_RESERVE / 2)
     __cuckoo_stack_limit = saved_limit - RT_STACK_RESERVE / 2;
   f(k.s, d.s);
+  rt_domain_resume(dom);
   __cuckoo_stack_limit = saved_limit;
   in_trap_handler = 0;
 }
 
 /* ---- the report -------------------------------------------------------- */
 
-void rt_trap_text(const struct __cuckoo_site *site, const char *kind, const char *detail) {
-  if (kind == NULL)
-    kind = "?";
-  run_user_handler(kind, detail);
-  rt_flush_all(0);
-
-  char line[1024];
-  struct text t = { line, sizeof line, 0 };
-  text_str(&t, "cuckoo: runtime error: ");
+/* The line of a runtime error: "cuckoo: " PREFIX "runtime error: KIND:
+ * DETAIL at FILE:LINE:COL in FUNCTION\n", cut to fit LINE (CAP bytes). */
+static unsigned format_line(char *line, unsigned cap, const char *domain,
+                            const struct __cuckoo_site *site, const char *kind,
+                            const char *detail) {
+  struct text t = { line, cap, 0 };
+  text_str(&t, "cuckoo: ");
+  if (domain != NULL) {
+    text_str(&t, "domain ");
+    text_str(&t, domain);
+    text_str(&t, ": ");
+  }
+  text_str(&t, "runtime error: ");
   text_str(&t, kind);
   text_str(&t, ": ");
   text_str(&t, detail);
@@ -242,7 +251,30 @@ void rt_trap_text(const struct __cuckoo_site *site, const char *kind, const char
   if (t.len + 1 >= t.cap)
     t.len = t.cap - 2;
   line[t.len++] = '\n';
-  rt_write_all(2, line, t.len);
+  return t.len;
+}
+
+void rt_trap_report(const char *domain, const struct __cuckoo_site *site, const char *kind,
+                    const char *detail) {
+  char line[1024];
+  unsigned n = format_line(line, sizeof line, domain, site, kind, detail);
+  rt_write_all(2, line, n);
+}
+
+void rt_trap_text(const struct __cuckoo_site *site, const char *kind, const char *detail) {
+  if (kind == NULL)
+    kind = "?";
+  /* Inside a domain that can recover (domain.c): its line, and back to
+   * its domain_call; the process goes on, so neither the user's handler
+   * nor the flush of stdout belongs here. */
+  const char *domain = rt_domain_failing();
+  if (domain != NULL) {
+    rt_trap_report(domain, site, kind, detail);
+    rt_domain_unwind();
+  }
+  run_user_handler(kind, detail);
+  rt_flush_all(0);
+  rt_trap_report(NULL, site, kind, detail);
   _exit(134);
 }
 

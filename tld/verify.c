@@ -2181,60 +2181,192 @@ static const struct ctype *new_type(struct vctx *v, struct st *s, const char *ca
     return t;
 }
 
-/* __cuckoo_spawn(thunk, block, size, site): the runtime copies SIZE bytes
- * of BLOCK and calls THUNK on the copy in a new thread, so the block must
- * hold the thunk's arguments, typed, none stack-bound (LANGUAGE.md §10),
- * and SIZE must be the block's size. */
-static int check_spawn(struct vctx *v, struct st *s)
+/* The block and size at AT of the outgoing area, for OP (spawn,
+ * domain_call): the runtime copies SIZE bytes of BLOCK and calls a
+ * function whose arguments are laid out as LAYOUT on the copy, so SIZE
+ * must be LAYOUT's size and the block must hold those arguments, typed,
+ * none stack-bound (LANGUAGE.md §10, §13.3).  WHO names the function. */
+static int check_block(struct vctx *v, struct st *s, int32_t at, const struct ctype *layout, const char *who,
+                       const char *op)
 {
-    int32_t at = s->r[ESP].off;
-    int c0 = cell_at(v, at), c1 = cell_at(v, at + 4), c2 = cell_at(v, at + 8);
-    if (c0 < 0 || c1 < 0 || c2 < 0) {
-        refuse(v, "spawn", "the arguments are not in the outgoing area");
+    int c1 = cell_at(v, at), c2 = cell_at(v, at + 4);
+    if (c1 < 0 || c2 < 0) {
+        refuse(v, op, "the arguments are not in the outgoing area");
         return 0;
     }
-    const struct val *th = &s->c[c0], *blk = &s->c[c1], *sz = &s->c[c2];
-    const struct vfunc_proof *tp = NULL;
-    for (size_t i = 0; i < v->proof.nfns; i++)
-        if (v->proof.fns[i].args && th->k == V_FUNC && th->t == v->proof.fns[i].t)
-            tp = &v->proof.fns[i];
-    if (!tp || !th->nn) {
-        refuse(v, "spawn", "the entry is not one of this object's spawn thunks");
-        return 0;
-    }
-    long long n = ty_size(&v->tags, tp->args, NULL, 0);
-    if (sz->k != V_CONST || (long long)sz->c != n) {
-        refuse(v, "spawn", "the block size is not %lld, the size of %s's arguments", n, tp->thunk);
+    const struct val *blk = &s->c[c1], *sz = &s->c[c2];
+    long long n = ty_size(&v->tags, layout, NULL, 0);
+    if (n < 0 || sz->k != V_CONST || (long long)sz->c != n) {
+        refuse(v, op, "the block size is not %lld, the size of %s's arguments", n, who);
         return 0;
     }
     if (blk->k != V_FRAME) {
-        refuse(v, "spawn", "the argument block is not in the frame");
+        refuse(v, op, "the argument block is not in the frame");
         return 0;
     }
     for (long long k = 0; k < n; k += 4) {
         int ci = cell_at(v, blk->off + (int32_t)k);
         if (ci < 0) {
-            refuse(v, "spawn", "the argument block is not in scratch cells of the frame");
+            refuse(v, op, "the argument block is not in scratch cells of the frame");
             return 0;
         }
         const struct val *x = &s->c[ci];
-        struct region r = region_of(&v->tags, tp->args, k, n - k < 4 ? n - k : 4);
+        struct region r = region_of(&v->tags, layout, k, n - k < 4 ? n - k : 4);
         const char *why = "";
         if (r.k == R_PTR && (!fits_ptr(v, x, r.pt, &why) || (x->k == V_PTR && x->stack))) {
-            refuse(v, "spawn", "word %lld of the argument block is %s", k / 4,
+            refuse(v, op, "word %lld of the argument block is %s", k / 4,
                    x->k == V_PTR && x->stack ? "a stack-bound pointer" : why);
             return 0;
         }
         if (r.k == R_LEN && (x->k != V_CONST || (long long)x->c != r.len)) {
-            refuse(v, "spawn", "word %lld of the argument block is a wrong length word", k / 4);
+            refuse(v, op, "word %lld of the argument block is a wrong length word", k / 4);
             return 0;
         }
         if (r.k != R_PTR && (x->k == V_FRAME || x->k == V_RET || x->k == V_SAVED || (x->k == V_PTR && x->stack))) {
-            refuse(v, "spawn", "word %lld of the argument block is a stack address", k / 4);
+            refuse(v, op, "word %lld of the argument block is a stack address", k / 4);
             return 0;
         }
     }
     return 1;
+}
+
+/* The (thunk, block, size) triple at AT of the outgoing area: THUNK must
+ * be one of this object's spawn thunks, which take the block of their
+ * target's arguments. */
+static const struct vfunc_proof *check_thunk_block(struct vctx *v, struct st *s, int32_t at, const char *op)
+{
+    int c0 = cell_at(v, at);
+    if (c0 < 0) {
+        refuse(v, op, "the arguments are not in the outgoing area");
+        return NULL;
+    }
+    const struct val *th = &s->c[c0];
+    const struct vfunc_proof *tp = NULL;
+    for (size_t i = 0; i < v->proof.nfns; i++)
+        if (v->proof.fns[i].args && th->k == V_FUNC && th->t == v->proof.fns[i].t)
+            tp = &v->proof.fns[i];
+    if (!tp || !th->nn) {
+        refuse(v, op, "the entry is not one of this object's spawn thunks");
+        return NULL;
+    }
+    return check_block(v, s, at + 4, tp->args, tp->thunk, op) ? tp : NULL;
+}
+
+/* __cuckoo_spawn(thunk, block, size, site). */
+static int check_spawn(struct vctx *v, struct st *s)
+{
+    return check_thunk_block(v, s, s->r[ESP].off, "spawn") != NULL;
+}
+
+/* The type a descriptor argument (the cell at AT) describes, or NULL. */
+static const struct ctype *desc_arg(struct vctx *v, struct st *s, int32_t at)
+{
+    int ci = cell_at(v, at);
+    if (ci < 0)
+        return NULL;
+    const struct val *x = &s->c[ci];
+    if (x->k != V_PTR || x->t != &desc_ct || !x->c || x->c >= v->e->nsyms)
+        return NULL;
+    return desc_type(v, &v->e->syms[x->c]);
+}
+
+/* The plain arguments of a runtime call at AT, checked as check_args
+ * does, parameter by parameter: SKIP's bits name the ones the caller
+ * checks itself. */
+static int check_plain_args(struct vctx *v, struct st *s, const struct ctype *ft, int32_t at, unsigned skip,
+                            const char *callee)
+{
+    for (size_t i = 0; i < ft->nparams; i++, at += 4) {
+        if (skip & (1u << i))
+            continue;
+        int ci = cell_at(v, at);
+        if (ci < 0) {
+            refuse(v, "call", "argument %zu of %s is not in the outgoing area", i + 1, callee);
+            return 0;
+        }
+        const struct ctype *pu = complete(&v->tags, unq(ft->params[i], NULL));
+        const char *why = "";
+        if (!is_ptr(pu) || !fits_ptr(v, &s->c[ci], pu, &why)) {
+            refuse(v, "call", "argument %zu of %s is %s", i + 1, callee, is_ptr(pu) ? why : "not a pointer");
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* __cuckoo_domain_new(setup, desc, name, site) (LANGUAGE.md §13.3): the
+ * runtime keeps what SETUP returns as the state it later hands to
+ * domain_call's functions as a pointer to DESC's type, so SETUP must be a
+ * function `S *(void)` of this type S, a struct. */
+static int check_domain_new(struct vctx *v, struct st *s, const struct ctype *ft)
+{
+    int32_t at = s->r[ESP].off;
+    int c0 = cell_at(v, at);
+    if (c0 < 0) {
+        refuse(v, "domain_new", "the arguments are not in the outgoing area");
+        return 0;
+    }
+    if (ft->nparams != 4) {
+        refuse(v, "domain_new", "__cuckoo_domain_new is not the runtime's");
+        return 0;
+    }
+    if (!check_plain_args(v, s, ft, at, 1u, "__cuckoo_domain_new"))
+        return 0;
+    const struct val *x = &s->c[c0];
+    const struct ctype *sf = x->k == V_FUNC ? complete(&v->tags, unq(x->t, NULL)) : NULL;
+    const struct ctype *ret = sf && sf->tag == CT_FUNC ? complete(&v->tags, sf->sub) : NULL;
+    const struct ctype *st = ret && ret->tag == CT_PTR ? complete(&v->tags, ret->sub) : NULL;
+    const struct ctype *dt = complete(&v->tags, desc_arg(v, s, at + 4));
+    if (!x->nn || !sf || sf->nparams || sf->variadic || !st || st->tag != CT_STRUCT) {
+        refuse(v, "domain_new", "the setup is not a function returning a pointer to a struct");
+        return 0;
+    }
+    if (!dt || !ty_eq(st, dt, 0)) {
+        refuse(v, "domain_new", "the descriptor is not one of the object's for the setup's struct");
+        return 0;
+    }
+    return 1;
+}
+
+/* __cuckoo_domain_call(d, f, block, size, desc, site): the runtime
+ * copies the block onto its stack as F's arguments, puts the domain's
+ * state in the first word -- after checking that the domain's state type
+ * is DESC's -- and calls F.  So F must be a function `int (S *, ...)`
+ * whose first parameter points to DESC's struct, and the block must hold
+ * the rest of its arguments.  F is called from a frame of unknown depth:
+ * its address is taken here, so the discipline requires its stack check. */
+static const struct ctype *thunk_block(struct vctx *v, const struct ctype *target);
+
+static int check_domain_call(struct vctx *v, struct st *s, const struct ctype *ft)
+{
+    int32_t at = s->r[ESP].off;
+    if (ft->nparams != 6) {
+        refuse(v, "domain_call", "__cuckoo_domain_call is not the runtime's");
+        return 0;
+    }
+    if (!check_plain_args(v, s, ft, at, 2u | 4u | 8u, "__cuckoo_domain_call"))
+        return 0;
+    int c1 = cell_at(v, at + 4);
+    const struct val *x = c1 >= 0 ? &s->c[c1] : NULL;
+    const struct ctype *tf = x && x->k == V_FUNC && x->nn ? complete(&v->tags, unq(x->t, NULL)) : NULL;
+    const struct ctype *ret = tf && tf->tag == CT_FUNC ? complete(&v->tags, unq(tf->sub, NULL)) : NULL;
+    if (!ret || tf->variadic || !tf->nparams || ret->tag != CT_BASE || strcmp(ret->base, "i32")) {
+        refuse(v, "domain_call", "the entry is not a function 'int f(S *state, ...)'");
+        return 0;
+    }
+    const struct ctype *p0 = complete(&v->tags, unq(tf->params[0], NULL));
+    const struct ctype *st = is_ptr(p0) ? complete(&v->tags, unq(p0->sub, NULL)) : NULL;
+    const struct ctype *dt = complete(&v->tags, desc_arg(v, s, at + 16));
+    if (!st || st->tag != CT_STRUCT || !dt || !ty_eq(st, dt, 0)) {
+        refuse(v, "domain_call", "the descriptor is not the type of the entry's first parameter's struct");
+        return 0;
+    }
+    const struct ctype *layout = thunk_block(v, x->t);
+    if (!layout) {
+        refuse(v, "domain_call", "the entry's parameters have no layout");
+        return 0;
+    }
+    return check_block(v, s, at + 8, layout, "the entry", "domain_call");
 }
 
 static int do_call(struct vctx *v, struct st *s, const char *name, const struct ctype *ft, int *noreturn)
@@ -2260,6 +2392,12 @@ static int do_call(struct vctx *v, struct st *s, const char *name, const struct 
     }
     if (name && !strcmp(name, "__cuckoo_spawn")) {
         if (!check_spawn(v, s))
+            return 0;
+    } else if (name && !strcmp(name, "__cuckoo_domain_new")) {
+        if (!check_domain_new(v, s, ft))
+            return 0;
+    } else if (name && !strcmp(name, "__cuckoo_domain_call")) {
+        if (!check_domain_call(v, s, ft))
             return 0;
     } else if (!check_args(v, s, ft, name ? name : "the function pointer")) {
         return 0;

@@ -26,6 +26,12 @@ void __cuckoo_mutex_unlock(struct mutex *m);
 void __cuckoo_signal_handler(int sig, void (*f)(int));
 int __cuckoo_raise(int sig);
 char *__cuckoo_getenv(const char *name);
+struct domain *__cuckoo_domain_new(struct __cuckoo_obj *(*setup)(void), const struct __cuckoo_type *t,
+                                   const char *name, const struct __cuckoo_site *s);
+int __cuckoo_domain_call(struct domain *d, int (*f)(void), const void *block, unsigned size,
+                         const struct __cuckoo_type *t, const struct __cuckoo_site *s);
+void __cuckoo_domain_revoke(struct domain *d);
+int __cuckoo_domain_objects(struct domain *d);
 
 /* A Cuckoo string literal: const char[sizeof s], with its length word. */
 #define LIT(s) (&(((const struct { unsigned len; char c[sizeof(s)]; }){ sizeof(s), s }).c[0]))
@@ -148,6 +154,40 @@ static void scenario_ok(void) {
   __cuckoo_puts(LIT("done"));
 }
 
+/* ---- domains: the runtime's entries believe no caller ---------------------- */
+
+static struct domain *smoke_domain;
+
+static struct __cuckoo_obj *node_setup(void) { return __cuckoo_new(&node_type, &here); }
+
+/* int f(struct node *state, int x): fails for x < 0, calls its own
+ * domain for x == 1000 */
+static int node_fn(struct __cuckoo_obj *state, int x) {
+  struct { int v; struct __cuckoo_obj *next; } *n = (void *)state;
+  if (x < 0)
+    __cuckoo_trap(&bounds_site, x, 3);
+  if (x == 1000) {
+    int block[2] = { 0, 1 };
+    return __cuckoo_domain_call(smoke_domain, (int (*)(void))node_fn, block, sizeof block, &node_type,
+                                &here);
+  }
+  n->v += x;
+  return n->v;
+}
+
+static int call_node(struct domain *d, int x) {
+  int block[2] = { 0, x };
+  return __cuckoo_domain_call(d, (int (*)(void))node_fn, block, sizeof block, &node_type, &here);
+}
+
+static void scenario_domain(void) {
+  smoke_domain = __cuckoo_domain_new(node_setup, &node_type, LIT("node_setup"), &here);
+  int a = call_node(smoke_domain, 5), b = call_node(smoke_domain, -1), c = call_node(smoke_domain, 2);
+  int r = call_node(smoke_domain, 1000), objects = __cuckoo_domain_objects(smoke_domain);
+  __cuckoo_domain_revoke(smoke_domain);
+  __cuckoo_printf(LIT("domain %d %d %d %d %d %d\n"), a, b, c, r, objects, call_node(smoke_domain, 1));
+}
+
 int __cuckoo_main(int argc, char **argv) {
   const char *what = argc > 1 ? argv[1] : LIT("ok");
   if (RT_LEN(argv) != (unsigned)argc)
@@ -176,6 +216,26 @@ int __cuckoo_main(int argc, char **argv) {
     struct thread *t = __cuckoo_spawn(sum_thunk, (const struct __cuckoo_args *)&a, sizeof a, &here);
     __cuckoo_printf(LIT("joined %d\n"), __cuckoo_join(t));
     __cuckoo_join(t);
+  } else if (__cuckoo_strcmp(what, LIT("domain")) == 0) {
+    scenario_domain();
+  } else if (__cuckoo_strcmp(what, LIT("domain-forged")) == 0) {
+    struct domain *d = __cuckoo_domain_new(node_setup, &node_type, LIT("node_setup"), &here);
+    __cuckoo_printf(LIT("%d\n"), call_node(d, 1));
+    call_node((struct domain *)((char *)d + 4), 1);
+  } else if (__cuckoo_strcmp(what, LIT("domain-object")) == 0) {
+    call_node((struct domain *)(void *)&counter, 1);
+  } else if (__cuckoo_strcmp(what, LIT("domain-type")) == 0) {
+    struct domain *d = __cuckoo_domain_new(node_setup, &node_type, LIT("node_setup"), &here);
+    int block[2] = { 0, 1 };
+    __cuckoo_domain_call(d, (int (*)(void))node_fn, block, sizeof block, &int_type, &here);
+  } else if (__cuckoo_strcmp(what, LIT("domain-block")) == 0) {
+    struct domain *d = __cuckoo_domain_new(node_setup, &node_type, LIT("node_setup"), &here);
+    int block[2] = { 0, 1 };
+    __cuckoo_domain_call(d, (int (*)(void))node_fn, block, 1u << 20, &node_type, &here);
+  } else if (__cuckoo_strcmp(what, LIT("domain-null")) == 0) {
+    struct domain *d = __cuckoo_domain_new(node_setup, &node_type, LIT("node_setup"), &here);
+    int block[2] = { 0, 1 };
+    __cuckoo_domain_call(d, NULL, block, sizeof block, &node_type, &here);
   } else if (__cuckoo_strcmp(what, LIT("exit")) == 0) {
     __cuckoo_printf(LIT("exiting"));
     __cuckoo_exit(3);
