@@ -94,7 +94,9 @@ static int base_size(const char *b)
     return 4;
 }
 
-static int is_ptr(const struct ctype *t) { return t && (t->tag == CT_PTR || t->tag == CT_GPTR); }
+/* An owned pointer (po) is a pointer like any other here (TOOLCHAIN.md
+ * "Verified code"); like a global one it never holds a stack address. */
+static int is_ptr(const struct ctype *t) { return t && (t->tag == CT_PTR || t->tag == CT_GPTR || t->tag == CT_OPTR); }
 
 /* Size and alignment; -1 for a type without a size (a(T), s:S?, v, f). */
 static long long ty_size(const struct vtags *tg, const struct ctype *t, int *align, int depth)
@@ -114,6 +116,7 @@ static long long ty_size(const struct vtags *tg, const struct ctype *t, int *ali
         break;
     case CT_PTR:
     case CT_GPTR:
+    case CT_OPTR:
         s = 4;
         a = 4;
         break;
@@ -194,6 +197,7 @@ static int ty_eq(const struct ctype *a, const struct ctype *b, int depth)
     case CT_VOLATILE:
     case CT_PTR:
     case CT_GPTR:
+    case CT_OPTR:
         return ty_eq(a->sub, b->sub, depth + 1);
     case CT_ARRAY:
         return a->len == b->len && ty_eq(a->sub, b->sub, depth + 1);
@@ -909,6 +913,7 @@ static void region_rec(const struct vtags *tg, const struct ctype *t, long long 
         return;
     case CT_PTR:
     case CT_GPTR:
+    case CT_OPTR:
         if (lo == base && w == 4 && r->k == R_PLAIN && !r->pt) {
             r->k = R_PTR;
             r->pt = t;
@@ -1145,7 +1150,7 @@ static struct val ptr_val(const struct vtags *tg, const struct ctype *pt, int st
     } else if (xu && xu->tag == CT_ARRAY) {
         r.off = 4;
     }
-    if (pt->tag == CT_GPTR)
+    if (pt->tag == CT_GPTR || pt->tag == CT_OPTR)
         r.stack = 0;
     return r;
 }
@@ -1204,8 +1209,9 @@ static int fits_ptr(struct vctx *v, const struct val *x, const struct ctype *pt,
          * or traps (doc/runtime.md) */
         return 1;
     }
-    if (x->stack && pt->tag == CT_GPTR) {
-        *why = "a stack-bound pointer for a 'global' pointer";
+    if (x->stack && (pt->tag == CT_GPTR || pt->tag == CT_OPTR)) {
+        *why = pt->tag == CT_OPTR ? "a stack-bound pointer for an owned pointer"
+                                  : "a stack-bound pointer for a 'global' pointer";
         return 0;
     }
     if (wu && wu->tag == CT_ARRAY && wu->len >= 0 && x->off == 4) {
