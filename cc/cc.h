@@ -643,6 +643,12 @@ bool addr_const(Node *n, AddrConst *out);
 void lifetime_check_function(Obj *fn);
 
 /* ======================================================================
+ * own.c -- §13.1: no use of an owned variable after a move, on any path
+ * ====================================================================== */
+
+void own_check_function(Obj *fn);
+
+/* ======================================================================
  * warn.c -- warnings over a whole typed function (-Wall, -Wextra)
  * ====================================================================== */
 

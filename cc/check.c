@@ -2606,7 +2606,7 @@ static Init *init_value(Type *t, PInit **cur, bool st) {
       if (is_struct_or_union(v->ty) && type_equal(v->ty, t, true)) {
         *cur = it->next;
         Init *in = new_init(t);
-        in->expr = v;
+        in->expr = convert(v, t, "initialization");   /* refuses copying owned members */
         if (st)
           error_at(e->loc, "the initializer of a static object must be a constant");
         return in;
@@ -3122,6 +3122,7 @@ static void check_function(ExtDecl *ed, Obj *fn) {
    * so one run reports every function's lifetime errors */
   if (diag_errors - diag_warning_errors == errors_before) {
     lifetime_check_function(fn);
+    own_check_function(fn);
     warn_function(fn);
   }
   fx = NULL;

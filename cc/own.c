@@ -1,0 +1,454 @@
+/* own.c -- §13.1: no use of an owned variable after it was moved, on any
+ * path.
+ *
+ * check.c marks every move of an owned local (a parameter or an automatic
+ * variable of type T *own): an ND_VAR read with `own_move` (the right side
+ * of `=`, an initializer, an `own` argument, `return`, spawn, chan_send,
+ * share), and delete(p).  This pass follows the function's control flow
+ * (if, loops, switch, goto, &&, ||, ?:, calls that do not return) over a
+ * small graph of events in evaluation order:
+ *
+ *   USE v    p is read (p->f, *p, p[i], lengthof(p), p == NULL, a loan)
+ *   MOVE v   p is moved (also a use: moving a moved p is an error)
+ *   DEF v    p is given a value (=, a declaration, take(p), renew(p, n))
+ *
+ * and computes, before each event, the owned locals that may have been
+ * moved on some path (a forward "may" analysis: the union over the
+ * predecessors, so a loop that moves p is caught on its second trip).
+ * A USE or MOVE of such a variable is `error: use of 'p' after it was
+ * moved`, with a note at one move that reaches it.  The graph is linear
+ * in the size of the body and the analysis is monotone (a variable only
+ * ever becomes moved), so the fixpoint is reached after at most
+ * (variables + 1) passes over each event. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cc.h"
+
+typedef enum { EV_USE, EV_MOVE, EV_DEF, EV_JMP, EV_BR, EV_END, EV_NOP } EvKind;
+
+typedef struct {
+  EvKind kind;
+  int var;                        /* USE, MOVE, DEF: index in Own.vars */
+  Node *node;                     /* USE, MOVE: where */
+  int t1, t2;                     /* JMP: t1; BR: t1 and t2 (labels) */
+} Ev;
+
+typedef struct {
+  Ev *ev;
+  int n, cap;
+  int *label_at;                  /* label -> event index (-1: not placed yet) */
+  int nlabels, cap_labels;
+  Obj **vars;                     /* the owned locals */
+  int nvars;
+  /* labels of the statements goto and switch reach */
+  Node **lnode;
+  int *lid;
+  int nl, capl;
+  int brk, cont;                  /* current break/continue labels, -1 outside */
+} Own;
+
+static int new_label(Own *o) {
+  if (o->nlabels == o->cap_labels) {
+    o->cap_labels = o->cap_labels ? 2 * o->cap_labels : 64;
+    o->label_at = xrealloc(o->label_at, sizeof(int) * (size_t)o->cap_labels);
+  }
+  o->label_at[o->nlabels] = -1;
+  return o->nlabels++;
+}
+
+static Ev *emit(Own *o, EvKind k) {
+  if (o->n == o->cap) {
+    o->cap = o->cap ? 2 * o->cap : 256;
+    o->ev = xrealloc(o->ev, sizeof(Ev) * (size_t)o->cap);
+  }
+  Ev *e = &o->ev[o->n++];
+  memset(e, 0, sizeof *e);
+  e->kind = k;
+  return e;
+}
+
+/* Places label L at the next event (a NOP, so that labels never share an
+ * event with a jump's own successors). */
+static void place(Own *o, int l) {
+  o->label_at[l] = o->n;
+  emit(o, EV_NOP);
+}
+
+static void jmp(Own *o, int l) { emit(o, EV_JMP)->t1 = l; }
+
+static void br(Own *o, int a, int b) {
+  Ev *e = emit(o, EV_BR);
+  e->t1 = a;
+  e->t2 = b;
+}
+
+/* The label of statement N (a label, case or default), made on first use. */
+static int label_of(Own *o, Node *n) {
+  for (int i = 0; i < o->nl; i++)
+    if (o->lnode[i] == n)
+      return o->lid[i];
+  if (o->nl == o->capl) {
+    o->capl = o->capl ? 2 * o->capl : 16;
+    o->lnode = xrealloc(o->lnode, sizeof(Node *) * (size_t)o->capl);
+    o->lid = xrealloc(o->lid, sizeof(int) * (size_t)o->capl);
+  }
+  o->lnode[o->nl] = n;
+  o->lid[o->nl] = new_label(o);
+  return o->lid[o->nl++];
+}
+
+static int var_of(Own *o, Node *n) {
+  if (!n || n->kind != ND_VAR || !n->obj)
+    return -1;
+  for (int i = 0; i < o->nvars; i++)
+    if (o->vars[i] == n->obj)
+      return i;
+  return -1;
+}
+
+static void var_event(Own *o, EvKind k, int v, Node *n) {
+  Ev *e = emit(o, k);
+  e->var = v;
+  e->node = n;
+}
+
+static void expr(Own *o, Node *n);
+
+static void init_exprs(Own *o, Init *in) {
+  if (!in)
+    return;
+  if (in->expr)
+    expr(o, in->expr);
+  for (int i = 0; i < in->nchildren; i++)
+    init_exprs(o, in->children[i]);
+}
+
+static bool call_noreturn(Node *n) {
+  Type *ft = n->lhs->ty;
+  if (ft && ft->kind == TY_PTR)
+    ft = ft->base;
+  return ft && ft->kind == TY_FUNC && ft->noreturn;
+}
+
+static void expr(Own *o, Node *n) {
+  if (!n)
+    return;
+  int v;
+  switch (n->kind) {
+  case ND_VAR:
+    v = var_of(o, n);
+    if (v >= 0)
+      var_event(o, n->own_move ? EV_MOVE : EV_USE, v, n);
+    return;
+  case ND_ASSIGN:
+    v = var_of(o, n->lhs);
+    if (v < 0)
+      expr(o, n->lhs);
+    expr(o, n->rhs);
+    if (v >= 0)
+      var_event(o, EV_DEF, v, n);
+    return;
+  case ND_TAKE: case ND_RENEW:
+    v = var_of(o, n->lhs);
+    expr(o, n->lhs);               /* a use: it must hold its object */
+    expr(o, n->rhs);
+    if (v >= 0)
+      var_event(o, EV_DEF, v, n);
+    return;
+  case ND_DELETE:
+    v = var_of(o, n->lhs);
+    if (v >= 0)
+      var_event(o, EV_MOVE, v, n->lhs);
+    else
+      expr(o, n->lhs);
+    return;
+  case ND_LOGAND: case ND_LOGOR: {
+    int rhs = new_label(o), end = new_label(o);
+    expr(o, n->lhs);
+    br(o, rhs, end);
+    place(o, rhs);
+    expr(o, n->rhs);
+    place(o, end);
+    return;
+  }
+  case ND_COND: {
+    int a = new_label(o), b = new_label(o), end = new_label(o);
+    expr(o, n->cond);
+    br(o, a, b);
+    place(o, a);
+    expr(o, n->then);
+    jmp(o, end);
+    place(o, b);
+    expr(o, n->els);
+    place(o, end);
+    return;
+  }
+  case ND_CALL:
+    expr(o, n->lhs);
+    for (Node *a = n->args; a; a = a->next)
+      expr(o, a);
+    if (call_noreturn(n)) {
+      emit(o, EV_END);
+      place(o, new_label(o));      /* what follows is unreachable */
+    }
+    return;
+  case ND_SPAWN:
+    for (Node *a = n->args; a; a = a->next)
+      expr(o, a);
+    return;
+  case ND_COMPOUND_LIT:
+    init_exprs(o, n->initz);
+    return;
+  case ND_SIZEOF: case ND_NUM: case ND_NULL:
+    return;
+  default:
+    expr(o, n->lhs);
+    expr(o, n->rhs);
+    for (Node *a = n->args; a; a = a->next)
+      expr(o, a);
+    return;
+  }
+}
+
+static void stmt(Own *o, Node *n);
+
+static void stmts(Own *o, Node *n) {
+  for (; n; n = n->next)
+    stmt(o, n);
+}
+
+static void loop_body(Own *o, Node *body, int brk, int cont) {
+  int ob = o->brk, oc = o->cont;
+  o->brk = brk;
+  o->cont = cont;
+  stmt(o, body);
+  o->brk = ob;
+  o->cont = oc;
+}
+
+/* The case and default labels directly in a switch's body (not in a
+ * nested switch). */
+static void switch_labels(Own *o, Node *n, int *has_default) {
+  if (!n)
+    return;
+  switch (n->kind) {
+  case ND_SWITCH:
+    return;
+  case ND_CASE: case ND_DEFAULT: {
+    int l = label_of(o, n);
+    if (n->kind == ND_DEFAULT)
+      *has_default = l + 1;
+    else {
+      int next = new_label(o);
+      br(o, l, next);
+      place(o, next);
+    }
+    switch_labels(o, n->then, has_default);
+    return;
+  }
+  case ND_BLOCK:
+    for (Node *s = n->body; s; s = s->next)
+      switch_labels(o, s, has_default);
+    return;
+  default:
+    switch_labels(o, n->then, has_default);
+    switch_labels(o, n->els, has_default);
+    return;
+  }
+}
+
+static void stmt(Own *o, Node *n) {
+  if (!n)
+    return;
+  switch (n->kind) {
+  case ND_BLOCK:
+    stmts(o, n->body);
+    return;
+  case ND_EXPR_STMT:
+    expr(o, n->lhs);
+    return;
+  case ND_DECL: {
+    init_exprs(o, n->initz);
+    Node var = {.kind = ND_VAR, .obj = n->obj};
+    int v = var_of(o, &var);
+    if (v >= 0)
+      var_event(o, EV_DEF, v, n);
+    return;
+  }
+  case ND_IF: {
+    int a = new_label(o), b = new_label(o), end = new_label(o);
+    expr(o, n->cond);
+    br(o, a, b);
+    place(o, a);
+    stmt(o, n->then);
+    jmp(o, end);
+    place(o, b);
+    stmt(o, n->els);
+    place(o, end);
+    return;
+  }
+  case ND_WHILE: {
+    int head = new_label(o), body = new_label(o), end = new_label(o);
+    place(o, head);
+    expr(o, n->cond);
+    br(o, body, end);
+    place(o, body);
+    loop_body(o, n->then, end, head);
+    jmp(o, head);
+    place(o, end);
+    return;
+  }
+  case ND_DO: {
+    int body = new_label(o), cont = new_label(o), end = new_label(o);
+    place(o, body);
+    loop_body(o, n->then, end, cont);
+    place(o, cont);
+    expr(o, n->cond);
+    br(o, body, end);
+    place(o, end);
+    return;
+  }
+  case ND_FOR: {
+    int head = new_label(o), body = new_label(o), cont = new_label(o), end = new_label(o);
+    if (n->init) {
+      if (n->init->kind == ND_BLOCK || n->init->kind == ND_DECL || n->init->kind == ND_EXPR_STMT ||
+          n->init->kind == ND_NULL_STMT)
+        stmt(o, n->init);
+      else
+        expr(o, n->init);
+    }
+    place(o, head);
+    if (n->cond) {
+      expr(o, n->cond);
+      br(o, body, end);
+    }
+    place(o, body);
+    loop_body(o, n->then, end, cont);
+    place(o, cont);
+    expr(o, n->inc);
+    jmp(o, head);
+    place(o, end);
+    return;
+  }
+  case ND_SWITCH: {
+    int end = new_label(o), has_default = 0;
+    expr(o, n->cond);
+    switch_labels(o, n->then, &has_default);
+    jmp(o, has_default ? has_default - 1 : end);
+    int ob = o->brk;
+    o->brk = end;
+    stmt(o, n->then);
+    o->brk = ob;
+    place(o, end);
+    return;
+  }
+  case ND_CASE: case ND_DEFAULT: case ND_LABEL:
+    place(o, label_of(o, n));
+    stmt(o, n->then);
+    return;
+  case ND_BREAK:
+    if (o->brk >= 0)
+      jmp(o, o->brk);
+    place(o, new_label(o));
+    return;
+  case ND_CONTINUE:
+    if (o->cont >= 0)
+      jmp(o, o->cont);
+    place(o, new_label(o));
+    return;
+  case ND_RETURN:
+    expr(o, n->lhs);
+    emit(o, EV_END);
+    place(o, new_label(o));
+    return;
+  case ND_GOTO:
+    if (n->target)
+      jmp(o, label_of(o, n->target));
+    place(o, new_label(o));
+    return;
+  default:
+    return;
+  }
+}
+
+static bool is_own_ptr(Type *t) { return t && t->kind == TY_PTR && (t->qual & Q_OWN); }
+
+void own_check_function(Obj *fn) {
+  Own o = {0};
+  o.brk = o.cont = -1;
+  for (Obj *v = fn->locals; v; v = v->next)
+    if (!v->is_static && is_own_ptr(v->ty)) {
+      o.vars = xrealloc(o.vars, sizeof(Obj *) * (size_t)(o.nvars + 1));
+      o.vars[o.nvars++] = v;
+    }
+  if (o.nvars == 0)
+    return;
+  stmt(&o, fn->body);
+  emit(&o, EV_END);
+
+  /* state[i * nvars + v]: a move of v that may reach event i, or NULL */
+  int nv = o.nvars;
+  Node **state = xmalloc(sizeof(Node *) * (size_t)o.n * (size_t)nv);
+  bool *queued = xmalloc((size_t)o.n);
+  int *work = xmalloc(sizeof(int) * (size_t)o.n);
+  bool *reached = xmalloc((size_t)o.n);
+  int nwork = 0;
+  work[nwork++] = 0;
+  queued[0] = reached[0] = true;
+  Node **out = xmalloc(sizeof(Node *) * (size_t)nv);
+  while (nwork) {
+    int i = work[--nwork];
+    queued[i] = false;
+    Ev *e = &o.ev[i];
+    memcpy(out, &state[(size_t)i * nv], sizeof(Node *) * (size_t)nv);
+    if (e->kind == EV_MOVE && !out[e->var])
+      out[e->var] = e->node;
+    else if (e->kind == EV_DEF)
+      out[e->var] = NULL;
+    int succ[2], ns = 0;
+    switch (e->kind) {
+    case EV_END: break;
+    case EV_JMP: succ[ns++] = o.label_at[e->t1]; break;
+    case EV_BR: succ[ns++] = o.label_at[e->t1]; succ[ns++] = o.label_at[e->t2]; break;
+    default: succ[ns++] = i + 1; break;
+    }
+    for (int k = 0; k < ns; k++) {
+      int j = succ[k];
+      if (j < 0 || j >= o.n)
+        continue;
+      bool changed = !reached[j];
+      reached[j] = true;
+      for (int v = 0; v < nv; v++)
+        if (out[v] && !state[(size_t)j * nv + v]) {
+          state[(size_t)j * nv + v] = out[v];
+          changed = true;
+        }
+      if (changed && !queued[j]) {
+        queued[j] = true;
+        work[nwork++] = j;
+      }
+    }
+  }
+  for (int i = 0; i < o.n; i++) {
+    Ev *e = &o.ev[i];
+    if (!reached[i] || (e->kind != EV_USE && e->kind != EV_MOVE))
+      continue;
+    Node *m = state[(size_t)i * nv + e->var];
+    if (!m)
+      continue;
+    Obj *v = o.vars[e->var];
+    error_at(e->node->loc, "use of '%s' after it was moved", v->name);
+    note_at(m->loc, "'%s' was moved here; assign it again before using it", v->name);
+  }
+  free(out);
+  free(reached);
+  free(work);
+  free(queued);
+  free(state);
+  free(o.ev);
+  free(o.label_at);
+  free(o.vars);
+  free(o.lnode);
+  free(o.lid);
+}
