@@ -2164,10 +2164,11 @@ static int call_target_fn(struct vctx *v, uint32_t secoff, const char **name, co
     return 0;
 }
 
-/* The descriptor argument of new/new_array/renew: the type it makes. */
+/* The descriptor argument of new/new_array/renew/chan_recv/chan_recv_array:
+ * the type it makes. */
 static const struct ctype *new_type(struct vctx *v, struct st *s, const char *callee)
 {
-    int which = !strcmp(callee, "__cuckoo_renew") ? 1 : 0;
+    int which = !strcmp(callee, "__cuckoo_renew") || !strncmp(callee, "__cuckoo_chan_recv", 18) ? 1 : 0;
     int32_t at = s->r[ESP].off + 4 * which;
     int ci = cell_at(v, at);
     if (ci < 0)
@@ -2182,7 +2183,7 @@ static const struct ctype *new_type(struct vctx *v, struct st *s, const char *ca
     const struct ctype *t = desc_type(v, &v->e->syms[x->c]);
     if (!t)
         return NULL;
-    if (strcmp(callee, "__cuckoo_new"))
+    if (strcmp(callee, "__cuckoo_new") && strcmp(callee, "__cuckoo_chan_recv"))
         return unsized_array_of(v, t, 0);
     return t;
 }
@@ -2271,8 +2272,12 @@ static int do_call(struct vctx *v, struct st *s, const char *name, const struct 
         return 0;
     }
     const struct ctype *made = NULL;
+    /* chan_recv's object is checked by the runtime to be a live one of
+     * the descriptor's type, or it is NULL (a closed channel) */
+    int made_may_be_null = name && (!strcmp(name, "__cuckoo_chan_recv") ||
+                                     !strcmp(name, "__cuckoo_chan_recv_array"));
     if (name && (!strcmp(name, "__cuckoo_new") || !strcmp(name, "__cuckoo_new_array") ||
-                 !strcmp(name, "__cuckoo_renew"))) {
+                 !strcmp(name, "__cuckoo_renew") || made_may_be_null)) {
         made = new_type(v, s, name);
         if (!made) {
             refuse(v, "call", "of %s: its type descriptor is not one of this object's", name);
@@ -2291,7 +2296,7 @@ static int do_call(struct vctx *v, struct st *s, const char *name, const struct 
     if (made) {
         const struct ctype *mu = complete(&v->tags, unq(made, NULL));
         s->r[EAX] = mkfresh(v, s, (struct val){.k = V_PTR, .t = made, .off = mu && mu->tag == CT_ARRAY ? 4 : 0,
-                                               .nn = 1}, 0);
+                                               .nn = !made_may_be_null}, 0);
     }
     const struct ctype *ret = complete(&v->tags, unq(ft->sub, NULL));
     if (ret && (ret->tag == CT_STRUCT || ret->tag == CT_UNION))
