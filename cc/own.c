@@ -115,6 +115,43 @@ static void var_event(Own *o, EvKind k, int v, Node *n) {
 
 static void expr(Own *o, Node *n);
 
+/* Events [A0, A1) used a variable that events [B0, B1) move: the object
+ * would be given away while still reached (lent to the same call, or the
+ * place it is stored into).  WHY says what.  Reported at once: no path
+ * makes it right. */
+static void same_expr_move(Own *o, int a0, int a1, int b0, int b1, const char *why) {
+  for (int j = b0; j < b1; j++) {
+    if (o->ev[j].kind != EV_MOVE)
+      continue;
+    for (int i = a0; i < a1; i++)
+      if ((o->ev[i].kind == EV_USE || o->ev[i].kind == EV_MOVE) && o->ev[i].var == o->ev[j].var) {
+        Obj *v = o->vars[o->ev[j].var];
+        error_at(o->ev[j].node->loc, "'%s' is moved here while %s", v->name, why);
+        note_at(o->ev[i].node->loc, "'%s' is used here", v->name);
+        break;
+      }
+  }
+}
+
+/* The arguments of a call or spawn, in order; no argument may move a
+ * variable that another one uses (a loan lasts for the whole call). */
+static void call_args(Own *o, Node *args) {
+  int starts[64], n = 0;
+  for (Node *a = args; a; a = a->next) {
+    if (n < 64)
+      starts[n++] = o->n;
+    expr(o, a);
+  }
+  int end = o->n;
+  for (int i = 0; i < n; i++)
+    for (int j = 0; j < n; j++) {
+      if (i == j)
+        continue;
+      same_expr_move(o, starts[i], i + 1 < n ? starts[i + 1] : end, starts[j],
+                     j + 1 < n ? starts[j + 1] : end, "another argument of the same call uses it");
+    }
+}
+
 static void init_exprs(Own *o, Init *in) {
   if (!in)
     return;
@@ -141,14 +178,19 @@ static void expr(Own *o, Node *n) {
     if (v >= 0)
       var_event(o, n->own_move ? EV_MOVE : EV_USE, v, n);
     return;
-  case ND_ASSIGN:
+  case ND_ASSIGN: {
     v = var_of(o, n->lhs);
+    int l0 = o->n;
     if (v < 0)
       expr(o, n->lhs);
+    int r0 = o->n;
     expr(o, n->rhs);
+    /* p->next = p: the object would own itself, unreachable */
+    same_expr_move(o, l0, r0, r0, o->n, "it is stored into an object reached through it");
     if (v >= 0)
       var_event(o, EV_DEF, v, n);
     return;
+  }
   case ND_TAKE: case ND_RENEW:
     v = var_of(o, n->lhs);
     expr(o, n->lhs);               /* a use: it must hold its object */
@@ -186,16 +228,14 @@ static void expr(Own *o, Node *n) {
   }
   case ND_CALL:
     expr(o, n->lhs);
-    for (Node *a = n->args; a; a = a->next)
-      expr(o, a);
+    call_args(o, n->args);
     if (call_noreturn(n)) {
       emit(o, EV_END);
       place(o, new_label(o));      /* what follows is unreachable */
     }
     return;
   case ND_SPAWN:
-    for (Node *a = n->args; a; a = a->next)
-      expr(o, a);
+    call_args(o, n->args);
     return;
   case ND_COMPOUND_LIT:
     init_exprs(o, n->initz);
