@@ -479,7 +479,11 @@ void own_check_function(Obj *fn) {
       continue;
     Obj *v = o.vars[e->var];
     error_at(e->node->loc, "use of '%s' after it was moved", v->name);
-    note_at(m->loc, "'%s' was moved here; assign it again before using it", v->name);
+    /* a move at or after the use in the text reached it around a loop */
+    bool earlier_trip = m->loc.line > e->node->loc.line ||
+                        (m->loc.line == e->node->loc.line && m->loc.col >= e->node->loc.col);
+    note_at(m->loc, "'%s' was moved here%s; assign it again before using it", v->name,
+            earlier_trip ? ", on an earlier trip through the loop" : "");
   }
   free(out);
   free(reached);
