@@ -13,13 +13,15 @@
  *   DEF v    p is given a value (=, a declaration, take(p), renew(p, n))
  *
  * and computes, before each event, the owned locals that may have been
- * moved on some path (a forward "may" analysis: the union over the
- * predecessors, so a loop that moves p is caught on its second trip).
+ * moved on some path (a forward "may" analysis over bit sets: the union
+ * over the predecessors, so a loop that moves p is caught on its second
+ * trip).
  * A USE or MOVE of such a variable is `error: use of 'p' after it was
- * moved`, with a note at one move that reaches it.  The graph is linear
- * in the size of the body and the analysis is monotone (a variable only
- * ever becomes moved), so the fixpoint is reached after at most
- * (variables + 1) passes over each event. */
+ * moved`, with a note at one move that reaches it (found by a second,
+ * one-variable pass, for the variables with errors only).  The graph is
+ * linear in the size of the body; the passes over it are as many as the
+ * loops nest, plus two. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -412,6 +414,111 @@ static void stmt(Own *o, Node *n) {
   }
 }
 
+/* The successors of event I: up to two, into SUCC; the count. */
+static int successors(Own *o, int i, int succ[2]) {
+  Ev *e = &o->ev[i];
+  int ns = 0;
+  switch (e->kind) {
+  case EV_END: break;
+  case EV_JMP: succ[ns++] = o->label_at[e->t1]; break;
+  case EV_BR: succ[ns++] = o->label_at[e->t1]; succ[ns++] = o->label_at[e->t2]; break;
+  default: succ[ns++] = i + 1; break;
+  }
+  int k = 0;
+  for (int j = 0; j < ns; j++)
+    if (succ[j] >= 0 && succ[j] < o->n)
+      succ[k++] = succ[j];
+  return k;
+}
+
+/* For the one variable V: at[i] is a move of V that may reach event i
+ * (the first found), for the note of an error. */
+static Node **move_sites(Own *o, int v) {
+  Node **at = xmalloc(sizeof(Node *) * (size_t)o->n);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (int i = 0; i < o->n; i++) {
+      Ev *e = &o->ev[i];
+      Node *out = at[i];
+      if (e->var == v && e->kind == EV_MOVE && !out)
+        out = e->node;
+      else if (e->var == v && e->kind == EV_DEF)
+        out = NULL;
+      int succ[2], ns = successors(o, i, succ);
+      for (int k = 0; k < ns; k++)
+        if (out && !at[succ[k]]) {
+          at[succ[k]] = out;
+          changed = true;
+        }
+    }
+  }
+  return at;
+}
+
+/* The analysis for the variables [V0, V1) (they do not interact, so a
+ * function with very many of them is done in slices of bounded memory):
+ * bit sets of the variables that may have been moved, one per event,
+ * propagated in passes over the events in order until nothing changes
+ * (forward edges settle within a pass, each loop adds one). */
+static void analyse(Own *o, int v0, int v1, Node ***sites) {
+  int nw = (v1 - v0 + 63) / 64;
+  uint64_t *in = xmalloc(sizeof(uint64_t) * (size_t)o->n * (size_t)nw);
+  uint64_t *out = xmalloc(sizeof(uint64_t) * (size_t)nw);
+  bool *reached = xmalloc((size_t)o->n);
+  reached[0] = true;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (int i = 0; i < o->n; i++) {
+      if (!reached[i])
+        continue;
+      Ev *e = &o->ev[i];
+      memcpy(out, &in[(size_t)i * nw], sizeof(uint64_t) * (size_t)nw);
+      if (e->var >= v0 && e->var < v1 && (e->kind == EV_MOVE || e->kind == EV_DEF)) {
+        int b = e->var - v0;
+        if (e->kind == EV_MOVE)
+          out[b / 64] |= (uint64_t)1 << (b % 64);
+        else
+          out[b / 64] &= ~((uint64_t)1 << (b % 64));
+      }
+      int succ[2], ns = successors(o, i, succ);
+      for (int k = 0; k < ns; k++) {
+        int j = succ[k];
+        if (!reached[j])
+          reached[j] = changed = true;
+        uint64_t *t = &in[(size_t)j * nw];
+        for (int w = 0; w < nw; w++)
+          if ((t[w] | out[w]) != t[w]) {
+            t[w] |= out[w];
+            changed = true;
+          }
+      }
+    }
+  }
+  for (int i = 0; i < o->n; i++) {
+    Ev *e = &o->ev[i];
+    if (!reached[i] || (e->kind != EV_USE && e->kind != EV_MOVE) || e->var < v0 || e->var >= v1)
+      continue;
+    int b = e->var - v0;
+    if (!(in[(size_t)i * nw + b / 64] & ((uint64_t)1 << (b % 64))))
+      continue;
+    if (!sites[e->var])
+      sites[e->var] = move_sites(o, e->var);
+    Node *m = sites[e->var][i];
+    Obj *v = o->vars[e->var];
+    error_at(e->node->loc, "use of '%s' after it was moved", v->name);
+    if (!m)
+      continue;
+    /* a move at or after the use in the text reached it around a loop */
+    bool earlier_trip = m->loc.line > e->node->loc.line ||
+                        (m->loc.line == e->node->loc.line && m->loc.col >= e->node->loc.col);
+    note_at(m->loc, "'%s' was moved here%s; assign it again before using it", v->name,
+            earlier_trip ? ", on an earlier trip through the loop" : "");
+  }
+  free(reached);
+  free(out);
+  free(in);
+}
+
 static bool is_own_ptr(Type *t) { return t && t->kind == TY_PTR && (t->qual & Q_OWN); }
 
 void own_check_function(Obj *fn) {
@@ -427,69 +534,14 @@ void own_check_function(Obj *fn) {
   stmt(&o, fn->body);
   emit(&o, EV_END);
 
-  /* state[i * nvars + v]: a move of v that may reach event i, or NULL */
-  int nv = o.nvars;
-  Node **state = xmalloc(sizeof(Node *) * (size_t)o.n * (size_t)nv);
-  bool *queued = xmalloc((size_t)o.n);
-  int *work = xmalloc(sizeof(int) * (size_t)o.n);
-  bool *reached = xmalloc((size_t)o.n);
-  int nwork = 0;
-  work[nwork++] = 0;
-  queued[0] = reached[0] = true;
-  Node **out = xmalloc(sizeof(Node *) * (size_t)nv);
-  while (nwork) {
-    int i = work[--nwork];
-    queued[i] = false;
-    Ev *e = &o.ev[i];
-    memcpy(out, &state[(size_t)i * nv], sizeof(Node *) * (size_t)nv);
-    if (e->kind == EV_MOVE && !out[e->var])
-      out[e->var] = e->node;
-    else if (e->kind == EV_DEF)
-      out[e->var] = NULL;
-    int succ[2], ns = 0;
-    switch (e->kind) {
-    case EV_END: break;
-    case EV_JMP: succ[ns++] = o.label_at[e->t1]; break;
-    case EV_BR: succ[ns++] = o.label_at[e->t1]; succ[ns++] = o.label_at[e->t2]; break;
-    default: succ[ns++] = i + 1; break;
-    }
-    for (int k = 0; k < ns; k++) {
-      int j = succ[k];
-      if (j < 0 || j >= o.n)
-        continue;
-      bool changed = !reached[j];
-      reached[j] = true;
-      for (int v = 0; v < nv; v++)
-        if (out[v] && !state[(size_t)j * nv + v]) {
-          state[(size_t)j * nv + v] = out[v];
-          changed = true;
-        }
-      if (changed && !queued[j]) {
-        queued[j] = true;
-        work[nwork++] = j;
-      }
-    }
-  }
-  for (int i = 0; i < o.n; i++) {
-    Ev *e = &o.ev[i];
-    if (!reached[i] || (e->kind != EV_USE && e->kind != EV_MOVE))
-      continue;
-    Node *m = state[(size_t)i * nv + e->var];
-    if (!m)
-      continue;
-    Obj *v = o.vars[e->var];
-    error_at(e->node->loc, "use of '%s' after it was moved", v->name);
-    /* a move at or after the use in the text reached it around a loop */
-    bool earlier_trip = m->loc.line > e->node->loc.line ||
-                        (m->loc.line == e->node->loc.line && m->loc.col >= e->node->loc.col);
-    note_at(m->loc, "'%s' was moved here%s; assign it again before using it", v->name,
-            earlier_trip ? ", on an earlier trip through the loop" : "");
-  }
-  free(out);
-  free(reached);
-  free(work);
-  free(queued);
-  free(state);
+  /* at most 2^22 words of state at a time */
+  int slice = (int)(64 * ((1 << 22) / o.n > 0 ? (1 << 22) / o.n : 1));
+  Node ***sites = xmalloc(sizeof(Node **) * (size_t)o.nvars);
+  for (int v0 = 0; v0 < o.nvars; v0 += slice)
+    analyse(&o, v0, v0 + slice < o.nvars && v0 + slice > 0 ? v0 + slice : o.nvars, sites);
+  for (int v = 0; v < o.nvars; v++)
+    free(sites[v]);
+  free(sites);
   free(o.ev);
   free(o.label_at);
   free(o.vars);
