@@ -2064,8 +2064,10 @@ static Node *cond_expr(Node *n) {
     return poison(ty_int, n->loc);
   }
   c->ty = t;
-  c->then = t->kind == TY_VOID ? a : convert(a, t, "'?:'");
-  c->els = t->kind == TY_VOID ? b : convert(b, t, "'?:'");
+  /* an owned arm is moved only if the whole ?: is (own_source follows
+   * the arms then): `(c ? p : q) != NULL` moves nothing */
+  c->then = t->kind == TY_VOID || (is_own(t) && is_own(a->ty)) ? a : convert(a, t, "'?:'");
+  c->els = t->kind == TY_VOID || (is_own(t) && is_own(b->ty)) ? b : convert(b, t, "'?:'");
   return c;
 }
 
