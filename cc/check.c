@@ -1594,6 +1594,9 @@ static Node *delete_expr(Node *n) {
     error_at(n->lhs->loc, "delete of %s, which was not allocated with new", why);
   if (lv && (e->ty->qual & Q_CONST))
     error_at(n->lhs->loc, "delete would set the const pointer to NULL; delete a copy of it");
+  /* delete(c ? p : q) moves the owned locals it may delete (§13.1) */
+  if (is_own(v->ty) && !lv)
+    own_source(v, "delete");
   r->lhs = v;
   r->delete_lvalue = lv && !(e->ty->qual & Q_CONST);
   r->new_type = v->ty->base->kind == TY_ARRAY ? v->ty->base->base : v->ty->base;

@@ -1,8 +1,15 @@
-/* §13.1: delete(p) moves p; share(p) moves p; return p moves p. */
+/* §13.1: delete(p) moves p (and delete(c ? p : q) both); share(p) moves
+ * p; return p moves p. */
 #include <cuckoo.ckh>
 struct pkt { int len; };
 struct pkt *own pass(struct pkt *own p) {
     return p;
+}
+int either(int c) {
+    struct pkt *own a = new(struct pkt);
+    struct pkt *own b = new(struct pkt);
+    delete(c ? a : b);
+    return a->len;
 }
 int main(void) {
     struct pkt *own p = new(struct pkt);
