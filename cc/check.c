@@ -803,6 +803,12 @@ static bool own_source(Node *n, const char *what) {
   }
   switch (s->kind) {
   case ND_VAR:
+    if (is_own_local(s) && (s->obj->ty->qual & Q_CONST)) {
+      error_at(n->loc, "%s: '%s' is a const owned variable, which a move would set to NULL; "
+                       "declare it without const to give its object away",
+               what, s->obj->name);
+      return false;
+    }
     if (is_own_local(s)) {
       s->own_move = true;
       return true;
