@@ -56,6 +56,7 @@ static const char *const kind_names[ND_KIND_COUNT] = {
   [ND_ARROW] = "ARROW", [ND_DEREF] = "DEREF", [ND_ADDR] = "ADDR", [ND_INDEX] = "INDEX",
   [ND_SIZEOF] = "SIZEOF", [ND_LENGTHOF] = "LENGTHOF", [ND_NEW] = "NEW",
   [ND_DELETE] = "DELETE", [ND_RENEW] = "RENEW", [ND_SPAWN] = "SPAWN", [ND_DOMAIN_NEW] = "DOMAIN_NEW", [ND_DOMAIN_CALL] = "DOMAIN_CALL", [ND_COMPOUND_LIT] = "COMPOUND_LIT",
+  [ND_SHARE] = "SHARE", [ND_TAKE] = "TAKE", [ND_CHAN_SEND] = "CHAN_SEND", [ND_CHAN_RECV] = "CHAN_RECV",
   [ND_BLOCK] = "BLOCK", [ND_DECL] = "DECL", [ND_EXPR_STMT] = "EXPR_STMT", [ND_IF] = "IF",
   [ND_WHILE] = "WHILE", [ND_DO] = "DO", [ND_FOR] = "FOR", [ND_SWITCH] = "SWITCH",
   [ND_CASE] = "CASE", [ND_DEFAULT] = "DEFAULT", [ND_BREAK] = "BREAK",
@@ -126,6 +127,7 @@ static void dump_declarator(FILE *out, Declarator *d) {
     if (d->qual & Q_CONST) fputs(" const", out);
     if (d->qual & Q_VOLATILE) fputs(" volatile", out);
     if (d->qual & Q_GLOBAL) fputs(" global", out);
+    if (d->qual & Q_OWN) fputs(" own", out);
     break;
   case DK_ARRAY:
     fputs("ARRAY[", out);

@@ -164,6 +164,8 @@ enum {                            /* qualifiers (Type.qual) */
   Q_CONST = 1,
   Q_VOLATILE = 2,
   Q_GLOBAL = 4,                   /* only on pointer types: a `global` pointer (§9) */
+  Q_OWN = 8,                      /* only on pointer types: an owned pointer (§13.1); unlike
+                                     const and volatile it is never dropped: T *own is not T * */
 };
 
 struct Member {
@@ -300,6 +302,10 @@ typedef enum {
   ND_DOMAIN_NEW,   /* domain_new(setup): lhs is ND_VAR of setup, new_type the state struct */
   ND_DOMAIN_CALL,  /* domain_call(d, f, args): lhs d, rhs ND_VAR of f, new_type the state struct */
   ND_COMPOUND_LIT, /* (type){init}: obj is a hidden local, init its initializer */
+  ND_SHARE,        /* share(lhs): lhs an owned pointer value (moved); ty the plain pointer */
+  ND_TAKE,         /* take(lhs): lhs an owned lvalue, read then set to NULL */
+  ND_CHAN_SEND,    /* chan_send(lhs, rhs): lhs a chan_t *, rhs an owned pointer (moved) */
+  ND_CHAN_RECV,    /* chan_recv(lhs, new_type): lhs a chan_t *; is_array_new for T[] */
   /* statements */
   ND_BLOCK,        /* body: list linked by next */
   ND_DECL,         /* a local declaration.  Parser: one node per declarator, type_syntax +
@@ -427,6 +433,9 @@ struct Node {
   Type *new_type;
   bool is_array_new;
   bool delete_lvalue;
+  /* §13.1 */
+  bool own_move;                  /* ND_VAR of an owned local read as a move: read, then NULL */
+  bool own_store;                 /* ND_ASSIGN into an owned lvalue: delete the old object */
   /* ND_SWITCH / ND_CASE */
   Node *cases;                    /* ND_CASE list by case_next */
   Node *case_next;
@@ -637,6 +646,12 @@ bool addr_const(Node *n, AddrConst *out);
  * ====================================================================== */
 
 void lifetime_check_function(Obj *fn);
+
+/* ======================================================================
+ * own.c -- §13.1: no use of an owned variable after a move, on any path
+ * ====================================================================== */
+
+void own_check_function(Obj *fn);
 
 /* ======================================================================
  * warn.c -- warnings over a whole typed function (-Wall, -Wextra)

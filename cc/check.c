@@ -363,6 +363,10 @@ static Type *resolve_spec(DeclSpec *ds) {
     if (t->kind != TY_PTR)
       error_at(ds->loc, "'global' qualifies a pointer: write it after the '*' (T *global p)");
   }
+  if (ds->qual & Q_OWN) {
+    if (t->kind != TY_PTR)
+      error_at(ds->loc, "'own' qualifies a pointer: write it after the '*' (T *own p)");
+  }
   t = type_qualified(t, ds->qual);
   ds->resolved = t;
   return t;
@@ -577,6 +581,11 @@ static Type *resolve_declarator(Type *base, Declarator *d, bool is_param_level, 
     case DK_PTR:
       if (t->kind == TY_VOID)
         error_at(d->loc, "'void *' is not in Cuckoo; use a pointer to a specific type");
+      if ((d->qual & Q_OWN) && (d->qual & Q_GLOBAL))
+        error_at(d->loc, "a pointer is 'own' or 'global', not both (an owned pointer is never "
+                         "stack-bound)");
+      else if ((d->qual & Q_OWN) && t->kind == TY_FUNC)
+        error_at(d->loc, "a function pointer cannot be 'own': functions are not heap objects");
       t = type_qualified(pointer_to(t), d->qual);
       break;
     case DK_ARRAY: {
@@ -731,6 +740,103 @@ static PtrConv ptr_conv(Type *to, Type *from) {
   return PC_OK;
 }
 
+
+/* ---- owned pointers (§13.1) ------------------------------------------------------ */
+
+static bool is_own(Type *t) { return t && t->kind == TY_PTR && (t->qual & Q_OWN); }
+
+/* Does a struct, union or array type hold an owned pointer somewhere?
+ * Copying such a value would duplicate its owned pointers. */
+static bool holds_own(Type *t) {
+  if (!t)
+    return false;
+  if (t->kind == TY_ARRAY)
+    return holds_own(t->base);
+  if (is_struct_or_union(t) && t->sdef && t->sdef->complete) {
+    for (Member *m = t->sdef->members; m; m = m->next)
+      if (is_own(m->ty) || holds_own(m->ty))
+        return true;
+  }
+  return false;
+}
+
+/* A local variable or parameter of owned type: the only owned lvalues
+ * that a move may empty (the move check follows them, own.c). */
+static bool is_own_local(Node *n) {
+  return n->kind == ND_VAR && n->obj->is_local && !n->obj->is_static && !n->obj->is_function &&
+         is_own(n->obj->ty);
+}
+
+/* Is N (casts aside) only ever the result of new, or NULL? */
+static bool only_new(Node *n) {
+  while (n->kind == ND_CAST)
+    n = n->lhs;
+  switch (n->kind) {
+  case ND_NEW: case ND_NULL:
+    return true;
+  case ND_NUM:
+    return is_null_const(n);
+  case ND_COND:
+    return only_new(n->then) && only_new(n->els);
+  case ND_COMMA:
+    return only_new(n->rhs);
+  default:
+    return false;
+  }
+}
+
+/* N is used where an owned pointer is wanted (WHAT): it moves N when N is
+ * an owned local, is refused when N is an owned member, element or
+ * global (take() moves those), and must otherwise be an owned rvalue or
+ * the result of new.  False after an error. */
+static bool own_source(Node *n, const char *what) {
+  Node *s = n;
+  while (s->kind == ND_CAST && is_own(s->lhs->ty))
+    s = s->lhs;
+  if (!is_own(s->ty)) {
+    if (only_new(s))
+      return true;
+    error_at(n->loc, "%s: '%s' is not an owned pointer: only the result of new converts to "
+                     "'%s' (an owned pointer holds the only reference to its object)",
+             what, tyname(s->ty), tyname(type_qualified(pointer_to(s->ty->kind == TY_PTR ? s->ty->base : ty_int), Q_OWN)));
+    return false;
+  }
+  switch (s->kind) {
+  case ND_VAR:
+    if (is_own_local(s) && (s->obj->ty->qual & Q_CONST)) {
+      error_at(n->loc, "%s: '%s' is a const owned variable, which a move would set to NULL; "
+                       "declare it without const to give its object away",
+               what, s->obj->name);
+      return false;
+    }
+    if (is_own_local(s)) {
+      s->own_move = true;
+      return true;
+    }
+    error_at(n->loc, "%s: '%s' is an owned global; reading it does not move it: use take(%s)",
+             what, s->obj->name, s->obj->name);
+    return false;
+  case ND_MEMBER: case ND_INDEX: case ND_DEREF:
+    error_at(n->loc, "%s: an owned %s cannot be moved out by reading it; use take(...), which "
+                     "also sets it to NULL",
+             what, s->kind == ND_MEMBER ? "member" : s->kind == ND_INDEX ? "array element" : "pointer");
+    return false;
+  case ND_COND:
+    return own_source(s->then, what) & own_source(s->els, what);
+  case ND_COMMA:
+    return own_source(s->rhs, what);
+  default:
+    return true;                   /* a call, take, chan_recv: an owned rvalue */
+  }
+}
+
+/* The plain pointer type of the owned pointer type T. */
+static Type *own_dropped(Type *t) {
+  Type *c = type_copy(t);
+  c->qual &= ~Q_OWN;
+  return c;
+}
+
 /* Assignment-like conversion of the value N to type TO ("initialization",
  * "assignment", "argument 2 of 'f'", "return"). */
 static Node *convert(Node *n, Type *to, const char *what) {
@@ -751,6 +857,24 @@ static Node *convert(Node *n, Type *to, const char *what) {
     if (is_null_const(n)) {
       Node *c = mk(ND_NULL, type_unqualified(to), n->loc);
       return c;
+    }
+    if (from->kind == TY_PTR && is_own(to) && !is_own(from) && !is_func_ptr(from)) {
+      /* §13.1: new's result becomes owned; nothing else does */
+      if (!own_source(n, what))
+        return poison(type_unqualified(to), n->loc);
+      Node *c = mk(ND_CAST, from, n->loc);     /* the same pointer, seen as owned below */
+      c->lhs = n;
+      c->ty = type_qualified(from, Q_OWN);
+      from = c->ty;
+      n = c;
+    } else if (from->kind == TY_PTR && is_own(from) && !is_own(to)) {
+      error_at(n->loc, "%s: an owned pointer '%s' does not convert to the plain '%s'; lend it "
+                       "to a call (a plain, non-global pointer parameter), or give it up with "
+                       "share(p)",
+               what, tyname(from), tyname(to));
+      return poison(type_unqualified(to), n->loc);
+    } else if (is_own(to) && is_own(from) && !own_source(n, what)) {
+      return poison(type_unqualified(to), n->loc);
     }
     if (from->kind == TY_PTR) {
       switch (ptr_conv(to, from)) {
@@ -802,8 +926,13 @@ static Node *convert(Node *n, Type *to, const char *what) {
       error_at(n->loc, "%s: '%s' cannot be converted to '%s'", what, tyname(from), tyname(to));
     return poison(type_unqualified(to), n->loc);
   }
-  if (is_struct_or_union(to) && is_struct_or_union(from) && type_equal(to, from, true))
+  if (is_struct_or_union(to) && is_struct_or_union(from) && type_equal(to, from, true)) {
+    if (holds_own(from) && is_lvalue(n))
+      error_at(n->loc, "%s: copying a '%s' would duplicate its owned pointers; move them "
+                       "one by one with take()",
+               what, tyname(from));
     return n;
+  }
   if (is_integer(to) && from->kind == TY_PTR)
     error_at(n->loc, "%s: a pointer cannot be converted to the integer type '%s'", what,
              tyname(to));
@@ -1165,7 +1294,8 @@ static bool is_format_func(Obj *f) {
 }
 
 /* Checks and converts the arguments of a call of a function of type FT. */
-static Node *call_args(Node *args, Type *ft, const char *fname, bool fname_is_runtime, Loc loc) {
+static Node *call_args(Node *args, Type *ft, const char *fname, bool fname_is_runtime, Loc loc,
+                       bool is_spawn) {
   Node head = {0}, *cur = &head;
   int i = 0;
   for (Node *a = args, *next; a; a = next, i++) {
@@ -1177,7 +1307,23 @@ static Node *call_args(Node *args, Type *ft, const char *fname, bool fname_is_ru
                "lengthof", fname);
     if (i < ft->nparams) {
       char *what = format("argument %d of '%s'", i + 1, fname);
-      v = convert(v, ft->params[i], what);
+      Type *pt = ft->params[i];
+      if (!v->error && is_own(v->ty) && pt->kind == TY_PTR && !is_own(pt)) {
+        /* §13.1: lent for the call to a plain parameter, which is
+         * stack-bound in the callee (§9) so it cannot keep it */
+        if (is_spawn)
+          error_at(v->loc, "%s: spawn cannot lend an owned pointer, since the thread outlives "
+                           "the spawn; give it away (an 'own' parameter) or share(p) it",
+                   what);
+        else if (pt->qual & Q_GLOBAL)
+          error_at(v->loc, "%s: an owned pointer cannot be lent to a 'global' parameter, which "
+                           "may keep it; share(p) it, or make the parameter 'own'",
+                   what);
+        Node *b = mk(ND_CAST, own_dropped(v->ty), v->loc);
+        b->lhs = v;
+        v = b;
+      }
+      v = convert(v, pt, what);
     } else if (ft->variadic) {
       v = promote_vararg(v);
     } else {
@@ -1268,7 +1414,7 @@ static Node *call_expr(Node *n) {
   }
   Node *c = mk(ND_CALL, ft->base, n->loc);
   c->lhs = f;
-  c->args = call_args(n->args, ft, fname, fn && fn->is_runtime, n->loc);
+  c->args = call_args(n->args, ft, fname, fn && fn->is_runtime, n->loc, false);
   if (fn && fn->is_runtime && (!strcmp(fn->name, "signal_handler") || !strcmp(fn->name, "trap_handler")))
     domain_use(n->loc, format("calling %s", fn->name));
   if (is_format_func(fn)) {
@@ -1359,6 +1505,12 @@ static Node *cast_expr(Node *n) {
   }
   if (to->kind == TY_PTR && is_null_const(v))
     return mk(ND_NULL, type_unqualified(to), n->loc);
+  if ((is_own(to) || is_own(from)) && !(is_own(to) && is_own(from) && type_equal(to, from, true))) {
+    error_at(n->loc, "cannot cast '%s' to '%s': a cast never makes or drops ownership (only "
+                     "new makes an owned pointer; share(p) gives one up)",
+             tyname(from), tyname(to));
+    return poison(type_unqualified(to), n->loc);
+  }
   if (to->kind == TY_PTR && from->kind == TY_PTR) {
     Type *tb = to->base, *fb = from->base;
     if (tb->kind == TY_ARRAY && fb->kind == TY_ARRAY && scalar_array_pun(tb->base, fb->base)) {
@@ -1509,6 +1661,9 @@ static Node *delete_expr(Node *n) {
     error_at(n->lhs->loc, "delete of %s, which was not allocated with new", why);
   if (lv && (e->ty->qual & Q_CONST))
     error_at(n->lhs->loc, "delete would set the const pointer to NULL; delete a copy of it");
+  /* delete(c ? p : q) moves the owned locals it may delete (§13.1) */
+  if (is_own(v->ty) && !lv)
+    own_source(v, "delete");
   r->lhs = v;
   r->delete_lvalue = lv && !(e->ty->qual & Q_CONST);
   r->new_type = v->ty->base->kind == TY_ARRAY ? v->ty->base->base : v->ty->base;
@@ -1541,7 +1696,9 @@ static Node *renew_expr(Node *n) {
     error_at(n->lhs->loc, "renew of an array of the incomplete type '%s'", tyname(elem));
     return poison(p->ty, n->loc);
   }
-  Node *r = mk(ND_RENEW, type_unqualified(p->ty), n->loc);
+  /* renewing an owned array keeps it owned by P; yielding it too would
+   * make a second reference (doc/decisions.md) */
+  Node *r = mk(ND_RENEW, is_own(p->ty) ? ty_void : type_unqualified(p->ty), n->loc);
   r->lhs = p;
   r->rhs = cast_to(len, ty_llong);
   r->new_type = elem;
@@ -1583,7 +1740,7 @@ static Node *spawn_expr(Node *n) {
   Node *v = mk(ND_VAR, fn->ty, callee->loc);
   v->obj = fn;
   r->lhs = v;
-  r->args = call_args(args, fn->ty, fn->name, false, n->loc);
+  r->args = call_args(args, fn->ty, fn->name, false, n->loc, true);
   fn->is_used = true;
   fn->is_spawn_target = true;
   fn->addr_taken = true;
@@ -1711,8 +1868,107 @@ static Node *domain_call_expr(Node *n) {
   Node *v = mk(ND_VAR, ft, n->rhs->loc);
   v->obj = fn;
   r->rhs = v;
-  r->args = call_args(n->args, &rest, fn->name, false, n->loc);
+  r->args = call_args(n->args, &rest, fn->name, false, n->loc, false);
   r->new_type = st;
+  return r;
+}
+
+
+/* ---- share, take, channels (§13.1, §13.2) ---------------------------------------- */
+
+static Node *share_expr(Node *n) {
+  Node *v = rvalue(n->lhs);
+  if (v->error)
+    return poison(pointer_to(ty_int), n->loc);
+  if (!is_own(v->ty)) {
+    error_at(n->lhs->loc, "share needs an owned pointer, not '%s'", tyname(v->ty));
+    return poison(v->ty->kind == TY_PTR ? v->ty : pointer_to(ty_int), n->loc);
+  }
+  if (!own_source(v, "share"))
+    return poison(own_dropped(v->ty), n->loc);
+  Node *r = mk(ND_SHARE, own_dropped(type_unqualified(v->ty)), n->loc);
+  r->lhs = v;
+  return r;
+}
+
+static Node *take_expr(Node *n) {
+  Node *l = expr(n->lhs);
+  if (l->error)
+    return poison(pointer_to(ty_int), n->loc);
+  if (!is_own(l->ty) || !is_lvalue(l)) {
+    error_at(n->lhs->loc, "take needs an owned lvalue (a variable, member or element of type "
+                          "'T *own'), not %s'%s'",
+             is_lvalue(l) ? "" : "a value of type ", tyname(l->ty));
+    return poison(l->ty->kind == TY_PTR ? l->ty : pointer_to(ty_int), n->loc);
+  }
+  check_modifiable(l, n->loc, "take");
+  Node *r = mk(ND_TAKE, type_unqualified(l->ty), n->loc);
+  r->lhs = l;
+  return r;
+}
+
+/* chan_t, declared by cuckoo.ckh (an opaque runtime struct). */
+static Type *chan_type(void) {
+  Sym *y = find_sym("chan_t");
+  if (y && y->typedef_ty)
+    return pointer_to(y->typedef_ty);
+  Scope *save = scope;
+  scope = &file_scope_;
+  Tag *t = find_tag("chan", true);
+  if (!t) {
+    t = add_tag("chan", (Loc){0});
+    t->sd = xmalloc(sizeof(StructDef));
+    t->sd->tag = xstrdup("chan");
+  }
+  scope = save;
+  return pointer_to(struct_type(t->sd));
+}
+
+static Node *chan_send_expr(Node *n) {
+  Node *r = mk(ND_CHAN_SEND, ty_void, n->loc);
+  r->lhs = convert(rvalue(n->lhs), chan_type(), "argument 1 of 'chan_send'");
+  Node *v = rvalue(n->rhs);
+  if (v->error)
+    return r;
+  if (v->ty->kind != TY_PTR || is_func_ptr(v->ty) || (!is_own(v->ty) && !only_new(v)) ||
+      v->ty->kind == TY_NULL) {
+    error_at(n->rhs->loc, "chan_send sends an owned pointer (T *own), not '%s'", tyname(v->ty));
+    return r;
+  }
+  if (!own_source(v, "argument 2 of 'chan_send'"))
+    return r;
+  r->rhs = v;
+  return r;
+}
+
+static Node *chan_recv_expr(Node *n) {
+  Node *c = convert(rvalue(n->lhs), chan_type(), "argument 1 of 'chan_recv'");
+  Node *len = NULL;
+  Type *t = resolve_type_name(n->type_syntax, n->type_decl, &len);
+  Node *r = mk(ND_CHAN_RECV, NULL, n->loc);
+  r->lhs = c;
+  if (len || (t->kind == TY_ARRAY && t->len >= 0)) {
+    error_at(n->loc, "chan_recv receives a T or a T[] (of any length), not an array of a given "
+                     "length");
+    t = ty_int;
+  }
+  if (t->kind == TY_ARRAY) {
+    if (t->base->size < 0) {
+      error_at(n->loc, "chan_recv of an array of the incomplete type '%s'", tyname(t->base));
+      r->new_type = ty_int;
+    } else {
+      r->new_type = t->base;
+    }
+    r->is_array_new = true;
+    r->ty = type_qualified(pointer_to(array_of(r->new_type, -1)), Q_OWN);
+    return r;
+  }
+  if (t->size < 0 || t->kind == TY_FUNC) {
+    error_at(n->loc, "chan_recv of the incomplete type '%s'", tyname(t));
+    t = ty_int;
+  }
+  r->new_type = t;
+  r->ty = type_qualified(pointer_to(t), Q_OWN);
   return r;
 }
 
@@ -1895,6 +2151,12 @@ static Node *assign_expr(Node *n) {
   Node *a = mk(ND_ASSIGN, type_unqualified(l->ty), n->loc);
   a->lhs = l;
   a->rhs = convert(r, l->ty, "assignment");
+  if (is_own(l->ty)) {
+    /* §13.1: the object it held is deleted; the value of the
+     * assignment would be a second reference to the new one */
+    a->own_store = true;
+    a->ty = ty_void;
+  }
   return a;
 }
 
@@ -1983,6 +2245,9 @@ static Node *cond_expr(Node *n) {
       } else if (type_equal(pa, pb, true)) {
         t = pointer_to(type_qualified(type_unqualified(pa), pa->qual | pb->qual));
       }
+      /* both owned, or owned and new's result: owned (§13.1) */
+      if (t && ((is_own(ta) && (is_own(tb) || only_new(b))) || (is_own(tb) && only_new(a))))
+        t = type_qualified(t, Q_OWN);
     }
   } else if ((ta->kind == TY_PTR && is_null_const(b)) || (tb->kind == TY_PTR && is_null_const(a))) {
     t = ta->kind == TY_PTR ? ta : tb;
@@ -1993,8 +2258,10 @@ static Node *cond_expr(Node *n) {
     return poison(ty_int, n->loc);
   }
   c->ty = t;
-  c->then = t->kind == TY_VOID ? a : convert(a, t, "'?:'");
-  c->els = t->kind == TY_VOID ? b : convert(b, t, "'?:'");
+  /* an owned arm is moved only if the whole ?: is (own_source follows
+   * the arms then): `(c ? p : q) != NULL` moves nothing */
+  c->then = t->kind == TY_VOID || (is_own(t) && is_own(a->ty)) ? a : convert(a, t, "'?:'");
+  c->els = t->kind == TY_VOID || (is_own(t) && is_own(b->ty)) ? b : convert(b, t, "'?:'");
   return c;
 }
 
@@ -2184,6 +2451,12 @@ static Node *expr_(Node *n) {
       error_at(n->loc, "cannot take the address of an rvalue of type '%s'", tyname(l->ty));
       return poison(ty_int, n->loc);
     }
+    if (is_own_local(l)) {
+      error_at(n->loc, "cannot take the address of the owned variable '%s': its moves are "
+                       "followed by name only; lend '%s' itself to a plain pointer parameter",
+               l->obj->name, l->obj->name);
+      return poison(ty_int, n->loc);
+    }
     Node *a = mk(ND_ADDR, pointer_to(l->ty), n->loc);
     a->lhs = l;
     a->nonnull = true;
@@ -2210,6 +2483,14 @@ static Node *expr_(Node *n) {
     return domain_new_expr(n);
   case ND_DOMAIN_CALL:
     return domain_call_expr(n);
+  case ND_SHARE:
+    return share_expr(n);
+  case ND_TAKE:
+    return take_expr(n);
+  case ND_CHAN_SEND:
+    return chan_send_expr(n);
+  case ND_CHAN_RECV:
+    return chan_recv_expr(n);
   case ND_COMPOUND_LIT:
     return compound_lit_expr(n);
   default:
@@ -2526,7 +2807,7 @@ static Init *init_value(Type *t, PInit **cur, bool st) {
       if (is_struct_or_union(v->ty) && type_equal(v->ty, t, true)) {
         *cur = it->next;
         Init *in = new_init(t);
-        in->expr = v;
+        in->expr = convert(v, t, "initialization");   /* refuses copying owned members */
         if (st)
           error_at(e->loc, "the initializer of a static object must be a constant");
         return in;
@@ -3042,6 +3323,7 @@ static void check_function(ExtDecl *ed, Obj *fn) {
    * so one run reports every function's lifetime errors */
   if (diag_errors - diag_warning_errors == errors_before) {
     lifetime_check_function(fn);
+    own_check_function(fn);
     warn_function(fn);
   }
   fx = NULL;

@@ -295,6 +295,10 @@ void codegen_check_program(Program *prog) {
 }
 
 const char *ir_type_desc(IrProgram *ir, Type *t) {
+  /* T may be a struct's Type made before the struct was complete (the
+   * pointee of a member `struct node *next` inside struct node): its size
+   * is the definition's now */
+  type_refresh(t);
   char *canon = type_canon_str(t);
   for (int i = 0; i < ir->types.len; i++)
     if (!strcmp(type_canon_str(ir->types.v[i]), canon))

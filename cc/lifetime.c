@@ -131,7 +131,8 @@ static bool type_has_ptr(Type *t) {
 }
 
 static bool is_global_ptr(Type *t) {
-  return t && t->kind == TY_PTR && (t->qual & Q_GLOBAL);
+  /* an owned pointer (§13.1) is never stack-bound either */
+  return t && t->kind == TY_PTR && (t->qual & (Q_GLOBAL | Q_OWN));
 }
 
 /* An automatic object of the function: variables, parameters, compound

@@ -281,7 +281,12 @@ static bool may_assign(Node *n) {
     switch (n->kind) {
     case ND_ASSIGN: case ND_ASSIGN_OP: case ND_PREINC: case ND_PREDEC:
     case ND_POSTINC: case ND_POSTDEC: case ND_DELETE: case ND_RENEW: case ND_COMPOUND_LIT:
+    case ND_TAKE:
       return true;
+    case ND_VAR:
+      if (n->own_move)              /* a move empties the variable (§13.1) */
+        return true;
+      break;
     default:
       break;
     }
@@ -886,6 +891,19 @@ static Oper lower_new(Node *n) {
   return runtime_call("__cuckoo_new", args, 2, IK_I32, s);
 }
 
+/* __cuckoo_delete(p, the descriptor of what PTR_TY points to, ...) */
+static void delete_call(Oper p, Type *ptr_ty, Loc loc) {
+  Type *pt = ptr_ty->base;
+  bool is_array = pt->kind == TY_ARRAY;
+  Type *t = is_array ? pt->base : pt;
+  IrArg *args = xmalloc(4 * sizeof *args);
+  args[0] = (IrArg){.val = p, .kind = IK_I32};
+  args[1] = (IrArg){.val = ir_sym(ir_type_desc(irp, type_unqualified(t)), 0), .kind = IK_I32};
+  args[2] = (IrArg){.val = ir_imm(is_array), .kind = IK_I32};
+  args[3] = (IrArg){.kind = IK_I32, .is_site = true};
+  runtime_call("__cuckoo_delete", args, 4, IK_VOID, site("delete", NULL, loc));
+}
+
 static void lower_delete(Node *n) {
   Node *l = n->lhs;
   LV lv = {0};
@@ -897,17 +915,58 @@ static void lower_delete(Node *n) {
     p = lower_expr(l);
   }
   cur_loc = n->loc;
-  Type *pt = l->ty->base;
-  bool is_array = pt->kind == TY_ARRAY;
-  Type *t = is_array ? pt->base : pt;
-  IrArg *args = xmalloc(4 * sizeof *args);
-  args[0] = (IrArg){.val = p, .kind = IK_I32};
-  args[1] = (IrArg){.val = ir_sym(ir_type_desc(irp, type_unqualified(t)), 0), .kind = IK_I32};
-  args[2] = (IrArg){.val = ir_imm(is_array), .kind = IK_I32};
-  args[3] = (IrArg){.kind = IK_I32, .is_site = true};
-  runtime_call("__cuckoo_delete", args, 4, IK_VOID, site("delete", NULL, n->loc));
+  delete_call(p, l->ty, n->loc);
   if (n->delete_lvalue)
     lv_store(lv, l->ty, ir_imm(0));
+}
+
+/* §13.1: reads the owned lvalue L and sets it to NULL (a move, take). */
+static Oper take_lv(LV l, Type *ty) {
+  Oper v = lv_load(l, ty);
+  if (l.is_temp) {                /* the variable's temp is about to change */
+    IrInst *in = emit(IR_COPY);
+    in->a = v;
+    v = temp_of(IK_I32, in);
+  }
+  lv_store(l, ty, ir_imm(0));
+  return v;
+}
+
+/* lv = v into an owned lvalue: v is stored, then the object lv held is
+ * deleted (recursively, by the runtime).  V is found first, so that
+ * s->next = take(s->next->next) reads the old object before it goes. */
+static void lower_own_store(Node *n) {
+  LV l = lv_pin(lower_lval(n->lhs), n->rhs);
+  Oper v = lower_expr(n->rhs);
+  cur_loc = n->loc;
+  v = as_temp(v, IK_I32);
+  Oper old = take_lv(l, n->lhs->ty);
+  lv_store(l, n->lhs->ty, v);
+  delete_call(old, n->lhs->ty, n->loc);
+}
+
+/* chan_send(c, p), chan_recv(c, T) (§13.2, doc/abi.md "Channels"). */
+static void lower_chan_send(Node *n) {
+  Oper c = lower_expr(n->lhs);
+  c = stable(c, IK_I32, n->rhs);
+  Oper p = lower_expr(n->rhs);
+  cur_loc = n->loc;
+  IrArg *args = xmalloc(3 * sizeof *args);
+  args[0] = (IrArg){.val = c, .kind = IK_I32};
+  args[1] = (IrArg){.val = p, .kind = IK_I32};
+  args[2] = (IrArg){.kind = IK_I32, .is_site = true};
+  runtime_call("__cuckoo_chan_send", args, 3, IK_VOID, site("null", NULL, n->loc));
+}
+
+static Oper lower_chan_recv(Node *n) {
+  Oper c = lower_expr(n->lhs);
+  cur_loc = n->loc;
+  IrArg *args = xmalloc(3 * sizeof *args);
+  args[0] = (IrArg){.val = c, .kind = IK_I32};
+  args[1] = (IrArg){.val = ir_sym(ir_type_desc(irp, type_unqualified(n->new_type)), 0), .kind = IK_I32};
+  args[2] = (IrArg){.kind = IK_I32, .is_site = true};
+  return runtime_call(n->is_array_new ? "__cuckoo_chan_recv_array" : "__cuckoo_chan_recv", args, 3,
+                      IK_I32, site("cast", NULL, n->loc));
 }
 
 /* renew(p, n): p's object is found before n runs (§2), as for E1 = E2;
@@ -1054,6 +1113,8 @@ static Oper lower_expr(Node *n) {
       n->obj->addr_taken = true;
       return ir_sym(sym_of(n->obj), 0);
     }
+    if (n->own_move)
+      return take_lv(lower_lval(n), n->ty);
     return lv_load(lower_lval(n), n->ty);
   case ND_ADD: case ND_SUB: case ND_MUL: case ND_DIV: case ND_MOD:
   case ND_SHL: case ND_SHR: case ND_BITAND: case ND_BITOR: case ND_BITXOR: {
@@ -1089,6 +1150,10 @@ static Oper lower_expr(Node *n) {
     return temp_of(k, in);
   }
   case ND_ASSIGN: {
+    if (n->own_store) {
+      lower_own_store(n);
+      return (Oper){.kind = OK_NONE};
+    }
     LV l = lv_pin(lower_lval(n->lhs), n->rhs);
     Oper v = lower_expr(n->rhs);
     cur_loc = n->loc;
@@ -1189,6 +1254,15 @@ static Oper lower_expr(Node *n) {
     return lower_domain_call(n);
   case ND_RENEW:
     return lower_renew(n);
+  case ND_SHARE:
+    return lower_expr(n->lhs);
+  case ND_TAKE:
+    return take_lv(lower_lval(n->lhs), n->lhs->ty);
+  case ND_CHAN_SEND:
+    lower_chan_send(n);
+    return (Oper){.kind = OK_NONE};
+  case ND_CHAN_RECV:
+    return lower_chan_recv(n);
   case ND_SIZEOF:
     return ir_imm(n->ival);
   default:

@@ -500,6 +500,8 @@ static void yyerror(YYLTYPE *lloc, Parser *ps, const char *msg);
        KW_NULL "'NULL'" KW_NEW "'new'" KW_DELETE "'delete'" KW_RENEW "'renew'"
        KW_LENGTHOF "'lengthof'" KW_SPAWN "'spawn'" KW_GLOBAL "'global'"
        KW_DOMAIN_NEW "'domain_new'" KW_DOMAIN_CALL "'domain_call'"
+       KW_OWN "'own'" KW_SHARE "'share'" KW_TAKE "'take'" KW_CHAN_SEND "'chan_send'"
+       KW_CHAN_RECV "'chan_recv'"
        KW_COMPLEX "'_Complex'" KW_ASM "'asm'"
 %token ARROW "'->'" INC "'++'" DEC "'--'" SHL "'<<'" SHR "'>>'" LE "'<='"
        GE "'>='" EQ "'=='" NE "'!='" ANDAND "'&&'" OROR "'||'"
@@ -696,6 +698,7 @@ type_qualifier
   : KW_CONST     { $$ = Q_CONST; }
   | KW_VOLATILE  { $$ = Q_VOLATILE; }
   | KW_GLOBAL    { $$ = Q_GLOBAL; }
+  | KW_OWN       { $$ = Q_OWN; }
   ;
 
 type_qualifier_list
@@ -1272,6 +1275,12 @@ unary_expression
       { $$ = new_binary(ND_DOMAIN_CALL, $3, ident($5, L(@5)), L(@1)); }
   | KW_DOMAIN_CALL '(' assignment_expression ',' IDENTIFIER ',' argument_expression_list ')'
       { $$ = new_binary(ND_DOMAIN_CALL, $3, ident($5, L(@5)), L(@1)); $$->args = $7.head; }
+  | KW_SHARE '(' assignment_expression ')'  { $$ = new_unary(ND_SHARE, $3, L(@1)); }
+  | KW_TAKE '(' assignment_expression ')'   { $$ = new_unary(ND_TAKE, $3, L(@1)); }
+  | KW_CHAN_SEND '(' assignment_expression ',' assignment_expression ')'
+      { $$ = new_binary(ND_CHAN_SEND, $3, $5, L(@1)); }
+  | KW_CHAN_RECV '(' assignment_expression ',' type_name ')'
+      { $$ = type_node(ND_CHAN_RECV, $5, L(@1)); $$->lhs = $3; }
   ;
 
 /* cast-expression: unary-expression | '(' type-name ')' cast-expression */

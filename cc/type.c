@@ -44,11 +44,11 @@ Type *type_qualified(Type *t, unsigned qual) {
     return t;
   if (t->kind == TY_ARRAY) {        /* qualifiers of an array are its elements' */
     Type *c = type_copy(t);
-    c->base = type_qualified(t->base, qual & ~Q_GLOBAL);
+    c->base = type_qualified(t->base, qual & ~(Q_GLOBAL | Q_OWN));
     return c;
   }
   if (t->kind != TY_PTR)
-    qual &= ~Q_GLOBAL;
+    qual &= ~(Q_GLOBAL | Q_OWN);
   if ((t->qual | qual) == t->qual)
     return t;
   Type *c = type_copy(t);
@@ -56,11 +56,13 @@ Type *type_qualified(Type *t, unsigned qual) {
   return c;
 }
 
+/* `own` is kept: it says what the value is, not how the object may be
+ * accessed, so reading an owned variable yields an owned value (§13.1). */
 Type *type_unqualified(Type *t) {
-  if (!t->qual)
+  if (!(t->qual & ~Q_OWN))
     return t;
   Type *c = type_copy(t);
-  c->qual = 0;
+  c->qual &= Q_OWN;
   return c;
 }
 
@@ -245,6 +247,8 @@ bool type_equal(Type *a, Type *b, bool ignore_top_qual) {
     return true;
   if (!ignore_top_qual && a->qual != b->qual)
     return false;
+  if ((a->qual ^ b->qual) & Q_OWN)
+    return false;                 /* T *own is never T * (§13.1) */
   if (a->kind != b->kind)
     return false;
   switch (a->kind) {
@@ -360,7 +364,7 @@ static void canon(Canon *c, Type *t, bool drop_top_qual) {
     ctor(o, CKC_VOLATILE);
   switch (t->kind) {
   case TY_PTR:
-    ctor(o, (t->qual & Q_GLOBAL) ? CKC_GPTR : CKC_PTR);
+    ctor(o, (t->qual & Q_OWN) ? CKC_OPTR : (t->qual & Q_GLOBAL) ? CKC_GPTR : CKC_PTR);
     canon(c, t->base, false);
     buf_putc(o, CK_CLOSE);
     break;
@@ -435,8 +439,8 @@ char *type_canon_str(Type *t) {
 /* Qualifier words, before a type name ("const int") or after a '*' ("* const"). */
 static void quals_c(Buf *b, unsigned q, bool after) {
   static const struct { unsigned bit; const char *word; } words[] = {
-      {Q_CONST, "const"}, {Q_VOLATILE, "volatile"}, {Q_GLOBAL, "global"}};
-  for (int i = 0; i < 3; i++)
+      {Q_CONST, "const"}, {Q_VOLATILE, "volatile"}, {Q_GLOBAL, "global"}, {Q_OWN, "own"}};
+  for (int i = 0; i < 4; i++)
     if (q & words[i].bit)
       buf_printf(b, after ? " %s" : "%s ", words[i].word);
 }

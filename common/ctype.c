@@ -3,7 +3,8 @@
 #include "ctype.h"
 
 const char *const ck_ctor_spelling[CK_NCTORS] = {
-    [CKC_CONST] = "k", [CKC_VOLATILE] = "w", [CKC_GPTR] = "pg", [CKC_PTR] = "p",
+    [CKC_CONST] = "k", [CKC_VOLATILE] = "w", [CKC_GPTR] = "pg", [CKC_OPTR] = "po",
+    [CKC_PTR] = "p",
     [CKC_ARRAY] = "a", [CKC_FUNC] = "f",     [CKC_STRUCT] = "s:", [CKC_UNION] = "u:",
 };
 

@@ -3,7 +3,7 @@
  * (tld/ctype.c; the runtime's rt/layout.c for the scalars).
  *
  * Grammar (no spaces anywhere), in the names below:
- *   T  := SCALAR | k(T) | w(T) | p(T) | pg(T) | a(T) | aN(T)
+ *   T  := SCALAR | k(T) | w(T) | p(T) | pg(T) | po(T) | a(T) | aN(T)
  *       | f(T;) | f(T;L) | f(T;L,...) | f(T;...)
  *       | s:NAME{M} | s:NAME | s:NAME? | u:...      (M := [NAME:T(,NAME:T)*])
  * where SCALAR is a spelling of ctype.def, L a comma-separated list of T,
@@ -15,11 +15,12 @@
 #include "abi.h"
 
 /* The constructors, in the order a reader must try them (a spelling before
- * any other it is a prefix of: pg before p). */
+ * any other it is a prefix of: pg and po before p). */
 enum ck_ctor {
     CKC_CONST,      /* k(T) */
     CKC_VOLATILE,   /* w(T) */
     CKC_GPTR,       /* pg(T): a global pointer */
+    CKC_OPTR,       /* po(T): an owned pointer (LANGUAGE.md §13.1) */
     CKC_PTR,        /* p(T) */
     CKC_ARRAY,      /* aN(T), a(T) */
     CKC_FUNC,       /* f(R;P1,...,Pn) */
@@ -29,7 +30,7 @@ enum ck_ctor {
 };
 extern const char *const ck_ctor_spelling[CK_NCTORS];
 
-#define CK_OPEN '('           /* after k w p pg aN f */
+#define CK_OPEN '('           /* after k w p pg po aN f */
 #define CK_CLOSE ')'
 #define CK_RESULT_END ';'     /* f(R;...) */
 #define CK_LIST_SEP ','       /* between parameters, between members */

@@ -66,6 +66,10 @@ struct kind {
   unsigned is_array;
   unsigned plain;                 /* single plain objects: shared free lists */
   unsigned elem_size;
+  /* §13.1: the owned pointers inside one element, derived from canon
+   * (rt_owned_slots): offsets, | 1 for an owned array; nown < 0: too many */
+  int nown;
+  unsigned *own;
   struct kind *next;              /* hash chain */
   struct block *free_small[NCLASS];
   struct block *free_large;       /* large blocks, any size */
@@ -192,6 +196,10 @@ static unsigned hash_string(const char *s, unsigned is_array) {
   return h;
 }
 
+/* The most owned pointers one object (one array element) may hold: new of
+ * a type with more traps memory (doc/decisions.md). */
+#define OWN_SLOTS_MAX 4096
+
 /* Each thread remembers which kind a descriptor interned to; descriptors
  * are static and read-only, so the answer never changes. */
 #define KIND_CACHE 64
@@ -232,6 +240,17 @@ static struct kind *kind_of(const struct __cuckoo_type *t, unsigned is_array) {
      * with every other plain type, so its string must say so too. */
     k->plain = !is_array && t->plain && canon_is_plain(t->canon);
     k->elem_size = t->size;
+    k->nown = 0;
+    if (!canon_is_plain(t->canon)) {
+      static unsigned slots[OWN_SLOTS_MAX];     /* under alloc_lock */
+      k->nown = rt_owned_slots(t->canon, slots, OWN_SLOTS_MAX);
+      if (k->nown > 0) {
+        k->own = rt_meta_alloc(sizeof(unsigned) * (size_t)k->nown);
+        if (k->own == NULL)
+          return NULL;
+        memcpy(k->own, slots, sizeof(unsigned) * (size_t)k->nown);
+      }
+    }
     k->next = kind_table[h % KIND_BUCKETS];
     kind_table[h % KIND_BUCKETS] = k;
   }
@@ -443,6 +462,7 @@ int __cuckoo_heap_objects(void) {
 /* ---- the interface ---------------------------------------------------------- */
 
 static const char *const msg_oom = "out of memory";
+static const char *const msg_too_many_owned = "a type holding more than 4096 owned pointers";
 
 /* A descriptor comes from an object file, which may have been written by
  * hand: a missing string or a size no Cuckoo object has traps before the
@@ -461,6 +481,10 @@ struct __cuckoo_obj *__cuckoo_new(const struct __cuckoo_type *t, const struct __
   check_descriptor(t, s);
   rt_lock(&alloc_lock);
   struct kind *k = kind_of(t, 0);
+  if (k && k->nown < 0) {
+    rt_unlock(&alloc_lock);
+    rt_trap_text(s, "memory", msg_too_many_owned);
+  }
   int fresh = 0;
   struct block *b = k ? block_get(k, HDR_SIZE + (t->size ? t->size : 1), &fresh) : NULL;
   if (b == NULL) {
@@ -492,6 +516,10 @@ struct __cuckoo_obj *__cuckoo_new_array(const struct __cuckoo_type *elem, long l
 
   rt_lock(&alloc_lock);
   struct kind *k = kind_of(elem, 1);
+  if (k && k->nown < 0) {
+    rt_unlock(&alloc_lock);
+    rt_trap_text(s, "memory", msg_too_many_owned);
+  }
   int fresh = 0;
   struct block *b = k ? block_get(k, HDR_SIZE + (size_t)bytes, &fresh) : NULL;
   if (b == NULL) {
@@ -567,6 +595,99 @@ static void block_free(struct block *b, struct kind *k, unsigned stride) {
   *list = b;
 }
 
+/* ---- owned members (LANGUAGE.md §13.1) ------------------------------------------
+ *
+ * Deleting an object deletes what its owned pointers point to, and so on
+ * down, without recursion: a block whose children are still to be freed
+ * waits on a pending list linked through its header's `next` (unused while
+ * a block is live), tagged PENDING so that no other path finds it live and
+ * a second pointer to it (only a hand-written object could make one) is
+ * refused instead of looping.  Each owned word is set to NULL as its child
+ * is taken.  A child is accepted when it is the start of a live block of
+ * the array-ness its pointer type says; its own kind says what it holds.
+ * The element type is not compared: the compiler keeps owned pointers to
+ * their type, and whatever the block is, freeing it is memory-safe (§5). */
+#define PENDING ((uintptr_t)2)
+
+/* The live block whose data P is (past the length word when IS_ARRAY), of
+ * any kind; NULL if none.  Under alloc_lock. */
+static struct block *any_live_block(const void *p, int is_array, unsigned *stride) {
+  uintptr_t addr = (uintptr_t)p;
+  struct chunk **slot = map_slot(addr, 0);
+  struct chunk *c = slot ? *slot : NULL;
+  if (c == NULL)
+    return NULL;
+  size_t index = (addr - (uintptr_t)c->base) / c->stride;
+  struct block *cand = (struct block *)(c->base + index * c->stride);
+  uintptr_t data = (uintptr_t)(cand + 1) + (is_array ? 4 : 0);
+  if (index >= c->nblocks || data != addr)
+    return NULL;
+  uintptr_t tag = cand->tag;
+  if (!(tag & LIVE) || !(tag & ~(uintptr_t)15))
+    return NULL;
+  if (((struct kind *)(tag & ~(uintptr_t)15))->is_array != (unsigned)(is_array != 0))
+    return NULL;
+  *stride = c->stride;
+  return cand;
+}
+
+/* Takes the children of elements [FROM, TO) of block B (kind K) onto
+ * *PENDING; 0 when an owned word holds no live block.  Under alloc_lock. */
+static int take_children(struct block *b, struct kind *k, size_t from, size_t to,
+                         struct block **pending) {
+  char *elems = (char *)(b + 1) + (k->is_array ? CK_LEN_WORD_SIZE : 0);
+  for (size_t i = from; i < to; i++) {
+    char *e = elems + i * k->elem_size;
+    for (int j = 0; j < k->nown; j++) {
+      unsigned off = k->own[j] & ~1u;
+      uintptr_t *w = (uintptr_t *)(void *)(e + off);
+      uintptr_t child = __atomic_load_n(w, __ATOMIC_RELAXED);
+      if (child == 0)
+        continue;
+      unsigned stride;
+      struct block *c = any_live_block((const void *)child, (int)(k->own[j] & 1u), &stride);
+      if (c == NULL)
+        return 0;
+      __atomic_store_n(w, 0, __ATOMIC_RELAXED);
+      __atomic_store_n(&c->tag, (c->tag & ~LIVE) | PENDING, __ATOMIC_RELEASE);
+      c->next = *pending;
+      *pending = c;
+    }
+  }
+  return 1;
+}
+
+/* The number of elements of block B of kind K. */
+static size_t block_elems(struct block *b, struct kind *k) {
+  return k->is_array ? *(unsigned *)(void *)(b + 1) : 1;
+}
+
+/* Frees B (kind K) and everything it owns; 0 if an owned word held no live
+ * block (what was taken so far is freed).  Under alloc_lock. */
+static int free_owned_tree(struct block *b, struct kind *k, unsigned stride) {
+  if (k->nown <= 0) {
+    block_free(b, k, stride);
+    return 1;
+  }
+  struct block *pending = NULL;
+  int ok = take_children(b, k, 0, block_elems(b, k), &pending);
+  block_free(b, k, stride);
+  while (pending) {
+    struct block *c = pending;
+    pending = c->next;
+    struct kind *ck = (struct kind *)(c->tag & ~(uintptr_t)15);
+    if (ok && ck->nown > 0)
+      ok = take_children(c, ck, 0, block_elems(c, ck), &pending);
+    block_free(c, ck, block_bytes(c));
+  }
+  return ok;
+}
+
+static RT_NORETURN void owned_trap(const struct __cuckoo_site *s) {
+  rt_trap_text(s, "delete", "an owned pointer inside the object is not the start of a live "
+                            "heap object");
+}
+
 void __cuckoo_delete(struct __cuckoo_obj *p, const struct __cuckoo_type *t, int is_array,
                      const struct __cuckoo_site *s) {
   if (p == NULL)
@@ -580,8 +701,23 @@ void __cuckoo_delete(struct __cuckoo_obj *p, const struct __cuckoo_type *t, int 
     rt_unlock(&alloc_lock);
     delete_trap(t, s);
   }
-  block_free(b, k, stride);
+  int ok = free_owned_tree(b, k, stride);
   rt_unlock(&alloc_lock);
+  if (!ok)
+    owned_trap(s);
+}
+
+/* Is P the start of a live heap object of descriptor T (and IS_ARRAY)?
+ * (chan_recv's check, §13.2.) */
+int rt_heap_is_live(const void *p, const struct __cuckoo_type *t, int is_array,
+                    const struct __cuckoo_site *s) {
+  check_descriptor(t, s);
+  rt_lock(&alloc_lock);
+  struct kind *k = kind_of(t, is_array != 0);
+  unsigned stride;
+  struct block *b = live_block(p, k, is_array != 0, &stride);
+  rt_unlock(&alloc_lock);
+  return b != NULL;
 }
 
 /* renew(p, n) (LANGUAGE §12.1).  OLD is looked up exactly as delete looks
@@ -604,6 +740,20 @@ struct __cuckoo_obj *__cuckoo_renew(struct __cuckoo_obj *old, const struct __cuc
   }
   unsigned have = RT_LEN(old);
   size_t m = (unsigned long long)n < have ? (size_t)n : have;
+  /* §13.1: the elements cut off own their objects, which go with them;
+   * those kept move to the new array with the copy */
+  struct block *pending = NULL;
+  int ok = 1;
+  if (k->nown > 0 && m < have)
+    ok = take_children(b, k, m, have, &pending);
+  while (pending) {
+    struct block *c = pending;
+    pending = c->next;
+    struct kind *ck = (struct kind *)(c->tag & ~(uintptr_t)15);
+    if (ok && ck->nown > 0)
+      ok = take_children(c, ck, 0, block_elems(c, ck), &pending);
+    block_free(c, ck, block_bytes(c));
+  }
   size_t bytes = m * elem->size;
   if (elem->plain) {
     memcpy(q, old, bytes);
@@ -615,6 +765,8 @@ struct __cuckoo_obj *__cuckoo_renew(struct __cuckoo_obj *old, const struct __cuc
   }
   block_free(b, k, stride);
   rt_unlock(&alloc_lock);
+  if (!ok)
+    owned_trap(s);
   return q;
 }
 

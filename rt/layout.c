@@ -27,6 +27,7 @@ struct shape {
   unsigned align;
   int plain;                      /* no pointer, function pointer or length word */
   int has_lw;                     /* holds a length word */
+  int has_own;                    /* holds an owned pointer, po(T) */
 };
 
 struct reader {
@@ -45,6 +46,10 @@ struct reader {
   /* checking an image: its bytes, or NULL to compute the shape only */
   const unsigned char *img;
   unsigned long long img_size;
+  /* collecting the owned pointers of an object (rt_owned_slots): their
+   * offsets (| 1 for po(a(T))), or NULL */
+  unsigned *own;
+  int nown, own_max;
 };
 
 static int is_ident(int c) {
@@ -94,22 +99,29 @@ static struct shape members(struct reader *r, int is_union, unsigned long long o
     /* the member's shape first (alignment), then its image at its place */
     const char *at = r->s;
     const unsigned char *img = r->img;
+    unsigned *own = r->own;
     r->img = NULL;
+    r->own = NULL;
     struct shape m = type_at(r, 0);
     r->img = img;
+    r->own = own;
     if (r->bad)
       return sh;
     unsigned long long moff = is_union ? 0 : (pos + m.align - 1) / m.align * m.align;
-    if (r->img) {
-      want_zero(r, off + pos, moff - pos); /* padding */
+    if (r->img || (r->own && m.has_own)) {
+      const char *after = r->s;
+      if (r->img)
+        want_zero(r, off + pos, moff - pos); /* padding */
       r->s = at;
       type_at(r, off + moff);
+      r->s = after;
     }
     pos = is_union ? (m.size > pos ? m.size : pos) : moff + m.size;
     if (m.align > sh.align)
       sh.align = m.align;
     sh.plain &= m.plain;
     sh.has_lw |= m.has_lw;
+    sh.has_own |= m.has_own;
     if (pos > 0x7fffffffull)
       r->bad = 1;
     if (r->bad)
@@ -166,7 +178,7 @@ static struct shape aggregate(struct reader *r, int is_union, unsigned long long
   /* a back reference: the latest full spelling of that name */
   for (int i = r->nseen - 1; i >= 0; i--)
     if (r->seen[i].len == len && !memcmp(r->seen[i].name, name, len)) {
-      if (r->img) {
+      if (r->img || (r->own && r->seen[i].sh.has_own)) {
         const char *after = r->s;
         r->s = r->seen[i].body;
         members(r, is_union, off);
@@ -207,9 +219,12 @@ static void target(struct reader *r) {
     else if (r->s < r->end && *r->s == '{') {
       r->s = name;
       const unsigned char *img = r->img;
+      unsigned *own = r->own;
       r->img = NULL;
+      r->own = NULL;
       aggregate(r, *s == 'u', 0);
       r->img = img;
+      r->own = own;
     }
   } else if (*s == 'f' && left > 1 && s[1] == '(') {
     r->s += 2;
@@ -237,9 +252,12 @@ static void target(struct reader *r) {
     r->s++;
   } else {
     const unsigned char *img = r->img;
+    unsigned *own = r->own;
     r->img = NULL;
+    r->own = NULL;
     type_at(r, 0);                /* a scalar */
     r->img = img;
+    r->own = own;
   }
   r->depth--;
 }
@@ -292,11 +310,21 @@ static struct shape type_at(struct reader *r, unsigned long long off) {
       sh = type_at(r, off);
     eat(r, ')');
   } else if (*s == 'p') {
+    int owned = left > 1 && s[1] == 'o';
     r->s += left > 1 && (s[1] == 'g' || s[1] == 'o') ? 2 : 1;
+    /* po(a(T)) owns an array: its block is found past the length word */
+    int owns_array = owned && r->s + 1 < r->end && r->s[0] == '(' && r->s[1] == 'a';
     if (eat(r, '('))
       target(r);
     eat(r, ')');
     sh = scalar(r, 4, 4, 0, off);
+    sh.has_own = owned;
+    if (owned && r->own) {
+      if (r->nown >= r->own_max || off > 0x7fffffffull)
+        r->bad = 1;
+      else
+        r->own[r->nown++] = (unsigned)off | (unsigned)owns_array;
+    }
   } else if (*s == 'a') {
     unsigned long long n = 0;
     int digits = 0;
@@ -310,17 +338,31 @@ static struct shape type_at(struct reader *r, unsigned long long off) {
     } else {
       const char *elem = r->s;
       const unsigned char *img = r->img;
+      unsigned *own = r->own;
       r->img = NULL;
+      r->own = NULL;
       struct shape e = type_at(r, 0);
       r->img = img;
+      r->own = own;
       const char *after = r->s;
       sh.align = (unsigned)ck_array_align(e.align);
       unsigned long long bytes = CK_LEN_WORD_SIZE + n * e.size;
       sh.size = ck_array_size(e.size, n, e.align);
       sh.plain = 0;
       sh.has_lw = 1;
+      sh.has_own = e.has_own;
       if (sh.size > 0x7fffffffull)
         r->bad = 1;
+      if (r->own && e.has_own && !r->bad) {
+        const unsigned char *keep = r->img;
+        r->img = NULL;
+        for (unsigned long long i = 0; i < n && !r->bad; i++) {
+          r->s = elem;
+          type_at(r, off + CK_LEN_WORD_SIZE + i * e.size);
+        }
+        r->img = keep;
+        r->s = after;
+      }
       if (r->img && !r->bad) {
         /* the length word, then each element's own image */
         if (off + CK_LEN_WORD_SIZE > r->img_size)
@@ -383,6 +425,28 @@ static int descriptor_agrees(const struct __cuckoo_type *t) {
   r.img_size = sh.size;
   type_at(&r, 0);
   return !r.bad;
+}
+
+/* The owned pointers of one object of type CANON (LANGUAGE.md §13.1): up to
+ * MAX offsets into OUT, each | 1 when it owns an array.  Derived from the
+ * string as the layout is, so a descriptor cannot misplace them.  The
+ * count, or -1 if the string does not parse or has more than MAX. */
+int rt_owned_slots(const char *canon, unsigned *out, int max) {
+  if (canon == NULL)
+    return -1;
+  size_t len = strnlen(canon, CANON_MAX);
+  if (len == CANON_MAX)
+    return -1;
+  struct reader r;
+  memset(&r, 0, sizeof r);
+  r.s = canon;
+  r.end = canon + len;
+  r.own = out;
+  r.own_max = max;
+  type_at(&r, 0);
+  if (r.bad || r.s != r.end)
+    return -1;
+  return r.nown;
 }
 
 #define CHECKED_CACHE 64

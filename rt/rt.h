@@ -53,6 +53,8 @@ int rt_string_compare(const char *a, const char *b, unsigned n);
 /* layout.c: does T's size, alignment, plainness and image agree with the
  * layout of its canonical string?  (Cached per thread.) */
 int rt_descriptor_valid(const struct __cuckoo_type *t);
+/* layout.c: the owned pointers of one object of type CANON (§13.1). */
+int rt_owned_slots(const char *canon, unsigned *out, int max);
 
 /* The length word of the Cuckoo array whose element 0 is at P. */
 #define RT_LEN(p) (*(const unsigned *)(const void *)((const char *)(p) + CK_LEN_WORD_OFFSET))
@@ -152,6 +154,9 @@ struct __cuckoo_obj *__cuckoo_new_array(const struct __cuckoo_type *elem, long l
                                         const struct __cuckoo_site *s);
 void __cuckoo_delete(struct __cuckoo_obj *p, const struct __cuckoo_type *t, int is_array,
                      const struct __cuckoo_site *s);
+/* Is P the start of a live object allocated with T (and IS_ARRAY)? */
+int rt_heap_is_live(const void *p, const struct __cuckoo_type *t, int is_array,
+                    const struct __cuckoo_site *s);
 /* A fresh Cuckoo char[N] (element 0's address); traps memory at SITE. */
 char *rt_new_chars(unsigned n, const struct __cuckoo_site *site);
 extern const struct __cuckoo_type rt_type_char;         /* c8 */

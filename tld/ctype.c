@@ -200,6 +200,7 @@ static struct ctype *type(struct parser *ps)
     case CKC_CONST: ps->p += n; t = wrap(ps, CT_CONST); break;
     case CKC_VOLATILE: ps->p += n; t = wrap(ps, CT_VOLATILE); break;
     case CKC_GPTR: ps->p += n; t = wrap(ps, CT_GPTR); break;
+    case CKC_OPTR: ps->p += n; t = wrap(ps, CT_OPTR); break;
     case CKC_PTR: ps->p += n; t = wrap(ps, CT_PTR); break;
     case CKC_ARRAY: {
         long long len = -1;
@@ -318,14 +319,15 @@ static char *render(const struct ctype *t, const char *decl, const char *quals)
         return r;
     }
     case CT_PTR:
-    case CT_GPTR: {
+    case CT_GPTR:
+    case CT_OPTR: {
         const struct ctype *s = t->sub;
         while (s->tag == CT_CONST || s->tag == CT_VOLATILE)
             s = s->sub;
         int paren = s->tag == CT_ARRAY || s->tag == CT_FUNC;
         size_t ql = strlen(quals);
         char *q = xstrndup(quals, ql ? ql - 1 : 0); /* without the final space */
-        const char *g = t->tag == CT_GPTR ? "global" : "";
+        const char *g = t->tag == CT_GPTR ? "global" : t->tag == CT_OPTR ? "own" : "";
         char *d = xasprintf("%s*%s%s%s%s%s%s", paren ? "(" : "", g,
                             *g && (ql || *decl) ? " " : "", q, ql && *decl ? " " : "",
                             decl, paren ? ")" : "");

@@ -196,7 +196,7 @@ int tld_unhex(const char *s, unsigned char *out, size_t n);
 
 /* ---- ctype.c: canonical type strings ---- */
 enum ct_tag {
-    CT_BASE, CT_CONST, CT_VOLATILE, CT_PTR, CT_GPTR, CT_ARRAY, CT_FUNC,
+    CT_BASE, CT_CONST, CT_VOLATILE, CT_PTR, CT_GPTR, CT_OPTR, CT_ARRAY, CT_FUNC,
     CT_STRUCT, CT_UNION
 };
 struct ctype {

@@ -94,7 +94,9 @@ static int base_size(const char *b)
     return 4;
 }
 
-static int is_ptr(const struct ctype *t) { return t && (t->tag == CT_PTR || t->tag == CT_GPTR); }
+/* An owned pointer (po) is a pointer like any other here (TOOLCHAIN.md
+ * "Verified code"); like a global one it never holds a stack address. */
+static int is_ptr(const struct ctype *t) { return t && (t->tag == CT_PTR || t->tag == CT_GPTR || t->tag == CT_OPTR); }
 
 /* Size and alignment; -1 for a type without a size (a(T), s:S?, v, f). */
 static long long ty_size(const struct vtags *tg, const struct ctype *t, int *align, int depth)
@@ -114,6 +116,7 @@ static long long ty_size(const struct vtags *tg, const struct ctype *t, int *ali
         break;
     case CT_PTR:
     case CT_GPTR:
+    case CT_OPTR:
         s = 4;
         a = 4;
         break;
@@ -194,6 +197,7 @@ static int ty_eq(const struct ctype *a, const struct ctype *b, int depth)
     case CT_VOLATILE:
     case CT_PTR:
     case CT_GPTR:
+    case CT_OPTR:
         return ty_eq(a->sub, b->sub, depth + 1);
     case CT_ARRAY:
         return a->len == b->len && ty_eq(a->sub, b->sub, depth + 1);
@@ -909,6 +913,7 @@ static void region_rec(const struct vtags *tg, const struct ctype *t, long long 
         return;
     case CT_PTR:
     case CT_GPTR:
+    case CT_OPTR:
         if (lo == base && w == 4 && r->k == R_PLAIN && !r->pt) {
             r->k = R_PTR;
             r->pt = t;
@@ -1145,7 +1150,7 @@ static struct val ptr_val(const struct vtags *tg, const struct ctype *pt, int st
     } else if (xu && xu->tag == CT_ARRAY) {
         r.off = 4;
     }
-    if (pt->tag == CT_GPTR)
+    if (pt->tag == CT_GPTR || pt->tag == CT_OPTR)
         r.stack = 0;
     return r;
 }
@@ -1204,8 +1209,9 @@ static int fits_ptr(struct vctx *v, const struct val *x, const struct ctype *pt,
          * or traps (doc/runtime.md) */
         return 1;
     }
-    if (x->stack && pt->tag == CT_GPTR) {
-        *why = "a stack-bound pointer for a 'global' pointer";
+    if (x->stack && (pt->tag == CT_GPTR || pt->tag == CT_OPTR)) {
+        *why = pt->tag == CT_OPTR ? "a stack-bound pointer for an owned pointer"
+                                  : "a stack-bound pointer for a 'global' pointer";
         return 0;
     }
     if (wu && wu->tag == CT_ARRAY && wu->len >= 0 && x->off == 4) {
@@ -2158,10 +2164,11 @@ static int call_target_fn(struct vctx *v, uint32_t secoff, const char **name, co
     return 0;
 }
 
-/* The descriptor argument of new/new_array/renew: the type it makes. */
+/* The descriptor argument of new/new_array/renew/chan_recv/chan_recv_array:
+ * the type it makes. */
 static const struct ctype *new_type(struct vctx *v, struct st *s, const char *callee)
 {
-    int which = !strcmp(callee, "__cuckoo_renew") ? 1 : 0;
+    int which = !strcmp(callee, "__cuckoo_renew") || !strncmp(callee, "__cuckoo_chan_recv", 18) ? 1 : 0;
     int32_t at = s->r[ESP].off + 4 * which;
     int ci = cell_at(v, at);
     if (ci < 0)
@@ -2176,7 +2183,7 @@ static const struct ctype *new_type(struct vctx *v, struct st *s, const char *ca
     const struct ctype *t = desc_type(v, &v->e->syms[x->c]);
     if (!t)
         return NULL;
-    if (strcmp(callee, "__cuckoo_new"))
+    if (strcmp(callee, "__cuckoo_new") && strcmp(callee, "__cuckoo_chan_recv"))
         return unsized_array_of(v, t, 0);
     return t;
 }
@@ -2403,8 +2410,12 @@ static int do_call(struct vctx *v, struct st *s, const char *name, const struct 
         return 0;
     }
     const struct ctype *made = NULL;
+    /* chan_recv's object is checked by the runtime to be a live one of
+     * the descriptor's type, or it is NULL (a closed channel) */
+    int made_may_be_null = name && (!strcmp(name, "__cuckoo_chan_recv") ||
+                                     !strcmp(name, "__cuckoo_chan_recv_array"));
     if (name && (!strcmp(name, "__cuckoo_new") || !strcmp(name, "__cuckoo_new_array") ||
-                 !strcmp(name, "__cuckoo_renew"))) {
+                 !strcmp(name, "__cuckoo_renew") || made_may_be_null)) {
         made = new_type(v, s, name);
         if (!made) {
             refuse(v, "call", "of %s: its type descriptor is not one of this object's", name);
@@ -2423,7 +2434,7 @@ static int do_call(struct vctx *v, struct st *s, const char *name, const struct 
     if (made) {
         const struct ctype *mu = complete(&v->tags, unq(made, NULL));
         s->r[EAX] = mkfresh(v, s, (struct val){.k = V_PTR, .t = made, .off = mu && mu->tag == CT_ARRAY ? 4 : 0,
-                                               .nn = 1}, 0);
+                                               .nn = !made_may_be_null}, 0);
     }
     const struct ctype *ret = complete(&v->tags, unq(ft->sub, NULL));
     if (ret && (ret->tag == CT_STRUCT || ret->tag == CT_UNION))

@@ -1,11 +1,11 @@
 /* §8: views between arrays of plain scalar types of one size need a cast,
  * keep qualifiers and lengths; _Bool, pointers, other sizes and nested
  * arrays are never reinterpreted. */
-void take(char b[]) { }
+void sink(char b[]) { }
 int main(void) {
     unsigned char pkt[64];
     const unsigned char cpkt[4] = {1, 2, 3, 4};
-    take(pkt);
+    sink(pkt);
     char (*a)[] = (char (*)[]) cpkt;
     char (*b)[65] = (char (*)[65]) pkt;
     _Bool (*c)[64] = (_Bool (*)[64]) pkt;

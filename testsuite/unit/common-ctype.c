@@ -36,6 +36,7 @@ static void write_back(Buf *b, const struct ctype *t)
 {
     static const enum ck_ctor of_tag[] = {[CT_CONST] = CKC_CONST, [CT_VOLATILE] = CKC_VOLATILE,
                                           [CT_PTR] = CKC_PTR,     [CT_GPTR] = CKC_GPTR,
+                                          [CT_OPTR] = CKC_OPTR,
                                           [CT_ARRAY] = CKC_ARRAY, [CT_FUNC] = CKC_FUNC,
                                           [CT_STRUCT] = CKC_STRUCT, [CT_UNION] = CKC_UNION};
     if (t->tag == CT_BASE) {
@@ -48,7 +49,7 @@ static void write_back(Buf *b, const struct ctype *t)
         if (t->len >= 0)
             buf_printf(b, "%lld", t->len);
         /* fall through */
-    case CT_CONST: case CT_VOLATILE: case CT_PTR: case CT_GPTR:
+    case CT_CONST: case CT_VOLATILE: case CT_PTR: case CT_GPTR: case CT_OPTR:
         buf_putc(b, CK_OPEN);
         write_back(b, t->sub);
         buf_putc(b, CK_CLOSE);
@@ -178,6 +179,10 @@ START_TEST(composites_round_trip)
         round_trip(array_of(*t, 10));
         round_trip(pointer_to(array_of(type_qualified(*t, Q_CONST), -1)));
         round_trip(type_qualified(pointer_to(array_of(*t, 7)), Q_GLOBAL));
+        /* §13.1: T *own and T (*own)[] */
+        round_trip(type_qualified(pointer_to(*t), Q_OWN));
+        round_trip(type_qualified(pointer_to(array_of(*t, -1)), Q_OWN));
+        round_trip(array_of(type_qualified(pointer_to(*t), Q_OWN), 3));
     }
     Type *ps[] = {type_qualified(ty_int, Q_CONST), pointer_to(array_of(ty_char, -1))};
     round_trip(pointer_to(func_type(ty_void, NULL, 0, false)));
@@ -209,6 +214,16 @@ START_TEST(structs_round_trip)
     Type *ps[] = {pointer_to(tn), struct_type(u)};
     round_trip(func_type(struct_type(u), ps, 2, false));
     round_trip(struct_type(opaque));
+    /* struct list { int v; struct list *own next; }: the owned pointer is
+     * part of the struct's spelling */
+    StructDef *list = sdef("list", false);
+    Type *tl = struct_type(list);
+    list->members = mem("v", ty_int, mem("next", type_qualified(pointer_to(tl), Q_OWN), NULL));
+    list->complete = true, list->size = 8, list->align = 4;
+    round_trip(tl);
+    char *canon = type_canon_str(tl);
+    ck_assert_str_eq(canon, "s:list{v:i32,next:po(s:list)}");
+    free(canon);
 }
 END_TEST
 
@@ -218,7 +233,7 @@ START_TEST(near_misses_refused)
      * spelling, a constructor without its '(', a spelling run on */
     static const char *const bad[] = {"i3", "i320", "u", "p", "pgi32", "p(i32", "ki32", "f32(",
                                       "f(i32)", "s:", "s:S", "sS{}", "a01(i32)", "b0", "v8",
-                                      "f(i32;..)", "s:S{a:i32", "u:U{a}", "c8c8", ""};
+                                      "f(i32;..)", "s:S{a:i32", "u:U{a}", "c8c8", "poi32", "po(i32", "po", ""};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         char *err = NULL;
         struct ctype *ct = ctype_parse(bad[i], &err);

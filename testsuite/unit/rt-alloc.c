@@ -247,6 +247,35 @@ START_TEST(handler_deferred_inside_critical_section) {
 }
 END_TEST
 
+
+/* §13.1: where a type's owned pointers are, derived from its canonical
+ * string with the i386 layout (offsets | 1 for an owned array). */
+START_TEST(owned_slots_from_canonical_strings) {
+  unsigned o[16];
+  ck_assert_int_eq(rt_owned_slots("s:node{v:i32,next:po(s:node)}", o, 16), 1);
+  ck_assert_uint_eq(o[0], 4);
+  ck_assert_int_eq(rt_owned_slots("s:n{p:p(i32),g:pg(i32)}", o, 16), 0);
+  ck_assert_int_eq(rt_owned_slots("po(a(i32))", o, 16), 1);
+  ck_assert_uint_eq(o[0], 0 | 1);
+  /* an array of owned pointers inside a struct: the length word first */
+  ck_assert_int_eq(rt_owned_slots("s:t{c:c8,kids:a3(po(s:t)),last:po(a(u8))}", o, 16), 4);
+  ck_assert_uint_eq(o[0], 8);
+  ck_assert_uint_eq(o[1], 12);
+  ck_assert_uint_eq(o[2], 16);
+  ck_assert_uint_eq(o[3], 20 | 1);
+  /* a struct by value twice: written in full once, then by name */
+  ck_assert_int_eq(rt_owned_slots("s:pair{a:s:in{x:i64,p:po(i32)},b:s:in}", o, 16), 2);
+  ck_assert_uint_eq(o[0], 8);
+  ck_assert_uint_eq(o[1], 20);
+  /* a pointee's owned members are its own, not the pointer's holder's */
+  ck_assert_int_eq(rt_owned_slots("s:h{p:p(s:in{x:i32,q:po(i32)}),v:s:in}", o, 16), 1);
+  ck_assert_uint_eq(o[0], 8);
+  /* too many, or not a type */
+  ck_assert_int_eq(rt_owned_slots("a20(po(i32))", o, 16), -1);
+  ck_assert_int_eq(rt_owned_slots("po(i32", o, 16), -1);
+}
+END_TEST
+
 int main(void) {
   Suite *s = suite_create("rt-alloc");
   TCase *tc = tcase_create("alloc");
@@ -256,6 +285,7 @@ int main(void) {
   tcase_add_test(tc, delete_traps);
   tcase_add_test(tc, descriptors_not_believed);
   tcase_add_test(tc, handler_deferred_inside_critical_section);
+  tcase_add_test(tc, owned_slots_from_canonical_strings);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);

@@ -1,0 +1,1 @@
+int keep(int *p) { return *p; }
