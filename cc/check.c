@@ -1798,9 +1798,10 @@ static Type *state_struct(Type *t, bool allow_const) {
   return type_unqualified(t->base);
 }
 
-/* domain_new(setup): setup is `S *setup(void)` for a struct S.
- * own: once §13.1 is in, setup is `S *own setup(void)`, and a plain `S *`
- * result is refused (the state must be the domain's alone). */
+/* domain_new(setup): setup is `S *own setup(void)` for a struct S (its
+ * result is the domain's alone), or `S *setup(void)`: code in a domain
+ * stores into no global, so what setup returns from new is the domain's
+ * too (doc/decisions.md). */
 static Node *domain_new_expr(Node *n) {
   Node *r = mk(ND_DOMAIN_NEW, domain_type(), n->loc);
   Obj *fn = domain_function(n->lhs, "domain_new");
@@ -1808,8 +1809,8 @@ static Node *domain_new_expr(Node *n) {
     return poison(r->ty, n->loc);
   Type *ft = fn->ty;
   Type *st = state_struct(ft->base, false);
-  if (ft->nparams != 0 || ft->variadic || !st || ft->base->qual) {
-    error_at(n->lhs->loc, "domain_new needs a function 'S *%s(void)' returning a pointer to a "
+  if (ft->nparams != 0 || ft->variadic || !st || (ft->base->qual & ~Q_OWN)) {
+    error_at(n->lhs->loc, "domain_new needs a function 'S *own %s(void)' returning a pointer to a "
                           "complete struct; '%s' is '%s'", fn->name, fn->name, tyname(ft));
     return poison(r->ty, n->loc);
   }

@@ -599,15 +599,15 @@ static void block_free(struct block *b, struct kind *k, unsigned stride) {
  *
  * Deleting an object deletes what its owned pointers point to, and so on
  * down, without recursion: a block whose children are still to be freed
- * waits on a pending list linked through its header's `next` (unused while
- * a block is live), tagged PENDING so that no other path finds it live and
+ * waits on a pending list linked through its header's `next` (a domain's
+ * block leaves its domain's list first), tagged PENDING so that no other path finds it live and
  * a second pointer to it (only a hand-written object could make one) is
  * refused instead of looping.  Each owned word is set to NULL as its child
  * is taken.  A child is accepted when it is the start of a live block of
  * the array-ness its pointer type says; its own kind says what it holds.
  * The element type is not compared: the compiler keeps owned pointers to
  * their type, and whatever the block is, freeing it is memory-safe (§5). */
-#define PENDING ((uintptr_t)2)
+#define PENDING ((uintptr_t)4)    /* beside LIVE and OWNED */
 
 /* The live block whose data P is (past the length word when IS_ARRAY), of
  * any kind; NULL if none.  Under alloc_lock. */
@@ -649,6 +649,11 @@ static int take_children(struct block *b, struct kind *k, size_t from, size_t to
       if (c == NULL)
         return 0;
       __atomic_store_n(w, 0, __ATOMIC_RELAXED);
+      /* a domain's block leaves its list first: `next` is the pending link now */
+      if (c->tag & OWNED) {
+        owned_unlist((struct rt_owned *)(void *)c->next);
+        __atomic_store_n(&c->tag, c->tag & ~OWNED, __ATOMIC_RELEASE);
+      }
       __atomic_store_n(&c->tag, (c->tag & ~LIVE) | PENDING, __ATOMIC_RELEASE);
       c->next = *pending;
       *pending = c;

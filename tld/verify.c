@@ -2322,7 +2322,7 @@ static int check_domain_new(struct vctx *v, struct st *s, const struct ctype *ft
     const struct val *x = &s->c[c0];
     const struct ctype *sf = x->k == V_FUNC ? complete(&v->tags, unq(x->t, NULL)) : NULL;
     const struct ctype *ret = sf && sf->tag == CT_FUNC ? complete(&v->tags, sf->sub) : NULL;
-    const struct ctype *st = ret && ret->tag == CT_PTR ? complete(&v->tags, ret->sub) : NULL;
+    const struct ctype *st = ret && (ret->tag == CT_PTR || ret->tag == CT_OPTR) ? complete(&v->tags, ret->sub) : NULL;
     const struct ctype *dt = complete(&v->tags, desc_arg(v, s, at + 4));
     if (!x->nn || !sf || sf->nparams || sf->variadic || !st || st->tag != CT_STRUCT) {
         refuse(v, "domain_new", "the setup is not a function returning a pointer to a struct");
