@@ -3717,6 +3717,10 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
                 if (end >= v->nins) {
                     v->cur = v->fsize;
                     refuse(v, "the function", "execution falls off its end");
+                    /* during the iteration the refusal is quiet: the block
+                     * must be judged again on its final state, or nothing
+                     * ever refuses it */
+                    bfail[b] = 1;
                     break;
                 }
                 size_t nb = (size_t)v->ins[end].block;
