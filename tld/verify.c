@@ -1394,6 +1394,12 @@ static int address_value(struct vctx *v, const struct tld_sym *y, int64_t into, 
     const struct ctype *t = NULL;
     if (y->type == STT_FUNC || (y->shndx == SHN_UNDEF && block_rec(v, y->name, 0) &&
                                 block_rec(v, y->name, 0)->kind == TLD_FUNC)) {
+        /* main takes its argv as not stack-bound (setup_frame): that holds
+         * only while the runtime, which allocates argv, is its one caller */
+        if (!strcmp(y->name, "__cuckoo_main")) {
+            *why = "__cuckoo_main, which only the runtime may call";
+            return 0;
+        }
         if (into != 0) {
             *why = "an address inside a function";
             return 0;
