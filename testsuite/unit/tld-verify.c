@@ -15,7 +15,8 @@
  * rule and not an earlier one.
  *
  * The assembler is VUNIT_AS (from tld/Makefile's CUCKOO_AS at build time),
- * or $CUCKOO_AS when set.  VUNIT_VERBOSE=1 prints every case's findings. */
+ * or $CUCKOO_AS when set.  VUNIT_VERBOSE=1 prints every case's findings,
+ * VUNIT_KEEP=1 keeps the sources and objects. */
 #include "config.h"
 #include <check.h>
 #include <errno.h>
@@ -439,6 +440,111 @@ static const struct vcase cases[] = {
  .recs = "def data fp p(f(i32;))\ndef func g f(i32;)\ndef func h f(i32;i32)\n",
  .body = ".Lbad:\n\tmovl $h, fp\n\tleave\n\tret",
  .want = "store: a pointer-typed location receives a function pointer of another type"},
+/* ---- Compares and branches: what a fact is learnt from ---- */
+{.name = "flags-ok-reversed-compare", .extra = ARR, .recs = ARR_REC,
+ .body = "\tmovl 8(%ebp), %ecx\n\tmovl $4, %edx\n\tcmpl %edx, %ecx\n\tjae .Ltrap_f\n\tmovl arr+4(,%ecx,4), %eax\n\tleave\n\tret"},
+{.name = "flags-bad-operands-swapped", .extra = ARR, .recs = ARR_REC,
+ .body = "\tmovl 8(%ebp), %ecx\n\tmovl $4, %edx\n\tcmpl %ecx, %edx\n\tjae .Ltrap_f\n.Lbad:\n\tmovl arr+4(,%ecx,4), %eax\n\tleave\n\tret",
+ .want = "load: index %ecx not proved below the array's length"},
+/* ja with a constant is not learnt (cuckoo-cc writes jae); with the length
+ * word, "c <=u len" gives c - 1 <u len */
+{.name = "flags-ok-ja-length", .type = "f(i32;p(a(i32)))",
+ .body = "\tmovl 8(%ebp), %ecx\n" NULLCHK("ecx") "\tmovl -4(%ecx), %eax\n\tmovl $3, %edx\n\tcmpl %eax, %edx\n\tja .Ltrap_f\n"
+         "\tmovl 8(%ecx), %eax\n\tleave\n\tret"},
+{.name = "flags-bad-ja-length-off-by-one", .type = "f(i32;p(a(i32)))",
+ .body = "\tmovl 8(%ebp), %ecx\n" NULLCHK("ecx") "\tmovl -4(%ecx), %eax\n\tmovl $3, %edx\n\tcmpl %eax, %edx\n\tja .Ltrap_f\n"
+         ".Lbad:\n\tmovl 12(%ecx), %eax\n\tleave\n\tret",
+ .want = "load: element 3 not proved below the array's length"},
+{.name = "flags-bad-word-compare", .extra = ARR, .recs = ARR_REC,
+ .body = "\tmovl 8(%ebp), %ecx\n\tcmpw $4, %cx\n\tjae .Ltrap_f\n.Lbad:\n\tmovl arr+4(,%ecx,4), %eax\n\tleave\n\tret",
+ .want = "load: index %ecx not proved below the array's length"},
+{.name = "flags-bad-byte-compare", .extra = ARR, .recs = ARR_REC,
+ .body = "\tmovl 8(%ebp), %ecx\n\tcmpb $4, %cl\n\tjae .Ltrap_f\n.Lbad:\n\tmovl arr+4(,%ecx,4), %eax\n\tleave\n\tret",
+ .want = "load: index %ecx not proved below the array's length"},
+{.name = "flags-bad-stale-after-add", .extra = ARR, .recs = ARR_REC,
+ .body = "\tmovl 8(%ebp), %ecx\n\tcmpl $4, %ecx\n\taddl $0, %edx\n\tjae .Ltrap_f\n.Lbad:\n\tmovl arr+4(,%ecx,4), %eax\n\tleave\n\tret",
+ .want = "load: index %ecx not proved below the array's length"},
+{.name = "flags-bad-stale-after-call", .extra = ARR G0, .recs = ARR_REC "def func g f(i32;)\n",
+ .body = "\tsubl $8, %esp\n\tmovl 8(%ebp), %ecx\n\tmovl %ecx, -4(%ebp)\n\tcmpl $4, %ecx\n\tcall g\n\tmovl -4(%ebp), %ecx\n\tjae .Ltrap_f\n.Lbad:\n\tmovl arr+4(,%ecx,4), %eax\n\tleave\n\tret",
+ .proof = "scratch -4 4\n",
+ .want = "load: index %ecx not proved below the array's length"},
+{.name = "flags-bad-stale-test-after-inc", .type = "f(i32;p(i32))",
+ .body = "\tmovl 8(%ebp), %ecx\n\ttestl %ecx, %ecx\n\tincl %edx\n\tje .Ltrap_f\n.Lbad:\n\tmovl (%ecx), %eax\n\tleave\n\tret",
+ .want = "load: %ecx may be NULL"},
+{.name = "flags-bad-byte-test", .type = "f(i32;p(i32))",
+ .body = "\tmovl 8(%ebp), %ecx\n\ttestb %cl, %cl\n\tje .Ltrap_f\n.Lbad:\n\tmovl (%ecx), %eax\n\tleave\n\tret",
+ .want = "load: %ecx may be NULL"},
+{.name = "flags-bad-test-other-bits", .type = "f(i32;p(i32))",
+ .body = "\tmovl 8(%ebp), %ecx\n\ttestl $1, %ecx\n\tje .Ltrap_f\n.Lbad:\n\tmovl (%ecx), %eax\n\tleave\n\tret",
+ .want = "load: %ecx may be NULL"},
+{.name = "flags-bad-jne-is-null", .type = "f(i32;p(i32))",
+ .body = "\tmovl 8(%ebp), %ecx\n\ttestl %ecx, %ecx\n\tjne .Ltrap_f\n.Lbad:\n\tmovl (%ecx), %eax\n\tleave\n\tret",
+ .want = "load: the base register %ecx does not hold a pointer"},
+{.name = "flags-bad-cmp-one", .type = "f(i32;p(i32))",
+ .body = "\tmovl 8(%ebp), %ecx\n\tcmpl $1, %ecx\n\tje .Ltrap_f\n.Lbad:\n\tmovl (%ecx), %eax\n\tleave\n\tret",
+ .want = "load: %ecx may be NULL"},
+/* ---- Generic instructions on typed memory: plain data only ---- */
+{.name = "generic-ok-add-int", .extra = GI, .recs = "def data gi i32\n",
+ .body = "\taddl $4, gi\n\tincl gi\n\txchgl %eax, gi\n\tmovl $0, %eax\n\tleave\n\tret"},
+{.name = "generic-bad-add-pointer", .extra = GP, .recs = "def data gp p(i32)\n",
+ .body = ".Lbad:\n\taddl $4, gp\n\tleave\n\tret", .want = "store: a pointer-typed location receives an integer, not a pointer"},
+{.name = "generic-bad-xchg-pointer", .extra = GP, .recs = "def data gp p(i32)\n",
+ .body = "\tmovl $4096, %eax\n.Lbad:\n\txchgl %eax, gp\n\tleave\n\tret", .want = "store: a pointer-typed location receives an integer, not a pointer"},
+{.name = "generic-bad-cmpxchg-pointer", .extra = GP, .recs = "def data gp p(i32)\n",
+ .body = "\tmovl $4096, %ecx\n.Lbad:\n\tcmpxchgl %ecx, gp\n\tleave\n\tret", .want = "cmpxchg: an instruction without a typing rule"},
+{.name = "generic-bad-inc-length-word", .extra = ARR, .recs = ARR_REC,
+ .body = ".Lbad:\n\tincl arr\n\tleave\n\tret", .want = "store: into a length word"},
+{.name = "generic-bad-setcc-pointer-byte", .extra = GP, .recs = "def data gp p(i32)\n",
+ .body = ".Lbad:\n\tsete gp+1\n\tleave\n\tret", .want = "store: across a pointer or length word"},
+{.name = "generic-bad-byte-store-pointer", .extra = GP, .recs = "def data gp p(i32)\n",
+ .body = ".Lbad:\n\tmovb $16, gp+1\n\tleave\n\tret", .want = "store: across a pointer or length word"},
+{.name = "generic-bad-word-store-length", .extra = ARR, .recs = ARR_REC,
+ .body = ".Lbad:\n\tmovw $16, arr+2\n\tleave\n\tret", .want = "store: across a pointer or length word"},
+{.name = "generic-bad-pop-into-pointer", .extra = GP, .recs = "def data gp p(i32)\n",
+ .body = "\tpushl $4096\n.Lbad:\n\tpopl gp\n\tleave\n\tret", .want = "pop: an operand form without a rule"},
+{.name = "generic-bad-push-maybe-null", .type = "f(i32;p(i32))",
+ .body = "\tmovl 8(%ebp), %ecx\n.Lbad:\n\tpushl (%ecx)\n\tleave\n\tret", .want = "load: %ecx may be NULL"},
+{.name = "generic-bad-const-add", .extra = "\t.section .rodata\n\t.globl k\n\t.p2align 2\n\t.type k,@object\n\t.size k,4\nk:\n\t.long 3\n",
+ .recs = "def data k k(i32)\n", .body = ".Lbad:\n\taddl $1, k\n\tleave\n\tret", .want = "store: into read-only data"},
+#define GU "\t.data\n\t.globl gu\n\t.p2align 2\n\t.type gu,@object\n\t.size gu,4\ngu:\n\t.long 0\n"
+{.name = "union-ok-int-members", .extra = GU, .recs = "def data gu u:V{i:i32,u:u32}\n",
+ .body = "\tmovl $4096, gu\n\tmovl gu, %eax\n\tleave\n\tret"},
+{.name = "union-bad-int-over-pointer", .extra = GU, .recs = "def data gu u:U{p:p(i32),i:i32}\n",
+ .body = ".Lbad:\n\tmovl $4096, gu\n\tmovl gu, %ecx\n" NULLCHK("ecx") "\tmovl (%ecx), %eax\n\tleave\n\tret", .want = "store: across a pointer or length word"},
+/* ---- The outgoing area after a call: the callee owns its parameters ---- */
+{.name = "outcell-ok-callee-writes-param", .type = "f(i32;p(i32))",
+ .body = "\tsubl $8, %esp\n\tmovl $0, -4(%ebp)\n\tleal -4(%ebp), %eax\n\tmovl %eax, 8(%ebp)\n\tmovl $0, %eax\n\tleave\n\tret",
+ .proof = "slot -4 4 i32\n"},
+{.name = "outcell-bad-reload-after-call", .type = "f(i32;)", .extra = GP GI G0,
+ .recs = "def data gp p(i32)\ndef data gi i32\ndef func g f(i32;p(i32))\n",
+ .body = "\tsubl $8, %esp\n\tmovl $gi, 0(%esp)\n\tcall g\n\tmovl 0(%esp), %eax\n.Lbad:\n\tmovl %eax, gp\n\tleave\n\tret",
+ .proof = "out -8 4\n",
+ .want = "store: a pointer-typed location receives an integer, not a pointer"},
+/* ---- The program's entry: main takes its argv as not stack-bound, so
+ * only the runtime (which allocates argv) may call it ---- */
+#define MAINTYPE "f(i32;i32,p(a(p(a(c8)))))"
+#define MAIN_KEEPS_ARGV "\t.data\n\t.globl keep\n\t.p2align 2\n\t.type keep,@object\n\t.size keep,4\nkeep:\n\t.long 0\n" \
+    "\tFUNC __cuckoo_main\n\tmovl 12(%ebp), %ecx\n\tmovl %ecx, keep\n\tmovl $0, %eax\n\tleave\n\tret\n\tENDF __cuckoo_main\n"
+#define MAIN_REC "def data keep p(a(p(a(c8))))\ndef func __cuckoo_main " MAINTYPE "\n"
+{.name = "main-ok-keeps-argv", .extra = MAIN_KEEPS_ARGV, .recs = MAIN_REC,
+ .body = "\tmovl $0, %eax\n\tleave\n\tret"},
+{.name = "main-bad-called-with-stack-argv", .type = "f(i32;)", .extra = MAIN_KEEPS_ARGV, .recs = MAIN_REC,
+ .body = "\tsubl $20, %esp\n\tmovl $0, -12(%ebp)\n\tmovl $0, -8(%ebp)\n\tmovl $0, -4(%ebp)\n\tmovl $2, -12(%ebp)\n"
+         "\tmovl $0, 0(%esp)\n\tleal -8(%ebp), %eax\n\tmovl %eax, 4(%esp)\n.Lbad:\n\tcall __cuckoo_main\n\tleave\n\tret",
+ .proof = "slot -12 12 a2(p(a(c8)))\nout -20 8\n",
+ .want = "call: __cuckoo_main, which only the runtime may call"},
+{.name = "main-bad-address-in-data", .fn = "fpm", .recs = MAIN_REC "def data fpm p(" MAINTYPE ")\n",
+ .extra = MAIN_KEEPS_ARGV "\t.data\n\t.globl fpm\n\t.p2align 2\n\t.type fpm,@object\n\t.size fpm,4\nfpm:\n.Lbad:\n\t.long __cuckoo_main\n",
+ .body = "\tmovl $0, %eax\n\tleave\n\tret",
+ .want = "the object: a pointer initialised with __cuckoo_main, which only the runtime may call"},
+/* a static function of that name: not the program's entry */
+{.name = "main-bad-static-called", .extra = GP
+   "\t.text\n\t.type __cuckoo_main,@function\n__cuckoo_main:\n\tSTACKCHECK 256, .Lst_m\n\tpushl %ebp\n\tmovl %esp, %ebp\n"
+   "\tmovl 8(%ebp), %ecx\n\tmovl %ecx, gp\n\tleave\n\tret\n.Lst_m:\n\tTRAPSTUB\n\t.size __cuckoo_main, .-__cuckoo_main\n",
+ .recs = "def data gp p(i32)\n", .objs = "func __cuckoo_main f(v;p(i32))\nend\n",
+ .body = "\tsubl $8, %esp\n\tmovl $0, -4(%ebp)\n\tleal -4(%ebp), %eax\n\tmovl %eax, 0(%esp)\n.Lbad:\n\tcall __cuckoo_main\n\tmovl $0, %eax\n\tleave\n\tret",
+ .proof = "slot -4 4 i32\nout -8 4\n",
+ .want = "call: a call that is not to a function entry"},
 /* ---- Static data ---- */
 {.name = "data-ok-init", .fn = "gp", .extra = GP GI ARR, .recs = "def data gp p(i32)\ndef data gi i32\n" ARR_REC,
  .body = "\tmovl $0, %eax\n\tleave\n\tret"},
@@ -719,9 +825,13 @@ static void run_case(const struct vcase *c)
     free(text);
     free_file(f);
     clear_findings();
-    unlink(src);
-    unlink(obj);
-    rmdir(tdir);
+    if (getenv("VUNIT_KEEP")) {
+        fprintf(stderr, "%s: kept %s\n", c->name, src);
+    } else {
+        unlink(src);
+        unlink(obj);
+        rmdir(tdir);
+    }
     free(src);
     free(obj);
     free(tdir);
