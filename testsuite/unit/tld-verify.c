@@ -42,6 +42,7 @@ struct vcase {
     const char *objs;  /* more proof records after f's (objects, static functions) */
     const char *fn;    /* the function (or object) the refusal names; default "f" */
     const char *want;  /* NULL: accepted; else what follows "cannot prove " */
+    const char *objmsg; /* instead of want: a refusal of the whole object, "FILE: OBJMSG" */
 };
 
 /* The start of every snippet: cuckoo-cc's stack check (abi.md, as exact
@@ -105,7 +106,7 @@ static void write_source(const struct vcase *c, const char *path)
         fprintf(out, "%s\n", c->extra);
     const char *where = c->fn ? c->fn : "f";
     int marked = (c->body && strstr(c->body, ".Lbad:")) || (c->extra && strstr(c->extra, ".Lbad:"));
-    if (marked && c->want)
+    if (marked && (c->want || c->objmsg))
         fprintf(out, "\t.section .vunit,\"\",@progbits\n\t.long .Lbad - %s\n", where);
     fputs("\t.section .rodata\n\t.p2align 2\n\t.type hwsite,@object\n\t.size hwsite,24\n"
           "hwsite:\n\t.long 0,0,0,0,0,0\n",
@@ -545,6 +546,23 @@ static const struct vcase cases[] = {
  .body = "\tsubl $8, %esp\n\tmovl $0, -4(%ebp)\n\tleal -4(%ebp), %eax\n\tmovl %eax, 0(%esp)\n.Lbad:\n\tcall __cuckoo_main\n\tmovl $0, %eax\n\tleave\n\tret",
  .proof = "slot -4 4 i32\nout -8 4\n",
  .want = "call: a call that is not to a function entry"},
+/* ---- p + (p != 0) * 4: a first-member view of a pointer that may be NULL ---- */
+#define VIEW(set, widen, n) "\tmovl 8(%ebp), %ecx\n\tmovl $0x12345600, %eax\n\ttestl %ecx, %ecx\n\t" set "\n" widen \
+    "\tshll $" n ", %eax\n\taddl %eax, %ecx\n" NULLCHK("ecx")
+{.name = "view-ok", .type = "f(i32;p(s:S{a:a2(i32)}))",
+ .body = VIEW("setne %al", "\tmovzbl %al, %eax\n", "2") "\tmovl 4(%ecx), %eax\n\tleave\n\tret"},
+{.name = "view-bad-other-shift", .type = "f(i32;p(s:S{a:a2(i32)}))",
+ .body = VIEW("setne %al", "\tmovzbl %al, %eax\n", "3") ".Lbad:\n\tmovl 4(%ecx), %eax\n\tleave\n\tret",
+ .want = "load: outside the object"},
+{.name = "view-bad-no-widening", .type = "f(i32;p(s:S{a:a2(i32)}))",
+ .body = VIEW("setne %al", "", "2") ".Lbad:\n\tmovl 4(%ecx), %eax\n\tleave\n\tret",
+ .want = "load: index the scaled index not proved below the array's length"},
+{.name = "view-bad-high-byte", .type = "f(i32;p(s:S{a:a2(i32)}))",
+ .body = VIEW("setne %ah", "\tmovzbl %al, %eax\n", "2") ".Lbad:\n\tmovl 4(%ecx), %eax\n\tleave\n\tret",
+ .want = "load: index the scaled index not proved below the array's length"},
+{.name = "view-bad-two-shifts", .type = "f(i32;p(s:S{a:a1(i32)}))",
+ .body = VIEW("setne %al", "\tmovzbl %al, %eax\n\tshll $2, %eax\n", "2") ".Lbad:\n\tmovl 0(%ecx), %eax\n\tleave\n\tret",
+ .want = "load: an indexed access that is not an element of an array"},
 /* ---- Static data ---- */
 {.name = "data-ok-init", .fn = "gp", .extra = GP GI ARR, .recs = "def data gp p(i32)\ndef data gi i32\n" ARR_REC,
  .body = "\tmovl $0, %eax\n\tleave\n\tret"},
@@ -568,6 +586,16 @@ static const struct vcase cases[] = {
  .extra = "\t.data\n\t.globl gi\n\t.p2align 2\n\t.type gi,@object\n\t.size gi,8\ngi:\n\t.long 0, 0\n",
  .body = "\tmovl $0, %eax\n\tleave\n\tret",
  .want = "the object: 8 bytes for a type of 4"},
+{.name = "data-bad-overlap", .fn = "gp", .recs = "def data gp p(i32)\ndef data gi i32\n",
+ .extra = "\t.data\n\t.globl gp\n\t.globl gi\n\t.p2align 2\n\t.type gi,@object\n\t.size gi,4\n\t.type gp,@object\n\t.size gp,4\n"
+          "gi:\n\t.long 0\n\t.set gp, gi\n",
+ .body = "\tmovl $0x41414141, gi\n\tmovl gp, %ecx\n" NULLCHK("ecx") "\tmovl $7, (%ecx)\n\tmovl $0, %eax\n\tleave\n\tret",
+ .want = "the object: its bytes overlap those of gi"},
+{.name = "data-bad-overlap-partly", .fn = "gp", .recs = "def data gp p(i32)\ndef data ga a1(i32)\n",
+ .extra = "\t.data\n\t.globl gp\n\t.globl ga\n\t.p2align 2\n\t.type ga,@object\n\t.size ga,8\n\t.type gp,@object\n\t.size gp,4\n"
+          "ga:\n\t.long 1\ngp:\n\t.long 0\n",
+ .body = "\tmovl $0, %eax\n\tleave\n\tret",
+ .want = "the object: its bytes overlap those of ga"},
 {.name = "data-bad-untyped-local", .fn = "lo",
  .extra = "\t.data\n\t.p2align 2\n\t.type lo,@object\n\t.size lo,4\nlo:\n\t.long 0\n",
  .body = "\tmovl $0, %eax\n\tleave\n\tret",
@@ -695,6 +723,28 @@ static const struct vcase cases[] = {
  .body = "\tsubl $8, %esp\n\tmovl $type.0, 0(%esp)\n\tmovl $hwsite, 4(%esp)\n\tcall __cuckoo_new\n.Lbad:\n\tmovl $4096, 4(%eax)\n\tleave\n\tret",
  .proof = "out -8 8\n", .extra = TYPE_S, .recs = NEW_REC, .objs = "object type.0 typedesc\n",
  .want = "store: a pointer-typed location receives an integer, not a pointer"},
+#define TYPE_S1 "\t.section .rodata\n\t.p2align 2\n\t.type type.0,@object\n\t.size type.0,20\ntype.0:\n\t.long .Lts, 4, 4, 0, 0\n" \
+                ".Lts:\n\t.string \"s:S{a:i32}\"\n"
+/* the descriptor spells S with one member, the block with two */
+{.name = "new-bad-descriptor-other-spelling", .type = "f(i32;)", .extra = GP TYPE_S1,
+ .recs = NEW_REC "def data gp p(s:S{a:i32,b:i32})\n", .objs = "object type.0 typedesc\n",
+ .body = "\tsubl $8, %esp\n\tmovl $type.0, 0(%esp)\n\tmovl $hwsite, 4(%esp)\n.Lbad:\n\tcall __cuckoo_new\n\tmovl %eax, gp\n"
+         "\tmovl gp, %ecx\n" NULLCHK("ecx") "\tmovl $1, 4(%ecx)\n\tmovl $0, %eax\n\tleave\n\tret",
+ .proof = "out -8 8\n",
+ .want = "call: of __cuckoo_new: its type descriptor is not one of this object's"},
+{.name = "tags-ok-one-spelling", .type = "f(i32;)",
+ .body = "\tsubl $16, %esp\n\tmovl $0, -8(%ebp)\n\tmovl $0, -4(%ebp)\n\tleal -8(%ebp), %eax\n\tmovl %eax, 0(%esp)\n\tcall g\n\tleave\n\tret",
+ .proof = "slot -8 8 s:S{a:i32,b:i32}\nout -16 4\n",
+ .extra = "\tFUNC g\n\tmovl 8(%ebp), %ecx\n" "\ttestl %ecx, %ecx\n\tje .Ltrap_g\n" "\tmovl $0x41414141, 4(%ecx)\n\tmovl $0, %eax\n\tleave\n\tret\n\tENDF g",
+ .recs = "def func g f(i32;p(s:S{a:i32,b:i32}))\n"},
+/* the proof's slot spells S with one member: g would write past it (into
+ * the saved %ebp) */
+{.name = "tags-bad-slot-other-spelling", .type = "f(i32;)",
+ .body = "\tsubl $8, %esp\n\tmovl $0, -4(%ebp)\n\tleal -4(%ebp), %eax\n\tmovl %eax, 0(%esp)\n.Lbad:\n\tcall g\n\tleave\n\tret",
+ .proof = "slot -4 4 s:S{a:i32}\nout -8 4\n",
+ .extra = "\tFUNC g\n\tmovl 8(%ebp), %ecx\n" "\ttestl %ecx, %ecx\n\tje .Ltrap_g\n" "\tmovl $0x41414141, 4(%ecx)\n\tmovl $0, %eax\n\tleave\n\tret\n\tENDF g",
+ .recs = "def func g f(i32;p(s:S{a:i32,b:i32}))\n",
+ .objmsg = "malformed .cuckoo.proof: 's:S' is spelt in two ways (a tag has one layout)"},
 /* ---- Struct returns: ret $4 ---- */
 {.name = "sret-ok", .type = "f(s:S{a:i32};i32)",
  .body = "\tmovl 8(%ebp), %eax\n\tmovl 12(%ebp), %ecx\n\tmovl %ecx, (%eax)\n\tleave\n\tret $4"},
@@ -778,7 +828,7 @@ static void run_case(const struct vcase *c)
         ck_abort_msg("%s: the block does not parse:%s", c->name, text);
     }
     int errors;
-    if (!c->want) {
+    if (!c->want && !c->objmsg) {
         /* the whole audit of a Cuckoo input, as tld_check_cuckoo_input */
         tld_check_structure(o);
         tld_check_symbols(o);
@@ -790,7 +840,14 @@ static void run_case(const struct vcase *c)
     char *text = findings_text();
     if (getenv("VUNIT_VERBOSE"))
         fprintf(stderr, "%s:%s\n", c->name, *text ? text : " accepted");
-    if (!c->want) {
+    if (c->objmsg) {
+        int found = 0;
+        for (size_t i = 0; i < tld_nfindings; i++)
+            if (tld_findings[i].sev == TLD_ERROR && tld_findings[i].where && !strcmp(tld_findings[i].where, obj) &&
+                !strcmp(tld_findings[i].msg, c->objmsg))
+                found = 1;
+        ck_assert_msg(errors > 0 && found, "%s: wanted '%s', got:%s", c->name, c->objmsg, *text ? text : " nothing (accepted)");
+    } else if (!c->want) {
         ck_assert_msg(errors == 0 && tld_nfindings == 0, "%s: refused:%s", c->name, text);
     } else {
         const char *fn = c->fn ? c->fn : "f";
@@ -857,8 +914,8 @@ START_TEST(every_rule_both_ways)
         int ok = 0, bad = 0;
         for (size_t k = 0; k < ncases; k++)
             if (!strncmp(cases[k].name, cases[i].name, n) && cases[k].name[n] == '-') {
-                ok |= cases[k].want == NULL;
-                bad |= cases[k].want != NULL;
+                ok |= cases[k].want == NULL && cases[k].objmsg == NULL;
+                bad |= cases[k].want != NULL || cases[k].objmsg != NULL;
             }
         ck_assert_msg(ok && bad, "rule %.*s lacks an accepted or a refused case", (int)n, cases[i].name);
     }
