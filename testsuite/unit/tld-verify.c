@@ -227,6 +227,9 @@ static const struct vcase cases[] = {
 {.name = "control-bad-esi-not-restored",
  .body = "\tpushl %esi\n\tmovl $0, %eax\n\tmovl $1, %esi\n\tleal 0(%ebp), %esp\n\tpopl %ebp\n.Lbad:\n\tret",
  .want = "return: %esi is not restored"},
+{.name = "control-bad-ebx-esi-swapped",
+ .body = "\tmovl $0, %eax\n\tmovl %ebx, %ecx\n\tmovl %esi, %ebx\n\tmovl %ecx, %esi\n\tleave\n.Lbad:\n\tret",
+ .want = "return: %ebx is not restored"},
 {.name = "control-bad-falls-off",
  .extra = "\t.text\n\t.globl f\n\t.type f,@function\nf:\n\tSTACKCHECK 256, .Lst\n\tpushl %ebp\n\tmovl %esp, %ebp\n"
           "\tjmp .Lend\n.Lst:\n\tTRAPSTUB\n.Lend:\n\tmovl $0, %eax\n.Lbad:\n\t.size f, .-f",
@@ -304,6 +307,9 @@ static const struct vcase cases[] = {
  .recs = "def data gp p(i32)\n",
  .body = "\tmovl gp, %edx\n" NULLCHK("edx") "\tmovl gp, %ecx\n.Lbad:\n\tmovl (%ecx), %eax\n\tleave\n\tret",
  .want = "load: %ecx may be NULL"},
+{.name = "memory-bad-deref-on-null-edge", .type = "f(i32;p(i32))",
+ .body = "\tmovl 8(%ebp), %ecx\n\ttestl %ecx, %ecx\n\tje .L1\n\tmovl $0, %eax\n\tleave\n\tret\n.L1:\n.Lbad:\n\tmovl (%ecx), %eax\n\tleave\n\tret",
+ .want = "load: the base register %ecx does not hold a pointer"},
 {.name = "memory-bad-not-pointer", .type = "f(i32;i32)",
  .body = "\tmovl 8(%ebp), %ecx\n" NULLCHK("ecx") ".Lbad:\n\tmovl (%ecx), %eax\n\tleave\n\tret",
  .want = "load: the base register %ecx does not hold a pointer"},
@@ -349,6 +355,15 @@ static const struct vcase cases[] = {
  .body = "\tmovl 8(%ebp), %ecx\n\tcmpl $4, %ecx\n\tjae .Ltrap_f\n\timull $8, %ecx, %edx\n\tmovl $arr+4, %eax\n"
          ".Lbad:\n\tmovl (%eax,%edx), %eax\n\tleave\n\tret",
  .want = "load: an indexed access that is not an element of an array"},
+{.name = "memory-ok-local-array-index", .type = "f(i32;i32)",
+ .body = "\tsubl $16, %esp\n\tmovl $0, -16(%ebp)\n\tmovl $0, -12(%ebp)\n\tmovl $0, -8(%ebp)\n\tmovl $0, -4(%ebp)\n\tmovl $3, -16(%ebp)\n"
+         "\tmovl 8(%ebp), %ecx\n\tcmpl $3, %ecx\n\tjae .Ltrap_f\n\tmovl -12(%ebp,%ecx,4), %eax\n\tleave\n\tret",
+ .proof = "slot -16 16 a3(i32)\n"},
+{.name = "memory-bad-local-array-index", .type = "f(i32;i32)",
+ .body = "\tsubl $16, %esp\n\tmovl $0, -16(%ebp)\n\tmovl $0, -12(%ebp)\n\tmovl $0, -8(%ebp)\n\tmovl $0, -4(%ebp)\n\tmovl $3, -16(%ebp)\n"
+         "\tmovl 8(%ebp), %ecx\n\tcmpl $4, %ecx\n\tjae .Ltrap_f\n.Lbad:\n\tmovl -12(%ebp,%ecx,4), %eax\n\tleave\n\tret",
+ .proof = "slot -16 16 a3(i32)\n",
+ .want = "load: index %ecx not proved below 3"},
 {.name = "memory-ok-read-length-word", .extra = ARR, .recs = ARR_REC,
  .body = "\tmovl arr, %eax\n\tleave\n\tret"},
 {.name = "memory-bad-write-length-word", .extra = ARR, .recs = ARR_REC,
@@ -447,6 +462,17 @@ static const struct vcase cases[] = {
 {.name = "flags-bad-operands-swapped", .extra = ARR, .recs = ARR_REC,
  .body = "\tmovl 8(%ebp), %ecx\n\tmovl $4, %edx\n\tcmpl %ecx, %edx\n\tjae .Ltrap_f\n.Lbad:\n\tmovl arr+4(,%ecx,4), %eax\n\tleave\n\tret",
  .want = "load: index %ecx not proved below the array's length"},
+{.name = "flags-ok-jb-taken", .extra = ARR, .recs = ARR_REC,
+ .body = "\tmovl 8(%ebp), %ecx\n\tcmpl $4, %ecx\n\tjb .L1\n\tjmp .Ltrap_f\n.L1:\n\tmovl arr+4(,%ecx,4), %eax\n\tleave\n\tret"},
+{.name = "flags-bad-jb-fall-through", .extra = ARR, .recs = ARR_REC,
+ .body = "\tmovl 8(%ebp), %ecx\n\tcmpl $4, %ecx\n\tjb .Ltrap_f\n.Lbad:\n\tmovl arr+4(,%ecx,4), %eax\n\tleave\n\tret",
+ .want = "load: index %ecx not proved below the array's length"},
+{.name = "flags-bad-jbe-off-by-one", .extra = ARR, .recs = ARR_REC,
+ .body = "\tmovl 8(%ebp), %ecx\n\tcmpl $4, %ecx\n\tjbe .L1\n\tjmp .Ltrap_f\n.L1:\n.Lbad:\n\tmovl arr+4(,%ecx,4), %eax\n\tleave\n\tret",
+ .want = "load: index %ecx not proved below the array's length"},
+{.name = "flags-ok-jb-length", .type = "f(i32;p(a(i32)),i32)",
+ .body = "\tmovl 8(%ebp), %ecx\n\tmovl 12(%ebp), %edx\n" NULLCHK("ecx")
+         "\tcmpl -4(%ecx), %edx\n\tjb .L1\n\tjmp .Ltrap_f\n.L1:\n\tmovl (%ecx,%edx,4), %eax\n\tleave\n\tret"},
 /* ja with a constant is not learnt (cuckoo-cc writes jae); with the length
  * word, "c <=u len" gives c - 1 <u len */
 {.name = "flags-ok-ja-length", .type = "f(i32;p(a(i32)))",
