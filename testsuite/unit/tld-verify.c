@@ -846,6 +846,15 @@ static void run_case(const struct vcase *c)
     clear_findings();
     tld_collect = 1;
     struct tld_file *f = tld_file_open(obj, TLD_CUCKOO, 0);
+    /* the object is in memory now: nothing is left behind, even when an
+     * assertion below fails */
+    if (getenv("VUNIT_KEEP")) {
+        fprintf(stderr, "%s: kept %s\n", c->name, src);
+    } else {
+        unlink(src);
+        unlink(obj);
+        rmdir(tdir);
+    }
     ck_assert_ptr_nonnull(f);
     ck_assert_int_eq(f->nobjs, 1);
     struct tld_obj *o = f->objs[0];
@@ -908,13 +917,6 @@ static void run_case(const struct vcase *c)
     free(text);
     free_file(f);
     clear_findings();
-    if (getenv("VUNIT_KEEP")) {
-        fprintf(stderr, "%s: kept %s\n", c->name, src);
-    } else {
-        unlink(src);
-        unlink(obj);
-        rmdir(tdir);
-    }
     free(src);
     free(obj);
     free(tdir);
