@@ -747,6 +747,22 @@ static const struct vcase cases[] = {
  .body = "\tmovl 8(%ebp), %ecx\n" NULLCHK("ecx") "\tmovl $0, %edx\n\tcmpl -4(%ecx), %edx\n\tjae .Ltrap_f\n"
          ".L2:\n\tmovl (%ecx), %eax\n.Lbad:\n\tleal 4(%ecx), %ecx\n\ttestl %eax, %eax\n\tjne .L2\n\tleave\n\tret",
  .want = "lea: element 1 not proved below the array's length"},
+/* two arrays of one element type join to one of unknown length, whose
+ * word gives the bound; a scalar has no length word */
+{.name = "join-ok-two-arrays", .type = "f(i32;i32,i32)",
+ .extra = ARR "\t.globl arr8\n\t.type arr8,@object\n\t.size arr8,36\narr8:\n\t.long 8\n\t.zero 32\n", .recs = ARR_REC "def data arr8 a8(i32)\n",
+ .body = "\tmovl $arr+4, %ecx\n\tcmpl $0, 8(%ebp)\n\tje .L1\n\tmovl $arr8+4, %ecx\n.L1:\n\tmovl 12(%ebp), %edx\n"
+         "\tcmpl -4(%ecx), %edx\n\tjae .Ltrap_f\n\tmovl (%ecx,%edx,4), %eax\n\tleave\n\tret"},
+{.name = "join-bad-array-and-scalar", .type = "f(i32;i32,i32)",
+ .extra = ARR GI, .recs = ARR_REC "def data gi i32\n",
+ .body = "\tmovl $arr+4, %ecx\n\tcmpl $0, 8(%ebp)\n\tje .L1\n\tmovl $gi, %ecx\n.L1:\n\tmovl 12(%ebp), %edx\n"
+         ".Lbad:\n\tcmpl -4(%ecx), %edx\n\tjae .Ltrap_f\n\tmovl (%ecx,%edx,4), %eax\n\tleave\n\tret",
+ .want = "load: outside the object"},
+{.name = "join-bad-arrays-of-other-elements", .type = "f(i32;i32,i32)",
+ .extra = ARR "\t.globl arrs\n\t.type arrs,@object\n\t.size arrs,12\narrs:\n\t.long 8\n\t.zero 8\n", .recs = ARR_REC "def data arrs a4(i16)\n",
+ .body = "\tmovl $arr+4, %ecx\n\tcmpl $0, 8(%ebp)\n\tje .L1\n\tmovl $arrs+4, %ecx\n.L1:\n\tmovl 12(%ebp), %edx\n"
+         ".Lbad:\n\tcmpl -4(%ecx), %edx\n\tjae .Ltrap_f\n\tmovl (%ecx,%edx,4), %eax\n\tleave\n\tret",
+ .want = "load: the base register %ecx does not hold a pointer"},
 /* ---- Calls into the runtime: new, new_array ---- */
 #define NEW_REC "ref func __cuckoo_new f(p(s:__cuckoo_obj?);p(k(s:__cuckoo_type?)),p(k(s:__cuckoo_site?)))\n"
 #define TYPE_S "\t.section .rodata\n\t.p2align 2\n\t.type type.0,@object\n\t.size type.0,20\ntype.0:\n\t.long .Lts, 8, 4, 0, 0\n" \
