@@ -39,6 +39,7 @@
 
 struct vtags { /* struct/union tag -> its complete spelling, per object */
     struct tld_map m;
+    char conflict[300];     /* a tag spelt two ways, or "" */
 };
 
 static const struct ctype *complete(const struct vtags *tg, const struct ctype *t)
@@ -52,22 +53,35 @@ static const struct ctype *complete(const struct vtags *tg, const struct ctype *
     return t;
 }
 
-static void add_tags(struct vtags *tg, const struct ctype *t, int depth)
+/* Types are compared by tag (ty_eq), so a tag must have one layout in
+ * the object: returns -1 (and names the tag in tg->conflict) when T spells
+ * one otherwise than its first spelling. */
+static int add_tags(struct vtags *tg, const struct ctype *t, int depth)
 {
     if (!t || depth > 200)
-        return;
+        return 0;
+    int bad = 0;
     if ((t->tag == CT_STRUCT || t->tag == CT_UNION) && !t->backref && !t->incomplete) {
         char key[300];
         snprintf(key, sizeof key, "%c:%s", t->tag == CT_STRUCT ? 's' : 'u', t->tagname);
-        if (!tld_map_get(&tg->m, key))
+        const struct ctype *c = tld_map_get(&tg->m, key);
+        if (!c) {
             tld_map_put(&tg->m, xstrdup(key), (void *)t);
+        } else if (c != t && !ctype_same(c, t)) {
+            snprintf(tg->conflict, sizeof tg->conflict, "%s", key);
+            bad = -1;
+        }
         for (size_t i = 0; i < t->nmembers; i++)
-            add_tags(tg, t->members[i], depth + 1);
-        return;
+            if (add_tags(tg, t->members[i], depth + 1))
+                bad = -1;
+        return bad;
     }
-    add_tags(tg, t->sub, depth + 1);
+    if (add_tags(tg, t->sub, depth + 1))
+        bad = -1;
     for (size_t i = 0; i < t->nparams; i++)
-        add_tags(tg, t->params[i], depth + 1);
+        if (add_tags(tg, t->params[i], depth + 1))
+            bad = -1;
+    return bad;
 }
 
 /* Strip const/volatile; *isconst set when a const was stripped. */
@@ -461,7 +475,8 @@ struct val {
      * ixc) times ixscale, judged by the access that uses it */
     uint32_t ixvn, ixval, ixscale, ixbase; /* ixbase: the pointer's own number */
     uint8_t ixc;
-    uint32_t nzof;          /* this value is (nzof != 0): 1 or 0 (setne after a test) */
+    uint32_t nzof;          /* this value is (nzof != 0): 1 or 0 (movzbl of nzlow's byte) */
+    uint32_t nzlow;         /* its low byte is (nzlow != 0), the rest unknown (setne %al) */
 };
 
 enum { F_LT_CONST, F_LT_LEN, F_CONST_LT_LEN };
@@ -636,6 +651,10 @@ static uint32_t fresh(struct vctx *v, struct st *s, int k)
             x->lenof = 0;
         if (x->mulof == vn)
             x->mulof = x->mul = 0;
+        if (x->nzof == vn)
+            x->nzof = 0;
+        if (x->nzlow == vn)
+            x->nzlow = 0;
     }
     for (int i = 0; i < s->nf; i++)
         if ((s->f[i].kind != F_CONST_LT_LEN && s->f[i].a == vn) || (s->f[i].kind != F_LT_CONST && s->f[i].b == vn))
@@ -708,6 +727,7 @@ static int val_same(const struct val *a, const struct val *b)
     return a->k == b->k && a->nn == b->nn && a->stack == b->stack && a->sreg == b->sreg && a->own == b->own &&
            a->mulof == b->mulof && a->mul == b->mul && a->ixvn == b->ixvn && a->ixval == b->ixval &&
            a->ixscale == b->ixscale && a->ixc == b->ixc && a->ixbase == b->ixbase && a->nzof == b->nzof &&
+           a->nzlow == b->nzlow &&
            a->off == b->off &&
            a->c == b->c && a->t == b->t && a->vn == b->vn && a->lenof == b->lenof;
 }
@@ -781,6 +801,10 @@ static struct val join_val(struct vctx *v, const struct val *a, const struct val
             r.lenof = 0;
         if (a->mulof != b->mulof || a->mul != b->mul)
             r.mulof = r.mul = 0;
+        if (a->nzof != b->nzof)
+            r.nzof = 0;
+        if (a->nzlow != b->nzlow)
+            r.nzlow = 0;
         if (val_same(a, b) || (a->t == b->t && a->off == b->off && a->c == b->c && a->sreg == b->sreg))
             return r;
     }
@@ -1404,6 +1428,12 @@ static int address_value(struct vctx *v, const struct tld_sym *y, int64_t into, 
             *why = "an address inside a function";
             return 0;
         }
+        /* main takes its argv as not stack-bound (setup_frame): that holds
+         * only while the runtime, which allocates argv, is its one caller */
+        if (!strcmp(y->name, "__cuckoo_main")) {
+            *why = "__cuckoo_main, which only the runtime may call";
+            return 0;
+        }
         if (local) {
             const struct vfunc_proof *p = proof_fn(v, y->name);
             t = p ? p->t : NULL;
@@ -1509,8 +1539,8 @@ static const struct ctype *desc_type_uncached(struct vctx *v, const struct tld_s
     char *err = NULL;
     const struct ctype *t = proof_type(&v->proof, str, &err);
     free(err);
-    if (t)
-        add_tags(&v->tags, t, 0);
+    if (t && add_tags(&v->tags, t, 0))
+        return NULL; /* a layout of its own for a tag of the object */
     return t;
 }
 
@@ -2772,10 +2802,10 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
                     refuse(v, "mov", "an operand form without a rule");
                     return 0;
                 } else {
-                    /* movzbl %al, %r keeps "%al is (v != 0)" */
+                    /* movzbl %al, %r: "%al is (v != 0)" makes all of %r so */
                     uint32_t nz = m == ZYDIS_MNEMONIC_MOVZX && op[1].size == 8 &&
                                           op[1].reg.value >= ZYDIS_REGISTER_AL && op[1].reg.value <= ZYDIS_REGISTER_BL
-                                      ? s->r[gpr_of_partial(op[1].reg.value)].nzof
+                                      ? s->r[gpr_of_partial(op[1].reg.value)].nzlow
                                       : 0;
                     x = mkfresh(v, s, top(), 0);
                     x.nzof = nz;
@@ -3196,10 +3226,16 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
         mul = 1u << op[1].imm.value.u;
     }
     mulof = msrc ? msrc->vn : 0;
-    uint32_t nzof = msrc && msrc->nzof ? msrc->nzof : 0;
+    /* (v != 0) times one factor: the add that uses it moves the pointer by
+     * that factor (a second shift would multiply it again) */
+    uint32_t nzof = msrc && msrc->nzof && !msrc->mul ? msrc->nzof : 0;
+    /* setne writes the low byte only: the rest of the register is what it
+     * was, so only a movzbl of that byte is (v != 0) */
+    uint32_t nzlow = 0;
     if (m == ZYDIS_MNEMONIC_SETNZ && s->fl.valid && op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+        op[0].reg.value >= ZYDIS_REGISTER_AL && op[0].reg.value <= ZYDIS_REGISTER_BL &&
         (s->fl.is_test || (s->fl.b.k == V_CONST && s->fl.b.c == 0)) && s->fl.a.vn)
-        nzof = s->fl.a.vn;
+        nzlow = s->fl.a.vn;
     /* a constant index stays a constant (and remembers its factor) */
     int mconst = msrc && msrc->k == V_CONST && (uint64_t)msrc->c * mul <= 0xffffffffu;
     uint32_t mval = mconst ? msrc->c * mul : 0;
@@ -3221,6 +3257,8 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
         s->r[g] = mkfresh(v, s, top(), 2 + (int)k % 2);
         if (k == 0 && nzof)
             s->r[g].nzof = nzof;
+        if (k == 0 && nzlow)
+            s->r[g].nzlow = nzlow;
         if (k == 0 && (mulof || mconst) && is_reg32(o)) {
             if (mconst) {
                 s->r[g].k = V_CONST;
@@ -3873,6 +3911,10 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
                 if (end >= v->nins) {
                     v->cur = v->fsize;
                     refuse(v, "the function", "execution falls off its end");
+                    /* during the iteration the refusal is quiet: the block
+                     * must be judged again on its final state, or nothing
+                     * ever refuses it */
+                    bfail[b] = 1;
                     break;
                 }
                 size_t nb = (size_t)v->ins[end].block;
@@ -3972,9 +4014,54 @@ static void verify_site(struct vctx *v, const struct tld_sym *y)
     }
 }
 
+static int sym_order(const void *a, const void *b, void *elf)
+{
+    const struct tld_elf *e = elf;
+    const struct tld_sym *x = &e->syms[*(const size_t *)a], *y = &e->syms[*(const size_t *)b];
+    if (x->shndx != y->shndx)
+        return x->shndx < y->shndx ? -1 : 1;
+    if (x->value != y->value)
+        return x->value < y->value ? -1 : 1;
+    size_t i = *(const size_t *)a, j = *(const size_t *)b; /* then the symbol table's order */
+    return (i > j) - (i < j);
+}
+
+/* Objects are typed by their symbols: two symbols over the same bytes
+ * would let an integer stored through one be read as a pointer through
+ * the other, so no two objects may share a byte. */
+static void verify_no_overlap(struct vctx *v)
+{
+    const struct tld_elf *e = v->e;
+    size_t *ix = xcalloc(e->nsyms + 1, sizeof *ix), n = 0;
+    for (size_t i = 1; i < e->nsyms; i++) {
+        const struct tld_sym *y = &e->syms[i];
+        if (y->type == STT_OBJECT && y->shndx != SHN_UNDEF && y->shndx < e->nsecs && y->size)
+            ix[n++] = i;
+    }
+    qsort_r(ix, n, sizeof *ix, sym_order, (void *)e);
+    uint64_t end = 0;
+    size_t last = 0;
+    for (size_t k = 0; k < n; k++) {
+        const struct tld_sym *y = &e->syms[ix[k]];
+        if (k && e->syms[last].shndx == y->shndx && y->value < end) {
+            v->fname = y->name;
+            v->fn_failed = 0;
+            v->cur = 0;
+            v->curst = NULL;
+            refuse(v, "the object", "its bytes overlap those of %s", e->syms[last].name);
+        }
+        if (!k || e->syms[last].shndx != y->shndx || (uint64_t)y->value + y->size > end) {
+            end = (uint64_t)y->value + y->size;
+            last = ix[k];
+        }
+    }
+    free(ix);
+}
+
 static void verify_data(struct vctx *v)
 {
     const struct tld_elf *e = v->e;
+    verify_no_overlap(v);
     for (size_t i = 1; i < e->nsyms; i++) {
         const struct tld_sym *y = &e->syms[i];
         if (y->type != STT_OBJECT || y->shndx == SHN_UNDEF || y->shndx >= e->nsecs)
@@ -4102,11 +4189,16 @@ int tld_verify_object(struct tld_obj *o)
         free_proof(&v.proof);
         return 1;
     }
+    int tags_bad = 0;
     if (o->nblocks)
         for (size_t i = 0; i < o->blocks[0].nrecs; i++)
-            add_tags(&v.tags, o->blocks[0].recs[i].ct, 0);
+            tags_bad |= add_tags(&v.tags, o->blocks[0].recs[i].ct, 0);
     for (size_t i = 0; i < v.proof.nowned; i++)
-        add_tags(&v.tags, v.proof.owned[i], 0);
+        tags_bad |= add_tags(&v.tags, v.proof.owned[i], 0);
+    if (tags_bad) {
+        tld_error(o->name, "malformed .cuckoo.proof: '%s' is spelt in two ways (a tag has one layout)", v.tags.conflict);
+        v.errors++;
+    }
     /* spawn thunks: f(i32;p(k(BLOCK))) with the block of their target */
     for (size_t i = 0; i < v.proof.nfns; i++) {
         struct vfunc_proof *fp = &v.proof.fns[i];
