@@ -33,7 +33,8 @@
 # cuckoo-cc options: $CUCKOO_CFLAGS; the C compiler: $GCC (default gcc).
 # $BENCH_ONLY: a space-separated subset of the benchmarks to run.
 # The plugin source: $CUCKOO_SHARED_TOOLS/qemu-icount.c, else
-# ../shared/tools/qemu-icount.c relative to the top of the source tree; it
+# ../shared/tools/qemu-icount.c relative to the top of the source tree (or
+# ../../shared/tools, for a git worktree one level deeper); it
 # is built with $HOSTCC (default gcc) and needs no QEMU or glib headers.
 # If cuckoo-cc is missing, its columns are "n/a" (the C twins still run).
 
@@ -71,7 +72,7 @@ variants="cuckoo gcc-O0 gcc-O2 gcc-O2s"
 smoke_defs() {
     case $1 in
         find-primes) echo -DREPEAT=20 ;;
-        subset-sum) echo -DCOUNT=14 ;;
+        subset-sum) echo -DCOUNT=21 ;;
         producer-consumer) echo -DITEMS=3000 ;;
         matmul) echo -DN=16 -DREPEAT=3 ;;
         quicksort) echo -DN=3000 -DREPEAT=2 ;;
@@ -253,7 +254,8 @@ case $run in
 esac
 plugin=
 plugin_src=
-for d in ${CUCKOO_SHARED_TOOLS:+"$CUCKOO_SHARED_TOOLS"} "$top_srcdir/../shared/tools"; do
+for d in ${CUCKOO_SHARED_TOOLS:+"$CUCKOO_SHARED_TOOLS"} "$top_srcdir/../shared/tools" \
+         "$top_srcdir/../../shared/tools"; do
     if [ -f "$d/qemu-icount.c" ]; then plugin_src=$d/qemu-icount.c; break; fi
 done
 if [ -n "$qemu" ] && [ -n "$plugin_src" ]; then
@@ -326,7 +328,7 @@ for b in $benches; do
     rs=$(ratio $ic $is)
     mark=
     if [ "$rs" != n/a ]; then
-        echo "$b $rs" >>"$build/ratios"
+        echo "$b $ic $is" >>"$build/ratios"
         limit=1.80
         [ $b = find-primes ] && limit=1.30
         mark=$(echo "$rs $limit" | awk '{ print ($1 > $2) ? "!" : "" }')
@@ -340,8 +342,9 @@ for b in $benches; do
         "$(ratio $ic $i0)" "$(ratio $ic $i2)" "$rs" "$mark"
 done
 if [ -s "$build/ratios" ]; then
-    awk '{ s += log($2); n++; if ($1 !~ /^(subset-sum|producer-consumer|histogram-mt)$/) { t += log($2); m++ } }
-         END { g = exp(s / n); printf "geometric mean of c/O2s over %d programs: %.2f%s", n, g, g > 1.30 ? " !" : "";
+    awk -v threaded="$threaded" '{ r = log($2 / $3); s += r; n++
+                                   if (index(threaded, " " $1 " ") == 0) { t += r; m++ } }
+         END { g = exp(s / n); printf "geometric mean of c/O2s over %d programs: %.2f%s", n, g, (g > 1.30 ? " !" : "");
                if (m) printf "  (over the %d single-threaded ones: %.2f)", m, exp(t / m); printf "\n" }' \
         "$build/ratios"
     echo "* the count is approximate: the plugin's shared counter can lose increments, and"
