@@ -36,6 +36,9 @@
 # ../shared/tools/qemu-icount.c relative to the top of the source tree (or
 # ../../shared/tools, for a git worktree one level deeper); it
 # is built with $HOSTCC (default gcc) and needs no QEMU or glib headers.
+# The multi-threaded benchmarks are counted with qemu-icount-mt.c of this
+# directory instead (atomic adds: that plugin's shared counter loses counts
+# between threads).
 # If cuckoo-cc is missing, its columns are "n/a" (the C twins still run).
 
 set -u
@@ -273,30 +276,29 @@ median() {  # median of column $2 (default 1) of the numbers in file $1
         if (NR % 2) print v[(NR + 1) / 2]; else printf "%.6f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# The plugin's counter is one shared 64-bit word that every guest thread
-# adds to without a lock: threads running at once on two host CPUs lose
-# increments (subset-sum lost 5 to 15 %).  Pinned to one CPU the threads
-# still interleave, and a thread preempted inside an add still loses the
-# others' increments of its time slice (a few per cent, always downwards):
-# the multi-threaded programs are counted three times and the largest count
-# is kept.
-pin=
-if command -v taskset >/dev/null 2>&1 && taskset -c 0 true 2>/dev/null; then
-    pin="taskset -c 0"
+# qemu-icount.c's counter is one shared word that every guest thread adds
+# to without a lock, and it loses a time slice's increments whenever a
+# thread is preempted inside an add (20 to 40 % of subset-sum's).  The
+# multi-threaded benchmarks are counted with qemu-icount-mt.c of this
+# directory, which adds atomically: exact, and repeatable.
+plugin_mt=
+if [ -n "$plugin" ]; then
+    if ${HOSTCC:-gcc} -O2 -shared -fPIC -o "$build/qemu-icount-mt.so" "$srcdir/qemu-icount-mt.c" \
+           2>"$build/plugin-mt.log"; then
+        plugin_mt=$build/qemu-icount-mt.so
+    else
+        echo "run-bench.sh: warning: could not build qemu-icount-mt.c (see $build/plugin-mt.log);" \
+             "the threaded benchmarks' counts will be low" >&2
+        plugin_mt=$plugin
+    fi
 fi
 
 icount() {  # instruction count of program $1 (of benchmark $2), or n/a
     if [ -z "$plugin" ] || [ -z "$1" ]; then echo n/a; return; fi
-    tries=1
-    is_threaded $2 && tries=3
-    n=
-    while [ $tries -gt 0 ]; do
-        m=$($pin $qemu -plugin "$plugin" -d plugin "$1" 2>&1 >/dev/null | sed -n 's/^icount: //p' | tail -n 1)
-        case $m in ''|*[!0-9]*) echo n/a; return ;; esac
-        n=$(echo "${n:-0} $m" | awk '{ print ($2 > $1) ? $2 : $1 }')
-        tries=$((tries - 1))
-    done
-    echo "$n"
+    p=$plugin
+    is_threaded $2 && p=$plugin_mt
+    n=$($qemu -plugin "$p" -d plugin "$1" 2>&1 >/dev/null | sed -n 's/^icount: //p' | tail -n 1)
+    echo "${n:-n/a}"
 }
 
 secs() {  # a time with 3 decimals, or n/a
@@ -337,7 +339,7 @@ for col in 1 2; do
     echo
 done
 
-echo "Guest instructions executed (QEMU plugin qemu-icount; one run each, * see below), in millions;"
+echo "Guest instructions executed (QEMU plugin qemu-icount, one run each), in millions;"
 echo "issue 9's targets on c/O2s: geometric mean <= 1.30, every program <= 1.80, find-primes <= 1.30"
 echo "(! marks a row over its target):"
 printf '%-19s %9s %9s %9s %9s %6s %6s %6s\n' benchmark cuckoo gcc-O0 gcc-O2 gcc-O2s c/O0 c/O2 c/O2s
@@ -367,12 +369,11 @@ if [ -s "$build/ratios" ]; then
          END { g = exp(s / n); printf "geometric mean of c/O2s over %d programs: %.2f%s", n, g, (g > 1.30 ? " !" : "");
                if (m) printf "  (over the %d single-threaded ones: %.2f)", m, exp(t / m); printf "\n" }' \
         "$build/ratios"
-    if [ -n "$pin" ]; then
-        echo "* counted on one CPU ($pin), the largest of three counts: the plugin's shared"
-        echo "  counter still loses a few per cent now and then; producer-consumer's count also"
+    if [ "$plugin_mt" = "$build/qemu-icount-mt.so" ]; then
+        echo "* counted with qemu-icount-mt.c (atomic adds, exact); producer-consumer's count"
     else
-        echo "* approximate (taskset not found: the plugin's shared counter loses increments when the"
-        echo "  threads run on several CPUs); producer-consumer's count also"
+        echo "* approximate: qemu-icount.c's shared counter loses increments between threads;"
+        echo "  producer-consumer's count also"
     fi
     echo "  depends on how often the threads block (each build's own mutex and scheduling)."
 else
