@@ -85,9 +85,20 @@ smoke_defs() {
         parse-bytes) echo -DLINES=300 -DREPEAT=2 ;;
         nbody) echo -DSTEPS=1000 ;;
         histogram-mt) echo -DITEMS=100000 ;;
-        *) echo "run-bench.sh: no smoke sizes for $1" >&2; echo -DNO_SMOKE_SIZES_FOR_$1 ;;
+        *) return 1 ;;
     esac
 }
+
+# Every pair of the directory is in the list, and has its smoke sizes.
+for f in "$srcdir"/*.ck; do
+    b=$(basename "$f" .ck)
+    case " $(echo $all_benches) " in
+        *" $b "*) ;;
+        *) echo "run-bench.sh: $b.ck is not in all_benches of run-bench.sh" >&2; exit 2 ;;
+    esac
+    smoke_defs $b >/dev/null ||
+        { echo "run-bench.sh: $b has no smoke sizes in smoke_defs of run-bench.sh" >&2; exit 2; }
+done
 
 for b in $benches; do
     if [ ! -f "$srcdir/$b.ck" ] || [ ! -f "$srcdir/$b.c" ]; then
