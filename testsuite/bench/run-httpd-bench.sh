@@ -159,7 +159,8 @@ case $run in
     *) command -v qemu-i386 >/dev/null 2>&1 && qemu=qemu-i386 ;;
 esac
 plugin_src=
-for d in ${CUCKOO_SHARED_TOOLS:+"$CUCKOO_SHARED_TOOLS"} "$top_srcdir/../shared/tools"; do
+for d in ${CUCKOO_SHARED_TOOLS:+"$CUCKOO_SHARED_TOOLS"} "$top_srcdir/../shared/tools" \
+         "$top_srcdir/../../shared/tools"; do  # (the second: a git worktree one level deeper)
     if [ -f "$d/qemu-icount.c" ]; then plugin_src=$d/qemu-icount.c; break; fi
 done
 [ -n "$qemu" ] && [ -n "$plugin_src" ] &&
