@@ -3,7 +3,9 @@
 #include <stdio.h>
 
 #define LIMIT 10000
+#ifndef REPEAT
 #define REPEAT 50000
+#endif
 
 static char composite[LIMIT];
 

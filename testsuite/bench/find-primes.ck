@@ -4,7 +4,9 @@
 #include <cuckoo.ckh>
 
 #define LIMIT 10000
+#ifndef REPEAT
 #define REPEAT 50000
+#endif
 
 static char composite[LIMIT];
 

@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <pthread.h>
 
+#ifndef ITEMS
 #define ITEMS 1000000
+#endif
 #define SIZE 64
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;

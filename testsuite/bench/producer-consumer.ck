@@ -4,7 +4,9 @@
    line as producer-consumer.c. */
 #include <cuckoo.ckh>
 
+#ifndef ITEMS
 #define ITEMS 1000000
+#endif
 #define SIZE 64
 
 static mutex_t *lock;

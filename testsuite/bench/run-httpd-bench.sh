@@ -159,19 +159,29 @@ case $run in
     *) command -v qemu-i386 >/dev/null 2>&1 && qemu=qemu-i386 ;;
 esac
 plugin_src=
-for d in ${CUCKOO_SHARED_TOOLS:+"$CUCKOO_SHARED_TOOLS"} "$top_srcdir/../shared/tools"; do
+for d in ${CUCKOO_SHARED_TOOLS:+"$CUCKOO_SHARED_TOOLS"} "$top_srcdir/../shared/tools" \
+         "$top_srcdir/../../shared/tools"; do  # (the second: a git worktree one level deeper)
     if [ -f "$d/qemu-icount.c" ]; then plugin_src=$d/qemu-icount.c; break; fi
 done
-[ -n "$qemu" ] && [ -n "$plugin_src" ] &&
-    $hostcc -O2 -shared -fPIC -o "$build/qemu-icount.so" "$plugin_src" 2>"$build/plugin.log" ||
+[ -n "$qemu" ] && [ -n "$plugin_src" ] ||
     { echo; echo "(no guest instruction counts: needs qemu-i386 and qemu-icount.c)"; exit 0; }
+# The server runs several threads: count with qemu-icount-mt.c (atomic adds;
+# qemu-icount.c's unlocked counter loses counts between threads, see
+# run-bench.sh), or with qemu-icount.c if that one does not build.
+if $hostcc -O2 -shared -fPIC -o "$build/qemu-icount-httpd.so" "$srcdir/qemu-icount-mt.c" \
+       2>"$build/plugin-mt.log" ||
+   $hostcc -O2 -shared -fPIC -o "$build/qemu-icount-httpd.so" "$plugin_src" 2>"$build/plugin.log"; then
+    :
+else
+    echo; echo "(no guest instruction counts: the plugin does not build, see $build/plugin.log)"; exit 0
+fi
 icount_requests=${BENCH_HTTPD_ICOUNT_REQUESTS:-2000}
 # icount VARIANT N: the guest instructions of one server run that answers
 # N requests of the 1 KiB file from one client thread
 icount() {
     out=$build/httpd-$1.out
     : >"$out"
-    $qemu -plugin "$build/qemu-icount.so" -d plugin "$build/httpd-$1" -p 0 -t $threads \
+    $qemu -plugin "$build/qemu-icount-httpd.so" -d plugin "$build/httpd-$1" -p 0 -t $threads \
         -n "$2" -i 60 "$www" >"$out" 2>"$build/httpd-$1.icount" &
     pid=$!
     tries=0
@@ -187,7 +197,7 @@ icount() {
     sed -n 's/^icount: //p' "$build/httpd-$1.icount" | tail -n 1
 }
 echo
-echo "Guest instructions per request of the 1 KiB file (QEMU plugin qemu-icount, one client"
+echo "Guest instructions per request of the 1 KiB file (QEMU plugin qemu-icount-mt, one client"
 echo "thread, $icount_requests requests; the kernel's work is not counted):"
 printf '%-22s %9s %9s %7s\n' "" cuckoo gcc-O2 c/O2
 per_request() {  # VARIANT: instructions per request

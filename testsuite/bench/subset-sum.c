@@ -11,9 +11,13 @@ static const int values[27] = {
     -390733, -739386, -817229, -38284, -197378, 550506, -441603, 901066, -891156,
 };
 
+#ifndef COUNT
+#define COUNT 27 /* how many of the integers are used (at least 2) */
+#endif
+
 static long long count_from(int i, int sum)
 {
-    if (i == 27)
+    if (i == COUNT)
         return sum == 0;
     return count_from(i + 1, sum) + count_from(i + 1, sum + values[i]);
 }
@@ -40,6 +44,6 @@ int main(void)
         pthread_join(t[i], &r);
         total += (long)r;
     }
-    printf("subset-sum: %lld zero-sum subsets of 27 integers\n", total - 1);
+    printf("subset-sum: %lld zero-sum subsets of %d integers\n", total - 1, COUNT);
     return 0;
 }
