@@ -2294,6 +2294,13 @@ static Node *ident_expr(Node *n) {
              n->name);
     return poison(y->obj->ty, n->loc);
   }
+  /* main is called by the runtime alone, once: its argv is the runtime's
+   * (not stack-bound, doc/lifetime.md), which a call from Cuckoo code
+   * could make a dead frame's; the proof checker refuses such a call too */
+  if (y->obj->is_function && !y->obj->is_runtime && !strcmp(y->obj->asmname, "__cuckoo_main")) {
+    error_at(n->loc, "'main' may not be called or have its address taken: the runtime calls it, once");
+    return poison(y->obj->ty, n->loc);
+  }
   Node *v = mk(ND_VAR, y->obj->ty, n->loc);
   v->obj = y->obj;
   y->obj->is_used = true;
