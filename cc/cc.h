@@ -849,6 +849,8 @@ IrKind lower_kind(Type *t);
  * ====================================================================== */
 
 void opt_program(IrProgram *ir, int level);
+/* opt/loop.c: each block's loop nesting depth (natural loops), a new array. */
+int *ir_loop_depth(IrFunc *f);
 
 /* ======================================================================
  * i386/ -- the i386 target (target.h: struct target)

@@ -21,6 +21,7 @@ typedef unsigned long long Word;
 typedef struct {
   int t, start, end;
   unsigned forbid;
+  double weight;                  /* spill cost: each use and definition, 10^loop depth */
 } Interval;
 
 static bool bit_test(Word *s, int i) { return s[i / WBITS] >> (i % WBITS) & 1; }
@@ -47,6 +48,8 @@ static int cmp_start(const void *a, const void *b) {
     return x->start < y->start ? -1 : 1;
   return x->t - y->t;
 }
+
+static double density(const Interval *it) { return it->weight / (it->end - it->start + 2); }
 
 bool *i386_kept_variables(IrFunc *f) {
   if (opt_level > 0 || !f->obj || f->is_thunk)
@@ -138,8 +141,11 @@ void i386_regalloc(I386Func *cx) {
   /* intervals and clobber conflicts */
   Interval *iv = xmalloc(sizeof(Interval) * (nt + 1));
   for (int t = 0; t < nt; t++)
-    iv[t] = (Interval){.t = t, .start = 1 << 30, .end = -1};
+    iv[t] = (Interval){.t = t, .start = 1 << 30, .end = -1, .weight = 0};
   int *bstart = xmalloc(sizeof(int) * (nb + 1));
+  /* -O1 and up: spill the cheapest value, -O0 the longest-lived (simple and
+   * predictable for the debugger) */
+  int *depth = opt_level > 0 ? ir_loop_depth(f) : NULL;
   int pos = 0;
   for (int bi = 0; bi < nb; bi++) {
     bstart[bi] = pos;
@@ -186,14 +192,19 @@ void i386_regalloc(I386Func *cx) {
           iv[t].forbid |= clob;
         }
       }
+      double w = 1;
+      for (int d = depth ? depth[bi] : 0; d > 0 && w < 1e6; d--)
+        w *= 10;
       if (in->dst >= 0) {
         EXTEND(in->dst, p + 1);
         bit_clear(live, in->dst);
+        iv[in->dst].weight += w;
       }
       int nu = ir_uses(in, uses, maxu);
       for (int k = 0; k < nu; k++) {
         EXTEND(uses[k], p);
         bit_set(live, uses[k]);
+        iv[uses[k]].weight += w;
       }
     }
   }
@@ -215,6 +226,10 @@ void i386_regalloc(I386Func *cx) {
       order[n++] = iv[t];
   }
   qsort(order, n, sizeof *order, cmp_start);
+  if (getenv("CUCKOO_RA_DEBUG"))
+    for (int k = 0; k < n; k++)
+      fprintf(stderr, "%s: %%%d [%d,%d] w %g forbid %x\n", f->name, order[k].t, order[k].start, order[k].end,
+              order[k].weight, order[k].forbid);
   static const int pool[] = {R_ECX, R_EBX, R_ESI, R_EDI};
   int active[4] = {-1, -1, -1, -1};     /* the temp in each pool register */
   int active_end[4];
@@ -227,7 +242,7 @@ void i386_regalloc(I386Func *cx) {
     for (int r = 0; r < 4 && pick < 0; r++)
       if (active[r] < 0 && !(it->forbid & (1u << pool[r])))
         pick = r;
-    if (pick < 0) {
+    if (pick < 0 && !depth) {
       /* spill whichever allowed occupant ends last, if later than this one */
       int far = -1;
       for (int r = 0; r < 4; r++)
@@ -236,6 +251,19 @@ void i386_regalloc(I386Func *cx) {
       if (far >= 0 && active_end[far] > it->end) {
         cx->reg[active[far]] = -1;
         pick = far;
+      }
+    } else if (pick < 0) {
+      /* spill the cheapest of the allowed occupants and this one, by cost
+       * per unit of length: spilling a long interval frees its register
+       * for every short one it overlaps */
+      int cheap = -1;
+      for (int r = 0; r < 4; r++)
+        if (!(it->forbid & (1u << pool[r])) &&
+            (cheap < 0 || density(&iv[active[r]]) < density(&iv[active[cheap]])))
+          cheap = r;
+      if (cheap >= 0 && density(&iv[active[cheap]]) < density(it)) {
+        cx->reg[active[cheap]] = -1;
+        pick = cheap;
       }
     }
     if (pick >= 0) {
@@ -254,4 +282,5 @@ void i386_regalloc(I386Func *cx) {
   free(iv);
   free(order);
   free(bstart);
+  free(depth);
 }
