@@ -861,8 +861,9 @@ extern const struct target target_i386;
 
 /* Registers.  %eax and %edx (and %xmm0/%xmm1) are scratch inside one
  * instruction's expansion; %ecx, %ebx, %esi, %edi hold temps across
- * instructions; %ebp is the frame pointer. */
-enum { R_EAX, R_ECX, R_EDX, R_EBX, R_ESI, R_EDI, R_NREGS };
+ * instructions, and (-O1 and up) %xmm2-%xmm7 floating temps; %ebp is the
+ * frame pointer.  R_XMM0 + n is %xmmn. */
+enum { R_EAX, R_ECX, R_EDX, R_EBX, R_ESI, R_EDI, R_NREGS, R_XMM0 = 8, R_NALL = 16 };
 
 typedef struct {                  /* one function being compiled */
   IrFunc *f;
@@ -882,7 +883,8 @@ typedef struct {                  /* one function being compiled */
   const char *cur_file;
 } I386Func;
 
-/* regalloc.c: liveness, live intervals, linear scan over %ecx %ebx %esi %edi. */
+/* regalloc.c: liveness, live intervals, linear scan over %ecx %ebx %esi %edi
+ * (and %xmm2-%xmm7 for floating temps at -O1 and up). */
 void i386_regalloc(I386Func *cx);
 /* regalloc.c: at -O0, which temps are variables kept live to every return
  * (a calloc'ed flag per temp); NULL at -O1 and -O2. */

@@ -51,6 +51,55 @@ static int cmp_start(const void *a, const void *b) {
 
 static double density(const Interval *it) { return it->weight / (it->end - it->start + 2); }
 
+/* Linear scan of ORDER (sorted by start) over the N registers of POOL:
+ * WEIGHTED spills the cheapest interval by density, else the one that ends
+ * last. */
+static void linear_scan(I386Func *cx, Interval *iv, Interval *order, int n, const int *pool, int npool,
+                        bool weighted) {
+  int active[8], active_end[8];   /* the temp in each pool register, -1: none */
+  for (int r = 0; r < npool; r++)
+    active[r] = -1;
+  for (int k = 0; k < n; k++) {
+    Interval *it = &order[k];
+    for (int r = 0; r < npool; r++)
+      if (active[r] >= 0 && active_end[r] < it->start)
+        active[r] = -1;
+    int pick = -1;
+    for (int r = 0; r < npool && pick < 0; r++)
+      if (active[r] < 0 && !(it->forbid & (1u << pool[r])))
+        pick = r;
+    if (pick < 0 && !weighted) {
+      /* spill whichever allowed occupant ends last, if later than this one */
+      int far = -1;
+      for (int r = 0; r < npool; r++)
+        if (!(it->forbid & (1u << pool[r])) && (far < 0 || active_end[r] > active_end[far]))
+          far = r;
+      if (far >= 0 && active_end[far] > it->end) {
+        cx->reg[active[far]] = -1;
+        pick = far;
+      }
+    } else if (pick < 0) {
+      /* spill the cheapest of the allowed occupants and this one, by cost
+       * per unit of length: spilling a long interval frees its register
+       * for every short one it overlaps */
+      int cheap = -1;
+      for (int r = 0; r < npool; r++)
+        if (!(it->forbid & (1u << pool[r])) &&
+            (cheap < 0 || density(&iv[active[r]]) < density(&iv[active[cheap]])))
+          cheap = r;
+      if (cheap >= 0 && density(&iv[active[cheap]]) < density(it)) {
+        cx->reg[active[cheap]] = -1;
+        pick = cheap;
+      }
+    }
+    if (pick >= 0) {
+      active[pick] = it->t;
+      active_end[pick] = it->end;
+      cx->reg[it->t] = pool[pick];
+    }
+  }
+}
+
 bool *i386_kept_variables(IrFunc *f) {
   if (opt_level > 0 || !f->obj || f->is_thunk)
     return NULL;
@@ -230,50 +279,22 @@ void i386_regalloc(I386Func *cx) {
     for (int k = 0; k < n; k++)
       fprintf(stderr, "%s: %%%d [%d,%d] w %g forbid %x\n", f->name, order[k].t, order[k].start, order[k].end,
               order[k].weight, order[k].forbid);
-  static const int pool[] = {R_ECX, R_EBX, R_ESI, R_EDI};
-  int active[4] = {-1, -1, -1, -1};     /* the temp in each pool register */
-  int active_end[4];
-  for (int k = 0; k < n; k++) {
-    Interval *it = &order[k];
-    for (int r = 0; r < 4; r++)
-      if (active[r] >= 0 && active_end[r] < it->start)
-        active[r] = -1;
-    int pick = -1;
-    for (int r = 0; r < 4 && pick < 0; r++)
-      if (active[r] < 0 && !(it->forbid & (1u << pool[r])))
-        pick = r;
-    if (pick < 0 && !depth) {
-      /* spill whichever allowed occupant ends last, if later than this one */
-      int far = -1;
-      for (int r = 0; r < 4; r++)
-        if (!(it->forbid & (1u << pool[r])) && (far < 0 || active_end[r] > active_end[far]))
-          far = r;
-      if (far >= 0 && active_end[far] > it->end) {
-        cx->reg[active[far]] = -1;
-        pick = far;
-      }
-    } else if (pick < 0) {
-      /* spill the cheapest of the allowed occupants and this one, by cost
-       * per unit of length: spilling a long interval frees its register
-       * for every short one it overlaps */
-      int cheap = -1;
-      for (int r = 0; r < 4; r++)
-        if (!(it->forbid & (1u << pool[r])) &&
-            (cheap < 0 || density(&iv[active[r]]) < density(&iv[active[cheap]])))
-          cheap = r;
-      if (cheap >= 0 && density(&iv[active[cheap]]) < density(it)) {
-        cx->reg[active[cheap]] = -1;
-        pick = cheap;
-      }
-    }
-    if (pick >= 0) {
-      active[pick] = it->t;
-      active_end[pick] = it->end;
-      cx->reg[it->t] = pool[pick];
-      if (pool[pick] != R_ECX)
-        cx->saved |= 1u << pool[pick];
-    }
+  static const int gpr_pool[] = {R_ECX, R_EBX, R_ESI, R_EDI};
+  linear_scan(cx, iv, order, n, gpr_pool, 4, depth != NULL);
+  /* -O1 and up: double and float temps in %xmm2-%xmm7 (%xmm0/%xmm1 are
+   * the expansions' scratch; every call destroys them all) */
+  if (depth) {
+    n = 0;
+    for (int t = 0; t < nt; t++)
+      if ((f->tkind[t] == IK_F64 || f->tkind[t] == IK_F32) && iv[t].end >= 0)
+        order[n++] = iv[t];
+    qsort(order, n, sizeof *order, cmp_start);
+    static const int xmm_pool[] = {R_XMM0 + 2, R_XMM0 + 3, R_XMM0 + 4, R_XMM0 + 5, R_XMM0 + 6, R_XMM0 + 7};
+    linear_scan(cx, iv, order, n, xmm_pool, 6, true);
   }
+  for (int t = 0; t < nt; t++)
+    if (cx->reg[t] == R_EBX || cx->reg[t] == R_ESI || cx->reg[t] == R_EDI)
+      cx->saved |= 1u << cx->reg[t];
   cx->nsaved = __builtin_popcount(cx->saved);
   free(uses);
   free(live_in);
