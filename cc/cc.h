@@ -892,6 +892,13 @@ bool *i386_kept_variables(IrFunc *f);
 /* isel.c: the registers an instruction's expansion destroys besides
  * %eax/%edx (temps live across it must not be there). */
 unsigned i386_clobbers(IrFunc *f, IrInst *in);
+/* isel.c: for %edx as a temp's home (-O1 and up, after the other
+ * registers are allocated): whether IN's expansion leaves %edx alone, reads
+ * operand T from %edx before any scratch use of it, may write its result
+ * to %edx. */
+bool i386_edx_keeps(I386Func *cx, IrInst *in);
+bool i386_edx_reads(I386Func *cx, IrInst *in, int t);
+bool i386_edx_defines(I386Func *cx, IrInst *in);
 /* isel.c: the body's instructions, block by block, into cx->out. */
 void i386_isel_body(I386Func *cx);
 /* abi.c: frame layout (after regalloc), prologue and epilogue, argument sizes. */

@@ -666,8 +666,8 @@ static bool temp_loclist(I386Func *cx, Liveness *L, int t, const char *list_labe
   }
   /* stubs: the registers and slots are as at the check's start; but a
    * backtrace through the stub's call of the trap reads %ecx, which the
-   * callee need not keep, so a temp in %ecx (or an %xmm) is not described there */
-  for (int b = 0; b < f->nblocks && cx->reg[t] != R_ECX && cx->reg[t] < R_XMM0; b++)
+   * callee need not keep, so a temp in %ecx, %edx or an %xmm is not described there */
+  for (int b = 0; b < f->nblocks && cx->reg[t] != R_ECX && cx->reg[t] != R_EDX && cx->reg[t] < R_XMM0; b++)
     for (int i = 0; i < f->blocks[b]->n; i++) {
       IrInst *in = &f->blocks[b]->ins[i];
       if (!i386_dwarf_stub_owner(in) || in->dst == t)

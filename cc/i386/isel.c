@@ -49,6 +49,11 @@ static bool amem_edx_ok = true;   /* amem may use %edx (the caller writes it onl
  * the next instruction, takes it from %edx:%eax (its slot is not written) */
 static int unstored = -1;
 static int *use_count;
+/* -O1 and up: a load whose one use, the next instruction, reads it from
+ * memory instead (cmpl $k, mem; addl mem, %r; mulsd mem, %xmm) */
+static IrInst *folded;
+
+static bool is_folded(Oper o) { return folded && o.kind == OK_TEMP && o.temp == folded->dst; }
 
 static void forget_all(void) {
   known[R_EAX] = known[R_EDX] = -1;
@@ -152,6 +157,118 @@ unsigned i386_clobbers(IrFunc *f, IrInst *in) {
 
 static void load64(Oper a);
 static void to64(int t);
+
+/* ---- %edx as a home ------------------------------------------------------
+ *
+ * -O1 and up, regalloc gives %edx to ints the four registers left in
+ * memory when every instruction around them allows it.  These three
+ * predicates say, for the expansions below and the allocation of every
+ * other temp (done first), whether an instruction leaves %edx alone, reads
+ * an operand in %edx before writing %edx, and may write its result to
+ * %edx.  They are whitelists: anything not listed keeps %edx a scratch. */
+
+static bool slot_operand(IrInst *in) { return in->a.kind == OK_SLOT || in->b.kind == OK_SLOT; }
+
+static bool in_gpr(I386Func *c, Oper o) { return o.kind == OK_TEMP && c->reg[o.temp] >= 0; }
+
+/* A store writes %edx only to hold its value. */
+static bool store_keeps_edx(I386Func *c, IrInst *in) {
+  Oper v = in->a;
+  if (in->mem == M_F32 || in->mem == M_F64)
+    return true;
+  if (in->mem == M_I64)
+    return v.kind == OK_IMM;
+  if (v.kind == OK_IMM || (v.kind == OK_SYM && in->mem == M_I32))
+    return true;
+  return in_gpr(c, v) && (in->mem > M_U8 || c->reg[v.temp] <= R_EBX);
+}
+
+bool i386_edx_keeps(I386Func *c, IrInst *in) {
+  switch (in->op) {
+  case IR_NOP: case IR_JMP: case IR_CHECK_STACK: case IR_CHECK_NULL: case IR_LEA: case IR_EXT:
+    return true;
+  case IR_LOAD:
+    return in->mem != M_I64;
+  case IR_STORE:
+    return store_keeps_edx(c, in);
+  case IR_COPY: case IR_NEG: case IR_NOT: case IR_SHL: case IR_SHR: case IR_SAR:
+    return in->k != IK_I64;
+  case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
+    return in->k == IK_F32 || in->k == IK_F64 || (in->k == IK_I32 && !slot_operand(in));
+  case IR_DIV: case IR_UDIV: case IR_MOD: case IR_UMOD:
+    return in->k == IK_F32 || in->k == IK_F64;
+  case IR_SET:
+    return in->k2 == IK_I32 && !slot_operand(in);
+  case IR_BR:
+    return (in->k2 == IK_I32 && !slot_operand(in)) || in->k2 == IK_F32 || in->k2 == IK_F64;
+  case IR_CVT:
+    return in->k != IK_I64;
+  case IR_RET:
+    return in->k != IK_I64;
+  case IR_CHECK_BOUNDS:
+    /* the index goes to %edx only when both it and the length's base
+     * need a register */
+    return in->k != IK_I64 &&
+           !(in->lenmem && in->a.kind == OK_TEMP && !in_gpr(c, in->a) && in->addr.base.kind == OK_TEMP &&
+             !in_gpr(c, in->addr.base));
+  case IR_CHECK_DIV:
+    return true;
+  case IR_CHECK_CAST:
+    return in_gpr(c, in->a);
+  default:
+    return false;
+  }
+}
+
+bool i386_edx_reads(I386Func *c, IrInst *in, int t) {
+  bool at = in->a.kind == OK_TEMP && in->a.temp == t, bt = in->b.kind == OK_TEMP && in->b.temp == t;
+  bool addr = (in->addr.base.kind == OK_TEMP && in->addr.base.temp == t) || in->addr.index == t;
+  switch (in->op) {
+  case IR_COPY: case IR_NEG: case IR_NOT: case IR_EXT: case IR_SHL: case IR_SHR: case IR_SAR:
+  case IR_CHECK_NULL: case IR_CHECK_CAST: case IR_RET:
+    return true;
+  case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR: case IR_SET: case IR_BR:
+    return !slot_operand(in);
+  case IR_DIV: case IR_UDIV: case IR_MOD: case IR_UMOD:
+    return in->k == IK_I32 && !bt;        /* the divisor is read after cltd */
+  case IR_CVT:
+    return in->k2 == IK_I32;
+  case IR_LEA:
+    return true;
+  case IR_LOAD:
+    return in->mem != M_I64;
+  case IR_STORE:
+    return !addr || store_keeps_edx(c, in) || (at && in->mem != M_I64);
+  case IR_CALL:
+    for (int i = 0; i < in->nargs; i++)
+      if (in->args[i].size)
+        return false;                   /* a struct argument's address goes through %edx */
+    return true;
+  case IR_CHECK_BOUNDS:
+    return in->k != IK_I64;
+  case IR_CHECK_DIV:
+    return in->k == IK_I32;
+  default:
+    return false;
+  }
+}
+
+bool i386_edx_defines(I386Func *c, IrInst *in) {
+  (void)c;
+  switch (in->op) {
+  case IR_COPY: case IR_NEG: case IR_NOT: case IR_EXT: case IR_SHL: case IR_SHR: case IR_SAR:
+  case IR_DIV: case IR_UDIV: case IR_MOD: case IR_UMOD: case IR_SET: case IR_LEA: case IR_CALL:
+    return in->k == IK_I32;
+  case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
+    return in->k == IK_I32 && !slot_operand(in);
+  case IR_CVT:
+    return in->k == IK_I32;
+  case IR_LOAD:
+    return in->mem != M_I64 && in->mem != M_F32 && in->mem != M_F64;
+  default:
+    return false;
+  }
+}
 
 /* ---- operands ---------------------------------------------------------- */
 
@@ -411,6 +528,16 @@ static char *block_label(int b) { return format(".L%s.b%d", fn->name, b); }
 
 /* cmp for a 32-bit a cc b; returns the condition to test (maybe swapped). */
 static IrCC cmp32(Oper a, Oper b, IrCC cc) {
+  if (is_folded(a) || is_folded(b)) {
+    if (is_folded(b)) {
+      Oper t = a;
+      a = b;
+      b = t;
+      cc = cc_swap(cc);
+    }
+    E("cmpl %s, %s", src32(b), amem(&folded->addr, 0));
+    return cc;
+  }
   if (a.kind != OK_TEMP && b.kind == OK_TEMP) {
     Oper t = a;
     a = b;
@@ -713,6 +840,17 @@ static bool commutative(IrOp op) {
 static void alu32(IrInst *in) {
   Oper a = in->a, b = in->b;
   int d = cx->reg[in->dst];
+  if (is_folded(a) || is_folded(b)) {
+    /* fold_ok: d is a register the address does not use */
+    if (is_folded(a)) {
+      Oper t = a;
+      a = b;
+      b = t;
+    }
+    load32(a, d);
+    E("%s %s, %s", alu_name(in->op), amem(&folded->addr, 0), R32[d]);
+    return;
+  }
   /* a result register that holds b would be clobbered by "mov a, d" */
   if (d >= 0 && reg_of(b) == d && reg_of(a) != d) {
     if (commutative(in->op)) {
@@ -723,7 +861,29 @@ static void alu32(IrInst *in) {
       d = -1;
     }
   }
+  if (cx->reg[in->dst] < 0 && in->op != IR_MUL && a.kind == OK_TEMP && a.temp == in->dst &&
+      (b.kind == OK_IMM || (reg_of(b) >= 0 && b.temp != in->dst))) {
+    /* a spilled value updated in place: incl -20(%ebp) */
+    char *m = spill_mem(in->dst, 0);
+    if (b.kind == OK_IMM && b.imm == 1 && (in->op == IR_ADD || in->op == IR_SUB))
+      E("%s %s", in->op == IR_ADD ? "incl" : "decl", m);
+    else
+      E("%s %s, %s", alu_name(in->op), src32(b), m);
+    return;
+  }
   int w = d >= 0 ? d : R_EAX;
+  if (in->op == IR_MUL && b.kind == OK_IMM) {
+    /* imul's three-operand form reads a register where it is (the checker
+     * follows an index scaled this way from a register only) */
+    int ra = reg_of(a);
+    if (ra < 0 && in_memory(a))
+      ra = cached(a.temp, true);
+    if (ra >= 0) {
+      E("imull $%d, %s, %s", (int)b.imm, R32[ra], R32[w]);
+      set_dst32(in->dst, w);
+      return;
+    }
+  }
   load32(a, w);
   char *bs = src32(b);
   if (!bs) {
@@ -945,6 +1105,18 @@ static void div64(IrInst *in) {
 static void alu_f(IrInst *in) {
   IrKind k = in->k;
   const char *s = fsuf(k);
+  if (is_folded(in->a) || is_folded(in->b)) {
+    Oper a = in->a;
+    if (is_folded(a))             /* commutative (fold_ok) */
+      a = in->b;
+    int w = fwork(in->dst);
+    if (freg(a) != w)
+      E("mov%s %s, %s", s, fmem(a, k), XR[w]);
+    E("%s%s %s, %s", in->op == IR_ADD ? "add" : in->op == IR_SUB ? "sub" : in->op == IR_MUL ? "mul" : "div", s,
+      amem(&folded->addr, 0), XR[w]);
+    fset_dst(in->dst, k, w);
+    return;
+  }
   /* in the result's register unless b is there (it is read after a is moved in) */
   int w = fwork(in->dst);
   if (w != 0 && freg(in->b) == w)
@@ -1390,28 +1562,57 @@ static void check_bounds(IrInst *in) {
     E("jae %s", stub);
     return;
   }
-  int r = reg_of(in->a);
-  if (r < 0) {
-    load32(in->a, R_EDX);
-    r = R_EDX;
+  /* the index: its register, a scratch register still holding it, its
+   * spill slot (against a constant length), a constant, or loaded -- into
+   * %eax when the length's address does not use it, so that %edx can be a
+   * temp's home (i386_edx_keeps) */
+  Oper a = in->a;
+  int r = reg_of(a);
+  char *ix;
+  if (r < 0 && in_memory(a))
+    r = cached(a.temp, true);
+  if (r >= 0) {
+    ix = xstrdup(R32[r]);
+  } else if (a.kind == OK_IMM) {
+    ix = format("$%u", (unsigned)a.imm);
+  } else if (in_memory(a) && !in->lenmem) {
+    ix = spill_mem(a.temp, 0);
+  } else {
+    r = strstr(len, "%eax") ? R_EDX : R_EAX;
+    load32(a, r);
+    ix = xstrdup(R32[r]);
   }
-  char *pre = in->uns ? NULL : format("\tmovl %s, %%eax\n\tsarl $31, %%eax\n", R32[r]);
-  /* the length operand may use %eax: push it before %eax is reused */
+  /* the stub pushes the length first (it may use %eax), then the index's
+   * high word (its sign, computed in a scratch register the index text
+   * does not use) and the index */
+  const char *sreg = strstr(ix, "%eax") ? "%edx" : "%eax";
   Buf s = {0};
   buf_printf(&s, "\tsubl $12, %%esp\n\tpushl $0\n\tpushl %s\n", len);
-  if (pre)
-    buf_puts(&s, pre);
-  buf_printf(&s, "\tpushl %s\n\tpushl %s\n", in->uns ? "$0" : "%eax", R32[r]);
+  if (in->uns)
+    buf_printf(&s, "\tpushl $0\n");
+  else if (a.kind == OK_IMM)
+    buf_printf(&s, "\tpushl $%d\n", (int)a.imm < 0 ? -1 : 0);
+  else
+    buf_printf(&s, "\tmovl %s, %s\n\tsarl $31, %s\n\tpushl %s\n", ix, sreg, sreg, sreg);
+  buf_printf(&s, "\tpushl %s\n", ix);
   char *stub = i386_new_label("trap");
   typesec_use_internal("__cuckoo_trap");
   buf_printf(&cx->stubs, "%s:\n", stub);
   if (opt_debug)
     i386_stub_loc(&cx->stubs, in->site->loc);
   buf_printf(&cx->stubs, "%s\tpushl $%s\n\tcall __cuckoo_trap\n", s.s, i386_site_label(in->site, fn));
-  if (in->lenmem)
-    E("cmpl %s, %s", len, R32[r]);
-  else
-    E("cmpl %s, %s", len, R32[r]);
+  if (a.kind == OK_IMM && !in->lenmem) {
+    if ((unsigned)a.imm >= (unsigned)in->b.imm)
+      E("jmp %s", stub);
+    return;
+  }
+  if (a.kind == OK_IMM) {
+    /* the length word against the constant: it fails when len <= index */
+    E("cmpl %s, %s", ix, len);
+    E("jbe %s", stub);
+    return;
+  }
+  E("cmpl %s, %s", len, ix);
   E("jae %s", stub);
 }
 
@@ -1601,6 +1802,41 @@ static bool takes_held64(IrInst *nx, int t) {
   }
 }
 
+/* Whether load LD's value (its one use being NX, the next instruction)
+ * can be read by NX from memory: a compare with a constant or a register,
+ * an integer operation into a register the address does not use, or a
+ * floating operation (the loaded value second, or either for + and *). */
+static bool fold_ok(IrInst *ld, IrInst *nx) {
+  int t = ld->dst;
+  bool at = nx->a.kind == OK_TEMP && nx->a.temp == t, bt = nx->b.kind == OK_TEMP && nx->b.temp == t;
+  if (at == bt)
+    return false;
+  Oper other = at ? nx->b : nx->a;
+  bool comm = nx->op == IR_ADD || nx->op == IR_MUL || nx->op == IR_AND || nx->op == IR_OR || nx->op == IR_XOR;
+  switch (nx->op) {
+  case IR_BR: case IR_SET:
+    return nx->k2 == IK_I32 && ld->mem == M_I32 &&
+           (other.kind == OK_IMM || (other.kind == OK_TEMP && cx->reg[other.temp] >= 0));
+  case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR: case IR_DIV:
+    if (nx->k == IK_I32) {
+      int d = cx->reg[nx->dst];
+      if (nx->op == IR_DIV || ld->mem != M_I32 || (at && !comm) || d < 0 || d >= R_NREGS)
+        return false;
+      if (ld->addr.base.kind == OK_TEMP && cx->reg[ld->addr.base.temp] == d)
+        return false;
+      if (ld->addr.index >= 0 && cx->reg[ld->addr.index] == d)
+        return false;
+      return other.kind == OK_TEMP || other.kind == OK_IMM;
+    }
+    if ((nx->k == IK_F64 && ld->mem == M_F64) || (nx->k == IK_F32 && ld->mem == M_F32))
+      return nx->op != IR_AND && nx->op != IR_OR && nx->op != IR_XOR &&
+             (bt || nx->op == IR_ADD || nx->op == IR_MUL) && (other.kind == OK_TEMP || other.kind == OK_FIMM);
+    return false;
+  default:
+    return false;
+  }
+}
+
 /* Instructions whose expansions are straight-line code (no label inside,
  * no call) after which the scratch registers' contents may be kept. */
 static bool cache_ok(IrInst *in) {
@@ -1675,11 +1911,21 @@ void i386_isel_body(I386Func *c) {
         buf_printf(out, "%s:\n", i386_dwarf_label(fn->name, b, i));
       if (in->op == IR_NOP)
         continue;
+      if (opt_level > 0 && in->op == IR_LOAD && in->dst >= 0 && use_count[in->dst] == 1) {
+        int j = i + 1;
+        while (j < bl->n && bl->ins[j].op == IR_NOP)
+          j++;
+        if (j < bl->n && fold_ok(in, &bl->ins[j])) {
+          folded = in;              /* emitted by its use, the next instruction */
+          continue;
+        }
+      }
       i386_loc(cx, in->loc);
       bool stubs = opt_debug && i386_dwarf_stub_owner(in);
       if (stubs)
         buf_printf(&cx->stubs, "%s:\n", i386_dwarf_stub_label(fn->name, b, i, false));
       isel_inst(in, b + 1 < fn->nblocks ? b + 1 : -1, b == fn->nblocks - 1 && i == bl->n - 1);
+      folded = NULL;
       if (stubs)
         buf_printf(&cx->stubs, "%s:\n", i386_dwarf_stub_label(fn->name, b, i, true));
       if (!keep)

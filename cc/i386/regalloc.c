@@ -100,6 +100,74 @@ static void linear_scan(I386Func *cx, Interval *iv, Interval *order, int n, cons
   }
 }
 
+static int cmp_density_desc(const void *a, const void *b) {
+  double x = density(a), y = density(b);
+  if (x != y)
+    return x > y ? -1 : 1;
+  return ((const Interval *)a)->t - ((const Interval *)b)->t;
+}
+
+/* -O1 and up: %edx for ints left in memory by the linear scan, when at
+ * every instruction where one is live the expansion leaves %edx alone
+ * (i386_edx_keeps), reads it there before using %edx as scratch
+ * (i386_edx_reads) and may write its result there (i386_edx_defines);
+ * those whose hulls overlap none already placed, the densest first. */
+static void edx_homes(I386Func *cx, Interval *iv, Word *live_out, int nw, int maxu) {
+  IrFunc *f = cx->f;
+  int nt = f->ntemps;
+  bool *bad = xmalloc(sizeof(bool) * (nt + 1));
+  memset(bad, 0, sizeof(bool) * (nt + 1));
+  Word *live = xmalloc(sizeof(Word) * nw);
+  int *uses = xmalloc(sizeof(int) * maxu);
+  for (int bi = 0; bi < f->nblocks; bi++) {
+    IrBlock *b = f->blocks[bi];
+    memcpy(live, live_out + (size_t)bi * nw, sizeof(Word) * nw);
+    for (int i = b->n - 1; i >= 0; i--) {
+      IrInst *in = &b->ins[i];
+      if (!i386_edx_keeps(cx, in))
+        for (int w = 0; w < nw; w++)
+          for (Word x = live[w]; x; x &= x - 1) {
+            int t = w * WBITS + __builtin_ctzll(x);
+            if (t != in->dst)
+              bad[t] = true;
+          }
+      if (in->dst >= 0) {
+        if (!i386_edx_defines(cx, in))
+          bad[in->dst] = true;
+        bit_clear(live, in->dst);
+      }
+      int nu = ir_uses(in, uses, maxu);
+      for (int k = 0; k < nu; k++) {
+        if (!i386_edx_reads(cx, in, uses[k]))
+          bad[uses[k]] = true;
+        bit_set(live, uses[k]);
+      }
+    }
+  }
+  Interval *cand = xmalloc(sizeof(Interval) * (nt + 1));
+  int nc = 0;
+  for (int t = 0; t < nt; t++)
+    if (f->tkind[t] == IK_I32 && cx->reg[t] < 0 && iv[t].end >= 0 && !bad[t])
+      cand[nc++] = iv[t];
+  qsort(cand, nc, sizeof *cand, cmp_density_desc);
+  Interval *placed = xmalloc(sizeof(Interval) * (nc + 1));
+  int np = 0;
+  for (int k = 0; k < nc; k++) {
+    bool overlap = false;
+    for (int j = 0; j < np && !overlap; j++)
+      overlap = cand[k].start <= placed[j].end && placed[j].start <= cand[k].end;
+    if (overlap)
+      continue;
+    placed[np++] = cand[k];
+    cx->reg[cand[k].t] = R_EDX;
+  }
+  free(bad);
+  free(live);
+  free(uses);
+  free(cand);
+  free(placed);
+}
+
 bool *i386_kept_variables(IrFunc *f) {
   if (opt_level > 0 || !f->obj || f->is_thunk)
     return NULL;
@@ -281,6 +349,8 @@ void i386_regalloc(I386Func *cx) {
               order[k].weight, order[k].forbid);
   static const int gpr_pool[] = {R_ECX, R_EBX, R_ESI, R_EDI};
   linear_scan(cx, iv, order, n, gpr_pool, 4, depth != NULL);
+  if (depth)
+    edx_homes(cx, iv, live_out, nw, maxu);
   /* -O1 and up: double and float temps in %xmm2-%xmm7 (%xmm0/%xmm1 are
    * the expansions' scratch; every call destroys them all) */
   if (depth) {
