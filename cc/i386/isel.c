@@ -529,13 +529,19 @@ static char *block_label(int b) { return format(".L%s.b%d", fn->name, b); }
 /* cmp for a 32-bit a cc b; returns the condition to test (maybe swapped). */
 static IrCC cmp32(Oper a, Oper b, IrCC cc) {
   if (is_folded(a) || is_folded(b)) {
-    if (is_folded(b)) {
-      Oper t = a;
-      a = b;
-      b = t;
-      cc = cc_swap(cc);
+    /* the memory operand where the loaded value was: cmpl -4(%ebx), %esi
+     * for "i < len"; a constant is compared with memory (then swapped) */
+    if (is_folded(a) && b.kind != OK_IMM) {
+      E("cmpl %s, %s", src32(b), amem(&folded->addr, 0));
+      return cc;
     }
-    E("cmpl %s, %s", src32(b), amem(&folded->addr, 0));
+    if (is_folded(b) && a.kind != OK_IMM) {
+      E("cmpl %s, %s", amem(&folded->addr, 0), src32(a));
+      return cc;
+    }
+    if (is_folded(b))
+      cc = cc_swap(cc);
+    E("cmpl %s, %s", src32(is_folded(a) ? b : a), amem(&folded->addr, 0));
     return cc;
   }
   if (a.kind != OK_TEMP && b.kind == OK_TEMP) {
@@ -1572,6 +1578,11 @@ static void check_bounds(IrInst *in) {
   if (r < 0 && in_memory(a))
     r = cached(a.temp, true);
   if (r >= 0) {
+    ix = xstrdup(R32[r]);
+  } else if (opt_level == 0) {
+    /* -O0 (no temp lives in %edx): the index in %edx */
+    load32(a, R_EDX);
+    r = R_EDX;
     ix = xstrdup(R32[r]);
   } else if (a.kind == OK_IMM) {
     ix = format("$%u", (unsigned)a.imm);

@@ -1,8 +1,12 @@
 /* regalloc.c -- liveness and linear-scan register allocation for i386.
  *
- * Only IK_I32 temps get registers: %ecx, %ebx, %esi, %edi (%eax and %edx
- * are the instruction expansions' scratch).  long long and floating temps,
- * and I32 temps that do not fit, live in spill slots of the frame.
+ * IK_I32 temps get %ecx, %ebx, %esi, %edi (%eax and %edx are the
+ * instruction expansions' scratch).  long long temps, and the others that
+ * do not fit, live in spill slots of the frame.  At -O1 and up: the scan
+ * spills by cost (uses x 10^loop depth over the hull's length) and prefers
+ * the register of the value a temp is computed from; ints left in memory
+ * may then get %edx where every expansion around them allows it; floating
+ * temps get %xmm2-%xmm7 (doc/backend.md, "Registers and frame").
  *
  * Live ranges are hulls [first, last] over a linear numbering in which an
  * instruction's uses come before its definition (use at 2i, def at 2i+1),
@@ -22,6 +26,8 @@ typedef struct {
   int t, start, end;
   unsigned forbid;
   double weight;                  /* spill cost: each use and definition, 10^loop depth */
+  int hint;                       /* -O1 and up: a temp whose register this one would like (a
+                                     copy's or two-address operation's first operand), or -1 */
 } Interval;
 
 static bool bit_test(Word *s, int i) { return s[i / WBITS] >> (i % WBITS) & 1; }
@@ -65,6 +71,12 @@ static void linear_scan(I386Func *cx, Interval *iv, Interval *order, int n, cons
       if (active[r] >= 0 && active_end[r] < it->start)
         active[r] = -1;
     int pick = -1;
+    /* the register of the value it is computed from, when that is free:
+     * the copy (or the mov of a two-address operation) disappears */
+    if (weighted && it->hint >= 0 && cx->reg[it->hint] >= 0)
+      for (int r = 0; r < npool; r++)
+        if (pool[r] == cx->reg[it->hint] && active[r] < 0 && !(it->forbid & (1u << pool[r])))
+          pick = r;
     for (int r = 0; r < npool && pick < 0; r++)
       if (active[r] < 0 && !(it->forbid & (1u << pool[r])))
         pick = r;
@@ -258,7 +270,7 @@ void i386_regalloc(I386Func *cx) {
   /* intervals and clobber conflicts */
   Interval *iv = xmalloc(sizeof(Interval) * (nt + 1));
   for (int t = 0; t < nt; t++)
-    iv[t] = (Interval){.t = t, .start = 1 << 30, .end = -1, .weight = 0};
+    iv[t] = (Interval){.t = t, .start = 1 << 30, .end = -1, .weight = 0, .hint = -1};
   int *bstart = xmalloc(sizeof(int) * (nb + 1));
   /* -O1 and up: spill the cheapest value, -O0 the longest-lived (simple and
    * predictable for the debugger) */
@@ -316,6 +328,11 @@ void i386_regalloc(I386Func *cx) {
         EXTEND(in->dst, p + 1);
         bit_clear(live, in->dst);
         iv[in->dst].weight += w;
+        if (in->a.kind == OK_TEMP && in->a.temp != in->dst && f->tkind[in->a.temp] == f->tkind[in->dst] &&
+            (in->op == IR_COPY || in->op == IR_ADD || in->op == IR_SUB || in->op == IR_MUL ||
+             in->op == IR_AND || in->op == IR_OR || in->op == IR_XOR || in->op == IR_NEG ||
+             in->op == IR_NOT || in->op == IR_SHL || in->op == IR_SHR || in->op == IR_SAR))
+          iv[in->dst].hint = in->a.temp;
       }
       int nu = ir_uses(in, uses, maxu);
       for (int k = 0; k < nu; k++) {
@@ -343,10 +360,6 @@ void i386_regalloc(I386Func *cx) {
       order[n++] = iv[t];
   }
   qsort(order, n, sizeof *order, cmp_start);
-  if (getenv("CUCKOO_RA_DEBUG"))
-    for (int k = 0; k < n; k++)
-      fprintf(stderr, "%s: %%%d [%d,%d] w %g forbid %x\n", f->name, order[k].t, order[k].start, order[k].end,
-              order[k].weight, order[k].forbid);
   static const int gpr_pool[] = {R_ECX, R_EBX, R_ESI, R_EDI};
   linear_scan(cx, iv, order, n, gpr_pool, 4, depth != NULL);
   if (depth)
