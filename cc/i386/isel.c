@@ -1032,6 +1032,22 @@ static void alu64(IrInst *in) {
 static void mul64(IrInst *in) {
   Oper a = in->a, b = in->b;
   /* lo(a)*hi(b) + hi(a)*lo(b) into %ecx, then the full lo*lo product */
+  if (b.kind == OK_IMM && a.kind == OK_TEMP) {
+    /* a constant: imul's immediate form, and no high product when its
+     * high word is 0 */
+    unsigned bl = (unsigned)b.imm, bh = (unsigned)((unsigned long long)b.imm >> 32);
+    E("imull $%d, %s, %%ecx", (int)bl, hi64(a));
+    if (bh) {
+      E("imull $%d, %s, %%eax", (int)bh, lo64(a));
+      E("addl %%eax, %%ecx");
+    }
+    E("movl %s, %%eax", lo64(a));
+    E("movl $%u, %%edx", bl);
+    E("mull %%edx");
+    E("addl %%ecx, %%edx");
+    to64(in->dst);
+    return;
+  }
   E("movl %s, %%ecx", lo64(a));
   if (b.kind == OK_IMM) {
     E("movl %s, %%eax", hi64(b));
@@ -1057,6 +1073,33 @@ static void mul64(IrInst *in) {
 
 static void shift64(IrInst *in) {
   load64(in->a);
+  if (in->b.kind == OK_IMM) {
+    /* a constant count: no test of bit 5 */
+    int c = (int)(in->b.imm & 63), k = c - 32;
+    if (c == 0) {
+    } else if (c < 32 && in->op == IR_SHL) {
+      E("shldl $%d, %%eax, %%edx", c);
+      E("shll $%d, %%eax", c);
+    } else if (c < 32) {
+      E("shrdl $%d, %%edx, %%eax", c);
+      E("%s $%d, %%edx", in->op == IR_SHR ? "shrl" : "sarl", c);
+    } else if (in->op == IR_SHL) {
+      E("movl %%eax, %%edx");
+      if (k)
+        E("shll $%d, %%edx", k);
+      E("xorl %%eax, %%eax");
+    } else {
+      E("movl %%edx, %%eax");
+      if (k)
+        E("%s $%d, %%eax", in->op == IR_SHR ? "shrl" : "sarl", k);
+      if (in->op == IR_SHR)
+        E("xorl %%edx, %%edx");
+      else
+        E("sarl $31, %%edx");
+    }
+    to64(in->dst);
+    return;
+  }
   load32(in->b, R_ECX);
   E("andl $63, %%ecx");
   char *done = i386_new_label("sh");
