@@ -1,5 +1,6 @@
 /* More live ints than registers inside loops (-O1 and up spills by loop
-   depth and keeps the innermost loop's values in registers), spilled bases
+   depth, keeps the innermost loop's values in registers and gives %edx to
+   one more where the expansions allow it), spilled bases
    and indexes checked and then used (the check's load is reused by the
    access), byte stores, variable shifts, division, and values live
    across calls.  Any misallocation changes the printed sums. */
@@ -25,6 +26,21 @@ static void mul(int (*x)[N][N], int (*y)[N][N], int (*z)[N][N])
             }
             (*z)[i][j] = s + t - u;
         }
+}
+
+/* the same on the arrays themselves: one of the loop counters gets %edx */
+static int mul_static(void)
+{
+    int h = 0;
+    for (int i = 0; i < N; i++)
+        for (int j = 0; j < N; j++) {
+            int s = 0;
+            for (int k = 0; k < N; k++)
+                s += a[i][k] * b[k][j];
+            c[i][j] = s;
+            h = h * 7 + s;
+        }
+    return h;
 }
 
 static int many(int n)
@@ -73,6 +89,7 @@ int main(void)
             h = h * 17 + c[i][j];
     printf("mul %d\n", h);
     printf("many %d\n", many(300));
+    printf("static %d\n", mul_static());
     printf("walk %d\n", walk(&c, 40));
     return 0;
 }
