@@ -877,6 +877,14 @@ static void alu32(IrInst *in) {
       E("%s %s, %s", alu_name(in->op), src32(b), m);
     return;
   }
+  if ((in->op == IR_ADD || in->op == IR_SUB) && b.kind == OK_IMM && d >= 0 && reg_of(a) >= 0 &&
+      reg_of(a) != d) {
+    /* into another register: one lea (an int plus a constant; Cuckoo has
+     * no pointer arithmetic, and a first-member view adds a register) */
+    long long k = in->op == IR_ADD ? b.imm : -b.imm;
+    E("leal %d(%s), %s", disp32(k), R32[reg_of(a)], R32[d]);
+    return;
+  }
   int w = d >= 0 ? d : R_EAX;
   if (in->op == IR_MUL && b.kind == OK_IMM) {
     /* imul's three-operand form reads a register where it is (the checker
