@@ -869,6 +869,8 @@ IrKind lower_kind(Type *t);
  * ====================================================================== */
 
 void opt_program(IrProgram *ir, int level);
+/* opt/loop.c: each block's loop nesting depth (natural loops), a new array. */
+int *ir_loop_depth(IrFunc *f);
 
 /* ======================================================================
  * i386/ -- the i386 target (target.h: struct target)
@@ -879,8 +881,9 @@ extern const struct target target_i386;
 
 /* Registers.  %eax and %edx (and %xmm0/%xmm1) are scratch inside one
  * instruction's expansion; %ecx, %ebx, %esi, %edi hold temps across
- * instructions; %ebp is the frame pointer. */
-enum { R_EAX, R_ECX, R_EDX, R_EBX, R_ESI, R_EDI, R_NREGS };
+ * instructions, and (-O1 and up) %xmm2-%xmm7 floating temps; %ebp is the
+ * frame pointer.  R_XMM0 + n is %xmmn. */
+enum { R_EAX, R_ECX, R_EDX, R_EBX, R_ESI, R_EDI, R_NREGS, R_XMM0 = 8, R_NALL = 16 };
 
 typedef struct {                  /* one function being compiled */
   IrFunc *f;
@@ -900,7 +903,8 @@ typedef struct {                  /* one function being compiled */
   const char *cur_file;
 } I386Func;
 
-/* regalloc.c: liveness, live intervals, linear scan over %ecx %ebx %esi %edi. */
+/* regalloc.c: liveness, live intervals, linear scan over %ecx %ebx %esi %edi
+ * (and %xmm2-%xmm7 for floating temps at -O1 and up). */
 void i386_regalloc(I386Func *cx);
 /* regalloc.c: at -O0, which temps are variables kept live to every return
  * (a calloc'ed flag per temp); NULL at -O1 and -O2. */
@@ -908,6 +912,13 @@ bool *i386_kept_variables(IrFunc *f);
 /* isel.c: the registers an instruction's expansion destroys besides
  * %eax/%edx (temps live across it must not be there). */
 unsigned i386_clobbers(IrFunc *f, IrInst *in);
+/* isel.c: for %edx as a temp's home (-O1 and up, after the other
+ * registers are allocated): whether IN's expansion leaves %edx alone, reads
+ * operand T from %edx before any scratch use of it, may write its result
+ * to %edx. */
+bool i386_edx_keeps(I386Func *cx, IrInst *in);
+bool i386_edx_reads(I386Func *cx, IrInst *in, int t);
+bool i386_edx_defines(I386Func *cx, IrInst *in);
 /* isel.c: the body's instructions, block by block, into cx->out. */
 void i386_isel_body(I386Func *cx);
 /* abi.c: frame layout (after regalloc), prologue and epilogue, argument sizes. */

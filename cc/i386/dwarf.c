@@ -507,8 +507,10 @@ static void write_types(void) {
 /* ---- locations ---------------------------------------------------------------------- */
 
 /* DWARF register numbers of R_* (i386 psABI: eax ecx edx ebx esp ebp esi edi) */
-static const int dwarf_reg[R_NREGS] = {[R_EAX] = 0, [R_ECX] = 1, [R_EDX] = 2, [R_EBX] = 3,
-                                       [R_ESI] = 6, [R_EDI] = 7};
+static const int dwarf_reg[R_NALL] = {[R_EAX] = 0, [R_ECX] = 1, [R_EDX] = 2, [R_EBX] = 3,
+                                      [R_ESI] = 6, [R_EDI] = 7, [R_XMM0] = 21, [R_XMM0 + 1] = 22,
+                                      [R_XMM0 + 2] = 23, [R_XMM0 + 3] = 24, [R_XMM0 + 4] = 25,
+                                      [R_XMM0 + 5] = 26, [R_XMM0 + 6] = 27, [R_XMM0 + 7] = 28};
 
 /* The frame base is the CFA (DW_OP_call_frame_cfa), right at every
  * instruction, the prologue and the stack check's stub included; the
@@ -664,8 +666,8 @@ static bool temp_loclist(I386Func *cx, Liveness *L, int t, const char *list_labe
   }
   /* stubs: the registers and slots are as at the check's start; but a
    * backtrace through the stub's call of the trap reads %ecx, which the
-   * callee need not keep, so a temp in %ecx is not described there */
-  for (int b = 0; b < f->nblocks && cx->reg[t] != R_ECX; b++)
+   * callee need not keep, so a temp in %ecx, %edx or an %xmm is not described there */
+  for (int b = 0; b < f->nblocks && cx->reg[t] != R_ECX && cx->reg[t] != R_EDX && cx->reg[t] < R_XMM0; b++)
     for (int i = 0; i < f->blocks[b]->n; i++) {
       IrInst *in = &f->blocks[b]->ins[i];
       if (!i386_dwarf_stub_owner(in) || in->dst == t)

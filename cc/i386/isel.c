@@ -20,6 +20,7 @@
 #include "abi.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 static I386Func *cx;
@@ -29,6 +30,81 @@ static Buf *out;
 static const char *const R32[] = {"%eax", "%ecx", "%edx", "%ebx", "%esi", "%edi"};
 static const char *const R8[] = {"%al", "%cl", "%dl", "%bl", NULL, NULL};
 static const char *const R16[] = {"%ax", "%cx", "%dx", "%bx", "%si", "%di"};
+
+/* ---- what the scratch registers hold ----------------------------------------
+ *
+ * Between the instructions of one block, %eax or %edx may still hold the
+ * value of a temp that lives in its spill slot (loaded for an address or a
+ * check, or just stored there): load32 and amem then use the register and
+ * skip the reload -- a check and the access after it read a spilled base or
+ * index once.  Every emitted instruction that writes a scratch register
+ * forgets what it held (note_writes reads the instruction's text); a
+ * definition of a temp forgets it everywhere but where it was just stored
+ * from; block starts and every instruction outside cache_ok (those with
+ * labels inside, calls) forget everything. */
+static int known[R_NREGS];        /* R_EAX, R_EDX: the spilled temp held, or -1 */
+static bool known_def[R_NREGS];   /* set by this instruction's definition */
+static bool amem_edx_ok = true;   /* amem may use %edx (the caller writes it only after) */
+/* -O1 and up: the long long temp this instruction defines whose one use,
+ * the next instruction, takes it from %edx:%eax (its slot is not written) */
+static int unstored = -1;
+static int *use_count;
+/* -O1 and up: a load whose one use, the next instruction, reads it from
+ * memory instead (cmpl $k, mem; addl mem, %r; mulsd mem, %xmm) */
+static IrInst *folded;
+
+static bool is_folded(Oper o) { return folded && o.kind == OK_TEMP && o.temp == folded->dst; }
+
+static void forget_all(void) {
+  known[R_EAX] = known[R_EDX] = -1;
+  known_def[R_EAX] = known_def[R_EDX] = false;
+}
+
+static bool names_reg(const char *op, int r) {
+  static const char *const names[R_NREGS][4] = {
+      [R_EAX] = {"%eax", "%ax", "%al", "%ah"}, [R_EDX] = {"%edx", "%dx", "%dl", "%dh"}};
+  for (int i = 0; i < 4; i++)
+    if (names[r][i] && !strcmp(op, names[r][i]))
+      return true;
+  return false;
+}
+
+static void note_writes(const char *s) {
+  if (known[R_EAX] < 0 && known[R_EDX] < 0)
+    return;
+  size_t n = strcspn(s, " ");
+  const char *ops = s[n] ? s + n + 1 : "";
+  if (!strncmp(s, "cmp", 3) || !strncmp(s, "test", 4) || s[0] == 'j' || !strncmp(s, "push", 4) ||
+      !strncmp(s, "ucomi", 5))
+    return;
+  /* the last operand at parenthesis depth 0, and how many there are */
+  const char *last = ops;
+  int depth = 0, nops = *ops ? 1 : 0;
+  for (const char *p = ops; *p; p++) {
+    if (*p == '(')
+      depth++;
+    else if (*p == ')')
+      depth--;
+    else if (*p == ',' && depth == 0) {
+      last = p + 1;
+      nops++;
+    }
+  }
+  while (*last == ' ')
+    last++;
+  bool implicit = !strncmp(s, "cltd", 4) || !strncmp(s, "call", 4) || !strncmp(s, "rep", 3) ||
+                  ((!strncmp(s, "idiv", 4) || !strncmp(s, "div", 3) || !strncmp(s, "mul", 3) ||
+                    !strncmp(s, "imul", 4)) && nops == 1);
+  if (implicit) {
+    forget_all();
+    return;
+  }
+  for (int r = R_EAX; r <= R_EDX; r += R_EDX - R_EAX)
+    if (names_reg(last, r)) {
+      known[r] = -1;
+      known_def[r] = false;
+    }
+}
 
 static void E(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void E(const char *fmt, ...) {
@@ -40,21 +116,157 @@ static void E(const char *fmt, ...) {
   buf_putc(out, '\t');
   buf_puts(out, buf);
   buf_putc(out, '\n');
+  note_writes(buf);
 }
+
+/* The scratch register holding spilled temp T, or -1. */
+static int cached(int t, bool edx_ok) {
+  if (known[R_EAX] == t)
+    return R_EAX;
+  if (edx_ok && known[R_EDX] == t)
+    return R_EDX;
+  return -1;
+}
+
+/* Scratch register R now holds spilled temp T (after the instruction that loaded it). */
+static void remember(int r, int t) {
+  if (r == R_EAX || r == R_EDX)
+    known[r] = t;
+}
+
+#define XMM_ALL (0xffu << R_XMM0)
 
 unsigned i386_clobbers(IrFunc *f, IrInst *in) {
   (void)f;
   switch (in->op) {
-  case IR_CALL: case IR_MEMCPY: case IR_MEMZERO:
+  case IR_CALL:
+    return 1u << R_ECX | XMM_ALL;
+  case IR_MEMCPY: case IR_MEMZERO:
     return 1u << R_ECX;
   case IR_SHL: case IR_SHR: case IR_SAR:
     return (in->k == IK_I64 || in->b.kind != OK_IMM) ? 1u << R_ECX : 0;
   case IR_MUL:
     return in->k == IK_I64 ? 1u << R_ECX : 0;
   case IR_DIV: case IR_UDIV: case IR_MOD: case IR_UMOD:
-    return in->k == IK_I32 || in->k == IK_I64 ? 1u << R_ECX : 0;
+    /* long long: a call of the runtime */
+    return in->k == IK_I32 ? 1u << R_ECX : in->k == IK_I64 ? 1u << R_ECX | XMM_ALL : 0;
   default:
     return 0;
+  }
+}
+
+static void load64(Oper a);
+static void to64(int t);
+
+/* ---- %edx as a home ------------------------------------------------------
+ *
+ * -O1 and up, regalloc gives %edx to ints the four registers left in
+ * memory when every instruction around them allows it.  These three
+ * predicates say, for the expansions below and the allocation of every
+ * other temp (done first), whether an instruction leaves %edx alone, reads
+ * an operand in %edx before writing %edx, and may write its result to
+ * %edx.  They are whitelists: anything not listed keeps %edx a scratch. */
+
+static bool slot_operand(IrInst *in) { return in->a.kind == OK_SLOT || in->b.kind == OK_SLOT; }
+
+static bool in_gpr(I386Func *c, Oper o) { return o.kind == OK_TEMP && c->reg[o.temp] >= 0; }
+
+/* A store writes %edx only to hold its value. */
+static bool store_keeps_edx(I386Func *c, IrInst *in) {
+  Oper v = in->a;
+  if (in->mem == M_F32 || in->mem == M_F64)
+    return true;
+  if (in->mem == M_I64)
+    return v.kind == OK_IMM;
+  if (v.kind == OK_IMM || (v.kind == OK_SYM && in->mem == M_I32))
+    return true;
+  return in_gpr(c, v) && (in->mem > M_U8 || c->reg[v.temp] <= R_EBX);
+}
+
+bool i386_edx_keeps(I386Func *c, IrInst *in) {
+  switch (in->op) {
+  case IR_NOP: case IR_JMP: case IR_CHECK_STACK: case IR_CHECK_NULL: case IR_LEA: case IR_EXT:
+    return true;
+  case IR_LOAD:
+    return in->mem != M_I64;
+  case IR_STORE:
+    return store_keeps_edx(c, in);
+  case IR_COPY: case IR_NEG: case IR_NOT: case IR_SHL: case IR_SHR: case IR_SAR:
+    return in->k != IK_I64;
+  case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
+    return in->k == IK_F32 || in->k == IK_F64 || (in->k == IK_I32 && !slot_operand(in));
+  case IR_DIV: case IR_UDIV: case IR_MOD: case IR_UMOD:
+    return in->k == IK_F32 || in->k == IK_F64;
+  case IR_SET:
+    return in->k2 == IK_I32 && !slot_operand(in);
+  case IR_BR:
+    return (in->k2 == IK_I32 && !slot_operand(in)) || in->k2 == IK_F32 || in->k2 == IK_F64;
+  case IR_CVT:
+    return in->k != IK_I64;
+  case IR_RET:
+    return in->k != IK_I64;
+  case IR_CHECK_BOUNDS:
+    /* the index goes to %edx only when both it and the length's base
+     * need a register */
+    return in->k != IK_I64 &&
+           !(in->lenmem && in->a.kind == OK_TEMP && !in_gpr(c, in->a) && in->addr.base.kind == OK_TEMP &&
+             !in_gpr(c, in->addr.base));
+  case IR_CHECK_DIV:
+    return true;
+  case IR_CHECK_CAST:
+    return in_gpr(c, in->a);
+  default:
+    return false;
+  }
+}
+
+bool i386_edx_reads(I386Func *c, IrInst *in, int t) {
+  bool at = in->a.kind == OK_TEMP && in->a.temp == t, bt = in->b.kind == OK_TEMP && in->b.temp == t;
+  bool addr = (in->addr.base.kind == OK_TEMP && in->addr.base.temp == t) || in->addr.index == t;
+  switch (in->op) {
+  case IR_COPY: case IR_NEG: case IR_NOT: case IR_EXT: case IR_SHL: case IR_SHR: case IR_SAR:
+  case IR_CHECK_NULL: case IR_CHECK_CAST: case IR_RET:
+    return true;
+  case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR: case IR_SET: case IR_BR:
+    return !slot_operand(in);
+  case IR_DIV: case IR_UDIV: case IR_MOD: case IR_UMOD:
+    return in->k == IK_I32 && !bt;        /* the divisor is read after cltd */
+  case IR_CVT:
+    return in->k2 == IK_I32;
+  case IR_LEA:
+    return true;
+  case IR_LOAD:
+    return in->mem != M_I64;
+  case IR_STORE:
+    return !addr || store_keeps_edx(c, in) || (at && in->mem != M_I64);
+  case IR_CALL:
+    for (int i = 0; i < in->nargs; i++)
+      if (in->args[i].size)
+        return false;                   /* a struct argument's address goes through %edx */
+    return true;
+  case IR_CHECK_BOUNDS:
+    return in->k != IK_I64;
+  case IR_CHECK_DIV:
+    return in->k == IK_I32;
+  default:
+    return false;
+  }
+}
+
+bool i386_edx_defines(I386Func *c, IrInst *in) {
+  (void)c;
+  switch (in->op) {
+  case IR_COPY: case IR_NEG: case IR_NOT: case IR_EXT: case IR_SHL: case IR_SHR: case IR_SAR:
+  case IR_DIV: case IR_UDIV: case IR_MOD: case IR_UMOD: case IR_SET: case IR_LEA: case IR_CALL:
+    return in->k == IK_I32;
+  case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
+    return in->k == IK_I32 && !slot_operand(in);
+  case IR_CVT:
+    return in->k == IK_I32;
+  case IR_LOAD:
+    return in->mem != M_I64 && in->mem != M_F32 && in->mem != M_F64;
+  default:
+    return false;
   }
 }
 
@@ -97,6 +309,14 @@ static bool in_memory(Oper o) { return o.kind == OK_TEMP && cx->reg[o.temp] < 0;
 static void load32(Oper o, int r) {
   if (reg_of(o) == r)
     return;
+  if (in_memory(o)) {
+    int c = cached(o.temp, true);
+    if (c == r)
+      return;
+    E("movl %s, %s", c >= 0 ? R32[c] : spill_mem(o.temp, 0), R32[r]);
+    remember(r, o.temp);
+    return;
+  }
   if (o.kind == OK_SLOT)
     E("leal %s, %s", slot_mem(o.slot, o.imm), R32[r]);
   else if (o.kind == OK_IMM && o.imm == 0)
@@ -120,6 +340,13 @@ static void set_dst32(int t, int r) {
   if (cx->reg[t] == r)
     return;
   E("movl %s, %s", R32[r], dst32(t));
+  if (cx->reg[t] < 0 && (r == R_EAX || r == R_EDX)) {
+    for (int x = R_EAX; x <= R_EDX; x += R_EDX - R_EAX)
+      if (known[x] == t)
+        known[x] = -1;
+    known[r] = t;
+    known_def[r] = true;
+  }
 }
 
 /* A source operand that is register, memory or immediate; a frame
@@ -145,16 +372,50 @@ static char *hi64(Oper o) {
 
 static bool is_single(IrKind k) { return k == IK_F32; }
 
-/* A floating operand in memory (a spill slot or the constant pool). */
+static const char *const XR[] = {"%xmm0", "%xmm1", "%xmm2", "%xmm3", "%xmm4", "%xmm5", "%xmm6", "%xmm7"};
+
+/* The %xmm register (0-7) of floating temp operand O, or -1. */
+static int freg(Oper o) {
+  return o.kind == OK_TEMP && cx->reg[o.temp] >= R_XMM0 ? cx->reg[o.temp] - R_XMM0 : -1;
+}
+
+/* A floating operand: its %xmm register, its spill slot or the constant pool. */
 static char *fmem(Oper o, IrKind k) {
   if (o.kind == OK_FIMM)
     return xstrdup(i386_fconst(o.fimm, is_single(k)));
+  if (freg(o) >= 0)
+    return xstrdup(XR[freg(o)]);
   if (o.kind == OK_TEMP)
     return spill_mem(o.temp, 0);
   die("bad floating operand");
 }
 
 static const char *fsuf(IrKind k) { return is_single(k) ? "ss" : "sd"; }
+
+/* The %xmm register a result for floating temp T is computed in: its own,
+ * else %xmm0 (then fset_dst stores it). */
+static int fwork(int t) { return freg(ir_temp(t)) >= 0 ? freg(ir_temp(t)) : 0; }
+
+/* Floating temp T (kind K) from %xmm X, unless X is its register. */
+static void fset_dst(int t, IrKind k, int x) {
+  int d = freg(ir_temp(t));
+  if (d == x)
+    return;
+  E("mov%s %s, %s", fsuf(k), XR[x], d >= 0 ? XR[d] : spill_mem(t, 0));
+}
+
+/* The x87 st(0) into floating temp T (kind K), popped: through the
+ * conversion scratch when T is in a register. */
+static void fstp_dst(int t, IrKind k) {
+  const char *w = k == IK_F32 ? "s" : "l";
+  int d = freg(ir_temp(t));
+  if (d < 0) {
+    E("fstp%s %s", w, spill_mem(t, 0));
+    return;
+  }
+  E("fstp%s %d(%%ebp)", w, cx->scratch);
+  E("mov%s %d(%%ebp), %s", fsuf(k), cx->scratch, XR[d]);
+}
 
 /* ---- addresses ----------------------------------------------------------- */
 
@@ -167,7 +428,28 @@ static char *amem(IrAddr *a, long long extra) {
   char *disp = NULL;
   bool bspill = in_memory(a->base);
   bool ispill = a->index >= 0 && cx->reg[a->index] < 0;
-  if (bspill && ispill) {
+  /* a spilled base or index a scratch register still holds */
+  int breg = bspill ? cached(a->base.temp, amem_edx_ok) : -1;
+  int ireg = ispill ? cached(a->index, amem_edx_ok) : -1;
+  bool both = bspill && ispill && !(breg >= 0 && ireg >= 0) &&
+              (breg < 0 ? ireg < 0 || ireg == R_EAX : breg == R_EAX);
+  if (bspill && !both) {
+    if (breg < 0) {
+      E("movl %s, %%eax", spill_mem(a->base.temp, 0));
+      remember(R_EAX, a->base.temp);
+      breg = R_EAX;
+    }
+    bspill = false;
+  }
+  if (ispill && !both) {
+    if (ireg < 0) {
+      E("movl %s, %%eax", spill_mem(a->index, 0));
+      remember(R_EAX, a->index);
+      ireg = R_EAX;
+    }
+    ispill = false;
+  }
+  if (both) {
     E("movl %s, %%eax", spill_mem(a->index, 0));
     if (a->scale > 1)
       E("shll $%d, %%eax", log2i(a->scale));
@@ -176,12 +458,7 @@ static char *amem(IrAddr *a, long long extra) {
   }
   switch (a->base.kind) {
   case OK_TEMP:
-    if (bspill) {
-      E("movl %s, %%eax", spill_mem(a->base.temp, 0));
-      base = "%eax";
-    } else {
-      base = R32[cx->reg[a->base.temp]];
-    }
+    base = R32[breg >= 0 ? breg : cx->reg[a->base.temp]];
     disp = format("%d", disp32(off));
     break;
   case OK_SYM:
@@ -202,14 +479,8 @@ static char *amem(IrAddr *a, long long extra) {
   default:
     die("bad address base");
   }
-  if (a->index >= 0) {
-    if (ispill) {
-      E("movl %s, %%eax", spill_mem(a->index, 0));
-      index = "%eax";
-    } else {
-      index = R32[cx->reg[a->index]];
-    }
-  }
+  if (a->index >= 0)
+    index = R32[ireg >= 0 ? ireg : cx->reg[a->index]];
   if (!index)
     return base ? format("%s(%s)", disp, base) : disp;
   return format("%s(%s,%s,%d)", disp, base ? base : "", index, a->scale);
@@ -257,6 +528,22 @@ static char *block_label(int b) { return format(".L%s.b%d", fn->name, b); }
 
 /* cmp for a 32-bit a cc b; returns the condition to test (maybe swapped). */
 static IrCC cmp32(Oper a, Oper b, IrCC cc) {
+  if (is_folded(a) || is_folded(b)) {
+    /* the memory operand where the loaded value was: cmpl -4(%ebx), %esi
+     * for "i < len"; a constant is compared with memory (then swapped) */
+    if (is_folded(a) && b.kind != OK_IMM) {
+      E("cmpl %s, %s", src32(b), amem(&folded->addr, 0));
+      return cc;
+    }
+    if (is_folded(b) && a.kind != OK_IMM) {
+      E("cmpl %s, %s", amem(&folded->addr, 0), src32(a));
+      return cc;
+    }
+    if (is_folded(b))
+      cc = cc_swap(cc);
+    E("cmpl %s, %s", src32(is_folded(a) ? b : a), amem(&folded->addr, 0));
+    return cc;
+  }
   if (a.kind != OK_TEMP && b.kind == OK_TEMP) {
     Oper t = a;
     a = b;
@@ -292,8 +579,12 @@ static IrCC cmpf(Oper a, Oper b, IrCC cc, IrKind k) {
     b = t;
     cc = cc == CC_LT ? CC_GT : CC_GE;
   }
-  E("mov%s %s, %%xmm0", fsuf(k), fmem(a, k));
-  E("ucomi%s %s, %%xmm0", fsuf(k), fmem(b, k));
+  int x = freg(a);
+  if (x < 0) {
+    E("mov%s %s, %%xmm0", fsuf(k), fmem(a, k));
+    x = 0;
+  }
+  E("ucomi%s %s, %s", fsuf(k), fmem(b, k), XR[x]);
   switch (cc) {
   case CC_GT: return CC_UGT;
   case CC_GE: return CC_UGE;
@@ -319,8 +610,7 @@ static void branch(IrInst *in, int next) {
       load32(ir_imm(0), R_EAX);
     }
     if (cc == CC_EQ || cc == CC_NE) {
-      E("movl %s, %%eax", lo64(a));
-      E("movl %s, %%edx", hi64(a));
+      load64(a);
       E("xorl %s, %%eax", lo64(b));
       E("xorl %s, %%edx", hi64(b));
       E("orl %%edx, %%eax");
@@ -383,8 +673,7 @@ static void set_value(IrInst *in) {
       cc = cc_swap(cc);
     }
     if (cc == CC_EQ || cc == CC_NE) {
-      E("movl %s, %%eax", lo64(a));
-      E("movl %s, %%edx", hi64(a));
+      load64(a);
       E("xorl %s, %%eax", lo64(b));
       E("xorl %s, %%edx", hi64(b));
       E("orl %%edx, %%eax");
@@ -557,6 +846,17 @@ static bool commutative(IrOp op) {
 static void alu32(IrInst *in) {
   Oper a = in->a, b = in->b;
   int d = cx->reg[in->dst];
+  if (is_folded(a) || is_folded(b)) {
+    /* fold_ok: d is a register the address does not use */
+    if (is_folded(a)) {
+      Oper t = a;
+      a = b;
+      b = t;
+    }
+    load32(a, d);
+    E("%s %s, %s", alu_name(in->op), amem(&folded->addr, 0), R32[d]);
+    return;
+  }
   /* a result register that holds b would be clobbered by "mov a, d" */
   if (d >= 0 && reg_of(b) == d && reg_of(a) != d) {
     if (commutative(in->op)) {
@@ -567,7 +867,37 @@ static void alu32(IrInst *in) {
       d = -1;
     }
   }
+  if (cx->reg[in->dst] < 0 && in->op != IR_MUL && a.kind == OK_TEMP && a.temp == in->dst &&
+      (b.kind == OK_IMM || (reg_of(b) >= 0 && b.temp != in->dst))) {
+    /* a spilled value updated in place: incl -20(%ebp) */
+    char *m = spill_mem(in->dst, 0);
+    if (b.kind == OK_IMM && b.imm == 1 && (in->op == IR_ADD || in->op == IR_SUB))
+      E("%s %s", in->op == IR_ADD ? "incl" : "decl", m);
+    else
+      E("%s %s, %s", alu_name(in->op), src32(b), m);
+    return;
+  }
+  if ((in->op == IR_ADD || in->op == IR_SUB) && b.kind == OK_IMM && d >= 0 && reg_of(a) >= 0 &&
+      reg_of(a) != d) {
+    /* into another register: one lea (an int plus a constant; Cuckoo has
+     * no pointer arithmetic, and a first-member view adds a register) */
+    long long k = in->op == IR_ADD ? b.imm : -b.imm;
+    E("leal %d(%s), %s", disp32(k), R32[reg_of(a)], R32[d]);
+    return;
+  }
   int w = d >= 0 ? d : R_EAX;
+  if (in->op == IR_MUL && b.kind == OK_IMM) {
+    /* imul's three-operand form reads a register where it is (the checker
+     * follows an index scaled this way from a register only) */
+    int ra = reg_of(a);
+    if (ra < 0 && in_memory(a))
+      ra = cached(a.temp, true);
+    if (ra >= 0) {
+      E("imull $%d, %s, %s", (int)b.imm, R32[ra], R32[w]);
+      set_dst32(in->dst, w);
+      return;
+    }
+  }
   load32(a, w);
   char *bs = src32(b);
   if (!bs) {
@@ -654,15 +984,46 @@ static void ext32(IrInst *in) {
 
 /* ---- long long ------------------------------------------------------------------ */
 
+/* The keys of known[] for the two halves of a long long temp. */
+#define KEY_LO(t) ((t) + (1 << 28))
+#define KEY_HI(t) ((t) + (2 << 28))
+
 static void to64(int t) {
-  E("movl %%eax, %s", spill_mem(t, 0));
-  E("movl %%edx, %s", spill_mem(t, 4));
+  if (t != unstored) {
+    E("movl %%eax, %s", spill_mem(t, 0));
+    E("movl %%edx, %s", spill_mem(t, 4));
+  }
+  known[R_EAX] = KEY_LO(t);
+  known[R_EDX] = KEY_HI(t);
+  known_def[R_EAX] = known_def[R_EDX] = true;
+}
+
+/* A long long operand into %edx:%eax, unless they hold it already. */
+static void load64(Oper a) {
+  if (a.kind == OK_TEMP && known[R_EAX] == KEY_LO(a.temp) && known[R_EDX] == KEY_HI(a.temp))
+    return;
+  E("movl %s, %%eax", lo64(a));
+  E("movl %s, %%edx", hi64(a));
+  if (a.kind == OK_TEMP) {
+    known[R_EAX] = KEY_LO(a.temp);
+    known[R_EDX] = KEY_HI(a.temp);
+  }
+}
+
+static bool held64(Oper o) {
+  return o.kind == OK_TEMP && known[R_EAX] == KEY_LO(o.temp) && known[R_EDX] == KEY_HI(o.temp);
 }
 
 static void alu64(IrInst *in) {
   Oper a = in->a, b = in->b;
-  E("movl %s, %%eax", lo64(a));
-  E("movl %s, %%edx", hi64(a));
+  /* the operand %edx:%eax already holds goes first (commutative ops) */
+  if ((in->op == IR_ADD || in->op == IR_AND || in->op == IR_OR || in->op == IR_XOR) && held64(b) &&
+      !held64(a)) {
+    Oper t = a;
+    a = b;
+    b = t;
+  }
+  load64(a);
   switch (in->op) {
   case IR_ADD: E("addl %s, %%eax", lo64(b)); E("adcl %s, %%edx", hi64(b)); break;
   case IR_SUB: E("subl %s, %%eax", lo64(b)); E("sbbl %s, %%edx", hi64(b)); break;
@@ -679,6 +1040,22 @@ static void alu64(IrInst *in) {
 static void mul64(IrInst *in) {
   Oper a = in->a, b = in->b;
   /* lo(a)*hi(b) + hi(a)*lo(b) into %ecx, then the full lo*lo product */
+  if (b.kind == OK_IMM && a.kind == OK_TEMP) {
+    /* a constant: imul's immediate form, and no high product when its
+     * high word is 0 */
+    unsigned bl = (unsigned)b.imm, bh = (unsigned)((unsigned long long)b.imm >> 32);
+    E("imull $%d, %s, %%ecx", (int)bl, hi64(a));
+    if (bh) {
+      E("imull $%d, %s, %%eax", (int)bh, lo64(a));
+      E("addl %%eax, %%ecx");
+    }
+    E("movl %s, %%eax", lo64(a));
+    E("movl $%u, %%edx", bl);
+    E("mull %%edx");
+    E("addl %%ecx, %%edx");
+    to64(in->dst);
+    return;
+  }
   E("movl %s, %%ecx", lo64(a));
   if (b.kind == OK_IMM) {
     E("movl %s, %%eax", hi64(b));
@@ -703,8 +1080,34 @@ static void mul64(IrInst *in) {
 }
 
 static void shift64(IrInst *in) {
-  E("movl %s, %%eax", lo64(in->a));
-  E("movl %s, %%edx", hi64(in->a));
+  load64(in->a);
+  if (in->b.kind == OK_IMM) {
+    /* a constant count: no test of bit 5 */
+    int c = (int)(in->b.imm & 63), k = c - 32;
+    if (c == 0) {
+    } else if (c < 32 && in->op == IR_SHL) {
+      E("shldl $%d, %%eax, %%edx", c);
+      E("shll $%d, %%eax", c);
+    } else if (c < 32) {
+      E("shrdl $%d, %%edx, %%eax", c);
+      E("%s $%d, %%edx", in->op == IR_SHR ? "shrl" : "sarl", c);
+    } else if (in->op == IR_SHL) {
+      E("movl %%eax, %%edx");
+      if (k)
+        E("shll $%d, %%edx", k);
+      E("xorl %%eax, %%eax");
+    } else {
+      E("movl %%edx, %%eax");
+      if (k)
+        E("%s $%d, %%eax", in->op == IR_SHR ? "shrl" : "sarl", k);
+      if (in->op == IR_SHR)
+        E("xorl %%edx, %%edx");
+      else
+        E("sarl $31, %%edx");
+    }
+    to64(in->dst);
+    return;
+  }
   load32(in->b, R_ECX);
   E("andl $63, %%ecx");
   char *done = i386_new_label("sh");
@@ -759,19 +1162,36 @@ static void div64(IrInst *in) {
 static void alu_f(IrInst *in) {
   IrKind k = in->k;
   const char *s = fsuf(k);
-  E("mov%s %s, %%xmm0", s, fmem(in->a, k));
+  if (is_folded(in->a) || is_folded(in->b)) {
+    Oper a = in->a;
+    if (is_folded(a))             /* commutative (fold_ok) */
+      a = in->b;
+    int w = fwork(in->dst);
+    if (freg(a) != w)
+      E("mov%s %s, %s", s, fmem(a, k), XR[w]);
+    E("%s%s %s, %s", in->op == IR_ADD ? "add" : in->op == IR_SUB ? "sub" : in->op == IR_MUL ? "mul" : "div", s,
+      amem(&folded->addr, 0), XR[w]);
+    fset_dst(in->dst, k, w);
+    return;
+  }
+  /* in the result's register unless b is there (it is read after a is moved in) */
+  int w = fwork(in->dst);
+  if (w != 0 && freg(in->b) == w)
+    w = 0;
+  if (freg(in->a) != w)
+    E("mov%s %s, %s", s, fmem(in->a, k), XR[w]);
   switch (in->op) {
-  case IR_ADD: E("add%s %s, %%xmm0", s, fmem(in->b, k)); break;
-  case IR_SUB: E("sub%s %s, %%xmm0", s, fmem(in->b, k)); break;
-  case IR_MUL: E("mul%s %s, %%xmm0", s, fmem(in->b, k)); break;
-  case IR_DIV: E("div%s %s, %%xmm0", s, fmem(in->b, k)); break;
+  case IR_ADD: E("add%s %s, %s", s, fmem(in->b, k), XR[w]); break;
+  case IR_SUB: E("sub%s %s, %s", s, fmem(in->b, k), XR[w]); break;
+  case IR_MUL: E("mul%s %s, %s", s, fmem(in->b, k), XR[w]); break;
+  case IR_DIV: E("div%s %s, %s", s, fmem(in->b, k), XR[w]); break;
   case IR_XOR: /* negation: flip the sign bit */
     E("mov%s %s, %%xmm1", s, fmem(in->b, k));
-    E("xorps %%xmm1, %%xmm0");
+    E("xorps %%xmm1, %s", XR[w]);
     break;
   default: die("alu_f %s", ir_op_name[in->op]);
   }
-  E("mov%s %%xmm0, %s", s, spill_mem(in->dst, 0));
+  fset_dst(in->dst, k, w);
 }
 
 /* The x87 truncating store of st(0) as a 64-bit integer into MEM. */
@@ -813,15 +1233,16 @@ static void cvt(IrInst *in) {
   }
   if (from == IK_I32 && fto) {
     if (!in->uns) {
-      E("cvtsi2%sl %s, %%xmm0", fsuf(to), src32_or(a, R_EAX));
-      E("mov%s %%xmm0, %s", fsuf(to), spill_mem(in->dst, 0));
+      int w = fwork(in->dst);
+      E("cvtsi2%sl %s, %s", fsuf(to), src32_or(a, R_EAX), XR[w]);
+      fset_dst(in->dst, to, w);
       return;
     }
     load32(a, R_EAX);
     E("movl %%eax, %s", scr);
     E("movl $0, %d(%%ebp)", cx->scratch + 4);
     E("fildll %s", scr);
-    E("fstp%s %s", to == IK_F32 ? "s" : "l", spill_mem(in->dst, 0));
+    fstp_dst(in->dst, to);
     return;
   }
   if (from == IK_I64 && fto) {
@@ -833,7 +1254,7 @@ static void cvt(IrInst *in) {
       E("fadds %s", i386_fconst(18446744073709551616.0, true));
       buf_printf(out, "%s:\n", l);
     }
-    E("fstp%s %s", to == IK_F32 ? "s" : "l", spill_mem(in->dst, 0));
+    fstp_dst(in->dst, to);
     return;
   }
   if (ffrom && to == IK_I32 && in->uns) {
@@ -898,8 +1319,9 @@ static void cvt(IrInst *in) {
     return;
   }
   if (ffrom && fto) {
-    E("cvt%s2%s %s, %%xmm0", fsuf(from), fsuf(to), fmem(a, from));
-    E("mov%s %%xmm0, %s", fsuf(to), spill_mem(in->dst, 0));
+    int w = fwork(in->dst);
+    E("cvt%s2%s %s, %s", fsuf(from), fsuf(to), fmem(a, from), XR[w]);
+    fset_dst(in->dst, to, w);
     return;
   }
   die("cvt %d -> %d", from, to);
@@ -919,8 +1341,9 @@ static void load_op(IrInst *in) {
   }
   case M_F32: case M_F64: {
     const char *s = in->mem == M_F32 ? "ss" : "sd";
-    E("mov%s %s, %%xmm0", s, amem(&in->addr, 0));
-    E("mov%s %%xmm0, %s", s, spill_mem(in->dst, 0));
+    int w = fwork(in->dst);
+    E("mov%s %s, %s", s, amem(&in->addr, 0), XR[w]);
+    fset_dst(in->dst, in->mem == M_F32 ? IK_F32 : IK_F64, w);
     return;
   }
   default: {
@@ -966,8 +1389,12 @@ static void store_op(IrInst *in) {
         E("movl $0, %s", amem(&in->addr, 4));
     } else {
       const char *s = in->mem == M_F32 ? "ss" : "sd";
-      E("mov%s %s, %%xmm0", s, fmem(v, in->mem == M_F32 ? IK_F32 : IK_F64));
-      E("mov%s %%xmm0, %s", s, amem(&in->addr, 0));
+      int x = freg(v);
+      if (x < 0) {
+        E("mov%s %s, %%xmm0", s, fmem(v, in->mem == M_F32 ? IK_F32 : IK_F64));
+        x = 0;
+      }
+      E("mov%s %s, %s", s, XR[x], amem(&in->addr, 0));
     }
     return;
   default: {
@@ -1018,15 +1445,18 @@ static void copy_op(IrInst *in) {
     }
     if (a.kind == OK_TEMP && a.temp == in->dst)
       return;
-    E("movl %s, %%eax", lo64(a));
-    E("movl %s, %%edx", hi64(a));
+    load64(a);
     to64(in->dst);
     return;
   }
   if (a.kind == OK_TEMP && a.temp == in->dst)
     return;
-  E("mov%s %s, %%xmm0", fsuf(k), fmem(a, k));
-  E("mov%s %%xmm0, %s", fsuf(k), spill_mem(in->dst, 0));
+  int x = freg(a);
+  if (x < 0) {
+    x = fwork(in->dst);
+    E("mov%s %s, %s", fsuf(k), fmem(a, k), XR[x]);
+  }
+  fset_dst(in->dst, k, x);
 }
 
 /* ---- calls --------------------------------------------------------------------------- */
@@ -1092,8 +1522,9 @@ static void call_op(IrInst *in) {
       off += 8;
       break;
     case IK_F32: case IK_F64:
-      E("mov%s %s, %%xmm0", fsuf(g->kind), fmem(g->val, g->kind));
-      E("mov%s %%xmm0, %d(%%esp)", fsuf(g->kind), off);
+      if (freg(g->val) < 0)
+        E("mov%s %s, %%xmm0", fsuf(g->kind), fmem(g->val, g->kind));
+      E("mov%s %s, %d(%%esp)", fsuf(g->kind), XR[freg(g->val) >= 0 ? freg(g->val) : 0], off);
       off += g->kind == IK_F32 ? 4 : 8;
       break;
     default:
@@ -1107,6 +1538,7 @@ static void call_op(IrInst *in) {
     int r = in_reg(in->a, R_EAX);
     const char *stub = zero_stub(in->site);
     i386_emit_seq(out, &ck_i386.indirect_call, 0, stub, R32[r]);
+    forget_all();                 /* not written through E: the callee destroys them */
   }
   if (in->is_runtime) {
     char *ret = i386_new_label("ret");
@@ -1117,7 +1549,7 @@ static void call_op(IrInst *in) {
     E("subl $4, %%esp"); /* the callee popped the hidden pointer */
   if (in->k == IK_F32 || in->k == IK_F64) {
     if (in->dst >= 0)
-      E("fstp%s %s", in->k == IK_F32 ? "s" : "l", spill_mem(in->dst, 0));
+      fstp_dst(in->dst, in->k);
     else
       E("fstp %%st(0)");
     return;
@@ -1136,11 +1568,14 @@ static void ret_op(IrInst *in, bool last) {
     if (fn->sret || k == IK_I32) {
       load32(in->a, R_EAX);
     } else if (k == IK_I64) {
-      E("movl %s, %%eax", lo64(in->a));
-      E("movl %s, %%edx", hi64(in->a));
+      load64(in->a);
     } else if (k == IK_F32 || k == IK_F64) {
       if (in->a.kind == OK_FIMM) {
         E("fld%s %s", k == IK_F32 ? "s" : "l", i386_fconst(in->a.fimm, k == IK_F32));
+      } else if (freg(in->a) >= 0) {
+        /* the x87 loads from memory only */
+        E("mov%s %s, %d(%%ebp)", fsuf(k), XR[freg(in->a)], cx->scratch);
+        E("fld%s %d(%%ebp)", k == IK_F32 ? "s" : "l", cx->scratch);
       } else {
         E("fld%s %s", k == IK_F32 ? "s" : "l", fmem(in->a, k));
       }
@@ -1154,9 +1589,12 @@ static void ret_op(IrInst *in, bool last) {
 
 static void check_bounds(IrInst *in) {
   char *len;
-  if (in->lenmem)
+  if (in->lenmem) {
+    /* the index goes into %edx after this text is made */
+    amem_edx_ok = false;
     len = amem(&in->addr, 0);
-  else
+    amem_edx_ok = true;
+  } else
     len = format("$%u", (unsigned)in->b.imm);
   if (in->k == IK_I64) {
     char *l = xstrdup(len);
@@ -1181,28 +1619,62 @@ static void check_bounds(IrInst *in) {
     E("jae %s", stub);
     return;
   }
-  int r = reg_of(in->a);
-  if (r < 0) {
-    load32(in->a, R_EDX);
+  /* the index: its register, a scratch register still holding it, its
+   * spill slot (against a constant length), a constant, or loaded -- into
+   * %eax when the length's address does not use it, so that %edx can be a
+   * temp's home (i386_edx_keeps) */
+  Oper a = in->a;
+  int r = reg_of(a);
+  char *ix;
+  if (r < 0 && in_memory(a))
+    r = cached(a.temp, true);
+  if (r >= 0) {
+    ix = xstrdup(R32[r]);
+  } else if (opt_level == 0) {
+    /* -O0 (no temp lives in %edx): the index in %edx */
+    load32(a, R_EDX);
     r = R_EDX;
+    ix = xstrdup(R32[r]);
+  } else if (a.kind == OK_IMM) {
+    ix = format("$%u", (unsigned)a.imm);
+  } else if (in_memory(a) && !in->lenmem) {
+    ix = spill_mem(a.temp, 0);
+  } else {
+    r = strstr(len, "%eax") ? R_EDX : R_EAX;
+    load32(a, r);
+    ix = xstrdup(R32[r]);
   }
-  char *pre = in->uns ? NULL : format("\tmovl %s, %%eax\n\tsarl $31, %%eax\n", R32[r]);
-  /* the length operand may use %eax: push it before %eax is reused */
+  /* the stub pushes the length first (it may use %eax), then the index's
+   * high word (its sign, computed in a scratch register the index text
+   * does not use) and the index */
+  const char *sreg = strstr(ix, "%eax") ? "%edx" : "%eax";
   Buf s = {0};
   buf_printf(&s, "\tsubl $12, %%esp\n\tpushl $0\n\tpushl %s\n", len);
-  if (pre)
-    buf_puts(&s, pre);
-  buf_printf(&s, "\tpushl %s\n\tpushl %s\n", in->uns ? "$0" : "%eax", R32[r]);
+  if (in->uns)
+    buf_printf(&s, "\tpushl $0\n");
+  else if (a.kind == OK_IMM)
+    buf_printf(&s, "\tpushl $%d\n", (int)a.imm < 0 ? -1 : 0);
+  else
+    buf_printf(&s, "\tmovl %s, %s\n\tsarl $31, %s\n\tpushl %s\n", ix, sreg, sreg, sreg);
+  buf_printf(&s, "\tpushl %s\n", ix);
   char *stub = i386_new_label("trap");
   typesec_use_internal("__cuckoo_trap");
   buf_printf(&cx->stubs, "%s:\n", stub);
   if (opt_debug)
     i386_stub_loc(&cx->stubs, in->site->loc);
   buf_printf(&cx->stubs, "%s\tpushl $%s\n\tcall __cuckoo_trap\n", s.s, i386_site_label(in->site, fn));
-  if (in->lenmem)
-    E("cmpl %s, %s", len, R32[r]);
-  else
-    E("cmpl %s, %s", len, R32[r]);
+  if (a.kind == OK_IMM && !in->lenmem) {
+    if ((unsigned)a.imm >= (unsigned)in->b.imm)
+      E("jmp %s", stub);
+    return;
+  }
+  if (a.kind == OK_IMM) {
+    /* the length word against the constant: it fails when len <= index */
+    E("cmpl %s, %s", ix, len);
+    E("jbe %s", stub);
+    return;
+  }
+  E("cmpl %s, %s", len, ix);
   E("jae %s", stub);
 }
 
@@ -1374,29 +1846,161 @@ static void isel_inst(IrInst *in, int next_block, bool last) {
   }
 }
 
+/* Whether NX reads long long temp T only from %edx:%eax as it starts
+ * (load64 first; alu64 puts a held commutative operand first). */
+static bool takes_held64(IrInst *nx, int t) {
+  bool at = nx->a.kind == OK_TEMP && nx->a.temp == t, bt = nx->b.kind == OK_TEMP && nx->b.temp == t;
+  switch (nx->op) {
+  case IR_ADD: case IR_AND: case IR_OR: case IR_XOR:
+    return nx->k == IK_I64 && at != bt;
+  case IR_SUB: case IR_NEG: case IR_NOT: case IR_SHL: case IR_SHR: case IR_SAR:
+    return nx->k == IK_I64 && at && !bt;
+  case IR_COPY:
+    return nx->k == IK_I64 && at && nx->dst != t;
+  case IR_RET:
+    return nx->k == IK_I64 && at && !fn->sret;
+  default:
+    return false;
+  }
+}
+
+/* Whether load LD's value (its one use being NX, the next instruction)
+ * can be read by NX from memory: a compare with a constant or a register,
+ * an integer operation into a register the address does not use, or a
+ * floating operation (the loaded value second, or either for + and *). */
+static bool fold_ok(IrInst *ld, IrInst *nx) {
+  int t = ld->dst;
+  bool at = nx->a.kind == OK_TEMP && nx->a.temp == t, bt = nx->b.kind == OK_TEMP && nx->b.temp == t;
+  if (at == bt)
+    return false;
+  Oper other = at ? nx->b : nx->a;
+  bool comm = nx->op == IR_ADD || nx->op == IR_MUL || nx->op == IR_AND || nx->op == IR_OR || nx->op == IR_XOR;
+  switch (nx->op) {
+  case IR_BR: case IR_SET:
+    return nx->k2 == IK_I32 && ld->mem == M_I32 &&
+           (other.kind == OK_IMM || (other.kind == OK_TEMP && cx->reg[other.temp] >= 0));
+  case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR: case IR_DIV:
+    if (nx->k == IK_I32) {
+      int d = cx->reg[nx->dst];
+      if (nx->op == IR_DIV || ld->mem != M_I32 || (at && !comm) || d < 0 || d >= R_NREGS)
+        return false;
+      if (ld->addr.base.kind == OK_TEMP && cx->reg[ld->addr.base.temp] == d)
+        return false;
+      if (ld->addr.index >= 0 && cx->reg[ld->addr.index] == d)
+        return false;
+      return other.kind == OK_TEMP || other.kind == OK_IMM;
+    }
+    if ((nx->k == IK_F64 && ld->mem == M_F64) || (nx->k == IK_F32 && ld->mem == M_F32))
+      return nx->op != IR_AND && nx->op != IR_OR && nx->op != IR_XOR &&
+             (bt || nx->op == IR_ADD || nx->op == IR_MUL) && (other.kind == OK_TEMP || other.kind == OK_FIMM);
+    return false;
+  default:
+    return false;
+  }
+}
+
+/* Instructions whose expansions are straight-line code (no label inside,
+ * no call) after which the scratch registers' contents may be kept. */
+static bool cache_ok(IrInst *in) {
+  switch (in->op) {
+  case IR_NOP: case IR_LEA: case IR_LOAD: case IR_STORE: case IR_CHECK_BOUNDS: case IR_CHECK_NULL:
+  case IR_EXT:
+    return true;
+  case IR_CALL:                   /* the call forgets everything itself */
+  case IR_BR: case IR_JMP: case IR_RET:
+    return true;
+  case IR_COPY: case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
+  case IR_NEG: case IR_NOT: case IR_DIV: case IR_UDIV: case IR_MOD: case IR_UMOD:
+    return in->k == IK_I32 || in->k == IK_I64;
+  case IR_SHL: case IR_SHR: case IR_SAR:
+    /* shift64's one label joins two paths that both leave %edx:%eax unknown */
+    return in->k == IK_I32 || in->k == IK_I64;
+  case IR_CVT:
+    return (in->k2 == IK_I32 && in->k == IK_I64) || (in->k2 == IK_I64 && in->k == IK_I32);
+  case IR_SET:
+    return in->k2 == IK_I32;
+  default:
+    return false;
+  }
+}
+
 void i386_isel_body(I386Func *c) {
   cx = c;
   fn = c->f;
   out = c->out;
+  use_count = xmalloc(sizeof(int) * (fn->ntemps + 1));
+  memset(use_count, 0, sizeof(int) * (fn->ntemps + 1));
+  {
+    int maxu = 8;
+    for (int b = 0; b < fn->nblocks; b++)
+      for (int i = 0; i < fn->blocks[b]->n; i++)
+        if (fn->blocks[b]->ins[i].nargs + 8 > maxu)
+          maxu = fn->blocks[b]->ins[i].nargs + 8;
+    int *uses = xmalloc(sizeof(int) * maxu);
+    for (int b = 0; b < fn->nblocks; b++)
+      for (int i = 0; i < fn->blocks[b]->n; i++) {
+        int n = ir_uses(&fn->blocks[b]->ins[i], uses, maxu);
+        for (int k = 0; k < n; k++)
+          use_count[uses[k]]++;
+      }
+    free(uses);
+    /* -g: a variable's slot is what gdb reads while it is live (dwarf.c) */
+    if (opt_debug && fn->obj)
+      for (Obj *v = fn->obj->locals; v; v = v->next)
+        if (v->is_local && v->id > 0 && v->id - 1 < fn->ntemps)
+          use_count[v->id - 1] = -1;
+  }
   for (int b = 0; b < fn->nblocks; b++) {
     IrBlock *bl = fn->blocks[b];
     buf_printf(out, "%s:\n", block_label(b));
+    forget_all();
     for (int i = 0; i < bl->n; i++) {
       IrInst *in = &bl->ins[i];
+      bool keep = cache_ok(in);
+      if (!keep)
+        forget_all();
+      unstored = -1;
+      if (opt_level > 0 && keep && in->dst >= 0 && fn->tkind[in->dst] == IK_I64 && use_count[in->dst] == 1) {
+        int j = i + 1;
+        while (j < bl->n && bl->ins[j].op == IR_NOP)
+          j++;
+        if (j < bl->n && cache_ok(&bl->ins[j]) && takes_held64(&bl->ins[j], in->dst))
+          unstored = in->dst;
+      }
+      known_def[R_EAX] = known_def[R_EDX] = false;
       /* -g: where each instruction starts, for the location lists */
       if (opt_debug)
         buf_printf(out, "%s:\n", i386_dwarf_label(fn->name, b, i));
       if (in->op == IR_NOP)
         continue;
+      if (opt_level > 0 && in->op == IR_LOAD && in->dst >= 0 && use_count[in->dst] == 1) {
+        int j = i + 1;
+        while (j < bl->n && bl->ins[j].op == IR_NOP)
+          j++;
+        if (j < bl->n && fold_ok(in, &bl->ins[j])) {
+          folded = in;              /* emitted by its use, the next instruction */
+          continue;
+        }
+      }
       i386_loc(cx, in->loc);
       bool stubs = opt_debug && i386_dwarf_stub_owner(in);
       if (stubs)
         buf_printf(&cx->stubs, "%s:\n", i386_dwarf_stub_label(fn->name, b, i, false));
       isel_inst(in, b + 1 < fn->nblocks ? b + 1 : -1, b == fn->nblocks - 1 && i == bl->n - 1);
+      folded = NULL;
       if (stubs)
         buf_printf(&cx->stubs, "%s:\n", i386_dwarf_stub_label(fn->name, b, i, true));
+      if (!keep)
+        forget_all();
+      else if (in->dst >= 0)
+        for (int x = R_EAX; x <= R_EDX; x += R_EDX - R_EAX)
+          if ((known[x] == in->dst || known[x] == KEY_LO(in->dst) || known[x] == KEY_HI(in->dst)) &&
+              !known_def[x])
+            known[x] = -1;
     }
     if (opt_debug)
       buf_printf(out, "%s:\n", i386_dwarf_label(fn->name, b, bl->n));
   }
+  free(use_count);
+  use_count = NULL;
 }

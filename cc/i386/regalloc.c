@@ -1,8 +1,12 @@
 /* regalloc.c -- liveness and linear-scan register allocation for i386.
  *
- * Only IK_I32 temps get registers: %ecx, %ebx, %esi, %edi (%eax and %edx
- * are the instruction expansions' scratch).  long long and floating temps,
- * and I32 temps that do not fit, live in spill slots of the frame.
+ * IK_I32 temps get %ecx, %ebx, %esi, %edi (%eax and %edx are the
+ * instruction expansions' scratch).  long long temps, and the others that
+ * do not fit, live in spill slots of the frame.  At -O1 and up: the scan
+ * spills by cost (uses x 10^loop depth over the hull's length) and prefers
+ * the register of the value a temp is computed from; ints left in memory
+ * may then get %edx where every expansion around them allows it; floating
+ * temps get %xmm2-%xmm7 (doc/backend.md, "Registers and frame").
  *
  * Live ranges are hulls [first, last] over a linear numbering in which an
  * instruction's uses come before its definition (use at 2i, def at 2i+1),
@@ -21,6 +25,9 @@ typedef unsigned long long Word;
 typedef struct {
   int t, start, end;
   unsigned forbid;
+  double weight;                  /* spill cost: each use and definition, 10^loop depth */
+  int hint;                       /* -O1 and up: a temp whose register this one would like (a
+                                     copy's or two-address operation's first operand), or -1 */
 } Interval;
 
 static bool bit_test(Word *s, int i) { return s[i / WBITS] >> (i % WBITS) & 1; }
@@ -46,6 +53,131 @@ static int cmp_start(const void *a, const void *b) {
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
   return x->t - y->t;
+}
+
+static double density(const Interval *it) { return it->weight / (it->end - it->start + 2); }
+
+/* Linear scan of ORDER (sorted by start) over the N registers of POOL:
+ * WEIGHTED spills the cheapest interval by density, else the one that ends
+ * last. */
+static void linear_scan(I386Func *cx, Interval *iv, Interval *order, int n, const int *pool, int npool,
+                        bool weighted) {
+  int active[8], active_end[8];   /* the temp in each pool register, -1: none */
+  for (int r = 0; r < npool; r++)
+    active[r] = -1;
+  for (int k = 0; k < n; k++) {
+    Interval *it = &order[k];
+    for (int r = 0; r < npool; r++)
+      if (active[r] >= 0 && active_end[r] < it->start)
+        active[r] = -1;
+    int pick = -1;
+    /* the register of the value it is computed from, when that is free:
+     * the copy (or the mov of a two-address operation) disappears */
+    if (weighted && it->hint >= 0 && cx->reg[it->hint] >= 0)
+      for (int r = 0; r < npool; r++)
+        if (pool[r] == cx->reg[it->hint] && active[r] < 0 && !(it->forbid & (1u << pool[r])))
+          pick = r;
+    for (int r = 0; r < npool && pick < 0; r++)
+      if (active[r] < 0 && !(it->forbid & (1u << pool[r])))
+        pick = r;
+    if (pick < 0 && !weighted) {
+      /* spill whichever allowed occupant ends last, if later than this one */
+      int far = -1;
+      for (int r = 0; r < npool; r++)
+        if (!(it->forbid & (1u << pool[r])) && (far < 0 || active_end[r] > active_end[far]))
+          far = r;
+      if (far >= 0 && active_end[far] > it->end) {
+        cx->reg[active[far]] = -1;
+        pick = far;
+      }
+    } else if (pick < 0) {
+      /* spill the cheapest of the allowed occupants and this one, by cost
+       * per unit of length: spilling a long interval frees its register
+       * for every short one it overlaps */
+      int cheap = -1;
+      for (int r = 0; r < npool; r++)
+        if (!(it->forbid & (1u << pool[r])) &&
+            (cheap < 0 || density(&iv[active[r]]) < density(&iv[active[cheap]])))
+          cheap = r;
+      if (cheap >= 0 && density(&iv[active[cheap]]) < density(it)) {
+        cx->reg[active[cheap]] = -1;
+        pick = cheap;
+      }
+    }
+    if (pick >= 0) {
+      active[pick] = it->t;
+      active_end[pick] = it->end;
+      cx->reg[it->t] = pool[pick];
+    }
+  }
+}
+
+static int cmp_density_desc(const void *a, const void *b) {
+  double x = density(a), y = density(b);
+  if (x != y)
+    return x > y ? -1 : 1;
+  return ((const Interval *)a)->t - ((const Interval *)b)->t;
+}
+
+/* -O1 and up: %edx for ints left in memory by the linear scan, when at
+ * every instruction where one is live the expansion leaves %edx alone
+ * (i386_edx_keeps), reads it there before using %edx as scratch
+ * (i386_edx_reads) and may write its result there (i386_edx_defines);
+ * those whose hulls overlap none already placed, the densest first. */
+static void edx_homes(I386Func *cx, Interval *iv, Word *live_out, int nw, int maxu) {
+  IrFunc *f = cx->f;
+  int nt = f->ntemps;
+  bool *bad = xmalloc(sizeof(bool) * (nt + 1));
+  memset(bad, 0, sizeof(bool) * (nt + 1));
+  Word *live = xmalloc(sizeof(Word) * nw);
+  int *uses = xmalloc(sizeof(int) * maxu);
+  for (int bi = 0; bi < f->nblocks; bi++) {
+    IrBlock *b = f->blocks[bi];
+    memcpy(live, live_out + (size_t)bi * nw, sizeof(Word) * nw);
+    for (int i = b->n - 1; i >= 0; i--) {
+      IrInst *in = &b->ins[i];
+      if (!i386_edx_keeps(cx, in))
+        for (int w = 0; w < nw; w++)
+          for (Word x = live[w]; x; x &= x - 1) {
+            int t = w * WBITS + __builtin_ctzll(x);
+            if (t != in->dst)
+              bad[t] = true;
+          }
+      if (in->dst >= 0) {
+        if (!i386_edx_defines(cx, in))
+          bad[in->dst] = true;
+        bit_clear(live, in->dst);
+      }
+      int nu = ir_uses(in, uses, maxu);
+      for (int k = 0; k < nu; k++) {
+        if (!i386_edx_reads(cx, in, uses[k]))
+          bad[uses[k]] = true;
+        bit_set(live, uses[k]);
+      }
+    }
+  }
+  Interval *cand = xmalloc(sizeof(Interval) * (nt + 1));
+  int nc = 0;
+  for (int t = 0; t < nt; t++)
+    if (f->tkind[t] == IK_I32 && cx->reg[t] < 0 && iv[t].end >= 0 && !bad[t])
+      cand[nc++] = iv[t];
+  qsort(cand, nc, sizeof *cand, cmp_density_desc);
+  Interval *placed = xmalloc(sizeof(Interval) * (nc + 1));
+  int np = 0;
+  for (int k = 0; k < nc; k++) {
+    bool overlap = false;
+    for (int j = 0; j < np && !overlap; j++)
+      overlap = cand[k].start <= placed[j].end && placed[j].start <= cand[k].end;
+    if (overlap)
+      continue;
+    placed[np++] = cand[k];
+    cx->reg[cand[k].t] = R_EDX;
+  }
+  free(bad);
+  free(live);
+  free(uses);
+  free(cand);
+  free(placed);
 }
 
 bool *i386_kept_variables(IrFunc *f) {
@@ -138,8 +270,11 @@ void i386_regalloc(I386Func *cx) {
   /* intervals and clobber conflicts */
   Interval *iv = xmalloc(sizeof(Interval) * (nt + 1));
   for (int t = 0; t < nt; t++)
-    iv[t] = (Interval){.t = t, .start = 1 << 30, .end = -1};
+    iv[t] = (Interval){.t = t, .start = 1 << 30, .end = -1, .weight = 0, .hint = -1};
   int *bstart = xmalloc(sizeof(int) * (nb + 1));
+  /* -O1 and up: spill the cheapest value, -O0 the longest-lived (simple and
+   * predictable for the debugger) */
+  int *depth = opt_level > 0 ? ir_loop_depth(f) : NULL;
   int pos = 0;
   for (int bi = 0; bi < nb; bi++) {
     bstart[bi] = pos;
@@ -186,14 +321,24 @@ void i386_regalloc(I386Func *cx) {
           iv[t].forbid |= clob;
         }
       }
+      double w = 1;
+      for (int d = depth ? depth[bi] : 0; d > 0 && w < 1e6; d--)
+        w *= 10;
       if (in->dst >= 0) {
         EXTEND(in->dst, p + 1);
         bit_clear(live, in->dst);
+        iv[in->dst].weight += w;
+        if (in->a.kind == OK_TEMP && in->a.temp != in->dst && f->tkind[in->a.temp] == f->tkind[in->dst] &&
+            (in->op == IR_COPY || in->op == IR_ADD || in->op == IR_SUB || in->op == IR_MUL ||
+             in->op == IR_AND || in->op == IR_OR || in->op == IR_XOR || in->op == IR_NEG ||
+             in->op == IR_NOT || in->op == IR_SHL || in->op == IR_SHR || in->op == IR_SAR))
+          iv[in->dst].hint = in->a.temp;
       }
       int nu = ir_uses(in, uses, maxu);
       for (int k = 0; k < nu; k++) {
         EXTEND(uses[k], p);
         bit_set(live, uses[k]);
+        iv[uses[k]].weight += w;
       }
     }
   }
@@ -215,37 +360,24 @@ void i386_regalloc(I386Func *cx) {
       order[n++] = iv[t];
   }
   qsort(order, n, sizeof *order, cmp_start);
-  static const int pool[] = {R_ECX, R_EBX, R_ESI, R_EDI};
-  int active[4] = {-1, -1, -1, -1};     /* the temp in each pool register */
-  int active_end[4];
-  for (int k = 0; k < n; k++) {
-    Interval *it = &order[k];
-    for (int r = 0; r < 4; r++)
-      if (active[r] >= 0 && active_end[r] < it->start)
-        active[r] = -1;
-    int pick = -1;
-    for (int r = 0; r < 4 && pick < 0; r++)
-      if (active[r] < 0 && !(it->forbid & (1u << pool[r])))
-        pick = r;
-    if (pick < 0) {
-      /* spill whichever allowed occupant ends last, if later than this one */
-      int far = -1;
-      for (int r = 0; r < 4; r++)
-        if (!(it->forbid & (1u << pool[r])) && (far < 0 || active_end[r] > active_end[far]))
-          far = r;
-      if (far >= 0 && active_end[far] > it->end) {
-        cx->reg[active[far]] = -1;
-        pick = far;
-      }
-    }
-    if (pick >= 0) {
-      active[pick] = it->t;
-      active_end[pick] = it->end;
-      cx->reg[it->t] = pool[pick];
-      if (pool[pick] != R_ECX)
-        cx->saved |= 1u << pool[pick];
-    }
+  static const int gpr_pool[] = {R_ECX, R_EBX, R_ESI, R_EDI};
+  linear_scan(cx, iv, order, n, gpr_pool, 4, depth != NULL);
+  if (depth)
+    edx_homes(cx, iv, live_out, nw, maxu);
+  /* -O1 and up: double and float temps in %xmm2-%xmm7 (%xmm0/%xmm1 are
+   * the expansions' scratch; every call destroys them all) */
+  if (depth) {
+    n = 0;
+    for (int t = 0; t < nt; t++)
+      if ((f->tkind[t] == IK_F64 || f->tkind[t] == IK_F32) && iv[t].end >= 0)
+        order[n++] = iv[t];
+    qsort(order, n, sizeof *order, cmp_start);
+    static const int xmm_pool[] = {R_XMM0 + 2, R_XMM0 + 3, R_XMM0 + 4, R_XMM0 + 5, R_XMM0 + 6, R_XMM0 + 7};
+    linear_scan(cx, iv, order, n, xmm_pool, 6, true);
   }
+  for (int t = 0; t < nt; t++)
+    if (cx->reg[t] == R_EBX || cx->reg[t] == R_ESI || cx->reg[t] == R_EDI)
+      cx->saved |= 1u << cx->reg[t];
   cx->nsaved = __builtin_popcount(cx->saved);
   free(uses);
   free(live_in);
@@ -254,4 +386,5 @@ void i386_regalloc(I386Func *cx) {
   free(iv);
   free(order);
   free(bstart);
+  free(depth);
 }

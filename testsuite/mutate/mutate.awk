@@ -221,6 +221,8 @@ function member_after(i, r,    k, n, o) {
 #   movl -4(%BASE), %X ; cmpl %X, %IDX ; jb .LOOP
 function loop_bound(base, idx,    i, j, k, x) {
 	for (i = bstart; i < epi; i++) {
+		# -O1 and up read the length word in the compare itself
+		if (mnem(i) == "cmpl" && ops(i) == "-4(" base "), " idx && (k = nextins(i)) && mnem(k) == "jb") { LOOPJ = k; return 1 }
 		if (mnem(i) != "movl" || ops(i) !~ "^-4\\(" base "\\), %e[a-z][a-z]$") continue
 		x = ops(i); sub(/^.*, /, "", x)
 		if ((j = nextins(i)) && text(j) == "cmpl " x ", " idx && (k = nextins(j)) && mnem(k) == "jb") { LOOPJ = k; return 1 }
