@@ -422,14 +422,12 @@ unsigned rt_owner_count(const struct rt_owner *o) {
   return __atomic_load_n(&o->count, __ATOMIC_RELAXED);
 }
 
-void rt_alloc_disown(const void *p) {
-  rt_lock(&alloc_lock);
-  struct block *b = block_of_data(p);
-  if (b != NULL && (b->tag & OWNED)) {
+/* B leaves its domain's books (it stays live).  Under alloc_lock. */
+static void disown_block(struct block *b) {
+  if (b->tag & OWNED) {
     owned_unlist((struct rt_owned *)(void *)b->next);
     __atomic_store_n(&b->tag, b->tag & ~OWNED, __ATOMIC_RELEASE);
   }
-  rt_unlock(&alloc_lock);
 }
 
 /* A live block just made: counted, and listed as the thread's domain's.
@@ -793,4 +791,61 @@ const struct __cuckoo_type rt_type_char_array_ptr = { "p(a(c8))", 4, 4, 0, NULL 
 
 char *rt_new_chars(unsigned n, const struct __cuckoo_site *site) {
   return (char *)__cuckoo_new_array(&rt_type_char, n, site);
+}
+
+/* ---- objects leaving a domain (LANGUAGE.md §13.3) ---------------------------
+ *
+ * An object a domain sends away (chan_send) is no longer the domain's, and
+ * neither is anything it owns: a failure of the domain must not delete
+ * what another thread now holds.  The owned tree is walked without
+ * recursion, the blocks linked through `next` (unused while a block is
+ * live and off a domain's list) and marked VISITED against a cycle a
+ * hand-written object could make; both are undone before the lock is
+ * released.  Only a thread inside a domain can hold a domain's object, so
+ * the walk happens only there. */
+#define VISITED ((uintptr_t)8)   /* beside LIVE, OWNED and PENDING */
+
+void rt_alloc_disown(const void *p) {
+  if (rt_domain_top == NULL)
+    return;
+  rt_lock(&alloc_lock);
+  struct block *b = block_of_data(p);
+  if (b == NULL) {
+    rt_unlock(&alloc_lock);
+    return;
+  }
+  struct block *work = b, *seen = NULL;
+  disown_block(b);
+  __atomic_store_n(&b->tag, b->tag | VISITED, __ATOMIC_RELEASE);
+  b->next = NULL;
+  while (work != NULL) {
+    struct block *c = work;
+    work = c->next;
+    c->next = seen;
+    seen = c;
+    struct kind *k = (struct kind *)(c->tag & ~(uintptr_t)15);
+    if (k->nown <= 0)
+      continue;
+    char *elems = (char *)(c + 1) + (k->is_array ? CK_LEN_WORD_SIZE : 0);
+    for (size_t i = 0, n = block_elems(c, k); i < n; i++)
+      for (int j = 0; j < k->nown; j++) {
+        uintptr_t child = __atomic_load_n((uintptr_t *)(void *)(elems + i * k->elem_size + (k->own[j] & ~1u)),
+                                          __ATOMIC_RELAXED);
+        unsigned stride;
+        struct block *d = child ? any_live_block((const void *)child, (int)(k->own[j] & 1u), &stride) : NULL;
+        if (d == NULL || (d->tag & VISITED))
+          continue;
+        disown_block(d);
+        __atomic_store_n(&d->tag, d->tag | VISITED, __ATOMIC_RELEASE);
+        d->next = work;
+        work = d;
+      }
+  }
+  while (seen != NULL) {
+    struct block *c = seen;
+    seen = c->next;
+    c->next = NULL;
+    __atomic_store_n(&c->tag, c->tag & ~VISITED, __ATOMIC_RELEASE);
+  }
+  rt_unlock(&alloc_lock);
 }

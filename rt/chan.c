@@ -132,6 +132,9 @@ void __cuckoo_chan_send(struct chan *h, struct __cuckoo_obj *p, const struct __c
   struct chan_rec *c = chan_record(h, RT_HERE, "chan_send");
   if (p == NULL)
     rt_trap_text(s, "null", "chan_send of a null pointer (NULL means closed to chan_recv)");
+  /* sent from a domain: the object and what it owns are the domain's no
+   * more (§13.3), before another thread can receive them */
+  rt_alloc_disown(p);
   rt_lock(&c->lock);
   while (!c->closed && c->count == c->cap)
     chan_wait(c);

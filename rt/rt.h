@@ -215,8 +215,9 @@ struct rt_owner {
 };
 void rt_owner_purge(struct rt_owner *o);          /* deletes every object O owns */
 unsigned rt_owner_count(const struct rt_owner *o);
-/* own: once owned pointers move (chan_send, share, owned arguments of
- * domain_call), the object at P leaves its domain or joins O. */
+/* chan_send from inside a domain: the object at P, and every object it
+ * owns, leave the domain (alloc.c).  (share(p) moves nothing at run time:
+ * a shared object stays its domain's -- doc/decisions.md.) */
 void rt_alloc_disown(const void *p);
 /* The interned identity of T's type (traps memory at S for a bad one). */
 const void *rt_type_kind(const struct __cuckoo_type *t, const struct __cuckoo_site *s);

@@ -238,8 +238,11 @@ function null_pre(i,    j, k, r) {
 	P1 = i; P2 = j; return 1
 }
 # line i loads a length word that the next instruction compares an index
-# with, and a jb follows: a loop's bound (LOOPJ is the jb)
+# with (or compares it itself), and a jb follows: a loop's bound (LOOPJ is
+# the jb)
 function length_compare(i,    j, k, x) {
+	# the compare reading the length word itself (load folding)
+	if (mnem(i) == "cmpl" && ops(i) ~ /^-4\(%e[a-z][a-z]\), %e[a-z][a-z]$/ && (k = nextins(i)) && mnem(k) == "jb") { LOOPJ = k; return 1 }
 	if (mnem(i) != "movl" || ops(i) !~ /^-4\(%e[a-z][a-z]\), %e[a-z][a-z]$/) return 0
 	x = ops(i); sub(/^.*, /, "", x)
 	if ((j = nextins(i)) && text(j) ~ ("^cmpl " x ", %e[a-z][a-z]$") && (k = nextins(j)) && mnem(k) == "jb") { LOOPJ = k; return 1 }
