@@ -486,6 +486,7 @@ struct fact { /* x <u y */
     uint32_t b;             /* F_LT_CONST: the constant; else vn of the array pointer */
 };
 #define MAX_FACTS 256
+#define FACTS_SHRINK_AFTER 50 /* passes (a function takes two or three) */
 
 struct flags { /* what the last compare compared (AT&T: cmp src, dst: dst - src) */
     int valid, is_test;
@@ -3678,6 +3679,18 @@ static int join_into(struct vctx *v, size_t b, const struct st *from, size_t key
         }
         free(ren_old);
         free(ren_new);
+    }
+    /* Facts survive a join when the other edge satisfies them, which can
+     * depend on facts that themselves come and go around nested loops: a
+     * head's facts may then alternate for ever.  After many passes a
+     * head keeps only facts it already had -- fewer facts are always
+     * sound, and a set that only shrinks reaches its fixed point. */
+    if (v->passes > FACTS_SHRINK_AFTER && v->in[b].reached) {
+        int k = 0;
+        for (int i = 0; i < j.nf; i++)
+            if (has_fact(&v->in[b], j.f[i].kind, j.f[i].a, j.f[i].b))
+                j.f[k++] = j.f[i];
+        j.nf = k;
     }
     int changed = !state_same(v, &j, &v->in[b]);
     if (changed)
