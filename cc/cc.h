@@ -871,6 +871,17 @@ IrKind lower_kind(Type *t);
 void opt_program(IrProgram *ir, int level);
 /* opt/loop.c: each block's loop nesting depth (natural loops), a new array. */
 int *ir_loop_depth(IrFunc *f);
+/* opt/cfg.c: the control-flow graph of F (predecessors of reachable
+ * blocks, immediate dominators; idom -1 for an unreachable block). */
+typedef struct {
+  int nb;
+  int *npred, **pred;
+  int *idom;
+} IrCfg;
+int ir_succs(const IrBlock *b, int s[2]);
+IrCfg *ir_cfg(IrFunc *f);
+bool ir_dominates(const IrCfg *g, int a, int b);
+void ir_cfg_free(IrCfg *g);
 
 /* ======================================================================
  * i386/ -- the i386 target (target.h: struct target)

@@ -54,20 +54,6 @@ static void count(void) {
   free(uses);
 }
 
-/* Successors of block B's terminator; returns how many. */
-static int succs_of(int b, int s[2]) {
-  IrInst *t = &fn->blocks[b]->ins[fn->blocks[b]->n - 1];
-  if (t->op == IR_JMP) {
-    s[0] = t->t1;
-    return 1;
-  }
-  if (t->op == IR_BR) {
-    s[0] = t->t1, s[1] = t->t2;
-    return 2;
-  }
-  return 0;
-}
-
 /* ---- constants ------------------------------------------------------------ */
 
 static bool const_temp(Oper o, Oper *out) {
@@ -449,84 +435,6 @@ static void remove_local_bounds(void) {
 
 /* ---- loop tests of counters that are never negative ------------------------ */
 
-/* Immediate dominators (Cooper, Harvey and Kennedy's iteration over the
- * reverse postorder); idom[b] is -1 for an unreachable block. */
-static int *dominators(void) {
-  int nb = fn->nblocks;
-  int *order = xmalloc(sizeof(int) * (nb + 1)), *rpo = xmalloc(sizeof(int) * (nb + 1));
-  int *stack = xmalloc(sizeof(int) * (2 * nb + 2)), *next = xmalloc(sizeof(int) * (nb + 1));
-  int *idom = xmalloc(sizeof(int) * (nb + 1));
-  for (int b = 0; b < nb; b++)
-    rpo[b] = -1, next[b] = 0, idom[b] = -1;
-  int n = 0, sp = 0;
-  stack[sp++] = 0;
-  rpo[0] = -2;                                  /* on the stack */
-  while (sp) {
-    int b = stack[sp - 1], s[2], ns = succs_of(b, s);
-    if (next[b] < ns) {
-      int c = s[next[b]++];
-      if (rpo[c] == -1) {
-        rpo[c] = -2;
-        stack[sp++] = c;
-      }
-      continue;
-    }
-    sp--;
-    order[n++] = b;                             /* postorder */
-  }
-  for (int i = 0; i < n; i++)
-    rpo[order[i]] = n - 1 - i;                  /* reverse postorder number */
-  idom[0] = 0;
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (int i = n - 1; i >= 0; i--) {          /* blocks in reverse postorder */
-      int b = order[i];
-      if (b == 0)
-        continue;
-      int nd = -1;
-      for (int p = 0; p < nb; p++) {
-        int s[2], ns = succs_of(p, s);
-        for (int k = 0; k < ns; k++) {
-          if (s[k] != b || idom[p] < 0)
-            continue;
-          if (nd < 0) {
-            nd = p;
-            continue;
-          }
-          int x = p, y = nd;
-          while (x != y) {
-            while (rpo[x] > rpo[y])
-              x = idom[x];
-            while (rpo[y] > rpo[x])
-              y = idom[y];
-          }
-          nd = x;
-        }
-      }
-      if (nd >= 0 && idom[b] != nd) {
-        idom[b] = nd;
-        changed = true;
-      }
-    }
-  }
-  free(order);
-  free(rpo);
-  free(stack);
-  free(next);
-  return idom;
-}
-
-static bool dominates(const int *idom, int a, int b) {
-  for (;;) {
-    if (a == b)
-      return true;
-    if (b == 0 || idom[b] < 0)
-      return false;
-    b = idom[b];
-  }
-}
-
 /* Counters that are never negative, and how large they get.  A temp
  * qualifies when it is defined
  * in the entry block before any use there (so every use sees a
@@ -609,14 +517,7 @@ static long long def_ub(const IrInst *in, int t) {
 
 static void use_counter_ranges(void) {
   int nb = fn->nblocks, nt = fn->ntemps;
-  int *idom = dominators();
-  int *npred = xmalloc(sizeof(int) * (nb + 1));
-  memset(npred, 0, sizeof(int) * (nb + 1));
-  for (int b = 0; b < nb; b++) {
-    int s[2], ns = succs_of(b, s);
-    for (int k = 0; k < ns; k++)
-      npred[s[k]]++;
-  }
+  IrCfg *g = ir_cfg(fn);
   ctr = xmalloc(sizeof(Counter) * (nt + 1));
   for (int t = 0; t < nt; t++)
     ctr[t] = (Counter){.out = fn->tkind[t] != IK_I32, .inc_block = -1, .guard = -1, .ub = -1};
@@ -662,7 +563,7 @@ static void use_counter_ranges(void) {
           br->b.kind != OK_IMM || br->b.imm < 0 || br->b.imm >= NONNEG_LIMIT)
         continue;
       int side = br->cc == CC_LT ? br->t1 : br->cc == CC_GE ? br->t2 : -1;
-      if (side >= 0 && npred[side] == 1 && dominates(idom, side, ctr[t].inc_block))
+      if (side >= 0 && g->npred[side] == 1 && ir_dominates(g, side, ctr[t].inc_block))
         ctr[t].guard = br->b.imm;
     }
     if (ctr[t].guard < 0)
@@ -748,8 +649,7 @@ static void use_counter_ranges(void) {
         c->op = IR_NOP;
     }
   free(mask_ub);
-  free(idom);
-  free(npred);
+  ir_cfg_free(g);
   free(ctr);
   ctr = NULL;
 }
@@ -819,7 +719,7 @@ static bool range_defines(const IrBlock *b, int from, int to, Oper x, const IrIn
  * block B that does not pass through S again, are X and the length's base
  * left alone?  Those paths run through the blocks reachable from S
  * without re-entering it that also reach B without passing through S. */
-static bool unchanged_from(int s, int b, int ci, Oper x, const IrInst *len, int **preds, const int *npred,
+static bool unchanged_from(int s, int b, int ci, Oper x, const IrInst *len, int *const *preds, const int *npred,
                            unsigned char *fwd, unsigned char *bwd, int *stack) {
   int nb = fn->nblocks, sp = 0;
   memset(fwd, 0, nb);
@@ -827,7 +727,7 @@ static bool unchanged_from(int s, int b, int ci, Oper x, const IrInst *len, int 
   fwd[s] = 1;
   stack[sp++] = s;
   while (sp) {
-    int u = stack[--sp], su[2], n = succs_of(u, su);
+    int u = stack[--sp], su[2], n = ir_succs(fn->blocks[u], su);
     for (int k = 0; k < n; k++)
       if (su[k] != s && !fwd[su[k]])
         fwd[su[k]] = 1, stack[sp++] = su[k];
@@ -855,7 +755,7 @@ static bool unchanged_from(int s, int b, int ci, Oper x, const IrInst *len, int 
       return false;
     /* B's own tail precedes a later visit when B leads back to itself
      * without passing through S */
-    int su[2], n = succs_of(b, su);
+    int su[2], n = ir_succs(fn->blocks[b], su);
     bool again = false;
     for (int k = 0; k < n; k++)
       again |= su[k] != s && fwd[su[k]] && bwd[su[k]];
@@ -873,35 +773,20 @@ static bool unchanged_from(int s, int b, int ci, Oper x, const IrInst *len, int 
  * loop's test implies the outer index's bound in the inner body. */
 static void remove_branch_bounds(void) {
   int nb = fn->nblocks;
-  int *idom = dominators();
-  int *npred = xmalloc(sizeof(int) * (nb + 1)), **preds = xmalloc(sizeof(int *) * (nb + 1));
-  memset(npred, 0, sizeof(int) * (nb + 1));
-  for (int b = 0; b < nb; b++) {
-    int su[2], n = succs_of(b, su);
-    for (int k = 0; k < n; k++)
-      npred[su[k]]++;
-  }
-  for (int b = 0; b < nb; b++) {
-    preds[b] = xmalloc(sizeof(int) * (npred[b] + 1));
-    npred[b] = 0;
-  }
-  for (int b = 0; b < nb; b++) {
-    int su[2], n = succs_of(b, su);
-    for (int k = 0; k < n; k++)
-      preds[su[k]][npred[su[k]]++] = b;
-  }
+  IrCfg *g = ir_cfg(fn);
+  int **preds = g->pred, *npred = g->npred;
   unsigned char *fwd = xmalloc(nb + 1), *bwd = xmalloc(nb + 1);
   int *stack = xmalloc(sizeof(int) * (nb + 1));
   for (int b = 0; b < nb; b++) {
     IrBlock *bl = fn->blocks[b];
     for (int i = 0; i < bl->n; i++) {
       IrInst *c = &bl->ins[i];
-      if (c->op != IR_CHECK_BOUNDS || c->k != IK_I32 || c->a.kind != OK_TEMP || idom[b] < 0)
+      if (c->op != IR_CHECK_BOUNDS || c->k != IK_I32 || c->a.kind != OK_TEMP || g->idom[b] < 0)
         continue;
       for (int sb = 1; sb < nb && c->op != IR_NOP; sb++) {
         Oper x, l;
         if (npred[sb] != 1 || !edge_below(fn->blocks[preds[sb][0]], sb, &x, &l) || !same_oper(x, c->a) ||
-            !dominates(idom, sb, b))
+            !ir_dominates(g, sb, b))
           continue;
         const IrInst *len = length_load(fn->blocks[preds[sb][0]], l);
         if (c->lenmem ? !len || !same_addr(&c->addr, &len->addr) : l.kind != OK_IMM || !same_oper(c->b, l))
@@ -911,11 +796,7 @@ static void remove_branch_bounds(void) {
       }
     }
   }
-  for (int b = 0; b < nb; b++)
-    free(preds[b]);
-  free(preds);
-  free(npred);
-  free(idom);
+  ir_cfg_free(g);
   free(fwd);
   free(bwd);
   free(stack);

@@ -6,7 +6,7 @@
  * C, `const int a[3]` is an array of const int); Q_GLOBAL only ever sits
  * on a pointer type.  Basic types are shared; qualified ones are copies. */
 #include "cc.h"
-#include "ctype.h"
+#include "canon.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,6 @@
-/* ctype.c -- the spelling tables of canonical type strings (ctype.h). */
+/* ctype.c -- the spelling tables of canonical type strings (canon.h). */
 #include <string.h>
-#include "ctype.h"
+#include "canon.h"
 
 const char *const ck_ctor_spelling[CK_NCTORS] = {
     [CKC_CONST] = "k", [CKC_VOLATILE] = "w", [CKC_GPTR] = "pg", [CKC_OPTR] = "po",

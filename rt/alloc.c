@@ -393,9 +393,10 @@ static void owned_unlist(struct rt_owned *r) {
   owned_free = r;
 }
 
-/* The block whose data P is (a single object's or an array's), live; NULL
- * otherwise.  Under alloc_lock. */
-static struct block *block_of_data(const void *p) {
+/* The block of the chunk at P whose data starts at P - DATA_OFF (0, or 4
+ * past an array's length word), live or not, and its chunk's stride; NULL
+ * when P is no block's data.  Under alloc_lock. */
+static struct block *block_at(const void *p, unsigned data_off, unsigned *stride) {
   uintptr_t addr = (uintptr_t)p;
   struct chunk **slot = map_slot(addr, 0);
   struct chunk *c = slot ? *slot : NULL;
@@ -403,10 +404,20 @@ static struct block *block_of_data(const void *p) {
     return NULL;
   size_t index = (addr - (uintptr_t)c->base) / c->stride;
   struct block *b = (struct block *)(c->base + index * c->stride);
-  uintptr_t data = (uintptr_t)(b + 1);
-  if (index >= c->nblocks || !(b->tag & LIVE) || (addr != data && addr != data + 4))
+  if (index >= c->nblocks || (uintptr_t)(b + 1) + data_off != addr)
     return NULL;
+  *stride = c->stride;
   return b;
+}
+
+/* The block whose data P is (a single object's or an array's), live; NULL
+ * otherwise.  Under alloc_lock. */
+static struct block *block_of_data(const void *p) {
+  unsigned stride;
+  struct block *b = block_at(p, 0, &stride);
+  if (b == NULL)
+    b = block_at(p, CK_LEN_WORD_SIZE, &stride);
+  return b != NULL && (b->tag & LIVE) ? b : NULL;
 }
 
 void rt_owner_purge(struct rt_owner *o) {
@@ -566,19 +577,8 @@ static RT_NORETURN void delete_trap(const struct __cuckoo_type *t, const struct 
  * the block's header alone, never from memory the program controls.  Under
  * alloc_lock. */
 static struct block *live_block(const void *p, struct kind *k, int is_array, unsigned *stride) {
-  uintptr_t addr = (uintptr_t)p;
-  struct chunk **slot = map_slot(addr, 0);
-  struct chunk *c = slot ? *slot : NULL;
-  if (k == NULL || c == NULL)
-    return NULL;
-  size_t index = (addr - (uintptr_t)c->base) / c->stride;
-  struct block *cand = (struct block *)(c->base + index * c->stride);
-  uintptr_t data = (uintptr_t)(cand + 1) + (is_array ? 4 : 0);
-  if (index < c->nblocks && data == addr && (cand->tag & ~OWNED) == ((uintptr_t)k | LIVE)) {
-    *stride = c->stride;
-    return cand;
-  }
-  return NULL;
+  struct block *b = k != NULL ? block_at(p, is_array ? CK_LEN_WORD_SIZE : 0, stride) : NULL;
+  return b != NULL && (b->tag & ~OWNED) == ((uintptr_t)k | LIVE) ? b : NULL;
 }
 
 /* Puts the live block B of kind K (and STRIDE) on its free list.  Under
@@ -610,23 +610,10 @@ static void block_free(struct block *b, struct kind *k, unsigned stride) {
 /* The live block whose data P is (past the length word when IS_ARRAY), of
  * any kind; NULL if none.  Under alloc_lock. */
 static struct block *any_live_block(const void *p, int is_array, unsigned *stride) {
-  uintptr_t addr = (uintptr_t)p;
-  struct chunk **slot = map_slot(addr, 0);
-  struct chunk *c = slot ? *slot : NULL;
-  if (c == NULL)
+  struct block *b = block_at(p, is_array ? CK_LEN_WORD_SIZE : 0, stride);
+  if (b == NULL || !(b->tag & LIVE) || !(b->tag & ~(uintptr_t)15))
     return NULL;
-  size_t index = (addr - (uintptr_t)c->base) / c->stride;
-  struct block *cand = (struct block *)(c->base + index * c->stride);
-  uintptr_t data = (uintptr_t)(cand + 1) + (is_array ? 4 : 0);
-  if (index >= c->nblocks || data != addr)
-    return NULL;
-  uintptr_t tag = cand->tag;
-  if (!(tag & LIVE) || !(tag & ~(uintptr_t)15))
-    return NULL;
-  if (((struct kind *)(tag & ~(uintptr_t)15))->is_array != (unsigned)(is_array != 0))
-    return NULL;
-  *stride = c->stride;
-  return cand;
+  return ((struct kind *)(b->tag & ~(uintptr_t)15))->is_array == (unsigned)(is_array != 0) ? b : NULL;
 }
 
 /* Takes the children of elements [FROM, TO) of block B (kind K) onto

@@ -3,7 +3,7 @@
  * agreement exceptions can be decided, and errors can show the type back
  * in C syntax.
  *
- * The grammar and its spellings are common/ctype.h's, shared with the
+ * The grammar and its spellings are common/canon.h's, shared with the
  * writer in cuckoo-cc.  A bare s:NAME must follow that struct's full form
  * earlier in the same string (the encoder writes a struct in full once per
  * string).  Nesting is bounded so that a hostile block cannot exhaust the
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tld.h"
-#include "ctype.h"
+#include "canon.h"
 
 #define CT_MAX_DEPTH 256
 

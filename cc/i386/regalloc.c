@@ -34,20 +34,6 @@ static bool bit_test(Word *s, int i) { return s[i / WBITS] >> (i % WBITS) & 1; }
 static void bit_set(Word *s, int i) { s[i / WBITS] |= 1ULL << (i % WBITS); }
 static void bit_clear(Word *s, int i) { s[i / WBITS] &= ~(1ULL << (i % WBITS)); }
 
-static int succs(IrBlock *b, int *s) {
-  IrInst *t = &b->ins[b->n - 1];
-  if (t->op == IR_JMP) {
-    s[0] = t->t1;
-    return 1;
-  }
-  if (t->op == IR_BR) {
-    s[0] = t->t1;
-    s[1] = t->t2;
-    return 2;
-  }
-  return 0;
-}
-
 static int cmp_start(const void *a, const void *b) {
   const Interval *x = a, *y = b;
   if (x->start != y->start)
@@ -220,7 +206,7 @@ void i386_regalloc(I386Func *cx) {
       for (int bi = nb - 1; bi >= 0; bi--) {
         IrBlock *b = f->blocks[bi];
         Word *out = live_out + (size_t)bi * nw;
-        int s[2], ns = succs(b, s);
+        int s[2], ns = ir_succs(b, s);
         for (int k = 0; k < ns; k++)
           for (int w = 0; w < nw; w++)
             out[w] |= live_in[(size_t)s[k] * nw + w];

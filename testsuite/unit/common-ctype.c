@@ -1,12 +1,12 @@
 /* common-ctype.c -- the canonical type writer of cuckoo-cc (cc/type.c) and
- * the reader of cuckoo-ld (tld/ctype.c) agree through common/ctype.h:
+ * the reader of cuckoo-ld (tld/ctype.c) agree through common/canon.h:
  * every string the writer makes parses, and writing the parsed tree back
  * with the common spellings gives the same string; every scalar's spelling
  * and i386 size is the compiler's; strings a spelling table would confuse
  * (prefixes, near misses) are refused. */
 #include "cc.h"
 #include "tld.h"
-#include "ctype.h"
+#include "canon.h"
 #include <check.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -31,7 +31,7 @@ void tld_die_at(const char *file, int line, const char *msg)
     abort();
 }
 
-/* The parsed tree written back with the spellings of common/ctype.h. */
+/* The parsed tree written back with the spellings of common/canon.h. */
 static void write_back(Buf *b, const struct ctype *t)
 {
     static const enum ck_ctor of_tag[] = {[CT_CONST] = CKC_CONST, [CT_VOLATILE] = CKC_VOLATILE,

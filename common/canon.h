@@ -1,4 +1,4 @@
-/* ctype.h -- the spelling of canonical type strings (TOOLCHAIN.md
+/* canon.h -- the spelling of canonical type strings (TOOLCHAIN.md
  * "Canonical types"), shared by the writer (cc/type.c) and the readers
  * (tld/ctype.c; the runtime's rt/layout.c for the scalars).
  *
