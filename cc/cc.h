@@ -745,6 +745,7 @@ typedef struct IrSite {
   const char *kind;               /* "bounds", "null", ...; NULL: the runtime supplies it */
   const char *detail;             /* the detail format of abi.md, or NULL */
   Loc loc;
+  const char *func;               /* the function it reports, when not the one it is in (inlined) */
   int id;                         /* numbered at emission */
 } IrSite;
 
@@ -869,6 +870,17 @@ IrKind lower_kind(Type *t);
  * ====================================================================== */
 
 void opt_program(IrProgram *ir, int level);
+/* opt/licm.c: loop-invariant integer and address arithmetic moved to
+ * loop preheaders (-O2). */
+void opt_licm(IrFunc *f);
+/* opt/idiom.c: a loop that only zeroes a whole array becomes one block
+ * fill (-O2). */
+void opt_zero_loops(IrFunc *f);
+/* opt/idiom.c: calls of the runtime's sqrt become the instruction (-O1). */
+void opt_inline_math(IrFunc *f);
+/* opt/inline.c: small static leaf functions inlined at their direct calls
+ * (-O2); which functions changed (a new array, one flag a function). */
+bool *opt_inline_program(IrProgram *ir);
 /* opt/loop.c: each block's loop nesting depth (natural loops), a new array. */
 int *ir_loop_depth(IrFunc *f);
 /* opt/cfg.c: the control-flow graph of F (predecessors of reachable

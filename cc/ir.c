@@ -164,6 +164,10 @@ static void dump_inst(FILE *out, IrFunc *f, IrInst *in) {
     fprintf(out, ".%s ", mem_name[in->mem]);
     dump_oper(out, in->a);
     break;
+  case IR_SQRT:
+    fprintf(out, " ");
+    dump_oper(out, in->a);
+    break;
   case IR_CVT:
     fprintf(out, ".%s%s ", kind_name[in->k2], in->uns ? ".u" : "");
     dump_oper(out, in->a);

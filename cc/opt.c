@@ -234,10 +234,9 @@ static void remove_constant_checks(void) {
     }
 }
 
-static bool born_nonnull(int t) {
-  if (ndefs[t] != 1)
-    return false;
-  IrInst *d = def_of[t];
+/* Whether the result of D is never NULL: the address of a global, of a
+ * frame slot or of an element of one, a new object. */
+static bool makes_nonnull(const IrInst *d) {
   if (d->op == IR_LEA && d->addr.base.kind != OK_TEMP && d->addr.base.kind != OK_NONE)
     return true;
   if (d->op == IR_COPY && (d->a.kind == OK_SYM || d->a.kind == OK_SLOT))
@@ -246,6 +245,14 @@ static bool born_nonnull(int t) {
       (!strcmp(d->sym, "__cuckoo_new") || !strcmp(d->sym, "__cuckoo_new_array")))
     return true;
   return false;
+}
+
+/* Whether IN's result is non-null given the non-null temps CUR before it:
+ * it makes a non-null address, or copies a temp that is non-null. */
+static bool result_nonnull(const IrInst *in, const Word *cur) {
+  if (makes_nonnull(in))
+    return true;
+  return in->op == IR_COPY && in->k == IK_I32 && in->a.kind == OK_TEMP && (cur[in->a.temp / 64] >> (in->a.temp % 64) & 1);
 }
 
 /* A loop head that begins with check_null T is checked again on every
@@ -290,6 +297,20 @@ static void hoist_head_null_checks(void) {
   }
   free(njmp);
   free(nother);
+}
+
+/* The temp that the edge P -> B proves non-null: P ends with a test of
+ * it against 0 (`br.ne t, 0` taken, `br.eq t, 0` not taken) and the other
+ * edge goes elsewhere; -1 if none. */
+static int edge_nonnull(int p, int b) {
+  IrBlock *pb = fn->blocks[p];
+  IrInst *t = &pb->ins[pb->n - 1];
+  if (t->op != IR_BR || t->k2 != IK_I32 || t->a.kind != OK_TEMP || t->b.kind != OK_IMM || t->b.imm != 0 ||
+      t->t1 == t->t2)
+    return -1;
+  if ((t->cc == CC_NE && t->t1 == b) || (t->cc == CC_EQ && t->t2 == b))
+    return t->a.temp;
+  return -1;
 }
 
 /* Forward must-analysis: temps non-null at each block's entry. */
@@ -348,8 +369,9 @@ static void remove_null_checks(void) {
         has_pred[b] = npred[b] > 0;
         for (int k = 0; k < npred[b]; k++) {
           int p = preds[b][k];
+          int t = edge_nonnull(p, b);
           for (int w = 0; w < nw; w++)
-            I[w] &= out_s[(size_t)p * nw + w];
+            I[w] &= out_s[(size_t)p * nw + w] | (t >= 0 && t / 64 == w ? 1ULL << (t % 64) : 0);
         }
         if (!has_pred[b])
           memset(I, 0, sizeof(Word) * nw);
@@ -358,10 +380,12 @@ static void remove_null_checks(void) {
       IrBlock *bl = fn->blocks[b];
       for (int i = 0; i < bl->n; i++) {
         IrInst *in = &bl->ins[i];
-        if (in->dst >= 0)
+        if (in->dst >= 0) {
+          bool nn = result_nonnull(in, cur);
           cur[in->dst / 64] &= ~(1ULL << (in->dst % 64));
-        if (in->dst >= 0 && born_nonnull(in->dst))
-          cur[in->dst / 64] |= 1ULL << (in->dst % 64);
+          if (nn)
+            cur[in->dst / 64] |= 1ULL << (in->dst % 64);
+        }
         if (in->op == IR_CHECK_NULL && in->a.kind == OK_TEMP)
           cur[in->a.temp / 64] |= 1ULL << (in->a.temp % 64);
       }
@@ -386,8 +410,9 @@ static void remove_null_checks(void) {
           cur[t / 64] |= 1ULL << (t % 64);
       }
       if (in->dst >= 0) {
+        bool nn = result_nonnull(in, cur);
         cur[in->dst / 64] &= ~(1ULL << (in->dst % 64));
-        if (born_nonnull(in->dst))
+        if (nn)
           cur[in->dst / 64] |= 1ULL << (in->dst % 64);
       }
     }
@@ -413,20 +438,34 @@ static bool same_oper(Oper a, Oper b) {
 }
 
 /* An equal bounds check earlier in the block, nothing redefined since. */
+static bool same_addr(const IrAddr *x, const IrAddr *y);
+
+/* Whether IN redefines a temp that check C reads. */
+static bool redefines_checked(const IrInst *in, const IrInst *c) {
+  int t = in->dst;
+  if (t < 0)
+    return false;
+  return (c->a.kind == OK_TEMP && t == c->a.temp) || (c->b.kind == OK_TEMP && t == c->b.temp) ||
+         (c->lenmem && ((c->addr.base.kind == OK_TEMP && t == c->addr.base.temp) || t == c->addr.index));
+}
+
+/* A second check of the same index against the same length, later in the
+ * same block with neither redefined in between, can never fail: the first
+ * passed.  A length in an array's length word counts too -- length words
+ * never change (LANGUAGE.md §4), which the checker also knows. */
 static void remove_local_bounds(void) {
   for (int b = 0; b < fn->nblocks; b++) {
     IrBlock *bl = fn->blocks[b];
     for (int i = 0; i < bl->n; i++) {
       IrInst *c = &bl->ins[i];
-      if (c->op != IR_CHECK_BOUNDS || c->lenmem)
+      if (c->op != IR_CHECK_BOUNDS)
         continue;
       for (int j = i + 1; j < bl->n; j++) {
         IrInst *d = &bl->ins[j];
-        if (d->op == IR_CHECK_BOUNDS && !d->lenmem && d->k == c->k && same_oper(d->a, c->a) &&
-            same_oper(d->b, c->b))
+        if (d->op == IR_CHECK_BOUNDS && d->lenmem == c->lenmem && d->k == c->k && d->uns == c->uns &&
+            same_oper(d->a, c->a) && (c->lenmem ? same_addr(&d->addr, &c->addr) : same_oper(d->b, c->b)))
           d->op = IR_NOP;
-        if (d->dst >= 0 && ((c->a.kind == OK_TEMP && d->dst == c->a.temp) ||
-                            (c->b.kind == OK_TEMP && d->dst == c->b.temp)))
+        if (redefines_checked(d, c))
           break;
       }
     }
@@ -903,6 +942,8 @@ static void opt_func(IrFunc *f, int level) {
   simplify_cfg();
   for (int round = 0; round < 4 && propagate(); round++)
     ;
+  if (level >= 1)
+    opt_inline_math(fn);
   count();
   remove_constant_checks();
   if (level >= 1) {
@@ -917,6 +958,12 @@ static void opt_func(IrFunc *f, int level) {
     use_counter_ranges();
     remove_branch_bounds();
   }
+  if (level >= 2) {
+    opt_zero_loops(fn); /* after remove_branch_bounds: a checked store does not match */
+    simplify_cfg();
+  }
+  if (level >= 2)
+    opt_licm(fn); /* last: what it moves must be proved where it lands */
   simplify_cfg();
 }
 
@@ -924,4 +971,13 @@ void opt_program(IrProgram *ir, int level) {
   for (int i = 0; i < ir->nfuncs; i++)
     if (!ir->funcs[i]->is_thunk)
       opt_func(ir->funcs[i], level);
+  if (level < 2)
+    return;
+  /* callees first optimised, then copied into their callers, which are
+   * optimised again with the copies in place */
+  bool *changed = opt_inline_program(ir);
+  for (int i = 0; i < ir->nfuncs; i++)
+    if (changed[i])
+      opt_func(ir->funcs[i], level);
+  free(changed);
 }

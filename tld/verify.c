@@ -656,6 +656,10 @@ static uint32_t fresh(struct vctx *v, struct st *s, int k)
             x->nzof = 0;
         if (x->nzlow == vn)
             x->nzlow = 0;
+        /* a pointer with an index still to prove names the index and the
+         * pointer by number: with the number gone, it can never be proved */
+        if (x->ixscale && ((!x->ixc && x->ixvn == vn) || x->ixbase == vn))
+            *x = top();
     }
     for (int i = 0; i < s->nf; i++)
         if ((s->f[i].kind != F_CONST_LT_LEN && s->f[i].a == vn) || (s->f[i].kind != F_LT_CONST && s->f[i].b == vn))
@@ -3554,6 +3558,31 @@ static void join_facts(struct vctx *v, const struct st *to, const struct st *fro
     }
 }
 
+/* A value that is an index scaled by an element size (x * m) names x by
+ * its number.  Where the two edges into a join give a location's value
+ * that relation to the values of one same location, with one same m, it
+ * holds at the join too, about that location's joined value, whatever
+ * numbers the edges used: an index scaled before a loop stays known as
+ * scaled through the loop's head (moved out by cc/opt/licm.c). */
+static void join_relations(struct vctx *v, const struct st *a, const struct st *c, struct st *out)
+{
+    size_t nl = NREG + v->ncells;
+    for (size_t l = 0; l < nl; l++) {
+        struct val *x = l < NREG ? &out->r[l] : &out->c[l - NREG];
+        const struct val *xa = loc(v, a, l), *xc = loc(v, c, l);
+        if (!x->vn || x->k != V_TOP || x->mulof || !xa->mulof || !xc->mulof || !xa->mul || xa->mul != xc->mul)
+            continue;
+        for (size_t m = 0; m < nl; m++) {
+            const struct val *ma = loc(v, a, m), *mc = loc(v, c, m), *mo = loc(v, out, m);
+            if (mo->vn && ma->vn == xa->mulof && mc->vn == xc->mulof) {
+                x->mulof = mo->vn;
+                x->mul = xa->mul;
+                break;
+            }
+        }
+    }
+}
+
 static int facts_same(const struct st *a, const struct st *b)
 {
     if (a->nf != b->nf)
@@ -3574,6 +3603,7 @@ static void join2(struct vctx *v, size_t b, const struct st *a, const struct st 
     for (size_t i = 0; i < v->ncells; i++)
         out->c[i] = join_val(v, &a->c[i], &c->c[i], base + NREG + (uint32_t)i, a, c);
     join_facts(v, a, c, out);
+    join_relations(v, a, c, out);
     /* two arrays of known lengths joined into one of unknown length: its
      * length word is at least the shorter length */
     for (size_t l = 0; l < NREG + v->ncells; l++) {
@@ -3658,6 +3688,16 @@ static int join_into(struct vctx *v, size_t b, const struct st *from, size_t key
                 ren_new[nren++] = own;
             }
             x->vn = own;
+        }
+        /* relations to a renumbered value follow it to its new number */
+        for (size_t l = 0; l < NREG + v->ncells && nren; l++) {
+            struct val *x = l < NREG ? &j.r[l] : &j.c[l - NREG];
+            for (size_t k = 0; k < nren; k++) {
+                if (x->mulof && x->mulof == ren_old[k]) {
+                    x->mulof = ren_new[k];
+                    break;
+                }
+            }
         }
         int nf = j.nf;
         for (int i = 0; i < nf && nren; i++) {

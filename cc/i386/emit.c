@@ -59,7 +59,7 @@ static const char *str_label(const char *s) {
 const char *i386_site_label(IrSite *s, IrFunc *f) {
   if (!s->id) {
     s->id = ++site_counter;
-    const char *fname = f->obj ? f->obj->name : f->name;
+    const char *fname = s->func ? s->func : f->obj ? f->obj->name : f->name;
     const char *file = s->loc.file ? s->loc.file : source_file;
     buf_printf(&rodata, "\t.p2align 2\n\t.type site.%d, @object\n\t.size site.%d, 24\nsite.%d:\n", s->id, s->id,
                s->id);

@@ -1808,6 +1808,12 @@ static void isel_inst(IrInst *in, int next_block, bool last) {
     k == IK_I64 ? alu64(in) : unary32(in);
     return;
   case IR_SET: set_value(in); return;
+  case IR_SQRT: {
+    int w = fwork(in->dst);
+    E("sqrtsd %s, %s", fmem(in->a, IK_F64), XR[w]);
+    fset_dst(in->dst, IK_F64, w);
+    return;
+  }
   case IR_EXT: ext32(in); return;
   case IR_CVT: cvt(in); return;
   case IR_LEA: {

@@ -36,3 +36,25 @@ int main(int argc, string *argv[])
     printf("%d %d %d\n", depth(argc + 3), arr[argc], *gp);
     return 0;
 }
+
+/* A static leaf that returns a struct stays a function at -O2 (the
+   inliner takes none such), so it keeps relying on its caller's stack
+   check: at -O2 `twice` is inlined into depth, and depth's check then
+   covers no static callee -- outer's still does. */
+struct pair {
+    int a, b;
+};
+
+static struct pair halves(int x)
+{
+    struct pair p;
+    p.a = x / 2;
+    p.b = x - p.a;
+    return p;
+}
+
+int outer(int n)
+{
+    struct pair p = halves(n);
+    return p.a * p.b;
+}

@@ -1,0 +1,335 @@
+/* inline.c -- inlining of small static leaf functions (-O2).
+ *
+ * A direct call of a `static` function whose body is small and calls
+ * nothing is replaced by a copy of that body: its temps and frame slots
+ * become the caller's, its `ret` a jump to the rest of the caller's block.
+ * What this keeps, and why it is safe:
+ *
+ *   - every check of the callee is copied with it, and its site record
+ *     still names the callee (IrSite.func), so a run-time error reads as
+ *     at -O0: same kind, detail, line, column and function (§11a);
+ *   - the callee's frame joins the caller's: its slots are laid out in the
+ *     caller's frame, which the caller's stack check (or its callers',
+ *     emit.c stack_need) covers -- the callee's own stack check is not
+ *     copied, as it checked no more than what is now the caller's frame;
+ *   - the callee calls nothing, so no call-site record, no return address
+ *     and no recursion can be affected;
+ *   - the proof checker sees the result as ordinary code of the caller and
+ *     proves it as such: nothing here is trusted.
+ *
+ * A parameter whose slot the body only reads whole becomes a copy of the
+ * argument; any other parameter gets a slot of the caller, stored before
+ * the body runs, as the call stored it on the stack. */
+#include "../cc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { INLINE_MAX_CALLEE = 60, INLINE_MAX_CALLER = 4000 };
+
+static int real_size(const IrFunc *f) {
+  int n = 0;
+  for (int b = 0; b < f->nblocks; b++)
+    for (int i = 0; i < f->blocks[b]->n; i++)
+      n += f->blocks[b]->ins[i].op != IR_NOP;
+  return n;
+}
+
+static bool inlinable(const IrFunc *f) {
+  if (f->is_thunk || f->sret || !f->obj || !f->obj->is_static || f->obj->is_domain_entry ||
+      f->obj->is_spawn_target || real_size(f) > INLINE_MAX_CALLEE)
+    return false;
+  for (int b = 0; b < f->nblocks; b++)
+    for (int i = 0; i < f->blocks[b]->n; i++) {
+      const IrInst *in = &f->blocks[b]->ins[i];
+      if (in->op == IR_CALL)
+        return false;
+    }
+  return true;
+}
+
+static IrFunc *func_of(IrProgram *ir, Obj *o) {
+  for (int i = 0; i < ir->nfuncs; i++)
+    if (ir->funcs[i]->obj == o && !ir->funcs[i]->is_thunk)
+      return ir->funcs[i];
+  return NULL;
+}
+
+static IrMem store_mem(IrKind k, int size) {
+  switch (k) {
+  case IK_I64: return M_I64;
+  case IK_F32: return M_F32;
+  case IK_F64: return M_F64;
+  default: return size == 1 ? M_U8 : size == 2 ? M_U16 : M_I32;
+  }
+}
+
+static IrMem whole_mem(IrKind k) {
+  switch (k) {
+  case IK_I64: return M_I64;
+  case IK_F32: return M_F32;
+  case IK_F64: return M_F64;
+  default: return M_I32;
+  }
+}
+
+static bool names_slot(Oper o, int s) { return o.kind == OK_SLOT && o.slot == s; }
+
+/* Whether every use of slot S in F is a load of its whole value as kind K. */
+static bool slot_only_read_whole(const IrFunc *f, int s, IrKind k) {
+  for (int b = 0; b < f->nblocks; b++)
+    for (int i = 0; i < f->blocks[b]->n; i++) {
+      const IrInst *in = &f->blocks[b]->ins[i];
+      bool in_addr = names_slot(in->addr.base, s);
+      if (names_slot(in->a, s) || names_slot(in->b, s) || names_slot(in->sret, s))
+        return false;
+      for (int a = 0; a < in->nargs; a++)
+        if (names_slot(in->args[a].val, s))
+          return false;
+      if (!in_addr)
+        continue;
+      if (in->op != IR_LOAD || in->addr.index >= 0 || in->addr.off != 0 || in->addr.base.imm != 0 ||
+          in->mem != whole_mem(k) || in->k != k)
+        return false;
+    }
+  return true;
+}
+
+typedef struct {
+  int *temp, *slot, *block;
+  int nsites;
+  IrSite **site_from, **site_to;
+} Map;
+
+static Oper map_oper(const Map *m, Oper o) {
+  if (o.kind == OK_TEMP)
+    o.temp = m->temp[o.temp];
+  else if (o.kind == OK_SLOT)
+    o.slot = m->slot[o.slot];
+  return o;
+}
+
+static IrSite *map_site(IrFunc *g, Map *m, const IrFunc *f, IrSite *s) {
+  if (!s)
+    return NULL;
+  for (int i = 0; i < m->nsites; i++)
+    if (m->site_from[i] == s)
+      return m->site_to[i];
+  IrSite *c = ir_new_site(g, s->kind, s->detail, s->loc);
+  c->func = s->func ? s->func : f->obj->name;
+  m->site_from[m->nsites] = s;
+  m->site_to[m->nsites++] = c;
+  return c;
+}
+
+/* Lay G's blocks out in ORDER (a permutation of their indices, the entry
+ * first): the layout is the block order, and a register's live range is
+ * a hull over it, so an inlined body left at the end of the function
+ * would stretch every range it uses across the whole function. */
+static void reorder_blocks(IrFunc *g, const int *order) {
+  int nb = g->nblocks;
+  int *pos = xmalloc(sizeof(int) * (nb + 1));
+  for (int k = 0; k < nb; k++)
+    pos[order[k]] = k;
+  IrBlock **old = xmalloc(sizeof(IrBlock *) * (nb + 1));
+  memcpy(old, g->blocks, sizeof(IrBlock *) * nb);
+  for (int k = 0; k < nb; k++) {
+    g->blocks[k] = old[order[k]];
+    g->blocks[k]->id = k;
+  }
+  for (int k = 0; k < nb; k++) {
+    IrBlock *bl = g->blocks[k];
+    for (int x = 0; x < bl->n; x++) {
+      IrInst *in = &bl->ins[x];
+      if (in->op == IR_JMP || in->op == IR_BR)
+        in->t1 = pos[in->t1];
+      if (in->op == IR_BR)
+        in->t2 = pos[in->t2];
+    }
+  }
+  free(old);
+  free(pos);
+}
+
+/* Inline the call at G's block B, index I, of F. */
+static void inline_call(IrFunc *g, int b, int i, IrFunc *f) {
+  int first_new = g->nblocks;
+  IrInst call = g->blocks[b]->ins[i];
+  /* the rest of the block moves to a block of its own */
+  int cont = ir_new_block(g);
+  {
+    IrBlock *bb = g->blocks[b], *cb = g->blocks[cont];
+    for (int k = i + 1; k < bb->n; k++) {
+      IrInst *in = ir_append(g, cont, IR_NOP);
+      *in = bb->ins[k];
+    }
+    (void)cb;
+    bb->n = i;
+  }
+  Map m = {0};
+  m.temp = xmalloc(sizeof(int) * (f->ntemps + 1));
+  m.slot = xmalloc(sizeof(int) * (f->nslots + 1));
+  m.block = xmalloc(sizeof(int) * (f->nblocks + 1));
+  m.site_from = xmalloc(sizeof(IrSite *) * (f->nsites + 1));
+  m.site_to = xmalloc(sizeof(IrSite *) * (f->nsites + 1));
+  for (int t = 0; t < f->ntemps; t++)
+    m.temp[t] = ir_new_temp(g, f->tkind[t]);
+  for (int k = 0; k < f->nblocks; k++)
+    m.block[k] = ir_new_block(g);
+  /* parameters in the order of their offsets, as the call passes them */
+  Oper *pval = xmalloc(sizeof(Oper) * (f->nslots + 1));
+  bool *by_copy = xmalloc(f->nslots + 1);
+  memset(by_copy, 0, f->nslots + 1);
+  int na = 0;
+  for (int s = 0; s < f->nslots; s++) {
+    const IrSlot *sl = &f->slots[s];
+    if (sl->param_off < 0) {
+      m.slot[s] = ir_new_slot(g, sl->size, sl->align, sl->ty, sl->obj);
+      g->slots[m.slot[s]].param_off = -1;
+      continue;
+    }
+    /* the argument for this parameter: the one of its rank by offset */
+    int rank = 0;
+    for (int t = 0; t < f->nslots; t++)
+      if (f->slots[t].param_off >= 0 && f->slots[t].param_off < sl->param_off)
+        rank++;
+    int k = -1, seen = 0;
+    for (int a = 0; a < call.nargs; a++) {
+      if (call.args[a].is_site)
+        continue;
+      if (seen++ == rank) {
+        k = a;
+        break;
+      }
+    }
+    if (k < 0)
+      die("inline: no argument for a parameter of %s", f->name);
+    na++;
+    pval[s] = call.args[k].val;
+    if (slot_only_read_whole(f, s, call.args[k].kind)) {
+      by_copy[s] = true;
+      m.slot[s] = -1;
+      continue;
+    }
+    m.slot[s] = ir_new_slot(g, sl->size, sl->align, sl->ty, sl->obj);
+    IrInst *st = ir_append(g, b, IR_STORE);
+    st->k = call.args[k].kind;
+    st->mem = store_mem(call.args[k].kind, sl->size);
+    st->addr.base = ir_slot(m.slot[s], 0);
+    st->a = call.args[k].val;
+    st->loc = call.loc;
+  }
+  (void)na;
+  IrInst *j = ir_append(g, b, IR_JMP);
+  j->t1 = m.block[0];
+  j->loc = call.loc;
+  /* the body */
+  for (int k = 0; k < f->nblocks; k++) {
+    IrBlock *fb = f->blocks[k];
+    int nbk = m.block[k];
+    for (int x = 0; x < fb->n; x++) {
+      IrInst src = fb->ins[x];
+      if (src.op == IR_CHECK_STACK || src.op == IR_NOP)
+        continue;
+      if (src.op == IR_LOAD && src.addr.base.kind == OK_SLOT && by_copy[src.addr.base.slot]) {
+        IrInst *in = ir_append(g, nbk, IR_COPY);
+        in->k = src.k;
+        in->dst = m.temp[src.dst];
+        in->a = pval[src.addr.base.slot];
+        in->loc = src.loc;
+        continue;
+      }
+      if (src.op == IR_RET) {
+        if (call.dst >= 0 && src.a.kind != OK_NONE) {
+          IrInst *in = ir_append(g, nbk, IR_COPY);
+          in->k = g->tkind[call.dst];
+          in->dst = call.dst;
+          in->a = map_oper(&m, src.a);
+          in->loc = src.loc;
+        }
+        IrInst *in = ir_append(g, nbk, IR_JMP);
+        in->t1 = cont;
+        in->loc = src.loc;
+        continue;
+      }
+      IrInst *in = ir_append(g, nbk, IR_NOP);
+      *in = src;
+      if (in->dst >= 0)
+        in->dst = m.temp[in->dst];
+      in->a = map_oper(&m, in->a);
+      in->b = map_oper(&m, in->b);
+      in->addr.base = map_oper(&m, in->addr.base);
+      if (in->addr.index >= 0)
+        in->addr.index = m.temp[in->addr.index];
+      if (in->op == IR_JMP || in->op == IR_BR) {
+        in->t1 = m.block[in->t1];
+        if (in->op == IR_BR)
+          in->t2 = m.block[in->t2];
+      }
+      in->site = map_site(g, &m, f, in->site);
+      in->site2 = map_site(g, &m, f, in->site2);
+    }
+  }
+  /* the body right after the call's block, then the rest of that block */
+  int *order = xmalloc(sizeof(int) * (g->nblocks + 1)), n = 0;
+  for (int k = 0; k <= b; k++)
+    order[n++] = k;
+  for (int k = 0; k < f->nblocks; k++)
+    order[n++] = m.block[k];
+  order[n++] = cont;
+  for (int k = b + 1; k < first_new; k++)
+    order[n++] = k;
+  reorder_blocks(g, order);
+  free(order);
+  free(pval);
+  free(by_copy);
+  free(m.temp);
+  free(m.slot);
+  free(m.block);
+  free(m.site_from);
+  free(m.site_to);
+}
+
+/* Inline into G what qualifies; true if anything was. */
+static bool inline_into(IrProgram *ir, IrFunc *g) {
+  bool any = false;
+  for (int b = 0; b < g->nblocks; b++) {
+    for (int i = 0; i < g->blocks[b]->n; i++) {
+      IrInst *in = &g->blocks[b]->ins[i];
+      if (in->op != IR_CALL || !in->sym || !in->callee || in->sret.kind != OK_NONE)
+        continue;
+      IrFunc *f = func_of(ir, in->callee);
+      if (!f || f == g || !inlinable(f) || real_size(g) + real_size(f) > INLINE_MAX_CALLER)
+        continue;
+      bool struct_arg = false;
+      for (int a = 0; a < in->nargs; a++)
+        struct_arg |= in->args[a].size > 0;
+      if (struct_arg || (in->dst >= 0 && f->ret_kind != g->tkind[in->dst]))
+        continue;
+      inline_call(g, b, i, f);
+      any = true;
+      break;                      /* the block ends here now; its rest is a new block */
+    }
+  }
+  return any;
+}
+
+bool *opt_inline_program(IrProgram *ir) {
+  bool *changed = xmalloc(ir->nfuncs + 1);
+  memset(changed, 0, ir->nfuncs + 1);
+  /* a few rounds: a function that became a leaf by inlining can then be
+   * inlined into its own callers */
+  for (int round = 0; round < 3; round++) {
+    bool any = false;
+    for (int i = 0; i < ir->nfuncs; i++) {
+      IrFunc *g = ir->funcs[i];
+      if (g->is_thunk)
+        continue;
+      if (inline_into(ir, g))
+        changed[i] = any = true;
+    }
+    if (!any)
+      break;
+  }
+  return changed;
+}
