@@ -1,6 +1,7 @@
 #!/bin/sh
 # run-gen.sh FIRST LAST -- generate the programs of seeds FIRST..LAST with
-# cuckoo-gen, compile each at -O0 and -O2, audit both with cuckoo-objcheck,
+# cuckoo-gen, compile each at every level of $CUCKOO_GEN_LEVELS (default
+# "O0 O2"; the first is the reference), audit each with cuckoo-objcheck,
 # run them, and compare with the generator's model: the same standard
 # output (gen-SEED.out), the same exit status (0, or 134 after a runtime
 # error), and the same last line of standard error, which must begin with
@@ -17,6 +18,8 @@ genflags=${CUCKOO_GEN_FLAGS:-}
 cc=${CUCKOO_CC:-../cc/cuckoo-cc}
 keep=${CUCKOO_GEN_KEEP:-./gen-failures}
 limit=${CUCKOO_GEN_TIMEOUT:-20}
+levels=${CUCKOO_GEN_LEVELS:-"O0 O2"}
+ref=${levels%% *}
 [ -x "$gen" ] || { echo "SKIP: $gen not built"; exit 77; }
 [ -x "$cc" ] || { echo "SKIP: $cc not built"; exit 77; }
 case $gen in /*) ;; *) gen=$(pwd)/$gen ;; esac
@@ -48,7 +51,7 @@ while [ "$seed" -le "$last" ]; do
         known=" [no issue-7 class 1/2 constructs]"
     fi
     ok=1 seedfail=0
-    for o in O0 O2; do
+    for o in $levels; do
         if ! (cd "$tmp" && $cc ${CUCKOO_CFLAGS:-} -$o -o prog-$o gen-$seed.ck) >"$tmp/cc-$o.stderr" 2>&1; then
             failed "-$o: the compiler rejects it or fails: $(head -3 "$tmp/cc-$o.stderr")"
             ok=0; break
@@ -65,7 +68,7 @@ while [ "$seed" -le "$last" ]; do
         mv "$tmp/run-$o.err2" "$tmp/run-$o.stderr"
     done
     if [ $ok = 1 ]; then
-        for o in O0 O2; do
+        for o in $levels; do
             st=$(cat "$tmp/status-$o")
             line=$(tail -n 1 "$tmp/run-$o.stderr")
             if ! cmp -s "$tmp/gen-$seed.out" "$tmp/run-$o.stdout"; then
@@ -84,12 +87,14 @@ while [ "$seed" -le "$last" ]; do
                 if [ "$st" != 134 ]; then failed "-$o: exit $st, expected 134"; break; fi
             fi
         done
-        if ! cmp -s "$tmp/run-O0.stdout" "$tmp/run-O2.stdout"; then
-            failed "-O0 and -O2 print different output"
-        fi
-        if [ -n "$want_trap" ] && [ "$(tail -n 1 "$tmp/run-O0.stderr")" != "$(tail -n 1 "$tmp/run-O2.stderr")" ]; then
-            failed "-O0 and -O2 stop differently: '$(tail -n 1 "$tmp/run-O0.stderr")' / '$(tail -n 1 "$tmp/run-O2.stderr")'"
-        fi
+        for o in $levels; do
+            if ! cmp -s "$tmp/run-$ref.stdout" "$tmp/run-$o.stdout"; then
+                failed "-$ref and -$o print different output"
+            fi
+            if [ -n "$want_trap" ] && [ "$(tail -n 1 "$tmp/run-$ref.stderr")" != "$(tail -n 1 "$tmp/run-$o.stderr")" ]; then
+                failed "-$ref and -$o stop differently: '$(tail -n 1 "$tmp/run-$ref.stderr")' / '$(tail -n 1 "$tmp/run-$o.stderr")'"
+            fi
+        done
         [ -n "$want_trap" ] && traps=$((traps + 1))
     fi
     seed=$((seed + 1))
