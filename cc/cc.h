@@ -778,6 +778,7 @@ typedef struct {
   int nargs;
   Oper sret;                      /* OK_NONE, or the address of the struct result buffer */
   bool is_runtime;                /* a call of a cuckoo.ckh function: a callsite entry */
+  bool no_inline;                 /* CALL: the fallback of a partly inlined call (opt/inline.c) */
   IrSite *site;                   /* checks, indirect calls, runtime calls */
   IrSite *site2;                  /* CHECK_DIV: the overflow site (signed only) */
   Loc loc;

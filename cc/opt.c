@@ -69,9 +69,23 @@ static bool const_temp(Oper o, Oper *out) {
   return false;
 }
 
+/* A temp defined once, by a copy of a temp that is itself defined once
+ * (and of its kind): the two hold one value wherever the copy's is used,
+ * so the use may read the original (an inlined call's arguments). */
+static bool copied_temp(Oper o, Oper *out) {
+  if (o.kind != OK_TEMP || ndefs[o.temp] != 1)
+    return false;
+  IrInst *d = def_of[o.temp];
+  if (d->op != IR_COPY || d->a.kind != OK_TEMP || d->a.temp == o.temp || ndefs[d->a.temp] != 1 ||
+      fn->tkind[d->a.temp] != fn->tkind[o.temp])
+    return false;
+  *out = d->a;
+  return true;
+}
+
 static void subst(Oper *o) {
   Oper c;
-  if (const_temp(*o, &c))
+  if (const_temp(*o, &c) || copied_temp(*o, &c))
     *o = c;
 }
 
@@ -177,6 +191,11 @@ static bool propagate(void) {
         in->op = IR_NOP; /* an object's address is never NULL */
       if (in->a.kind == OK_SYM && in->op == IR_CHECK_CAST)
         in->a = oa;
+      Oper c;
+      if (copied_temp(in->addr.base, &c))
+        in->addr.base = c;
+      if (in->addr.index >= 0 && copied_temp(ir_temp(in->addr.index), &c))
+        in->addr.index = c.temp;
       fold_addr(&in->addr);
       for (int k = 0; k < in->nargs; k++)
         subst(&in->args[k].val);

@@ -19,7 +19,16 @@
  *
  * A parameter whose slot the body only reads whole becomes a copy of the
  * argument; any other parameter gets a slot of the caller, stored before
- * the body runs, as the call stored it on the stack. */
+ * the body runs, as the call stored it on the stack.
+ *
+ * Partial inlining: of a static function that does call (a recursive one,
+ * typically), the prefix that ends in a `ret` without any call or store on
+ * the way -- the base case `if (i == N) return x;` -- is copied to the call
+ * site; every edge out of that prefix goes to the original call, which
+ * runs the function from its start.  The prefix only reads, so running it
+ * once more is unobservable (another thread's store between the two reads
+ * makes an execution in which the call began later); a check in the prefix
+ * traps with the callee's site, as the call would. */
 #include "../cc.h"
 
 #include <stdlib.h>
@@ -151,6 +160,57 @@ static void reorder_blocks(IrFunc *g, const int *order) {
   free(pos);
 }
 
+/* Copy the instructions of F's block FB (temps, slots, blocks and sites
+ * through M) to the end of G's block NBK: a parameter read whole becomes
+ * a copy of its argument (BY_COPY, PVAL), `ret` a copy into the call's
+ * result and a jump to CONT; F's stack check is left out (its frame is
+ * now the caller's). */
+static void copy_block(IrFunc *g, int nbk, const IrBlock *fb, Map *m, const IrFunc *f, const bool *by_copy,
+                       const Oper *pval, const IrInst *call, int cont) {
+  for (int x = 0; x < fb->n; x++) {
+    IrInst src = fb->ins[x];
+    if (src.op == IR_CHECK_STACK || src.op == IR_NOP)
+      continue;
+    if (src.op == IR_LOAD && src.addr.base.kind == OK_SLOT && by_copy[src.addr.base.slot]) {
+      IrInst *in = ir_append(g, nbk, IR_COPY);
+      in->k = src.k;
+      in->dst = m->temp[src.dst];
+      in->a = pval[src.addr.base.slot];
+      in->loc = src.loc;
+      continue;
+    }
+    if (src.op == IR_RET) {
+      if (call->dst >= 0 && src.a.kind != OK_NONE) {
+        IrInst *in = ir_append(g, nbk, IR_COPY);
+        in->k = g->tkind[call->dst];
+        in->dst = call->dst;
+        in->a = map_oper(m, src.a);
+        in->loc = src.loc;
+      }
+      IrInst *in = ir_append(g, nbk, IR_JMP);
+      in->t1 = cont;
+      in->loc = src.loc;
+      continue;
+    }
+    IrInst *in = ir_append(g, nbk, IR_NOP);
+    *in = src;
+    if (in->dst >= 0)
+      in->dst = m->temp[in->dst];
+    in->a = map_oper(m, in->a);
+    in->b = map_oper(m, in->b);
+    in->addr.base = map_oper(m, in->addr.base);
+    if (in->addr.index >= 0)
+      in->addr.index = m->temp[in->addr.index];
+    if (in->op == IR_JMP || in->op == IR_BR) {
+      in->t1 = m->block[in->t1];
+      if (in->op == IR_BR)
+        in->t2 = m->block[in->t2];
+    }
+    in->site = map_site(g, m, f, in->site);
+    in->site2 = map_site(g, m, f, in->site2);
+  }
+}
+
 /* Inline the call at G's block B, index I, of F. */
 static void inline_call(IrFunc *g, int b, int i, IrFunc *f) {
   int first_new = g->nblocks;
@@ -227,48 +287,7 @@ static void inline_call(IrFunc *g, int b, int i, IrFunc *f) {
   for (int k = 0; k < f->nblocks; k++) {
     IrBlock *fb = f->blocks[k];
     int nbk = m.block[k];
-    for (int x = 0; x < fb->n; x++) {
-      IrInst src = fb->ins[x];
-      if (src.op == IR_CHECK_STACK || src.op == IR_NOP)
-        continue;
-      if (src.op == IR_LOAD && src.addr.base.kind == OK_SLOT && by_copy[src.addr.base.slot]) {
-        IrInst *in = ir_append(g, nbk, IR_COPY);
-        in->k = src.k;
-        in->dst = m.temp[src.dst];
-        in->a = pval[src.addr.base.slot];
-        in->loc = src.loc;
-        continue;
-      }
-      if (src.op == IR_RET) {
-        if (call.dst >= 0 && src.a.kind != OK_NONE) {
-          IrInst *in = ir_append(g, nbk, IR_COPY);
-          in->k = g->tkind[call.dst];
-          in->dst = call.dst;
-          in->a = map_oper(&m, src.a);
-          in->loc = src.loc;
-        }
-        IrInst *in = ir_append(g, nbk, IR_JMP);
-        in->t1 = cont;
-        in->loc = src.loc;
-        continue;
-      }
-      IrInst *in = ir_append(g, nbk, IR_NOP);
-      *in = src;
-      if (in->dst >= 0)
-        in->dst = m.temp[in->dst];
-      in->a = map_oper(&m, in->a);
-      in->b = map_oper(&m, in->b);
-      in->addr.base = map_oper(&m, in->addr.base);
-      if (in->addr.index >= 0)
-        in->addr.index = m.temp[in->addr.index];
-      if (in->op == IR_JMP || in->op == IR_BR) {
-        in->t1 = m.block[in->t1];
-        if (in->op == IR_BR)
-          in->t2 = m.block[in->t2];
-      }
-      in->site = map_site(g, &m, f, in->site);
-      in->site2 = map_site(g, &m, f, in->site2);
-    }
+    copy_block(g, nbk, fb, &m, f, by_copy, pval, &call, cont);
   }
   /* the body right after the call's block, then the rest of that block */
   int *order = xmalloc(sizeof(int) * (g->nblocks + 1)), n = 0;
@@ -290,13 +309,234 @@ static void inline_call(IrFunc *g, int b, int i, IrFunc *f) {
   free(m.site_to);
 }
 
+enum { PREFIX_MAX = 24 };
+
+/* The prefix of F that partial inlining copies: the blocks reachable from
+ * the entry through blocks that neither call nor store, marked in IN_S.
+ * False when there is none worth copying (no `ret` in it, too large, or a
+ * slot used other than as a parameter read whole). */
+static bool prefix_of(const IrFunc *f, char *in_s, const bool *by_copy) {
+  memset(in_s, 0, f->nblocks + 1);
+  int *stack = xmalloc(sizeof(int) * (f->nblocks + 1)), top = 0, size = 0;
+  bool has_ret = false, ok = true;
+  stack[top++] = 0;
+  in_s[0] = 1;
+  while (top > 0 && ok) {
+    int b = stack[--top];
+    const IrBlock *bl = f->blocks[b];
+    bool pure = true;
+    for (int i = 0; i < bl->n && pure; i++) {
+      const IrInst *in = &bl->ins[i];
+      switch (in->op) {
+      case IR_CALL: case IR_STORE: case IR_MEMCPY: case IR_MEMZERO:
+        pure = false;
+        break;
+      default:
+        break;
+      }
+    }
+    if (!pure) {
+      in_s[b] = 2;                /* reached, but left to the call */
+      continue;
+    }
+    for (int i = 0; i < bl->n; i++) {
+      const IrInst *in = &bl->ins[i];
+      if (in->op == IR_NOP || in->op == IR_CHECK_STACK)
+        continue;
+      size++;
+      has_ret |= in->op == IR_RET;
+      if ((in->a.kind == OK_SLOT || in->b.kind == OK_SLOT) ||
+          (in->addr.base.kind == OK_SLOT && !(in->op == IR_LOAD && by_copy[in->addr.base.slot])))
+        ok = false;
+    }
+    int s2[2], ns = ir_succs(bl, s2);
+    for (int k = 0; k < ns; k++)
+      if (!in_s[s2[k]]) {
+        in_s[s2[k]] = 1;
+        stack[top++] = s2[k];
+      }
+  }
+  free(stack);
+  for (int b = 0; b < f->nblocks; b++)
+    if (in_s[b] == 2)
+      in_s[b] = 0;
+  return ok && has_ret && size <= PREFIX_MAX;
+}
+
+/* The parameters of F that are only read whole (as kind K of the call's
+ * arguments), in BY_COPY; false if a parameter has no argument. */
+static bool params_by_copy(const IrFunc *f, const IrInst *call, bool *by_copy, Oper *pval) {
+  memset(by_copy, 0, f->nslots + 1);
+  for (int s = 0; s < f->nslots; s++) {
+    const IrSlot *sl = &f->slots[s];
+    if (sl->param_off < 0)
+      continue;
+    int rank = 0;
+    for (int t = 0; t < f->nslots; t++)
+      if (f->slots[t].param_off >= 0 && f->slots[t].param_off < sl->param_off)
+        rank++;
+    int k = -1, seen = 0;
+    for (int a = 0; a < call->nargs; a++) {
+      if (call->args[a].is_site)
+        continue;
+      if (seen++ == rank) {
+        k = a;
+        break;
+      }
+    }
+    if (k < 0)
+      return false;
+    pval[s] = call->args[k].val;
+    by_copy[s] = slot_only_read_whole(f, s, call->args[k].kind);
+  }
+  return true;
+}
+
+/* Copy F's prefix (IN_S, instructions snapshotted in SNAP) to the call at
+ * G's block B, index I: edges out of the prefix go to the original call. */
+static void inline_prefix(IrFunc *g, int b, int i, const IrFunc *f, const char *in_s, IrBlock *const *snap,
+                          const bool *by_copy, const Oper *pval) {
+  int first_new = g->nblocks;
+  IrInst call = g->blocks[b]->ins[i];
+  int cont = ir_new_block(g);
+  {
+    IrBlock *bb = g->blocks[b];
+    for (int k = i + 1; k < bb->n; k++) {
+      IrInst *in = ir_append(g, cont, IR_NOP);
+      *in = bb->ins[k];
+    }
+    bb->n = i;
+  }
+  int fallback = ir_new_block(g);
+  {
+    IrInst *c = ir_append(g, fallback, IR_NOP);
+    *c = call;
+    c->no_inline = true;
+    IrInst *j = ir_append(g, fallback, IR_JMP);
+    j->t1 = cont;
+  }
+  Map m = {0};
+  m.temp = xmalloc(sizeof(int) * (f->ntemps + 1));
+  m.block = xmalloc(sizeof(int) * (f->nblocks + 1));
+  m.slot = xmalloc(sizeof(int) * (f->nslots + 1));
+  m.site_from = xmalloc(sizeof(IrSite *) * (f->nsites + 1));
+  m.site_to = xmalloc(sizeof(IrSite *) * (f->nsites + 1));
+  for (int t = 0; t < f->ntemps; t++)
+    m.temp[t] = ir_new_temp(g, f->tkind[t]);
+  for (int s = 0; s < f->nslots; s++)
+    m.slot[s] = -1;
+  int nb = f->nblocks;
+  for (int k = 0; k < nb; k++)
+    m.block[k] = in_s[k] ? ir_new_block(g) : fallback;
+  IrInst *j = ir_append(g, b, IR_JMP);
+  j->t1 = m.block[0];
+  j->loc = call.loc;
+  for (int k = 0; k < nb; k++) {
+    if (!in_s[k])
+      continue;
+    const IrBlock *fb = snap[k];
+    int nbk = m.block[k];
+    copy_block(g, nbk, fb, &m, f, by_copy, pval, &call, cont);
+  }
+  /* layout: the call's block, the prefix, the fallback, the rest */
+  int *order = xmalloc(sizeof(int) * (g->nblocks + 1)), n = 0;
+  for (int k = 0; k <= b; k++)
+    order[n++] = k;
+  for (int k = 0; k < nb; k++)
+    if (in_s[k])
+      order[n++] = m.block[k];
+  order[n++] = fallback;
+  order[n++] = cont;
+  for (int k = b + 1; k < first_new; k++)
+    order[n++] = k;
+  reorder_blocks(g, order);
+  free(order);
+  free(m.temp);
+  free(m.block);
+  free(m.slot);
+  free(m.site_from);
+  free(m.site_to);
+}
+
+/* A copy of F's blocks and temp kinds, so that F's prefix is read as it
+ * was before G (perhaps F itself) changed. */
+static IrFunc *clone_func(const IrFunc *f) {
+  IrFunc *c = xmalloc(sizeof *c);
+  *c = *f;
+  c->blocks = xmalloc(sizeof(IrBlock *) * (f->nblocks + 1));
+  for (int k = 0; k < f->nblocks; k++) {
+    c->blocks[k] = xmalloc(sizeof(IrBlock));
+    *c->blocks[k] = *f->blocks[k];
+    c->blocks[k]->ins = xmalloc(sizeof(IrInst) * (f->blocks[k]->n + 1));
+    if (f->blocks[k]->n)
+      memcpy(c->blocks[k]->ins, f->blocks[k]->ins, sizeof(IrInst) * f->blocks[k]->n);
+  }
+  c->tkind = xmalloc(sizeof(IrKind) * (f->ntemps + 1));
+  if (f->ntemps)
+    memcpy(c->tkind, f->tkind, sizeof(IrKind) * f->ntemps);
+  return c;
+}
+
+static void free_clone(IrFunc *c) {
+  for (int k = 0; k < c->nblocks; k++) {
+    free(c->blocks[k]->ins);
+    free(c->blocks[k]);
+  }
+  free(c->blocks);
+  free(c->tkind);
+  free(c);
+}
+
+/* Partly inline into G the calls of static functions that call, copying
+ * from ORIG (each function as it was before this phase began, so that a
+ * prefix copied into a function is not copied again into its callers):
+ * true if anything was. */
+static bool inline_prefixes(IrProgram *ir, IrFunc *g, IrFunc **orig) {
+  bool any = false;
+  int nb0 = g->nblocks;
+  for (int b = 0; b < g->nblocks && b < 4 * nb0 + 64; b++) {
+    for (int i = 0; i < g->blocks[b]->n; i++) {
+      IrInst *in = &g->blocks[b]->ins[i];
+      if (in->op != IR_CALL || in->no_inline || !in->sym || !in->callee || in->sret.kind != OK_NONE)
+        continue;
+      IrFunc *f = NULL;
+      IrFunc *live = func_of(ir, in->callee);
+      for (int k = 0; k < ir->nfuncs; k++)
+        if (ir->funcs[k] == live)
+          f = orig[k];
+      if (!f || f->is_thunk || f->sret || !f->obj->is_static || f->obj->is_domain_entry ||
+          f->obj->is_spawn_target || inlinable(f) || real_size(g) > INLINE_MAX_CALLER)
+        continue;
+      bool struct_arg = false;
+      for (int a = 0; a < in->nargs; a++)
+        struct_arg |= in->args[a].size > 0;
+      if (struct_arg || (in->dst >= 0 && f->ret_kind != g->tkind[in->dst]))
+        continue;
+      bool *by_copy = xmalloc(f->nslots + 1);
+      Oper *pval = xmalloc(sizeof(Oper) * (f->nslots + 1));
+      char *in_s = xmalloc(f->nblocks + 1);
+      bool ok = params_by_copy(f, in, by_copy, pval) && prefix_of(f, in_s, by_copy);
+      if (ok) {
+        inline_prefix(g, b, i, f, in_s, f->blocks, by_copy, pval);
+        any = true;
+      }
+      free(by_copy);
+      free(pval);
+      free(in_s);
+      if (ok)
+        break;                    /* the block ends here now */
+    }
+  }
+  return any;
+}
+
 /* Inline into G what qualifies; true if anything was. */
 static bool inline_into(IrProgram *ir, IrFunc *g) {
   bool any = false;
   for (int b = 0; b < g->nblocks; b++) {
     for (int i = 0; i < g->blocks[b]->n; i++) {
       IrInst *in = &g->blocks[b]->ins[i];
-      if (in->op != IR_CALL || !in->sym || !in->callee || in->sret.kind != OK_NONE)
+      if (in->op != IR_CALL || in->no_inline || !in->sym || !in->callee || in->sret.kind != OK_NONE)
         continue;
       IrFunc *f = func_of(ir, in->callee);
       if (!f || f == g || !inlinable(f) || real_size(g) + real_size(f) > INLINE_MAX_CALLER)
@@ -331,5 +571,17 @@ bool *opt_inline_program(IrProgram *ir) {
     if (!any)
       break;
   }
+  /* then the prefixes of the functions that still call, once */
+  IrFunc **orig = xmalloc(sizeof(IrFunc *) * (ir->nfuncs + 1));
+  for (int i = 0; i < ir->nfuncs; i++)
+    orig[i] = clone_func(ir->funcs[i]);
+  for (int i = 0; i < ir->nfuncs; i++) {
+    IrFunc *g = ir->funcs[i];
+    if (!g->is_thunk && inline_prefixes(ir, g, orig))
+      changed[i] = true;
+  }
+  for (int i = 0; i < ir->nfuncs; i++)
+    free_clone(orig[i]);
+  free(orig);
   return changed;
 }
