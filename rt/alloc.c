@@ -528,11 +528,7 @@ static void disown_block(struct block *b) {
 
 /* A live block just made: counted, and listed as the thread's domain's.
  * 0 when out of memory (the block is then freed).  Inside the heap. */
-static int block_made(struct block *b, struct kind *k) {
-  live_objects++;
-  struct rt_domain_frame *f = rt_domain_top;  /* the thread's domain, if any */
-  if (f == NULL)
-    return 1;
+static int block_made_in_domain(struct block *b, struct kind *k, struct rt_domain_frame *f) {
   if (!owned_list(b, f->owner)) {
     live_objects--;
     __atomic_store_n(&b->tag, (uintptr_t)k, __ATOMIC_RELEASE);
@@ -543,6 +539,12 @@ static int block_made(struct block *b, struct kind *k) {
   }
   __atomic_store_n(&b->tag, b->tag | OWNED, __ATOMIC_RELEASE);
   return 1;
+}
+
+static inline int block_made(struct block *b, struct kind *k) {
+  live_objects++;
+  struct rt_domain_frame *f = rt_domain_top;  /* the thread's domain, if any */
+  return f == NULL ? 1 : block_made_in_domain(b, k, f);
 }
 
 /* heap_objects() (cuckoo.ckh): the live objects of the whole program. */
@@ -574,18 +576,45 @@ static void check_descriptor(const struct __cuckoo_type *t, const struct __cucko
 /* The kind of T (and IS_ARRAY): this thread's cached answer, or T checked
  * and interned.  Traps at S for a bad descriptor or no memory.  (A kind
  * with nown < 0 has no objects: new refuses it, delete finds none.) */
-static struct kind *kind_for(const struct __cuckoo_type *t, unsigned is_array,
-                             const struct __cuckoo_site *s) {
-  struct kind *k = kind_cached(t, is_array);
-  if (__builtin_expect(k == NULL, 0)) {
-    check_descriptor(t, s);
-    int locked = heap_enter();
-    k = kind_of(t, is_array);
-    heap_leave(locked);
-    if (k == NULL)
-      rt_trap_text(s, "memory", msg_oom);
-  }
+static __attribute__((noinline)) struct kind *kind_first(const struct __cuckoo_type *t,
+                                                          unsigned is_array,
+                                                          const struct __cuckoo_site *s) {
+  check_descriptor(t, s);
+  int locked = heap_enter();
+  struct kind *k = kind_of(t, is_array);
+  heap_leave(locked);
+  if (k == NULL)
+    rt_trap_text(s, "memory", msg_oom);
   return k;
+}
+
+static inline struct kind *kind_for(const struct __cuckoo_type *t, unsigned is_array,
+                                    const struct __cuckoo_site *s) {
+  struct kind *k = kind_cached(t, is_array);
+  if (__builtin_expect(k == NULL, 0))
+    k = kind_first(t, is_array, s);
+  return k;
+}
+
+/* A small object with no image gets its zero value from word stores in
+ * line (whole words: what fill_words does for non-plain objects). */
+static inline void zero_value(void *dst, const unsigned char *image, size_t n, int plain) {
+  if (image == NULL && (n & 3) == 0 && n <= 32) {
+    volatile uint32_t *d = dst;
+    switch (n / 4) {                  /* falls through: no loop to run */
+    case 8: d[7] = 0; /* fall through */
+    case 7: d[6] = 0; /* fall through */
+    case 6: d[5] = 0; /* fall through */
+    case 5: d[4] = 0; /* fall through */
+    case 4: d[3] = 0; /* fall through */
+    case 3: d[2] = 0; /* fall through */
+    case 2: d[1] = 0; /* fall through */
+    case 1: d[0] = 0; /* fall through */
+    default: break;
+    }
+  } else {
+    set_zero_value(dst, image, n, plain);
+  }
 }
 
 struct __cuckoo_obj *__cuckoo_new(const struct __cuckoo_type *t, const struct __cuckoo_site *s) {
@@ -610,7 +639,7 @@ struct __cuckoo_obj *__cuckoo_new(const struct __cuckoo_type *t, const struct __
   char *data = (char *)(b + 1);
   /* the kind's size, fixed when the kind was made, bounds the writes */
   if (!fresh || t->image)
-    set_zero_value(data, t->image, k->elem_size, t->plain);
+    zero_value(data, t->image, k->elem_size, t->plain);
   __atomic_store_n(&b->tag, (uintptr_t)k | LIVE, __ATOMIC_RELEASE);
   if (!block_made(b, k)) {
     heap_leave(locked);
