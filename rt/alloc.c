@@ -116,20 +116,22 @@ void rt_alloc_threads_begin(void) {
   __atomic_store_n(&alloc_threaded, 1, __ATOMIC_SEQ_CST);
 }
 
+/* The critical section comes first: a handler of this thread that ran
+ * between reading the flag and entering (and spawned) would otherwise
+ * leave it entering unlocked with a second thread running. */
 static inline int heap_enter(void) {
+  rt_crit_enter();
   if (__builtin_expect(__atomic_load_n(&alloc_threaded, __ATOMIC_RELAXED), 0)) {
     rt_lock(&alloc_lock);
     return 1;
   }
-  rt_crit_enter();
   return 0;
 }
 
 static inline void heap_leave(int locked) {
   if (locked)
     rt_unlock(&alloc_lock);
-  else
-    rt_crit_leave();
+  rt_crit_leave();
 }
 
 /* ---- system memory ----------------------------------------------------- */
