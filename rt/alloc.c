@@ -74,6 +74,7 @@ struct kind {
   unsigned is_array;
   unsigned plain;                 /* single plain objects: shared free lists */
   unsigned elem_size;
+  unsigned elem_align;
   /* §13.1: the owned pointers inside one element, derived from canon
    * (rt_owned_slots): offsets, | 1 for an owned array; nown < 0: too many */
   int nown;
@@ -307,6 +308,7 @@ static struct kind *kind_of(const struct __cuckoo_type *t, unsigned is_array) {
     k->plain = !is_array && t->plain && canon_is_plain(t->canon);
     k->lists = k->plain ? &plain_kinds_free : k;
     k->elem_size = t->size;
+    k->elem_align = t->align;
     /* (check_descriptor bounds the size by MAX_OBJECT: no wrap) */
     k->one_total = (unsigned)(HDR_SIZE + (t->size ? t->size : 1));
     k->one_cls = class_of(k->one_total);
@@ -653,17 +655,16 @@ struct __cuckoo_obj *__cuckoo_new(const struct __cuckoo_type *t, const struct __
 
 struct __cuckoo_obj *__cuckoo_new_array(const struct __cuckoo_type *elem, long long n,
                                         const struct __cuckoo_site *s) {
-  if (kind_cached(elem, 1) == NULL)    /* a hit was checked before */
-    check_descriptor(elem, s);
+  /* the descriptor is checked (on this thread's first use) before
+   * anything else; sizes then come from the kind, fixed when it was made */
+  struct kind *k = kind_for(elem, 1, s);
   if (n < 0)
     rt_trap_site(s, "memory", "negative array length %lld", n, 0);
-  unsigned align = elem->align > 4 ? elem->align : 4;
-  unsigned long long bytes = 4ull + (unsigned long long)n * elem->size;
+  unsigned align = k->elem_align > 4 ? k->elem_align : 4;
+  unsigned long long bytes = 4ull + (unsigned long long)n * k->elem_size;
   bytes = (bytes + align - 1) / align * align;
   if ((unsigned long long)n > MAX_OBJECT || bytes > MAX_OBJECT)
     rt_trap_site(s, "memory", "array of %lld elements is too large", n, 0);
-
-  struct kind *k = kind_for(elem, 1, s);
   if (k->nown < 0)
     rt_trap_text(s, "memory", msg_too_many_owned);
   int locked = heap_enter();
@@ -675,7 +676,7 @@ struct __cuckoo_obj *__cuckoo_new_array(const struct __cuckoo_type *elem, long l
   }
   char *data = (char *)(b + 1);
   char *elems = data + CK_LEN_WORD_SIZE;
-  size_t esize = elem->size;
+  size_t esize = k->elem_size;
   /* Elements up to the block's capacity are kept valid (see the top). */
   size_t count = (size_t)n;
   if (fresh && esize > 0)
@@ -891,7 +892,7 @@ struct __cuckoo_obj *__cuckoo_renew(struct __cuckoo_obj *old, const struct __cuc
       ok = take_children(c, ck, 0, block_elems(c, ck), &pending);
     block_free(c, ck, (int)chunk_of(c)->cls);
   }
-  size_t bytes = m * elem->size;
+  size_t bytes = m * k->elem_size;
   if (elem->plain) {
     memcpy(q, old, bytes);
   } else {
