@@ -20,10 +20,18 @@
  * elements of the right type.  Non-plain memory is written with aligned
  * 32-bit stores only, so a stale reader never sees half a pointer.
  *
- * Concurrency: one runtime lock (rt.h).  Taking it enters a critical
- * section, during which signal handlers are deferred (signal.c), so a
- * handler that allocates never finds its own thread holding the lock.
- * Traps happen only after the lock is released.
+ * Concurrency: one runtime lock (rt.h), taken only once the program has
+ * more than one thread (heap_enter: until then a critical section alone).
+ * Either way the heap is entered inside a critical section, during which
+ * signal handlers are deferred (signal.c), so a handler that allocates
+ * never finds its own thread inside the heap.  Traps happen only after
+ * the heap is left.
+ *
+ * Fast paths: new of a single object pops the head of its kind's list for
+ * the size class the kind remembers; delete finds the chunk in the unit
+ * map, the block by a multiplication with the stride's reciprocal, checks
+ * that the header says "live, this kind", and pushes the block on the
+ * list of the class the chunk remembers.  No search, no division.
  *
  * Domains (LANGUAGE.md §13.3, domain.c): a block allocated while its
  * thread runs inside a domain is OWNED: its tag has the OWNED bit and,
@@ -66,11 +74,15 @@ struct kind {
   unsigned is_array;
   unsigned plain;                 /* single plain objects: shared free lists */
   unsigned elem_size;
+  unsigned elem_align;
   /* §13.1: the owned pointers inside one element, derived from canon
    * (rt_owned_slots): offsets, | 1 for an owned array; nown < 0: too many */
   int nown;
   unsigned *own;
   struct kind *next;              /* hash chain */
+  struct kind *lists;             /* whose free lists it uses: itself, or the plain ones */
+  unsigned one_total;             /* a single object's block bytes (header included) */
+  int one_cls;                    /* and their size class */
   struct block *free_small[NCLASS];
   struct block *free_large;       /* large blocks, any size */
 };
@@ -81,9 +93,47 @@ struct chunk {
   size_t size;                    /* bytes: one unit, or a large block's run */
   unsigned stride;                /* block stride; == size for a large chunk */
   unsigned nblocks;
+  unsigned cls;                   /* the size class of its blocks, LARGE for a run */
+  /* floor(2^32 / stride) + 1 for a unit of small blocks (offsets < 2^16,
+   * strides <= 2^14: (off * recip) >> 32 == off / stride exactly), 0 for
+   * a large block (one block, at the base) */
+  uint32_t recip;
 };
 
+/* ---- the heap's lock, and the single-thread fast path ----------------------
+ *
+ * While the program has one thread, the heap is entered without a lock:
+ * only a critical section (a thread-local counter), which keeps a signal
+ * handler of this thread out of the heap as the lock would.  The first
+ * thread is made by thread.c's spawn or by signal.c's signal thread, and
+ * both call rt_alloc_threads_begin from the only thread before
+ * pthread_create: from then on every entry locks.  The flag is never
+ * cleared, and each entry remembers how it entered (heap_enter's result),
+ * so no section can end in another mode than it began. */
 static rt_lock_t alloc_lock = RT_LOCK_INIT;
+static int alloc_threaded;
+
+void rt_alloc_threads_begin(void) {
+  __atomic_store_n(&alloc_threaded, 1, __ATOMIC_SEQ_CST);
+}
+
+/* The critical section comes first: a handler of this thread that ran
+ * between reading the flag and entering (and spawned) would otherwise
+ * leave it entering unlocked with a second thread running. */
+static inline int heap_enter(void) {
+  rt_crit_enter();
+  if (__builtin_expect(__atomic_load_n(&alloc_threaded, __ATOMIC_RELAXED), 0)) {
+    rt_lock(&alloc_lock);
+    return 1;
+  }
+  return 0;
+}
+
+static inline void heap_leave(int locked) {
+  if (locked)
+    rt_unlock(&alloc_lock);
+  rt_crit_leave();
+}
 
 /* ---- system memory ----------------------------------------------------- */
 
@@ -163,7 +213,7 @@ static struct chunk **map_slot(uintptr_t addr, int create) {
   return &unit_map[hi][key & ((1u << MAP_L2_BITS) - 1)];
 }
 
-static struct chunk *chunk_new(size_t nunits, unsigned stride) {
+static struct chunk *chunk_new(size_t nunits, unsigned stride, unsigned cls) {
   struct chunk *c = rt_meta_alloc(sizeof *c);
   if (c == NULL)
     return NULL;
@@ -178,6 +228,8 @@ static struct chunk *chunk_new(size_t nunits, unsigned stride) {
   c->size = nunits * UNIT_SIZE;
   c->stride = stride ? stride : (unsigned)c->size;
   c->nblocks = (unsigned)(c->size / c->stride);
+  c->cls = cls;
+  c->recip = stride ? (uint32_t)(0xffffffffu / stride + 1) : 0;
   for (size_t u = 0; u < nunits; u++)
     *map_slot((uintptr_t)base + u * UNIT_SIZE, 0) = c;
   return c;
@@ -220,6 +272,21 @@ static int canon_is_plain(const char *canon) {
   return 1;
 }
 
+static int class_of(size_t total);
+
+/* The kind this thread already interned T (and IS_ARRAY) to, or NULL.  A
+ * hit means T passed check_descriptor on this thread before, and the kind
+ * was made before this thread's own lookup under the heap's lock; kinds
+ * are never freed, so no lock is needed. */
+static inline struct kind *kind_cached(const struct __cuckoo_type *t, unsigned is_array) {
+  unsigned slot = (unsigned)(((uintptr_t)t >> 3) ^ is_array) % KIND_CACHE;
+  if (kind_cache[slot].t == t && kind_cache[slot].is_array == is_array)
+    return kind_cache[slot].k;
+  return NULL;
+}
+
+/* Interns T (and IS_ARRAY); NULL when out of memory.  Inside the heap
+ * (heap_enter). */
 static struct kind *kind_of(const struct __cuckoo_type *t, unsigned is_array) {
   unsigned slot = (unsigned)(((uintptr_t)t >> 3) ^ is_array) % KIND_CACHE;
   if (kind_cache[slot].t == t && kind_cache[slot].is_array == is_array)
@@ -239,10 +306,15 @@ static struct kind *kind_of(const struct __cuckoo_type *t, unsigned is_array) {
     /* The descriptor's word is not believed: "plain" shares free lists
      * with every other plain type, so its string must say so too. */
     k->plain = !is_array && t->plain && canon_is_plain(t->canon);
+    k->lists = k->plain ? &plain_kinds_free : k;
     k->elem_size = t->size;
+    k->elem_align = t->align;
+    /* (check_descriptor bounds the size by MAX_OBJECT: no wrap) */
+    k->one_total = (unsigned)(HDR_SIZE + (t->size ? t->size : 1));
+    k->one_cls = class_of(k->one_total);
     k->nown = 0;
     if (!canon_is_plain(t->canon)) {
-      static unsigned slots[OWN_SLOTS_MAX];     /* under alloc_lock */
+      static unsigned slots[OWN_SLOTS_MAX];     /* inside the heap */
       k->nown = rt_owned_slots(t->canon, slots, OWN_SLOTS_MAX);
       if (k->nown > 0) {
         k->own = rt_meta_alloc(sizeof(unsigned) * (size_t)k->nown);
@@ -283,13 +355,16 @@ static struct {
 } carving[NCLASS];
 
 static struct block **free_list(struct kind *k, int cls) {
-  struct kind *owner = k->plain ? &plain_kinds_free : k;
+  struct kind *owner = k->lists;
   return cls == LARGE ? &owner->free_large : &owner->free_small[cls];
 }
 
+static struct chunk *chunk_of(const struct block *b) {
+  return *map_slot((uintptr_t)b, 0);
+}
+
 static size_t block_bytes(const struct block *b) {
-  struct chunk *c = *map_slot((uintptr_t)b, 0);
-  return c->stride;
+  return chunk_of(b)->stride;
 }
 
 /* A free block of kind K (or shared plain) that holds TOTAL bytes, with
@@ -308,11 +383,11 @@ static struct block *block_get(struct kind *k, size_t total, int *fresh) {
   *fresh = 1;
   if (cls == LARGE) {
     size_t nunits = (total + UNIT_SIZE - 1) / UNIT_SIZE;
-    struct chunk *c = chunk_new(nunits, 0);
+    struct chunk *c = chunk_new(nunits, 0, LARGE);
     return c ? (struct block *)c->base : NULL;
   }
   if (carving[cls].chunk == NULL || carving[cls].next >= carving[cls].chunk->nblocks) {
-    struct chunk *c = chunk_new(1, class_stride[cls]);
+    struct chunk *c = chunk_new(1, class_stride[cls], (unsigned)cls);
     if (c == NULL)
       return NULL;
     carving[cls].chunk = c;
@@ -346,7 +421,7 @@ static void set_zero_value(void *dst, const unsigned char *image, size_t n, int 
 
 /* ---- owners (domains) ------------------------------------------------------- */
 
-static void block_free(struct block *b, struct kind *k, unsigned stride);
+static void block_free(struct block *b, struct kind *k, int cls);
 
 struct rt_owned {
   struct rt_owned *prev, *next;
@@ -358,11 +433,11 @@ struct rt_owned {
 static void *meta_alloc_owned(void) {
   return rt_meta_alloc(sizeof(struct rt_owned));
 }
-static struct rt_owned *owned_free;  /* spare records, under alloc_lock */
-static unsigned live_objects;         /* live blocks, under alloc_lock */
+static struct rt_owned *owned_free;  /* spare records, inside the heap */
+static unsigned live_objects;         /* live blocks, inside the heap */
 
-/* Lists the fresh live block B as OWNER's; 0 when out of memory.  Under
- * alloc_lock. */
+/* Lists the fresh live block B as OWNER's; 0 when out of memory.  Inside
+ * the heap. */
 static int owned_list(struct block *b, struct rt_owner *owner) {
   struct rt_owned *r = owned_free;
   if (r != NULL)
@@ -394,46 +469,60 @@ static void owned_unlist(struct rt_owned *r) {
 }
 
 /* The block of the chunk at P whose data starts at P - DATA_OFF (0, or 4
- * past an array's length word), live or not, and its chunk's stride; NULL
- * when P is no block's data.  Under alloc_lock. */
-static struct block *block_at(const void *p, unsigned data_off, unsigned *stride) {
+ * past an array's length word), live or not, and its chunk in *CP; NULL
+ * when P is no block's data.  O(1): the unit map gives the chunk, a
+ * multiplication by the stride's reciprocal the block (no division, no
+ * search).  Inside the heap. */
+static inline struct block *block_at(const void *p, unsigned data_off, struct chunk **cp) {
   uintptr_t addr = (uintptr_t)p;
-  struct chunk **slot = map_slot(addr, 0);
-  struct chunk *c = slot ? *slot : NULL;
+  struct chunk *c;
+  if (sizeof(void *) == 4) {
+    /* i386: one level, always there once the heap has a unit */
+    struct chunk **l2 = unit_map[0];
+    if (l2 == NULL)
+      return NULL;
+    c = l2[addr >> UNIT_SHIFT];
+  } else {
+    struct chunk **slot = map_slot(addr, 0);
+    c = slot ? *slot : NULL;
+  }
   if (c == NULL)
     return NULL;
-  size_t index = (addr - (uintptr_t)c->base) / c->stride;
-  struct block *b = (struct block *)(c->base + index * c->stride);
+  uint32_t off = (uint32_t)(addr - (uintptr_t)c->base);
+  /* a large chunk is one block (recip 0); a small one's offsets are < 2^16 */
+  uint32_t index = (uint32_t)(((uint64_t)off * c->recip) >> 32);
+  struct block *b = (struct block *)(c->base + (size_t)index * c->stride);
+  /* past the last whole block of a unit lies a tail never carved */
   if (index >= c->nblocks || (uintptr_t)(b + 1) + data_off != addr)
     return NULL;
-  *stride = c->stride;
+  *cp = c;
   return b;
 }
 
 /* The block whose data P is (a single object's or an array's), live; NULL
- * otherwise.  Under alloc_lock. */
+ * otherwise.  Inside the heap. */
 static struct block *block_of_data(const void *p) {
-  unsigned stride;
-  struct block *b = block_at(p, 0, &stride);
+  struct chunk *c;
+  struct block *b = block_at(p, 0, &c);
   if (b == NULL)
-    b = block_at(p, CK_LEN_WORD_SIZE, &stride);
+    b = block_at(p, CK_LEN_WORD_SIZE, &c);
   return b != NULL && (b->tag & LIVE) ? b : NULL;
 }
 
 void rt_owner_purge(struct rt_owner *o) {
-  rt_lock(&alloc_lock);
+  int locked = heap_enter();
   while (o->head != NULL) {
     struct block *b = o->head->b;
-    block_free(b, (struct kind *)(b->tag & ~(LIVE | OWNED)), (unsigned)block_bytes(b));
+    block_free(b, (struct kind *)(b->tag & ~(LIVE | OWNED)), (int)chunk_of(b)->cls);
   }
-  rt_unlock(&alloc_lock);
+  heap_leave(locked);
 }
 
 unsigned rt_owner_count(const struct rt_owner *o) {
   return __atomic_load_n(&o->count, __ATOMIC_RELAXED);
 }
 
-/* B leaves its domain's books (it stays live).  Under alloc_lock. */
+/* B leaves its domain's books (it stays live).  Inside the heap. */
 static void disown_block(struct block *b) {
   if (b->tag & OWNED) {
     owned_unlist((struct rt_owned *)(void *)b->next);
@@ -442,16 +531,12 @@ static void disown_block(struct block *b) {
 }
 
 /* A live block just made: counted, and listed as the thread's domain's.
- * 0 when out of memory (the block is then freed).  Under alloc_lock. */
-static int block_made(struct block *b, struct kind *k) {
-  live_objects++;
-  struct rt_domain_frame *f = rt_domain_top;  /* the thread's domain, if any */
-  if (f == NULL)
-    return 1;
+ * 0 when out of memory (the block is then freed).  Inside the heap. */
+static int block_made_in_domain(struct block *b, struct kind *k, struct rt_domain_frame *f) {
   if (!owned_list(b, f->owner)) {
     live_objects--;
     __atomic_store_n(&b->tag, (uintptr_t)k, __ATOMIC_RELEASE);
-    struct block **list = free_list(k, class_of(block_bytes(b)));
+    struct block **list = free_list(k, (int)chunk_of(b)->cls);
     b->next = *list;
     *list = b;
     return 0;
@@ -460,11 +545,17 @@ static int block_made(struct block *b, struct kind *k) {
   return 1;
 }
 
+static inline int block_made(struct block *b, struct kind *k) {
+  live_objects++;
+  struct rt_domain_frame *f = rt_domain_top;  /* the thread's domain, if any */
+  return f == NULL ? 1 : block_made_in_domain(b, k, f);
+}
+
 /* heap_objects() (cuckoo.ckh): the live objects of the whole program. */
 int __cuckoo_heap_objects(void) {
-  rt_lock(&alloc_lock);
+  int locked = heap_enter();
   unsigned n = live_objects;
-  rt_unlock(&alloc_lock);
+  heap_leave(locked);
   return (int)n;
 }
 
@@ -486,58 +577,106 @@ static void check_descriptor(const struct __cuckoo_type *t, const struct __cucko
     rt_trap_text(s, "memory", "type descriptor does not describe its type");
 }
 
-struct __cuckoo_obj *__cuckoo_new(const struct __cuckoo_type *t, const struct __cuckoo_site *s) {
+/* The kind of T (and IS_ARRAY): this thread's cached answer, or T checked
+ * and interned.  Traps at S for a bad descriptor or no memory.  (A kind
+ * with nown < 0 has no objects: new refuses it, delete finds none.) */
+static __attribute__((noinline)) struct kind *kind_first(const struct __cuckoo_type *t,
+                                                          unsigned is_array,
+                                                          const struct __cuckoo_site *s) {
   check_descriptor(t, s);
-  rt_lock(&alloc_lock);
-  struct kind *k = kind_of(t, 0);
-  if (k && k->nown < 0) {
-    rt_unlock(&alloc_lock);
-    rt_trap_text(s, "memory", msg_too_many_owned);
+  int locked = heap_enter();
+  struct kind *k = kind_of(t, is_array);
+  heap_leave(locked);
+  if (k == NULL)
+    rt_trap_text(s, "memory", msg_oom);
+  return k;
+}
+
+static inline struct kind *kind_for(const struct __cuckoo_type *t, unsigned is_array,
+                                    const struct __cuckoo_site *s) {
+  struct kind *k = kind_cached(t, is_array);
+  if (__builtin_expect(k == NULL, 0))
+    k = kind_first(t, is_array, s);
+  return k;
+}
+
+/* A small object with no image gets its zero value from word stores in
+ * line (whole words: what fill_words does for non-plain objects). */
+static inline void zero_value(void *dst, const unsigned char *image, size_t n, int plain) {
+  if (image == NULL && (n & 3) == 0 && n <= 32) {
+    volatile uint32_t *d = dst;
+    switch (n / 4) {                  /* falls through: no loop to run */
+    case 8: d[7] = 0; /* fall through */
+    case 7: d[6] = 0; /* fall through */
+    case 6: d[5] = 0; /* fall through */
+    case 5: d[4] = 0; /* fall through */
+    case 4: d[3] = 0; /* fall through */
+    case 3: d[2] = 0; /* fall through */
+    case 2: d[1] = 0; /* fall through */
+    case 1: d[0] = 0; /* fall through */
+    default: break;
+    }
+  } else {
+    set_zero_value(dst, image, n, plain);
   }
+}
+
+struct __cuckoo_obj *__cuckoo_new(const struct __cuckoo_type *t, const struct __cuckoo_site *s) {
+  struct kind *k = kind_for(t, 0, s);
+  if (k->nown < 0)
+    rt_trap_text(s, "memory", msg_too_many_owned);
+  int locked = heap_enter();
   int fresh = 0;
-  struct block *b = k ? block_get(k, HDR_SIZE + (t->size ? t->size : 1), &fresh) : NULL;
+  /* O(1) from the kind's (or the plain types') list of its size class */
+  struct block *b = NULL;
+  if (k->one_cls != LARGE) {
+    struct block **list = &k->lists->free_small[k->one_cls];
+    if ((b = *list) != NULL)
+      *list = b->next;
+  }
+  if (b == NULL)
+    b = block_get(k, k->one_total, &fresh);
   if (b == NULL) {
-    rt_unlock(&alloc_lock);
+    heap_leave(locked);
     rt_trap_text(s, "memory", msg_oom);
   }
   char *data = (char *)(b + 1);
+  /* the kind's size, fixed when the kind was made, bounds the writes */
   if (!fresh || t->image)
-    set_zero_value(data, t->image, t->size, t->plain);
+    zero_value(data, t->image, k->elem_size, t->plain);
   __atomic_store_n(&b->tag, (uintptr_t)k | LIVE, __ATOMIC_RELEASE);
   if (!block_made(b, k)) {
-    rt_unlock(&alloc_lock);
+    heap_leave(locked);
     rt_trap_text(s, "memory", msg_oom);
   }
-  rt_unlock(&alloc_lock);
+  heap_leave(locked);
   return (struct __cuckoo_obj *)data;
 }
 
 struct __cuckoo_obj *__cuckoo_new_array(const struct __cuckoo_type *elem, long long n,
                                         const struct __cuckoo_site *s) {
-  check_descriptor(elem, s);
+  /* the descriptor is checked (on this thread's first use) before
+   * anything else; sizes then come from the kind, fixed when it was made */
+  struct kind *k = kind_for(elem, 1, s);
   if (n < 0)
     rt_trap_site(s, "memory", "negative array length %lld", n, 0);
-  unsigned align = elem->align > 4 ? elem->align : 4;
-  unsigned long long bytes = 4ull + (unsigned long long)n * elem->size;
+  unsigned align = k->elem_align > 4 ? k->elem_align : 4;
+  unsigned long long bytes = 4ull + (unsigned long long)n * k->elem_size;
   bytes = (bytes + align - 1) / align * align;
   if ((unsigned long long)n > MAX_OBJECT || bytes > MAX_OBJECT)
     rt_trap_site(s, "memory", "array of %lld elements is too large", n, 0);
-
-  rt_lock(&alloc_lock);
-  struct kind *k = kind_of(elem, 1);
-  if (k && k->nown < 0) {
-    rt_unlock(&alloc_lock);
+  if (k->nown < 0)
     rt_trap_text(s, "memory", msg_too_many_owned);
-  }
+  int locked = heap_enter();
   int fresh = 0;
-  struct block *b = k ? block_get(k, HDR_SIZE + (size_t)bytes, &fresh) : NULL;
+  struct block *b = block_get(k, HDR_SIZE + (size_t)bytes, &fresh);
   if (b == NULL) {
-    rt_unlock(&alloc_lock);
+    heap_leave(locked);
     rt_trap_text(s, "memory", msg_oom);
   }
   char *data = (char *)(b + 1);
   char *elems = data + CK_LEN_WORD_SIZE;
-  size_t esize = elem->size;
+  size_t esize = k->elem_size;
   /* Elements up to the block's capacity are kept valid (see the top). */
   size_t count = (size_t)n;
   if (fresh && esize > 0)
@@ -553,10 +692,10 @@ struct __cuckoo_obj *__cuckoo_new_array(const struct __cuckoo_type *elem, long l
   __atomic_store_n((unsigned *)data, (unsigned)n, __ATOMIC_RELAXED);
   __atomic_store_n(&b->tag, (uintptr_t)k | LIVE, __ATOMIC_RELEASE);
   if (!block_made(b, k)) {
-    rt_unlock(&alloc_lock);
+    heap_leave(locked);
     rt_trap_text(s, "memory", msg_oom);
   }
-  rt_unlock(&alloc_lock);
+  heap_leave(locked);
   return (struct __cuckoo_obj *)elems;
 }
 
@@ -574,21 +713,22 @@ static RT_NORETURN void delete_trap(const struct __cuckoo_type *t, const struct 
 
 /* The block whose data P is exactly (past the length word for an array),
  * live with kind K; NULL for anything else.  Decided from the unit map and
- * the block's header alone, never from memory the program controls.  Under
- * alloc_lock. */
-static struct block *live_block(const void *p, struct kind *k, int is_array, unsigned *stride) {
-  struct block *b = k != NULL ? block_at(p, is_array ? CK_LEN_WORD_SIZE : 0, stride) : NULL;
+ * the block's header alone, never from memory the program controls.  Inside
+ * the heap. */
+static inline struct block *live_block(const void *p, struct kind *k, int is_array,
+                                       struct chunk **cp) {
+  struct block *b = block_at(p, is_array ? CK_LEN_WORD_SIZE : 0, cp);
   return b != NULL && (b->tag & ~OWNED) == ((uintptr_t)k | LIVE) ? b : NULL;
 }
 
-/* Puts the live block B of kind K (and STRIDE) on its free list.  Under
- * alloc_lock. */
-static void block_free(struct block *b, struct kind *k, unsigned stride) {
+/* Puts the live block B of kind K (and size class CLS) on its free list.
+ * Inside the heap. */
+static void block_free(struct block *b, struct kind *k, int cls) {
   if (b->tag & OWNED)
     owned_unlist((struct rt_owned *)(void *)b->next);
   live_objects--;
   __atomic_store_n(&b->tag, (uintptr_t)k, __ATOMIC_RELEASE);
-  struct block **list = free_list(k, class_of(stride));
+  struct block **list = free_list(k, cls);
   b->next = *list;
   *list = b;
 }
@@ -608,16 +748,17 @@ static void block_free(struct block *b, struct kind *k, unsigned stride) {
 #define PENDING ((uintptr_t)4)    /* beside LIVE and OWNED */
 
 /* The live block whose data P is (past the length word when IS_ARRAY), of
- * any kind; NULL if none.  Under alloc_lock. */
-static struct block *any_live_block(const void *p, int is_array, unsigned *stride) {
-  struct block *b = block_at(p, is_array ? CK_LEN_WORD_SIZE : 0, stride);
+ * any kind; NULL if none.  Inside the heap. */
+static struct block *any_live_block(const void *p, int is_array) {
+  struct chunk *c;
+  struct block *b = block_at(p, is_array ? CK_LEN_WORD_SIZE : 0, &c);
   if (b == NULL || !(b->tag & LIVE) || !(b->tag & ~(uintptr_t)15))
     return NULL;
   return ((struct kind *)(b->tag & ~(uintptr_t)15))->is_array == (unsigned)(is_array != 0) ? b : NULL;
 }
 
 /* Takes the children of elements [FROM, TO) of block B (kind K) onto
- * *PENDING; 0 when an owned word holds no live block.  Under alloc_lock. */
+ * *PENDING; 0 when an owned word holds no live block.  Inside the heap. */
 static int take_children(struct block *b, struct kind *k, size_t from, size_t to,
                          struct block **pending) {
   char *elems = (char *)(b + 1) + (k->is_array ? CK_LEN_WORD_SIZE : 0);
@@ -629,8 +770,7 @@ static int take_children(struct block *b, struct kind *k, size_t from, size_t to
       uintptr_t child = __atomic_load_n(w, __ATOMIC_RELAXED);
       if (child == 0)
         continue;
-      unsigned stride;
-      struct block *c = any_live_block((const void *)child, (int)(k->own[j] & 1u), &stride);
+      struct block *c = any_live_block((const void *)child, (int)(k->own[j] & 1u));
       if (c == NULL)
         return 0;
       __atomic_store_n(w, 0, __ATOMIC_RELAXED);
@@ -653,22 +793,22 @@ static size_t block_elems(struct block *b, struct kind *k) {
 }
 
 /* Frees B (kind K) and everything it owns; 0 if an owned word held no live
- * block (what was taken so far is freed).  Under alloc_lock. */
-static int free_owned_tree(struct block *b, struct kind *k, unsigned stride) {
+ * block (what was taken so far is freed).  Inside the heap. */
+static int free_owned_tree(struct block *b, struct kind *k, int cls) {
   if (k->nown <= 0) {
-    block_free(b, k, stride);
+    block_free(b, k, cls);
     return 1;
   }
   struct block *pending = NULL;
   int ok = take_children(b, k, 0, block_elems(b, k), &pending);
-  block_free(b, k, stride);
+  block_free(b, k, cls);
   while (pending) {
     struct block *c = pending;
     pending = c->next;
     struct kind *ck = (struct kind *)(c->tag & ~(uintptr_t)15);
     if (ok && ck->nown > 0)
       ok = take_children(c, ck, 0, block_elems(c, ck), &pending);
-    block_free(c, ck, block_bytes(c));
+    block_free(c, ck, (int)chunk_of(c)->cls);
   }
   return ok;
 }
@@ -682,17 +822,26 @@ void __cuckoo_delete(struct __cuckoo_obj *p, const struct __cuckoo_type *t, int 
                      const struct __cuckoo_site *s) {
   if (p == NULL)
     return;
-  check_descriptor(t, s);
-  rt_lock(&alloc_lock);
-  struct kind *k = kind_of(t, is_array != 0);
-  unsigned stride;
-  struct block *b = live_block(p, k, is_array != 0, &stride);
+  struct kind *k = kind_for(t, is_array != 0, s);
+  int locked = heap_enter();
+  struct chunk *c;
+  struct block *b = live_block(p, k, is_array != 0, &c);
   if (b == NULL) {
-    rt_unlock(&alloc_lock);
+    heap_leave(locked);
     delete_trap(t, s);
   }
-  int ok = free_owned_tree(b, k, stride);
-  rt_unlock(&alloc_lock);
+  int ok = 1;
+  if (k->nown <= 0 && !(b->tag & OWNED)) {
+    /* the common case, inline: nothing owned, no domain's books */
+    live_objects--;
+    __atomic_store_n(&b->tag, (uintptr_t)k, __ATOMIC_RELEASE);
+    struct block **list = free_list(k, (int)c->cls);
+    b->next = *list;
+    *list = b;
+  } else {
+    ok = free_owned_tree(b, k, (int)c->cls);
+  }
+  heap_leave(locked);
   if (!ok)
     owned_trap(s);
 }
@@ -701,12 +850,11 @@ void __cuckoo_delete(struct __cuckoo_obj *p, const struct __cuckoo_type *t, int 
  * (chan_recv's check, §13.2.) */
 int rt_heap_is_live(const void *p, const struct __cuckoo_type *t, int is_array,
                     const struct __cuckoo_site *s) {
-  check_descriptor(t, s);
-  rt_lock(&alloc_lock);
-  struct kind *k = kind_of(t, is_array != 0);
-  unsigned stride;
-  struct block *b = live_block(p, k, is_array != 0, &stride);
-  rt_unlock(&alloc_lock);
+  struct kind *k = kind_for(t, is_array != 0, s);
+  int locked = heap_enter();
+  struct chunk *c;
+  struct block *b = live_block(p, k, is_array != 0, &c);
+  heap_leave(locked);
   return b != NULL;
 }
 
@@ -720,12 +868,12 @@ struct __cuckoo_obj *__cuckoo_renew(struct __cuckoo_obj *old, const struct __cuc
   struct __cuckoo_obj *q = __cuckoo_new_array(elem, n, s);
   if (old == NULL)
     return q;
-  rt_lock(&alloc_lock);
-  struct kind *k = kind_of(elem, 1);
-  unsigned stride;
-  struct block *b = live_block(old, k, 1, &stride);
+  struct kind *k = kind_for(elem, 1, s);
+  int locked = heap_enter();
+  struct chunk *chunk;
+  struct block *b = live_block(old, k, 1, &chunk);
   if (b == NULL) {
-    rt_unlock(&alloc_lock);
+    heap_leave(locked);
     delete_trap(elem, s);
   }
   unsigned have = RT_LEN(old);
@@ -742,9 +890,9 @@ struct __cuckoo_obj *__cuckoo_renew(struct __cuckoo_obj *old, const struct __cuc
     struct kind *ck = (struct kind *)(c->tag & ~(uintptr_t)15);
     if (ok && ck->nown > 0)
       ok = take_children(c, ck, 0, block_elems(c, ck), &pending);
-    block_free(c, ck, block_bytes(c));
+    block_free(c, ck, (int)chunk_of(c)->cls);
   }
-  size_t bytes = m * elem->size;
+  size_t bytes = m * k->elem_size;
   if (elem->plain) {
     memcpy(q, old, bytes);
   } else {
@@ -753,8 +901,8 @@ struct __cuckoo_obj *__cuckoo_renew(struct __cuckoo_obj *old, const struct __cuc
     for (size_t i = 0; i < bytes / 4; i++)
       to[i] = from[i];
   }
-  block_free(b, k, stride);
-  rt_unlock(&alloc_lock);
+  block_free(b, k, (int)chunk->cls);
+  heap_leave(locked);
   if (!ok)
     owned_trap(s);
   return q;
@@ -763,9 +911,9 @@ struct __cuckoo_obj *__cuckoo_renew(struct __cuckoo_obj *old, const struct __cuc
 /* The kind T interns to: two descriptors of one type give the same. */
 const void *rt_type_kind(const struct __cuckoo_type *t, const struct __cuckoo_site *s) {
   check_descriptor(t, s);
-  rt_lock(&alloc_lock);
+  int locked = heap_enter();
   struct kind *k = kind_of(t, 0);
-  rt_unlock(&alloc_lock);
+  heap_leave(locked);
   if (k == NULL)
     rt_trap_text(s, "memory", msg_oom);
   return k;
@@ -795,10 +943,10 @@ char *rt_new_chars(unsigned n, const struct __cuckoo_site *site) {
 void rt_alloc_disown(const void *p) {
   if (rt_domain_top == NULL)
     return;
-  rt_lock(&alloc_lock);
+  int locked = heap_enter();
   struct block *b = block_of_data(p);
   if (b == NULL) {
-    rt_unlock(&alloc_lock);
+    heap_leave(locked);
     return;
   }
   struct block *work = b, *seen = NULL;
@@ -818,8 +966,7 @@ void rt_alloc_disown(const void *p) {
       for (int j = 0; j < k->nown; j++) {
         uintptr_t child = __atomic_load_n((uintptr_t *)(void *)(elems + i * k->elem_size + (k->own[j] & ~1u)),
                                           __ATOMIC_RELAXED);
-        unsigned stride;
-        struct block *d = child ? any_live_block((const void *)child, (int)(k->own[j] & 1u), &stride) : NULL;
+        struct block *d = child ? any_live_block((const void *)child, (int)(k->own[j] & 1u)) : NULL;
         if (d == NULL || (d->tag & VISITED))
           continue;
         disown_block(d);
@@ -834,5 +981,5 @@ void rt_alloc_disown(const void *p) {
     c->next = NULL;
     __atomic_store_n(&c->tag, c->tag & ~VISITED, __ATOMIC_RELEASE);
   }
-  rt_unlock(&alloc_lock);
+  heap_leave(locked);
 }

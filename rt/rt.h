@@ -162,6 +162,9 @@ char *rt_new_chars(unsigned n, const struct __cuckoo_site *site);
 extern const struct __cuckoo_type rt_type_char;         /* c8 */
 extern const struct __cuckoo_type rt_type_char_array_ptr; /* p(a(c8)) */
 
+/* The program is about to have a second thread (thread.c calls it from
+ * the only thread, before pthread_create): the heap locks from now on. */
+void rt_alloc_threads_begin(void);
 /* Memory for the runtime's own type-stable objects (never freed):
  * zeroed, 16-byte aligned; NULL when the system has none left. */
 void *rt_meta_alloc(size_t size);

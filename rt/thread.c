@@ -311,6 +311,7 @@ struct thread *__cuckoo_spawn(int (*entry)(const struct __cuckoo_args *a),
   pthread_attr_init(&attr);
   pthread_attr_setstack(&attr, st->low, stack - copy);
   pthread_t pt;
+  rt_alloc_threads_begin();       /* before the child can allocate */
   int err = pthread_create(&pt, &attr, thread_main, t);
   pthread_attr_destroy(&attr);
   if (err != 0) {
@@ -358,6 +359,7 @@ int rt_start_runtime_thread(void (*fn)(void)) {
     pthread_attr_setstack(&attr, st->low, size);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     pthread_t pt;
+    rt_alloc_threads_begin();     /* the signal thread runs handlers that allocate */
     ok = pthread_create(&pt, &attr, runtime_thread_main, r) == 0;
     pthread_attr_destroy(&attr);
   }

@@ -3,6 +3,8 @@
  * LANGUAGE.md §5 (plain by size, others by canonical string and capacity),
  * and every way delete must trap. */
 #include <check.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,8 @@
 #include <unistd.h>
 
 #include "rt.h"
+
+int __cuckoo_heap_objects(void);
 
 static const struct __cuckoo_site site = { NULL, NULL, "t.ck", 1, 2, "f" };
 static const struct __cuckoo_type t_int = { "i32", 4, 4, 1, NULL };
@@ -150,6 +154,129 @@ static void too_large(void) {
   __cuckoo_new_array(&t_int, 600000000, &site);
 }
 
+/* Forged pointers (a hostile caller may pass any address): delete finds
+ * the block by address arithmetic alone, and must still refuse every
+ * address that is not exactly a live block's data. */
+static int *forge_base(void) {
+  /* an int[3] has a 24-byte block: 2730 of them in a 64 KiB unit, and a
+   * 16-byte tail that is never carved */
+  return (int *)__cuckoo_new_array(&t_int, 3, &site);
+}
+static void forged_header(void) {
+  int *a = forge_base();
+  __cuckoo_delete((struct __cuckoo_obj *)((char *)a - 12), &t_int, 1, &site);
+}
+static void forged_next_block(void) {
+  int *a = forge_base();
+  /* the next block of the unit, not carved yet */
+  __cuckoo_delete((struct __cuckoo_obj *)((char *)a + 24), &t_int, 1, &site);
+}
+static void forged_unit_tail(void) {
+  int *a = forge_base();
+  uintptr_t unit = (uintptr_t)a & ~(uintptr_t)0xffff;
+  /* where block 2730 would start its data: past the unit's last block */
+  __cuckoo_delete((struct __cuckoo_obj *)(unit + 2730 * 24 + 8 + 4), &t_int, 1, &site);
+}
+static void forged_large_interior(void) {
+  int *big = (int *)__cuckoo_new_array(&t_int, 100000, &site);
+  __cuckoo_delete((struct __cuckoo_obj *)&big[70000], &t_int, 1, &site);
+}
+static void forged_unmapped(void) {
+  __cuckoo_delete((struct __cuckoo_obj *)(uintptr_t)0x10, &t_int, 0, &site);
+}
+static void forged_high(void) {
+  __cuckoo_delete((struct __cuckoo_obj *)~(uintptr_t)15, &t_int, 0, &site);
+}
+static void double_delete_array(void) {
+  int *a = forge_base();
+  __cuckoo_delete((struct __cuckoo_obj *)a, &t_int, 1, &site);
+  __cuckoo_delete((struct __cuckoo_obj *)a, &t_int, 1, &site);
+}
+static void double_delete_plain(void) {
+  /* a plain block goes to lists shared by all plain types: it is free,
+   * not live, until some plain new takes it */
+  struct __cuckoo_obj *p = __cuckoo_new(&t_pair, &site);
+  __cuckoo_delete(p, &t_pair, 0, &site);
+  __cuckoo_delete(p, &t_int, 0, &site);
+}
+
+START_TEST(forged_pointers_trap) {
+  static const char arr[] = "cuckoo: runtime error: delete: pointer is not the start of a "
+                            "live heap object of type i32 at t.ck:1:2 in f\n";
+  expect_trap(forged_header, arr);
+  expect_trap(forged_next_block, arr);
+  expect_trap(forged_unit_tail, arr);
+  expect_trap(forged_large_interior, arr);
+  expect_trap(forged_unmapped, arr);
+  expect_trap(forged_high, arr);
+  expect_trap(double_delete_array, arr);
+  expect_trap(double_delete_plain, arr);
+}
+END_TEST
+
+/* Type-stable reuse on the fast paths: a freed block comes back only for
+ * its own kind (or, plain, for a plain kind of its size class), LIFO. */
+START_TEST(fast_path_reuse_is_type_stable) {
+  struct __cuckoo_obj *n[4], *o[4];
+  for (int i = 0; i < 4; i++) {
+    n[i] = __cuckoo_new(&t_node_a, &site);
+    o[i] = __cuckoo_new(&t_other, &site);
+  }
+  int before = __cuckoo_heap_objects();
+  for (int i = 0; i < 4; i++)
+    __cuckoo_delete(n[i], &t_node_a, 0, &site);
+  ck_assert_int_eq(__cuckoo_heap_objects(), before - 4);
+  /* t_other's news never get t_node_a's blocks */
+  struct __cuckoo_obj *x = __cuckoo_new(&t_other, &site);
+  for (int i = 0; i < 4; i++)
+    ck_assert_ptr_ne(x, n[i]);
+  /* t_node_b (same type, other descriptor) gets them, newest first */
+  for (int i = 3; i >= 0; i--) {
+    struct __cuckoo_obj *y = __cuckoo_new(&t_node_b, &site);
+    ck_assert_ptr_eq(y, n[i]);
+    ck_assert_int_eq(((int *)(void *)y)[0] | ((int *)(void *)y)[1] | ((int *)(void *)y)[2], 0);
+  }
+  ck_assert_int_eq(__cuckoo_heap_objects(), before + 1);
+}
+END_TEST
+
+/* From the first thread on the heap locks (rt_alloc_threads_begin, which
+ * spawn calls before pthread_create): objects made before go on living,
+ * and threads racing on new and delete keep the heap and its count
+ * whole. */
+static struct __cuckoo_obj *early[64];
+static void *churn(void *arg) {
+  int id = (int)(intptr_t)arg;
+  for (int round = 0; round < 2000; round++) {
+    struct __cuckoo_obj *a = __cuckoo_new(&t_node_a, &site);
+    int *v = (int *)__cuckoo_new_array(&t_int, round % 40, &site);
+    struct __cuckoo_obj *p = __cuckoo_new(&t_pair, &site);
+    ((int *)(void *)a)[0] = id;
+    __cuckoo_delete(p, &t_pair, 0, &site);
+    __cuckoo_delete((struct __cuckoo_obj *)v, &t_int, 1, &site);
+    ck_assert_int_eq(((int *)(void *)a)[0], id);
+    __cuckoo_delete(a, &t_node_a, 0, &site);
+  }
+  for (int i = id; i < 64; i += 4)
+    __cuckoo_delete(early[i], &t_node_a, 0, &site);
+  return NULL;
+}
+
+START_TEST(threads_after_allocating) {
+  int before = __cuckoo_heap_objects();
+  for (int i = 0; i < 64; i++)
+    early[i] = __cuckoo_new(&t_node_a, &site);
+  ck_assert_int_eq(__cuckoo_heap_objects(), before + 64);
+  rt_alloc_threads_begin();
+  pthread_t t[4];
+  for (int i = 0; i < 4; i++)
+    ck_assert_int_eq(pthread_create(&t[i], NULL, churn, (void *)(intptr_t)i), 0);
+  for (int i = 0; i < 4; i++)
+    pthread_join(t[i], NULL);
+  ck_assert_int_eq(__cuckoo_heap_objects(), before);
+}
+END_TEST
+
 /* Descriptors written by hand (a hostile object may pass any): the
  * runtime does not believe them.  A size past 2^31 - 1 traps instead of
  * wrapping the block size; a descriptor that calls a type with a pointer
@@ -286,6 +413,9 @@ int main(void) {
   tcase_add_test(tc, descriptors_not_believed);
   tcase_add_test(tc, handler_deferred_inside_critical_section);
   tcase_add_test(tc, owned_slots_from_canonical_strings);
+  tcase_add_test(tc, forged_pointers_trap);
+  tcase_add_test(tc, fast_path_reuse_is_type_stable);
+  tcase_add_test(tc, threads_after_allocating);
   suite_add_tcase(s, tc);
   SRunner *sr = srunner_create(s);
   srunner_run_all(sr, CK_NORMAL);
