@@ -746,6 +746,9 @@ typedef struct IrSite {
   const char *detail;             /* the detail format of abi.md, or NULL */
   Loc loc;
   int id;                         /* numbered at emission */
+  /* -fcheck-report only (cc/report.c); nothing emitted reads these */
+  Node *node;                     /* what is checked: the ND_INDEX, the pointer, the ND_DIV... */
+  struct CheckNote *notes;        /* what the passes did to it and why, in order */
 } IrSite;
 
 typedef struct {                  /* one argument of a CALL */
@@ -809,6 +812,7 @@ typedef struct IrFunc {
   int nslots, cap_slots;
   IrSite **sites;
   int nsites, cap_sites;
+  Vec dropped;                    /* IrSite*: -fcheck-report's checks lowering left out */
   IrKind ret_kind;
   bool sret;                      /* returns a struct through a hidden pointer */
   bool checks_stack;              /* §11: begins with the stack check */
@@ -869,6 +873,49 @@ IrKind lower_kind(Type *t);
  * ====================================================================== */
 
 void opt_program(IrProgram *ir, int level);
+
+/* ======================================================================
+ * report.c -- -fcheck-report: one remark per run-time check, kept or
+ * removed, with the reason the pass that removed it gave when it did
+ * ====================================================================== */
+
+extern bool check_report;           /* -fcheck-report[=FILE] given */
+extern const char *check_report_file; /* its FILE, or NULL: stderr */
+typedef enum {
+  CN_REMOVED,                     /* an instruction of the site went (reason) */
+  CN_KEPT,                        /* a pass looked and left it (why) */
+  CN_MOVED,                       /* copied to the end of a block jumping into its loop */
+} CheckNoteKind;
+typedef struct CheckNote {
+  struct CheckNote *next;
+  CheckNoteKind kind;
+  const char *pass;               /* the pass's function name in opt.c or lower.c */
+  const char *text;
+  Loc at;                         /* CN_MOVED: the loop's test */
+} CheckNote;
+/* The checked expression N as source text (implicit conversions left out). */
+const char *report_expr(Node *n);
+/* Record on S (when the report is on; S may be NULL) what PASS did. */
+void report_note(IrSite *s, CheckNoteKind kind, const char *pass, Loc at, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* A check lowering did not emit: F gets a record of it, outside F->sites. */
+void report_lowered(IrFunc *f, const char *kind, Node *node, Loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* A temp's name in F's source (a promoted variable), or NULL. */
+const char *report_temp_name(IrFunc *f, int t);
+/* The source text of the comparison at LOC in F (a loop test), or NULL. */
+const char *report_test_text(IrFunc *f, Loc loc);
+/* remove_branch_bounds: BR's edge bounds check C's index; C REMOVED or kept. */
+void report_branch(IrFunc *f, const IrInst *c, const IrInst *br, bool removed);
+/* Before opt_func's passes: take F's checks' sites. */
+void report_begin(IrFunc *f);
+/* After opt_func's passes: collect F's remarks (which of its checks remain). */
+void report_function(IrFunc *f);
+/* Write the remarks collected since the last call for SOURCE, sorted, and
+ * their summary; to stderr or appended to the report's buffer. */
+void report_flush(const char *source);
+/* -fcheck-report=FILE: the whole text, written at exit of the driver. */
+const char *report_text(void);
 /* opt/loop.c: each block's loop nesting depth (natural loops), a new array. */
 int *ir_loop_depth(IrFunc *f);
 /* opt/cfg.c: the control-flow graph of F (predecessors of reachable

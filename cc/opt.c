@@ -173,8 +173,10 @@ static bool propagate(void) {
         if (in->a.kind == OK_IMM || in->a.kind == OK_FIMM)
           in->a = oa;
       }
-      if (in->a.kind == OK_SYM && (in->op == IR_CHECK_NULL))
+      if (in->a.kind == OK_SYM && (in->op == IR_CHECK_NULL)) {
         in->op = IR_NOP; /* an object's address is never NULL */
+        report_note(in->site, CN_REMOVED, "propagate", in->loc, "the pointer is the address of '%s'", in->a.sym);
+      }
       if (in->a.kind == OK_SYM && in->op == IR_CHECK_CAST)
         in->a = oa;
       fold_addr(&in->addr);
@@ -198,6 +200,11 @@ typedef unsigned long long Word;
  * point outside their object, which the linker refuses.  The block then
  * ends in a jump to itself that the trap makes unreachable. */
 static void end_block_at(IrBlock *bl, int b, int i) {
+  for (int k = i + 1; check_report && k < bl->n; k++)
+    if (bl->ins[k].op != IR_NOP)
+      report_note(bl->ins[k].site, CN_REMOVED, "end_block_at", bl->ins[i].loc,
+                  "unreachable: the check at %d:%d before it always fails", bl->ins[i].loc.line,
+                  bl->ins[i].loc.col);
   IrInst *j = &bl->ins[i + 1];
   memset(j, 0, sizeof *j);
   j->op = IR_JMP;
@@ -214,18 +221,23 @@ static void remove_constant_checks(void) {
       bool fails = false;
       if (in->op == IR_CHECK_BOUNDS && in->a.kind == OK_IMM && !in->lenmem && in->b.kind == OK_IMM) {
         unsigned long long idx = in->k == IK_I64 ? (unsigned long long)in->a.imm : (unsigned)in->a.imm;
-        if (idx < (unsigned long long)in->b.imm)
+        if (idx < (unsigned long long)in->b.imm) {
           in->op = IR_NOP;
-        else
+          report_note(in->site, CN_REMOVED, "remove_constant_checks", in->loc, "constant index %llu < %lld", idx,
+                      in->b.imm);
+        } else
           fails = true;
       }
-      if (in->op == IR_CHECK_DIV && in->b.kind == OK_IMM && in->b.imm != 0 && (in->uns || in->b.imm != -1))
+      if (in->op == IR_CHECK_DIV && in->b.kind == OK_IMM && in->b.imm != 0 && (in->uns || in->b.imm != -1)) {
         in->op = IR_NOP;
-      else if (in->op == IR_CHECK_DIV && in->b.kind == OK_IMM && in->b.imm == 0)
+        report_note(in->site, CN_REMOVED, "remove_constant_checks", in->loc,
+                    "constant divisor %lld, neither 0 nor -1", in->b.imm);
+      } else if (in->op == IR_CHECK_DIV && in->b.kind == OK_IMM && in->b.imm == 0)
         fails = true;
-      if ((in->op == IR_CHECK_NULL) && (in->a.kind == OK_SYM || in->a.kind == OK_SLOT))
+      if ((in->op == IR_CHECK_NULL) && (in->a.kind == OK_SYM || in->a.kind == OK_SLOT)) {
         in->op = IR_NOP;
-      else if (in->op == IR_CHECK_NULL && in->a.kind == OK_IMM && in->a.imm == 0)
+        report_note(in->site, CN_REMOVED, "remove_constant_checks", in->loc, "the pointer is an object's address");
+      } else if (in->op == IR_CHECK_NULL && in->a.kind == OK_IMM && in->a.imm == 0)
         fails = true;
       if (fails && i + 1 < bl->n) {
         end_block_at(bl, b, i);
@@ -277,6 +289,7 @@ static void hoist_head_null_checks(void) {
     if (njmp[h] < 2 || nother[h] || k >= hb->n || hb->ins[k].op != IR_CHECK_NULL || hb->ins[k].a.kind != OK_TEMP)
       continue;
     IrInst chk = hb->ins[k];
+    report_note(chk.site, CN_MOVED, "hoist_head_null_checks", hb->ins[hb->n - 1].loc, "moved");
     for (int p = 0; p < nb; p++) {
       IrBlock *pb = fn->blocks[p];
       if (p == h || pb->ins[pb->n - 1].op != IR_JMP || pb->ins[pb->n - 1].t1 != h)
@@ -380,9 +393,14 @@ static void remove_null_checks(void) {
       IrInst *in = &bl->ins[i];
       if (in->op == IR_CHECK_NULL && in->a.kind == OK_TEMP) {
         int t = in->a.temp;
-        if (cur[t / 64] >> (t % 64) & 1)
+        if (cur[t / 64] >> (t % 64) & 1) {
           in->op = IR_NOP;
-        else
+          if (check_report)
+            report_note(in->site, CN_REMOVED, "remove_null_checks", in->loc, "%s",
+                        !born_nonnull(t) ? "checked on every path to here, and not changed since"
+                        : def_of[t]->op == IR_CALL ? "the result of new, which is never NULL"
+                                                   : "the pointer is an object's address");
+        } else
           cur[t / 64] |= 1ULL << (t % 64);
       }
       if (in->dst >= 0) {
@@ -423,8 +441,12 @@ static void remove_local_bounds(void) {
       for (int j = i + 1; j < bl->n; j++) {
         IrInst *d = &bl->ins[j];
         if (d->op == IR_CHECK_BOUNDS && !d->lenmem && d->k == c->k && same_oper(d->a, c->a) &&
-            same_oper(d->b, c->b))
+            same_oper(d->b, c->b)) {
           d->op = IR_NOP;
+          report_note(d->site, CN_REMOVED, "remove_local_bounds", c->loc,
+                      "the same check at %d:%d passed just before, neither index nor length changed since",
+                      c->loc.line, c->loc.col);
+        }
         if (d->dst >= 0 && ((c->a.kind == OK_TEMP && d->dst == c->a.temp) ||
                             (c->b.kind == OK_TEMP && d->dst == c->b.temp)))
           break;
@@ -645,8 +667,12 @@ static void use_counter_ranges(void) {
     for (int i = 0; i < fn->blocks[b]->n; i++) {
       IrInst *c = &fn->blocks[b]->ins[i];
       if (c->op == IR_CHECK_BOUNDS && c->k == IK_I32 && !c->lenmem && c->a.kind == OK_TEMP &&
-          c->b.kind == OK_IMM && mask_ub[c->a.temp] > 0 && mask_ub[c->a.temp] <= c->b.imm)
+          c->b.kind == OK_IMM && mask_ub[c->a.temp] > 0 && mask_ub[c->a.temp] <= c->b.imm) {
         c->op = IR_NOP;
+        report_note(c->site, CN_REMOVED, "use_counter_ranges", c->loc,
+                    "index masked with 0x%llx (or a smaller constant), below the length %lld",
+                    (unsigned long long)mask_ub[c->a.temp] - 1, c->b.imm);
+      }
     }
   free(mask_ub);
   ir_cfg_free(g);
@@ -791,8 +817,13 @@ static void remove_branch_bounds(void) {
         const IrInst *len = length_load(fn->blocks[preds[sb][0]], l);
         if (c->lenmem ? !len || !same_addr(&c->addr, &len->addr) : l.kind != OK_IMM || !same_oper(c->b, l))
           continue;
-        if (unchanged_from(sb, b, i, x, len, preds, npred, fwd, bwd, stack))
+        const IrInst *br = &fn->blocks[preds[sb][0]]->ins[fn->blocks[preds[sb][0]]->n - 1];
+        if (unchanged_from(sb, b, i, x, len, preds, npred, fwd, bwd, stack)) {
           c->op = IR_NOP;
+          report_branch(fn, c, br, true);
+        } else {
+          report_branch(fn, c, br, false);
+        }
       }
     }
   }
@@ -853,6 +884,11 @@ static void simplify_cfg(void) {
         stack[sp++] = s[k];
       }
   }
+  for (int b = 0; check_report && b < nb; b++)
+    for (int i = 0; !reach[b] && i < fn->blocks[b]->n; i++)
+      if (fn->blocks[b]->ins[i].op != IR_NOP)
+        report_note(fn->blocks[b]->ins[i].site, CN_REMOVED, "simplify_cfg", fn->blocks[b]->ins[i].loc,
+                    "unreachable: no path leads to it");
   int *map = xmalloc(sizeof(int) * (nb + 1));
   int m = 0;
   for (int b = 0; b < nb; b++)
@@ -900,6 +936,7 @@ static void coalesce(void) {
 
 static void opt_func(IrFunc *f, int level) {
   fn = f;
+  report_begin(f);
   simplify_cfg();
   for (int round = 0; round < 4 && propagate(); round++)
     ;
@@ -918,6 +955,7 @@ static void opt_func(IrFunc *f, int level) {
     remove_branch_bounds();
   }
   simplify_cfg();
+  report_function(f);
 }
 
 void opt_program(IrProgram *ir, int level) {
