@@ -905,8 +905,10 @@ void report_lowered(IrFunc *f, const char *kind, Node *node, Loc loc, const char
 const char *report_temp_name(IrFunc *f, int t);
 /* The source text of the comparison at LOC in F (a loop test), or NULL. */
 const char *report_test_text(IrFunc *f, Loc loc);
-/* remove_branch_bounds: BR's edge bounds check C's index; C REMOVED or kept. */
-void report_branch(IrFunc *f, const IrInst *c, const IrInst *br, bool removed);
+/* remove_branch_bounds: BR's edge bounds check C's index below a length;
+ * C removed (IMPLIED), or kept: another length, or index or array changed. */
+enum { REPORT_IMPLIED, REPORT_OTHER_LENGTH, REPORT_CHANGED };
+void report_branch(IrFunc *f, const IrInst *c, const IrInst *br, int outcome);
 /* Before opt_func's passes: take F's checks' sites. */
 void report_begin(IrFunc *f);
 /* After opt_func's passes: collect F's remarks (which of its checks remain). */

@@ -815,14 +815,16 @@ static void remove_branch_bounds(void) {
             !ir_dominates(g, sb, b))
           continue;
         const IrInst *len = length_load(fn->blocks[preds[sb][0]], l);
-        if (c->lenmem ? !len || !same_addr(&c->addr, &len->addr) : l.kind != OK_IMM || !same_oper(c->b, l))
-          continue;
         const IrInst *br = &fn->blocks[preds[sb][0]]->ins[fn->blocks[preds[sb][0]]->n - 1];
+        if (c->lenmem ? !len || !same_addr(&c->addr, &len->addr) : l.kind != OK_IMM || !same_oper(c->b, l)) {
+          report_branch(fn, c, br, REPORT_OTHER_LENGTH);
+          continue;
+        }
         if (unchanged_from(sb, b, i, x, len, preds, npred, fwd, bwd, stack)) {
           c->op = IR_NOP;
-          report_branch(fn, c, br, true);
+          report_branch(fn, c, br, REPORT_IMPLIED);
         } else {
-          report_branch(fn, c, br, false);
+          report_branch(fn, c, br, REPORT_CHANGED);
         }
       }
     }

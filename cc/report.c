@@ -71,6 +71,21 @@ static void operand_text(Buf *b, Node *n, int depth) {
     buf_putc(b, ')');
 }
 
+/* The operand of a postfix operator ([], ., ->, a call, x++): prefix
+ * operators need parentheses too, (*p)[i]. */
+static void postfix_operand(Buf *b, Node *n, int depth) {
+  n = strip(n);
+  bool paren = n && (n->kind == ND_DEREF || n->kind == ND_NOT || n->kind == ND_BITNOT || n->kind == ND_NEG ||
+                     n->kind == ND_PREINC || n->kind == ND_PREDEC ||
+                     (n->kind == ND_ADDR && strip(n->lhs) && strip(n->lhs)->ty &&
+                      strip(n->lhs)->ty->kind != TY_ARRAY && strip(n->lhs)->ty->kind != TY_FUNC));
+  if (paren)
+    buf_putc(b, '(');
+  operand_text(b, n, depth);
+  if (paren)
+    buf_putc(b, ')');
+}
+
 static void expr_text(Buf *b, Node *n, int depth) {
   n = strip(n);
   if (!n || depth > 12) {
@@ -97,7 +112,26 @@ static void expr_text(Buf *b, Node *n, int depth) {
     buf_puts(b, "NULL");
     return;
   case ND_VAR:
-    buf_puts(b, n->obj->is_string ? "\"...\"" : n->obj->name);
+    if (n->obj->is_string && n->obj->str_bytes && n->obj->str_len <= 24) {
+      buf_putc(b, '"');
+      for (int i = 0; i + 1 < n->obj->str_len; i++) {
+        unsigned char ch = (unsigned char)n->obj->str_bytes[i];
+        if (ch == '"' || ch == '\\')
+          buf_printf(b, "\\%c", ch);
+        else if (ch == '\n')
+          buf_puts(b, "\\n");
+        else if (ch < 32 || ch >= 127)
+          buf_printf(b, "\\x%02x", ch);
+        else
+          buf_putc(b, ch);
+      }
+      buf_putc(b, '"');
+    } else {
+      buf_puts(b, n->obj->is_string ? "\"...\"" : n->obj->name);
+    }
+    return;
+  case ND_COMPOUND_LIT:
+    buf_puts(b, "(...){...}");
     return;
   case ND_NOT: case ND_BITNOT: case ND_NEG:
     buf_puts(b, n->kind == ND_NOT ? "!" : n->kind == ND_BITNOT ? "~" : "-");
@@ -118,7 +152,7 @@ static void expr_text(Buf *b, Node *n, int depth) {
     operand_text(b, n->lhs, depth + 1);
     return;
   case ND_POSTINC: case ND_POSTDEC:
-    operand_text(b, n->lhs, depth + 1);
+    postfix_operand(b, n->lhs, depth + 1);
     buf_puts(b, n->kind == ND_POSTINC ? "++" : "--");
     return;
   case ND_COMMA:
@@ -137,7 +171,7 @@ static void expr_text(Buf *b, Node *n, int depth) {
     expr_text(b, n->lhs, depth + 1);
     return;
   case ND_CALL:
-    operand_text(b, n->lhs, depth + 1);
+    postfix_operand(b, n->lhs, depth + 1);
     buf_putc(b, '(');
     for (Node *a = n->args; a; a = a->next) {
       expr_text(b, a, depth + 1);
@@ -149,10 +183,10 @@ static void expr_text(Buf *b, Node *n, int depth) {
   case ND_MEMBER: {
     Node *l = strip(n->lhs);
     if (l && l->kind == ND_DEREF) {
-      operand_text(b, l->lhs, depth + 1);
+      postfix_operand(b, l->lhs, depth + 1);
       buf_printf(b, "->%s", n->member->name);
     } else {
-      operand_text(b, n->lhs, depth + 1);
+      postfix_operand(b, n->lhs, depth + 1);
       buf_printf(b, ".%s", n->member->name);
     }
     return;
@@ -174,9 +208,9 @@ static void expr_text(Buf *b, Node *n, int depth) {
     /* p[i] on a pointer to an array is INDEX(DEREF(p), i), both at the
      * '[': written (*p)[i], the DEREF is at the '*' */
     if (l && l->kind == ND_DEREF && l->loc.line == n->loc.line && l->loc.col == n->loc.col)
-      operand_text(b, l->lhs, depth + 1);
+      postfix_operand(b, l->lhs, depth + 1);
     else
-      operand_text(b, n->lhs, depth + 1);
+      postfix_operand(b, n->lhs, depth + 1);
     buf_putc(b, '[');
     expr_text(b, n->rhs, depth + 1);
     buf_putc(b, ']');
@@ -323,9 +357,9 @@ void report_lowered(IrFunc *f, const char *kind, Node *node, Loc loc, const char
 }
 
 /* remove_branch_bounds: the branch BR's edge makes the index of the
- * bounds check C below its length; REMOVED: C went for it, else the
- * index or the array may change between the two. */
-void report_branch(IrFunc *f, const IrInst *c, const IrInst *br, bool removed) {
+ * bounds check C below a length: C's (REPORT_IMPLIED: C went), another
+ * one, or C's but the index or the array may change between the two. */
+void report_branch(IrFunc *f, const IrInst *c, const IrInst *br, int outcome) {
   if (!check_report || !c->site)
     return;
   Node *n = c->site->node;
@@ -339,8 +373,11 @@ void report_branch(IrFunc *f, const IrInst *c, const IrInst *br, bool removed) {
     idx = "the index";
   const char *len = c->lenmem ? format("lengthof(%s)", n ? array_text(n) : "the array")
                               : format("%lld", c->b.imm);
-  if (removed)
+  if (outcome == REPORT_IMPLIED)
     report_note(c->site, CN_REMOVED, "remove_branch_bounds", br->loc, "%s implies %s <u %s", test, idx, len);
+  else if (outcome == REPORT_OTHER_LENGTH)
+    report_note(c->site, CN_KEPT, "remove_branch_bounds", br->loc,
+                "%s bounds %s, but not by %s", test, idx, len);
   else
     report_note(c->site, CN_KEPT, "remove_branch_bounds", br->loc,
                 "%s makes %s <u %s, but %s or the array may change on a way from there to here", test, idx,
@@ -491,10 +528,11 @@ static void remark_site(IrFunc *f, IrSite *s, const IrInst *first, int live, con
     if (moved && live == 1)
       text = format("%s moved%s (runs once, not on each iteration): %s", what, where, why);
     else if (moved)
-      text = format("%s moved%s, but kept on %d ways into it: %s", what, where, live, why);
+      text = format("%s moved to the %d jumps into the loop at %d:%d: %s", what, live, moved->at.line,
+                    moved->at.col, why);
     else
       text = format("%s kept: %s", what, why);
-    add_remark(s->loc, text, true, moved != NULL, NULL);
+    add_remark(s->loc, text, true, moved && live == 1, NULL);
     return;
   }
   const char *pass = NULL;
