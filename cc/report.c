@@ -473,6 +473,8 @@ static const char *kept_default(IrFunc *f, IrSite *s, const IrInst *in) {
   if (!strcmp(kind, "divide")) {
     Node *d = find_node(f, s->loc, is_division);
     const char *by = d ? report_expr(d->rhs) : "the divisor";
+    if (in->b.kind == OK_IMM)        /* only -1 stays (signed): the code tests the dividend */
+      return format("divisor %lld: the quotient of the smallest dividend overflows", in->b.imm);
     return in->site2 ? format("divisor '%s' may be 0, or -1 with the smallest dividend", by)
                      : format("divisor '%s' may be 0", by);
   }
