@@ -670,7 +670,7 @@ static void use_counter_ranges(void) {
           c->b.kind == OK_IMM && mask_ub[c->a.temp] > 0 && mask_ub[c->a.temp] <= c->b.imm) {
         c->op = IR_NOP;
         report_note(c->site, CN_REMOVED, "use_counter_ranges", c->loc,
-                    "index masked with 0x%llx (or a smaller constant), below the length %lld",
+                    "index masked: at most 0x%llx (its masks and constants), below the length %lld",
                     (unsigned long long)mask_ub[c->a.temp] - 1, c->b.imm);
       }
     }
