@@ -931,6 +931,9 @@ int ir_succs(const IrBlock *b, int s[2]);
 IrCfg *ir_cfg(IrFunc *f);
 bool ir_dominates(const IrCfg *g, int a, int b);
 void ir_cfg_free(IrCfg *g);
+/* report.c: remove_branch_bounds kept C in block B; note the signed tests
+ * that bound its index (after IrCfg, for the declaration). */
+void report_signed_tests(IrFunc *f, const IrCfg *g, const IrInst *c, int b);
 
 /* ======================================================================
  * i386/ -- the i386 target (target.h: struct target)

@@ -827,6 +827,8 @@ static void remove_branch_bounds(void) {
           report_branch(fn, c, br, REPORT_CHANGED);
         }
       }
+      if (check_report && c->op == IR_CHECK_BOUNDS)
+        report_signed_tests(fn, g, c, b);
     }
   }
   ir_cfg_free(g);

@@ -48,11 +48,23 @@ static const char *binop_text(NodeKind k) {
   }
 }
 
-/* Conversions the checker made explicit are not in the source: skip
- * them (a written cast is skipped too: the typed tree does not tell them
- * apart, and the operand is what is checked). */
+/* Casts worth showing: a written one where the tree tells (at its '(',
+ * not at its operand's position as the checker's own conversions are;
+ * a written arithmetic cast is made like those), and every conversion
+ * from unsigned to signed that may change the value, which decides how a
+ * compare goes. */
+static bool written_cast(Node *n) {
+  if (n->kind != ND_CAST || !n->lhs)
+    return false;
+  if (n->check_len || n->loc.line != n->lhs->loc.line || n->loc.col != n->lhs->loc.col)
+    return true;
+  return n->ty && n->lhs->ty && is_integer(n->ty) && is_integer(n->lhs->ty) && n->ty->kind != TY_BOOL &&
+         is_unsigned(n->lhs->ty) && !is_unsigned(n->ty) && n->lhs->ty->size >= n->ty->size;
+}
+
+/* Conversions the checker made explicit are not in the source: skip them. */
 static Node *strip(Node *n) {
-  while (n && n->kind == ND_CAST && !n->check_len)
+  while (n && n->kind == ND_CAST && !written_cast(n))
     n = n->lhs;
   return n;
 }
@@ -76,6 +88,7 @@ static void operand_text(Buf *b, Node *n, int depth) {
 static void postfix_operand(Buf *b, Node *n, int depth) {
   n = strip(n);
   bool paren = n && (n->kind == ND_DEREF || n->kind == ND_NOT || n->kind == ND_BITNOT || n->kind == ND_NEG ||
+                     n->kind == ND_CAST ||
                      n->kind == ND_PREINC || n->kind == ND_PREDEC ||
                      (n->kind == ND_ADDR && strip(n->lhs) && strip(n->lhs)->ty &&
                       strip(n->lhs)->ty->kind != TY_ARRAY && strip(n->lhs)->ty->kind != TY_FUNC));
@@ -167,8 +180,9 @@ static void expr_text(Buf *b, Node *n, int depth) {
     buf_puts(b, " : ");
     operand_text(b, n->els, depth + 1);
     return;
-  case ND_CAST:                    /* the checked T (*)[] -> T (*)[N] */
-    expr_text(b, n->lhs, depth + 1);
+  case ND_CAST:                    /* a written one */
+    buf_printf(b, "(%s)", type_to_c(n->ty, NULL));
+    operand_text(b, n->lhs, depth + 1);
     return;
   case ND_CALL:
     postfix_operand(b, n->lhs, depth + 1);
@@ -382,6 +396,62 @@ void report_branch(IrFunc *f, const IrInst *c, const IrInst *br, int outcome) {
     report_note(c->site, CN_KEPT, "remove_branch_bounds", br->loc,
                 "%s makes %s <u %s, but %s or the array may change on a way from there to here", test, idx,
                 len, idx);
+}
+
+/* remove_branch_bounds keeps C (in block B): the tests it could not use
+ * because they compare signed (edge_below takes unsigned ones only; the
+ * loop counters use_counter_ranges proves never negative are unsigned
+ * by then), on the only edge into a block that dominates B, bounding C's
+ * index from above by C's own length. */
+void report_signed_tests(IrFunc *f, const IrCfg *g, const IrInst *c, int b) {
+  if (!check_report || !c->site || c->a.kind != OK_TEMP)
+    return;
+  int x = c->a.temp;
+  for (int sb = 1; sb < f->nblocks; sb++) {
+    if (g->npred[sb] != 1 || !ir_dominates(g, sb, b))
+      continue;
+    const IrBlock *p = f->blocks[g->pred[sb][0]];
+    const IrInst *br = &p->ins[p->n - 1];
+    if (br->op != IR_BR || br->t1 == br->t2 || br->k2 != IK_I32)
+      continue;
+    bool taken = br->t1 == sb;
+    bool xa = br->a.kind == OK_TEMP && br->a.temp == x, xb = br->b.kind == OK_TEMP && br->b.temp == x;
+    bool above;                     /* does the edge make X < the other operand? */
+    switch (br->cc) {
+    case CC_LT: above = taken && xa; break;
+    case CC_GT: above = taken && xb; break;
+    case CC_GE: above = !taken && xa; break;
+    case CC_LE: above = !taken && xb; break;
+    default: above = false; break;
+    }
+    if (!above)
+      continue;
+    /* only a test against the check's own length is worth naming: the
+     * same constant, or the length word at the check's address */
+    Oper bound = xa ? br->b : br->a;
+    bool same = false;
+    if (!c->lenmem)
+      same = bound.kind == OK_IMM && c->b.kind == OK_IMM && bound.imm == c->b.imm;
+    else if (bound.kind == OK_TEMP)
+      for (int i = p->n - 2; i >= 0 && !same; i--) {
+        const IrInst *l = &p->ins[i];
+        if (l->dst != bound.temp)
+          continue;
+        same = l->op == IR_LOAD && l->addr.index < 0 && c->addr.index < 0 && l->addr.off == c->addr.off &&
+               l->addr.base.kind == OK_TEMP && c->addr.base.kind == OK_TEMP &&
+               l->addr.base.temp == c->addr.base.temp;
+        break;
+      }
+    if (!same)
+      continue;
+    const char *test = report_test_text(f, br->loc);
+    Node *n = c->site->node;
+    report_note(c->site, CN_KEPT, "remove_branch_bounds", br->loc,
+                "%s%s%s at %d:%d compares signed, so it does not bound %s unsigned (the index or its "
+                "bound may be negative)",
+                test ? "the test '" : "the branch", test ? test : "", test ? "'" : "", br->loc.line,
+                br->loc.col, n ? report_expr(n->rhs) : "the index");
+  }
 }
 
 /* ---- the remarks ----------------------------------------------------------- */

@@ -43,9 +43,18 @@ int down(void)
     return s;
 }
 
+/* kept: the test compares signed, so says nothing of i <u lengthof(v) */
+int signed_len(int v[])
+{
+    int s = 0;
+    for (int i = 0; i < (int)lengthof(v); i++)
+        s += v[i];
+    return s;
+}
+
 int main(void)
 {
     int a[5] = {1, 2, 3, 4, 5};
-    printf("%d %d\n", total(a), prefix(a, 3));
+    printf("%d %d %d\n", total(a), prefix(a, 3), signed_len(a));
     return 0;
 }
