@@ -747,6 +747,9 @@ typedef struct IrSite {
   Loc loc;
   const char *func;               /* the function it reports, when not the one it is in (inlined) */
   int id;                         /* numbered at emission */
+  /* -fcheck-report only (cc/report.c); nothing emitted reads these */
+  Node *node;                     /* what is checked: the ND_INDEX, the pointer, the ND_DIV... */
+  struct CheckNote *notes;        /* what the passes did to it and why, in order */
 } IrSite;
 
 typedef struct {                  /* one argument of a CALL */
@@ -811,6 +814,8 @@ typedef struct IrFunc {
   int nslots, cap_slots;
   IrSite **sites;
   int nsites, cap_sites;
+  Vec dropped;                    /* IrSite*: -fcheck-report's checks lowering left out */
+  Vec checks_at_start;            /* IrSite*: -fcheck-report's checks before the passes */
   IrKind ret_kind;
   bool sret;                      /* returns a struct through a hidden pointer */
   bool checks_stack;              /* §11: begins with the stack check */
@@ -882,6 +887,54 @@ void opt_inline_math(IrFunc *f);
 /* opt/inline.c: small static leaf functions inlined at their direct calls
  * (-O2); which functions changed (a new array, one flag a function). */
 bool *opt_inline_program(IrProgram *ir);
+
+/* ======================================================================
+ * report.c -- -fcheck-report: one remark per run-time check, kept or
+ * removed, with the reason the pass that removed it gave when it did
+ * ====================================================================== */
+
+extern bool check_report;           /* -fcheck-report[=FILE] given */
+extern const char *check_report_file; /* its FILE, or NULL: stderr */
+typedef enum {
+  CN_REMOVED,                     /* an instruction of the site went (reason) */
+  CN_KEPT,                        /* a pass looked and left it (why) */
+  CN_MOVED,                       /* copied to the end of a block jumping into its loop */
+} CheckNoteKind;
+typedef struct CheckNote {
+  struct CheckNote *next;
+  CheckNoteKind kind;
+  const char *pass;               /* the pass's function name in opt.c or lower.c */
+  const char *text;
+  Loc at;                         /* CN_MOVED: the loop's test */
+} CheckNote;
+/* The checked expression N as source text (implicit conversions left out). */
+const char *report_expr(Node *n);
+/* Record on S (when the report is on; S may be NULL) what PASS did. */
+void report_note(IrSite *s, CheckNoteKind kind, const char *pass, Loc at, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* A check lowering did not emit: F gets a record of it, outside F->sites. */
+void report_lowered(IrFunc *f, const char *kind, Node *node, Loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* A temp's name in F's source (a promoted variable), or NULL. */
+const char *report_temp_name(IrFunc *f, int t);
+/* The source text of the comparison at LOC in F (a loop test), or NULL. */
+const char *report_test_text(IrFunc *f, Loc loc);
+/* remove_branch_bounds: BR's edge bounds check C's index below a length;
+ * C removed (IMPLIED), or kept: another length, or index or array changed. */
+enum { REPORT_IMPLIED, REPORT_OTHER_LENGTH, REPORT_CHANGED };
+void report_branch(IrFunc *f, const IrInst *c, const IrInst *br, int outcome);
+/* Before the passes (opt_program): take F's checks' sites. */
+void report_begin(IrFunc *f);
+/* After all the passes, inlining included: collect F's remarks (which of
+ * the checks it had at the start remain; inlined copies of other
+ * functions' checks are reported with those functions). */
+void report_function(IrFunc *f);
+/* Write the remarks collected since the last call for SOURCE, sorted, and
+ * their summary; to stderr or appended to the report's buffer. */
+void report_flush(const char *source);
+/* -fcheck-report=FILE: the whole text, written at exit of the driver. */
+const char *report_text(void);
+
 /* opt/loop.c: each block's loop nesting depth (natural loops), a new array. */
 int *ir_loop_depth(IrFunc *f);
 /* opt/cfg.c: the control-flow graph of F (predecessors of reachable
@@ -895,6 +948,9 @@ int ir_succs(const IrBlock *b, int s[2]);
 IrCfg *ir_cfg(IrFunc *f);
 bool ir_dominates(const IrCfg *g, int a, int b);
 void ir_cfg_free(IrCfg *g);
+/* report.c: remove_branch_bounds kept C in block B; note the signed tests
+ * that bound its index (after IrCfg, for the declaration). */
+void report_signed_tests(IrFunc *f, const IrCfg *g, const IrInst *c, int b);
 
 /* ======================================================================
  * i386/ -- the i386 target (target.h: struct target)

@@ -378,10 +378,12 @@ static bool compile_source(const char *src, const char *asm_out, const char *obj
   if (opt_syntax_only) {
     /* every compile error, the frame sizes the back end finds too */
     codegen_check_program(prog);
+    report_flush(src);
     return !diag_errors;
   }
   if (opt_dump_ir) {
     ir_dump_program(prog, stdout);
+    report_flush(src);
     return true;
   }
   FILE *out = fopen(asm_out, "w");
@@ -390,6 +392,7 @@ static bool compile_source(const char *src, const char *asm_out, const char *obj
     exit(2);
   }
   codegen_program(prog, out, src);
+  report_flush(src);
   if (fclose(out) != 0) {
     fprintf(stderr, "cuckoo-cc: error: writing '%s': %s\n", asm_out, strerror(errno));
     exit(2);
@@ -469,6 +472,8 @@ static void usage(FILE *f) {
           "  -m64 -shared -fPIC -fPIE -ffunction-sections   refused, with the reason\n"
           "  -L DIR, -l NAME    passed to cuckoo-ld\n"
           "  -fdump-ir          print the intermediate code with its checks\n"
+          "  -fcheck-report[=FILE]  a remark per run-time check: kept, moved or removed,\n"
+          "                     and why (to standard error, or to FILE)\n"
           "  -fdump-ast         print the syntax tree\n"
           "  -v                 show the commands run\n"
           "  --interface HDR... -o FILE.s   the runtime's type block (build use)\n"
@@ -505,6 +510,13 @@ static void parse_args(int argc, char **argv) {
       opt_syntax_only = true;
     } else if (!strcmp(a, "-fdump-ir")) {
       opt_dump_ir = true;
+    } else if (!strcmp(a, "-fcheck-report") || !strcmp(a, "-Wruntime-checks")) {
+      check_report = true;
+    } else if (!strncmp(a, "-fcheck-report=", 15)) {
+      if (!a[15])
+        bad_usage("'%s' needs a file name after '='", a);
+      check_report = true;
+      check_report_file = a + 15;
     } else if (!strcmp(a, "-fdump-ast")) {
       opt_dump_ast = true;
     } else if (!strcmp(a, "--interface")) {
@@ -645,6 +657,8 @@ int main(int argc, char **argv) {
   }
   if (opt_o)
     check_not_input(opt_o);
+  if (check_report_file)
+    check_not_input(check_report_file);
 
   if (opt_E) {
     for (int i = 0; i < inputs.len; i++) {
@@ -739,6 +753,16 @@ int main(int argc, char **argv) {
       (is_asm ? assemble_user : assemble)(s, path);
       vec_push(&objects, name);
     }
+  }
+  if (check_report_file) {
+    /* written whole, like every output: FILE never holds half a report */
+    char *tmp = temp_beside(check_report_file);
+    FILE *rf = fopen(tmp, "w");
+    if (!rf || fputs(report_text(), rf) < 0 || fclose(rf) != 0) {
+      fprintf(stderr, "cuckoo-cc: error: cannot write '%s': %s\n", check_report_file, strerror(errno));
+      return 2;
+    }
+    commit(tmp, check_report_file);
   }
   if (failed)
     return 1;

@@ -358,15 +358,20 @@ static void lower_stmt(Node *n);
 static LV lv_addr(IrAddr a) { return (LV){.addr = a}; }
 
 /* A null-checked pointer: returns the address it designates. */
-static IrAddr deref_addr(Oper p, bool nonnull, Loc loc, const char *detail) {
-  if (p.kind == OK_SYM || p.kind == OK_SLOT)
+static IrAddr deref_addr(Oper p, Node *ptr, bool nonnull, Loc loc, const char *detail) {
+  if (p.kind == OK_SYM || p.kind == OK_SLOT) {
+    report_lowered(fn, "null", ptr, loc, "the pointer is the address of an object");
     return addr_of_value(p);
+  }
   if (p.kind != OK_TEMP)
     p = as_temp(p, IK_I32); /* the constant NULL: the check traps */
   if (!nonnull) {
     IrInst *in = emit(IR_CHECK_NULL);
     in->a = p;
     in->site = site("null", detail, loc);
+    in->site->node = ptr;
+  } else {
+    report_lowered(fn, "null", ptr, loc, "the checker knows the pointer is an object's address");
   }
   return addr_of_value(p);
 }
@@ -417,6 +422,9 @@ static IrAddr lower_index_addr(Node *n) {
       in->addr = addr_plus(base, CK_LEN_WORD_OFFSET);
     }
     in->site = site("bounds", "index %lld not in [0, %llu)", n->loc);
+    in->site->node = n;
+  } else {
+    report_lowered(fn, "bounds", n, n->loc, "the checker proved the index in range");
   }
   if (ik == IK_I64) {
     /* in range, so the low word is the index */
@@ -464,7 +472,7 @@ static LV lower_lval(Node *n) {
   case ND_DEREF: {
     Oper p = lower_expr(n->lhs);
     cur_loc = n->loc;
-    return lv_addr(deref_addr(p, n->nonnull, n->loc, "null pointer dereference"));
+    return lv_addr(deref_addr(p, n->lhs, n->nonnull, n->loc, "null pointer dereference"));
   }
   case ND_MEMBER: {
     IrAddr a;
@@ -682,6 +690,8 @@ static Oper arith(NodeKind k, Type *ty, Oper a, Oper b, Type *bty, Loc loc) {
       in->site = site("divide", k == ND_MOD ? "remainder by zero" : "division by zero", loc);
       if (!u)
         in->site2 = site("divide", k == ND_MOD ? "remainder overflow" : "division overflow", loc);
+    } else {
+      report_lowered(fn, "divide", NULL, loc, "constant divisor %lld, neither 0 nor -1", b.imm);
     }
   }
   return binop(op, kind, a, b);
@@ -803,6 +813,7 @@ static Oper lower_call(Node *n) {
   bool direct = callee->kind == ND_VAR && callee->ty->kind == TY_FUNC;
   Type *fty;
   Oper fp = {.kind = OK_NONE};
+  Node *fp_node = NULL;
   if (direct) {
     fty = callee->ty;
   } else {
@@ -817,6 +828,7 @@ static Oper lower_call(Node *n) {
       fty = p->ty->kind == TY_PTR ? p->ty->base : p->ty;
       fp = lower_expr(p);
       fp = stable(fp, IK_I32, n->args);
+      fp_node = p;
     }
   }
   int nargs;
@@ -852,6 +864,7 @@ static Oper lower_call(Node *n) {
   } else {
     in->a = fp;
     in->site = site("null", "call through a null function pointer", n->loc);
+    in->site->node = fp_node;
   }
   return result;
 }
@@ -1180,6 +1193,7 @@ static Oper lower_expr(Node *n) {
       in->a = v;
       in->b = ir_imm(n->ty->base->len);
       in->site = site("cast", "array of length %llu cast to length %llu", n->loc);
+      in->site->node = n->lhs;
       return v;
     }
     long long view = layout_view_offset(n->ty, n->lhs->ty);
@@ -1212,7 +1226,7 @@ static Oper lower_expr(Node *n) {
       /* §3: &*p checks p as *p does; the result is then known non-null */
       Oper p = lower_expr(l->lhs);
       cur_loc = l->loc;
-      return addr_value(deref_addr(p, l->nonnull, l->loc, "null pointer dereference"));
+      return addr_value(deref_addr(p, l->lhs, l->nonnull, l->loc, "null pointer dereference"));
     }
     if (l->kind == ND_VAR && l->obj->is_function) {
       l->obj->addr_taken = true;
@@ -1237,7 +1251,7 @@ static Oper lower_expr(Node *n) {
     else {
       Oper p = lower_expr(n->lhs);
       cur_loc = n->loc;
-      a = deref_addr(p, false, n->loc, "null pointer dereference");
+      a = deref_addr(p, n->lhs, false, n->loc, "null pointer dereference");
     }
     return load(addr_plus(a, CK_LEN_WORD_OFFSET), ty_uint);
   }
@@ -1778,6 +1792,13 @@ static void decide_stack_checks(IrProgram *ir) {
       IrInst *in = &f->blocks[0]->ins[0];
       in->op = IR_CHECK_STACK;
       in->site = ir_new_site(f, "stack", "frame of %llu bytes exceeds the stack limit", o->loc);
+      report_note(in->site, CN_KEPT, "decide_stack_checks", o->loc, "%s",
+                  !o->is_static ? "not static: called from other units"
+                  : o->addr_taken ? "its address is taken"
+                  : o->is_spawn_target ? "a spawn target" : "on a call cycle");
+    } else {
+      report_lowered(f, "stack", NULL, o->loc, "static, not on a call cycle, address not taken: its "
+                                               "callers' checks cover its frame");
     }
   }
 }

@@ -187,8 +187,10 @@ static bool propagate(void) {
         if (in->a.kind == OK_IMM || in->a.kind == OK_FIMM)
           in->a = oa;
       }
-      if (in->a.kind == OK_SYM && (in->op == IR_CHECK_NULL))
+      if (in->a.kind == OK_SYM && (in->op == IR_CHECK_NULL)) {
         in->op = IR_NOP; /* an object's address is never NULL */
+        report_note(in->site, CN_REMOVED, "propagate", in->loc, "the pointer is the address of '%s'", in->a.sym);
+      }
       if (in->a.kind == OK_SYM && in->op == IR_CHECK_CAST)
         in->a = oa;
       Oper c;
@@ -217,6 +219,11 @@ typedef unsigned long long Word;
  * point outside their object, which the linker refuses.  The block then
  * ends in a jump to itself that the trap makes unreachable. */
 static void end_block_at(IrBlock *bl, int b, int i) {
+  for (int k = i + 1; check_report && k < bl->n; k++)
+    if (bl->ins[k].op != IR_NOP)
+      report_note(bl->ins[k].site, CN_REMOVED, "end_block_at", bl->ins[i].loc,
+                  "unreachable: the check at %d:%d before it always fails", bl->ins[i].loc.line,
+                  bl->ins[i].loc.col);
   IrInst *j = &bl->ins[i + 1];
   memset(j, 0, sizeof *j);
   j->op = IR_JMP;
@@ -233,18 +240,23 @@ static void remove_constant_checks(void) {
       bool fails = false;
       if (in->op == IR_CHECK_BOUNDS && in->a.kind == OK_IMM && !in->lenmem && in->b.kind == OK_IMM) {
         unsigned long long idx = in->k == IK_I64 ? (unsigned long long)in->a.imm : (unsigned)in->a.imm;
-        if (idx < (unsigned long long)in->b.imm)
+        if (idx < (unsigned long long)in->b.imm) {
           in->op = IR_NOP;
-        else
+          report_note(in->site, CN_REMOVED, "remove_constant_checks", in->loc, "constant index %llu < %lld", idx,
+                      in->b.imm);
+        } else
           fails = true;
       }
-      if (in->op == IR_CHECK_DIV && in->b.kind == OK_IMM && in->b.imm != 0 && (in->uns || in->b.imm != -1))
+      if (in->op == IR_CHECK_DIV && in->b.kind == OK_IMM && in->b.imm != 0 && (in->uns || in->b.imm != -1)) {
         in->op = IR_NOP;
-      else if (in->op == IR_CHECK_DIV && in->b.kind == OK_IMM && in->b.imm == 0)
+        report_note(in->site, CN_REMOVED, "remove_constant_checks", in->loc,
+                    "constant divisor %lld, neither 0 nor -1", in->b.imm);
+      } else if (in->op == IR_CHECK_DIV && in->b.kind == OK_IMM && in->b.imm == 0)
         fails = true;
-      if ((in->op == IR_CHECK_NULL) && (in->a.kind == OK_SYM || in->a.kind == OK_SLOT))
+      if ((in->op == IR_CHECK_NULL) && (in->a.kind == OK_SYM || in->a.kind == OK_SLOT)) {
         in->op = IR_NOP;
-      else if (in->op == IR_CHECK_NULL && in->a.kind == OK_IMM && in->a.imm == 0)
+        report_note(in->site, CN_REMOVED, "remove_constant_checks", in->loc, "the pointer is an object's address");
+      } else if (in->op == IR_CHECK_NULL && in->a.kind == OK_IMM && in->a.imm == 0)
         fails = true;
       if (fails && i + 1 < bl->n) {
         end_block_at(bl, b, i);
@@ -265,6 +277,9 @@ static bool makes_nonnull(const IrInst *d) {
     return true;
   return false;
 }
+
+/* T is defined once, by an instruction that makes a non-null value. */
+static bool born_nonnull(int t) { return ndefs[t] == 1 && makes_nonnull(def_of[t]); }
 
 /* Whether IN's result is non-null given the non-null temps CUR before it:
  * it makes a non-null address, or copies a temp that is non-null. */
@@ -303,6 +318,7 @@ static void hoist_head_null_checks(void) {
     if (njmp[h] < 2 || nother[h] || k >= hb->n || hb->ins[k].op != IR_CHECK_NULL || hb->ins[k].a.kind != OK_TEMP)
       continue;
     IrInst chk = hb->ins[k];
+    report_note(chk.site, CN_MOVED, "hoist_head_null_checks", hb->ins[hb->n - 1].loc, "moved");
     for (int p = 0; p < nb; p++) {
       IrBlock *pb = fn->blocks[p];
       if (p == h || pb->ins[pb->n - 1].op != IR_JMP || pb->ins[pb->n - 1].t1 != h)
@@ -423,9 +439,14 @@ static void remove_null_checks(void) {
       IrInst *in = &bl->ins[i];
       if (in->op == IR_CHECK_NULL && in->a.kind == OK_TEMP) {
         int t = in->a.temp;
-        if (cur[t / 64] >> (t % 64) & 1)
+        if (cur[t / 64] >> (t % 64) & 1) {
           in->op = IR_NOP;
-        else
+          if (check_report)
+            report_note(in->site, CN_REMOVED, "remove_null_checks", in->loc, "%s",
+                        !born_nonnull(t) ? "checked or tested non-null on every path to here, and not changed since"
+                        : def_of[t]->op == IR_CALL ? "the result of new, which is never NULL"
+                                                   : "the pointer is an object's address");
+        } else
           cur[t / 64] |= 1ULL << (t % 64);
       }
       if (in->dst >= 0) {
@@ -482,8 +503,12 @@ static void remove_local_bounds(void) {
       for (int j = i + 1; j < bl->n; j++) {
         IrInst *d = &bl->ins[j];
         if (d->op == IR_CHECK_BOUNDS && d->lenmem == c->lenmem && d->k == c->k && d->uns == c->uns &&
-            same_oper(d->a, c->a) && (c->lenmem ? same_addr(&d->addr, &c->addr) : same_oper(d->b, c->b)))
+            same_oper(d->a, c->a) && (c->lenmem ? same_addr(&d->addr, &c->addr) : same_oper(d->b, c->b))) {
           d->op = IR_NOP;
+          report_note(d->site, CN_REMOVED, "remove_local_bounds", c->loc,
+                      "the same check at %d:%d passed just before, neither index nor length changed since",
+                      c->loc.line, c->loc.col);
+        }
         if (redefines_checked(d, c))
           break;
       }
@@ -703,8 +728,12 @@ static void use_counter_ranges(void) {
     for (int i = 0; i < fn->blocks[b]->n; i++) {
       IrInst *c = &fn->blocks[b]->ins[i];
       if (c->op == IR_CHECK_BOUNDS && c->k == IK_I32 && !c->lenmem && c->a.kind == OK_TEMP &&
-          c->b.kind == OK_IMM && mask_ub[c->a.temp] > 0 && mask_ub[c->a.temp] <= c->b.imm)
+          c->b.kind == OK_IMM && mask_ub[c->a.temp] > 0 && mask_ub[c->a.temp] <= c->b.imm) {
         c->op = IR_NOP;
+        report_note(c->site, CN_REMOVED, "use_counter_ranges", c->loc,
+                    "index masked: at most 0x%llx (its masks and constants), below the length %lld",
+                    (unsigned long long)mask_ub[c->a.temp] - 1, c->b.imm);
+      }
     }
   free(mask_ub);
   ir_cfg_free(g);
@@ -847,11 +876,20 @@ static void remove_branch_bounds(void) {
             !ir_dominates(g, sb, b))
           continue;
         const IrInst *len = length_load(fn->blocks[preds[sb][0]], l);
-        if (c->lenmem ? !len || !same_addr(&c->addr, &len->addr) : l.kind != OK_IMM || !same_oper(c->b, l))
+        const IrInst *br = &fn->blocks[preds[sb][0]]->ins[fn->blocks[preds[sb][0]]->n - 1];
+        if (c->lenmem ? !len || !same_addr(&c->addr, &len->addr) : l.kind != OK_IMM || !same_oper(c->b, l)) {
+          report_branch(fn, c, br, REPORT_OTHER_LENGTH);
           continue;
-        if (unchanged_from(sb, b, i, x, len, preds, npred, fwd, bwd, stack))
+        }
+        if (unchanged_from(sb, b, i, x, len, preds, npred, fwd, bwd, stack)) {
           c->op = IR_NOP;
+          report_branch(fn, c, br, REPORT_IMPLIED);
+        } else {
+          report_branch(fn, c, br, REPORT_CHANGED);
+        }
       }
+      if (check_report && c->op == IR_CHECK_BOUNDS)
+        report_signed_tests(fn, g, c, b);
     }
   }
   ir_cfg_free(g);
@@ -911,6 +949,11 @@ static void simplify_cfg(void) {
         stack[sp++] = s[k];
       }
   }
+  for (int b = 0; check_report && b < nb; b++)
+    for (int i = 0; !reach[b] && i < fn->blocks[b]->n; i++)
+      if (fn->blocks[b]->ins[i].op != IR_NOP)
+        report_note(fn->blocks[b]->ins[i].site, CN_REMOVED, "simplify_cfg", fn->blocks[b]->ins[i].loc,
+                    "unreachable: no path leads to it");
   int *map = xmalloc(sizeof(int) * (nb + 1));
   int m = 0;
   for (int b = 0; b < nb; b++)
@@ -988,15 +1031,20 @@ static void opt_func(IrFunc *f, int level) {
 
 void opt_program(IrProgram *ir, int level) {
   for (int i = 0; i < ir->nfuncs; i++)
-    if (!ir->funcs[i]->is_thunk)
+    if (!ir->funcs[i]->is_thunk) {
+      report_begin(ir->funcs[i]);
       opt_func(ir->funcs[i], level);
-  if (level < 2)
-    return;
-  /* callees first optimised, then copied into their callers, which are
-   * optimised again with the copies in place */
-  bool *changed = opt_inline_program(ir);
+    }
+  if (level >= 2) {
+    /* callees first optimised, then copied into their callers, which are
+     * optimised again with the copies in place */
+    bool *changed = opt_inline_program(ir);
+    for (int i = 0; i < ir->nfuncs; i++)
+      if (changed[i])
+        opt_func(ir->funcs[i], level);
+    free(changed);
+  }
   for (int i = 0; i < ir->nfuncs; i++)
-    if (changed[i])
-      opt_func(ir->funcs[i], level);
-  free(changed);
+    if (!ir->funcs[i]->is_thunk)
+      report_function(ir->funcs[i]);
 }
