@@ -1060,10 +1060,13 @@ static Oper lower_domain_new(Node *n) {
   return runtime_call("__cuckoo_domain_new", args, 4, IK_I32, site("own", NULL, n->loc));
 }
 
-/* domain_call(d, f, args): a block laid out like f's arguments, its first
- * word (the state) NULL: the runtime copies the block onto its stack as
- * f's arguments, puts the domain's state in the first and calls f
- * (abi.md "domain_call"); f checks its stack, as its address is taken. */
+/* domain_call(d, f, args) (abi.md "domain_call"): a call
+ * __cuckoo_domain_call(d, f, &type_S, <hole>, <hole>, a1..an) whose
+ * arguments after the two holes are f's after the state, in place: the
+ * runtime makes the first hole f's return address and writes the state
+ * into the second, and calls f from there, copying nothing.  f checks its
+ * stack, as its address is taken.  The runtime finds the site from the
+ * return address. */
 static Oper lower_domain_call(Node *n) {
   Obj *f = n->rhs->obj;
   Oper d = lower_expr(n->lhs);
@@ -1071,32 +1074,25 @@ static Oper lower_domain_call(Node *n) {
   int nargs;
   IrArg *av = lower_args(n->args, &nargs, NULL);
   cur_loc = n->loc;
-  /* arithmetic arguments only (check.c): each 4 or 8 bytes */
   long long size = 4;
   for (int i = 0; i < nargs; i++)
     size += av[i].kind == IK_I64 || av[i].kind == IK_F64 ? 8 : 4;
   if (size > CK_DOMAIN_BLOCK_MAX) {
     error_at(n->loc, "the arguments of this domain_call take %lld bytes, more than %d", size,
              CK_DOMAIN_BLOCK_MAX);
-    size = 4;
     nargs = 0;
   }
-  int s = ir_new_slot(fn, (int)size, 4, NULL, NULL);
-  store(addr_of_value(ir_slot(s, 0)), n->rhs->ty->params[0], ir_imm(0));
-  long long off = 4;
-  Node *a = n->args;
-  for (int i = 0; i < nargs; i++, a = a->next) {
-    store(addr_of_value(ir_slot(s, off)), a->ty, av[i].val);
-    off += av[i].kind == IK_I64 || av[i].kind == IK_F64 ? 8 : 4;
-  }
-  IrArg *args = xmalloc(6 * sizeof *args);
+  IrArg *args = xmalloc((5 + (size_t)nargs) * sizeof *args);
   args[0] = (IrArg){.val = d, .kind = IK_I32};
   args[1] = (IrArg){.val = ir_sym(sym_of(f), 0), .kind = IK_I32};
-  args[2] = (IrArg){.val = ir_slot(s, 0), .kind = IK_I32};
-  args[3] = (IrArg){.val = ir_imm(size), .kind = IK_I32};
-  args[4] = (IrArg){.val = ir_sym(ir_type_desc(irp, n->new_type), 0), .kind = IK_I32};
-  args[5] = (IrArg){.kind = IK_I32, .is_site = true};
-  return runtime_call("__cuckoo_domain_call", args, 6, IK_I32, site("own", NULL, n->loc));
+  args[2] = (IrArg){.val = ir_sym(ir_type_desc(irp, n->new_type), 0), .kind = IK_I32};
+  args[3] = (IrArg){.kind = IK_I32, .is_hole = true};
+  args[4] = (IrArg){.kind = IK_I32, .is_hole = true};
+  for (int i = 0; i < nargs; i++)
+    args[5 + i] = av[i];
+  IrSite *s = site("own", NULL, n->loc);
+  Oper r = runtime_call("__cuckoo_domain_call", args, 5 + nargs, IK_I32, s);
+  return r;
 }
 
 static Oper lower_expr(Node *n) {
