@@ -1082,17 +1082,35 @@ static Oper lower_domain_call(Node *n) {
              CK_DOMAIN_BLOCK_MAX);
     nargs = 0;
   }
+  /* the words after the state that hold owned pointers: their objects
+   * move into the domain (__cuckoo_domain_call_own, with this mask in the
+   * first hole) */
+  unsigned long long mask = 0;
+  long long word = 0;
+  Type *ft = n->rhs->ty;
+  for (int i = 0; i < nargs; i++) {
+    Type *pt = i + 1 < ft->nparams ? ft->params[i + 1] : NULL;
+    if (pt && pt->kind == TY_PTR && (pt->qual & Q_OWN)) {
+      if (word >= 32)
+        error_at(n->loc, "an owned argument of this domain_call comes after its first 32 words");
+      else
+        mask |= 1ull << word;
+    }
+    word += av[i].kind == IK_I64 || av[i].kind == IK_F64 ? 2 : 1;
+  }
+  const char *entry = mask ? "__cuckoo_domain_call_own" : "__cuckoo_domain_call";
   IrArg *args = xmalloc((5 + (size_t)nargs) * sizeof *args);
   args[0] = (IrArg){.val = d, .kind = IK_I32};
   args[1] = (IrArg){.val = ir_sym(sym_of(f), 0), .kind = IK_I32};
   args[2] = (IrArg){.val = ir_sym(ir_type_desc(irp, n->new_type), 0), .kind = IK_I32};
-  args[3] = (IrArg){.kind = IK_I32, .is_hole = true};
+  args[3] = mask ? (IrArg){.val = ir_imm((long long)mask), .kind = IK_I32}
+                 : (IrArg){.kind = IK_I32, .is_hole = true};
   args[4] = (IrArg){.kind = IK_I32, .is_hole = true};
   for (int i = 0; i < nargs; i++)
     args[5 + i] = av[i];
-  typesec_use_internal("__cuckoo_domain_call");
+  typesec_use_internal(entry);
   IrInst *in = emit(IR_CALL);
-  in->sym = "__cuckoo_domain_call";
+  in->sym = entry;
   in->args = args;
   in->nargs = 5 + nargs;
   in->site = site("own", NULL, n->loc);

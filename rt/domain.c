@@ -447,6 +447,24 @@ struct domain_rec *rt_domain_call_slow(struct domain *h, const struct __cuckoo_t
   return rt_domain_call_locked(d, t, f, ret);
 }
 
+/* __cuckoo_domain_call_own: as rt_domain_call_slow, and the objects of the
+ * argument words MASK names (ARGS: the words after the state) become D's,
+ * with everything they own, once D is locked -- so a failure of this call,
+ * or of a later one, deletes them.  A revoked domain runs nothing: the
+ * objects, moved into the call, are deleted. */
+struct domain_rec *rt_domain_call_own(struct domain *h, const struct __cuckoo_type *t, int (*f)(void),
+                                      const void *ret, unsigned mask, void *const *args);
+struct domain_rec *rt_domain_call_own(struct domain *h, const struct __cuckoo_type *t, int (*f)(void),
+                                      const void *ret, unsigned mask, void *const *args) {
+  struct domain_rec *d = rt_domain_call_slow(h, t, f, ret);
+  struct rt_owner gone = {NULL, 0};
+  for (unsigned i = 0; i < 32; i++)
+    if ((mask & (1u << i)) && args[i] != NULL)
+      rt_alloc_move(args[i], d != NULL ? &d->owned : &gone);
+  rt_owner_purge(&gone);
+  return d;
+}
+
 /* The call returned normally but asked for the slow way out (D's frame is
  * popped, D still locked): mutexes it took and still holds become the
  * caller's, a domain revoked from inside is emptied; then D is released. */
@@ -610,6 +628,28 @@ __asm__(
     "2:	movl $" RT_STR(DOMAIN_REVOKED) ", %eax\n"
     "	ret\n"
     "	.size __cuckoo_domain_call, .-__cuckoo_domain_call\n"
+    "\n"
+    /* owned arguments: always through C (rt_domain_call_own), then as above */
+    "	.globl __cuckoo_domain_call_own\n"
+    "	.type __cuckoo_domain_call_own, @function\n"
+    "__cuckoo_domain_call_own:\n"
+    "	subl $4, %esp\n"
+    "	leal 28(%esp), %eax\n"
+    "	pushl %eax\n"                            /* the words after the state */
+    "	pushl 24(%esp)\n"                        /* the mask, in the first hole */
+    "	pushl 12(%esp)\n"                        /* ret */
+    "	pushl 24(%esp)\n"                        /* f */
+    "	pushl 32(%esp)\n"                        /* desc */
+    "	pushl 28(%esp)\n"                        /* the handle */
+    "	call rt_domain_call_own\n"
+    "	addl $28, %esp\n"
+    "	testl %eax, %eax\n"
+    "	jz 2f\n"
+    "	movl %eax, %edx\n"
+    "	jmp rt_domain_enter\n"
+    "2:	movl $" RT_STR(DOMAIN_REVOKED) ", %eax\n"
+    "	ret\n"
+    "	.size __cuckoo_domain_call_own, .-__cuckoo_domain_call_own\n"
     "\n"
     "	.globl rt_domain_unwind\n"
     "	.type rt_domain_unwind, @function\n"

@@ -219,6 +219,9 @@ unsigned rt_owner_count(const struct rt_owner *o);
  * owns, leave the domain (alloc.c).  (share(p) moves nothing at run time:
  * a shared object stays its domain's -- doc/decisions.md.) */
 void rt_alloc_disown(const void *p);
+/* The object at P, and every object it owns, leave their domains and go on
+ * TO's books (NULL: nobody's). */
+void rt_alloc_move(const void *p, struct rt_owner *to);
 /* The interned identity of T's type (traps memory at S for a bad one). */
 const void *rt_type_kind(const struct __cuckoo_type *t, const struct __cuckoo_site *s);
 

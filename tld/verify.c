@@ -2387,14 +2387,15 @@ static int check_domain_new(struct vctx *v, struct st *s, const struct ctype *ft
  * requires its stack check. */
 static const struct ctype *thunk_block(struct vctx *v, const struct ctype *target);
 
-static int check_domain_call(struct vctx *v, struct st *s, const struct ctype *ft)
+static int check_domain_call(struct vctx *v, struct st *s, const struct ctype *ft, int with_own)
 {
     int32_t at = s->r[ESP].off;
+    const char *callee = with_own ? "__cuckoo_domain_call_own" : "__cuckoo_domain_call";
     if (ft->nparams != 5 || !ft->variadic) {
-        refuse(v, "domain_call", "__cuckoo_domain_call is not the runtime's");
+        refuse(v, "domain_call", "%s is not the runtime's", callee);
         return 0;
     }
-    if (!check_plain_args(v, s, ft, at, 2u | 8u | 16u, "__cuckoo_domain_call"))
+    if (!check_plain_args(v, s, ft, at, 2u | 8u | 16u, callee))
         return 0;
     int c1 = cell_at(v, at + 4);
     const struct val *x = c1 >= 0 ? &s->c[c1] : NULL;
@@ -2416,6 +2417,40 @@ static int check_domain_call(struct vctx *v, struct st *s, const struct ctype *f
     if (n < 4) {
         refuse(v, "domain_call", "the entry's parameters have no layout");
         return 0;
+    }
+    /* The runtime makes the objects of the words the mask names the
+     * domain's: they must be exactly f's owned parameters -- a word left
+     * out would stay its old domain's, which could delete it while this
+     * one keeps it; a word put in would hand the domain an object that is
+     * not the caller's to give. */
+    unsigned long long want = 0;
+    long long off = 0;
+    for (size_t i = 1; i < tf->nparams; i++) {
+        const struct ctype *pu = complete(&v->tags, unq(tf->params[i], NULL));
+        long long an = arg_size(v, tf->params[i]);
+        if (an < 0) {
+            refuse(v, "domain_call", "parameter %zu of the entry has no size", i + 1);
+            return 0;
+        }
+        if (pu && pu->tag == CT_OPTR) {
+            if (off / 4 >= 32) {
+                refuse(v, "domain_call", "an owned parameter of the entry is past its 32nd word");
+                return 0;
+            }
+            want |= 1ull << (off / 4);
+        }
+        off += an;
+    }
+    if (!with_own && want) {
+        refuse(v, "domain_call", "the entry takes owned pointers: its call must be __cuckoo_domain_call_own");
+        return 0;
+    }
+    if (with_own) {
+        int cm = cell_at(v, at + 12);
+        if (cm < 0 || s->c[cm].k != V_CONST || !want || (unsigned long long)(uint32_t)s->c[cm].c != want) {
+            refuse(v, "domain_call", "the mask is not the entry's owned parameters (0x%llx)", want);
+            return 0;
+        }
     }
     /* the state word is the runtime's; the words after it are the caller's */
     return check_block_words(v, s, at + 16, layout, n, 4, "the entry's arguments", "domain_call");
@@ -2448,8 +2483,8 @@ static int do_call(struct vctx *v, struct st *s, const char *name, const struct 
     } else if (name && !strcmp(name, "__cuckoo_domain_new")) {
         if (!check_domain_new(v, s, ft))
             return 0;
-    } else if (name && !strcmp(name, "__cuckoo_domain_call")) {
-        if (!check_domain_call(v, s, ft))
+    } else if (name && (!strcmp(name, "__cuckoo_domain_call") || !strcmp(name, "__cuckoo_domain_call_own"))) {
+        if (!check_domain_call(v, s, ft, !strcmp(name, "__cuckoo_domain_call_own")))
             return 0;
     } else if (!check_args(v, s, ft, name ? name : "the function pointer")) {
         return 0;
