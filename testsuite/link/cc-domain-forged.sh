@@ -42,5 +42,21 @@ for O in -O0 -O2; do
 	# a setup that is not a function
 	mutant setup-data '/^__cuckoo_main:/,/\.size __cuckoo_main/s/movl \$a_setup, 0(%esp)/movl $type.0, 0(%esp)/' \
 		"domain_new: the setup is not a function returning a pointer to a struct"
+	# owned arguments: the mask of the words whose objects move into the domain
+	"$CUCKOO_CC" $O -S -o p.s "$INPUTS/domain-forge-own.ck" 2>stderr || fail "cuckoo-cc -S $O: $(cat stderr)"
+	"$CUCKOO_CC" -c -o p.o p.s 2>stderr || fail "cuckoo-cc -c p.s: $(cat stderr)"
+	expect_status 0 "$CUCKOO_OBJCHECK" p.o
+	expect_status 0 "$CUCKOO_LD" -o p p.o
+	$CUCKOO_RUN ./p; st=$?
+	[ "$st" = 1 ] || fail "the owned-argument program exited $st, expected 1"
+	# the int argument named as owned: the runtime would take any word for an object
+	mutant mask-int '/^__cuckoo_main:/,/\.size __cuckoo_main/s/movl \$2, 12(%esp)/movl $3, 12(%esp)/' \
+		"domain_call: the mask is not the entry's owned parameters (0x2)"
+	# the packet left out: it would stay its old domain's while this one keeps it
+	mutant mask-none '/^__cuckoo_main:/,/\.size __cuckoo_main/s/movl \$2, 12(%esp)/movl $0, 12(%esp)/' \
+		"domain_call: the mask is not the entry's owned parameters (0x2)"
+	# the entry without owned arguments: nothing would move
+	mutant own-entry 's/__cuckoo_domain_call_own/__cuckoo_domain_call/g' \
+		"domain_call: the entry takes owned pointers: its call must be __cuckoo_domain_call_own"
 done
 exit 0
