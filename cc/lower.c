@@ -958,6 +958,18 @@ static void lower_chan_send(Node *n) {
   runtime_call("__cuckoo_chan_send", args, 3, IK_VOID, site("null", NULL, n->loc));
 }
 
+/* share(p) (§13.1): the same pointer, plain; inside a domain its object
+ * (and what it owns) stops being the domain's, so that the domain's
+ * failure cannot delete what other code may now reach (§13.3). */
+static Oper lower_share(Node *n) {
+  Oper p = lower_expr(n->lhs);
+  cur_loc = n->loc;
+  IrArg *args = xmalloc(sizeof *args);
+  args[0] = (IrArg){.val = p, .kind = IK_I32};
+  runtime_call("__cuckoo_share", args, 1, IK_VOID, NULL);
+  return p;
+}
+
 static Oper lower_chan_recv(Node *n) {
   Oper c = lower_expr(n->lhs);
   cur_loc = n->loc;
@@ -1274,7 +1286,7 @@ static Oper lower_expr(Node *n) {
   case ND_RENEW:
     return lower_renew(n);
   case ND_SHARE:
-    return lower_expr(n->lhs);
+    return lower_share(n);
   case ND_TAKE:
     return take_lv(lower_lval(n->lhs), n->lhs->ty);
   case ND_CHAN_SEND:

@@ -686,6 +686,13 @@ void rt_domain_unwind(void) {
 }
 #endif
 
+/* share(p) (LANGUAGE.md §13.1, §13.3): outside a domain nothing to do; inside,
+ * the object and everything it owns leave the domain, as with chan_send. */
+void __cuckoo_share(struct __cuckoo_obj *p) {
+  if (p != NULL && rt_domain_top != NULL)
+    rt_alloc_disown(p);
+}
+
 void __cuckoo_domain_revoke(struct domain *h) {
   struct domain_rec *d = record_of(h, rt_callsite(RT_HERE), "domain_revoke");
   if (held_here(d)) {

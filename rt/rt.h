@@ -216,8 +216,7 @@ struct rt_owner {
 void rt_owner_purge(struct rt_owner *o);          /* deletes every object O owns */
 unsigned rt_owner_count(const struct rt_owner *o);
 /* chan_send from inside a domain: the object at P, and every object it
- * owns, leave the domain (alloc.c).  (share(p) moves nothing at run time:
- * a shared object stays its domain's -- doc/decisions.md.) */
+ * owns, leave the domain (alloc.c); share(p) too (domain.c). */
 void rt_alloc_disown(const void *p);
 /* The object at P, and every object it owns, leave their domains and go on
  * TO's books (NULL: nobody's). */
