@@ -21,6 +21,8 @@
  *  - an array lvalue's address is the address of its element 0 (the
  *    length word is at -4), the same value as a pointer to the array.
  */
+#include <stdlib.h>
+
 #include "cc.h"
 #include "target.h"
 
@@ -35,6 +37,7 @@ static bool seen_label;           /* a label precedes the current point */
 static int stmt_depth;            /* 0: the function's outermost block */
 
 static int *brk_stack, *cont_stack; /* grown by push_jump: loops nest without limit */
+static int *brk_own, *cont_own;   /* their scopes of owned locals (below) */
 static int nbrk, ncont, cap_jump;
 
 static void reserve_jump(void) {
@@ -43,6 +46,8 @@ static void reserve_jump(void) {
   cap_jump = cap_jump ? 2 * cap_jump : 64;
   brk_stack = xrealloc(brk_stack, sizeof(int) * cap_jump);
   cont_stack = xrealloc(cont_stack, sizeof(int) * cap_jump);
+  brk_own = xrealloc(brk_own, sizeof(int) * cap_jump);
+  cont_own = xrealloc(cont_own, sizeof(int) * cap_jump);
 }
 
 /* ---- types ------------------------------------------------------------ */
@@ -1470,6 +1475,106 @@ static int label_block(Node *label) {
   return label->label_id - 1;
 }
 
+/* ---- owned locals leaving their scope (§13.1, doc/decisions.md) -------------
+ * An owned local (or parameter) that still holds an object when control
+ * leaves its scope -- the end of its block, break, continue, return, a
+ * goto out -- has the object deleted (recursively, as delete does), like
+ * an owned member of a deleted object.  A moved variable holds NULL (a
+ * move empties it), so nothing is deleted twice; the deletion also empties
+ * it, so a later jump back past its declaration finds NULL.  own_vars is
+ * the stack of the owned locals in scope, innermost last; a label records
+ * the ones in scope where it stands, and a goto deletes, in a block of its
+ * own filled in at the end of the function, those in scope at the goto
+ * but not at its label. */
+static Obj **own_vars;
+static int nown, cap_own;
+typedef struct {
+  Node *label;                    /* a label, or a goto's target */
+  Obj **vars;
+  int n;
+  int block;                      /* a goto's block of deletions; -1 for a label */
+  Loc loc;
+} OwnJump;
+static OwnJump *own_jumps;
+static int nown_jumps, cap_own_jumps;
+
+static bool is_owned_local(Obj *v) {
+  return v && v->is_local && !v->is_static && !v->is_function && v->ty->kind == TY_PTR &&
+         (v->ty->qual & Q_OWN);
+}
+
+static void own_push(Obj *v) {
+  if (nown == cap_own) {
+    cap_own = cap_own ? 2 * cap_own : 16;
+    own_vars = xrealloc(own_vars, sizeof *own_vars * (size_t)cap_own);
+  }
+  own_vars[nown++] = v;
+}
+
+/* The owned local V leaves its scope: emptied, and its object deleted. */
+static void own_delete(Obj *v, Loc loc) {
+  Node var = {.kind = ND_VAR, .obj = v, .ty = v->ty, .loc = loc};
+  cur_loc = loc;
+  Oper old = as_temp(take_lv(lower_lval(&var), v->ty), IK_I32);
+  int del = ir_new_block(fn), next = ir_new_block(fn);
+  IrInst *in = emit(IR_BR);
+  in->a = old;
+  in->b = ir_imm(0);
+  in->k2 = IK_I32;
+  in->cc = CC_NE;
+  in->t1 = del;
+  in->t2 = next;
+  cur = del;
+  delete_call(old, v->ty, loc);
+  start_block(next);
+}
+
+/* Leaving the scopes of own_vars[FROM..]: innermost first. */
+static void own_cleanup(int from, Loc loc) {
+  for (int i = nown; i-- > from;)
+    own_delete(own_vars[i], loc);
+}
+
+static void own_note_jump(Node *label, int block, Loc loc) {
+  if (nown_jumps == cap_own_jumps) {
+    cap_own_jumps = cap_own_jumps ? 2 * cap_own_jumps : 16;
+    own_jumps = xrealloc(own_jumps, sizeof *own_jumps * (size_t)cap_own_jumps);
+  }
+  OwnJump *j = &own_jumps[nown_jumps++];
+  j->label = label;
+  j->n = nown;
+  j->vars = xmalloc(sizeof *j->vars * (size_t)(nown ? nown : 1));
+  memcpy(j->vars, own_vars, sizeof *j->vars * (size_t)nown);
+  j->block = block;
+  j->loc = loc;
+}
+
+/* At the end of the function: each goto's block deletes what its label
+ * does not have in scope, then jumps there. */
+static void own_finish_gotos(void) {
+  for (int g = 0; g < nown_jumps; g++) {
+    OwnJump *j = &own_jumps[g];
+    if (j->block < 0)
+      continue;
+    OwnJump *at = NULL;
+    for (int l = 0; l < nown_jumps; l++)
+      if (own_jumps[l].block < 0 && own_jumps[l].label == j->label)
+        at = &own_jumps[l];
+    cur = j->block;
+    for (int i = j->n; i-- > 0;) {
+      bool kept = false;
+      for (int k = 0; at && k < at->n; k++)
+        kept |= at->vars[k] == j->vars[i];
+      if (!kept)
+        own_delete(j->vars[i], j->loc);
+    }
+    jump_to(label_block(j->label));
+  }
+  for (int g = 0; g < nown_jumps; g++)
+    free(own_jumps[g].vars);
+  nown_jumps = 0;
+}
+
 static void lower_stmts(Node *n) {
   for (; n; n = n->next)
     lower_stmt(n);
@@ -1478,11 +1583,17 @@ static void lower_stmts(Node *n) {
 static void lower_stmt(Node *n) {
   cur_loc = n->loc;
   switch (n->kind) {
-  case ND_BLOCK:
+  case ND_BLOCK: {
+    int mark = nown;
     lower_stmts(n->body);
+    own_cleanup(mark, n->loc);
+    nown = mark;
     return;
+  }
   case ND_DECL:
     lower_decl(n);
+    if (is_owned_local(n->obj))
+      own_push(n->obj);
     return;
   case ND_EXPR_STMT:
     lower_discarded(n->lhs);
@@ -1507,8 +1618,13 @@ static void lower_stmt(Node *n) {
   }
   case ND_WHILE: case ND_FOR: {
     /* rotated: the test sits after the body, so each iteration runs one branch */
-    if (n->kind == ND_FOR && n->init)
-      lower_stmt(n->init);
+    int for_mark = nown;          /* the for's own declarations live until its end */
+    if (n->kind == ND_FOR && n->init) {
+      if (n->init->kind == ND_BLOCK)
+        lower_stmts(n->init->body);
+      else
+        lower_stmt(n->init);
+    }
     /* blocks in layout order: body, increment, test, exit */
     int body = ir_new_block(fn);
     int cont = n->kind == ND_FOR && n->inc ? ir_new_block(fn) : -1;
@@ -1522,6 +1638,8 @@ static void lower_stmt(Node *n) {
       jump_to(body);
     cur = body;
     reserve_jump();
+    brk_own[nbrk] = nown;
+    cont_own[ncont] = nown;
     brk_stack[nbrk++] = end;
     cont_stack[ncont++] = cont;
     lower_stmt(n->then);
@@ -1537,6 +1655,8 @@ static void lower_stmt(Node *n) {
       jump_to(body);
     stmt_depth--;
     cur = end;
+    own_cleanup(for_mark, n->loc);
+    nown = for_mark;
     return;
   }
   case ND_DO: {
@@ -1544,6 +1664,8 @@ static void lower_stmt(Node *n) {
     stmt_depth++;
     start_block(body);
     reserve_jump();
+    brk_own[nbrk] = nown;
+    cont_own[ncont] = nown;
     brk_stack[nbrk++] = end;
     cont_stack[ncont++] = test;
     lower_stmt(n->then);
@@ -1576,6 +1698,7 @@ static void lower_stmt(Node *n) {
     start_dead_block();
     stmt_depth++;
     reserve_jump();
+    brk_own[nbrk] = nown;
     brk_stack[nbrk++] = end;
     lower_stmt(n->then);
     nbrk--;
@@ -1590,21 +1713,30 @@ static void lower_stmt(Node *n) {
   case ND_BREAK:
     if (!nbrk)
       die("break outside a loop");
+    own_cleanup(brk_own[nbrk - 1], n->loc);
     jump_to(brk_stack[nbrk - 1]);
     start_dead_block();
     return;
   case ND_CONTINUE:
     if (!ncont)
       die("continue outside a loop");
+    own_cleanup(cont_own[ncont - 1], n->loc);
     jump_to(cont_stack[ncont - 1]);
     start_dead_block();
     return;
   case ND_GOTO:
-    jump_to(label_block(n->target));
+    if (nown > 0) {
+      int b = ir_new_block(fn);
+      own_note_jump(n->target, b, n->loc);
+      jump_to(b);
+    } else {
+      jump_to(label_block(n->target));
+    }
     start_dead_block();
     return;
   case ND_LABEL:
     seen_label = true;
+    own_note_jump(n, -1, n->loc);
     start_block(label_block(n));
     lower_stmt(n->then);
     return;
@@ -1617,14 +1749,28 @@ static void lower_stmt(Node *n) {
         /* copy into the caller's buffer; return its address in %eax */
         Oper dst = load(addr_of_value(ir_slot(0, 0)), ty_int);
         memcopy(dst, v, n->lhs->ty->size);
+        if (nown > 0) {
+          dst = as_temp(dst, IK_I32);
+          own_cleanup(0, n->loc);
+        }
         in = emit(IR_RET);
         in->a = dst;
       } else {
+        if (nown > 0) {           /* the value first: the deletions come after it */
+          v = as_temp(v, fn->ret_kind);
+          if (v.kind == OK_TEMP && v.temp < nvar_temp && var_temp[v.temp]) {
+            IrInst *c = emit(IR_COPY);
+            c->a = v;
+            v = temp_of(fn->ret_kind, c);
+          }
+          own_cleanup(0, n->loc);
+        }
         in = emit(IR_RET);
         in->a = v;
         in->k = fn->ret_kind;
       }
     } else {
+      own_cleanup(0, n->loc);
       in = emit(IR_RET);
       in->k = IK_VOID;
     }
@@ -1709,7 +1855,14 @@ static IrFunc *lower_func(Obj *f) {
   }
   body_block = ir_new_block(fn);
   start_block(body_block);
+  nown = 0;
+  nown_jumps = 0;
+  for (Obj *v = f->locals; v; v = v->next)
+    if (v->is_param && is_owned_local(v))
+      own_push(v);
   lower_stmt(f->body);
+  own_cleanup(0, f->loc);         /* the parameters, when it falls off the end */
+  nown = 0;
   /* falling off the end: main returns 0; elsewhere it is unreachable */
   if (!ir_is_term(fn->blocks[cur])) {
     IrInst *in;
@@ -1724,6 +1877,7 @@ static IrFunc *lower_func(Obj *f) {
         in->a = zero_of(fn->ret_kind);
     }
   }
+  own_finish_gotos();
   /* terminate empty dead blocks */
   for (int i = 0; i < fn->nblocks; i++)
     if (!ir_is_term(fn->blocks[i])) {
