@@ -1544,7 +1544,8 @@ static void own_note_jump(Node *label, int block, Loc loc) {
   j->label = label;
   j->n = nown;
   j->vars = xmalloc(sizeof *j->vars * (size_t)(nown ? nown : 1));
-  memcpy(j->vars, own_vars, sizeof *j->vars * (size_t)nown);
+  if (nown > 0)
+    memcpy(j->vars, own_vars, sizeof *j->vars * (size_t)nown);
   j->block = block;
   j->loc = loc;
 }
