@@ -123,16 +123,24 @@ static struct domain_rec *record_new(void) {
   return d;
 }
 
+/* The site of a runtime error: S, or the one of the Cuckoo call whose
+ * return address is RET -- looked up only when an error is reported (the
+ * callsite table is searched linearly). */
+static const struct __cuckoo_site *site_at(const struct __cuckoo_site *s, const void *ret) {
+  return s != NULL ? s : rt_callsite(ret);
+}
+
 /* The record handle H names; NULL traps null, anything else that is not a
- * handle of ours, or one whose domain_new has not finished, traps cast.
- * Reads nothing at H. */
-static struct domain_rec *record_of(const void *h, const struct __cuckoo_site *s, const char *fn) {
+ * handle of ours, or one whose domain_new has not finished, traps cast
+ * (at S, or at the call that returns to RET).  Reads nothing at H. */
+static struct domain_rec *record_of(const void *h, const struct __cuckoo_site *s, const void *ret,
+                                    const char *fn) {
   if (h == NULL) {
     char text[64];
     size_t n = strlen(fn);
     memcpy(text, fn, n);
     memcpy(text + n, ": null domain", sizeof ": null domain");
-    rt_trap_text(s, "null", text);
+    rt_trap_text(site_at(s, ret), "null", text);
   }
   char *base = __atomic_load_n(&rt_domain_handles, __ATOMIC_ACQUIRE);
   unsigned used = __atomic_load_n(&rt_domain_count, __ATOMIC_ACQUIRE);
@@ -143,7 +151,7 @@ static struct domain_rec *record_of(const void *h, const struct __cuckoo_site *s
     memcpy(text, fn, k);
     memcpy(text + k, ": not a domain made by domain_new",
            sizeof ": not a domain made by domain_new");
-    rt_trap_text(s, "cast", text);
+    rt_trap_text(site_at(s, ret), "cast", text);
   }
   return &rt_domain_records[off];
 }
@@ -275,7 +283,7 @@ static void frame_abandon(struct rt_domain_frame *f) {
 /* Runs D's setup inside D, with D locked by this thread; a runtime error
  * in it is the caller's (rt_domain_failing unwinds past this frame and
  * abandons it).  A NULL state is the caller's runtime error too. */
-static void run_setup(struct domain_rec *d, const struct __cuckoo_site *s) {
+static void run_setup(struct domain_rec *d, const struct __cuckoo_site *s, const void *ret) {
   struct rt_domain_frame f;
   setup_frame_push(&f, d);
   struct __cuckoo_obj *st = d->setup();
@@ -289,7 +297,7 @@ static void run_setup(struct domain_rec *d, const struct __cuckoo_site *s) {
     memcpy(text, "setup of domain ", 16);
     memcpy(text + 16, d->name, n);
     memcpy(text + 16 + n, " returned NULL", sizeof " returned NULL");
-    rt_trap_text(s, "null", text);
+    rt_trap_text(site_at(s, ret), "null", text);
   }
   d->state = st;
   if (d->revoked)                 /* revoked from inside its own setup */
@@ -357,7 +365,7 @@ struct domain *__cuckoo_domain_new(struct __cuckoo_obj *(*setup)(void),
   d->frame.owner = &d->owned;
   d->frame.held_mark = RT_HELD_NONE;
   domain_lock(d);
-  run_setup(d, s);
+  run_setup(d, s, NULL);
   __atomic_store_n(&d->live, 1, __ATOMIC_RELEASE);
   publish(d);
   domain_unlock(d);
@@ -396,25 +404,24 @@ const void *rt_domain_recover(struct domain_rec *d);
  * locked, ready to run. */
 struct domain_rec *rt_domain_call_locked(struct domain_rec *d, const struct __cuckoo_type *t,
                                          int (*f)(void), const void *ret) {
-  const struct __cuckoo_site *s = rt_callsite(ret);
   if (!__atomic_load_n(&d->live, __ATOMIC_ACQUIRE)) {
     domain_unlock(d);
-    rt_trap_text(s, "cast", "domain_call: not a domain made by domain_new");
+    rt_trap_text(rt_callsite(ret), "cast", "domain_call: not a domain made by domain_new");
   }
   if (f == NULL) {
     domain_unlock(d);
-    rt_trap_text(s, "null", "domain_call of a null function");
+    rt_trap_text(rt_callsite(ret), "null", "domain_call of a null function");
   }
-  if (t != d->state_desc && rt_type_kind(t, s) != d->state_kind) {
+  if (t != d->state_desc && rt_type_kind(t, rt_callsite(ret)) != d->state_kind) {
     domain_unlock(d);
-    rt_trap_text(s, "cast", "domain_call: the function's state type is not the domain's");
+    rt_trap_text(rt_callsite(ret), "cast", "domain_call: the function's state type is not the domain's");
   }
   if (d->revoked) {
     domain_unlock(d);
     return NULL;
   }
   if (d->state == NULL) {
-    run_setup(d, s);              /* its last rebuild failed */
+    run_setup(d, NULL, ret);      /* its last rebuild failed */
     if (d->revoked) {
       domain_unlock(d);
       return NULL;
@@ -426,12 +433,11 @@ struct domain_rec *rt_domain_call_locked(struct domain_rec *d, const struct __cu
 
 struct domain_rec *rt_domain_call_slow(struct domain *h, const struct __cuckoo_type *t, int (*f)(void),
                                        const void *ret) {
-  const struct __cuckoo_site *s = rt_callsite(ret);
-  struct domain_rec *d = record_of(h, s, "domain_call");
+  struct domain_rec *d = record_of(h, NULL, ret, "domain_call");
   if (f == NULL)
-    rt_trap_text(s, "null", "domain_call of a null function");
-  if (t != d->state_desc && rt_type_kind(t, s) != d->state_kind)
-    rt_trap_text(s, "cast", "domain_call: the function's state type is not the domain's");
+    rt_trap_text(rt_callsite(ret), "null", "domain_call of a null function");
+  if (t != d->state_desc && rt_type_kind(t, rt_callsite(ret)) != d->state_kind)
+    rt_trap_text(rt_callsite(ret), "cast", "domain_call: the function's state type is not the domain's");
   if (__atomic_load_n(&d->revoked, __ATOMIC_ACQUIRE))
     return NULL;
   if (held_here(d)) {
@@ -441,7 +447,7 @@ struct domain_rec *rt_domain_call_slow(struct domain *h, const struct __cuckoo_t
     memcpy(text + 24, d->name, n);
     memcpy(text + 24 + n, ", which is running on this thread",
            sizeof ", which is running on this thread");
-    rt_trap_text(s, "own", text);
+    rt_trap_text(rt_callsite(ret), "own", text);
   }
   domain_lock(d);
   return rt_domain_call_locked(d, t, f, ret);
@@ -492,7 +498,7 @@ static const void *recover(struct domain_rec *d) {
     rt_mutexes_release(mark);
   domain_empty(d);
   if (!d->revoked)
-    run_setup(d, rt_callsite(ret));
+    run_setup(d, NULL, ret);
   publish(d);
   domain_unlock(d);
   return ret;
@@ -694,7 +700,7 @@ void __cuckoo_share(struct __cuckoo_obj *p) {
 }
 
 void __cuckoo_domain_revoke(struct domain *h) {
-  struct domain_rec *d = record_of(h, rt_callsite(RT_HERE), "domain_revoke");
+  struct domain_rec *d = record_of(h, NULL, RT_HERE, "domain_revoke");
   if (held_here(d)) {
     /* from inside D (or a domain it called): no new call enters, and the
      * running one empties D when it ends (rt_domain_leave; a setup: run_setup) */
@@ -710,6 +716,6 @@ void __cuckoo_domain_revoke(struct domain *h) {
 }
 
 int __cuckoo_domain_objects(struct domain *h) {
-  struct domain_rec *d = record_of(h, rt_callsite(RT_HERE), "domain_objects");
+  struct domain_rec *d = record_of(h, NULL, RT_HERE, "domain_objects");
   return (int)rt_owner_count(&d->owned);
 }
