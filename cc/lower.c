@@ -1498,9 +1498,28 @@ typedef struct {
 static OwnJump *own_jumps;
 static int nown_jumps, cap_own_jumps;
 
+/* Does an object of type T hold an owned pointer (itself one, or a
+ * member or element of one, at any depth)? */
+static bool holds_owned(Type *t) {
+  if (!t)
+    return false;
+  if (t->kind == TY_PTR)
+    return (t->qual & Q_OWN) != 0;
+  if (t->kind == TY_ARRAY)
+    return t->len > 0 && holds_owned(t->base);
+  if (t->kind == TY_STRUCT && t->sdef)
+    for (Member *m = t->sdef->members; m; m = m->next)
+      if (holds_owned(m->ty))
+        return true;
+  return false;
+}
+
+/* The elements of an array local whose owned pointers a scope's end
+ * empties (unrolled: beyond, they are not reached -- doc/decisions.md). */
+#define OWN_ARRAY_UNROLL 64
+
 static bool is_owned_local(Obj *v) {
-  return v && v->is_local && !v->is_static && !v->is_function && v->ty->kind == TY_PTR &&
-         (v->ty->qual & Q_OWN);
+  return v && v->is_local && !v->is_static && !v->is_function && holds_owned(v->ty);
 }
 
 static void own_push(Obj *v) {
@@ -1511,11 +1530,11 @@ static void own_push(Obj *v) {
   own_vars[nown++] = v;
 }
 
-/* The owned local V leaves its scope: emptied, and its object deleted. */
-static void own_delete(Obj *v, Loc loc) {
-  Node var = {.kind = ND_VAR, .obj = v, .ty = v->ty, .loc = loc};
+/* The owned lvalue L (of type T) is emptied and its object, if any,
+ * deleted. */
+static void own_drop_lv(LV l, Type *t, Loc loc) {
   cur_loc = loc;
-  Oper old = as_temp(take_lv(lower_lval(&var), v->ty), IK_I32);
+  Oper old = as_temp(take_lv(l, t), IK_I32);
   int del = ir_new_block(fn), next = ir_new_block(fn);
   IrInst *in = emit(IR_BR);
   in->a = old;
@@ -1525,8 +1544,36 @@ static void own_delete(Obj *v, Loc loc) {
   in->t1 = del;
   in->t2 = next;
   cur = del;
-  delete_call(old, v->ty, loc);
+  delete_call(old, t, loc);
   start_block(next);
+}
+
+/* The same for every owned pointer inside the object at A, of type T. */
+static void own_drop_at(IrAddr a, Type *t, Loc loc) {
+  if (t->kind == TY_PTR) {
+    if (t->qual & Q_OWN)
+      own_drop_lv(lv_addr(a), t, loc);
+  } else if (t->kind == TY_ARRAY) {
+    if (!holds_owned(t->base))
+      return;
+    for (long long i = 0; i < t->len && i < OWN_ARRAY_UNROLL; i++)
+      own_drop_at(addr_plus(a, CK_LEN_WORD_SIZE + i * t->base->size), t->base, loc);
+  } else if (t->kind == TY_STRUCT && t->sdef) {
+    for (Member *m = t->sdef->members; m; m = m->next)
+      if (holds_owned(m->ty))
+        own_drop_at(addr_plus(a, m->offset), m->ty, loc);
+  }
+}
+
+/* The owned local V (an owned pointer, or a struct or array holding some)
+ * leaves its scope: emptied, and its objects deleted. */
+static void own_delete(Obj *v, Loc loc) {
+  if (v->ty->kind == TY_PTR) {
+    Node var = {.kind = ND_VAR, .obj = v, .ty = v->ty, .loc = loc};
+    own_drop_lv(lower_lval(&var), v->ty, loc);
+    return;
+  }
+  own_drop_at(addr_of_value(ir_slot(slot_of(v), 0)), v->ty, loc);
 }
 
 /* Leaving the scopes of own_vars[FROM..]: innermost first. */
