@@ -757,6 +757,7 @@ typedef struct {                  /* one argument of a CALL */
   IrKind kind;
   int size;                       /* > 0: a struct of `size` bytes copied from val */
   bool is_site;                   /* the address of the CALL's site record */
+  bool is_hole;                   /* 4 bytes the caller leaves unwritten (domain_call) */
 } IrArg;
 
 typedef struct {

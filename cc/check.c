@@ -1826,12 +1826,12 @@ static Node *domain_new_expr(Node *n) {
   return r;
 }
 
-/* domain_call(d, f, args): f is `int f(S *state, P1, ..., Pn)` with
- * arithmetic P1..Pn; the arguments are checked against P1..Pn as in a
- * call.  That S is d's state type is checked at run time (trap cast): a
- * domain_t does not carry it.
- * own: once §13.1 is in, a Pi may also be an owned pointer `T *own`, and
- * its argument moves into the domain (the runtime then adopts the object). */
+/* domain_call(d, f, args): f is `int f(S *state, P1, ..., Pn)` with each
+ * Pi arithmetic or an owned pointer `T *own`; the arguments are checked
+ * against P1..Pn as in a call, so an owned argument is moved (own.c) and
+ * the runtime makes its object, with everything it owns, the domain's.
+ * That S is d's state type is checked at run time (trap cast): a domain_t
+ * does not carry it. */
 static Node *domain_call_expr(Node *n) {
   Node *r = mk(ND_DOMAIN_CALL, ty_int, n->loc);
   Node *d = rvalue(n->lhs);
@@ -1854,10 +1854,10 @@ static Node *domain_call_expr(Node *n) {
     ok = false;
   }
   for (int i = 1; i < ft->nparams; i++)
-    if (!is_arith(ft->params[i])) {
+    if (!is_arith(ft->params[i]) && !is_own(ft->params[i])) {
       error_at(n->rhs->loc, "parameter %d of '%s' is '%s': the other parameters of a "
-                            "domain_call function must be arithmetic", i + 1, fn->name,
-               tyname(ft->params[i]));
+                            "domain_call function must be arithmetic or owned pointers", i + 1,
+               fn->name, tyname(ft->params[i]));
       ok = false;
     }
   if (!ok)

@@ -21,6 +21,8 @@
  *  - an array lvalue's address is the address of its element 0 (the
  *    length word is at -4), the same value as a pointer to the array.
  */
+#include <stdlib.h>
+
 #include "cc.h"
 #include "target.h"
 
@@ -35,6 +37,7 @@ static bool seen_label;           /* a label precedes the current point */
 static int stmt_depth;            /* 0: the function's outermost block */
 
 static int *brk_stack, *cont_stack; /* grown by push_jump: loops nest without limit */
+static int *brk_own, *cont_own;   /* their scopes of owned locals (below) */
 static int nbrk, ncont, cap_jump;
 
 static void reserve_jump(void) {
@@ -43,6 +46,8 @@ static void reserve_jump(void) {
   cap_jump = cap_jump ? 2 * cap_jump : 64;
   brk_stack = xrealloc(brk_stack, sizeof(int) * cap_jump);
   cont_stack = xrealloc(cont_stack, sizeof(int) * cap_jump);
+  brk_own = xrealloc(brk_own, sizeof(int) * cap_jump);
+  cont_own = xrealloc(cont_own, sizeof(int) * cap_jump);
 }
 
 /* ---- types ------------------------------------------------------------ */
@@ -971,6 +976,18 @@ static void lower_chan_send(Node *n) {
   runtime_call("__cuckoo_chan_send", args, 3, IK_VOID, site("null", NULL, n->loc));
 }
 
+/* share(p) (§13.1): the same pointer, plain; inside a domain its object
+ * (and what it owns) stops being the domain's, so that the domain's
+ * failure cannot delete what other code may now reach (§13.3). */
+static Oper lower_share(Node *n) {
+  Oper p = lower_expr(n->lhs);
+  cur_loc = n->loc;
+  IrArg *args = xmalloc(sizeof *args);
+  args[0] = (IrArg){.val = p, .kind = IK_I32};
+  runtime_call("__cuckoo_share", args, 1, IK_VOID, NULL);
+  return p;
+}
+
 static Oper lower_chan_recv(Node *n) {
   Oper c = lower_expr(n->lhs);
   cur_loc = n->loc;
@@ -1073,10 +1090,13 @@ static Oper lower_domain_new(Node *n) {
   return runtime_call("__cuckoo_domain_new", args, 4, IK_I32, site("own", NULL, n->loc));
 }
 
-/* domain_call(d, f, args): a block laid out like f's arguments, its first
- * word (the state) NULL: the runtime copies the block onto its stack as
- * f's arguments, puts the domain's state in the first and calls f
- * (abi.md "domain_call"); f checks its stack, as its address is taken. */
+/* domain_call(d, f, args) (abi.md "domain_call"): a call
+ * __cuckoo_domain_call(d, f, &type_S, <hole>, <hole>, a1..an) whose
+ * arguments after the two holes are f's after the state, in place: the
+ * runtime makes the first hole f's return address and writes the state
+ * into the second, and calls f from there, copying nothing.  f checks its
+ * stack, as its address is taken.  The runtime finds the site from the
+ * return address. */
 static Oper lower_domain_call(Node *n) {
   Obj *f = n->rhs->obj;
   Oper d = lower_expr(n->lhs);
@@ -1084,32 +1104,48 @@ static Oper lower_domain_call(Node *n) {
   int nargs;
   IrArg *av = lower_args(n->args, &nargs, NULL);
   cur_loc = n->loc;
-  /* arithmetic arguments only (check.c): each 4 or 8 bytes */
   long long size = 4;
   for (int i = 0; i < nargs; i++)
     size += av[i].kind == IK_I64 || av[i].kind == IK_F64 ? 8 : 4;
   if (size > CK_DOMAIN_BLOCK_MAX) {
     error_at(n->loc, "the arguments of this domain_call take %lld bytes, more than %d", size,
              CK_DOMAIN_BLOCK_MAX);
-    size = 4;
     nargs = 0;
   }
-  int s = ir_new_slot(fn, (int)size, 4, NULL, NULL);
-  store(addr_of_value(ir_slot(s, 0)), n->rhs->ty->params[0], ir_imm(0));
-  long long off = 4;
-  Node *a = n->args;
-  for (int i = 0; i < nargs; i++, a = a->next) {
-    store(addr_of_value(ir_slot(s, off)), a->ty, av[i].val);
-    off += av[i].kind == IK_I64 || av[i].kind == IK_F64 ? 8 : 4;
+  /* the words after the state that hold owned pointers: their objects
+   * move into the domain (__cuckoo_domain_call_own, with this mask in the
+   * first hole) */
+  unsigned long long mask = 0;
+  long long word = 0;
+  Type *ft = n->rhs->ty;
+  for (int i = 0; i < nargs; i++) {
+    Type *pt = i + 1 < ft->nparams ? ft->params[i + 1] : NULL;
+    if (pt && pt->kind == TY_PTR && (pt->qual & Q_OWN)) {
+      if (word >= 32)
+        error_at(n->loc, "an owned argument of this domain_call comes after its first 32 words");
+      else
+        mask |= 1ull << word;
+    }
+    word += av[i].kind == IK_I64 || av[i].kind == IK_F64 ? 2 : 1;
   }
-  IrArg *args = xmalloc(6 * sizeof *args);
+  const char *entry = mask ? "__cuckoo_domain_call_own" : "__cuckoo_domain_call";
+  IrArg *args = xmalloc((5 + (size_t)nargs) * sizeof *args);
   args[0] = (IrArg){.val = d, .kind = IK_I32};
   args[1] = (IrArg){.val = ir_sym(sym_of(f), 0), .kind = IK_I32};
-  args[2] = (IrArg){.val = ir_slot(s, 0), .kind = IK_I32};
-  args[3] = (IrArg){.val = ir_imm(size), .kind = IK_I32};
-  args[4] = (IrArg){.val = ir_sym(ir_type_desc(irp, n->new_type), 0), .kind = IK_I32};
-  args[5] = (IrArg){.kind = IK_I32, .is_site = true};
-  return runtime_call("__cuckoo_domain_call", args, 6, IK_I32, site("own", NULL, n->loc));
+  args[2] = (IrArg){.val = ir_sym(ir_type_desc(irp, n->new_type), 0), .kind = IK_I32};
+  args[3] = mask ? (IrArg){.val = ir_imm((long long)mask), .kind = IK_I32}
+                 : (IrArg){.kind = IK_I32, .is_hole = true};
+  args[4] = (IrArg){.kind = IK_I32, .is_hole = true};
+  for (int i = 0; i < nargs; i++)
+    args[5 + i] = av[i];
+  typesec_use_internal(entry);
+  IrInst *in = emit(IR_CALL);
+  in->sym = entry;
+  in->args = args;
+  in->nargs = 5 + nargs;
+  in->site = site("own", NULL, n->loc);
+  in->is_runtime = true;          /* a callsite entry: the runtime's way to the site */
+  return temp_of(IK_I32, in);
 }
 
 static Oper lower_expr(Node *n) {
@@ -1269,7 +1305,7 @@ static Oper lower_expr(Node *n) {
   case ND_RENEW:
     return lower_renew(n);
   case ND_SHARE:
-    return lower_expr(n->lhs);
+    return lower_share(n);
   case ND_TAKE:
     return take_lv(lower_lval(n->lhs), n->lhs->ty);
   case ND_CHAN_SEND:
@@ -1453,6 +1489,154 @@ static int label_block(Node *label) {
   return label->label_id - 1;
 }
 
+/* ---- owned locals leaving their scope (§13.1, doc/decisions.md) -------------
+ * An owned local (or parameter) that still holds an object when control
+ * leaves its scope -- the end of its block, break, continue, return, a
+ * goto out -- has the object deleted (recursively, as delete does), like
+ * an owned member of a deleted object.  A moved variable holds NULL (a
+ * move empties it), so nothing is deleted twice; the deletion also empties
+ * it, so a later jump back past its declaration finds NULL.  own_vars is
+ * the stack of the owned locals in scope, innermost last; a label records
+ * the ones in scope where it stands, and a goto deletes, in a block of its
+ * own filled in at the end of the function, those in scope at the goto
+ * but not at its label. */
+static Obj **own_vars;
+static int nown, cap_own;
+typedef struct {
+  Node *label;                    /* a label, or a goto's target */
+  Obj **vars;
+  int n;
+  int block;                      /* a goto's block of deletions; -1 for a label */
+  Loc loc;
+} OwnJump;
+static OwnJump *own_jumps;
+static int nown_jumps, cap_own_jumps;
+
+/* Does an object of type T hold an owned pointer (itself one, or a
+ * member or element of one, at any depth)? */
+static bool holds_owned(Type *t) {
+  if (!t)
+    return false;
+  if (t->kind == TY_PTR)
+    return (t->qual & Q_OWN) != 0;
+  if (t->kind == TY_ARRAY)
+    return t->len > 0 && holds_owned(t->base);
+  if (t->kind == TY_STRUCT && t->sdef)
+    for (Member *m = t->sdef->members; m; m = m->next)
+      if (holds_owned(m->ty))
+        return true;
+  return false;
+}
+
+/* The elements of an array local whose owned pointers a scope's end
+ * empties (unrolled: beyond, they are not reached -- doc/decisions.md). */
+#define OWN_ARRAY_UNROLL 64
+
+static bool is_owned_local(Obj *v) {
+  return v && v->is_local && !v->is_static && !v->is_function && holds_owned(v->ty);
+}
+
+static void own_push(Obj *v) {
+  if (nown == cap_own) {
+    cap_own = cap_own ? 2 * cap_own : 16;
+    own_vars = xrealloc(own_vars, sizeof *own_vars * (size_t)cap_own);
+  }
+  own_vars[nown++] = v;
+}
+
+/* The owned lvalue L (of type T) is emptied and its object, if any,
+ * deleted. */
+static void own_drop_lv(LV l, Type *t, Loc loc) {
+  cur_loc = loc;
+  Oper old = as_temp(take_lv(l, t), IK_I32);
+  int del = ir_new_block(fn), next = ir_new_block(fn);
+  IrInst *in = emit(IR_BR);
+  in->a = old;
+  in->b = ir_imm(0);
+  in->k2 = IK_I32;
+  in->cc = CC_NE;
+  in->t1 = del;
+  in->t2 = next;
+  cur = del;
+  delete_call(old, t, loc);
+  start_block(next);
+}
+
+/* The same for every owned pointer inside the object at A, of type T. */
+static void own_drop_at(IrAddr a, Type *t, Loc loc) {
+  if (t->kind == TY_PTR) {
+    if (t->qual & Q_OWN)
+      own_drop_lv(lv_addr(a), t, loc);
+  } else if (t->kind == TY_ARRAY) {
+    if (!holds_owned(t->base))
+      return;
+    for (long long i = 0; i < t->len && i < OWN_ARRAY_UNROLL; i++)
+      own_drop_at(addr_plus(a, CK_LEN_WORD_SIZE + i * t->base->size), t->base, loc);
+  } else if (t->kind == TY_STRUCT && t->sdef) {
+    for (Member *m = t->sdef->members; m; m = m->next)
+      if (holds_owned(m->ty))
+        own_drop_at(addr_plus(a, m->offset), m->ty, loc);
+  }
+}
+
+/* The owned local V (an owned pointer, or a struct or array holding some)
+ * leaves its scope: emptied, and its objects deleted. */
+static void own_delete(Obj *v, Loc loc) {
+  if (v->ty->kind == TY_PTR) {
+    Node var = {.kind = ND_VAR, .obj = v, .ty = v->ty, .loc = loc};
+    own_drop_lv(lower_lval(&var), v->ty, loc);
+    return;
+  }
+  own_drop_at(addr_of_value(ir_slot(slot_of(v), 0)), v->ty, loc);
+}
+
+/* Leaving the scopes of own_vars[FROM..]: innermost first. */
+static void own_cleanup(int from, Loc loc) {
+  for (int i = nown; i-- > from;)
+    own_delete(own_vars[i], loc);
+}
+
+static void own_note_jump(Node *label, int block, Loc loc) {
+  if (nown_jumps == cap_own_jumps) {
+    cap_own_jumps = cap_own_jumps ? 2 * cap_own_jumps : 16;
+    own_jumps = xrealloc(own_jumps, sizeof *own_jumps * (size_t)cap_own_jumps);
+  }
+  OwnJump *j = &own_jumps[nown_jumps++];
+  j->label = label;
+  j->n = nown;
+  j->vars = xmalloc(sizeof *j->vars * (size_t)(nown ? nown : 1));
+  if (nown > 0)
+    memcpy(j->vars, own_vars, sizeof *j->vars * (size_t)nown);
+  j->block = block;
+  j->loc = loc;
+}
+
+/* At the end of the function: each goto's block deletes what its label
+ * does not have in scope, then jumps there. */
+static void own_finish_gotos(void) {
+  for (int g = 0; g < nown_jumps; g++) {
+    OwnJump *j = &own_jumps[g];
+    if (j->block < 0)
+      continue;
+    OwnJump *at = NULL;
+    for (int l = 0; l < nown_jumps; l++)
+      if (own_jumps[l].block < 0 && own_jumps[l].label == j->label)
+        at = &own_jumps[l];
+    cur = j->block;
+    for (int i = j->n; i-- > 0;) {
+      bool kept = false;
+      for (int k = 0; at && k < at->n; k++)
+        kept |= at->vars[k] == j->vars[i];
+      if (!kept)
+        own_delete(j->vars[i], j->loc);
+    }
+    jump_to(label_block(j->label));
+  }
+  for (int g = 0; g < nown_jumps; g++)
+    free(own_jumps[g].vars);
+  nown_jumps = 0;
+}
+
 static void lower_stmts(Node *n) {
   for (; n; n = n->next)
     lower_stmt(n);
@@ -1461,11 +1645,17 @@ static void lower_stmts(Node *n) {
 static void lower_stmt(Node *n) {
   cur_loc = n->loc;
   switch (n->kind) {
-  case ND_BLOCK:
+  case ND_BLOCK: {
+    int mark = nown;
     lower_stmts(n->body);
+    own_cleanup(mark, n->loc);
+    nown = mark;
     return;
+  }
   case ND_DECL:
     lower_decl(n);
+    if (is_owned_local(n->obj))
+      own_push(n->obj);
     return;
   case ND_EXPR_STMT:
     lower_discarded(n->lhs);
@@ -1490,8 +1680,13 @@ static void lower_stmt(Node *n) {
   }
   case ND_WHILE: case ND_FOR: {
     /* rotated: the test sits after the body, so each iteration runs one branch */
-    if (n->kind == ND_FOR && n->init)
-      lower_stmt(n->init);
+    int for_mark = nown;          /* the for's own declarations live until its end */
+    if (n->kind == ND_FOR && n->init) {
+      if (n->init->kind == ND_BLOCK)
+        lower_stmts(n->init->body);
+      else
+        lower_stmt(n->init);
+    }
     /* blocks in layout order: body, increment, test, exit */
     int body = ir_new_block(fn);
     int cont = n->kind == ND_FOR && n->inc ? ir_new_block(fn) : -1;
@@ -1505,6 +1700,8 @@ static void lower_stmt(Node *n) {
       jump_to(body);
     cur = body;
     reserve_jump();
+    brk_own[nbrk] = nown;
+    cont_own[ncont] = nown;
     brk_stack[nbrk++] = end;
     cont_stack[ncont++] = cont;
     lower_stmt(n->then);
@@ -1520,6 +1717,8 @@ static void lower_stmt(Node *n) {
       jump_to(body);
     stmt_depth--;
     cur = end;
+    own_cleanup(for_mark, n->loc);
+    nown = for_mark;
     return;
   }
   case ND_DO: {
@@ -1527,6 +1726,8 @@ static void lower_stmt(Node *n) {
     stmt_depth++;
     start_block(body);
     reserve_jump();
+    brk_own[nbrk] = nown;
+    cont_own[ncont] = nown;
     brk_stack[nbrk++] = end;
     cont_stack[ncont++] = test;
     lower_stmt(n->then);
@@ -1559,6 +1760,7 @@ static void lower_stmt(Node *n) {
     start_dead_block();
     stmt_depth++;
     reserve_jump();
+    brk_own[nbrk] = nown;
     brk_stack[nbrk++] = end;
     lower_stmt(n->then);
     nbrk--;
@@ -1573,21 +1775,30 @@ static void lower_stmt(Node *n) {
   case ND_BREAK:
     if (!nbrk)
       die("break outside a loop");
+    own_cleanup(brk_own[nbrk - 1], n->loc);
     jump_to(brk_stack[nbrk - 1]);
     start_dead_block();
     return;
   case ND_CONTINUE:
     if (!ncont)
       die("continue outside a loop");
+    own_cleanup(cont_own[ncont - 1], n->loc);
     jump_to(cont_stack[ncont - 1]);
     start_dead_block();
     return;
   case ND_GOTO:
-    jump_to(label_block(n->target));
+    if (nown > 0) {
+      int b = ir_new_block(fn);
+      own_note_jump(n->target, b, n->loc);
+      jump_to(b);
+    } else {
+      jump_to(label_block(n->target));
+    }
     start_dead_block();
     return;
   case ND_LABEL:
     seen_label = true;
+    own_note_jump(n, -1, n->loc);
     start_block(label_block(n));
     lower_stmt(n->then);
     return;
@@ -1600,14 +1811,28 @@ static void lower_stmt(Node *n) {
         /* copy into the caller's buffer; return its address in %eax */
         Oper dst = load(addr_of_value(ir_slot(0, 0)), ty_int);
         memcopy(dst, v, n->lhs->ty->size);
+        if (nown > 0) {
+          dst = as_temp(dst, IK_I32);
+          own_cleanup(0, n->loc);
+        }
         in = emit(IR_RET);
         in->a = dst;
       } else {
+        if (nown > 0) {           /* the value first: the deletions come after it */
+          v = as_temp(v, fn->ret_kind);
+          if (v.kind == OK_TEMP && v.temp < nvar_temp && var_temp[v.temp]) {
+            IrInst *c = emit(IR_COPY);
+            c->a = v;
+            v = temp_of(fn->ret_kind, c);
+          }
+          own_cleanup(0, n->loc);
+        }
         in = emit(IR_RET);
         in->a = v;
         in->k = fn->ret_kind;
       }
     } else {
+      own_cleanup(0, n->loc);
       in = emit(IR_RET);
       in->k = IK_VOID;
     }
@@ -1692,7 +1917,14 @@ static IrFunc *lower_func(Obj *f) {
   }
   body_block = ir_new_block(fn);
   start_block(body_block);
+  nown = 0;
+  nown_jumps = 0;
+  for (Obj *v = f->locals; v; v = v->next)
+    if (v->is_param && is_owned_local(v))
+      own_push(v);
   lower_stmt(f->body);
+  own_cleanup(0, f->loc);         /* the parameters, when it falls off the end */
+  nown = 0;
   /* falling off the end: main returns 0; elsewhere it is unreachable */
   if (!ir_is_term(fn->blocks[cur])) {
     IrInst *in;
@@ -1707,6 +1939,7 @@ static IrFunc *lower_func(Obj *f) {
         in->a = zero_of(fn->ret_kind);
     }
   }
+  own_finish_gotos();
   /* terminate empty dead blocks */
   for (int i = 0; i < fn->nblocks; i++)
     if (!ir_is_term(fn->blocks[i])) {

@@ -941,8 +941,13 @@ char *rt_new_chars(unsigned n, const struct __cuckoo_site *site) {
 #define VISITED ((uintptr_t)8)   /* beside LIVE, OWNED and PENDING */
 
 void rt_alloc_disown(const void *p) {
-  if (rt_domain_top == NULL)
-    return;
+  if (rt_domain_top != NULL)
+    rt_alloc_move(p, NULL);
+}
+
+/* The object at P and every object it owns leave their domains' books and,
+ * unless TO is NULL, go on TO's (domain_call's owned arguments, domain.c). */
+void rt_alloc_move(const void *p, struct rt_owner *to) {
   int locked = heap_enter();
   struct block *b = block_of_data(p);
   if (b == NULL) {
@@ -979,7 +984,10 @@ void rt_alloc_disown(const void *p) {
     struct block *c = seen;
     seen = c->next;
     c->next = NULL;
-    __atomic_store_n(&c->tag, c->tag & ~VISITED, __ATOMIC_RELEASE);
+    uintptr_t tag = c->tag & ~VISITED;
+    if (to != NULL && owned_list(c, to))   /* out of memory: stays nobody's */
+      tag |= OWNED;
+    __atomic_store_n(&c->tag, tag, __ATOMIC_RELEASE);
   }
   heap_leave(locked);
 }

@@ -219,9 +219,11 @@ struct rt_owner {
 void rt_owner_purge(struct rt_owner *o);          /* deletes every object O owns */
 unsigned rt_owner_count(const struct rt_owner *o);
 /* chan_send from inside a domain: the object at P, and every object it
- * owns, leave the domain (alloc.c).  (share(p) moves nothing at run time:
- * a shared object stays its domain's -- doc/decisions.md.) */
+ * owns, leave the domain (alloc.c); share(p) too (domain.c). */
 void rt_alloc_disown(const void *p);
+/* The object at P, and every object it owns, leave their domains and go on
+ * TO's books (NULL: nobody's). */
+void rt_alloc_move(const void *p, struct rt_owner *to);
 /* The interned identity of T's type (traps memory at S for a bad one). */
 const void *rt_type_kind(const struct __cuckoo_type *t, const struct __cuckoo_site *s);
 
@@ -239,12 +241,15 @@ struct rt_domain_frame {
   void *d;                        /* 0: struct domain_rec * */
   struct rt_domain_frame *outer;  /* 4 */
   struct rt_owner *owner;         /* 8: its objects */
-  unsigned held_mark;             /* 12: rt_held_count at entry */
-  unsigned spare;                 /* 16 */
-  int in_setup;                   /* 20: a setup's frame (C); else rt_domain_run's, at a
-                                     fixed place in its assembly frame, where a failure
-                                     resumes (domain.c) */
+  unsigned held_mark;             /* 12: rt_held_count when the call took its first
+                                     mutex (RT_HELD_NONE: none yet; a setup's frame:
+                                     at entry) */
+  struct rt_domain_frame *hidden; /* 16: while suspended (below), the top frame of
+                                     the chain suspended before it */
+  int in_setup;                   /* 20: a setup's frame (C, on the stack); else the
+                                     frame inside the domain's record (domain.c) */
 };
+#define RT_HELD_NONE (~0u)
 extern __thread struct rt_domain_frame *rt_domain_top;
 void rt_mutexes_release(unsigned mark);  /* unlocks those above MARK, newest first */
 /* trap.c's hooks: the failing domain's name (NULL: the error ends the
@@ -256,19 +261,29 @@ void rt_domain_forbid(const struct __cuckoo_site *site, const char *fn);
 /* Writes a runtime error line prefixed by "cuckoo: domain DOMAIN: ". */
 void rt_trap_report(const char *domain, const struct __cuckoo_site *site, const char *kind,
                     const char *detail);
-#define RT_DOMAIN_BLOCK_MAX ((unsigned)CK_DOMAIN_BLOCK_MAX)  /* bytes of a domain_call's block */
 
 /* A signal handler or the user's trap handler is not part of the domain
  * its thread happens to be in: it runs outside (its errors end the
  * process, its objects are nobody's). */
+extern __thread struct rt_domain_frame *rt_domain_hidden;
 static inline struct rt_domain_frame *rt_domain_suspend(void) {
   struct rt_domain_frame *f = rt_domain_top;
+  /* the suspended chain stays findable: a call into one of its domains
+   * from the handler is a re-entry (traps own), not a wait for itself */
+  if (f != NULL) {
+    f->hidden = rt_domain_hidden;
+    rt_domain_hidden = f;
+  }
   rt_domain_top = NULL;
   return f;
 }
 static inline void rt_domain_resume(struct rt_domain_frame *f) {
+  if (f != NULL)
+    rt_domain_hidden = f->hidden;
   rt_domain_top = f;
 }
+/* thread.c: the thread, inside a domain call, is about to note a mutex it took. */
+void rt_domain_mutex_taken(void);
 
 /* ---- process.c ------------------------------------------------------- */
 

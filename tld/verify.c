@@ -2228,6 +2228,38 @@ static const struct ctype *new_type(struct vctx *v, struct st *s, const char *ca
  * function whose arguments are laid out as LAYOUT on the copy, so SIZE
  * must be LAYOUT's size and the block must hold those arguments, typed,
  * none stack-bound (LANGUAGE.md §10, §13.3).  WHO names the function. */
+/* The words K0.. of an argument block laid out as LAYOUT (N bytes), in the
+ * cells from BASE on: each fits its place, and none is an address of the
+ * caller's stack (the block is read on another stack or in a domain). */
+static int check_block_words(struct vctx *v, struct st *s, int32_t base, const struct ctype *layout, long long n,
+                             long long k0, const char *what, const char *op)
+{
+    for (long long k = k0; k < n; k += 4) {
+        int ci = cell_at(v, base + (int32_t)k);
+        if (ci < 0) {
+            refuse(v, op, "%s is not in scratch cells of the frame", what);
+            return 0;
+        }
+        const struct val *x = &s->c[ci];
+        struct region r = region_of(&v->tags, layout, k, n - k < 4 ? n - k : 4);
+        const char *why = "";
+        if (r.k == R_PTR && (!fits_ptr(v, x, r.pt, &why) || (x->k == V_PTR && x->stack))) {
+            refuse(v, op, "word %lld of %s is %s", k / 4, what,
+                   x->k == V_PTR && x->stack ? "a stack-bound pointer" : why);
+            return 0;
+        }
+        if (r.k == R_LEN && (x->k != V_CONST || (long long)x->c != r.len)) {
+            refuse(v, op, "word %lld of %s is a wrong length word", k / 4, what);
+            return 0;
+        }
+        if (r.k != R_PTR && (x->k == V_FRAME || x->k == V_RET || x->k == V_SAVED || (x->k == V_PTR && x->stack))) {
+            refuse(v, op, "word %lld of %s is a stack address", k / 4, what);
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static int check_block(struct vctx *v, struct st *s, int32_t at, const struct ctype *layout, const char *who,
                        const char *op)
 {
@@ -2246,30 +2278,7 @@ static int check_block(struct vctx *v, struct st *s, int32_t at, const struct ct
         refuse(v, op, "the argument block is not in the frame");
         return 0;
     }
-    for (long long k = 0; k < n; k += 4) {
-        int ci = cell_at(v, blk->off + (int32_t)k);
-        if (ci < 0) {
-            refuse(v, op, "the argument block is not in scratch cells of the frame");
-            return 0;
-        }
-        const struct val *x = &s->c[ci];
-        struct region r = region_of(&v->tags, layout, k, n - k < 4 ? n - k : 4);
-        const char *why = "";
-        if (r.k == R_PTR && (!fits_ptr(v, x, r.pt, &why) || (x->k == V_PTR && x->stack))) {
-            refuse(v, op, "word %lld of the argument block is %s", k / 4,
-                   x->k == V_PTR && x->stack ? "a stack-bound pointer" : why);
-            return 0;
-        }
-        if (r.k == R_LEN && (x->k != V_CONST || (long long)x->c != r.len)) {
-            refuse(v, op, "word %lld of the argument block is a wrong length word", k / 4);
-            return 0;
-        }
-        if (r.k != R_PTR && (x->k == V_FRAME || x->k == V_RET || x->k == V_SAVED || (x->k == V_PTR && x->stack))) {
-            refuse(v, op, "word %lld of the argument block is a stack address", k / 4);
-            return 0;
-        }
-    }
-    return 1;
+    return check_block_words(v, s, blk->off, layout, n, 0, "the argument block", op);
 }
 
 /* The (thunk, block, size) triple at AT of the outgoing area: THUNK must
@@ -2370,23 +2379,27 @@ static int check_domain_new(struct vctx *v, struct st *s, const struct ctype *ft
     return 1;
 }
 
-/* __cuckoo_domain_call(d, f, block, size, desc, site): the runtime
- * copies the block onto its stack as F's arguments, puts the domain's
- * state in the first word -- after checking that the domain's state type
- * is DESC's -- and calls F.  So F must be a function `int (S *, ...)`
- * whose first parameter points to DESC's struct, and the block must hold
- * the rest of its arguments.  F is called from a frame of unknown depth:
- * its address is taken here, so the discipline requires its stack check. */
+/* __cuckoo_domain_call(d, f, desc, <hole>, <hole>, a1..an) (doc/abi.md
+ * "domain_call"): the runtime checks that the domain's state type is
+ * DESC's, makes the first hole F's return address and writes the state
+ * into the second, and calls F there: the words from the second hole on
+ * are F's arguments.  So F must be a function `int (S *, ...)` whose
+ * first parameter points to DESC's struct, and a1..an, in the outgoing
+ * area after the holes, must be the rest of its arguments -- none an
+ * address of this stack, as F runs inside the domain.  F is called from a
+ * frame of unknown depth: its address is taken here, so the discipline
+ * requires its stack check. */
 static const struct ctype *thunk_block(struct vctx *v, const struct ctype *target);
 
-static int check_domain_call(struct vctx *v, struct st *s, const struct ctype *ft)
+static int check_domain_call(struct vctx *v, struct st *s, const struct ctype *ft, int with_own)
 {
     int32_t at = s->r[ESP].off;
-    if (ft->nparams != 6) {
-        refuse(v, "domain_call", "__cuckoo_domain_call is not the runtime's");
+    const char *callee = with_own ? "__cuckoo_domain_call_own" : "__cuckoo_domain_call";
+    if (ft->nparams != 5 || !ft->variadic) {
+        refuse(v, "domain_call", "%s is not the runtime's", callee);
         return 0;
     }
-    if (!check_plain_args(v, s, ft, at, 2u | 4u | 8u, "__cuckoo_domain_call"))
+    if (!check_plain_args(v, s, ft, at, 2u | 8u | 16u, callee))
         return 0;
     int c1 = cell_at(v, at + 4);
     const struct val *x = c1 >= 0 ? &s->c[c1] : NULL;
@@ -2398,17 +2411,53 @@ static int check_domain_call(struct vctx *v, struct st *s, const struct ctype *f
     }
     const struct ctype *p0 = complete(&v->tags, unq(tf->params[0], NULL));
     const struct ctype *st = is_ptr(p0) ? complete(&v->tags, unq(p0->sub, NULL)) : NULL;
-    const struct ctype *dt = complete(&v->tags, desc_arg(v, s, at + 16));
+    const struct ctype *dt = complete(&v->tags, desc_arg(v, s, at + 8));
     if (!st || st->tag != CT_STRUCT || !dt || !ty_eq(st, dt, 0)) {
         refuse(v, "domain_call", "the descriptor is not the type of the entry's first parameter's struct");
         return 0;
     }
     const struct ctype *layout = thunk_block(v, x->t);
-    if (!layout) {
+    long long n = layout ? ty_size(&v->tags, layout, NULL, 0) : -1;
+    if (n < 4) {
         refuse(v, "domain_call", "the entry's parameters have no layout");
         return 0;
     }
-    return check_block(v, s, at + 8, layout, "the entry", "domain_call");
+    /* The runtime makes the objects of the words the mask names the
+     * domain's: they must be exactly f's owned parameters -- a word left
+     * out would stay its old domain's, which could delete it while this
+     * one keeps it; a word put in would hand the domain an object that is
+     * not the caller's to give. */
+    unsigned long long want = 0;
+    long long off = 0;
+    for (size_t i = 1; i < tf->nparams; i++) {
+        const struct ctype *pu = complete(&v->tags, unq(tf->params[i], NULL));
+        long long an = arg_size(v, tf->params[i]);
+        if (an < 0) {
+            refuse(v, "domain_call", "parameter %zu of the entry has no size", i + 1);
+            return 0;
+        }
+        if (pu && pu->tag == CT_OPTR) {
+            if (off / 4 >= 32) {
+                refuse(v, "domain_call", "an owned parameter of the entry is past its 32nd word");
+                return 0;
+            }
+            want |= 1ull << (off / 4);
+        }
+        off += an;
+    }
+    if (!with_own && want) {
+        refuse(v, "domain_call", "the entry takes owned pointers: its call must be __cuckoo_domain_call_own");
+        return 0;
+    }
+    if (with_own) {
+        int cm = cell_at(v, at + 12);
+        if (cm < 0 || s->c[cm].k != V_CONST || !want || (unsigned long long)(uint32_t)s->c[cm].c != want) {
+            refuse(v, "domain_call", "the mask is not the entry's owned parameters (0x%llx)", want);
+            return 0;
+        }
+    }
+    /* the state word is the runtime's; the words after it are the caller's */
+    return check_block_words(v, s, at + 16, layout, n, 4, "the entry's arguments", "domain_call");
 }
 
 static int do_call(struct vctx *v, struct st *s, const char *name, const struct ctype *ft, int *noreturn)
@@ -2438,8 +2487,8 @@ static int do_call(struct vctx *v, struct st *s, const char *name, const struct 
     } else if (name && !strcmp(name, "__cuckoo_domain_new")) {
         if (!check_domain_new(v, s, ft))
             return 0;
-    } else if (name && !strcmp(name, "__cuckoo_domain_call")) {
-        if (!check_domain_call(v, s, ft))
+    } else if (name && (!strcmp(name, "__cuckoo_domain_call") || !strcmp(name, "__cuckoo_domain_call_own"))) {
+        if (!check_domain_call(v, s, ft, !strcmp(name, "__cuckoo_domain_call_own")))
             return 0;
     } else if (!check_args(v, s, ft, name ? name : "the function pointer")) {
         return 0;

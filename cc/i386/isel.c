@@ -1476,6 +1476,10 @@ static void call_op(IrInst *in) {
       off += 4;
       continue;
     }
+    if (g->is_hole) {
+      off += 4;
+      continue;
+    }
     if (g->size) {
       Base src = base_of(g->val, R_EDX);
       Base dst = {.reg = -1, .sym = NULL, .off = off};

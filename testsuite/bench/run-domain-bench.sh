@@ -93,6 +93,20 @@ for b in 1 8 32 256; do
     pk=$(echo "$d $b" | awk '$1 == "n/a" { print "n/a"; next } { printf "%.2f\n", $1 / $2 }')
     printf '%-6s %10s %10s %10s %10s %10s %10s %12s\n' $b "$ip" "$id" "$d" "$tp" "$td" "$(sub "$td" "$tp")" "$pk"
 done
+# the same stage in C, for context (gcc -m32 -O2, as run-bench.sh's C twins)
+cprog=$build/domain-pipeline-gcc
+if [ -n "$plugin" ] && ${HOSTCC:-gcc} -m32 -O2 -fno-tree-vectorize -o "$cprog" "$srcdir/domain-pipeline-gcc.c" 2>/dev/null; then
+    echo
+    echo "The same stage in C, gcc -O2 -fno-tree-vectorize (a plain call; instructions per call):"
+    line=
+    for b in 1 8 32 256; do
+        a=$($qemu -plugin "$plugin" -d plugin "$cprog" $b 200 2>&1 >/dev/null | sed -n 's/^icount: //p' | tail -n 1)
+        c=$($qemu -plugin "$plugin" -d plugin "$cprog" $b 400 2>&1 >/dev/null | sed -n 's/^icount: //p' | tail -n 1)
+        line="$line $(echo "$b $a $c" | awk '$2 == "" || $3 == "" { printf "%s: n/a ", $1; next }
+                                            { printf "%s: %.1f ", $1, ($3 - $2) / 1000 }')"
+    done
+    echo "batch$line"
+fi
 echo
 echo "One recovery of a small domain (a failing call against a succeeding one):"
 io=$(per ok 1 1); if_=$(per fail 1 1)

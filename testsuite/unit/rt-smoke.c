@@ -28,8 +28,10 @@ int __cuckoo_raise(int sig);
 char *__cuckoo_getenv(const char *name);
 struct domain *__cuckoo_domain_new(struct __cuckoo_obj *(*setup)(void), const struct __cuckoo_type *t,
                                    const char *name, const struct __cuckoo_site *s);
-int __cuckoo_domain_call(struct domain *d, int (*f)(void), const void *block, unsigned size,
-                         const struct __cuckoo_type *t, const struct __cuckoo_site *s);
+/* the compiled call's layout (doc/abi.md "domain_call"): two words the
+   runtime fills (f's return address and its state), then f's arguments */
+int __cuckoo_domain_call(struct domain *d, int (*f)(void), const struct __cuckoo_type *t, int ret_hole,
+                         int state_hole, int x);
 void __cuckoo_domain_revoke(struct domain *d);
 int __cuckoo_domain_objects(struct domain *d);
 
@@ -167,17 +169,14 @@ static int node_fn(struct __cuckoo_obj *state, int x) {
   if (x < 0)
     __cuckoo_trap(&bounds_site, x, 3);
   if (x == 1000) {
-    int block[2] = { 0, 1 };
-    return __cuckoo_domain_call(smoke_domain, (int (*)(void))node_fn, block, sizeof block, &node_type,
-                                &here);
+    return __cuckoo_domain_call(smoke_domain, (int (*)(void))node_fn, &node_type, 0, 0, 1);
   }
   n->v += x;
   return n->v;
 }
 
 static int call_node(struct domain *d, int x) {
-  int block[2] = { 0, x };
-  return __cuckoo_domain_call(d, (int (*)(void))node_fn, block, sizeof block, &node_type, &here);
+  return __cuckoo_domain_call(d, (int (*)(void))node_fn, &node_type, 0, 0, x);
 }
 
 static void scenario_domain(void) {
@@ -226,16 +225,13 @@ int __cuckoo_main(int argc, char **argv) {
     call_node((struct domain *)(void *)&counter, 1);
   } else if (__cuckoo_strcmp(what, LIT("domain-type")) == 0) {
     struct domain *d = __cuckoo_domain_new(node_setup, &node_type, LIT("node_setup"), &here);
-    int block[2] = { 0, 1 };
-    __cuckoo_domain_call(d, (int (*)(void))node_fn, block, sizeof block, &int_type, &here);
-  } else if (__cuckoo_strcmp(what, LIT("domain-block")) == 0) {
+    __cuckoo_domain_call(d, (int (*)(void))node_fn, &int_type, 0, 0, 1);
+  } else if (__cuckoo_strcmp(what, LIT("domain-below")) == 0) {
     struct domain *d = __cuckoo_domain_new(node_setup, &node_type, LIT("node_setup"), &here);
-    int block[2] = { 0, 1 };
-    __cuckoo_domain_call(d, (int (*)(void))node_fn, block, 1u << 20, &node_type, &here);
+    __cuckoo_domain_call((struct domain *)((char *)d - 1), (int (*)(void))node_fn, &node_type, 0, 0, 1);
   } else if (__cuckoo_strcmp(what, LIT("domain-null")) == 0) {
     struct domain *d = __cuckoo_domain_new(node_setup, &node_type, LIT("node_setup"), &here);
-    int block[2] = { 0, 1 };
-    __cuckoo_domain_call(d, NULL, block, sizeof block, &node_type, &here);
+    __cuckoo_domain_call(d, NULL, &node_type, 0, 0, 1);
   } else if (__cuckoo_strcmp(what, LIT("exit")) == 0) {
     __cuckoo_printf(LIT("exiting"));
     __cuckoo_exit(3);
