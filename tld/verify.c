@@ -1520,7 +1520,9 @@ static const struct ctype *desc_type_uncached(struct vctx *v, const struct tld_s
     if (d->shndx >= e->nsecs || d->size < 4)
         return NULL;
     const struct tld_section *s = &e->secs[d->shndx];
-    if (!s->data)
+    /* the runtime takes the type, and the sizes it allocates, from the
+     * descriptor: it must be in read-only data, where nothing changes it */
+    if (!s->data || (s->flags & SHF_WRITE))
         return NULL;
     const struct tld_reloc *r = NULL;
     for (size_t i = 0; i < e->nrelocs[d->shndx]; i++)

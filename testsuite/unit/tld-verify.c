@@ -782,6 +782,15 @@ static const struct vcase cases[] = {
  .body = "\tsubl $8, %esp\n\tmovl $type.0, 0(%esp)\n\tmovl $hwsite, 4(%esp)\n\tcall __cuckoo_new\n.Lbad:\n\tmovl $4096, 4(%eax)\n\tleave\n\tret",
  .proof = "out -8 8\n", .extra = TYPE_S, .recs = NEW_REC, .objs = "object type.0 typedesc\n",
  .want = "store: a pointer-typed location receives an integer, not a pointer"},
+/* a descriptor in writable data: the runtime reads the type (and the
+ * sizes it allocates) from it, so code that could change it must not be
+ * able to pass it */
+#define TYPE_S_RW "\t.data\n\t.p2align 2\n\t.type type.0,@object\n\t.size type.0,20\ntype.0:\n\t.long .Lts, 8, 4, 0, 0\n" \
+                  "\t.section .rodata\n.Lts:\n\t.string \"s:S{a:i32,b:p(i32)}\"\n"
+{.name = "new-bad-descriptor-writable", .type = "f(p(s:S{a:i32,b:p(i32)});)",
+ .body = "\tsubl $8, %esp\n\tmovl $type.0, 0(%esp)\n\tmovl $hwsite, 4(%esp)\n.Lbad:\n\tcall __cuckoo_new\n\tleave\n\tret",
+ .proof = "out -8 8\n", .extra = TYPE_S_RW, .recs = NEW_REC, .objs = "object type.0 typedesc\n",
+ .want = "call: of __cuckoo_new: its type descriptor is not one of this object's"},
 #define TYPE_S1 "\t.section .rodata\n\t.p2align 2\n\t.type type.0,@object\n\t.size type.0,20\ntype.0:\n\t.long .Lts, 4, 4, 0, 0\n" \
                 ".Lts:\n\t.string \"s:S{a:i32}\"\n"
 /* the descriptor spells S with one member, the block with two */
