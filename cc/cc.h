@@ -877,6 +877,14 @@ IrKind lower_kind(Type *t);
  * ====================================================================== */
 
 void opt_program(IrProgram *ir, int level);
+/* -fdump-ir-after=PASS: the pass after which each function's IR is
+ * printed (or "all"), NULL for none. */
+extern const char *opt_dump_after;
+bool opt_pass_exists(const char *name);
+const char *opt_pass_names(void);
+/* ir.c: an internal error unless F keeps the IR's invariants (every pass
+ * runs it on what it leaves; AFTER names that pass). */
+void ir_verify(IrFunc *f, const char *after);
 /* opt/licm.c: loop-invariant integer and address arithmetic moved to
  * loop preheaders (-O2). */
 void opt_licm(IrFunc *f);

@@ -472,6 +472,7 @@ static void usage(FILE *f) {
           "  -m64 -shared -fPIC -fPIE -ffunction-sections   refused, with the reason\n"
           "  -L DIR, -l NAME    passed to cuckoo-ld\n"
           "  -fdump-ir          print the intermediate code with its checks\n"
+          "  -fdump-ir-after=PASS  print it after each run of the optimiser's pass PASS (or all)\n"
           "  -fcheck-report[=FILE]  a remark per run-time check: kept, moved or removed,\n"
           "                     and why (to standard error, or to FILE)\n"
           "  -fdump-ast         print the syntax tree\n"
@@ -510,6 +511,11 @@ static void parse_args(int argc, char **argv) {
       opt_syntax_only = true;
     } else if (!strcmp(a, "-fdump-ir")) {
       opt_dump_ir = true;
+    } else if (!strncmp(a, "-fdump-ir-after=", 16)) {
+      if (!opt_pass_exists(a + 16))
+        bad_usage("%s", format("'%s': no pass named '%s' (the passes: %s; or all)", a, a + 16, opt_pass_names()));
+      opt_dump_ir = true;
+      opt_dump_after = a + 16;
     } else if (!strcmp(a, "-fcheck-report") || !strcmp(a, "-Wruntime-checks")) {
       check_report = true;
     } else if (!strncmp(a, "-fcheck-report=", 15)) {

@@ -999,34 +999,82 @@ static void coalesce(void) {
   }
 }
 
-static void opt_func(IrFunc *f, int level) {
-  fn = f;
-  simplify_cfg();
+/* ---- the pass list --------------------------------------------------------- */
+
+static void pass_simplify_cfg(void) { simplify_cfg(); }
+static void pass_propagate(void) {
   for (int round = 0; round < 4 && propagate(); round++)
     ;
-  if (level >= 1)
-    opt_inline_math(fn);
-  count();
-  remove_constant_checks();
-  if (level >= 1) {
-    hoist_head_null_checks();
-    count(); /* the blocks it grew moved their instructions */
+}
+static void pass_inline_math(void) { opt_inline_math(fn); }
+static void pass_zero_loops(void) { opt_zero_loops(fn); }
+static void pass_licm(void) { opt_licm(fn); }
+
+/* Every pass of a function, in order, with the lowest level it runs at.
+ * Each may assume the use counts fresh (count() runs before each), and
+ * the IR is verified after each (ir_verify). */
+static const struct opt_pass {
+  const char *name;
+  int level;
+  void (*run)(void);
+} opt_passes[] = {
+    {"simplify-cfg", 0, pass_simplify_cfg},
+    {"propagate", 0, pass_propagate},
+    {"inline-math", 1, pass_inline_math},           /* sqrt -> sqrtsd */
+    {"constant-checks", 0, remove_constant_checks},
+    {"hoist-null", 1, hoist_head_null_checks},      /* loop-head NULL checks before the loop */
+    {"null-checks", 0, remove_null_checks},
+    {"local-bounds", 0, remove_local_bounds},
+    {"coalesce", 0, coalesce},                      /* before counters: `t = i + 1; i = t` */
+    {"counters", 1, use_counter_ranges},
+    {"branch-bounds", 1, remove_branch_bounds},
+    {"zero-loops", 2, pass_zero_loops},             /* after branch-bounds: a checked store does not match */
+    {"simplify-cfg-2", 2, pass_simplify_cfg},
+    {"licm", 2, pass_licm},                         /* last: what it moves must be proved where it lands */
+    {"simplify-cfg-3", 0, pass_simplify_cfg},
+};
+
+/* The pass after which -fdump-ir-after prints the IR, or NULL. */
+const char *opt_dump_after;
+
+/* Whether NAME names a pass (or "inline", the program's, or "all"). */
+bool opt_pass_exists(const char *name) {
+  if (!strcmp(name, "all") || !strcmp(name, "inline"))
+    return true;
+  for (size_t i = 0; i < sizeof opt_passes / sizeof *opt_passes; i++)
+    if (!strcmp(opt_passes[i].name, name))
+      return true;
+  return false;
+}
+
+/* The names of the passes, for a usage message. */
+const char *opt_pass_names(void) {
+  Buf b = {0};
+  for (size_t i = 0; i < sizeof opt_passes / sizeof *opt_passes; i++)
+    buf_printf(&b, "%s%s", i ? ", " : "", opt_passes[i].name);
+  buf_printf(&b, ", inline");
+  return b.s;
+}
+
+static void after_pass(IrFunc *f, const char *name) {
+  ir_verify(f, name);
+  if (opt_dump_after && (!strcmp(opt_dump_after, name) || !strcmp(opt_dump_after, "all"))) {
+    printf("; after %s\n", name);
+    ir_dump_func(f, stdout);
+    printf("\n");
   }
-  remove_null_checks();
-  remove_local_bounds();
-  if (level >= 0)
-    coalesce(); /* first: a counter's `i = i + 1` is `t = i + 1; i = t` before */
-  if (level >= 1) {
-    use_counter_ranges();
-    remove_branch_bounds();
+}
+
+static void opt_func(IrFunc *f, int level) {
+  fn = f;
+  ir_verify(f, "lowering");
+  for (size_t i = 0; i < sizeof opt_passes / sizeof *opt_passes; i++) {
+    if (level < opt_passes[i].level)
+      continue;
+    count();
+    opt_passes[i].run();
+    after_pass(f, opt_passes[i].name);
   }
-  if (level >= 2) {
-    opt_zero_loops(fn); /* after remove_branch_bounds: a checked store does not match */
-    simplify_cfg();
-  }
-  if (level >= 2)
-    opt_licm(fn); /* last: what it moves must be proved where it lands */
-  simplify_cfg();
 }
 
 void opt_program(IrProgram *ir, int level) {
@@ -1040,8 +1088,10 @@ void opt_program(IrProgram *ir, int level) {
      * optimised again with the copies in place */
     bool *changed = opt_inline_program(ir);
     for (int i = 0; i < ir->nfuncs; i++)
-      if (changed[i])
+      if (changed[i]) {
+        after_pass(ir->funcs[i], "inline");
         opt_func(ir->funcs[i], level);
+      }
     free(changed);
   }
   for (int i = 0; i < ir->nfuncs; i++)
