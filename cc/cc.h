@@ -855,6 +855,11 @@ Oper ir_slot(int slot, long long off);
 bool ir_is_term(IrBlock *b);
 /* Every temp an instruction reads, into USES (at most 4 + nargs); returns the count. */
 int ir_uses(IrInst *in, int *uses, int max);
+/* The most temps one instruction of F uses (a bound for ir_uses' MAX). */
+int ir_max_uses(const IrFunc *f);
+/* Per temp of F: its definitions, its uses, its (last) defining
+ * instruction; each array of ntemps + 1 entries, or NULL when not wanted. */
+void ir_count(IrFunc *f, int *ndefs, int *nuses, IrInst **def_of);
 void ir_dump_func(IrFunc *f, FILE *out);
 /* -fdump-ir: lowers, optimises and prints the IR of every function. */
 void ir_dump_program(Program *prog, FILE *out);

@@ -9,6 +9,7 @@
 #include "cc.h"
 #include "target.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const char *const ir_op_name[IR_OP_COUNT] = {
@@ -117,6 +118,42 @@ int ir_uses(IrInst *in, int *uses, int max) {
   for (int i = 0; i < in->nargs; i++)
     add_use(uses, &n, max, in->args[i].val);
   return n;
+}
+
+/* The most temps one instruction of F can use (a call, any number). */
+int ir_max_uses(const IrFunc *f) {
+  int maxu = 8;
+  for (int b = 0; b < f->nblocks; b++)
+    for (int i = 0; i < f->blocks[b]->n; i++)
+      if (f->blocks[b]->ins[i].nargs + 8 > maxu)
+        maxu = f->blocks[b]->ins[i].nargs + 8;
+  return maxu;
+}
+
+void ir_count(IrFunc *f, int *ndefs, int *nuses, IrInst **def_of) {
+  int nt = f->ntemps;
+  if (ndefs)
+    memset(ndefs, 0, sizeof(int) * (nt + 1));
+  if (nuses)
+    memset(nuses, 0, sizeof(int) * (nt + 1));
+  int maxu = ir_max_uses(f);
+  int *uses = xmalloc(sizeof(int) * maxu);
+  for (int b = 0; b < f->nblocks; b++)
+    for (int i = 0; i < f->blocks[b]->n; i++) {
+      IrInst *in = &f->blocks[b]->ins[i];
+      if (in->dst >= 0) {
+        if (ndefs)
+          ndefs[in->dst]++;
+        if (def_of)
+          def_of[in->dst] = in;
+      }
+      if (!nuses)
+        continue;
+      int n = ir_uses(in, uses, maxu);
+      for (int k = 0; k < n; k++)
+        nuses[uses[k]]++;
+    }
+  free(uses);
 }
 
 /* ---- the verifier ---------------------------------------------------- */

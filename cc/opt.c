@@ -33,25 +33,7 @@ static void count(void) {
   ndefs = xmalloc(sizeof(int) * (nt + 1));
   nuses = xmalloc(sizeof(int) * (nt + 1));
   def_of = xmalloc(sizeof(IrInst *) * (nt + 1));
-  /* every use counts: a call may have any number of arguments */
-  int maxu = 8;
-  for (int b = 0; b < fn->nblocks; b++)
-    for (int i = 0; i < fn->blocks[b]->n; i++)
-      if (fn->blocks[b]->ins[i].nargs + 8 > maxu)
-        maxu = fn->blocks[b]->ins[i].nargs + 8;
-  int *uses = xmalloc(sizeof(int) * maxu);
-  for (int b = 0; b < fn->nblocks; b++)
-    for (int i = 0; i < fn->blocks[b]->n; i++) {
-      IrInst *in = &fn->blocks[b]->ins[i];
-      if (in->dst >= 0) {
-        ndefs[in->dst]++;
-        def_of[in->dst] = in;
-      }
-      int n = ir_uses(in, uses, maxu);
-      for (int k = 0; k < n; k++)
-        nuses[uses[k]]++;
-    }
-  free(uses);
+  ir_count(fn, ndefs, nuses, def_of);
 }
 
 /* ---- constants ------------------------------------------------------------ */

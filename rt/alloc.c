@@ -792,6 +792,22 @@ static size_t block_elems(struct block *b, struct kind *k) {
   return k->is_array ? *(unsigned *)(void *)(b + 1) : 1;
 }
 
+/* Frees the blocks of the list PENDING (linked by next) and everything
+ * they own, a level at a time, so that no list however long recurses;
+ * OK, or 0 once an owned word held no live block (its children are then
+ * no longer taken).  Inside the heap. */
+static int free_pending(struct block *pending, int ok) {
+  while (pending) {
+    struct block *c = pending;
+    pending = c->next;
+    struct kind *ck = (struct kind *)(c->tag & ~(uintptr_t)15);
+    if (ok && ck->nown > 0)
+      ok = take_children(c, ck, 0, block_elems(c, ck), &pending);
+    block_free(c, ck, (int)chunk_of(c)->cls);
+  }
+  return ok;
+}
+
 /* Frees B (kind K) and everything it owns; 0 if an owned word held no live
  * block (what was taken so far is freed).  Inside the heap. */
 static int free_owned_tree(struct block *b, struct kind *k, int cls) {
@@ -802,15 +818,7 @@ static int free_owned_tree(struct block *b, struct kind *k, int cls) {
   struct block *pending = NULL;
   int ok = take_children(b, k, 0, block_elems(b, k), &pending);
   block_free(b, k, cls);
-  while (pending) {
-    struct block *c = pending;
-    pending = c->next;
-    struct kind *ck = (struct kind *)(c->tag & ~(uintptr_t)15);
-    if (ok && ck->nown > 0)
-      ok = take_children(c, ck, 0, block_elems(c, ck), &pending);
-    block_free(c, ck, (int)chunk_of(c)->cls);
-  }
-  return ok;
+  return free_pending(pending, ok);
 }
 
 static RT_NORETURN void owned_trap(const struct __cuckoo_site *s) {
@@ -884,14 +892,7 @@ struct __cuckoo_obj *__cuckoo_renew(struct __cuckoo_obj *old, const struct __cuc
   int ok = 1;
   if (k->nown > 0 && m < have)
     ok = take_children(b, k, m, have, &pending);
-  while (pending) {
-    struct block *c = pending;
-    pending = c->next;
-    struct kind *ck = (struct kind *)(c->tag & ~(uintptr_t)15);
-    if (ok && ck->nown > 0)
-      ok = take_children(c, ck, 0, block_elems(c, ck), &pending);
-    block_free(c, ck, (int)chunk_of(c)->cls);
-  }
+  ok = free_pending(pending, ok);
   size_t bytes = m * k->elem_size;
   if (elem->plain) {
     memcpy(q, old, bytes);

@@ -2203,21 +2203,11 @@ static int call_target_fn(struct vctx *v, uint32_t secoff, const char **name, co
 
 /* The descriptor argument of new/new_array/renew/chan_recv/chan_recv_array:
  * the type it makes. */
+static const struct ctype *desc_arg(struct vctx *v, struct st *s, int32_t at);
 static const struct ctype *new_type(struct vctx *v, struct st *s, const char *callee)
 {
     int which = !strcmp(callee, "__cuckoo_renew") || !strncmp(callee, "__cuckoo_chan_recv", 18) ? 1 : 0;
-    int32_t at = s->r[ESP].off + 4 * which;
-    int ci = cell_at(v, at);
-    if (ci < 0)
-        return NULL;
-    /* find the descriptor symbol from the instruction that stored it: the
-     * value records only its kind, so look at the cell's origin through
-     * the proof object names: the value is V_PTR to desc_ct at offset 0 and
-     * carries the symbol in .c */
-    const struct val *x = &s->c[ci];
-    if (x->k != V_PTR || x->t != &desc_ct || !x->c || x->c >= v->e->nsyms)
-        return NULL;
-    const struct ctype *t = desc_type(v, &v->e->syms[x->c]);
+    const struct ctype *t = desc_arg(v, s, s->r[ESP].off + 4 * which);
     if (!t)
         return NULL;
     if (strcmp(callee, "__cuckoo_new") && strcmp(callee, "__cuckoo_chan_recv"))
@@ -2311,7 +2301,8 @@ static int check_spawn(struct vctx *v, struct st *s)
     return check_thunk_block(v, s, s->r[ESP].off, "spawn") != NULL;
 }
 
-/* The type a descriptor argument (the cell at AT) describes, or NULL. */
+/* The type a descriptor argument (the cell at AT) describes, or NULL: a
+ * descriptor's value is a V_PTR to desc_ct that carries its symbol in .c. */
 static const struct ctype *desc_arg(struct vctx *v, struct st *s, int32_t at)
 {
     int ci = cell_at(v, at);

@@ -564,13 +564,10 @@ static void liveness(IrFunc *f, Liveness *L) {
   L->nw = nw;
   L->bpos = xmalloc(sizeof(int) * (nb + 1));
   int npos = 0;
-  int maxu = 8;
+  int maxu = ir_max_uses(f);
   for (int b = 0; b < nb; b++) {
     L->bpos[b] = npos;
     npos += f->blocks[b]->n + 1;
-    for (int i = 0; i < f->blocks[b]->n; i++)
-      if (f->blocks[b]->ins[i].nargs + 8 > maxu)
-        maxu = f->blocks[b]->ins[i].nargs + 8;
   }
   L->bpos[nb] = npos;
   L->live = xmalloc(sizeof(Word) * nw * (npos + 1));

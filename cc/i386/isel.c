@@ -1939,21 +1939,8 @@ void i386_isel_body(I386Func *c) {
   fn = c->f;
   out = c->out;
   use_count = xmalloc(sizeof(int) * (fn->ntemps + 1));
-  memset(use_count, 0, sizeof(int) * (fn->ntemps + 1));
+  ir_count(fn, NULL, use_count, NULL);
   {
-    int maxu = 8;
-    for (int b = 0; b < fn->nblocks; b++)
-      for (int i = 0; i < fn->blocks[b]->n; i++)
-        if (fn->blocks[b]->ins[i].nargs + 8 > maxu)
-          maxu = fn->blocks[b]->ins[i].nargs + 8;
-    int *uses = xmalloc(sizeof(int) * maxu);
-    for (int b = 0; b < fn->nblocks; b++)
-      for (int i = 0; i < fn->blocks[b]->n; i++) {
-        int n = ir_uses(&fn->blocks[b]->ins[i], uses, maxu);
-        for (int k = 0; k < n; k++)
-          use_count[uses[k]]++;
-      }
-    free(uses);
     /* -g: a variable's slot is what gdb reads while it is live (dwarf.c) */
     if (opt_debug && fn->obj)
       for (Obj *v = fn->obj->locals; v; v = v->next)

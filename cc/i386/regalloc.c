@@ -188,11 +188,7 @@ void i386_regalloc(I386Func *cx) {
   Word *live_out = xmalloc(sizeof(Word) * nw * nb);
   Word *live = xmalloc(sizeof(Word) * nw);
   /* an instruction's uses: a call may have any number of arguments */
-  int maxu = 8;
-  for (int bi = 0; bi < nb; bi++)
-    for (int i = 0; i < f->blocks[bi]->n; i++)
-      if (f->blocks[bi]->ins[i].nargs + 8 > maxu)
-        maxu = f->blocks[bi]->ins[i].nargs + 8;
+  int maxu = ir_max_uses(f);
   int *uses = xmalloc(sizeof(int) * maxu);
 
   /* liveness to a fixed point, then delete dead pure instructions; repeat

@@ -211,51 +211,73 @@ static void copy_block(IrFunc *g, int nbk, const IrBlock *fb, Map *m, const IrFu
   }
 }
 
-/* Inline the call at G's block B, index I, of F. */
-static void inline_call(IrFunc *g, int b, int i, IrFunc *f) {
-  int first_new = g->nblocks;
-  IrInst call = g->blocks[b]->ins[i];
-  /* the rest of the block moves to a block of its own */
+/* Move what follows index I of G's block B (the call) to a new block, and
+ * drop the call; the new block's index. */
+static int split_at_call(IrFunc *g, int b, int i) {
   int cont = ir_new_block(g);
-  {
-    IrBlock *bb = g->blocks[b], *cb = g->blocks[cont];
-    for (int k = i + 1; k < bb->n; k++) {
-      IrInst *in = ir_append(g, cont, IR_NOP);
-      *in = bb->ins[k];
-    }
-    (void)cb;
-    bb->n = i;
+  IrBlock *bb = g->blocks[b];
+  for (int k = i + 1; k < bb->n; k++) {
+    IrInst *in = ir_append(g, cont, IR_NOP);
+    *in = bb->ins[k];
   }
-  Map m = {0};
-  m.temp = xmalloc(sizeof(int) * (f->ntemps + 1));
-  m.slot = xmalloc(sizeof(int) * (f->nslots + 1));
-  m.block = xmalloc(sizeof(int) * (f->nblocks + 1));
-  m.site_from = xmalloc(sizeof(IrSite *) * (f->nsites + 1));
-  m.site_to = xmalloc(sizeof(IrSite *) * (f->nsites + 1));
+  bb->n = i;
+  return cont;
+}
+
+/* M for copying F into G: a new temp of G for each of F's; slots and
+ * blocks left for the caller to map. */
+static void map_init(Map *m, IrFunc *g, const IrFunc *f) {
+  memset(m, 0, sizeof *m);
+  m->temp = xmalloc(sizeof(int) * (f->ntemps + 1));
+  m->slot = xmalloc(sizeof(int) * (f->nslots + 1));
+  m->block = xmalloc(sizeof(int) * (f->nblocks + 1));
+  m->site_from = xmalloc(sizeof(IrSite *) * (f->nsites + 1));
+  m->site_to = xmalloc(sizeof(IrSite *) * (f->nsites + 1));
   for (int t = 0; t < f->ntemps; t++)
-    m.temp[t] = ir_new_temp(g, f->tkind[t]);
-  for (int k = 0; k < f->nblocks; k++)
-    m.block[k] = ir_new_block(g);
-  /* parameters in the order of their offsets, as the call passes them */
-  Oper *pval = xmalloc(sizeof(Oper) * (f->nslots + 1));
-  bool *by_copy = xmalloc(f->nslots + 1);
+    m->temp[t] = ir_new_temp(g, f->tkind[t]);
+  for (int s = 0; s < f->nslots; s++)
+    m->slot[s] = -1;
+}
+
+static void map_free(Map *m) {
+  free(m->temp);
+  free(m->slot);
+  free(m->block);
+  free(m->site_from);
+  free(m->site_to);
+}
+
+/* Lay G out as blocks 0..B, then the N blocks NEWB, then B+1..FIRST_NEW-1
+ * (FIRST_NEW: G's block count before the copy began). */
+static void place_after(IrFunc *g, int b, int first_new, const int *newb, int n) {
+  int *order = xmalloc(sizeof(int) * (g->nblocks + 1)), k = 0;
+  for (int x = 0; x <= b; x++)
+    order[k++] = x;
+  for (int x = 0; x < n; x++)
+    order[k++] = newb[x];
+  for (int x = b + 1; x < first_new; x++)
+    order[k++] = x;
+  reorder_blocks(g, order);
+  free(order);
+}
+
+/* The argument CALL passes for each parameter slot of F (PVAL, its kind
+ * in PKIND: the one of the parameter's rank by offset), and whether the
+ * body only reads that slot whole (BY_COPY); false if a parameter has no
+ * argument. */
+static bool bind_params(const IrFunc *f, const IrInst *call, bool *by_copy, Oper *pval, IrKind *pkind) {
   memset(by_copy, 0, f->nslots + 1);
-  int na = 0;
   for (int s = 0; s < f->nslots; s++) {
     const IrSlot *sl = &f->slots[s];
-    if (sl->param_off < 0) {
-      m.slot[s] = ir_new_slot(g, sl->size, sl->align, sl->ty, sl->obj);
-      g->slots[m.slot[s]].param_off = -1;
+    if (sl->param_off < 0)
       continue;
-    }
-    /* the argument for this parameter: the one of its rank by offset */
     int rank = 0;
     for (int t = 0; t < f->nslots; t++)
       if (f->slots[t].param_off >= 0 && f->slots[t].param_off < sl->param_off)
         rank++;
     int k = -1, seen = 0;
-    for (int a = 0; a < call.nargs; a++) {
-      if (call.args[a].is_site)
+    for (int a = 0; a < call->nargs; a++) {
+      if (call->args[a].is_site)
         continue;
       if (seen++ == rank) {
         k = a;
@@ -263,50 +285,59 @@ static void inline_call(IrFunc *g, int b, int i, IrFunc *f) {
       }
     }
     if (k < 0)
-      die("inline: no argument for a parameter of %s", f->name);
-    na++;
-    pval[s] = call.args[k].val;
-    if (slot_only_read_whole(f, s, call.args[k].kind)) {
-      by_copy[s] = true;
-      m.slot[s] = -1;
+      return false;
+    pval[s] = call->args[k].val;
+    pkind[s] = call->args[k].kind;
+    by_copy[s] = slot_only_read_whole(f, s, call->args[k].kind);
+  }
+  return true;
+}
+
+/* Inline the call at G's block B, index I, of F. */
+static void inline_call(IrFunc *g, int b, int i, IrFunc *f) {
+  int first_new = g->nblocks;
+  IrInst call = g->blocks[b]->ins[i];
+  int cont = split_at_call(g, b, i);
+  Map m;
+  map_init(&m, g, f);
+  for (int k = 0; k < f->nblocks; k++)
+    m.block[k] = ir_new_block(g);
+  Oper *pval = xmalloc(sizeof(Oper) * (f->nslots + 1));
+  IrKind *pkind = xmalloc(sizeof(IrKind) * (f->nslots + 1));
+  bool *by_copy = xmalloc(f->nslots + 1);
+  if (!bind_params(f, &call, by_copy, pval, pkind))
+    die("inline: no argument for a parameter of %s", f->name);
+  /* the callee's frame joins the caller's; a parameter not read whole
+   * gets its slot stored as the call stored it on the stack */
+  for (int s = 0; s < f->nslots; s++) {
+    const IrSlot *sl = &f->slots[s];
+    if (by_copy[s])
       continue;
-    }
     m.slot[s] = ir_new_slot(g, sl->size, sl->align, sl->ty, sl->obj);
+    if (sl->param_off < 0)
+      continue;
     IrInst *st = ir_append(g, b, IR_STORE);
-    st->k = call.args[k].kind;
-    st->mem = store_mem(call.args[k].kind, sl->size);
+    st->k = pkind[s];
+    st->mem = store_mem(pkind[s], sl->size);
     st->addr.base = ir_slot(m.slot[s], 0);
-    st->a = call.args[k].val;
+    st->a = pval[s];
     st->loc = call.loc;
   }
-  (void)na;
   IrInst *j = ir_append(g, b, IR_JMP);
   j->t1 = m.block[0];
   j->loc = call.loc;
-  /* the body */
-  for (int k = 0; k < f->nblocks; k++) {
-    IrBlock *fb = f->blocks[k];
-    int nbk = m.block[k];
-    copy_block(g, nbk, fb, &m, f, by_copy, pval, &call, cont);
-  }
-  /* the body right after the call's block, then the rest of that block */
-  int *order = xmalloc(sizeof(int) * (g->nblocks + 1)), n = 0;
-  for (int k = 0; k <= b; k++)
-    order[n++] = k;
   for (int k = 0; k < f->nblocks; k++)
-    order[n++] = m.block[k];
-  order[n++] = cont;
-  for (int k = b + 1; k < first_new; k++)
-    order[n++] = k;
-  reorder_blocks(g, order);
-  free(order);
+    copy_block(g, m.block[k], f->blocks[k], &m, f, by_copy, pval, &call, cont);
+  /* the body right after the call's block, then the rest of that block */
+  int *newb = xmalloc(sizeof(int) * (f->nblocks + 1));
+  memcpy(newb, m.block, sizeof(int) * f->nblocks);
+  newb[f->nblocks] = cont;
+  place_after(g, b, first_new, newb, f->nblocks + 1);
+  free(newb);
   free(pval);
+  free(pkind);
   free(by_copy);
-  free(m.temp);
-  free(m.slot);
-  free(m.block);
-  free(m.site_from);
-  free(m.site_to);
+  map_free(&m);
 }
 
 enum { PREFIX_MAX = 24 };
@@ -363,99 +394,38 @@ static bool prefix_of(const IrFunc *f, char *in_s, const bool *by_copy) {
   return ok && has_ret && size <= PREFIX_MAX;
 }
 
-/* The parameters of F that are only read whole (as kind K of the call's
- * arguments), in BY_COPY; false if a parameter has no argument. */
-static bool params_by_copy(const IrFunc *f, const IrInst *call, bool *by_copy, Oper *pval) {
-  memset(by_copy, 0, f->nslots + 1);
-  for (int s = 0; s < f->nslots; s++) {
-    const IrSlot *sl = &f->slots[s];
-    if (sl->param_off < 0)
-      continue;
-    int rank = 0;
-    for (int t = 0; t < f->nslots; t++)
-      if (f->slots[t].param_off >= 0 && f->slots[t].param_off < sl->param_off)
-        rank++;
-    int k = -1, seen = 0;
-    for (int a = 0; a < call->nargs; a++) {
-      if (call->args[a].is_site)
-        continue;
-      if (seen++ == rank) {
-        k = a;
-        break;
-      }
-    }
-    if (k < 0)
-      return false;
-    pval[s] = call->args[k].val;
-    by_copy[s] = slot_only_read_whole(f, s, call->args[k].kind);
-  }
-  return true;
-}
-
-/* Copy F's prefix (IN_S, instructions snapshotted in SNAP) to the call at
- * G's block B, index I: edges out of the prefix go to the original call. */
-static void inline_prefix(IrFunc *g, int b, int i, const IrFunc *f, const char *in_s, IrBlock *const *snap,
-                          const bool *by_copy, const Oper *pval) {
+/* Copy F's prefix (IN_S) to the call at G's block B, index I: edges out of
+ * the prefix go to the original call. */
+static void inline_prefix(IrFunc *g, int b, int i, const IrFunc *f, const char *in_s, const bool *by_copy,
+                          const Oper *pval) {
   int first_new = g->nblocks;
   IrInst call = g->blocks[b]->ins[i];
-  int cont = ir_new_block(g);
-  {
-    IrBlock *bb = g->blocks[b];
-    for (int k = i + 1; k < bb->n; k++) {
-      IrInst *in = ir_append(g, cont, IR_NOP);
-      *in = bb->ins[k];
-    }
-    bb->n = i;
-  }
+  int cont = split_at_call(g, b, i);
   int fallback = ir_new_block(g);
-  {
-    IrInst *c = ir_append(g, fallback, IR_NOP);
-    *c = call;
-    c->no_inline = true;
-    IrInst *j = ir_append(g, fallback, IR_JMP);
-    j->t1 = cont;
-  }
-  Map m = {0};
-  m.temp = xmalloc(sizeof(int) * (f->ntemps + 1));
-  m.block = xmalloc(sizeof(int) * (f->nblocks + 1));
-  m.slot = xmalloc(sizeof(int) * (f->nslots + 1));
-  m.site_from = xmalloc(sizeof(IrSite *) * (f->nsites + 1));
-  m.site_to = xmalloc(sizeof(IrSite *) * (f->nsites + 1));
-  for (int t = 0; t < f->ntemps; t++)
-    m.temp[t] = ir_new_temp(g, f->tkind[t]);
-  for (int s = 0; s < f->nslots; s++)
-    m.slot[s] = -1;
-  int nb = f->nblocks;
-  for (int k = 0; k < nb; k++)
+  IrInst *c = ir_append(g, fallback, IR_NOP);
+  *c = call;
+  c->no_inline = true;
+  ir_append(g, fallback, IR_JMP)->t1 = cont;
+  Map m;
+  map_init(&m, g, f);
+  int *newb = xmalloc(sizeof(int) * (f->nblocks + 2)), n = 0;
+  for (int k = 0; k < f->nblocks; k++) {
     m.block[k] = in_s[k] ? ir_new_block(g) : fallback;
+    if (in_s[k])
+      newb[n++] = m.block[k];
+  }
   IrInst *j = ir_append(g, b, IR_JMP);
   j->t1 = m.block[0];
   j->loc = call.loc;
-  for (int k = 0; k < nb; k++) {
-    if (!in_s[k])
-      continue;
-    const IrBlock *fb = snap[k];
-    int nbk = m.block[k];
-    copy_block(g, nbk, fb, &m, f, by_copy, pval, &call, cont);
-  }
-  /* layout: the call's block, the prefix, the fallback, the rest */
-  int *order = xmalloc(sizeof(int) * (g->nblocks + 1)), n = 0;
-  for (int k = 0; k <= b; k++)
-    order[n++] = k;
-  for (int k = 0; k < nb; k++)
+  for (int k = 0; k < f->nblocks; k++)
     if (in_s[k])
-      order[n++] = m.block[k];
-  order[n++] = fallback;
-  order[n++] = cont;
-  for (int k = b + 1; k < first_new; k++)
-    order[n++] = k;
-  reorder_blocks(g, order);
-  free(order);
-  free(m.temp);
-  free(m.block);
-  free(m.slot);
-  free(m.site_from);
-  free(m.site_to);
+      copy_block(g, m.block[k], f->blocks[k], &m, f, by_copy, pval, &call, cont);
+  /* layout: the call's block, the prefix, the fallback, the rest */
+  newb[n++] = fallback;
+  newb[n++] = cont;
+  place_after(g, b, first_new, newb, n);
+  free(newb);
+  map_free(&m);
 }
 
 /* A copy of F's blocks and temp kinds, so that F's prefix is read as it
@@ -514,14 +484,16 @@ static bool inline_prefixes(IrProgram *ir, IrFunc *g, IrFunc **orig) {
         continue;
       bool *by_copy = xmalloc(f->nslots + 1);
       Oper *pval = xmalloc(sizeof(Oper) * (f->nslots + 1));
+      IrKind *pkind = xmalloc(sizeof(IrKind) * (f->nslots + 1));
       char *in_s = xmalloc(f->nblocks + 1);
-      bool ok = params_by_copy(f, in, by_copy, pval) && prefix_of(f, in_s, by_copy);
+      bool ok = bind_params(f, in, by_copy, pval, pkind) && prefix_of(f, in_s, by_copy);
       if (ok) {
-        inline_prefix(g, b, i, f, in_s, f->blocks, by_copy, pval);
+        inline_prefix(g, b, i, f, in_s, by_copy, pval);
         any = true;
       }
       free(by_copy);
       free(pval);
+      free(pkind);
       free(in_s);
       if (ok)
         break;                    /* the block ends here now */

@@ -263,11 +263,7 @@ void opt_licm(IrFunc *f) {
   L.def_index = xmalloc(sizeof(int) * (nt + 1));
   L.defined_in_loop = xmalloc(nt + 1);
   L.in_loop = xmalloc(nb + 1);
-  L.maxu = 8;
-  for (int b = 0; b < nb; b++)
-    for (int i = 0; i < f->blocks[b]->n; i++)
-      if (f->blocks[b]->ins[i].nargs + 8 > L.maxu)
-        L.maxu = f->blocks[b]->ins[i].nargs + 8;
+  L.maxu = ir_max_uses(f);
   L.uses = xmalloc(sizeof(int) * L.maxu);
   int *stack = xmalloc(sizeof(int) * (nb + 1));
   count_defs(&L);
