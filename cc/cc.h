@@ -896,6 +896,12 @@ void opt_licm(IrFunc *f);
 /* opt/idiom.c: a loop that only zeroes a whole array becomes one block
  * fill (-O2). */
 void opt_zero_loops(IrFunc *f);
+/* opt/tailrec.c: a function's calls of itself in tail position (or
+ * added to in it) become a loop (-O2). */
+void opt_tail_recursion(IrFunc *f);
+/* opt/cse.c: integer operations recomputed under an identical dominating
+ * one become copies of it (-O2). */
+void opt_cse(IrFunc *f);
 /* opt/idiom.c: calls of the runtime's sqrt become the instruction (-O1). */
 void opt_inline_math(IrFunc *f);
 /* opt/inline.c: small static leaf functions inlined at their direct calls
@@ -962,6 +968,9 @@ int ir_succs(const IrBlock *b, int s[2]);
 IrCfg *ir_cfg(IrFunc *f);
 bool ir_dominates(const IrCfg *g, int a, int b);
 void ir_cfg_free(IrCfg *g);
+/* opt/cfg.c: lay F's blocks out in ORDER (ORDER[k] the old index of the
+ * k-th block; 0 stays first), renumbering every jump. */
+void ir_reorder_blocks(IrFunc *f, const int *order);
 /* report.c: remove_branch_bounds kept C in block B; note the signed tests
  * that bound its index (after IrCfg, for the declaration). */
 void report_signed_tests(IrFunc *f, const IrCfg *g, const IrInst *c, int b);

@@ -134,6 +134,23 @@ static bool fold(IrInst *in) {
   return true;
 }
 
+/* x + 0, 0 + x, x - 0, x | 0, x ^ 0 (integers; wrapping, so exact)
+ * become copies of x: a partly inlined base case adds its caller's
+ * accumulator, which is 0 there (opt/tailrec.c). */
+static bool identity(IrInst *in) {
+  if ((in->k != IK_I32 && in->k != IK_I64) ||
+      (in->op != IR_ADD && in->op != IR_SUB && in->op != IR_OR && in->op != IR_XOR))
+    return false;
+  if (in->b.kind == OK_IMM && in->b.imm == 0 && in->a.kind == OK_TEMP) {
+  } else if (in->op != IR_SUB && in->a.kind == OK_IMM && in->a.imm == 0 && in->b.kind == OK_TEMP) {
+    in->a = in->b;
+  } else
+    return false;
+  in->op = IR_COPY;
+  in->b.kind = OK_NONE;
+  return true;
+}
+
 static void fold_addr(IrAddr *a) {
   subst(&a->base);
   if (a->base.kind == OK_IMM)
@@ -185,7 +202,7 @@ static bool propagate(void) {
         subst(&in->args[k].val);
       if (in->b.kind != ob.kind || in->a.kind != oa.kind)
         changed = true;
-      if (fold(in))
+      if (fold(in) || identity(in))
         changed = true;
     }
   return changed;
@@ -959,26 +976,48 @@ static void simplify_cfg(void) {
   free(map);
 }
 
-/* "t = op ...; v = copy t" with t used only there: compute into v. */
+/* Whether IN reads or writes temp V. */
+static bool touches(IrInst *in, int v, int *uses, int max) {
+  if (in->dst == v)
+    return true;
+  int n = ir_uses(in, uses, max);
+  for (int k = 0; k < n; k++)
+    if (uses[k] == v)
+      return true;
+  return false;
+}
+
+/* "t = op ...; v = copy t" with t used only there: compute into v, when
+ * nothing between the two (in one block) reads or writes v -- a loop's
+ * `t = s + x; ...; s = copy t` becomes `s = s + x`. */
 static void coalesce(void) {
   count();
+  int max = ir_max_uses(fn);
+  int *uses = xmalloc(sizeof(int) * (max + 1));
   for (int b = 0; b < fn->nblocks; b++) {
     IrBlock *bl = fn->blocks[b];
-    for (int i = 0; i + 1 < bl->n; i++) {
-      IrInst *d = &bl->ins[i], *c = &bl->ins[i + 1];
-      if (c->op != IR_COPY || c->a.kind != OK_TEMP || d->dst != c->a.temp)
+    for (int j = 1; j < bl->n; j++) {
+      IrInst *c = &bl->ins[j];
+      if (c->op != IR_COPY || c->a.kind != OK_TEMP || c->a.temp == c->dst)
         continue;
-      int t = d->dst;
-      if (ndefs[t] != 1 || nuses[t] != 1 || fn->tkind[c->dst] != fn->tkind[t])
+      int t = c->a.temp, v = c->dst;
+      if (ndefs[t] != 1 || nuses[t] != 1 || fn->tkind[v] != fn->tkind[t])
         continue;
+      int i = j - 1;
+      while (i >= 0 && bl->ins[i].dst != t && !touches(&bl->ins[i], v, uses, max))
+        i--;
+      if (i < 0 || bl->ins[i].dst != t)
+        continue;
+      IrInst *d = &bl->ins[i];
       if (d->op == IR_CALL)
         continue;
-      d->dst = c->dst;
+      d->dst = v;
       c->op = IR_NOP;
       c->dst = -1;
       c->a.kind = OK_NONE;
     }
   }
+  free(uses);
 }
 
 /* ---- the pass list --------------------------------------------------------- */
@@ -991,6 +1030,11 @@ static void pass_propagate(void) {
 static void pass_inline_math(void) { opt_inline_math(fn); }
 static void pass_zero_loops(void) { opt_zero_loops(fn); }
 static void pass_licm(void) { opt_licm(fn); }
+static void pass_tail_recursion(void) { opt_tail_recursion(fn); }
+static void pass_cse(void) {
+  opt_cse(fn);
+  pass_propagate();               /* uses of the copies read the first result */
+}
 
 /* Every pass of a function, in order, with the lowest level it runs at.
  * Each may assume the use counts fresh (count() runs before each), and
@@ -1002,6 +1046,8 @@ static const struct opt_pass {
 } opt_passes[] = {
     {"simplify-cfg", 0, pass_simplify_cfg},
     {"propagate", 0, pass_propagate},
+    {"cse", 2, pass_cse},
+    {"tail-recursion", 2, pass_tail_recursion},     /* early: the loop it makes is one the later passes see */
     {"inline-math", 1, pass_inline_math},           /* sqrt -> sqrtsd */
     {"constant-checks", 0, remove_constant_checks},
     {"hoist-null", 1, hoist_head_null_checks},      /* loop-head NULL checks before the loop */

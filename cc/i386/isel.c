@@ -1014,7 +1014,46 @@ static bool held64(Oper o) {
   return o.kind == OK_TEMP && known[R_EAX] == KEY_LO(o.temp) && known[R_EDX] == KEY_HI(o.temp);
 }
 
+/* -O1 and up: `t = t OP b` (or `b OP t`, OP commutative) on a long long
+ * kept in memory is done there -- `addl %eax, lo(t); adcl %edx, hi(t)`,
+ * with b in %edx:%eax or an immediate -- rather than loading t, operating
+ * and storing it back: an accumulator in a loop costs two instructions
+ * rather than six.  False when the form does not apply. */
+static bool alu64_in_place(IrInst *in) {
+  static const char *const lo_op[] = {[IR_ADD] = "addl", [IR_SUB] = "subl", [IR_AND] = "andl",
+                                      [IR_OR] = "orl", [IR_XOR] = "xorl"};
+  static const char *const hi_op[] = {[IR_ADD] = "adcl", [IR_SUB] = "sbbl", [IR_AND] = "andl",
+                                      [IR_OR] = "orl", [IR_XOR] = "xorl"};
+  if (opt_level == 0 || in->dst < 0 || in->dst == unstored ||
+      (in->op != IR_ADD && in->op != IR_SUB && in->op != IR_AND && in->op != IR_OR && in->op != IR_XOR))
+    return false;
+  Oper t = ir_temp(in->dst), other;
+  if (held64(t))
+    return false;                 /* %edx:%eax has t: the usual form is as short */
+  if (in->a.kind == OK_TEMP && in->a.temp == in->dst && !(in->b.kind == OK_TEMP && in->b.temp == in->dst))
+    other = in->b;
+  else if (in->op != IR_SUB && in->b.kind == OK_TEMP && in->b.temp == in->dst && in->a.kind != OK_TEMP)
+    other = in->a;
+  else if (in->op != IR_SUB && in->b.kind == OK_TEMP && in->b.temp == in->dst && in->a.temp != in->dst)
+    other = in->a;
+  else
+    return false;
+  if (other.kind != OK_TEMP && other.kind != OK_IMM)
+    return false;
+  if (other.kind == OK_IMM) {
+    E("%s %s, %s", lo_op[in->op], lo64(other), lo64(t));
+    E("%s %s, %s", hi_op[in->op], hi64(other), hi64(t));
+  } else {
+    load64(other);
+    E("%s %%eax, %s", lo_op[in->op], lo64(t));
+    E("%s %%edx, %s", hi_op[in->op], hi64(t));
+  }
+  return true;
+}
+
 static void alu64(IrInst *in) {
+  if (alu64_in_place(in))
+    return;
   Oper a = in->a, b = in->b;
   /* the operand %edx:%eax already holds goes first (commutative ops) */
   if ((in->op == IR_ADD || in->op == IR_AND || in->op == IR_OR || in->op == IR_XOR) && held64(b) &&

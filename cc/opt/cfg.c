@@ -140,3 +140,32 @@ void ir_cfg_free(IrCfg *g) {
   free(g->idom);
   free(g);
 }
+
+/* Lay G's blocks out in ORDER (a permutation of their indices, the entry
+ * first): the layout is the block order, and a register's live range is
+ * a hull over it, so an inlined body left at the end of the function
+ * would stretch every range it uses across the whole function. */
+void ir_reorder_blocks(IrFunc *g, const int *order) {
+  int nb = g->nblocks;
+  int *pos = xmalloc(sizeof(int) * (nb + 1));
+  for (int k = 0; k < nb; k++)
+    pos[order[k]] = k;
+  IrBlock **old = xmalloc(sizeof(IrBlock *) * (nb + 1));
+  memcpy(old, g->blocks, sizeof(IrBlock *) * nb);
+  for (int k = 0; k < nb; k++) {
+    g->blocks[k] = old[order[k]];
+    g->blocks[k]->id = k;
+  }
+  for (int k = 0; k < nb; k++) {
+    IrBlock *bl = g->blocks[k];
+    for (int x = 0; x < bl->n; x++) {
+      IrInst *in = &bl->ins[x];
+      if (in->op == IR_JMP || in->op == IR_BR)
+        in->t1 = pos[in->t1];
+      if (in->op == IR_BR)
+        in->t2 = pos[in->t2];
+    }
+  }
+  free(old);
+  free(pos);
+}

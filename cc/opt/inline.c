@@ -131,34 +131,6 @@ static IrSite *map_site(IrFunc *g, Map *m, const IrFunc *f, IrSite *s) {
   return c;
 }
 
-/* Lay G's blocks out in ORDER (a permutation of their indices, the entry
- * first): the layout is the block order, and a register's live range is
- * a hull over it, so an inlined body left at the end of the function
- * would stretch every range it uses across the whole function. */
-static void reorder_blocks(IrFunc *g, const int *order) {
-  int nb = g->nblocks;
-  int *pos = xmalloc(sizeof(int) * (nb + 1));
-  for (int k = 0; k < nb; k++)
-    pos[order[k]] = k;
-  IrBlock **old = xmalloc(sizeof(IrBlock *) * (nb + 1));
-  memcpy(old, g->blocks, sizeof(IrBlock *) * nb);
-  for (int k = 0; k < nb; k++) {
-    g->blocks[k] = old[order[k]];
-    g->blocks[k]->id = k;
-  }
-  for (int k = 0; k < nb; k++) {
-    IrBlock *bl = g->blocks[k];
-    for (int x = 0; x < bl->n; x++) {
-      IrInst *in = &bl->ins[x];
-      if (in->op == IR_JMP || in->op == IR_BR)
-        in->t1 = pos[in->t1];
-      if (in->op == IR_BR)
-        in->t2 = pos[in->t2];
-    }
-  }
-  free(old);
-  free(pos);
-}
 
 /* Copy the instructions of F's block FB (temps, slots, blocks and sites
  * through M) to the end of G's block NBK: a parameter read whole becomes
@@ -172,6 +144,9 @@ static void copy_block(IrFunc *g, int nbk, const IrBlock *fb, Map *m, const IrFu
     if (src.op == IR_CHECK_STACK || src.op == IR_NOP)
       continue;
     if (src.op == IR_LOAD && src.addr.base.kind == OK_SLOT && by_copy[src.addr.base.slot]) {
+      Oper v = pval[src.addr.base.slot];
+      if (v.kind == OK_TEMP && m->temp[src.dst] == v.temp)
+        continue;                 /* read directly (map_params_direct) */
       IrInst *in = ir_append(g, nbk, IR_COPY);
       in->k = src.k;
       in->dst = m->temp[src.dst];
@@ -239,6 +214,32 @@ static void map_init(Map *m, IrFunc *g, const IrFunc *f) {
     m->slot[s] = -1;
 }
 
+/* A parameter that F reads whole, into a temp it never assigns again,
+ * passed a temp of G: the copy reads that temp itself, rather than a copy
+ * of it.  G's temp cannot change inside the copy, which defines only new
+ * temps, and a copy would be a second name that the propagation of
+ * opt.c cannot undo once G's temp has several definitions (a loop's). */
+static void map_params_direct(Map *m, IrFunc *g, const IrFunc *f, const bool *by_copy, const Oper *pval,
+                              const char *in_s) {
+  /* definitions in the blocks copied (IN_S, or all) */
+  int *ndefs = xmalloc(sizeof(int) * (f->ntemps + 1));
+  memset(ndefs, 0, sizeof(int) * (f->ntemps + 1));
+  for (int b = 0; b < f->nblocks; b++)
+    for (int x = 0; x < f->blocks[b]->n && (!in_s || in_s[b]); x++)
+      if (f->blocks[b]->ins[x].dst >= 0)
+        ndefs[f->blocks[b]->ins[x].dst]++;
+  for (int b = 0; b < f->nblocks; b++)
+    for (int x = 0; x < f->blocks[b]->n && (!in_s || in_s[b]); x++) {
+      const IrInst *in = &f->blocks[b]->ins[x];
+      if (in->op != IR_LOAD || in->addr.base.kind != OK_SLOT || !by_copy[in->addr.base.slot] || in->dst < 0)
+        continue;
+      Oper v = pval[in->addr.base.slot];
+      if (v.kind == OK_TEMP && ndefs[in->dst] == 1 && g->tkind[v.temp] == f->tkind[in->dst])
+        m->temp[in->dst] = v.temp;
+    }
+  free(ndefs);
+}
+
 static void map_free(Map *m) {
   free(m->temp);
   free(m->slot);
@@ -257,7 +258,7 @@ static void place_after(IrFunc *g, int b, int first_new, const int *newb, int n)
     order[k++] = newb[x];
   for (int x = b + 1; x < first_new; x++)
     order[k++] = x;
-  reorder_blocks(g, order);
+  ir_reorder_blocks(g, order);
   free(order);
 }
 
@@ -323,6 +324,7 @@ static void inline_call(IrFunc *g, int b, int i, IrFunc *f) {
     st->a = pval[s];
     st->loc = call.loc;
   }
+  map_params_direct(&m, g, f, by_copy, pval, NULL);
   IrInst *j = ir_append(g, b, IR_JMP);
   j->t1 = m.block[0];
   j->loc = call.loc;
@@ -414,6 +416,7 @@ static void inline_prefix(IrFunc *g, int b, int i, const IrFunc *f, const char *
     if (in_s[k])
       newb[n++] = m.block[k];
   }
+  map_params_direct(&m, g, f, by_copy, pval, in_s);
   IrInst *j = ir_append(g, b, IR_JMP);
   j->t1 = m.block[0];
   j->loc = call.loc;
