@@ -339,19 +339,124 @@ static char *preprocess(const char *src, const char *obj_name, size_t *len, int 
   return text;
 }
 
-static void assemble_user(const char *asm_path, const char *obj_path) {
-  char *argv[] = {CUCKOO_AS, "--32", "-o", (char *)obj_path, (char *)asm_path, NULL};
+/* cuckoo-prove, which writes the states at branch targets into a proof
+ * (doc/verify.md): $CUCKOO_PROVE, the build tree's beside ours, the
+ * installed one; NULL if there is none (the object then carries no states
+ * and the linker infers them). */
+static const char *prover_path(void) {
+  const char *e = getenv("CUCKOO_PROVE");
+  if (e && *e)
+    return e;
+  char *d = self_dir();
+  if (d) {
+    char *p = format("%s/../tld/cuckoo-prove", d);
+    if (access(p, X_OK) == 0)
+      return p;
+  }
+  if (access(CUCKOO_PKGLIBEXECDIR "/cuckoo-prove", X_OK) == 0)
+    return CUCKOO_PKGLIBEXECDIR "/cuckoo-prove";
+  return NULL;
+}
+
+/* Assembles ASM_PATH with its local labels, and has cuckoo-prove write the
+ * proof's states at branch targets.  Returns the object (a temporary) and
+ * in *PROOF the proof's new text, or NULL when the input is no Cuckoo
+ * object with a proof (a hand-written one: it is kept as it is). */
+static char *assemble_and_prove(const char *asm_path, bool user, char **proof) {
+  char *lab = temp_file(".o");
+  char *argv[] = {CUCKOO_AS, "--32", "-L", "-o", lab, (char *)asm_path, NULL};
   if (run(argv, -1) != 0) {
-    fprintf(stderr, "cuckoo-cc: error: '%s': the assembler failed (its messages are above)\n", asm_path);
-    exit(1);
+    if (user)
+      fprintf(stderr, "cuckoo-cc: error: '%s': the assembler failed (its messages are above)\n", asm_path);
+    else
+      fprintf(stderr, "cuckoo-cc: error: the assembler failed on the generated code (a compiler "
+                      "bug: please report it)\n");
+    exit(user ? 1 : 2);
+  }
+  *proof = NULL;
+  const char *prove = prover_path();
+  if (prove) {
+    char *txt = temp_file(".proof");
+    char *pargv[] = {(char *)prove, lab, txt, NULL};
+    int st = run(pargv, -1);
+    if (st == 0) {
+      *proof = txt;
+    } else if (st != 3) {
+      fprintf(stderr, "cuckoo-cc: error: %s failed on '%s' (a toolchain bug: please report it)\n", prove,
+              asm_path);
+      exit(2);
+    }
+  }
+  return lab;
+}
+
+/* The object: the assembler's, without its local labels, the proof's
+ * states put in. */
+static void assemble_to(const char *asm_path, const char *obj_path, bool user) {
+  char *proof;
+  char *lab = assemble_and_prove(asm_path, user, &proof);
+  char *upd = proof ? format(".cuckoo.proof=%s", proof) : NULL;
+  char *argv[] = {CUCKOO_OBJCOPY, "--discard-locals", upd ? "--update-section" : lab, upd ? upd : (char *)obj_path,
+                  upd ? lab : NULL, upd ? (char *)obj_path : NULL, NULL};
+  if (run(argv, -1) != 0) {
+    fprintf(stderr, "cuckoo-cc: error: %s failed on '%s' (its messages are above)\n", CUCKOO_OBJCOPY, asm_path);
+    exit(2);
   }
 }
 
-static void assemble(const char *asm_path, const char *obj_path) {
-  char *argv[] = {CUCKOO_AS, "--32", "-o", (char *)obj_path, (char *)asm_path, NULL};
-  if (run(argv, -1) != 0) {
-    fprintf(stderr, "cuckoo-cc: error: the assembler failed on the generated code (a compiler "
-                    "bug: please report it)\n");
+static void assemble_user(const char *asm_path, const char *obj_path) { assemble_to(asm_path, obj_path, true); }
+
+static void assemble(const char *asm_path, const char *obj_path) { assemble_to(asm_path, obj_path, false); }
+
+/* -S: the assembly at ASM_PATH gets the proof's states too, in its
+ * .cuckoo.proof block (the last block of .ascii lines after the section
+ * directive, as the compiler writes it), so that `cuckoo-cc -c x.s`
+ * makes the object `cuckoo-cc -c x.ck` makes. */
+static void prove_assembly(const char *asm_path) {
+  char *proof;
+  assemble_and_prove(asm_path, false, &proof);
+  if (!proof)
+    return;
+  size_t alen, plen;
+  char *text = read_file(asm_path, &alen), *ptext = read_file(proof, &plen);
+  if (!text || !ptext) {
+    fprintf(stderr, "cuckoo-cc: error: cannot read '%s': %s\n", text ? proof : asm_path, strerror(errno));
+    exit(2);
+  }
+  const char *head = "\t.section .cuckoo.proof,\"\",@progbits\n";
+  char *at = strstr(text, head);
+  if (!at)
+    return;
+  char *body = at + strlen(head), *end = body;
+  while (!strncmp(end, "\t.ascii \"", 8)) {
+    char *nl = strchr(end, '\n');
+    end = nl ? nl + 1 : end + strlen(end);
+  }
+  FILE *o = fopen(asm_path, "w");
+  if (!o) {
+    fprintf(stderr, "cuckoo-cc: error: cannot write '%s': %s\n", asm_path, strerror(errno));
+    exit(2);
+  }
+  fwrite(text, 1, (size_t)(body - text), o);
+  for (const char *p = ptext; *p;) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p + 1) : strlen(p);
+    fputs("\t.ascii \"", o);
+    for (size_t i = 0; i < n; i++) {
+      unsigned char c = (unsigned char)p[i];
+      if (c == '"' || c == '\\')
+        fprintf(o, "\\%c", c);
+      else if (c >= 32 && c < 127)
+        fputc(c, o);
+      else
+        fprintf(o, "\\%03o", c);
+    }
+    fputs("\"\n", o);
+    p += n;
+  }
+  fputs(end, o);
+  if (fclose(o) != 0) {
+    fprintf(stderr, "cuckoo-cc: error: cannot write '%s': %s\n", asm_path, strerror(errno));
     exit(2);
   }
 }
@@ -622,7 +727,9 @@ static void parse_args(int argc, char **argv) {
       bad_usage("unrecognized option '%s'", a);
     } else if (ends_with(a, ".ck") || ends_with(a, ".ckh") || ends_with(a, ".s")) {
       /* .s: cuckoo-cc -S output (with its .cuckoo.proof), assembled as
-       * is -- the linker believes none of it (doc/verify.md) */
+       * is but for the proof's states at branch targets, which
+       * cuckoo-prove writes again -- the linker believes none of it
+       * (doc/verify.md) */
       vec_push(&inputs, a);
     } else if (ends_with(a, ".o") || ends_with(a, ".a")) {
       vec_push(&link_args, a);
@@ -716,6 +823,7 @@ int main(int argc, char **argv) {
         failed = true;
         continue;
       }
+      prove_assembly(tmp);
       commit(tmp, obj_name);
       continue;
     }

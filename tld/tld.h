@@ -323,6 +323,10 @@ int tld_audit_object(struct tld_obj *o);
 /* Check every function of a Cuckoo object against its .cuckoo.proof;
  * reports "FILE: FUNC+0xOFF: cannot prove OP: REASON", returns the count. */
 int tld_verify_object(struct tld_obj *o);
+/* cuckoo-prove: the object's proof text with the states at branch targets
+ * that the checker infers written into it (doc/verify.md "States at branch
+ * targets"); functions it cannot prove get none.  NULL without a proof. */
+char *tld_prove_states(struct tld_obj *o);
 /* On in both programs (a unit test may turn it off to reach the rules
  * behind it). */
 extern int tld_prove;

@@ -28,10 +28,16 @@
 #include "config.h"
 #include <Zydis/Zydis.h>
 #include <elf.h>
+#include <errno.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "canon.h"
 #include "tld.h"
+
+/* The tag of a thunk's argument block: ARGS_TAG and its function's type. */
+#define ARGS_TAG "__cuckoo_args "
 
 /* ================================================================== */
 /* Types: canonical types with their i386 layout (doc/abi.md "Data")   */
@@ -260,6 +266,13 @@ struct vobj { /* a static object of this unit named by the proof */
     const struct ctype *t;
     int site, desc;         /* a run-time error site, a type descriptor */
 };
+struct vstate {             /* "at +0xOFF LABEL" and the lines under it */
+    uint32_t off;
+    char *label;
+    char **lines;
+    int *lineno;
+    size_t n, cap;
+};
 struct vfunc_proof {
     char *name;
     const struct ctype *t;
@@ -270,6 +283,11 @@ struct vfunc_proof {
     int has_frame;          /* the frame line is optional: the prologue says it */
     struct vslot *slots;
     size_t nslots, cap;
+    /* the states at branch targets (doc/verify.md "States at branch
+     * targets"): when there are any, the function is checked in one pass */
+    struct vstate *states;
+    size_t nstates, capst;
+    int has_states;         /* a "targets" line: check against the states */
 };
 struct vproof {
     struct vfunc_proof *fns;
@@ -403,6 +421,33 @@ static int parse_proof(struct vproof *p, const char *text, size_t len, char **er
                 else
                     ok = (o->t = proof_type(p, ty, &terr)) != NULL;
             }
+        } else if (!strcmp(w1, "targets") && rest && cur && !cur->has_states) {
+            unsigned long n;
+            int k = 0;
+            ok = sscanf(rest, "%lu%n", &n, &k) == 1 && !rest[k];
+            cur->has_states = 1;
+        } else if (!strcmp(w1, "at") && rest && cur && cur->has_states) {
+            unsigned long off;
+            int k = 0;
+            ok = sscanf(rest, "+0x%lx%n", &off, &k) == 1 && off < 0x7fffffffUL && (!rest[k] || rest[k] == ' ');
+            if (ok) {
+                TLD_GROW(cur->states, cur->nstates, cur->capst);
+                struct vstate *vs = &cur->states[cur->nstates++];
+                memset(vs, 0, sizeof *vs);
+                vs->off = (uint32_t)off;
+                vs->label = xstrdup(rest[k] ? rest + k + 1 : "");
+            }
+        } else if ((!strcmp(w1, "reg") || !strcmp(w1, "cell") || !strcmp(w1, "fact") || !strcmp(w1, "init")) &&
+                   rest && cur && cur->nstates) {
+            struct vstate *vs = &cur->states[cur->nstates - 1];
+            if (vs->n == vs->cap) {
+                vs->cap = vs->cap ? 2 * vs->cap : 8;
+                vs->lines = xrealloc(vs->lines, vs->cap * sizeof *vs->lines);
+                vs->lineno = xrealloc(vs->lineno, vs->cap * sizeof *vs->lineno);
+            }
+            rest[-1] = ' ';
+            vs->lineno[vs->n] = line;
+            vs->lines[vs->n++] = xstrdup(w1);
         } else if (!strcmp(w1, "end")) {
             cur = NULL;
         } else {
@@ -430,6 +475,15 @@ static void free_proof(struct vproof *p)
         free(p->fns[i].name);
         free(p->fns[i].thunk);
         free(p->fns[i].slots);
+        for (size_t k = 0; k < p->fns[i].nstates; k++) {
+            struct vstate *vs = &p->fns[i].states[k];
+            for (size_t j = 0; j < vs->n; j++)
+                free(vs->lines[j]);
+            free(vs->lines);
+            free(vs->lineno);
+            free(vs->label);
+        }
+        free(p->fns[i].states);
     }
     for (size_t i = 0; i < p->nobjs; i++)
         free(p->objs[i].name);
@@ -561,6 +615,7 @@ struct vctx {
     const struct st *dbg;   /* the state being stepped: CUCKOO_VERIFY_DEBUG prints it with a refusal */
     const struct st *curst; /* the same, for the rules that consult facts */
     struct tld_map descs;   /* descriptor symbol index -> the type it makes */
+    int proving;            /* cuckoo-prove: infer the states and record them */
 };
 
 static const struct ctype *unsized_array_of(struct vctx *v, const struct ctype *elem, int isconst)
@@ -614,6 +669,11 @@ static void refuse(struct vctx *v, const char *op, const char *fmt, ...)
     if (v->fn_failed)
         return;
     v->fn_failed = 1;
+    if (v->proving) {
+        /* cuckoo-prove: the function gets no states, and cuckoo-ld says why */
+        v->errors++;
+        return;
+    }
     char why[512];
     va_list ap;
     va_start(ap, fmt);
@@ -3782,6 +3842,795 @@ static int join_into(struct vctx *v, size_t b, const struct st *from, size_t key
     return changed;
 }
 
+/* ================================================================== */
+/* States at branch targets (doc/verify.md "States at branch targets") */
+/* ================================================================== */
+
+/* A type as the proof spells it: canonical, with every struct or union
+ * written as a reference to its tag (s:NAME?) -- the object spells each
+ * tag once, and the checker compares types by tag. */
+static void put_type(FILE *f, const struct ctype *t)
+{
+    static const int wrap_ctor[] = {[CT_CONST] = CKC_CONST, [CT_VOLATILE] = CKC_VOLATILE, [CT_PTR] = CKC_PTR,
+                                    [CT_GPTR] = CKC_GPTR, [CT_OPTR] = CKC_OPTR};
+    switch (t->tag) {
+    case CT_BASE:
+        fputs(t->base, f);
+        return;
+    case CT_CONST:
+    case CT_VOLATILE:
+    case CT_PTR:
+    case CT_GPTR:
+    case CT_OPTR:
+        fprintf(f, "%s%c", ck_ctor_spelling[wrap_ctor[t->tag]], CK_OPEN);
+        put_type(f, t->sub);
+        fputc(CK_CLOSE, f);
+        return;
+    case CT_ARRAY:
+        fputs(ck_ctor_spelling[CKC_ARRAY], f);
+        if (t->len >= 0)
+            fprintf(f, "%lld", t->len);
+        fputc(CK_OPEN, f);
+        put_type(f, t->sub);
+        fputc(CK_CLOSE, f);
+        return;
+    case CT_FUNC:
+        fprintf(f, "%s%c", ck_ctor_spelling[CKC_FUNC], CK_OPEN);
+        put_type(f, t->sub);
+        fputc(CK_RESULT_END, f);
+        for (size_t i = 0; i < t->nparams; i++) {
+            if (i)
+                fputc(CK_LIST_SEP, f);
+            put_type(f, t->params[i]);
+        }
+        if (t->variadic)
+            fprintf(f, "%s%s", t->nparams ? "," : "", CK_VARIADIC);
+        fputc(CK_CLOSE, f);
+        return;
+    case CT_STRUCT:
+    case CT_UNION:
+        if (!strncmp(t->tagname, ARGS_TAG, strlen(ARGS_TAG))) {
+            /* a spawn or domain thunk's argument block (thunk_block) */
+            fprintf(f, "@args(%s)", t->tagname + strlen(ARGS_TAG));
+            return;
+        }
+        fprintf(f, "%s%s%c", ck_ctor_spelling[t->tag == CT_STRUCT ? CKC_STRUCT : CKC_UNION], t->tagname,
+                CK_INCOMPLETE);
+        return;
+    }
+}
+
+/* A type of a state: canonical, or a thunk's argument block @args(F) (F
+ * the canonical type of the function it calls), perhaps under k(...). */
+static const struct ctype *state_type(struct vctx *v, const char *s, char **err)
+{
+    size_t n = strlen(s);
+    if (!strstr(s, "@args("))
+        return proof_type(&v->proof, s, err);
+    if (n > 3 && !strncmp(s, "k(", 2) && s[n - 1] == ')') {
+        char *in = xstrndup(s + 2, n - 3);
+        const struct ctype *t = state_type(v, in, err);
+        free(in);
+        return t ? const_of(v, t) : NULL;
+    }
+    if (n > 7 && !strncmp(s, "@args(", 6) && s[n - 1] == ')') {
+        char *in = xstrndup(s + 6, n - 7);
+        const struct ctype *ft = proof_type(&v->proof, in, err);
+        free(in);
+        const struct ctype *t = ft && unq(ft, NULL)->tag == CT_FUNC ? thunk_block(v, ft) : NULL;
+        if (!t && !*err)
+            *err = xstrdup("not an argument block");
+        return t;
+    }
+    *err = xstrdup("an argument block inside a type");
+    return NULL;
+}
+
+/* The names v1, v2 ... the state at one target gives its value numbers. */
+struct vnames {
+    uint32_t *vn;
+    size_t n, cap;
+};
+static size_t vname(struct vnames *nm, uint32_t vn)
+{
+    for (size_t i = 0; i < nm->n; i++)
+        if (nm->vn[i] == vn)
+            return i + 1;
+    TLD_GROW(nm->vn, nm->n, nm->cap);
+    nm->vn[nm->n++] = vn;
+    return nm->n;
+}
+
+static void put_loc(const struct vctx *v, FILE *f, size_t l)
+{
+    if (l < NREG)
+        fputs(rname[l], f);
+    else
+        fprintf(f, "%d(%%ebp)", v->cells[l - NREG].off + 4);
+}
+
+/* Is number VN held by a location of S (the facts that survive a join are
+ * about such numbers only)? */
+static int held(const struct vctx *v, const struct st *s, uint32_t vn)
+{
+    for (size_t l = 0; vn && l < NREG + v->ncells; l++)
+        if (loc(v, s, l)->vn == vn)
+            return 1;
+    return 0;
+}
+
+/* Does anything but location L itself name VN (another location, a
+ * relation, a fact)?  A plain integer whose number nothing else names is
+ * left out of the state: the checker gives it a number of its own. */
+static int named_elsewhere(const struct vctx *v, const struct st *s, size_t l, uint32_t vn)
+{
+    if (!vn)
+        return 0;
+    for (size_t m = 0; m < NREG + v->ncells; m++) {
+        const struct val *x = loc(v, s, m);
+        if ((m != l && x->vn == vn) || x->lenof == vn || x->mulof == vn || x->nzof == vn || x->nzlow == vn ||
+            (x->ixscale && ((!x->ixc && x->ixvn == vn) || x->ixbase == vn)))
+            return 1;
+    }
+    for (int i = 0; i < s->nf; i++)
+        if ((s->f[i].kind != F_CONST_LT_LEN && s->f[i].a == vn) || (s->f[i].kind != F_LT_CONST && s->f[i].b == vn))
+            return 1;
+    return 0;
+}
+
+/* Write the state S of the block at OFF as proof records. */
+static void put_state(struct vctx *v, FILE *f, const struct st *s, uint32_t off, const char *label)
+{
+    struct vnames nm = {0};
+    fprintf(f, "at +0x%x%s%s\n", off, label ? " " : "", label ? label : "");
+    for (size_t l = 0; l < NREG + v->ncells; l++) {
+        const struct val *x = loc(v, s, l);
+        if (x->k == V_TOP && !x->lenof && !x->mulof && !x->nzof && !x->nzlow && !named_elsewhere(v, s, l, x->vn))
+            continue;
+        fputs(l < NREG ? "reg " : "cell ", f);
+        put_loc(v, f, l);
+        if (x->vn)
+            fprintf(f, " v%zu", vname(&nm, x->vn));
+        else
+            fputs(" -", f);
+        switch (x->k) {
+        case V_BOT: fputs(" bot", f); break;
+        case V_TOP: fputs(" int", f); break;
+        case V_CONST: fprintf(f, " const c=%u", x->c); break;
+        case V_PTR:
+            fputs(" ptr t=", f);
+            put_type(f, x->t);
+            fprintf(f, " off=%d", x->off);
+            break;
+        case V_FUNC:
+            fputs(" func t=", f);
+            put_type(f, x->t);
+            break;
+        case V_FRAME: fprintf(f, " frame off=%d", x->off); break;
+        case V_RET: fputs(" retaddr", f); break;
+        case V_SAVED: fprintf(f, " saved reg=%s", rname[x->sreg]); break;
+        }
+        if (x->nn)
+            fputs(" nonnull", f);
+        if (x->stack)
+            fputs(" stack", f);
+        if (x->own)
+            fprintf(f, " own=%d(%%ebp)", v->slots[x->slot].off + 4);
+        if (x->lenof)
+            fprintf(f, " len=v%zu", vname(&nm, x->lenof));
+        if (x->mulof)
+            fprintf(f, " mul=v%zu*%u", vname(&nm, x->mulof), x->mul);
+        if (x->nzof)
+            fprintf(f, " nz=v%zu", vname(&nm, x->nzof));
+        if (x->nzlow)
+            fprintf(f, " nzlow=v%zu", vname(&nm, x->nzlow));
+        if (x->ixscale) {
+            if (x->ixc)
+                fprintf(f, " ix=%u*%u", x->ixval, x->ixscale);
+            else
+                fprintf(f, " ix=v%zu*%u", vname(&nm, x->ixvn), x->ixscale);
+            if (x->ixbase)
+                fprintf(f, " ixbase=v%zu", vname(&nm, x->ixbase));
+        }
+        fputc('\n', f);
+    }
+    for (int i = 0; i < s->nf; i++) {
+        const struct fact *q = &s->f[i];
+        if (q->kind == F_LT_CONST && held(v, s, q->a))
+            fprintf(f, "fact v%zu <u %u\n", vname(&nm, q->a), q->b);
+        else if (q->kind == F_LT_LEN && held(v, s, q->a) && held(v, s, q->b))
+            fprintf(f, "fact v%zu <u len(v%zu)\n", vname(&nm, q->a), vname(&nm, q->b));
+        else if (q->kind == F_CONST_LT_LEN && held(v, s, q->b))
+            fprintf(f, "fact %u <u len(v%zu)\n", q->a, vname(&nm, q->b));
+    }
+    for (size_t i = 0; i < v->nslots; i++)
+        if (s->pre[i])
+            fprintf(f, "init %d(%%ebp) %u\n", v->slots[i].off + 4, s->pre[i]);
+    free(nm.vn);
+}
+
+/* Numbers the state at a target names: vN is STATE_VN + N; a location the
+ * state leaves out holds an integer numbered LONE_VN + its index (both
+ * ranges are apart from fresh(), join2 and entry_state's). */
+#define STATE_VN 0x08000000u
+#define LONE_VN 0x0c000000u
+
+static int parse_vn(const char *s, uint32_t *vn)
+{
+    if (!strcmp(s, "-")) {
+        *vn = 0;
+        return 1;
+    }
+    unsigned long n;
+    int k = 0;
+    if (sscanf(s, "v%lu%n", &n, &k) != 1 || s[k] || !n || n >= 0x1000000)
+        return 0;
+    *vn = STATE_VN + (uint32_t)n;
+    return 1;
+}
+
+static int parse_int(const char *s, long *out)
+{
+    char *e;
+    errno = 0;
+    long n = strtol(s, &e, 10);
+    if (e == s || *e || errno || n < -0x7fffffffL || n > 0x7fffffffL)
+        return 0;
+    *out = n;
+    return 1;
+}
+
+/* "-16(%ebp)" or "%eax": the location's index, or -1. */
+static long parse_loc(const struct vctx *v, const char *s)
+{
+    for (int r = 0; r < NREG; r++)
+        if (!strcmp(s, rname[r]))
+            return r;
+    long n;
+    char buf[32];
+    size_t len = strlen(s);
+    if (len < 7 || len > 20 || strcmp(s + len - 6, "(%ebp)"))
+        return -1;
+    memcpy(buf, s, len - 6);
+    buf[len - 6] = 0;
+    if (!parse_int(buf, &n))
+        return -1;
+    int c = cell_at(v, (int32_t)(n - 4));
+    return c < 0 ? -1 : NREG + c;
+}
+
+/* The index of the slot that starts at %ebp offset S, or -1. */
+static int parse_slot(const struct vctx *v, const char *s)
+{
+    long n;
+    char buf[32];
+    size_t len = strlen(s);
+    if (len < 7 || len > 20 || strcmp(s + len - 6, "(%ebp)"))
+        return -1;
+    memcpy(buf, s, len - 6);
+    buf[len - 6] = 0;
+    if (!parse_int(buf, &n))
+        return -1;
+    for (size_t i = 0; i < v->nslots; i++)
+        if (v->slots[i].off == n - 4)
+            return (int)i;
+    return -1;
+}
+
+/* One value: KIND [ATTR=...]... after the location and its number. */
+static const char *parse_value(struct vctx *v, char **tok, int nt, struct val *x)
+{
+    const char *k = tok[0];
+    if (!strcmp(k, "bot"))
+        x->k = V_BOT;
+    else if (!strcmp(k, "int"))
+        x->k = V_TOP;
+    else if (!strcmp(k, "const"))
+        x->k = V_CONST;
+    else if (!strcmp(k, "ptr"))
+        x->k = V_PTR;
+    else if (!strcmp(k, "func"))
+        x->k = V_FUNC;
+    else if (!strcmp(k, "frame"))
+        x->k = V_FRAME;
+    else if (!strcmp(k, "retaddr"))
+        x->k = V_RET;
+    else if (!strcmp(k, "saved"))
+        x->k = V_SAVED;
+    else
+        return "an unknown kind of value";
+    int have_t = 0, have_c = 0, have_off = 0, have_reg = 0;
+    for (int i = 1; i < nt; i++) {
+        char *a = tok[i], *eq = strchr(a, '=');
+        char *val = eq ? eq + 1 : NULL;
+        if (eq)
+            *eq = 0;
+        long n;
+        unsigned long u, m;
+        int used = 0;
+        /* nonnull: for an integer, known non-zero */
+        if (!strcmp(a, "nonnull") && !val)
+            x->nn = 1;
+        else if (!strcmp(a, "stack") && !val)
+            x->stack = 1;
+        else if (!strcmp(a, "t") && val && (x->k == V_PTR || x->k == V_FUNC)) {
+            char *err = NULL;
+            x->t = state_type(v, val, &err);
+            if (!x->t) {
+                free(err);
+                return "a malformed type";
+            }
+            if (x->k == V_FUNC && unq(x->t, NULL)->tag != CT_FUNC)
+                return "a function value whose type is not a function";
+            have_t = 1;
+        } else if (!strcmp(a, "c") && val && x->k == V_CONST && sscanf(val, "%lu%n", &u, &used) == 1 && !val[used] &&
+                   u <= 0xffffffffUL) {
+            x->c = (uint32_t)u;
+            have_c = 1;
+        } else if (!strcmp(a, "off") && val && (x->k == V_PTR || x->k == V_FRAME) && parse_int(val, &n)) {
+            x->off = (int32_t)n;
+            have_off = 1;
+        } else if (!strcmp(a, "reg") && val && x->k == V_SAVED) {
+            long r = parse_loc(v, val);
+            if (r < 0 || r >= NREG)
+                return "a saved register that is not a register";
+            x->sreg = (uint8_t)r;
+            have_reg = 1;
+        } else if (!strcmp(a, "own") && val) {
+            int si = parse_slot(v, val);
+            if (si < 0)
+                return "an own slot that is not a slot of the frame";
+            x->own = 1;
+            x->slot = (int16_t)si;
+        } else if (!strcmp(a, "len") && val && parse_vn(val, &x->lenof) && x->lenof) {
+        } else if (!strcmp(a, "nz") && val && parse_vn(val, &x->nzof) && x->nzof) {
+        } else if (!strcmp(a, "nzlow") && val && parse_vn(val, &x->nzlow) && x->nzlow) {
+        } else if (!strcmp(a, "mul") && val && sscanf(val, "v%lu*%lu%n", &u, &m, &used) == 2 && !val[used] && u &&
+                   u < 0x1000000 && m && m <= 0xffffffffUL) {
+            x->mulof = STATE_VN + (uint32_t)u;
+            x->mul = (uint32_t)m;
+        } else if (!strcmp(a, "ix") && val && x->k == V_PTR) {
+            if (sscanf(val, "v%lu*%lu%n", &u, &m, &used) == 2 && !val[used] && u && u < 0x1000000) {
+                x->ixvn = STATE_VN + (uint32_t)u;
+            } else if (sscanf(val, "%lu*%lu%n", &u, &m, &used) == 2 && !val[used] && u <= 0xffffffffUL) {
+                x->ixc = 1;
+                x->ixval = (uint32_t)u;
+            } else {
+                return "a malformed index";
+            }
+            if (!m || m > 0xffffffffUL)
+                return "a malformed index";
+            x->ixscale = (uint32_t)m;
+        } else if (!strcmp(a, "ixbase") && val && x->k == V_PTR && parse_vn(val, &x->ixbase) && x->ixbase) {
+        } else {
+            return "an attribute this kind of value does not have";
+        }
+    }
+    if ((x->k == V_PTR || x->k == V_FUNC) && !have_t)
+        return "a pointer without its type";
+    if ((x->k == V_PTR || x->k == V_FRAME) && !have_off)
+        return "an address without its offset";
+    if (x->k == V_CONST && !have_c)
+        return "a constant without its value";
+    if (x->k == V_SAVED && !have_reg)
+        return "a saved register without its name";
+    return NULL;
+}
+
+/* The state VS states, over this function's registers and cells, into S.
+ * NULL, or what is wrong (*LINE: the proof line). */
+static const char *parse_state(struct vctx *v, const struct vstate *vs, struct st *s, int *line)
+{
+    s->reached = 1;
+    for (size_t l = 0; l < NREG + v->ncells; l++) {
+        struct val *x = l < NREG ? &s->r[l] : &s->c[l - NREG];
+        *x = top();
+        x->vn = LONE_VN + (uint32_t)l;
+    }
+    memset(s->pre, 0, v->nslots * sizeof *s->pre);
+    s->nf = 0;
+    s->fl.valid = 0;
+    s->tos_valid = 0;
+    unsigned char *seen = xcalloc(NREG + v->ncells, 1);
+    const char *why = NULL;
+    for (size_t i = 0; i < vs->n && !why; i++) {
+        char *ln = xstrdup(vs->lines[i]), *tok[24], *save = NULL;
+        int nt = 0;
+        for (char *t = strtok_r(ln, " ", &save); t && nt < 24; t = strtok_r(NULL, " ", &save))
+            tok[nt++] = t;
+        *line = vs->lineno[i];
+        if ((!strcmp(tok[0], "reg") || !strcmp(tok[0], "cell")) && nt >= 4) {
+            long l = parse_loc(v, tok[1]);
+            struct val x = {0};
+            if (l < 0 || (tok[0][0] == 'r') != (l < NREG))
+                why = tok[0][0] == 'r' ? "not a register" : "not a tracked cell of the frame";
+            else if (seen[l])
+                why = "a location stated twice";
+            else if (!parse_vn(tok[2], &x.vn))
+                why = "a malformed value number";
+            else if (!(why = parse_value(v, tok + 3, nt - 3, &x))) {
+                seen[l] = 1;
+                if (l < NREG)
+                    s->r[l] = x;
+                else
+                    s->c[l - NREG] = x;
+            }
+        } else if (!strcmp(tok[0], "fact") && nt == 4 && !strcmp(tok[2], "<u")) {
+            uint32_t a = 0, b = 0;
+            unsigned long c;
+            int used = 0;
+            char *w = tok[3];
+            size_t wl = strlen(w);
+            int is_len = wl > 5 && !strncmp(w, "len(", 4) && w[wl - 1] == ')';
+            if (is_len) {
+                w[wl - 1] = 0;
+                if (!parse_vn(w + 4, &b) || !b)
+                    why = "a malformed fact";
+            }
+            if (why) {
+            } else if (tok[1][0] == 'v') {
+                if (!parse_vn(tok[1], &a) || !a)
+                    why = "a malformed fact";
+                else if (is_len)
+                    add_fact(s, F_LT_LEN, a, b);
+                else if (sscanf(w, "%lu%n", &c, &used) == 1 && !w[used] && c <= 0xffffffffUL)
+                    add_fact(s, F_LT_CONST, a, (uint32_t)c);
+                else
+                    why = "a malformed fact";
+            } else if (is_len && sscanf(tok[1], "%lu%n", &c, &used) == 1 && !tok[1][used] && c <= 0xffffffffUL) {
+                add_fact(s, F_CONST_LT_LEN, (uint32_t)c, b);
+            } else {
+                why = "a malformed fact";
+            }
+        } else if (!strcmp(tok[0], "init") && nt == 3) {
+            int si = parse_slot(v, tok[1]);
+            long n;
+            if (si < 0 || !parse_int(tok[2], &n) || n <= 0)
+                why = "a malformed init record";
+            else
+                s->pre[si] = (uint32_t)n;
+        } else {
+            why = "a malformed record";
+        }
+        free(ln);
+    }
+    free(seen);
+    return why;
+}
+
+/* The proof's mapping of the numbers a target's state names to the
+ * numbers of the state on one edge into it. */
+struct vphi {
+    uint32_t *h, *s;
+    size_t n, cap;
+};
+static int bind(struct vphi *p, uint32_t h, uint32_t s)
+{
+    if (!h)
+        return 1;
+    if (!s)
+        return 0;
+    for (size_t i = 0; i < p->n; i++)
+        if (p->h[i] == h)
+            return p->s[i] == s;
+    if (p->n == p->cap) {
+        p->cap = p->cap ? 2 * p->cap : 16;
+        p->h = xrealloc(p->h, p->cap * sizeof *p->h);
+        p->s = xrealloc(p->s, p->cap * sizeof *p->s);
+    }
+    p->h[p->n] = h;
+    p->s[p->n++] = s;
+    return 1;
+}
+
+static void describe(struct vctx *v, char *buf, size_t n, const struct val *x)
+{
+    char *tb = NULL;
+    size_t tl = 0;
+    FILE *f = open_memstream(&tb, &tl);
+    switch (x->k) {
+    case V_BOT: fputs("nothing", f); break;
+    case V_TOP: fputs(x->nn ? "a non-zero integer" : "an integer", f); break;
+    case V_CONST: fprintf(f, "the constant %u", x->c); break;
+    case V_PTR:
+        fprintf(f, "a %s%spointer to ", x->nn ? "non-null " : "", x->stack ? "stack-bound " : "");
+        put_type(f, x->t);
+        fprintf(f, "%+d%s", x->off, x->ixscale ? " plus an index" : "");
+        break;
+    case V_FUNC:
+        fprintf(f, "a %sfunction ", x->nn ? "non-null " : "");
+        put_type(f, x->t);
+        break;
+    case V_FRAME: fprintf(f, "the frame address %d", x->off); break;
+    case V_RET: fputs("the return address", f); break;
+    case V_SAVED: fprintf(f, "the caller's %s", rname[x->sreg]); break;
+    }
+    fclose(f);
+    snprintf(buf, n, "%s", tb ? tb : "?");
+    free(tb);
+    (void)v;
+}
+
+/* Does the state S on an edge into a block satisfy the state H that the
+ * proof states there?  Every location of S holds a value that H's value
+ * covers (what their join would keep of H), the numbers H shares between
+ * locations are shared in S, H's relations hold of S's values, each fact
+ * of H holds in S (about the same locations), and each slot is at least
+ * as initialised.  Else 0 and WHY. */
+static int state_fits(struct vctx *v, const struct st *S, const struct st *H, char *why, size_t wn)
+{
+    size_t nl = NREG + v->ncells;
+    struct vphi phi = {0};
+    int ok = 1;
+    char hs[160], ss[160];
+    for (size_t l = 0; l < nl && ok; l++) {
+        const struct val *h = loc(v, H, l), *x = loc(v, S, l);
+        char ln[32];
+        if (l < NREG)
+            snprintf(ln, sizeof ln, "%s", rname[l]);
+        else
+            snprintf(ln, sizeof ln, "%d(%%ebp)", v->cells[l - NREG].off + 4);
+        if (x->k == V_BOT)
+            continue;
+        int fits;
+        if (h->k == V_BOT) {
+            fits = 0;
+        } else if (h->ixscale) {
+            fits = x->k == V_PTR && x->ixscale == h->ixscale && x->ixc == h->ixc &&
+                   (h->ixc ? x->ixval == h->ixval : bind(&phi, h->ixvn, x->ixvn)) && bind(&phi, h->ixbase, x->ixbase) &&
+                   x->off == h->off && (x->t == h->t || ty_eq(x->t, h->t, 0)) && (x->nn || !h->nn) &&
+                   (!x->stack || h->stack) && (!h->own || (x->own && x->slot == h->slot));
+        } else if (h->k == x->k && !x->ixscale && h->off == x->off && h->c == x->c && h->sreg == x->sreg &&
+                   (h->t == x->t || (h->t && x->t && ty_eq(h->t, x->t, 0)))) {
+            /* the same value but for what is known of it */
+            fits = (x->nn || !h->nn) && (!x->stack || h->stack) && (!h->own || (x->own && x->slot == h->slot));
+        } else {
+            struct val j = join_val(v, h, x, h->vn, H, S);
+            fits = j.k == h->k && j.nn == h->nn && j.stack == h->stack && j.own == h->own &&
+                   (!h->own || j.slot == h->slot) && j.off == h->off && j.c == h->c && j.sreg == h->sreg &&
+                   (j.t == h->t || (j.t && h->t && ty_eq(j.t, h->t, 0)));
+        }
+        if (!fits) {
+            describe(v, hs, sizeof hs, h);
+            describe(v, ss, sizeof ss, x);
+            snprintf(why, wn, "%s holds %s, the state there says %s", ln, ss, hs);
+            ok = 0;
+            break;
+        }
+        /* a value without a number is one no other location shares */
+        uint32_t xvn = x->vn ? x->vn : LONE_VN + 0x01000000u + (uint32_t)l;
+        if (!bind(&phi, h->vn, xvn) || (h->lenof && !(x->lenof && bind(&phi, h->lenof, x->lenof))) ||
+            (h->mulof && !(x->mulof && x->mul == h->mul && bind(&phi, h->mulof, x->mulof))) ||
+            (h->nzof && !(x->nzof && bind(&phi, h->nzof, x->nzof))) ||
+            (h->nzlow && !(x->nzlow && bind(&phi, h->nzlow, x->nzlow)))) {
+            snprintf(why, wn, "the state there relates %s to another value, which does not hold here", ln);
+            ok = 0;
+        }
+    }
+    for (int i = 0; i < H->nf && ok; i++) {
+        const struct fact *q = &H->f[i];
+        long la = -1, lb = -1;
+        for (size_t l = 0; l < nl; l++) {
+            uint32_t vn = loc(v, H, l)->vn;
+            if (la < 0 && q->kind != F_CONST_LT_LEN && vn == q->a)
+                la = (long)l;
+            if (lb < 0 && q->kind != F_LT_CONST && vn == q->b)
+                lb = (long)l;
+        }
+        int sat = 0;
+        if ((q->kind != F_CONST_LT_LEN && la < 0) || (q->kind != F_LT_CONST && lb < 0)) {
+            snprintf(why, wn, "the state there has a fact about a value no register or cell holds");
+            ok = 0;
+            break;
+        }
+        if (q->kind == F_LT_CONST) {
+            sat = sat_const(v, S, (size_t)la, q->b);
+        } else if (q->kind == F_LT_LEN) {
+            sat = sat_len(v, S, (size_t)la, (size_t)lb);
+        } else {
+            const struct val *w = loc(v, S, (size_t)lb);
+            sat = (w->k == V_CONST && w->c == 0) || (w->vn && const_below_len(S, q->a, w->vn)) ||
+                  static_len_above(v, w, q->a);
+        }
+        if (!sat) {
+            char a[32], b[32];
+            if (q->kind == F_CONST_LT_LEN)
+                snprintf(a, sizeof a, "%u", q->a);
+            else if (la < NREG)
+                snprintf(a, sizeof a, "%s", rname[la]);
+            else
+                snprintf(a, sizeof a, "%d(%%ebp)", v->cells[la - NREG].off + 4);
+            if (q->kind == F_LT_CONST)
+                snprintf(b, sizeof b, "%u", q->b);
+            else if (lb < NREG)
+                snprintf(b, sizeof b, "len(%s)", rname[lb]);
+            else
+                snprintf(b, sizeof b, "len(%d(%%ebp))", v->cells[lb - NREG].off + 4);
+            snprintf(why, wn, "the state there says %s <u %s, which does not hold here", a, b);
+            ok = 0;
+        }
+    }
+    for (size_t i = 0; i < v->nslots && ok; i++)
+        if (S->pre[i] < H->pre[i]) {
+            snprintf(why, wn, "the state there says %u bytes of the slot at %d(%%ebp) are written, here %u", H->pre[i],
+                     v->slots[i].off + 4, S->pre[i]);
+            ok = 0;
+        }
+    free(phi.h);
+    free(phi.s);
+    return ok;
+}
+
+/* The function against the states its proof gives at branch targets, in
+ * one pass over its blocks in address order (doc/verify.md, "States at
+ * branch targets"): a block with a state starts from it, and every edge
+ * into it -- a jump, or falling through -- must satisfy it; any other
+ * block starts from the state falling through into it, or is never
+ * entered.  Each instruction is stepped once. */
+static void check_with_states(struct vctx *v, int pend)
+{
+    const struct vfunc_proof *fp = v->fp;
+    struct st *H = xcalloc(v->nblk, sizeof *H);
+    int *has = xcalloc(v->nblk, sizeof *has);
+    char why[400];
+    for (size_t k = 0; k < fp->nstates && !v->fn_failed; k++) {
+        const struct vstate *vs = &fp->states[k];
+        size_t i = insn_index(v, vs->off);
+        v->cur = vs->off;
+        if (i == (size_t)-1 || v->ins[i].block < 0) {
+            refuse(v, "the proof's states", "one at +0x%x%s%s, where no block begins", vs->off,
+                   vs->label[0] ? " " : "", vs->label);
+            break;
+        }
+        size_t b = (size_t)v->ins[i].block;
+        if (has[b]) {
+            refuse(v, "the proof's states", "two at +0x%x", vs->off);
+            break;
+        }
+        st_init(v, &H[b]);
+        has[b] = 1;
+        int line = 0;
+        const char *bad = parse_state(v, vs, &H[b], &line);
+        if (bad) {
+            refuse(v, "the proof's states", "the one at +0x%x%s%s (line %d of .cuckoo.proof): %s", vs->off,
+                   vs->label[0] ? " " : "", vs->label, line, bad);
+            break;
+        }
+    }
+    struct st s, t2;
+    st_init(v, &s);
+    st_init(v, &t2);
+    int live = 0;
+    for (size_t b = 0; b < v->nblk && !v->fn_failed; b++) {
+        size_t i = (size_t)v->blk_first[b];
+        size_t end = (size_t)v->blk_first[b + 1];
+        if (b == 0) {
+            entry_state(v, &s);
+            live = 1;
+        }
+        if (has[b]) {
+            if (live && !state_fits(v, &s, &H[b], why, sizeof why)) {
+                v->cur = v->ins[i].off;
+                refuse(v, "the fall-through into this block", "%s", why);
+                break;
+            }
+            st_copy(v, &s, &H[b]);
+            live = 1;
+        }
+        if (!live)
+            continue; /* entered neither by a jump nor by falling through */
+        s.fl.valid = 0;
+        v->in_stub = v->stub[b];
+        int fall = 1;
+        for (; i < end && !v->fn_failed; i++) {
+            v->prologue_done = (int)i >= pend;
+            if ((int)i == pend && (s.r[ESP].k != V_FRAME || s.r[ESP].off != v->body_esp)) {
+                v->cur = v->ins[i].off;
+                refuse(v, "the frame", "the prologue makes a frame of %d bytes, the proof says %u",
+                       s.r[ESP].k == V_FRAME ? -s.r[ESP].off : -1, v->frame);
+                break;
+            }
+            int64_t jt;
+            int isj;
+            v->dbg = &s;
+            v->curst = &s;
+            int r = step(v, &s, i, &fall, &jt, &isj);
+            if (r < 0)
+                r = generic(v, &s, i);
+            if (!r)
+                break;
+            if (jt >= 0) {
+                size_t k = insn_index(v, jt);
+                size_t tb = (size_t)v->ins[k].block;
+                st_copy(v, &t2, &s);
+                int taken = !isj || learn(v, &t2, v->ins[i].in.mnemonic, 1);
+                if (taken && !has[tb]) {
+                    v->cur = v->ins[i].off;
+                    refuse(v, "a jump", "to +0x%x, where the proof states no state", v->ins[k].off);
+                    break;
+                }
+                if (taken && !state_fits(v, &t2, &H[tb], why, sizeof why)) {
+                    v->cur = v->ins[i].off;
+                    refuse(v, "a jump", "to +0x%x: %s", v->ins[k].off, why);
+                    break;
+                }
+                if (isj && !learn(v, &s, v->ins[i].in.mnemonic, 0))
+                    fall = 0; /* the fall-through is never taken */
+            }
+            if (!fall)
+                break;
+        }
+        if (v->fn_failed)
+            break;
+        live = fall && i >= end;
+        if (live && end >= v->nins) {
+            v->cur = v->fsize;
+            refuse(v, "the function", "execution falls off its end");
+        }
+    }
+    st_free(&s);
+    st_free(&t2);
+    for (size_t b = 0; b < v->nblk; b++)
+        if (has[b])
+            st_free(&H[b]);
+    free(H);
+    free(has);
+    v->dbg = v->curst = NULL;
+}
+
+/* The prover (cuckoo-prove): the states the fixed point reaches, written
+ * out for every function it proves. */
+struct vprover {
+    char **name, **text;
+    size_t n, cap;
+};
+static struct vprover *prover;
+
+/* The assembler's local label at OFF of the function, when the object was
+ * assembled with them (as -L), else NULL. */
+static const char *label_at(const struct vctx *v, const size_t *labels, size_t nlabels, uint32_t off)
+{
+    for (size_t i = 0; i < nlabels; i++)
+        if (v->e->syms[labels[i]].value == v->fstart + off)
+            return v->e->syms[labels[i]].name;
+    return NULL;
+}
+
+static void prove_record(struct vctx *v, const int *is_target)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    size_t n = 0;
+    for (size_t b = 0; b < v->nblk; b++)
+        n += is_target[b] && v->in[b].reached;
+    fprintf(f, "targets %zu\n", n);
+    size_t *labels = NULL, nlabels = 0, cap = 0;
+    for (size_t i = 1; i < v->e->nsyms; i++) {
+        const struct tld_sym *y = &v->e->syms[i];
+        if (y->shndx == v->sec && y->type == STT_NOTYPE && y->bind == STB_LOCAL && y->value >= v->fstart &&
+            y->value < v->fstart + v->fsize && y->name && !strncmp(y->name, ".L", 2)) {
+            TLD_GROW(labels, nlabels, cap);
+            labels[nlabels++] = i;
+        }
+    }
+    for (size_t b = 0; b < v->nblk; b++) {
+        if (!is_target[b] || !v->in[b].reached)
+            continue;
+        uint32_t off = v->ins[v->blk_first[b]].off;
+        put_state(v, f, &v->in[b], off, label_at(v, labels, nlabels, off));
+    }
+    free(labels);
+    fclose(f);
+    if (prover->n == prover->cap) {
+        prover->cap = prover->cap ? 2 * prover->cap : 16;
+        prover->name = xrealloc(prover->name, prover->cap * sizeof *prover->name);
+        prover->text = xrealloc(prover->text, prover->cap * sizeof *prover->text);
+    }
+    prover->name[prover->n] = xstrdup(v->fname);
+    prover->text[prover->n++] = buf;
+}
+
 /* The prologue (after the stack check, five instructions beginning movl
  * %esp, %eax): pushl %ebp, movl %esp, %ebp, the callee-saved pushes,
  * subl $N, %esp.  Sets the frame it allocates below the return address
@@ -3876,6 +4725,7 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
     build_cells(v);
     /* blocks */
     int *leader = xcalloc(v->nins + 1, sizeof *leader);
+    int *target = xcalloc(v->nins + 1, sizeof *target); /* per instruction: a jump lands on it */
     leader[0] = 1;
     for (size_t i = 0; i < v->nins; i++) {
         const struct vinsn *I = &v->ins[i];
@@ -3888,9 +4738,11 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
                     v->cur = I->off;
                     refuse(v, "a jump", "to 0x%llx, not an instruction of this function", (long long)t);
                     free(leader);
+                    free(target);
                     goto out;
                 }
                 leader[k] = 1;
+                target[k] = 1;
             }
             leader[i + 1] = 1;
         }
@@ -3906,6 +4758,10 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
         }
     v->blk_first[v->nblk] = (int)v->nins;
     free(leader);
+    int *is_target = xcalloc(v->nblk + 1, sizeof *is_target);
+    for (size_t b = 0; b < v->nblk; b++)
+        is_target[b] = target[v->blk_first[b]];
+    free(target);
     v->stub = xcalloc(v->nblk + 1, sizeof *v->stub);
     for (size_t b = 0; b < v->nblk; b++) {
         const struct vinsn *L = &v->ins[v->blk_first[b + 1] - 1];
@@ -3914,6 +4770,17 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
         const struct tld_reloc *r = reloc_in(v, v->fstart + L->off + L->in.raw.imm[0].offset);
         if (r && r->sym < v->e->nsyms && !strcmp(v->e->syms[r->sym].name, "__cuckoo_trap"))
             v->stub[b] = 1;
+    }
+    v->body_esp = -(int32_t)v->frame;
+    if (v->fp->has_states && !v->proving) {
+        /* the proof states the types and facts at every branch target:
+         * one pass */
+        check_with_states(v, pend);
+        free(is_target);
+        free(v->stub);
+        v->stub = NULL;
+        free(v->blk_first);
+        goto out;
     }
     v->in = xcalloc(v->nblk, sizeof *v->in);
     for (size_t b = 0; b < v->nblk; b++)
@@ -4021,6 +4888,9 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
     free(work);
     free(bfail);
     v->quiet = 0;
+    if (v->proving && !v->fn_failed)
+        prove_record(v, is_target);
+    free(is_target);
     st_free(&s);
     st_free(&t2);
     v->dbg = v->curst = NULL;
@@ -4242,7 +5112,14 @@ static const struct ctype *thunk_block(struct vctx *v, const struct ctype *targe
     if (!ft || ft->tag != CT_FUNC)
         return NULL;
     struct ctype *st = synth_node(&v->proof, CT_STRUCT);
-    st->tagname = xasprintf("__cuckoo_args %p", (const void *)ft);
+    /* named by the function's spelling: equal types, one layout */
+    {
+        size_t len = 0;
+        FILE *f = open_memstream(&st->tagname, &len);
+        fputs(ARGS_TAG, f);
+        put_type(f, ft);
+        fclose(f);
+    }
     size_t cap = 0;
     for (size_t i = 0; i < ft->nparams; i++) {
         long long n = ty_size(&v->tags, ft->params[i], NULL, 0);
@@ -4271,7 +5148,7 @@ static const struct ctype *thunk_block(struct vctx *v, const struct ctype *targe
 
 int tld_verify_object(struct tld_obj *o)
 {
-    struct vctx v = {.o = o, .e = &o->elf};
+    struct vctx v = {.o = o, .e = &o->elf, .proving = prover != NULL};
     const struct tld_section *ps = tld_elf_section(&o->elf, ".cuckoo.proof");
     if (!ps || !ps->data) {
         tld_error(o->name, "no .cuckoo.proof section: its code cannot be checked (compile it with this cuckoo-cc)");
@@ -4338,4 +5215,77 @@ int tld_verify_object(struct tld_obj *o)
     tld_map_free(&v.descs);
     free_proof(&v.proof);
     return v.errors;
+}
+
+/* Is LINE (without its newline) a record of the states at branch targets? */
+static int state_record(const char *line, size_t n)
+{
+    static const char *const kw[] = {"targets ", "at ", "reg ", "cell ", "fact ", "init "};
+    for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
+        if (n >= strlen(kw[i]) && !strncmp(line, kw[i], strlen(kw[i])))
+            return 1;
+    return 0;
+}
+
+char *tld_prove_states(struct tld_obj *o)
+{
+    const struct tld_section *ps = tld_elf_section(&o->elf, ".cuckoo.proof");
+    if (!ps || !ps->data)
+        return NULL;
+    {
+        /* a proof that does not parse is left as it is: cuckoo-ld says why */
+        struct vproof tp = {0};
+        char *err = NULL;
+        int bad = parse_proof(&tp, (const char *)ps->data, ps->size, &err);
+        free(err);
+        free_proof(&tp);
+        if (bad)
+            return NULL;
+    }
+    struct vprover pv = {0};
+    prover = &pv;
+    tld_verify_object(o);
+    prover = NULL;
+    /* the proof as it was, its old states dropped, each proved function's
+     * states before its "end" */
+    char *out = NULL;
+    size_t outlen = 0;
+    FILE *f = open_memstream(&out, &outlen);
+    const char *text = (const char *)ps->data;
+    size_t len = ps->size, pos = 0;
+    while (len && !text[len - 1])
+        len--;
+    const char *fn = NULL;
+    size_t fnlen = 0;
+    while (pos < len) {
+        size_t e = pos;
+        while (e < len && text[e] != '\n')
+            e++;
+        const char *ln = text + pos;
+        size_t n = e - pos;
+        pos = e + 1;
+        if (n > 5 && !strncmp(ln, "func ", 5)) {
+            fn = ln + 5;
+            fnlen = 0;
+            while (fn + fnlen < ln + n && fn[fnlen] != ' ')
+                fnlen++;
+        } else if (n == 3 && !strncmp(ln, "end", 3) && fn) {
+            for (size_t i = 0; i < pv.n; i++)
+                if (strlen(pv.name[i]) == fnlen && !strncmp(pv.name[i], fn, fnlen))
+                    fputs(pv.text[i], f);
+            fn = NULL;
+        } else if (state_record(ln, n)) {
+            continue;
+        }
+        fwrite(ln, 1, n, f);
+        fputc('\n', f);
+    }
+    fclose(f);
+    for (size_t i = 0; i < pv.n; i++) {
+        free(pv.name[i]);
+        free(pv.text[i]);
+    }
+    free(pv.name);
+    free(pv.text);
+    return out;
 }
