@@ -533,7 +533,9 @@ struct val {
     uint32_t nzlow;         /* its low byte is (nzlow != 0), the rest unknown (setne %al) */
 };
 
-enum { F_LT_CONST, F_LT_LEN, F_CONST_LT_LEN };
+/* x <u c, x <u len(w), c <u len(w); and for loop bounds (the transitive
+ * step of index_below_len): x <u y, x <=u len(w) */
+enum { F_LT_CONST, F_LT_LEN, F_CONST_LT_LEN, F_LT_VAL, F_LE_LEN };
 struct fact { /* x <u y */
     uint8_t kind;
     uint32_t a;             /* F_LT_*: vn of x; F_CONST_LT_LEN: the constant */
@@ -1265,6 +1267,11 @@ static int index_below_len(const struct st *s, const struct val *x, uint32_t w)
         return 0;
     if (has_fact(s, F_LT_LEN, x->vn, w))
         return 1;
+    /* a loop bound: x <u y and y <=u len(w) (or y <u len(w)) */
+    for (int i = 0; i < s->nf; i++)
+        if (s->f[i].kind == F_LT_VAL && s->f[i].a == x->vn &&
+            (has_fact(s, F_LE_LEN, s->f[i].b, w) || has_fact(s, F_LT_LEN, s->f[i].b, w)))
+            return 1;
     for (int i = 0; i < s->nf; i++)
         if (s->f[i].kind == F_LT_CONST && s->f[i].a == x->vn && s->f[i].b > 0 &&
             const_below_len(s, s->f[i].b - 1, w))
@@ -2590,6 +2597,28 @@ static void learn_below(struct st *s, const struct val *x, const struct val *y)
     }
     if (y->k == V_CONST && x->vn && x->k != V_CONST)
         add_fact(s, F_LT_CONST, x->vn, y->c);
+    else if (!y->lenof && y->k != V_CONST && x->k != V_CONST && x->vn && y->vn && x->vn != y->vn)
+        add_fact(s, F_LT_VAL, x->vn, y->vn);
+    /* the transitive step of a loop bound: x <u y <=u len(w) */
+    for (int i = 0; y->vn && y->k != V_CONST && i < s->nf; i++) {
+        if (s->f[i].kind != F_LE_LEN || s->f[i].a != y->vn)
+            continue;
+        if (x->k == V_CONST)
+            add_fact(s, F_CONST_LT_LEN, x->c, s->f[i].b);
+        else if (x->vn)
+            add_fact(s, F_LT_LEN, x->vn, s->f[i].b);
+    }
+}
+
+/* x <=u y: a bound at most a length (the test before a loop) */
+static void learn_not_above(struct st *s, const struct val *x, const struct val *y)
+{
+    if (!y->lenof || x->k == V_CONST || !x->vn)
+        return;
+    add_fact(s, F_LE_LEN, x->vn, y->lenof);
+    for (int i = 0; i < s->nf; i++)
+        if (s->f[i].kind == F_LT_VAL && s->f[i].b == x->vn)
+            add_fact(s, F_LT_LEN, s->f[i].a, y->lenof);
 }
 
 /* What a conditional branch teaches on its TAKEN edge or its fall-through. */
@@ -2644,6 +2673,10 @@ static int learn(struct vctx *v, struct st *s, ZydisMnemonic m, int taken)
         add_fact(s, F_CONST_LT_LEN, b.c - 1, a.lenof); /* len >= c */
     else if (below == 4 && a.k == V_CONST && a.c > 0 && b.lenof)
         add_fact(s, F_CONST_LT_LEN, a.c - 1, b.lenof); /* c <= len */
+    else if (below == 2)
+        learn_not_above(s, &b, &a); /* b <=u a */
+    else if (below == 4)
+        learn_not_above(s, &a, &b); /* a <=u b */
     return 1;
 }
 
@@ -3626,6 +3659,28 @@ static int sat_len(const struct vctx *v, const struct st *s, size_t l, size_t m)
     return x->vn && has_fact(s, F_LT_LEN, x->vn, w->vn);
 }
 
+/* Is the value at L below the value at M (two numbers)? */
+static int sat_lt_val(const struct vctx *v, const struct st *s, size_t l, size_t m)
+{
+    const struct val *x = loc(v, s, l), *y = loc(v, s, m);
+    if (x->k == V_CONST && y->k == V_CONST)
+        return x->c < y->c;
+    if (y->k == V_CONST)
+        return below_const(s, x, y->c);
+    return x->vn && y->vn && has_fact(s, F_LT_VAL, x->vn, y->vn);
+}
+
+/* Is the value at L at most the length of the array the value at M points to? */
+static int sat_le_len(const struct vctx *v, const struct st *s, size_t l, size_t m)
+{
+    const struct val *x = loc(v, s, l), *w = loc(v, s, m);
+    if (sat_len(v, s, l, m))
+        return 1;
+    if (x->k == V_CONST)
+        return x->c == 0 || (w->vn && const_below_len(s, x->c - 1, w->vn));
+    return x->vn && w->vn && has_fact(s, F_LE_LEN, x->vn, w->vn);
+}
+
 static void join_facts(struct vctx *v, const struct st *to, const struct st *from, struct st *j)
 {
     size_t nl = NREG + v->ncells;
@@ -3650,6 +3705,13 @@ static void join_facts(struct vctx *v, const struct st *to, const struct st *fro
                 if (f->kind == F_LT_CONST) {
                     if (sat_const(v, b, l, f->b))
                         add_fact(j, F_LT_CONST, ja, f->b);
+                    continue;
+                }
+                if (f->kind == F_LT_VAL || f->kind == F_LE_LEN) {
+                    for (size_t m = 0; m < nl; m++)
+                        if (loc(v, a, m)->vn == f->b && loc(v, j, m)->vn &&
+                            (f->kind == F_LT_VAL ? sat_lt_val(v, b, l, m) : sat_le_len(v, b, l, m)))
+                            add_fact(j, f->kind, ja, loc(v, j, m)->vn);
                     continue;
                 }
                 for (size_t m = 0; m < nl; m++)
@@ -4042,6 +4104,10 @@ static void put_state(struct vctx *v, FILE *f, const struct st *s, uint32_t off,
             fprintf(f, "fact v%zu <u len(v%zu)\n", vname(&nm, q->a), vname(&nm, q->b));
         else if (q->kind == F_CONST_LT_LEN && held(v, s, q->b))
             fprintf(f, "fact %u <u len(v%zu)\n", q->a, vname(&nm, q->b));
+        else if (q->kind == F_LT_VAL && held(v, s, q->a) && held(v, s, q->b))
+            fprintf(f, "fact v%zu <u v%zu\n", vname(&nm, q->a), vname(&nm, q->b));
+        else if (q->kind == F_LE_LEN && held(v, s, q->a) && held(v, s, q->b))
+            fprintf(f, "fact v%zu <=u len(v%zu)\n", vname(&nm, q->a), vname(&nm, q->b));
     }
     for (size_t i = 0; i < v->nslots; i++)
         if (s->pre[i])
@@ -4255,7 +4321,8 @@ static const char *parse_state(struct vctx *v, const struct vstate *vs, struct s
                 else
                     s->c[l - NREG] = x;
             }
-        } else if (!strcmp(tok[0], "fact") && nt == 4 && !strcmp(tok[2], "<u")) {
+        } else if (!strcmp(tok[0], "fact") && nt == 4 && (!strcmp(tok[2], "<u") || !strcmp(tok[2], "<=u"))) {
+            int le = tok[2][1] == '=';
             uint32_t a = 0, b = 0;
             unsigned long c;
             int used = 0;
@@ -4268,12 +4335,22 @@ static const char *parse_state(struct vctx *v, const struct vstate *vs, struct s
                     why = "a malformed fact";
             }
             if (why) {
+            } else if (le) {
+                if (!is_len || !parse_vn(tok[1], &a) || !a)
+                    why = "a malformed fact";
+                else
+                    add_fact(s, F_LE_LEN, a, b);
             } else if (tok[1][0] == 'v') {
                 if (!parse_vn(tok[1], &a) || !a)
                     why = "a malformed fact";
                 else if (is_len)
                     add_fact(s, F_LT_LEN, a, b);
-                else if (sscanf(w, "%lu%n", &c, &used) == 1 && !w[used] && c <= 0xffffffffUL)
+                else if (w[0] == 'v') {
+                    if (!parse_vn(w, &b) || !b)
+                        why = "a malformed fact";
+                    else
+                        add_fact(s, F_LT_VAL, a, b);
+                } else if (sscanf(w, "%lu%n", &c, &used) == 1 && !w[used] && c <= 0xffffffffUL)
                     add_fact(s, F_LT_CONST, a, (uint32_t)c);
                 else
                     why = "a malformed fact";
@@ -4427,6 +4504,10 @@ static int state_fits(struct vctx *v, const struct st *S, const struct st *H, ch
             sat = sat_const(v, S, (size_t)la, q->b);
         } else if (q->kind == F_LT_LEN) {
             sat = sat_len(v, S, (size_t)la, (size_t)lb);
+        } else if (q->kind == F_LT_VAL) {
+            sat = sat_lt_val(v, S, (size_t)la, (size_t)lb);
+        } else if (q->kind == F_LE_LEN) {
+            sat = sat_le_len(v, S, (size_t)la, (size_t)lb);
         } else {
             const struct val *w = loc(v, S, (size_t)lb);
             sat = (w->k == V_CONST && w->c == 0) || (w->vn && const_below_len(S, q->a, w->vn)) ||
@@ -4440,13 +4521,16 @@ static int state_fits(struct vctx *v, const struct st *S, const struct st *H, ch
                 snprintf(a, sizeof a, "%s", rname[la]);
             else
                 snprintf(a, sizeof a, "%d(%%ebp)", v->cells[la - NREG].off + 4);
+            const char *fm = q->kind == F_LT_VAL ? "%s" : "len(%s)";
+            char bl[24];
+            if (lb >= NREG)
+                snprintf(bl, sizeof bl, "%d(%%ebp)", v->cells[lb - NREG].off + 4);
             if (q->kind == F_LT_CONST)
                 snprintf(b, sizeof b, "%u", q->b);
-            else if (lb < NREG)
-                snprintf(b, sizeof b, "len(%s)", rname[lb]);
             else
-                snprintf(b, sizeof b, "len(%d(%%ebp))", v->cells[lb - NREG].off + 4);
-            snprintf(why, wn, "the state there says %s <u %s, which does not hold here", a, b);
+                snprintf(b, sizeof b, fm, lb < NREG ? rname[lb] : bl);
+            snprintf(why, wn, "the state there says %s %s %s, which does not hold here", a,
+                     q->kind == F_LE_LEN ? "<=u" : "<u", b);
             ok = 0;
         }
     }

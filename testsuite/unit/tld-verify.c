@@ -755,6 +755,32 @@ static const struct vcase cases[] = {
  .body = "\tmovl 8(%ebp), %ecx\n" NULLCHK("ecx") "\tmovl $0, %edx\n\tcmpl -4(%ecx), %edx\n\tjae .Ltrap_f\n"
          ".L2:\n\tmovl (%ecx), %eax\n.Lbad:\n\tleal 4(%ecx), %ecx\n\ttestl %eax, %eax\n\tjne .L2\n\tleave\n\tret",
  .want = "lea: element 1 not proved below the array's length"},
+/* ---- Loop bounds: i <u n and n <=u len(v) give i <u len(v) ---- */
+#define LOOPB_HEAD "\tpushl %ebx\n\tpushl %esi\n\tsubl $8, %esp\n\tmovl 8(%ebp), %ecx\n" NULLCHK("ecx") "\tmovl 12(%ebp), %edx\n"
+#define LOOPB_TAIL "\tmovl %ebx, %eax\n\tleal -8(%ebp), %esp\n\tpopl %esi\n\tpopl %ebx\n\tpopl %ebp\n\tret"
+{.name = "loopbound-ok-bound-below-length", .type = "f(i32;p(a(k(i32))),i32)",
+ .body = LOOPB_HEAD "\tcmpl -4(%ecx), %edx\n\tja .Ltrap_f\n\txorl %ebx, %ebx\n\txorl %esi, %esi\n\tjmp .L4\n"
+         ".L2:\n\taddl (%ecx,%esi,4), %ebx\n\tincl %esi\n.L4:\n\tcmpl %edx, %esi\n\tjb .L2\n" LOOPB_TAIL},
+{.name = "loopbound-ok-bound-tested-the-other-way", .type = "f(i32;p(a(k(i32))),i32)",
+ .body = LOOPB_HEAD "\tmovl -4(%ecx), %eax\n\tcmpl %edx, %eax\n\tjb .Ltrap_f\n\txorl %ebx, %ebx\n\txorl %esi, %esi\n\tjmp .L4\n"
+         ".L2:\n\taddl (%ecx,%esi,4), %ebx\n\tincl %esi\n.L4:\n\tcmpl %edx, %esi\n\tjb .L2\n" LOOPB_TAIL},
+{.name = "loopbound-bad-bound-not-tested", .type = "f(i32;p(a(k(i32))),i32)",
+ .body = LOOPB_HEAD "\txorl %ebx, %ebx\n\txorl %esi, %esi\n\tjmp .L4\n"
+         ".L2:\n.Lbad:\n\taddl (%ecx,%esi,4), %ebx\n\tincl %esi\n.L4:\n\tcmpl %edx, %esi\n\tjb .L2\n" LOOPB_TAIL,
+ .want = "load: index %esi not proved below the array's length"},
+{.name = "loopbound-bad-bound-one-past-length", .type = "f(i32;p(a(k(i32))),i32)",
+ .body = LOOPB_HEAD "\tmovl -4(%ecx), %eax\n\tincl %eax\n\tcmpl %eax, %edx\n\tja .Ltrap_f\n\txorl %ebx, %ebx\n\txorl %esi, %esi\n"
+         "\tjmp .L4\n.L2:\n.Lbad:\n\taddl (%ecx,%esi,4), %ebx\n\tincl %esi\n.L4:\n\tcmpl %edx, %esi\n\tjb .L2\n" LOOPB_TAIL,
+ .want = "load: index %esi not proved below the array's length"},
+{.name = "loopbound-bad-bound-grows-in-loop", .type = "f(i32;p(a(k(i32))),i32)",
+ .body = LOOPB_HEAD "\tcmpl -4(%ecx), %edx\n\tja .Ltrap_f\n\txorl %ebx, %ebx\n\txorl %esi, %esi\n\tjmp .L4\n"
+         ".L2:\n.Lbad:\n\taddl (%ecx,%esi,4), %ebx\n\tincl %esi\n\tincl %edx\n.L4:\n\tcmpl %edx, %esi\n\tjb .L2\n" LOOPB_TAIL,
+ .want = "load: index %esi not proved below the array's length"},
+{.name = "loopbound-bad-bound-of-another-array", .type = "f(i32;p(a(k(i32))),i32)",
+ .extra = ARR, .recs = ARR_REC,
+ .body = LOOPB_HEAD "\tcmpl arr, %edx\n\tja .Ltrap_f\n\txorl %ebx, %ebx\n\txorl %esi, %esi\n\tjmp .L4\n"
+         ".L2:\n.Lbad:\n\taddl (%ecx,%esi,4), %ebx\n\tincl %esi\n.L4:\n\tcmpl %edx, %esi\n\tjb .L2\n" LOOPB_TAIL,
+ .want = "load: index %esi not proved below the array's length"},
 /* two arrays of one element type join to one of unknown length, whose
  * word gives the bound; a scalar has no length word */
 {.name = "join-ok-two-arrays", .type = "f(i32;i32,i32)",
