@@ -339,32 +339,16 @@ static char *preprocess(const char *src, const char *obj_name, size_t *len, int 
   return text;
 }
 
-/* cuckoo-prove, which writes the states at branch targets into a proof
- * (doc/verify.md): $CUCKOO_PROVE, the build tree's beside ours, the
- * installed one; NULL if there is none (the object then carries no states
- * and the linker infers them). */
-static const char *prover_path(void) {
-  const char *e = getenv("CUCKOO_PROVE");
-  if (e && *e)
-    return e;
-  char *d = self_dir();
-  if (d) {
-    char *p = format("%s/../tld/cuckoo-prove", d);
-    if (access(p, X_OK) == 0)
-      return p;
-  }
-  if (access(CUCKOO_PKGLIBEXECDIR "/cuckoo-prove", X_OK) == 0)
-    return CUCKOO_PKGLIBEXECDIR "/cuckoo-prove";
-  return NULL;
-}
+/* The proof writer (tld/provefile.c, linked in): IN made again as OUT with
+ * the states at branch targets in its proof, or the proof's text alone;
+ * 3 when IN is no Cuckoo object with a proof. */
+int tld_prove_file(const char *in, const char *out, int text_only);
+extern const char *tld_progname;
 
-/* Assembles ASM_PATH with its local labels, and has cuckoo-prove write the
- * proof's states at branch targets.  Returns the object (a temporary) and
- * in *PROOF the proof's new text, or NULL when the input is no Cuckoo
- * object with a proof (a hand-written one: it is kept as it is). */
-static char *assemble_and_prove(const char *asm_path, bool user, char **proof) {
-  char *lab = temp_file(".o");
-  char *argv[] = {CUCKOO_AS, "--32", "-L", "-o", lab, (char *)asm_path, NULL};
+/* Assembles ASM_PATH into OBJ (LABELS: keeping the local labels, which
+ * name the places of the states in -S output); exits on failure. */
+static void run_as(const char *asm_path, const char *obj, bool labels, bool user) {
+  char *argv[] = {CUCKOO_AS, "--32", "-o", (char *)obj, (char *)asm_path, labels ? "-L" : NULL, NULL};
   if (run(argv, -1) != 0) {
     if (user)
       fprintf(stderr, "cuckoo-cc: error: '%s': the assembler failed (its messages are above)\n", asm_path);
@@ -373,35 +357,38 @@ static char *assemble_and_prove(const char *asm_path, bool user, char **proof) {
                       "bug: please report it)\n");
     exit(user ? 1 : 2);
   }
-  *proof = NULL;
-  const char *prove = prover_path();
-  if (prove) {
-    char *txt = temp_file(".proof");
-    char *pargv[] = {(char *)prove, lab, txt, NULL};
-    int st = run(pargv, -1);
-    if (st == 0) {
-      *proof = txt;
-    } else if (st != 3) {
-      fprintf(stderr, "cuckoo-cc: error: %s failed on '%s' (a toolchain bug: please report it)\n", prove,
-              asm_path);
-      exit(2);
-    }
-  }
-  return lab;
 }
 
-/* The object: the assembler's, without its local labels, the proof's
- * states put in. */
-static void assemble_to(const char *asm_path, const char *obj_path, bool user) {
-  char *proof;
-  char *lab = assemble_and_prove(asm_path, user, &proof);
-  char *upd = proof ? format(".cuckoo.proof=%s", proof) : NULL;
-  char *argv[] = {CUCKOO_OBJCOPY, "--discard-locals", upd ? "--update-section" : lab, upd ? upd : (char *)obj_path,
-                  upd ? lab : NULL, upd ? (char *)obj_path : NULL, NULL};
-  if (run(argv, -1) != 0) {
-    fprintf(stderr, "cuckoo-cc: error: %s failed on '%s' (its messages are above)\n", CUCKOO_OBJCOPY, asm_path);
+/* Writes the proof's states at branch targets: IN made again as OUT (TEXT:
+ * the proof's text alone into OUT), by the proof writer linked in, or by
+ * the program $CUCKOO_PROVE names (tests, measurements).  False when IN
+ * is no Cuckoo object with a proof (a hand-written one: it is kept as it
+ * is, and the linker says what is wrong with it). */
+static bool prove(const char *in, const char *out, bool text, const char *asm_path) {
+  const char *prover = getenv("CUCKOO_PROVE");
+  int st;
+  if (prover && *prover) {
+    char *argv[] = {(char *)prover, text ? "--text" : (char *)in, text ? (char *)in : (char *)out,
+                    text ? (char *)out : NULL, NULL};
+    st = run(argv, -1);
+  } else {
+    tld_progname = "cuckoo-cc";
+    st = tld_prove_file(in, out, text);
+  }
+  if (st == 3)
+    return false;
+  if (st != 0) {
+    fprintf(stderr, "cuckoo-cc: error: writing the proof of '%s' failed (a toolchain bug: please report it)\n",
+            asm_path);
     exit(2);
   }
+  return true;
+}
+
+/* The object: the assembler's, with the proof's states put in. */
+static void assemble_to(const char *asm_path, const char *obj_path, bool user) {
+  run_as(asm_path, obj_path, false, user);
+  prove(obj_path, obj_path, false, asm_path); /* it reads the object whole first */
 }
 
 static void assemble_user(const char *asm_path, const char *obj_path) { assemble_to(asm_path, obj_path, true); }
@@ -413,9 +400,9 @@ static void assemble(const char *asm_path, const char *obj_path) { assemble_to(a
  * directive, as the compiler writes it), so that `cuckoo-cc -c x.s`
  * makes the object `cuckoo-cc -c x.ck` makes. */
 static void prove_assembly(const char *asm_path) {
-  char *proof;
-  assemble_and_prove(asm_path, false, &proof);
-  if (!proof)
+  char *lab = temp_file(".o"), *proof = temp_file(".proof");
+  run_as(asm_path, lab, true, false);
+  if (!prove(lab, proof, true, asm_path))
     return;
   size_t alen, plen;
   char *text = read_file(asm_path, &alen), *ptext = read_file(proof, &plen);

@@ -1,13 +1,11 @@
-/* prove-main.c -- cuckoo-prove, the proof writer that cuckoo-cc runs.
+/* prove-main.c -- cuckoo-prove, the proof writer by hand.
  *
- * cuckoo-prove IN.o OUT.txt: reads a Cuckoo object assembled with its local
- * labels (as -L), infers with the checker's own rules the types and facts
- * at every branch target of every function, and writes the object's
- * .cuckoo.proof text with those states in it (doc/verify.md, "States at
- * branch targets").  cuckoo-cc puts the text into the object (objcopy
- * --update-section) or into its -S output.  Nothing here is trusted: the
- * linker checks every state at every edge.  A function the checker
- * refuses gets no states; cuckoo-ld then says why.
+ *   cuckoo-prove IN.o OUT.o         IN.o with the states in its proof
+ *   cuckoo-prove --text IN.o OUT    the proof's text alone
+ *
+ * What cuckoo-cc does to every object it assembles (tld/provefile.c);
+ * doc/verify.md, "States at branch targets".  Exit 3, with nothing
+ * written, when IN.o is no well-formed Cuckoo object with a proof.
  */
 #include "config.h"
 #include <stdlib.h>
@@ -21,39 +19,17 @@ int main(int argc, char **argv)
         printf("cuckoo-prove (Cuckoo) %s\n", PACKAGE_VERSION);
         return 0;
     }
-    if (argc != 3 || argv[1][0] == '-') {
-        fprintf(argc == 2 && !strcmp(argv[1], "--help") ? stdout : stderr,
-                "Usage: cuckoo-prove IN.o OUT.txt\n"
-                "Write IN.o's .cuckoo.proof, with the states at its branch targets, to OUT.txt.\n"
-                "cuckoo-cc runs it; see doc/verify.md.\n");
-        return argc == 2 && !strcmp(argv[1], "--help") ? 0 : 2;
+    int text_only = argc == 4 && !strcmp(argv[1], "--text");
+    if (argc != 3 + text_only || (!text_only && argv[1][0] == '-')) {
+        int help = argc == 2 && !strcmp(argv[1], "--help");
+        fprintf(help ? stdout : stderr,
+                "Usage: cuckoo-prove IN.o OUT.o\n"
+                "       cuckoo-prove --text IN.o OUT.txt\n"
+                "Write IN.o with the states at its branch targets in its .cuckoo.proof (or the\n"
+                "proof's text alone), as cuckoo-cc does; see doc/verify.md.\n");
+        return help ? 0 : 2;
     }
-    if (tld_bfd_init())
-        tld_fatal("libbfd: version mismatch or no elf32-i386 support");
-    /* an object that is not well-formed Cuckoo output is not ours to
-     * prove: exit 3, silently, and cuckoo-cc keeps it as it is (cuckoo-ld
-     * reports what is wrong with it) */
-    FILE *devnull = fopen("/dev/null", "w");
-    FILE *diag = tld_diag_out;
-    if (devnull)
-        tld_diag_out = devnull;
-    struct tld_file *f = tld_file_open(argv[1], TLD_CUCKOO, 0);
-    if (!f || f->is_archive || f->nobjs != 1)
-        return 3;
-    struct tld_obj *o = f->objs[0];
-    if (!o->has_types || tld_obj_blocks(o, 0))
-        return 3;
-    char *text = tld_prove_states(o);
-    if (!text)
-        return 3;
-    tld_diag_out = diag;
-    int e = tld_write_file(argv[2], text, strlen(text));
-    if (e) {
-        tld_error(argv[2], "cannot write: %s", strerror(e));
-        return 1;
-    }
-    free(text);
-    return 0;
+    return tld_prove_file(argv[1 + text_only], argv[2 + text_only], text_only);
 }
 
 const char *__asan_default_options(void);

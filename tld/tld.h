@@ -172,6 +172,10 @@ int tld_bfd_init(void);
  * and returns NULL on failure. */
 struct tld_file *tld_file_open(const char *path, enum tld_class cls, int allow_exec);
 int tld_elf_parse(const unsigned char *b, size_t len, struct tld_elf *e, char **err);
+/* An object of BYTES (LEN; not copied), its ELF tables parsed; reports
+ * and returns NULL when they do not parse. */
+struct tld_obj *tld_obj_make(const char *display, const char *path, const char *member, enum tld_class cls,
+                             unsigned char *bytes, size_t len);
 void tld_elf_free(struct tld_elf *e);
 const struct tld_section *tld_elf_section(const struct tld_elf *e, const char *name);
 /* Load the blocks of OBJ's .cuckoo.types; reports and returns -1 on error. */
@@ -327,6 +331,11 @@ int tld_verify_object(struct tld_obj *o);
  * that the checker infers written into it (doc/verify.md "States at branch
  * targets"); functions it cannot prove get none.  NULL without a proof. */
 char *tld_prove_states(struct tld_obj *o);
+/* IN (an object cuckoo-cc assembled) made again as OUT with those states
+ * in its proof, or (TEXT_ONLY) the proof's text written to OUT.  0; 3 when
+ * IN is no well-formed Cuckoo object with a proof (nothing written); 1 if
+ * OUT cannot be written. */
+int tld_prove_file(const char *in, const char *out, int text_only);
 /* On in both programs (a unit test may turn it off to reach the rules
  * behind it). */
 extern int tld_prove;
