@@ -428,6 +428,19 @@ static void prove_assembly(const char *asm_path) {
   for (const char *p = ptext; *p;) {
     const char *nl = strchr(p, '\n');
     size_t n = nl ? (size_t)(nl - p + 1) : strlen(p);
+    /* "at +0xOFF LABEL": the label is for the reader of the assembly, as a
+     * comment -- the object names the place by its offset alone, so that
+     * `as` of this file makes the object `cuckoo-cc -c` makes */
+    const char *label = NULL;
+    size_t llen = 0;
+    if (!strncmp(p, "at +0x", 6)) {
+      const char *sp = memchr(p + 6, ' ', n - 6);
+      if (sp) {
+        label = sp + 1;
+        llen = (size_t)(p + n - label) - (nl ? 1 : 0);
+        n = (size_t)(sp - p);
+      }
+    }
     fputs("\t.ascii \"", o);
     for (size_t i = 0; i < n; i++) {
       unsigned char c = (unsigned char)p[i];
@@ -437,6 +450,11 @@ static void prove_assembly(const char *asm_path) {
         fputc(c, o);
       else
         fprintf(o, "\\%03o", c);
+    }
+    if (label) {
+      fprintf(o, "\\012\"\t# %.*s\n", (int)llen, label);
+      p += n + 1 + llen + (nl ? 1 : 0);
+      continue;
     }
     fputs("\"\n", o);
     p += n;
