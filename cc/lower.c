@@ -1528,9 +1528,10 @@ static bool holds_owned(Type *t) {
   return false;
 }
 
-/* The elements of an array local whose owned pointers a scope's end
- * empties (unrolled: beyond, they are not reached -- doc/decisions.md). */
-#define OWN_ARRAY_UNROLL 64
+/* An array with at most this many elements has its owned pointers
+ * emptied at a scope's end by unrolled code; a longer one by a loop
+ * (every element, whatever the length). */
+#define OWN_ARRAY_UNROLL 4
 
 static bool is_owned_local(Obj *v) {
   return v && v->is_local && !v->is_static && !v->is_function && holds_owned(v->ty);
@@ -1562,6 +1563,71 @@ static void own_drop_lv(LV l, Type *t, Loc loc) {
   start_block(next);
 }
 
+static void own_drop_at(IrAddr a, Type *t, Loc loc);
+
+/* Does emptying an object of type T take a loop: is it, or does it hold,
+ * an array with more than OWN_ARRAY_UNROLL elements holding owned
+ * pointers?  An array whose elements take a loop is looped over too, so
+ * that an element's address is always one of an element of a variable
+ * index (the proof checker reads an indexed address at element 0 of an
+ * enclosing array as an index into that array). */
+static bool own_drop_loops(Type *t) {
+  if (t->kind == TY_ARRAY)
+    return holds_owned(t->base) && (t->len > OWN_ARRAY_UNROLL || own_drop_loops(t->base));
+  if (t->kind == TY_STRUCT && t->sdef)
+    for (Member *m = t->sdef->members; m; m = m->next)
+      if (own_drop_loops(m->ty))
+        return true;
+  return false;
+}
+
+/* The elements of the array at A (type T: own_drop_loops) in a loop: for (i = 0; i < len; i++) own_drop_at(&a[i]).  The
+ * index is checked as a[i]'s would be (the optimiser drops the check it
+ * proves; the proof checker sees it either way). */
+static void own_drop_loop(IrAddr a, Type *t, Loc loc) {
+  cur_loc = loc;
+  Oper base = addr_value(a);
+  int i = new_temp(IK_I32);
+  IrInst *in = emit(IR_COPY);
+  in->a = ir_imm(0);
+  in->dst = i;
+  in->k = IK_I32;
+  int head = ir_new_block(fn), body = ir_new_block(fn), done = ir_new_block(fn);
+  start_block(head);
+  in = emit(IR_BR);
+  in->a = ir_temp(i);
+  in->b = ir_imm(t->len);
+  in->k2 = IK_I32;
+  in->cc = CC_LT;
+  in->t1 = body;
+  in->t2 = done;
+  cur = body;
+  in = emit(IR_CHECK_BOUNDS);
+  in->a = ir_temp(i);
+  in->k = IK_I32;
+  in->b = ir_imm(t->len);
+  in->site = site("bounds", "index %lld not in [0, %llu)", loc);
+  IrAddr e = addr_of_value(base);
+  long long esize = t->base->size;
+  if (esize == 1 || esize == 2 || esize == 4 || esize == 8) {
+    e.index = i;
+    e.scale = (int)esize;
+  } else {
+    e.index = binop(IR_MUL, IK_I32, ir_temp(i), ir_imm(esize)).temp;
+    e.scale = 1;
+  }
+  e = addr_plus(e, CK_LEN_WORD_SIZE);     /* A and the elements: their length words too */
+  own_drop_at(addr_of_value(addr_value(e)), t->base, loc);
+  cur_loc = loc;
+  in = emit(IR_ADD);
+  in->a = ir_temp(i);
+  in->b = ir_imm(1);
+  in->dst = i;
+  in->k = IK_I32;
+  jump_to(head);
+  cur = done;
+}
+
 /* The same for every owned pointer inside the object at A, of type T. */
 static void own_drop_at(IrAddr a, Type *t, Loc loc) {
   if (t->kind == TY_PTR) {
@@ -1570,7 +1636,11 @@ static void own_drop_at(IrAddr a, Type *t, Loc loc) {
   } else if (t->kind == TY_ARRAY) {
     if (!holds_owned(t->base))
       return;
-    for (long long i = 0; i < t->len && i < OWN_ARRAY_UNROLL; i++)
+    if (own_drop_loops(t)) {
+      own_drop_loop(a, t, loc);
+      return;
+    }
+    for (long long i = 0; i < t->len; i++)
       own_drop_at(addr_plus(a, CK_LEN_WORD_SIZE + i * t->base->size), t->base, loc);
   } else if (t->kind == TY_STRUCT && t->sdef) {
     for (Member *m = t->sdef->members; m; m = m->next)
