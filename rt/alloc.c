@@ -992,3 +992,105 @@ void rt_alloc_move(const void *p, struct rt_owner *to) {
   }
   heap_leave(locked);
 }
+
+/* Lists the live block B (tag TAG), on nobody's books, as TO's:
+ * owned_list, in line. */
+static inline __attribute__((always_inline)) void adopt_one(struct block *b, uintptr_t tag,
+                                                             struct rt_owner *to) {
+  struct rt_owned *r = owned_free;
+  if (r != NULL)
+    owned_free = r->next;
+  else if ((r = meta_alloc_owned()) == NULL)
+    return;                       /* out of memory: stays nobody's */
+  struct rt_owned *head = to->head;
+  r->b = b;
+  r->owner = to;
+  r->prev = NULL;
+  r->next = head;
+  if (head)
+    head->prev = r;
+  to->head = r;
+  to->count++;
+  b->next = (struct block *)(void *)r;
+  __atomic_store_n(&b->tag, tag | OWNED, __ATOMIC_RELEASE);
+}
+
+/* The owned words [O, END) of the element at E of block B: each leaf
+ * (a live block on nobody's books, of the array-ness its word says, that
+ * owns nothing, not B) listed as TO's; 0 as soon as a word holds some
+ * other live block (rt_alloc_move's case).  Words that hold no live
+ * block are ignored, as rt_alloc_move ignores them. */
+static inline __attribute__((always_inline)) int adopt_leaves(char *e, const unsigned *o,
+                                                               const unsigned *end, struct block *b,
+                                                               struct rt_owner *to) {
+  for (; o < end; o++) {
+    uintptr_t child = __atomic_load_n((uintptr_t *)(void *)(e + (*o & ~1u)), __ATOMIC_RELAXED);
+    if (child == 0)
+      continue;
+    unsigned is_array = *o & 1u;
+    struct chunk *c;
+    struct block *d = block_at((const void *)child, is_array ? CK_LEN_WORD_SIZE : 0, &c);
+    if (d == NULL)
+      continue;
+    uintptr_t tag = d->tag;
+    struct kind *k = (struct kind *)(tag & ~(uintptr_t)15);
+    if (!(tag & LIVE) || k == NULL || k->is_array != is_array)
+      continue;
+    if (d == b || (tag & (OWNED | VISITED)) || k->nown > 0)
+      return 0;
+    adopt_one(d, tag, to);
+  }
+  return 1;
+}
+
+/* domain_call's owned arguments (doc/domains.md "The fast path"): the
+ * object of each word ARGS[i] for the bits i of MASK goes on TO's books
+ * with what it owns, as rt_alloc_move does.  The short way takes a root
+ * that is on nobody's books and whose owned words hold only leaves (live
+ * blocks on nobody's books that own nothing): it lists them, in one entry
+ * into the heap, with no second pass.  Anything else -- a root or a child
+ * already on books (the books of another domain, or a second pointer to
+ * one block: only a hand-made object makes one), a child that owns
+ * something -- is left to rt_alloc_move, which walks the whole tree and
+ * takes each block off whatever books it is on, so what the short way
+ * listed before it gave up is relisted correctly.  Words that hold no
+ * live block are ignored, as rt_alloc_move ignores them (the caller's
+ * words are typed by the proof checker; a hand-made object gets nothing
+ * adopted, as before).  Out of memory for a record leaves a block on
+ * nobody's books, as rt_alloc_move does. */
+void rt_alloc_adopt(struct rt_owner *to, unsigned mask, void *const *args) {
+  unsigned slow = 0;
+  int locked = heap_enter();
+  for (unsigned m = mask; m != 0; m &= m - 1) {
+    unsigned i = (unsigned)__builtin_ctz(m);
+    const void *p = args[i];
+    if (p == NULL)
+      continue;
+    struct chunk *c;
+    struct block *b = block_at(p, 0, &c);
+    if (b == NULL || !(b->tag & LIVE))
+      b = block_at(p, CK_LEN_WORD_SIZE, &c);
+    if (b == NULL || !(b->tag & LIVE))
+      continue;                   /* no live block: ignored, as rt_alloc_move does */
+    uintptr_t tag = b->tag;
+    struct kind *k = (struct kind *)(tag & ~(uintptr_t)15);
+    int ok = !(tag & (OWNED | VISITED));
+    if (ok && k->nown > 0) {
+      const unsigned *own = k->own, *end = own + k->nown;
+      if (!k->is_array) {
+        ok = adopt_leaves((char *)(b + 1), own, end, b, to);
+      } else {
+        char *e = (char *)(b + 1) + CK_LEN_WORD_SIZE;
+        for (size_t n = block_elems(b, k); n > 0 && ok; n--, e += k->elem_size)
+          ok = adopt_leaves(e, own, end, b, to);
+      }
+    }
+    if (ok)
+      adopt_one(b, tag, to);
+    else
+      slow |= 1u << i;
+  }
+  heap_leave(locked);
+  for (; slow != 0; slow &= slow - 1)
+    rt_alloc_move(args[__builtin_ctz(slow)], to);
+}

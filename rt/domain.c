@@ -460,15 +460,31 @@ struct domain_rec *rt_domain_call_slow(struct domain *h, const struct __cuckoo_t
  * objects, moved into the call, are deleted. */
 struct domain_rec *rt_domain_call_own(struct domain *h, const struct __cuckoo_type *t, int (*f)(void),
                                       const void *ret, unsigned mask, void *const *args);
+static struct domain_rec *own_args_move(struct domain_rec *d, unsigned mask, void *const *args) {
+  if (d != NULL) {
+    rt_alloc_adopt(&d->owned, mask, args);
+    return d;
+  }
+  struct rt_owner gone = {NULL, 0};
+  rt_alloc_adopt(&gone, mask, args);
+  rt_owner_purge(&gone);
+  return NULL;
+}
+
 struct domain_rec *rt_domain_call_own(struct domain *h, const struct __cuckoo_type *t, int (*f)(void),
                                       const void *ret, unsigned mask, void *const *args) {
-  struct domain_rec *d = rt_domain_call_slow(h, t, f, ret);
-  struct rt_owner gone = {NULL, 0};
-  for (unsigned i = 0; i < 32; i++)
-    if ((mask & (1u << i)) && args[i] != NULL)
-      rt_alloc_move(args[i], d != NULL ? &d->owned : &gone);
-  rt_owner_purge(&gone);
-  return d;
+  return own_args_move(rt_domain_call_slow(h, t, f, ret), mask, args);
+}
+
+/* The same, D already locked by the fast path (rt_domain_call_locked's
+ * case: not this descriptor, or not ready). */
+struct domain_rec *rt_domain_call_own_locked(struct domain_rec *d, const struct __cuckoo_type *t,
+                                             int (*f)(void), const void *ret, unsigned mask,
+                                             void *const *args);
+struct domain_rec *rt_domain_call_own_locked(struct domain_rec *d, const struct __cuckoo_type *t,
+                                             int (*f)(void), const void *ret, unsigned mask,
+                                             void *const *args) {
+  return own_args_move(rt_domain_call_locked(d, t, f, ret), mask, args);
 }
 
 /* The call returned normally but asked for the slow way out (D's frame is
@@ -551,6 +567,7 @@ __asm__(
     "	movl 12(%esp), %ecx\n"
     "	cmpl %ecx, 28(%edx)\n"                   /* desc is d's, and d is ready */
     "	jne 7f\n"
+    "rt_domain_enter_fast:\n"                  /* d (%edx) locked and ready, no frame */
     DOMAIN_ENTER_SAVE
     "	movl %edx, %gs:rt_domain_top@ntpoff\n"   /* d's frame: the thread's only one */
     "	leal 16(%esp), %esp\n"
@@ -635,11 +652,50 @@ __asm__(
     "	ret\n"
     "	.size __cuckoo_domain_call, .-__cuckoo_domain_call\n"
     "\n"
-    /* owned arguments: always through C (rt_domain_call_own), then as above */
+    /* owned arguments: the checks of the fast path above; then, d locked
+     * and ready, the objects go on d's books (rt_alloc_adopt, in C: the
+     * allocator's books are under its lock) and the call enters d as above */
     "	.globl __cuckoo_domain_call_own\n"
     "	.type __cuckoo_domain_call_own, @function\n"
     "__cuckoo_domain_call_own:\n"
+    "	cmpl $0, %gs:rt_domain_top@ntpoff\n"     /* nested: the slow path */
+    "	jne 3f\n"
+    "	cmpl $0, 8(%esp)\n"                      /* f */
+    "	je 3f\n"
+    "	movl 4(%esp), %edx\n"
+    "	subl rt_domain_handles, %edx\n"
+    "	cmpl rt_domain_count, %edx\n"
+    "	jae 3f\n"
+    "	shll $8, %edx\n"
+    "	addl rt_domain_records, %edx\n"          /* d */
+    "	lock btsl $0, 24(%edx)\n"
+    "	jc 3f\n"
+    "	movl 12(%esp), %ecx\n"
+    "	cmpl %ecx, 28(%edx)\n"                   /* desc is d's, and d is ready */
+    "	jne 4f\n"
+    "	pushl %edx\n"
+    "	leal 28(%esp), %eax\n"
+    "	pushl %eax\n"                            /* the words after the state */
+    "	pushl 24(%esp)\n"                        /* the mask, in the first hole */
+    "	leal 64(%edx), %eax\n"
+    "	pushl %eax\n"                            /* &d->owned */
+    "	call rt_alloc_adopt\n"
+    "	addl $12, %esp\n"
+    "	popl %edx\n"
+    "	jmp rt_domain_enter_fast\n"
+    /* d locked, but not with this descriptor or not ready */
+    "4:	leal 24(%esp), %eax\n"
     "	subl $4, %esp\n"
+    "	pushl %eax\n"                            /* the words after the state */
+    "	pushl 24(%esp)\n"                        /* the mask */
+    "	pushl 12(%esp)\n"                        /* ret */
+    "	pushl 24(%esp)\n"                        /* f */
+    "	pushl 32(%esp)\n"                        /* desc */
+    "	pushl %edx\n"                            /* d */
+    "	call rt_domain_call_own_locked\n"
+    "	jmp 5f\n"
+    /* anything else: nothing touched yet */
+    "3:	subl $4, %esp\n"
     "	leal 28(%esp), %eax\n"
     "	pushl %eax\n"                            /* the words after the state */
     "	pushl 24(%esp)\n"                        /* the mask, in the first hole */
@@ -648,7 +704,7 @@ __asm__(
     "	pushl 32(%esp)\n"                        /* desc */
     "	pushl 28(%esp)\n"                        /* the handle */
     "	call rt_domain_call_own\n"
-    "	addl $28, %esp\n"
+    "5:	addl $28, %esp\n"
     "	testl %eax, %eax\n"
     "	jz 2f\n"
     "	movl %eax, %edx\n"

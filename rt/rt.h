@@ -224,6 +224,10 @@ void rt_alloc_disown(const void *p);
 /* The object at P, and every object it owns, leave their domains and go on
  * TO's books (NULL: nobody's). */
 void rt_alloc_move(const void *p, struct rt_owner *to);
+/* domain_call's owned arguments (the words ARGS[i] of the bits i of MASK)
+ * go, with everything they own, on TO's books: rt_alloc_move for each,
+ * with a short way for the common trees (domain.c's fast path). */
+void rt_alloc_adopt(struct rt_owner *to, unsigned mask, void *const *args);
 /* The interned identity of T's type (traps memory at S for a bad one). */
 const void *rt_type_kind(const struct __cuckoo_type *t, const struct __cuckoo_site *s);
 
