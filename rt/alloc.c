@@ -54,7 +54,10 @@ struct block {
   struct block *next;             /* free-list link while free */
 };
 #define LIVE ((uintptr_t)1)
-#define OWNED ((uintptr_t)2)     /* kinds are 16-byte aligned (rt_meta_alloc) */
+#define OWNED ((uintptr_t)2)     /* kinds are 32-byte aligned (kind_of): five bits */
+/* (PENDING 4 and VISITED 8 below, transient, under the heap's lock) */
+#define INCOMING ((uintptr_t)16) /* moved into the running domain_call (rt_alloc_mark) */
+#define KIND_MASK (~(uintptr_t)31)
 #define HDR_SIZE sizeof(struct block)
 
 /* Strides of the small classes (header included); larger blocks are
@@ -297,9 +300,10 @@ static struct kind *kind_of(const struct __cuckoo_type *t, unsigned is_array) {
     if (k->hash == h && k->is_array == is_array && strcmp(k->canon, t->canon) == 0)
       break;
   if (k == NULL) {
-    k = rt_meta_alloc(sizeof *k);
+    k = rt_meta_alloc(sizeof *k + 16);   /* 16-byte aligned: made 32 (KIND_MASK) */
     if (k == NULL)
       return NULL;
+    k = (struct kind *)(((uintptr_t)k + 31) & ~(uintptr_t)31);
     k->canon = t->canon;
     k->hash = h;
     k->is_array = is_array;
@@ -513,7 +517,7 @@ void rt_owner_purge(struct rt_owner *o) {
   int locked = heap_enter();
   while (o->head != NULL) {
     struct block *b = o->head->b;
-    block_free(b, (struct kind *)(b->tag & ~(LIVE | OWNED)), (int)chunk_of(b)->cls);
+    block_free(b, (struct kind *)(b->tag & KIND_MASK), (int)chunk_of(b)->cls);
   }
   heap_leave(locked);
 }
@@ -718,7 +722,7 @@ static RT_NORETURN void delete_trap(const struct __cuckoo_type *t, const struct 
 static inline struct block *live_block(const void *p, struct kind *k, int is_array,
                                        struct chunk **cp) {
   struct block *b = block_at(p, is_array ? CK_LEN_WORD_SIZE : 0, cp);
-  return b != NULL && (b->tag & ~OWNED) == ((uintptr_t)k | LIVE) ? b : NULL;
+  return b != NULL && (b->tag & ~(OWNED | INCOMING)) == ((uintptr_t)k | LIVE) ? b : NULL;
 }
 
 /* Puts the live block B of kind K (and size class CLS) on its free list.
@@ -752,9 +756,9 @@ static void block_free(struct block *b, struct kind *k, int cls) {
 static struct block *any_live_block(const void *p, int is_array) {
   struct chunk *c;
   struct block *b = block_at(p, is_array ? CK_LEN_WORD_SIZE : 0, &c);
-  if (b == NULL || !(b->tag & LIVE) || !(b->tag & ~(uintptr_t)15))
+  if (b == NULL || !(b->tag & LIVE) || !(b->tag & KIND_MASK))
     return NULL;
-  return ((struct kind *)(b->tag & ~(uintptr_t)15))->is_array == (unsigned)(is_array != 0) ? b : NULL;
+  return ((struct kind *)(b->tag & KIND_MASK))->is_array == (unsigned)(is_array != 0) ? b : NULL;
 }
 
 /* Takes the children of elements [FROM, TO) of block B (kind K) onto
@@ -779,7 +783,7 @@ static int take_children(struct block *b, struct kind *k, size_t from, size_t to
         owned_unlist((struct rt_owned *)(void *)c->next);
         __atomic_store_n(&c->tag, c->tag & ~OWNED, __ATOMIC_RELEASE);
       }
-      __atomic_store_n(&c->tag, (c->tag & ~LIVE) | PENDING, __ATOMIC_RELEASE);
+      __atomic_store_n(&c->tag, (c->tag & ~(LIVE | INCOMING)) | PENDING, __ATOMIC_RELEASE);
       c->next = *pending;
       *pending = c;
     }
@@ -800,7 +804,7 @@ static int free_pending(struct block *pending, int ok) {
   while (pending) {
     struct block *c = pending;
     pending = c->next;
-    struct kind *ck = (struct kind *)(c->tag & ~(uintptr_t)15);
+    struct kind *ck = (struct kind *)(c->tag & KIND_MASK);
     if (ok && ck->nown > 0)
       ok = take_children(c, ck, 0, block_elems(c, ck), &pending);
     block_free(c, ck, (int)chunk_of(c)->cls);
@@ -964,7 +968,7 @@ void rt_alloc_move(const void *p, struct rt_owner *to) {
     work = c->next;
     c->next = seen;
     seen = c;
-    struct kind *k = (struct kind *)(c->tag & ~(uintptr_t)15);
+    struct kind *k = (struct kind *)(c->tag & KIND_MASK);
     if (k->nown <= 0)
       continue;
     char *elems = (char *)(c + 1) + (k->is_array ? CK_LEN_WORD_SIZE : 0);
@@ -985,7 +989,7 @@ void rt_alloc_move(const void *p, struct rt_owner *to) {
     struct block *c = seen;
     seen = c->next;
     c->next = NULL;
-    uintptr_t tag = c->tag & ~VISITED;
+    uintptr_t tag = c->tag & ~(VISITED | INCOMING);
     if (to != NULL && owned_list(c, to))   /* out of memory: stays nobody's */
       tag |= OWNED;
     __atomic_store_n(&c->tag, tag, __ATOMIC_RELEASE);
@@ -1033,10 +1037,10 @@ static inline __attribute__((always_inline)) int adopt_leaves(char *e, const uns
     if (d == NULL)
       continue;
     uintptr_t tag = d->tag;
-    struct kind *k = (struct kind *)(tag & ~(uintptr_t)15);
+    struct kind *k = (struct kind *)(tag & KIND_MASK);
     if (!(tag & LIVE) || k == NULL || k->is_array != is_array)
       continue;
-    if (d == b || (tag & (OWNED | VISITED)) || k->nown > 0)
+    if (d == b || (tag & (OWNED | VISITED | INCOMING)) || k->nown > 0)
       return 0;
     adopt_one(d, tag, to);
   }
@@ -1073,8 +1077,8 @@ void rt_alloc_adopt(struct rt_owner *to, unsigned mask, void *const *args) {
     if (b == NULL || !(b->tag & LIVE))
       continue;                   /* no live block: ignored, as rt_alloc_move does */
     uintptr_t tag = b->tag;
-    struct kind *k = (struct kind *)(tag & ~(uintptr_t)15);
-    int ok = !(tag & (OWNED | VISITED));
+    struct kind *k = (struct kind *)(tag & KIND_MASK);
+    int ok = !(tag & (OWNED | VISITED | INCOMING));
     if (ok && k->nown > 0) {
       const unsigned *own = k->own, *end = own + k->nown;
       if (!k->is_array) {
@@ -1093,4 +1097,107 @@ void rt_alloc_adopt(struct rt_owner *to, unsigned mask, void *const *args) {
   heap_leave(locked);
   for (; slow != 0; slow &= slow - 1)
     rt_alloc_move(args[__builtin_ctz(slow)], to);
+}
+
+/* ---- owned arguments, lazily (domain.c's fast path) ---------------------------
+ *
+ * A packet moved into a domain is usually deleted or sent on by the call
+ * itself; listing it on the domain's books at entry and unlisting it when
+ * it is deleted would be wasted.  So the fast path only *marks* the blocks
+ * of each argument's tree INCOMING -- with a compare-and-swap from exactly
+ * "live, this kind, nobody's", outside the heap's lock -- and notes them
+ * in the domain's owner (in_b, at most RT_INCOMING_CAP).  Every path that
+ * ends a block's life or takes it elsewhere writes its tag whole (delete,
+ * a recursive delete, renew, chan_send's and share's rt_alloc_move, a
+ * nested domain_call's move), which clears the mark: so at the call's end
+ * a noted block still marked is one the call kept (rt_alloc_settle lists
+ * it, under the heap's lock), and at its failure one to delete
+ * (rt_alloc_drop).  A mark is only ever lost, never forged: the allocator
+ * writes tags from values it read under its lock, so a racing mark (a
+ * hand-made second pointer, on another thread) is overwritten, and a
+ * block freed and reused meanwhile has a fresh tag -- the note is then
+ * stale and ignored.  A tree of another shape (a child that owns
+ * something, a block already on books or marked, more blocks than the
+ * notes hold) goes to rt_alloc_move at once, as before; its walk clears
+ * the marks this one set. */
+static inline int mark_block(struct block *b, uintptr_t tag, struct rt_owner *to, unsigned *n) {
+  if (*n >= RT_INCOMING_CAP ||
+      !__atomic_compare_exchange_n(&b->tag, &tag, tag | INCOMING, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
+    return 0;
+  to->in_b[(*n)++] = b;
+  return 1;
+}
+
+void rt_alloc_mark(struct rt_owner *to, unsigned mask, void *const *args) {
+  unsigned slow = 0, n = 0;
+  for (unsigned m = mask; m != 0; m &= m - 1) {
+    unsigned i = (unsigned)__builtin_ctz(m);
+    const void *p = args[i];
+    if (p == NULL)
+      continue;
+    struct chunk *c;
+    struct block *b = block_at(p, 0, &c);
+    if (b == NULL || !(b->tag & LIVE))
+      b = block_at(p, CK_LEN_WORD_SIZE, &c);
+    if (b == NULL || !(b->tag & LIVE))
+      continue;                   /* no live block: ignored, as rt_alloc_move does */
+    uintptr_t tag = b->tag;
+    struct kind *k = (struct kind *)(tag & KIND_MASK);
+    int ok = !(tag & (OWNED | VISITED | INCOMING)) && mark_block(b, tag, to, &n);
+    if (ok && k->nown > 0) {
+      const unsigned *own = k->own, *end = own + k->nown;
+      char *e = (char *)(b + 1) + (k->is_array ? CK_LEN_WORD_SIZE : 0);
+      for (size_t ne = block_elems(b, k); ne > 0 && ok; ne--, e += k->elem_size)
+        for (const unsigned *o = own; o < end && ok; o++) {
+          uintptr_t child = __atomic_load_n((uintptr_t *)(void *)(e + (*o & ~1u)), __ATOMIC_RELAXED);
+          if (child == 0)
+            continue;
+          unsigned is_array = *o & 1u;
+          struct block *d = block_at((const void *)child, is_array ? CK_LEN_WORD_SIZE : 0, &c);
+          if (d == NULL)
+            continue;
+          uintptr_t dt = d->tag;
+          struct kind *dk = (struct kind *)(dt & KIND_MASK);
+          if (!(dt & LIVE) || dk == NULL || dk->is_array != is_array)
+            continue;             /* ignored, as rt_alloc_move ignores it */
+          ok = !(dt & (OWNED | VISITED | INCOMING)) && dk->nown <= 0 && mark_block(d, dt, to, &n);
+        }
+    }
+    if (!ok)
+      slow |= 1u << i;
+  }
+  to->in_n = n;
+  for (; slow != 0; slow &= slow - 1)
+    rt_alloc_move(args[__builtin_ctz(slow)], to);
+}
+
+/* The call ended normally: what it kept of what it was given is TO's. */
+void rt_alloc_settle(struct rt_owner *to) {
+  int locked = heap_enter();
+  for (unsigned i = 0; i < to->in_n; i++) {
+    struct block *b = to->in_b[i];
+    uintptr_t tag = b->tag;
+    if ((tag & (INCOMING | LIVE | OWNED)) != (INCOMING | LIVE))
+      continue;
+    tag &= ~INCOMING;
+    if (owned_list(b, to))        /* out of memory: stays nobody's */
+      tag |= OWNED;
+    __atomic_store_n(&b->tag, tag, __ATOMIC_RELEASE);
+  }
+  to->in_n = 0;
+  heap_leave(locked);
+}
+
+/* The call failed: what it was given and still holds dies with it (each
+ * block of the trees was noted: freed one by one). */
+void rt_alloc_drop(struct rt_owner *to) {
+  int locked = heap_enter();
+  for (unsigned i = 0; i < to->in_n; i++) {
+    struct block *b = to->in_b[i];
+    uintptr_t tag = b->tag;
+    if ((tag & (INCOMING | LIVE | OWNED)) == (INCOMING | LIVE))
+      block_free(b, (struct kind *)(tag & KIND_MASK), (int)chunk_of(b)->cls);
+  }
+  to->in_n = 0;
+  heap_leave(locked);
 }

@@ -67,7 +67,7 @@ struct domain_rec {
                                      domain was revoked from inside) */
   uintptr_t saved[S_N];           /* 40: the caller's callee-saved registers,
                                      %esp after the call and return address */
-  struct rt_owner owned;          /* 64 */
+  struct rt_owner owned;          /* 64: its books; in_n at 72, in_b at 76 */
   struct __cuckoo_obj *(*setup)(void);
   const struct __cuckoo_type *state_desc;  /* domain_new's descriptor */
   const void *state_kind;         /* the state descriptor's interned kind (alloc.c) */
@@ -75,12 +75,13 @@ struct domain_rec {
   unsigned live;                  /* set once domain_new's setup worked */
   char name[NAME_CAP];
 #if defined(__i386__)
-  char pad[256 - 92 - NAME_CAP];
+  char pad[256 - 92 - 4 - 4 * RT_INCOMING_CAP - NAME_CAP];
 #endif
 };
 _Static_assert((offsetof(struct domain_rec, lock) == 24 && offsetof(struct domain_rec, fast_desc) == 28 &&
                 offsetof(struct domain_rec, state) == 32 && offsetof(struct domain_rec, attn) == 36 &&
                 offsetof(struct domain_rec, saved) == 40 && offsetof(struct domain_rec, owned) == 64 &&
+                offsetof(struct domain_rec, owned.in_n) == 72 && offsetof(struct domain_rec, owned.in_b) == 76 &&
                 sizeof(struct domain_rec) == 256) || sizeof(void *) != 4,
                "the record layout the assembly reads");
 _Static_assert((offsetof(struct rt_domain_frame, outer) == 4 && sizeof(struct rt_domain_frame) == 24) ||
@@ -512,6 +513,8 @@ static const void *recover(struct domain_rec *d) {
   d->attn = 0;
   if (mark != RT_HELD_NONE)
     rt_mutexes_release(mark);
+  if (d->owned.in_n != 0)
+    rt_alloc_drop(&d->owned);     /* what the fast path's owned arguments brought */
   domain_empty(d);
   if (!d->revoked)
     run_setup(d, NULL, ret);
@@ -567,13 +570,13 @@ __asm__(
     "	movl 12(%esp), %ecx\n"
     "	cmpl %ecx, 28(%edx)\n"                   /* desc is d's, and d is ready */
     "	jne 7f\n"
-    "rt_domain_enter_fast:\n"                  /* d (%edx) locked and ready, no frame */
     DOMAIN_ENTER_SAVE
     "	movl %edx, %gs:rt_domain_top@ntpoff\n"   /* d's frame: the thread's only one */
     "	leal 16(%esp), %esp\n"
     "	call *-12(%esp)\n"                       /* f, its return address in the first hole */
     "	movl %gs:rt_domain_top@ntpoff, %edx\n"
     "	movl $0, %gs:rt_domain_top@ntpoff\n"
+    "rt_domain_returned:\n"                    /* f returned %eax, d's frame popped */
     "1:	testl %eax, %eax\n"
     "	js 4f\n"
     "	cmpl $0, 36(%edx)\n"                     /* attn */
@@ -679,10 +682,37 @@ __asm__(
     "	pushl 24(%esp)\n"                        /* the mask, in the first hole */
     "	leal 64(%edx), %eax\n"
     "	pushl %eax\n"                            /* &d->owned */
-    "	call rt_alloc_adopt\n"
+    "	call rt_alloc_mark\n"
     "	addl $12, %esp\n"
     "	popl %edx\n"
-    "	jmp rt_domain_enter_fast\n"
+    DOMAIN_ENTER_SAVE
+    "	movl %edx, %gs:rt_domain_top@ntpoff\n"
+    "	leal 16(%esp), %esp\n"
+    "	call *-12(%esp)\n"
+    "	movl %gs:rt_domain_top@ntpoff, %edx\n"
+    "	movl $0, %gs:rt_domain_top@ntpoff\n"
+    "	testl %eax, %eax\n"                      /* negative: the failure's path drops them */
+    "	js rt_domain_returned\n"
+    "	movl 72(%edx), %ecx\n"                   /* the blocks noted (in_n) */
+    "	testl %ecx, %ecx\n"
+    "	jz rt_domain_returned\n"
+    "	pushl %eax\n"
+    "6:	movl 72(%edx,%ecx,4), %eax\n"            /* in_b[%ecx - 1] */
+    "	testb $16, (%eax)\n"                     /* still INCOMING: f kept it */
+    "	jnz 7f\n"
+    "	decl %ecx\n"
+    "	jnz 6b\n"
+    "	movl $0, 72(%edx)\n"
+    "	popl %eax\n"
+    "	jmp rt_domain_returned\n"
+    "7:	pushl %edx\n"
+    "	leal 64(%edx), %ecx\n"
+    "	pushl %ecx\n"
+    "	call rt_alloc_settle\n"
+    "	addl $4, %esp\n"
+    "	popl %edx\n"
+    "	popl %eax\n"
+    "	jmp rt_domain_returned\n"
     /* d locked, but not with this descriptor or not ready */
     "4:	leal 24(%esp), %eax\n"
     "	subl $4, %esp\n"
