@@ -4,7 +4,11 @@
  * list, whose nodes own more; an array of packets), the slow entry (a
  * nested call, whose argument is the calling domain's object), the
  * entry with the domain locked but not ready (revoked: the objects are
- * deleted), and NULL.
+ * deleted), and NULL; and what the call does with the parts of what it
+ * was given (the fast path lists at the call's end only what the call
+ * kept): a child kept in the domain's own object, a child in a local when
+ * the call fails, a packet sent on before the call fails, one of two
+ * packets kept, an array renewed.
  * Each line checks domain_objects() and heap_objects(): the objects moved
  * in are the domain's exactly, and none is lost or left behind. */
 #include <cuckoo.ckh>
@@ -78,6 +82,48 @@ int nothing(struct state *s, struct packet *own p) {
   return p == NULL ? 7 : -1;
 }
 
+/* what the call does with the packet's parts (the fast path marks them,
+ * and lists at the call's end only what the call kept) */
+int keep_data(struct state *s, struct packet *own p) {
+  struct packet *own q = new(struct packet);
+  q->data = take(p->data);        /* the child moves into the domain's own object */
+  delete(p);
+  int n = (int)lengthof(q->data);
+  s->kept = q;
+  return n;
+}
+
+int data_then_fail(struct state *s, struct packet *own p) {
+  int (*own d)[] = take(p->data); /* in a local when the call fails: dies too */
+  delete(p);
+  int small[1];
+  small[lengthof(d)] = s->calls;
+  return small[0];
+}
+
+chan_t *out;
+
+int send_then_fail(struct state *s, struct packet *own p, int n) {
+  chan_send(out, p);              /* gone: the failure does not take it */
+  int small[1];
+  small[n] = s->calls;
+  return small[0];
+}
+
+int keep_first(struct state *s, struct packet *own p, struct packet *own q) {
+  s->kept = p;
+  delete(q);
+  return 1;
+}
+
+int grow(struct state *s, struct packet *own (*own a)[]) {
+  renew(a, lengthof(a) + 2);      /* the old block freed, the new one the domain's */
+  a[lengthof(a) - 1] = new(struct packet);
+  int n = (int)lengthof(a);
+  s->many = a;
+  return n;
+}
+
 domain_t *inner;
 
 /* inside the domain `outer`: a packet it made goes on into `inner` */
@@ -113,6 +159,21 @@ int main(void) {
   line("consumed", domain_call(d, consume, packet_new(9, 2)), d, base);
   line("NULL", domain_call(d, nothing, NULL), d, base);
   line("failure", domain_call(d, boom, packet_new(2, 1)), d, base);
+  h0 = heap_objects();
+  line("a child kept", domain_call(d, keep_data, packet_new(5, 0)), d, base);
+  line("a child in a local, fail", domain_call(d, data_then_fail, packet_new(3, 0)), d, base);
+  h0 = heap_objects();
+  out = chan_new(2);
+  line("sent, then fail", domain_call(d, send_then_fail, packet_new(4, 1), 3), d, base);
+  struct packet *own got = chan_recv(out, struct packet);
+  printf("received whole: %d\n", count(got) == 4 && (*got->data)[0] == 4);
+  delete(got);
+  line("received, deleted", 0, d, base);
+  line("one kept, one deleted", domain_call(d, keep_first, packet_new(2, 0), packet_new(2, 2)), d, base);
+  struct packet *own (*own b)[] = new(struct packet *own[2]);
+  b[1] = packet_new(1, 0);
+  line("an array renewed", domain_call(d, grow, b), d, base);
+  line("failure", domain_call(d, boom, packet_new(2, 0)), d, base);
   h0 = heap_objects();
 
   int ib = domain_objects(inner);
