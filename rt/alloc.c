@@ -1104,69 +1104,103 @@ void rt_alloc_adopt(struct rt_owner *to, unsigned mask, void *const *args) {
  * A packet moved into a domain is usually deleted or sent on by the call
  * itself; listing it on the domain's books at entry and unlisting it when
  * it is deleted would be wasted.  So the fast path only *marks* the blocks
- * of each argument's tree INCOMING -- with a compare-and-swap from exactly
- * "live, this kind, nobody's", outside the heap's lock -- and notes them
- * in the domain's owner (in_b, at most RT_INCOMING_CAP).  Every path that
- * ends a block's life or takes it elsewhere writes its tag whole (delete,
- * a recursive delete, renew, chan_send's and share's rt_alloc_move, a
- * nested domain_call's move), which clears the mark: so at the call's end
- * a noted block still marked is one the call kept (rt_alloc_settle lists
- * it, under the heap's lock), and at its failure one to delete
- * (rt_alloc_drop).  A mark is only ever lost, never forged: the allocator
- * writes tags from values it read under its lock, so a racing mark (a
- * hand-made second pointer, on another thread) is overwritten, and a
- * block freed and reused meanwhile has a fresh tag -- the note is then
- * stale and ignored.  A tree of another shape (a child that owns
- * something, a block already on books or marked, more blocks than the
- * notes hold) goes to rt_alloc_move at once, as before; its walk clears
- * the marks this one set. */
-static inline int mark_block(struct block *b, uintptr_t tag, struct rt_owner *to, unsigned *n) {
-  if (*n >= RT_INCOMING_CAP ||
-      !__atomic_compare_exchange_n(&b->tag, &tag, tag | INCOMING, 0, __ATOMIC_ACQ_REL, __ATOMIC_RELAXED))
+ * of each argument's tree: INCOMING in the tag, and the domain's owner in
+ * the `next` word (unused while a block is live and on nobody's books),
+ * both under the heap's lock -- and notes them in the owner (in_b, at most
+ * RT_INCOMING_CAP).  Every path that ends a block's life or takes it
+ * elsewhere writes its tag whole (delete, a recursive delete, renew,
+ * chan_send's and share's rt_alloc_move, a nested domain_call's move),
+ * which clears the mark.  So at the call's end a noted block still marked
+ * as this owner's is one the call kept (rt_alloc_settle lists it), and at
+ * its failure one to delete (rt_alloc_drop); a note whose block was freed
+ * meanwhile, and perhaps reused -- even marked again by another thread's
+ * call into another domain -- is recognised as stale by the owner in
+ * `next`.  A tree of another shape (a child that owns something, a block
+ * already on books or marked, more blocks than the notes hold) goes to
+ * rt_alloc_move at once, as before; its walk clears the marks this one
+ * set. */
+/* The live block whose data P is, P past the length word when IS_ARRAY
+ * (when IS_ARRAY is -1: a single object's, else an array's); NULL if none. */
+static inline __attribute__((always_inline)) struct block *live_data(const void *p, int is_array) {
+  struct chunk *c;
+  struct block *b;
+  if (is_array <= 0) {
+    b = block_at(p, 0, &c);
+    if (__builtin_expect(b != NULL && (b->tag & LIVE), 1))
+      return b;
+    if (is_array == 0)
+      return NULL;
+  }
+  b = block_at(p, CK_LEN_WORD_SIZE, &c);
+  return b != NULL && (b->tag & LIVE) ? b : NULL;
+}
+
+/* Marks the block B (tag TAG: live, nobody's, unmarked) as TO's and
+ * notes it in TO's REC[*N]; 0 if the notes are full.  Inside the heap. */
+static inline __attribute__((always_inline)) int mark_block(struct block *b, uintptr_t tag,
+                                                             struct rt_owner *to, void **rec,
+                                                             unsigned *n) {
+  if (*n >= RT_INCOMING_CAP)
     return 0;
-  to->in_b[(*n)++] = b;
+  b->next = (struct block *)(void *)to;
+  __atomic_store_n(&b->tag, tag | INCOMING, __ATOMIC_RELEASE);
+  rec[(*n)++] = b;
+  return 1;
+}
+
+/* The owned words [O, END) of the element at E: each leaf marked; 0 at the
+ * first word that holds a live block of another shape (or no room). */
+static inline __attribute__((always_inline)) int mark_leaves(const char *e, const unsigned *o,
+                                                              const unsigned *end, struct rt_owner *to,
+                                                              void **rec, unsigned *n) {
+  for (; o < end; o++) {
+    uintptr_t child = __atomic_load_n((const uintptr_t *)(const void *)(e + (*o & ~1u)), __ATOMIC_RELAXED);
+    if (child == 0)
+      continue;
+    int is_array = (int)(*o & 1u);
+    struct block *d = live_data((const void *)child, is_array);
+    if (d == NULL)
+      continue;                   /* ignored, as rt_alloc_move ignores it */
+    uintptr_t dt = d->tag;
+    struct kind *dk = (struct kind *)(dt & KIND_MASK);
+    if (dk->is_array != (unsigned)is_array)
+      continue;
+    if ((dt & (OWNED | VISITED | INCOMING)) || dk->nown > 0 || !mark_block(d, dt, to, rec, n))
+      return 0;
+  }
   return 1;
 }
 
 void rt_alloc_mark(struct rt_owner *to, unsigned mask, void *const *args) {
   unsigned slow = 0, n = 0;
+  void **rec = to->in_b;
+  int locked = heap_enter();
   for (unsigned m = mask; m != 0; m &= m - 1) {
     unsigned i = (unsigned)__builtin_ctz(m);
     const void *p = args[i];
     if (p == NULL)
       continue;
-    struct chunk *c;
-    struct block *b = block_at(p, 0, &c);
-    if (b == NULL || !(b->tag & LIVE))
-      b = block_at(p, CK_LEN_WORD_SIZE, &c);
-    if (b == NULL || !(b->tag & LIVE))
+    struct block *b = live_data(p, -1);
+    if (b == NULL)
       continue;                   /* no live block: ignored, as rt_alloc_move does */
     uintptr_t tag = b->tag;
     struct kind *k = (struct kind *)(tag & KIND_MASK);
-    int ok = !(tag & (OWNED | VISITED | INCOMING)) && mark_block(b, tag, to, &n);
+    int ok = !(tag & (OWNED | VISITED | INCOMING)) && mark_block(b, tag, to, rec, &n);
     if (ok && k->nown > 0) {
       const unsigned *own = k->own, *end = own + k->nown;
-      char *e = (char *)(b + 1) + (k->is_array ? CK_LEN_WORD_SIZE : 0);
-      for (size_t ne = block_elems(b, k); ne > 0 && ok; ne--, e += k->elem_size)
-        for (const unsigned *o = own; o < end && ok; o++) {
-          uintptr_t child = __atomic_load_n((uintptr_t *)(void *)(e + (*o & ~1u)), __ATOMIC_RELAXED);
-          if (child == 0)
-            continue;
-          unsigned is_array = *o & 1u;
-          struct block *d = block_at((const void *)child, is_array ? CK_LEN_WORD_SIZE : 0, &c);
-          if (d == NULL)
-            continue;
-          uintptr_t dt = d->tag;
-          struct kind *dk = (struct kind *)(dt & KIND_MASK);
-          if (!(dt & LIVE) || dk == NULL || dk->is_array != is_array)
-            continue;             /* ignored, as rt_alloc_move ignores it */
-          ok = !(dt & (OWNED | VISITED | INCOMING)) && dk->nown <= 0 && mark_block(d, dt, to, &n);
-        }
+      if (!k->is_array) {
+        ok = mark_leaves((const char *)(b + 1), own, end, to, rec, &n);
+      } else {
+        const char *e = (const char *)(b + 1) + CK_LEN_WORD_SIZE;
+        for (size_t ne = block_elems(b, k); ne > 0 && ok; ne--, e += k->elem_size)
+          ok = mark_leaves(e, own, end, to, rec, &n);
+      }
     }
     if (!ok)
       slow |= 1u << i;
   }
   to->in_n = n;
+  heap_leave(locked);
   for (; slow != 0; slow &= slow - 1)
     rt_alloc_move(args[__builtin_ctz(slow)], to);
 }
@@ -1177,8 +1211,8 @@ void rt_alloc_settle(struct rt_owner *to) {
   for (unsigned i = 0; i < to->in_n; i++) {
     struct block *b = to->in_b[i];
     uintptr_t tag = b->tag;
-    if ((tag & (INCOMING | LIVE | OWNED)) != (INCOMING | LIVE))
-      continue;
+    if ((tag & (INCOMING | LIVE | OWNED)) != (INCOMING | LIVE) || b->next != (struct block *)(void *)to)
+      continue;                   /* gone, or reused and another call's now */
     tag &= ~INCOMING;
     if (owned_list(b, to))        /* out of memory: stays nobody's */
       tag |= OWNED;
@@ -1195,7 +1229,7 @@ void rt_alloc_drop(struct rt_owner *to) {
   for (unsigned i = 0; i < to->in_n; i++) {
     struct block *b = to->in_b[i];
     uintptr_t tag = b->tag;
-    if ((tag & (INCOMING | LIVE | OWNED)) == (INCOMING | LIVE))
+    if ((tag & (INCOMING | LIVE | OWNED)) == (INCOMING | LIVE) && b->next == (struct block *)(void *)to)
       block_free(b, (struct kind *)(tag & KIND_MASK), (int)chunk_of(b)->cls);
   }
   to->in_n = 0;
