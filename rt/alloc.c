@@ -1171,32 +1171,51 @@ static inline __attribute__((always_inline)) int mark_leaves(const char *e, cons
   return 1;
 }
 
-void rt_alloc_mark(struct rt_owner *to, unsigned mask, void *const *args) {
-  unsigned slow = 0, n = 0;
+/* Marks the tree of the object at P (not NULL) as TO's, noting its blocks
+ * from REC[*N]; 0 when it is not of the short way's shape (what it marked
+ * is then taken over by rt_alloc_move's walk).  Inside the heap. */
+static inline __attribute__((always_inline)) int mark_tree(const void *p, struct rt_owner *to,
+                                                            unsigned *n) {
   void **rec = to->in_b;
+  struct block *b = live_data(p, -1);
+  if (b == NULL)
+    return 1;                     /* no live block: ignored, as rt_alloc_move does */
+  uintptr_t tag = b->tag;
+  struct kind *k = (struct kind *)(tag & KIND_MASK);
+  if ((tag & (OWNED | VISITED | INCOMING)) || !mark_block(b, tag, to, rec, n))
+    return 0;
+  if (k->nown <= 0)
+    return 1;
+  const unsigned *own = k->own, *end = own + k->nown;
+  if (!k->is_array)
+    return mark_leaves((const char *)(b + 1), own, end, to, rec, n);
+  const char *e = (const char *)(b + 1) + CK_LEN_WORD_SIZE;
+  for (size_t ne = block_elems(b, k); ne > 0; ne--, e += k->elem_size)
+    if (!mark_leaves(e, own, end, to, rec, n))
+      return 0;
+  return 1;
+}
+
+void rt_alloc_mark(struct rt_owner *to, unsigned mask, void *const *args) {
+  unsigned n = 0;
+  if (__builtin_expect(mask != 0 && (mask & (mask - 1)) == 0, 1)) {
+    /* one owned argument, the usual case */
+    const void *p = args[__builtin_ctz(mask)];
+    if (p == NULL)
+      return;
+    int locked = heap_enter();
+    int ok = mark_tree(p, to, &n);
+    to->in_n = n;
+    heap_leave(locked);
+    if (!ok)
+      rt_alloc_move(p, to);
+    return;
+  }
+  unsigned slow = 0;
   int locked = heap_enter();
   for (unsigned m = mask; m != 0; m &= m - 1) {
     unsigned i = (unsigned)__builtin_ctz(m);
-    const void *p = args[i];
-    if (p == NULL)
-      continue;
-    struct block *b = live_data(p, -1);
-    if (b == NULL)
-      continue;                   /* no live block: ignored, as rt_alloc_move does */
-    uintptr_t tag = b->tag;
-    struct kind *k = (struct kind *)(tag & KIND_MASK);
-    int ok = !(tag & (OWNED | VISITED | INCOMING)) && mark_block(b, tag, to, rec, &n);
-    if (ok && k->nown > 0) {
-      const unsigned *own = k->own, *end = own + k->nown;
-      if (!k->is_array) {
-        ok = mark_leaves((const char *)(b + 1), own, end, to, rec, &n);
-      } else {
-        const char *e = (const char *)(b + 1) + CK_LEN_WORD_SIZE;
-        for (size_t ne = block_elems(b, k); ne > 0 && ok; ne--, e += k->elem_size)
-          ok = mark_leaves(e, own, end, to, rec, &n);
-      }
-    }
-    if (!ok)
+    if (args[i] != NULL && !mark_tree(args[i], to, &n))
       slow |= 1u << i;
   }
   to->in_n = n;
