@@ -111,6 +111,17 @@ static Oper temp_of(IrKind k, IrInst *in) {
   return ir_temp(in->dst);
 }
 
+/* Ends the current block: to T when A CC B (compared as K), else to F. */
+static void branch(Oper a, Oper b, IrKind k, IrCC cc, int t, int f) {
+  IrInst *in = emit(IR_BR);
+  in->a = a;
+  in->b = b;
+  in->k2 = k;
+  in->cc = cc;
+  in->t1 = t;
+  in->t2 = f;
+}
+
 static IrSite *site(const char *kind, const char *detail, Loc loc) {
   return ir_new_site(fn, kind, detail, loc);
 }
@@ -1375,13 +1386,7 @@ static void lower_cond(Node *n, int t, int f) {
     a = stable(a, lower_kind(n->lhs->ty), n->rhs);
     Oper b = lower_expr(n->rhs);
     cur_loc = n->loc;
-    IrInst *in = emit(IR_BR);
-    in->a = a;
-    in->b = b;
-    in->k2 = lower_kind(n->lhs->ty);
-    in->cc = cmp_cc(n->kind, uns_type(n->lhs->ty));
-    in->t1 = t;
-    in->t2 = f;
+    branch(a, b, lower_kind(n->lhs->ty), cmp_cc(n->kind, uns_type(n->lhs->ty)), t, f);
     return;
   }
   default:
@@ -1394,13 +1399,7 @@ static void lower_cond(Node *n, int t, int f) {
     jump_to(v.imm ? t : f);
     return;
   }
-  IrInst *in = emit(IR_BR);
-  in->a = v;
-  in->b = zero_of(k);
-  in->k2 = k;
-  in->cc = CC_NE;
-  in->t1 = t;
-  in->t2 = f;
+  branch(v, zero_of(k), k, CC_NE, t, f);
 }
 
 /* ---- initializers --------------------------------------------------------- */
@@ -1551,13 +1550,7 @@ static void own_drop_lv(LV l, Type *t, Loc loc) {
   cur_loc = loc;
   Oper old = as_temp(take_lv(l, t), IK_I32);
   int del = ir_new_block(fn), next = ir_new_block(fn);
-  IrInst *in = emit(IR_BR);
-  in->a = old;
-  in->b = ir_imm(0);
-  in->k2 = IK_I32;
-  in->cc = CC_NE;
-  in->t1 = del;
-  in->t2 = next;
+  branch(old, ir_imm(0), IK_I32, CC_NE, del, next);
   cur = del;
   delete_call(old, t, loc);
   start_block(next);
@@ -1594,13 +1587,7 @@ static void own_drop_loop(IrAddr a, Type *t, Loc loc) {
   in->k = IK_I32;
   int head = ir_new_block(fn), body = ir_new_block(fn), done = ir_new_block(fn);
   start_block(head);
-  in = emit(IR_BR);
-  in->a = ir_temp(i);
-  in->b = ir_imm(t->len);
-  in->k2 = IK_I32;
-  in->cc = CC_LT;
-  in->t1 = body;
-  in->t2 = done;
+  branch(ir_temp(i), ir_imm(t->len), IK_I32, CC_LT, body, done);
   cur = body;
   in = emit(IR_CHECK_BOUNDS);
   in->a = ir_temp(i);
@@ -1817,13 +1804,7 @@ static void lower_stmt(Node *n) {
     for (Node *c = n->cases; c; c = c->case_next) {
       int cb = label_block(c);
       int next = ir_new_block(fn);
-      IrInst *in = emit(IR_BR);
-      in->a = v;
-      in->b = ir_imm(c->case_val);
-      in->k2 = k;
-      in->cc = CC_EQ;
-      in->t1 = cb;
-      in->t2 = next;
+      branch(v, ir_imm(c->case_val), k, CC_EQ, cb, next);
       cur = next;
     }
     jump_to(n->default_case ? label_block(n->default_case) : end);
