@@ -111,6 +111,17 @@ static Oper temp_of(IrKind k, IrInst *in) {
   return ir_temp(in->dst);
 }
 
+/* Ends the current block: to T when A CC B (compared as K), else to F. */
+static void branch(Oper a, Oper b, IrKind k, IrCC cc, int t, int f) {
+  IrInst *in = emit(IR_BR);
+  in->a = a;
+  in->b = b;
+  in->k2 = k;
+  in->cc = cc;
+  in->t1 = t;
+  in->t2 = f;
+}
+
 static IrSite *site(const char *kind, const char *detail, Loc loc) {
   return ir_new_site(fn, kind, detail, loc);
 }
@@ -1375,13 +1386,7 @@ static void lower_cond(Node *n, int t, int f) {
     a = stable(a, lower_kind(n->lhs->ty), n->rhs);
     Oper b = lower_expr(n->rhs);
     cur_loc = n->loc;
-    IrInst *in = emit(IR_BR);
-    in->a = a;
-    in->b = b;
-    in->k2 = lower_kind(n->lhs->ty);
-    in->cc = cmp_cc(n->kind, uns_type(n->lhs->ty));
-    in->t1 = t;
-    in->t2 = f;
+    branch(a, b, lower_kind(n->lhs->ty), cmp_cc(n->kind, uns_type(n->lhs->ty)), t, f);
     return;
   }
   default:
@@ -1394,13 +1399,7 @@ static void lower_cond(Node *n, int t, int f) {
     jump_to(v.imm ? t : f);
     return;
   }
-  IrInst *in = emit(IR_BR);
-  in->a = v;
-  in->b = zero_of(k);
-  in->k2 = k;
-  in->cc = CC_NE;
-  in->t1 = t;
-  in->t2 = f;
+  branch(v, zero_of(k), k, CC_NE, t, f);
 }
 
 /* ---- initializers --------------------------------------------------------- */
@@ -1528,9 +1527,10 @@ static bool holds_owned(Type *t) {
   return false;
 }
 
-/* The elements of an array local whose owned pointers a scope's end
- * empties (unrolled: beyond, they are not reached -- doc/decisions.md). */
-#define OWN_ARRAY_UNROLL 64
+/* An array with at most this many elements has its owned pointers
+ * emptied at a scope's end by unrolled code; a longer one by a loop
+ * (every element, whatever the length). */
+#define OWN_ARRAY_UNROLL 4
 
 static bool is_owned_local(Obj *v) {
   return v && v->is_local && !v->is_static && !v->is_function && holds_owned(v->ty);
@@ -1550,16 +1550,69 @@ static void own_drop_lv(LV l, Type *t, Loc loc) {
   cur_loc = loc;
   Oper old = as_temp(take_lv(l, t), IK_I32);
   int del = ir_new_block(fn), next = ir_new_block(fn);
-  IrInst *in = emit(IR_BR);
-  in->a = old;
-  in->b = ir_imm(0);
-  in->k2 = IK_I32;
-  in->cc = CC_NE;
-  in->t1 = del;
-  in->t2 = next;
+  branch(old, ir_imm(0), IK_I32, CC_NE, del, next);
   cur = del;
   delete_call(old, t, loc);
   start_block(next);
+}
+
+static void own_drop_at(IrAddr a, Type *t, Loc loc);
+
+/* Does emptying an object of type T take a loop: is it, or does it hold,
+ * an array with more than OWN_ARRAY_UNROLL elements holding owned
+ * pointers?  An array whose elements take a loop is looped over too, so
+ * that an element's address is always one of an element of a variable
+ * index (the proof checker reads an indexed address at element 0 of an
+ * enclosing array as an index into that array). */
+static bool own_drop_loops(Type *t) {
+  if (t->kind == TY_ARRAY)
+    return holds_owned(t->base) && (t->len > OWN_ARRAY_UNROLL || own_drop_loops(t->base));
+  if (t->kind == TY_STRUCT && t->sdef)
+    for (Member *m = t->sdef->members; m; m = m->next)
+      if (own_drop_loops(m->ty))
+        return true;
+  return false;
+}
+
+/* The elements of the array at A (type T: own_drop_loops) in a loop: for (i = 0; i < len; i++) own_drop_at(&a[i]).  The
+ * index is checked as a[i]'s would be (the optimiser drops the check it
+ * proves; the proof checker sees it either way). */
+static void own_drop_loop(IrAddr a, Type *t, Loc loc) {
+  cur_loc = loc;
+  Oper base = addr_value(a);
+  int i = new_temp(IK_I32);
+  IrInst *in = emit(IR_COPY);
+  in->a = ir_imm(0);
+  in->dst = i;
+  in->k = IK_I32;
+  int head = ir_new_block(fn), body = ir_new_block(fn), done = ir_new_block(fn);
+  start_block(head);
+  branch(ir_temp(i), ir_imm(t->len), IK_I32, CC_LT, body, done);
+  cur = body;
+  in = emit(IR_CHECK_BOUNDS);
+  in->a = ir_temp(i);
+  in->k = IK_I32;
+  in->b = ir_imm(t->len);
+  in->site = site("bounds", "index %lld not in [0, %llu)", loc);
+  IrAddr e = addr_of_value(base);
+  long long esize = t->base->size;
+  if (esize == 1 || esize == 2 || esize == 4 || esize == 8) {
+    e.index = i;
+    e.scale = (int)esize;
+  } else {
+    e.index = binop(IR_MUL, IK_I32, ir_temp(i), ir_imm(esize)).temp;
+    e.scale = 1;
+  }
+  e = addr_plus(e, CK_LEN_WORD_SIZE);     /* A and the elements: their length words too */
+  own_drop_at(addr_of_value(addr_value(e)), t->base, loc);
+  cur_loc = loc;
+  in = emit(IR_ADD);
+  in->a = ir_temp(i);
+  in->b = ir_imm(1);
+  in->dst = i;
+  in->k = IK_I32;
+  jump_to(head);
+  cur = done;
 }
 
 /* The same for every owned pointer inside the object at A, of type T. */
@@ -1570,7 +1623,11 @@ static void own_drop_at(IrAddr a, Type *t, Loc loc) {
   } else if (t->kind == TY_ARRAY) {
     if (!holds_owned(t->base))
       return;
-    for (long long i = 0; i < t->len && i < OWN_ARRAY_UNROLL; i++)
+    if (own_drop_loops(t)) {
+      own_drop_loop(a, t, loc);
+      return;
+    }
+    for (long long i = 0; i < t->len; i++)
       own_drop_at(addr_plus(a, CK_LEN_WORD_SIZE + i * t->base->size), t->base, loc);
   } else if (t->kind == TY_STRUCT && t->sdef) {
     for (Member *m = t->sdef->members; m; m = m->next)
@@ -1747,13 +1804,7 @@ static void lower_stmt(Node *n) {
     for (Node *c = n->cases; c; c = c->case_next) {
       int cb = label_block(c);
       int next = ir_new_block(fn);
-      IrInst *in = emit(IR_BR);
-      in->a = v;
-      in->b = ir_imm(c->case_val);
-      in->k2 = k;
-      in->cc = CC_EQ;
-      in->t1 = cb;
-      in->t2 = next;
+      branch(v, ir_imm(c->case_val), k, CC_EQ, cb, next);
       cur = next;
     }
     jump_to(n->default_case ? label_block(n->default_case) : end);

@@ -54,7 +54,10 @@ struct block {
   struct block *next;             /* free-list link while free */
 };
 #define LIVE ((uintptr_t)1)
-#define OWNED ((uintptr_t)2)     /* kinds are 16-byte aligned (rt_meta_alloc) */
+#define OWNED ((uintptr_t)2)     /* kinds are 32-byte aligned (kind_of): five bits */
+/* (PENDING 4 and VISITED 8 below, transient, under the heap's lock) */
+#define INCOMING ((uintptr_t)16) /* moved into the running domain_call (rt_alloc_mark) */
+#define KIND_MASK (~(uintptr_t)31)
 #define HDR_SIZE sizeof(struct block)
 
 /* Strides of the small classes (header included); larger blocks are
@@ -297,9 +300,10 @@ static struct kind *kind_of(const struct __cuckoo_type *t, unsigned is_array) {
     if (k->hash == h && k->is_array == is_array && strcmp(k->canon, t->canon) == 0)
       break;
   if (k == NULL) {
-    k = rt_meta_alloc(sizeof *k);
+    k = rt_meta_alloc(sizeof *k + 16);   /* 16-byte aligned: made 32 (KIND_MASK) */
     if (k == NULL)
       return NULL;
+    k = (struct kind *)(((uintptr_t)k + 31) & ~(uintptr_t)31);
     k->canon = t->canon;
     k->hash = h;
     k->is_array = is_array;
@@ -513,7 +517,7 @@ void rt_owner_purge(struct rt_owner *o) {
   int locked = heap_enter();
   while (o->head != NULL) {
     struct block *b = o->head->b;
-    block_free(b, (struct kind *)(b->tag & ~(LIVE | OWNED)), (int)chunk_of(b)->cls);
+    block_free(b, (struct kind *)(b->tag & KIND_MASK), (int)chunk_of(b)->cls);
   }
   heap_leave(locked);
 }
@@ -718,7 +722,7 @@ static RT_NORETURN void delete_trap(const struct __cuckoo_type *t, const struct 
 static inline struct block *live_block(const void *p, struct kind *k, int is_array,
                                        struct chunk **cp) {
   struct block *b = block_at(p, is_array ? CK_LEN_WORD_SIZE : 0, cp);
-  return b != NULL && (b->tag & ~OWNED) == ((uintptr_t)k | LIVE) ? b : NULL;
+  return b != NULL && (b->tag & ~(OWNED | INCOMING)) == ((uintptr_t)k | LIVE) ? b : NULL;
 }
 
 /* Puts the live block B of kind K (and size class CLS) on its free list.
@@ -752,9 +756,9 @@ static void block_free(struct block *b, struct kind *k, int cls) {
 static struct block *any_live_block(const void *p, int is_array) {
   struct chunk *c;
   struct block *b = block_at(p, is_array ? CK_LEN_WORD_SIZE : 0, &c);
-  if (b == NULL || !(b->tag & LIVE) || !(b->tag & ~(uintptr_t)15))
+  if (b == NULL || !(b->tag & LIVE) || !(b->tag & KIND_MASK))
     return NULL;
-  return ((struct kind *)(b->tag & ~(uintptr_t)15))->is_array == (unsigned)(is_array != 0) ? b : NULL;
+  return ((struct kind *)(b->tag & KIND_MASK))->is_array == (unsigned)(is_array != 0) ? b : NULL;
 }
 
 /* Takes the children of elements [FROM, TO) of block B (kind K) onto
@@ -779,7 +783,7 @@ static int take_children(struct block *b, struct kind *k, size_t from, size_t to
         owned_unlist((struct rt_owned *)(void *)c->next);
         __atomic_store_n(&c->tag, c->tag & ~OWNED, __ATOMIC_RELEASE);
       }
-      __atomic_store_n(&c->tag, (c->tag & ~LIVE) | PENDING, __ATOMIC_RELEASE);
+      __atomic_store_n(&c->tag, (c->tag & ~(LIVE | INCOMING)) | PENDING, __ATOMIC_RELEASE);
       c->next = *pending;
       *pending = c;
     }
@@ -800,7 +804,7 @@ static int free_pending(struct block *pending, int ok) {
   while (pending) {
     struct block *c = pending;
     pending = c->next;
-    struct kind *ck = (struct kind *)(c->tag & ~(uintptr_t)15);
+    struct kind *ck = (struct kind *)(c->tag & KIND_MASK);
     if (ok && ck->nown > 0)
       ok = take_children(c, ck, 0, block_elems(c, ck), &pending);
     block_free(c, ck, (int)chunk_of(c)->cls);
@@ -964,7 +968,7 @@ void rt_alloc_move(const void *p, struct rt_owner *to) {
     work = c->next;
     c->next = seen;
     seen = c;
-    struct kind *k = (struct kind *)(c->tag & ~(uintptr_t)15);
+    struct kind *k = (struct kind *)(c->tag & KIND_MASK);
     if (k->nown <= 0)
       continue;
     char *elems = (char *)(c + 1) + (k->is_array ? CK_LEN_WORD_SIZE : 0);
@@ -985,10 +989,268 @@ void rt_alloc_move(const void *p, struct rt_owner *to) {
     struct block *c = seen;
     seen = c->next;
     c->next = NULL;
-    uintptr_t tag = c->tag & ~VISITED;
+    uintptr_t tag = c->tag & ~(VISITED | INCOMING);
     if (to != NULL && owned_list(c, to))   /* out of memory: stays nobody's */
       tag |= OWNED;
     __atomic_store_n(&c->tag, tag, __ATOMIC_RELEASE);
   }
+  heap_leave(locked);
+}
+
+/* Lists the live block B (tag TAG), on nobody's books, as TO's:
+ * owned_list, in line. */
+static inline __attribute__((always_inline)) void adopt_one(struct block *b, uintptr_t tag,
+                                                             struct rt_owner *to) {
+  struct rt_owned *r = owned_free;
+  if (r != NULL)
+    owned_free = r->next;
+  else if ((r = meta_alloc_owned()) == NULL)
+    return;                       /* out of memory: stays nobody's */
+  struct rt_owned *head = to->head;
+  r->b = b;
+  r->owner = to;
+  r->prev = NULL;
+  r->next = head;
+  if (head)
+    head->prev = r;
+  to->head = r;
+  to->count++;
+  b->next = (struct block *)(void *)r;
+  __atomic_store_n(&b->tag, tag | OWNED, __ATOMIC_RELEASE);
+}
+
+/* The owned words [O, END) of the element at E of block B: each leaf
+ * (a live block on nobody's books, of the array-ness its word says, that
+ * owns nothing, not B) listed as TO's; 0 as soon as a word holds some
+ * other live block (rt_alloc_move's case).  Words that hold no live
+ * block are ignored, as rt_alloc_move ignores them. */
+static inline __attribute__((always_inline)) int adopt_leaves(char *e, const unsigned *o,
+                                                               const unsigned *end, struct block *b,
+                                                               struct rt_owner *to) {
+  for (; o < end; o++) {
+    uintptr_t child = __atomic_load_n((uintptr_t *)(void *)(e + (*o & ~1u)), __ATOMIC_RELAXED);
+    if (child == 0)
+      continue;
+    unsigned is_array = *o & 1u;
+    struct chunk *c;
+    struct block *d = block_at((const void *)child, is_array ? CK_LEN_WORD_SIZE : 0, &c);
+    if (d == NULL)
+      continue;
+    uintptr_t tag = d->tag;
+    struct kind *k = (struct kind *)(tag & KIND_MASK);
+    if (!(tag & LIVE) || k == NULL || k->is_array != is_array)
+      continue;
+    if (d == b || (tag & (OWNED | VISITED | INCOMING)) || k->nown > 0)
+      return 0;
+    adopt_one(d, tag, to);
+  }
+  return 1;
+}
+
+/* domain_call's owned arguments (doc/domains.md "The fast path"): the
+ * object of each word ARGS[i] for the bits i of MASK goes on TO's books
+ * with what it owns, as rt_alloc_move does.  The short way takes a root
+ * that is on nobody's books and whose owned words hold only leaves (live
+ * blocks on nobody's books that own nothing): it lists them, in one entry
+ * into the heap, with no second pass.  Anything else -- a root or a child
+ * already on books (the books of another domain, or a second pointer to
+ * one block: only a hand-made object makes one), a child that owns
+ * something -- is left to rt_alloc_move, which walks the whole tree and
+ * takes each block off whatever books it is on, so what the short way
+ * listed before it gave up is relisted correctly.  Words that hold no
+ * live block are ignored, as rt_alloc_move ignores them (the caller's
+ * words are typed by the proof checker; a hand-made object gets nothing
+ * adopted, as before).  Out of memory for a record leaves a block on
+ * nobody's books, as rt_alloc_move does. */
+void rt_alloc_adopt(struct rt_owner *to, unsigned mask, void *const *args) {
+  unsigned slow = 0;
+  int locked = heap_enter();
+  for (unsigned m = mask; m != 0; m &= m - 1) {
+    unsigned i = (unsigned)__builtin_ctz(m);
+    const void *p = args[i];
+    if (p == NULL)
+      continue;
+    struct chunk *c;
+    struct block *b = block_at(p, 0, &c);
+    if (b == NULL || !(b->tag & LIVE))
+      b = block_at(p, CK_LEN_WORD_SIZE, &c);
+    if (b == NULL || !(b->tag & LIVE))
+      continue;                   /* no live block: ignored, as rt_alloc_move does */
+    uintptr_t tag = b->tag;
+    struct kind *k = (struct kind *)(tag & KIND_MASK);
+    int ok = !(tag & (OWNED | VISITED | INCOMING));
+    if (ok && k->nown > 0) {
+      const unsigned *own = k->own, *end = own + k->nown;
+      if (!k->is_array) {
+        ok = adopt_leaves((char *)(b + 1), own, end, b, to);
+      } else {
+        char *e = (char *)(b + 1) + CK_LEN_WORD_SIZE;
+        for (size_t n = block_elems(b, k); n > 0 && ok; n--, e += k->elem_size)
+          ok = adopt_leaves(e, own, end, b, to);
+      }
+    }
+    if (ok)
+      adopt_one(b, tag, to);
+    else
+      slow |= 1u << i;
+  }
+  heap_leave(locked);
+  for (; slow != 0; slow &= slow - 1)
+    rt_alloc_move(args[__builtin_ctz(slow)], to);
+}
+
+/* ---- owned arguments, lazily (domain.c's fast path) ---------------------------
+ *
+ * A packet moved into a domain is usually deleted or sent on by the call
+ * itself; listing it on the domain's books at entry and unlisting it when
+ * it is deleted would be wasted.  So the fast path only *marks* the blocks
+ * of each argument's tree: INCOMING in the tag, and the domain's owner in
+ * the `next` word (unused while a block is live and on nobody's books),
+ * both under the heap's lock -- and notes them in the owner (in_b, at most
+ * RT_INCOMING_CAP).  Every path that ends a block's life or takes it
+ * elsewhere writes its tag whole (delete, a recursive delete, renew,
+ * chan_send's and share's rt_alloc_move, a nested domain_call's move),
+ * which clears the mark.  So at the call's end a noted block still marked
+ * as this owner's is one the call kept (rt_alloc_settle lists it), and at
+ * its failure one to delete (rt_alloc_drop); a note whose block was freed
+ * meanwhile, and perhaps reused -- even marked again by another thread's
+ * call into another domain -- is recognised as stale by the owner in
+ * `next`.  A tree of another shape (a child that owns something, a block
+ * already on books or marked, more blocks than the notes hold) goes to
+ * rt_alloc_move at once, as before; its walk clears the marks this one
+ * set. */
+/* The live block whose data P is, P past the length word when IS_ARRAY
+ * (when IS_ARRAY is -1: a single object's, else an array's); NULL if none. */
+static inline __attribute__((always_inline)) struct block *live_data(const void *p, int is_array) {
+  struct chunk *c;
+  struct block *b;
+  if (is_array <= 0) {
+    b = block_at(p, 0, &c);
+    if (__builtin_expect(b != NULL && (b->tag & LIVE), 1))
+      return b;
+    if (is_array == 0)
+      return NULL;
+  }
+  b = block_at(p, CK_LEN_WORD_SIZE, &c);
+  return b != NULL && (b->tag & LIVE) ? b : NULL;
+}
+
+/* Marks the block B (tag TAG: live, nobody's, unmarked) as TO's and
+ * notes it in TO's REC[*N]; 0 if the notes are full.  Inside the heap. */
+static inline __attribute__((always_inline)) int mark_block(struct block *b, uintptr_t tag,
+                                                             struct rt_owner *to, void **rec,
+                                                             unsigned *n) {
+  if (*n >= RT_INCOMING_CAP)
+    return 0;
+  b->next = (struct block *)(void *)to;
+  __atomic_store_n(&b->tag, tag | INCOMING, __ATOMIC_RELEASE);
+  rec[(*n)++] = b;
+  return 1;
+}
+
+/* The owned words [O, END) of the element at E: each leaf marked; 0 at the
+ * first word that holds a live block of another shape (or no room). */
+static inline __attribute__((always_inline)) int mark_leaves(const char *e, const unsigned *o,
+                                                              const unsigned *end, struct rt_owner *to,
+                                                              void **rec, unsigned *n) {
+  for (; o < end; o++) {
+    uintptr_t child = __atomic_load_n((const uintptr_t *)(const void *)(e + (*o & ~1u)), __ATOMIC_RELAXED);
+    if (child == 0)
+      continue;
+    int is_array = (int)(*o & 1u);
+    struct block *d = live_data((const void *)child, is_array);
+    if (d == NULL)
+      continue;                   /* ignored, as rt_alloc_move ignores it */
+    uintptr_t dt = d->tag;
+    struct kind *dk = (struct kind *)(dt & KIND_MASK);
+    if (dk->is_array != (unsigned)is_array)
+      continue;
+    if ((dt & (OWNED | VISITED | INCOMING)) || dk->nown > 0 || !mark_block(d, dt, to, rec, n))
+      return 0;
+  }
+  return 1;
+}
+
+/* Marks the tree of the object at P (not NULL) as TO's, noting its blocks
+ * from REC[*N]; 0 when it is not of the short way's shape (what it marked
+ * is then taken over by rt_alloc_move's walk).  Inside the heap. */
+static inline __attribute__((always_inline)) int mark_tree(const void *p, struct rt_owner *to,
+                                                            unsigned *n) {
+  void **rec = to->in_b;
+  struct block *b = live_data(p, -1);
+  if (b == NULL)
+    return 1;                     /* no live block: ignored, as rt_alloc_move does */
+  uintptr_t tag = b->tag;
+  struct kind *k = (struct kind *)(tag & KIND_MASK);
+  if ((tag & (OWNED | VISITED | INCOMING)) || !mark_block(b, tag, to, rec, n))
+    return 0;
+  if (k->nown <= 0)
+    return 1;
+  const unsigned *own = k->own, *end = own + k->nown;
+  if (!k->is_array)
+    return mark_leaves((const char *)(b + 1), own, end, to, rec, n);
+  const char *e = (const char *)(b + 1) + CK_LEN_WORD_SIZE;
+  for (size_t ne = block_elems(b, k); ne > 0; ne--, e += k->elem_size)
+    if (!mark_leaves(e, own, end, to, rec, n))
+      return 0;
+  return 1;
+}
+
+void rt_alloc_mark(struct rt_owner *to, unsigned mask, void *const *args) {
+  unsigned n = 0;
+  if (__builtin_expect(mask != 0 && (mask & (mask - 1)) == 0, 1)) {
+    /* one owned argument, the usual case */
+    const void *p = args[__builtin_ctz(mask)];
+    if (p == NULL)
+      return;
+    int locked = heap_enter();
+    int ok = mark_tree(p, to, &n);
+    to->in_n = n;
+    heap_leave(locked);
+    if (!ok)
+      rt_alloc_move(p, to);
+    return;
+  }
+  unsigned slow = 0;
+  int locked = heap_enter();
+  for (unsigned m = mask; m != 0; m &= m - 1) {
+    unsigned i = (unsigned)__builtin_ctz(m);
+    if (args[i] != NULL && !mark_tree(args[i], to, &n))
+      slow |= 1u << i;
+  }
+  to->in_n = n;
+  heap_leave(locked);
+  for (; slow != 0; slow &= slow - 1)
+    rt_alloc_move(args[__builtin_ctz(slow)], to);
+}
+
+/* The call ended normally: what it kept of what it was given is TO's. */
+void rt_alloc_settle(struct rt_owner *to) {
+  int locked = heap_enter();
+  for (unsigned i = 0; i < to->in_n; i++) {
+    struct block *b = to->in_b[i];
+    uintptr_t tag = b->tag;
+    if ((tag & (INCOMING | LIVE | OWNED)) != (INCOMING | LIVE) || b->next != (struct block *)(void *)to)
+      continue;                   /* gone, or reused and another call's now */
+    tag &= ~INCOMING;
+    if (owned_list(b, to))        /* out of memory: stays nobody's */
+      tag |= OWNED;
+    __atomic_store_n(&b->tag, tag, __ATOMIC_RELEASE);
+  }
+  to->in_n = 0;
+  heap_leave(locked);
+}
+
+/* The call failed: what it was given and still holds dies with it (each
+ * block of the trees was noted: freed one by one). */
+void rt_alloc_drop(struct rt_owner *to) {
+  int locked = heap_enter();
+  for (unsigned i = 0; i < to->in_n; i++) {
+    struct block *b = to->in_b[i];
+    uintptr_t tag = b->tag;
+    if ((tag & (INCOMING | LIVE | OWNED)) == (INCOMING | LIVE) && b->next == (struct block *)(void *)to)
+      block_free(b, (struct kind *)(tag & KIND_MASK), (int)chunk_of(b)->cls);
+  }
+  to->in_n = 0;
   heap_leave(locked);
 }

@@ -67,7 +67,7 @@ struct domain_rec {
                                      domain was revoked from inside) */
   uintptr_t saved[S_N];           /* 40: the caller's callee-saved registers,
                                      %esp after the call and return address */
-  struct rt_owner owned;          /* 64 */
+  struct rt_owner owned;          /* 64: its books; in_n at 72, in_b at 76 */
   struct __cuckoo_obj *(*setup)(void);
   const struct __cuckoo_type *state_desc;  /* domain_new's descriptor */
   const void *state_kind;         /* the state descriptor's interned kind (alloc.c) */
@@ -75,12 +75,13 @@ struct domain_rec {
   unsigned live;                  /* set once domain_new's setup worked */
   char name[NAME_CAP];
 #if defined(__i386__)
-  char pad[256 - 92 - NAME_CAP];
+  char pad[256 - 92 - 4 - 4 * RT_INCOMING_CAP - NAME_CAP];
 #endif
 };
 _Static_assert((offsetof(struct domain_rec, lock) == 24 && offsetof(struct domain_rec, fast_desc) == 28 &&
                 offsetof(struct domain_rec, state) == 32 && offsetof(struct domain_rec, attn) == 36 &&
                 offsetof(struct domain_rec, saved) == 40 && offsetof(struct domain_rec, owned) == 64 &&
+                offsetof(struct domain_rec, owned.in_n) == 72 && offsetof(struct domain_rec, owned.in_b) == 76 &&
                 sizeof(struct domain_rec) == 256) || sizeof(void *) != 4,
                "the record layout the assembly reads");
 _Static_assert((offsetof(struct rt_domain_frame, outer) == 4 && sizeof(struct rt_domain_frame) == 24) ||
@@ -460,15 +461,31 @@ struct domain_rec *rt_domain_call_slow(struct domain *h, const struct __cuckoo_t
  * objects, moved into the call, are deleted. */
 struct domain_rec *rt_domain_call_own(struct domain *h, const struct __cuckoo_type *t, int (*f)(void),
                                       const void *ret, unsigned mask, void *const *args);
+static struct domain_rec *own_args_move(struct domain_rec *d, unsigned mask, void *const *args) {
+  if (d != NULL) {
+    rt_alloc_adopt(&d->owned, mask, args);
+    return d;
+  }
+  struct rt_owner gone = {NULL, 0};
+  rt_alloc_adopt(&gone, mask, args);
+  rt_owner_purge(&gone);
+  return NULL;
+}
+
 struct domain_rec *rt_domain_call_own(struct domain *h, const struct __cuckoo_type *t, int (*f)(void),
                                       const void *ret, unsigned mask, void *const *args) {
-  struct domain_rec *d = rt_domain_call_slow(h, t, f, ret);
-  struct rt_owner gone = {NULL, 0};
-  for (unsigned i = 0; i < 32; i++)
-    if ((mask & (1u << i)) && args[i] != NULL)
-      rt_alloc_move(args[i], d != NULL ? &d->owned : &gone);
-  rt_owner_purge(&gone);
-  return d;
+  return own_args_move(rt_domain_call_slow(h, t, f, ret), mask, args);
+}
+
+/* The same, D already locked by the fast path (rt_domain_call_locked's
+ * case: not this descriptor, or not ready). */
+struct domain_rec *rt_domain_call_own_locked(struct domain_rec *d, const struct __cuckoo_type *t,
+                                             int (*f)(void), const void *ret, unsigned mask,
+                                             void *const *args);
+struct domain_rec *rt_domain_call_own_locked(struct domain_rec *d, const struct __cuckoo_type *t,
+                                             int (*f)(void), const void *ret, unsigned mask,
+                                             void *const *args) {
+  return own_args_move(rt_domain_call_locked(d, t, f, ret), mask, args);
 }
 
 /* The call returned normally but asked for the slow way out (D's frame is
@@ -496,6 +513,8 @@ static const void *recover(struct domain_rec *d) {
   d->attn = 0;
   if (mark != RT_HELD_NONE)
     rt_mutexes_release(mark);
+  if (d->owned.in_n != 0)
+    rt_alloc_drop(&d->owned);     /* what the fast path's owned arguments brought */
   domain_empty(d);
   if (!d->revoked)
     run_setup(d, NULL, ret);
@@ -557,6 +576,7 @@ __asm__(
     "	call *-12(%esp)\n"                       /* f, its return address in the first hole */
     "	movl %gs:rt_domain_top@ntpoff, %edx\n"
     "	movl $0, %gs:rt_domain_top@ntpoff\n"
+    "rt_domain_returned:\n"                    /* f returned %eax, d's frame popped */
     "1:	testl %eax, %eax\n"
     "	js 4f\n"
     "	cmpl $0, 36(%edx)\n"                     /* attn */
@@ -635,11 +655,77 @@ __asm__(
     "	ret\n"
     "	.size __cuckoo_domain_call, .-__cuckoo_domain_call\n"
     "\n"
-    /* owned arguments: always through C (rt_domain_call_own), then as above */
+    /* owned arguments: the checks of the fast path above; then, d locked
+     * and ready, the objects go on d's books (rt_alloc_adopt, in C: the
+     * allocator's books are under its lock) and the call enters d as above */
     "	.globl __cuckoo_domain_call_own\n"
     "	.type __cuckoo_domain_call_own, @function\n"
     "__cuckoo_domain_call_own:\n"
+    "	cmpl $0, %gs:rt_domain_top@ntpoff\n"     /* nested: the slow path */
+    "	jne 3f\n"
+    "	cmpl $0, 8(%esp)\n"                      /* f */
+    "	je 3f\n"
+    "	movl 4(%esp), %edx\n"
+    "	subl rt_domain_handles, %edx\n"
+    "	cmpl rt_domain_count, %edx\n"
+    "	jae 3f\n"
+    "	shll $8, %edx\n"
+    "	addl rt_domain_records, %edx\n"          /* d */
+    "	lock btsl $0, 24(%edx)\n"
+    "	jc 3f\n"
+    "	movl 12(%esp), %ecx\n"
+    "	cmpl %ecx, 28(%edx)\n"                   /* desc is d's, and d is ready */
+    "	jne 4f\n"
+    "	pushl %edx\n"
+    "	leal 28(%esp), %eax\n"
+    "	pushl %eax\n"                            /* the words after the state */
+    "	pushl 24(%esp)\n"                        /* the mask, in the first hole */
+    "	leal 64(%edx), %eax\n"
+    "	pushl %eax\n"                            /* &d->owned */
+    "	call rt_alloc_mark\n"
+    "	addl $12, %esp\n"
+    "	popl %edx\n"
+    DOMAIN_ENTER_SAVE
+    "	movl %edx, %gs:rt_domain_top@ntpoff\n"
+    "	leal 16(%esp), %esp\n"
+    "	call *-12(%esp)\n"
+    "	movl %gs:rt_domain_top@ntpoff, %edx\n"
+    "	movl $0, %gs:rt_domain_top@ntpoff\n"
+    "	testl %eax, %eax\n"                      /* negative: the failure's path drops them */
+    "	js rt_domain_returned\n"
+    "	movl 72(%edx), %ecx\n"                   /* the blocks noted (in_n) */
+    "	testl %ecx, %ecx\n"
+    "	jz rt_domain_returned\n"
+    "	pushl %eax\n"
+    "6:	movl 72(%edx,%ecx,4), %eax\n"            /* in_b[%ecx - 1] */
+    "	testb $16, (%eax)\n"                     /* still INCOMING: f kept it */
+    "	jnz 7f\n"
+    "	decl %ecx\n"
+    "	jnz 6b\n"
+    "	movl $0, 72(%edx)\n"
+    "	popl %eax\n"
+    "	jmp rt_domain_returned\n"
+    "7:	pushl %edx\n"
+    "	leal 64(%edx), %ecx\n"
+    "	pushl %ecx\n"
+    "	call rt_alloc_settle\n"
+    "	addl $4, %esp\n"
+    "	popl %edx\n"
+    "	popl %eax\n"
+    "	jmp rt_domain_returned\n"
+    /* d locked, but not with this descriptor or not ready */
+    "4:	leal 24(%esp), %eax\n"
     "	subl $4, %esp\n"
+    "	pushl %eax\n"                            /* the words after the state */
+    "	pushl 24(%esp)\n"                        /* the mask */
+    "	pushl 12(%esp)\n"                        /* ret */
+    "	pushl 24(%esp)\n"                        /* f */
+    "	pushl 32(%esp)\n"                        /* desc */
+    "	pushl %edx\n"                            /* d */
+    "	call rt_domain_call_own_locked\n"
+    "	jmp 5f\n"
+    /* anything else: nothing touched yet */
+    "3:	subl $4, %esp\n"
     "	leal 28(%esp), %eax\n"
     "	pushl %eax\n"                            /* the words after the state */
     "	pushl 24(%esp)\n"                        /* the mask, in the first hole */
@@ -648,7 +734,7 @@ __asm__(
     "	pushl 32(%esp)\n"                        /* desc */
     "	pushl 28(%esp)\n"                        /* the handle */
     "	call rt_domain_call_own\n"
-    "	addl $28, %esp\n"
+    "5:	addl $28, %esp\n"
     "	testl %eax, %eax\n"
     "	jz 2f\n"
     "	movl %eax, %edx\n"

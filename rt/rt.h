@@ -212,9 +212,14 @@ void __cuckoo_trap_handler(rt_trap_handler_fn *f);
  * its lock.  A thread's new objects go to rt_domain_top->owner (none when
  * rt_domain_top is NULL). */
 struct rt_owned;
+#define RT_INCOMING_CAP 16
 struct rt_owner {
   struct rt_owned *head;
   unsigned count;
+  /* a domain's: the blocks the running call's owned arguments brought
+   * in, marked INCOMING and not yet on the books (rt_alloc_mark) */
+  unsigned in_n;
+  void *in_b[RT_INCOMING_CAP];
 };
 void rt_owner_purge(struct rt_owner *o);          /* deletes every object O owns */
 unsigned rt_owner_count(const struct rt_owner *o);
@@ -224,6 +229,17 @@ void rt_alloc_disown(const void *p);
 /* The object at P, and every object it owns, leave their domains and go on
  * TO's books (NULL: nobody's). */
 void rt_alloc_move(const void *p, struct rt_owner *to);
+/* domain_call's owned arguments (the words ARGS[i] of the bits i of MASK)
+ * go, with everything they own, on TO's books: rt_alloc_move for each,
+ * with a short way for the common trees (domain.c's fast path). */
+void rt_alloc_adopt(struct rt_owner *to, unsigned mask, void *const *args);
+/* The same, lazily (domain.c's fast path, the domain locked): the blocks
+ * of the common trees are only marked and noted in TO (in_b); at the
+ * call's normal end rt_alloc_settle lists those the call kept, at its
+ * failure rt_alloc_drop deletes them.  Other trees: rt_alloc_move. */
+void rt_alloc_mark(struct rt_owner *to, unsigned mask, void *const *args);
+void rt_alloc_settle(struct rt_owner *to);
+void rt_alloc_drop(struct rt_owner *to);
 /* The interned identity of T's type (traps memory at S for a bad one). */
 const void *rt_type_kind(const struct __cuckoo_type *t, const struct __cuckoo_site *s);
 

@@ -9,6 +9,12 @@
  *          domain  : N batches through five domain_calls
  *          ok      : N domain_calls of a small domain that succeed
  *          fail    : N domain_calls of the same domain that trap (and recover)
+ *          int-plain, int-domain : N calls (plain, or domain_calls of a small
+ *                    domain) of a function that takes an int
+ *          pkt-plain, pkt-domain : the same with an owned packet of two
+ *                    objects (a struct and the array it owns), made before
+ *                    each call and deleted by the function -- inside the
+ *                    domain, for pkt-domain, after the packet moved in
  * It prints a checksum (the same for plain and domain) and the time per
  * batch or call in nanoseconds (clock_ns).  run-domain-bench.sh derives the
  * instructions per call from two values of N, which cancels start-up.
@@ -60,6 +66,37 @@ int small_call(struct small *s, int fail) {
   return 0;
 }
 
+/* An owned argument (§13.1, §13.3): the packet moves into the domain. */
+struct packet {
+  int len;
+  int (*own data)[];
+};
+
+struct sink {
+  int seen;
+};
+
+struct sink *sink_setup(void) { return new(struct sink); }
+
+int take_int(struct sink *s, int n) {
+  s->seen++;
+  return n;
+}
+
+int take_packet(struct sink *s, struct packet *own p) {
+  s->seen++;
+  int n = p->len + (*p->data)[0];
+  delete(p);
+  return n;
+}
+
+struct packet *own packet_new(int n) {
+  struct packet *own p = new(struct packet);
+  p->len = n;
+  p->data = new(int[4]);
+  return p;
+}
+
 int main(int argc, string *argv[]) {
   if (argc != 4) {
     fprintf(stderr, "usage: domain-pipeline plain|domain|ok|fail BATCH N\n");
@@ -79,6 +116,8 @@ int main(int argc, string *argv[]) {
     dom[k] = domain_new(stage_setup);
   }
   domain_t *small = domain_new(small_setup);
+  domain_t *sinkd = domain_new(sink_setup);
+  struct sink *sinkp = sink_setup();
   long long sum = 0;
   long long t0 = clock_ns();
   if (!strcmp(*mode, "plain")) {
@@ -93,6 +132,18 @@ int main(int argc, string *argv[]) {
     int fail = !strcmp(*mode, "fail");
     for (int i = 0; i < n; i++)
       sum += domain_call(small, small_call, fail);
+  } else if (!strcmp(*mode, "int-plain")) {
+    for (int i = 0; i < n; i++)
+      sum += take_int(sinkp, i & 7);
+  } else if (!strcmp(*mode, "int-domain")) {
+    for (int i = 0; i < n; i++)
+      sum += domain_call(sinkd, take_int, i & 7);
+  } else if (!strcmp(*mode, "pkt-plain")) {
+    for (int i = 0; i < n; i++)
+      sum += take_packet(sinkp, packet_new(i & 7));
+  } else if (!strcmp(*mode, "pkt-domain")) {
+    for (int i = 0; i < n; i++)
+      sum += domain_call(sinkd, take_packet, packet_new(i & 7));
   } else {
     fprintf(stderr, "domain-pipeline: unknown mode\n");
     return 2;

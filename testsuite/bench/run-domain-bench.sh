@@ -108,6 +108,17 @@ if [ -n "$plugin" ] && ${HOSTCC:-gcc} -m32 -O2 -fno-tree-vectorize -o "$cprog" "
     echo "batch$line"
 fi
 echo
+echo "A call with an owned argument (a packet of two objects, made before the call and"
+echo "deleted by the function) against the same call with an int:"
+printf '%-28s %12s %12s %12s %12s %12s %12s\n' "" "insn plain" "insn dom" "insn +" "ns plain" "ns dom" "ns +"
+for a in int pkt; do
+    ip=$(per $a-plain 1 1); id=$(per $a-domain 1 1)
+    tp=$(ns $a-plain 1 200000 1); td=$(ns $a-domain 1 200000 1)
+    case $a in int) what="with an int" ;; *) what="with an owned packet" ;; esac
+    printf '%-28s %12s %12s %12s %12s %12s %12s\n' "$what" "$ip" "$id" "$(sub "$id" "$ip")" \
+        "$tp" "$td" "$(sub "$td" "$tp")"
+done
+echo
 echo "One recovery of a small domain (a failing call against a succeeding one):"
 io=$(per ok 1 1); if_=$(per fail 1 1)
 to=$(ns ok 1 20000 1); tf=$(ns fail 1 20000 1)
