@@ -4545,6 +4545,26 @@ static int state_fits(struct vctx *v, const struct st *S, const struct st *H, ch
     return ok;
 }
 
+/* One instruction of a block in state S: the frame the prologue made
+ * checked where the body begins, then the instruction's rule.  0 if it is
+ * refused; *FALL, *JT and *ISJ as step() gives them. */
+static int step_insn(struct vctx *v, struct st *s, size_t i, int pend, int *fall, int64_t *jt, int *isj)
+{
+    v->prologue_done = (int)i >= pend;
+    if ((int)i == pend && (s->r[ESP].k != V_FRAME || s->r[ESP].off != v->body_esp)) {
+        v->cur = v->ins[i].off;
+        refuse(v, "the frame", "the prologue makes a frame of %d bytes, the proof says %u",
+               s->r[ESP].k == V_FRAME ? -s->r[ESP].off : -1, v->frame);
+        return 0;
+    }
+    v->dbg = s;
+    v->curst = s;
+    int r = step(v, s, i, fall, jt, isj);
+    if (r < 0)
+        r = generic(v, s, i);
+    return r;
+}
+
 /* The function against the states its proof gives at branch targets, in
  * one pass over its blocks in address order (doc/verify.md, "States at
  * branch targets"): a block with a state starts from it, and every edge
@@ -4607,21 +4627,9 @@ static void check_with_states(struct vctx *v, int pend)
         v->in_stub = v->stub[b];
         int fall = 1;
         for (; i < end && !v->fn_failed; i++) {
-            v->prologue_done = (int)i >= pend;
-            if ((int)i == pend && (s.r[ESP].k != V_FRAME || s.r[ESP].off != v->body_esp)) {
-                v->cur = v->ins[i].off;
-                refuse(v, "the frame", "the prologue makes a frame of %d bytes, the proof says %u",
-                       s.r[ESP].k == V_FRAME ? -s.r[ESP].off : -1, v->frame);
-                break;
-            }
             int64_t jt;
             int isj;
-            v->dbg = &s;
-            v->curst = &s;
-            int r = step(v, &s, i, &fall, &jt, &isj);
-            if (r < 0)
-                r = generic(v, &s, i);
-            if (!r)
+            if (!step_insn(v, &s, i, pend, &fall, &jt, &isj))
                 break;
             if (jt >= 0) {
                 size_t k = insn_index(v, jt);
@@ -4921,21 +4929,9 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
             size_t end = (size_t)v->blk_first[b + 1];
             int fall = 1;
             for (; i < end && !v->fn_failed; i++) {
-                v->prologue_done = (int)i >= pend;
-                if ((int)i == pend && (s.r[ESP].k != V_FRAME || s.r[ESP].off != v->body_esp)) {
-                    v->cur = v->ins[i].off;
-                    refuse(v, "the frame", "the prologue makes a frame of %d bytes, the proof says %u",
-                           s.r[ESP].k == V_FRAME ? -s.r[ESP].off : -1, v->frame);
-                    break;
-                }
                 int64_t jt;
                 int isj;
-                v->dbg = &s;
-                v->curst = &s;
-                int r = step(v, &s, i, &fall, &jt, &isj);
-                if (r < 0)
-                    r = generic(v, &s, i);
-                if (!r)
+                if (!step_insn(v, &s, i, pend, &fall, &jt, &isj))
                     break;
                 if (jt >= 0) {
                     size_t k = insn_index(v, jt);
