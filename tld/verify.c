@@ -618,6 +618,10 @@ struct vctx {
     const struct st *curst; /* the same, for the rules that consult facts */
     struct tld_map descs;   /* descriptor symbol index -> the type it makes */
     int proving;            /* cuckoo-prove: infer the states and record them */
+    /* join_into's scratch, made once per function (the fixed point joins
+     * thousands of times; allocating each time dominated the proof writer) */
+    struct st sj, sjt;
+    uint32_t *ren_old, *ren_new;
 };
 
 static const struct ctype *unsized_array_of(struct vctx *v, const struct ctype *elem, int isconst)
@@ -3822,9 +3826,7 @@ static int join_into(struct vctx *v, size_t b, const struct st *from, size_t key
     }
     st_copy(v, &E->st[k], from);
     E->st[k].fl.valid = 0;
-    struct st j, t;
-    st_init(v, &j);
-    st_init(v, &t);
+    struct st j = v->sj, t = v->sjt; /* their c and pre are the scratch's */
     st_copy(v, &j, &E->st[0]);
     for (size_t e = 1; e < E->n; e++) {
         join2(v, b, &j, &E->st[e], &t);
@@ -3838,8 +3840,7 @@ static int join_into(struct vctx *v, size_t b, const struct st *from, size_t key
     if (v->in[b].reached) {
         /* renumber first, then carry each fact over to every combination
          * of the new numbers of its two values */
-        uint32_t *ren_old = xcalloc(NREG + v->ncells + 1, sizeof *ren_old);
-        uint32_t *ren_new = xcalloc(NREG + v->ncells + 1, sizeof *ren_new);
+        uint32_t *ren_old = v->ren_old, *ren_new = v->ren_new;
         size_t nren = 0;
         for (size_t l = 0; l < NREG + v->ncells; l++) {
             struct val *x = l < NREG ? &j.r[l] : &j.c[l - NREG];
@@ -3881,8 +3882,6 @@ static int join_into(struct vctx *v, size_t b, const struct st *from, size_t key
                     if (x || y)
                         add_fact(&j, f.kind, as[x], bs[y]);
         }
-        free(ren_old);
-        free(ren_new);
     }
     /* Facts survive a join when the other edge satisfies them, which can
      * depend on facts that themselves come and go around nested loops: a
@@ -3899,8 +3898,6 @@ static int join_into(struct vctx *v, size_t b, const struct st *from, size_t key
     int changed = !state_same(v, &j, &v->in[b]);
     if (changed)
         st_copy(v, &v->in[b], &j);
-    st_free(&j);
-    st_free(&t);
     return changed;
 }
 
@@ -4877,6 +4874,10 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
     v->in = xcalloc(v->nblk, sizeof *v->in);
     for (size_t b = 0; b < v->nblk; b++)
         st_init(v, &v->in[b]);
+    st_init(v, &v->sj);
+    st_init(v, &v->sjt);
+    v->ren_old = xcalloc(NREG + v->ncells + 1, sizeof *v->ren_old);
+    v->ren_new = xcalloc(NREG + v->ncells + 1, sizeof *v->ren_new);
     v->edges = xcalloc(v->nblk, sizeof *v->edges);
     {
         /* the entry is an edge into block 0 like the others */
@@ -4983,6 +4984,11 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
     }
     free(v->edges);
     v->edges = NULL;
+    st_free(&v->sj);
+    st_free(&v->sjt);
+    free(v->ren_old);
+    free(v->ren_new);
+    v->ren_old = v->ren_new = NULL;
     free(v->in);
     free(v->stub);
     v->stub = NULL;
