@@ -39,6 +39,7 @@ const struct ck_machine ck_i386 = {
     .stack_check = {i386_stack_check, sizeof i386_stack_check / sizeof *i386_stack_check},
     .indirect_call = {i386_indirect_call, sizeof i386_indirect_call / sizeof *i386_indirect_call},
     .stack_limit_sym = "__cuckoo_stack_limit",
+    .domain_flag_sym = "__cuckoo_domain_top",
     .scalar_size = {
 #define CK_SCALAR(id, spelling, cname, i386_size, i386_align) [CKS_##id] = i386_size,
 #include "ctype.def"

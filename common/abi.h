@@ -64,6 +64,19 @@ static inline unsigned long long ck_array_size(unsigned long long esize, unsigne
 #define CK_LWDESC_OPS 8
 enum ck_lw_op { CK_LW_END = 0, CK_LW_WORD = 1, CK_LW_REPEAT = 2 };
 
+/* ---- protection domains: what a store may not reach (LANGUAGE.md §13.3) ----
+ * Inside a domain no store may reach the program's static storage, the
+ * addresses [CK_STATIC_START_SYM, CK_STATIC_END_SYM) (cuckoo-ld defines
+ * the two names as GNU ld's __executable_start and _end; heap, stacks and
+ * channels are mapped outside).  Whether the thread is inside a domain is
+ * the thread-local word domain_flag_sym (non-zero inside): compiled code
+ * reads it with `cmpl $0, %gs:SYM@ntpoff`, never writes it, and may keep
+ * what it read for the rest of the function's activation, because the
+ * runtime sets it only around a call and restores it before the call
+ * returns (doc/domains.md "Isolation"). */
+#define CK_STATIC_START_SYM "__cuckoo_static_start"
+#define CK_STATIC_END_SYM "__cuckoo_static_end"
+
 /* ---- fixed instruction sequences ----
  * A sequence is a list of instructions, each a byte template with at most
  * one variable field, and the assembler line cuckoo-cc writes for it.  The
@@ -146,6 +159,7 @@ struct ck_machine {
     struct ck_seq stack_check;
     struct ck_seq indirect_call;
     const char *stack_limit_sym;
+    const char *domain_flag_sym; /* thread-local: non-zero inside a protection domain */
     /* sizes and alignments of the canonical scalars (void: size 0) */
     uint8_t scalar_size[CK_NSCALARS], scalar_align[CK_NSCALARS];
 };

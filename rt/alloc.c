@@ -551,7 +551,7 @@ static int block_made_in_domain(struct block *b, struct kind *k, struct rt_domai
 
 static inline int block_made(struct block *b, struct kind *k) {
   live_objects++;
-  struct rt_domain_frame *f = rt_domain_top;  /* the thread's domain, if any */
+  struct rt_domain_frame *f = __cuckoo_domain_top;  /* the thread's domain, if any */
   return f == NULL ? 1 : block_made_in_domain(b, k, f);
 }
 
@@ -946,7 +946,7 @@ char *rt_new_chars(unsigned n, const struct __cuckoo_site *site) {
 #define VISITED ((uintptr_t)8)   /* beside LIVE, OWNED and PENDING */
 
 void rt_alloc_disown(const void *p) {
-  if (rt_domain_top != NULL)
+  if (__cuckoo_domain_top != NULL)
     rt_alloc_move(p, NULL);
 }
 

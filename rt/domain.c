@@ -6,7 +6,7 @@
  * forged `domain_t *` traps cast and nothing the program writes can reach
  * a record.  Records are never freed: domain_revoke only empties one.
  *
- * A thread that runs inside a domain has a frame on rt_domain_top (a list,
+ * A thread that runs inside a domain has a frame on __cuckoo_domain_top (a list,
  * innermost first, of the frames inside the records of the domains it is
  * running in and of the C frames of setups).  While it is there:
  *   - every object it allocates belongs to the domain (its frame's
@@ -87,7 +87,7 @@ _Static_assert((offsetof(struct domain_rec, lock) == 24 && offsetof(struct domai
 _Static_assert((offsetof(struct rt_domain_frame, outer) == 4 && sizeof(struct rt_domain_frame) == 24) ||
                sizeof(void *) != 4, "the frame layout the assembly writes");
 
-__thread struct rt_domain_frame *rt_domain_top;
+__thread struct rt_domain_frame *__cuckoo_domain_top;
 __thread struct rt_domain_frame *rt_domain_hidden;
 
 static rt_lock_t pool_lock = RT_LOCK_INIT;
@@ -208,7 +208,7 @@ static int chain_holds(const struct rt_domain_frame *f, const struct domain_rec 
 }
 
 static int held_here(const struct domain_rec *d) {
-  if (chain_holds(rt_domain_top, d))
+  if (chain_holds(__cuckoo_domain_top, d))
     return 1;
   for (const struct rt_domain_frame *h = rt_domain_hidden; h != NULL; h = h->hidden)
     if (chain_holds(h, d))
@@ -222,21 +222,21 @@ static int held_here(const struct domain_rec *d) {
 static void setup_frame_push(struct rt_domain_frame *f, struct domain_rec *d) {
   f->d = d;
   f->in_setup = 1;
-  f->outer = rt_domain_top;
+  f->outer = __cuckoo_domain_top;
   f->held_mark = rt_held_count;
   f->owner = &d->owned;
   f->hidden = NULL;
-  rt_domain_top = f;
+  __cuckoo_domain_top = f;
 }
 
 static void frame_pop(struct rt_domain_frame *f) {
-  rt_domain_top = f->outer;
+  __cuckoo_domain_top = f->outer;
 }
 
 /* The fast path lets a call run with no mark: the first mutex it takes
  * sets one (thread.c calls this first) and asks for the slow way out. */
 void rt_domain_mutex_taken(void) {
-  struct rt_domain_frame *f = rt_domain_top;
+  struct rt_domain_frame *f = __cuckoo_domain_top;
   if (f != NULL && !f->in_setup && f->held_mark == RT_HELD_NONE) {
     f->held_mark = rt_held_count;
     __atomic_store_n(&((struct domain_rec *)f->d)->attn, 1, __ATOMIC_RELAXED);
@@ -247,7 +247,7 @@ void rt_domain_mutex_taken(void) {
  * it took and still holds become the enclosing call's -- noted in its
  * frame if it had none -- or, outside every domain, are no longer tracked. */
 static void mutexes_pass_out(unsigned mark) {
-  struct rt_domain_frame *t = rt_domain_top;
+  struct rt_domain_frame *t = __cuckoo_domain_top;
   if (rt_held_count <= mark)
     return;
   if (t == NULL)
@@ -310,18 +310,18 @@ static void run_setup(struct domain_rec *d, const struct __cuckoo_site *s, const
 /* Called by rt_trap_text before anything else.  If the error belongs to a
  * domain that can recover -- the thread is inside one, outside every
  * runtime critical section, and not only inside setups -- unwinds the
- * setup frames above it, sets rt_domain_top to that domain's frame and
+ * setup frames above it, sets __cuckoo_domain_top to that domain's frame and
  * returns its name; otherwise returns NULL and the error ends the process. */
 const char *rt_domain_failing(void) {
-  struct rt_domain_frame *t = rt_domain_top;
+  struct rt_domain_frame *t = __cuckoo_domain_top;
   if (t == NULL || rt_crit_depth != 0)
     return NULL;
   while (t != NULL && t->in_setup)
     t = t->outer;
   if (t == NULL)
     return NULL;
-  while (rt_domain_top != t)
-    frame_abandon(rt_domain_top);
+  while (__cuckoo_domain_top != t)
+    frame_abandon(__cuckoo_domain_top);
   return ((struct domain_rec *)t->d)->name;
 }
 
@@ -329,13 +329,13 @@ const char *rt_domain_failing(void) {
 /* A runtime function the program may not call inside a domain (spawn,
  * signal_handler, trap_handler): a runtime error `own` of the domain. */
 void rt_domain_forbid(const struct __cuckoo_site *site, const char *fn) {
-  if (rt_domain_top == NULL)
+  if (__cuckoo_domain_top == NULL)
     return;
   char text[NAME_CAP + 64];
-  size_t n = strlen(fn), m = strlen(((struct domain_rec *)rt_domain_top->d)->name);
+  size_t n = strlen(fn), m = strlen(((struct domain_rec *)__cuckoo_domain_top->d)->name);
   memcpy(text, fn, n);
   memcpy(text + n, " inside domain ", 15);
-  memcpy(text + n + 15, ((struct domain_rec *)rt_domain_top->d)->name, m + 1);
+  memcpy(text + n + 15, ((struct domain_rec *)__cuckoo_domain_top->d)->name, m + 1);
   rt_trap_text(site, "own", text);
 }
 
@@ -526,7 +526,7 @@ static const void *recover(struct domain_rec *d) {
 /* The thread is back at the caller's %esp after a failure inside D
  * (rt_domain_failing made D's frame the top and wrote the line). */
 const void *rt_domain_recover(struct domain_rec *d) {
-  rt_domain_top = d->frame.outer;
+  __cuckoo_domain_top = d->frame.outer;
   d->frame.outer = NULL;
   return recover(d);
 }
@@ -555,7 +555,7 @@ __asm__(
     "	.globl __cuckoo_domain_call\n"
     "	.type __cuckoo_domain_call, @function\n"
     "__cuckoo_domain_call:\n"
-    "	cmpl $0, %gs:rt_domain_top@ntpoff\n"     /* nested: the slow path */
+    "	cmpl $0, %gs:__cuckoo_domain_top@ntpoff\n"     /* nested: the slow path */
     "	jne 8f\n"
     "	cmpl $0, 8(%esp)\n"                      /* f: a hand-made object's may be NULL */
     "	je 8f\n"
@@ -571,11 +571,11 @@ __asm__(
     "	cmpl %ecx, 28(%edx)\n"                   /* desc is d's, and d is ready */
     "	jne 7f\n"
     DOMAIN_ENTER_SAVE
-    "	movl %edx, %gs:rt_domain_top@ntpoff\n"   /* d's frame: the thread's only one */
+    "	movl %edx, %gs:__cuckoo_domain_top@ntpoff\n"   /* d's frame: the thread's only one */
     "	leal 16(%esp), %esp\n"
     "	call *-12(%esp)\n"                       /* f, its return address in the first hole */
-    "	movl %gs:rt_domain_top@ntpoff, %edx\n"
-    "	movl $0, %gs:rt_domain_top@ntpoff\n"
+    "	movl %gs:__cuckoo_domain_top@ntpoff, %edx\n"
+    "	movl $0, %gs:__cuckoo_domain_top@ntpoff\n"
     "rt_domain_returned:\n"                    /* f returned %eax, d's frame popped */
     "1:	testl %eax, %eax\n"
     "	js 4f\n"
@@ -589,14 +589,14 @@ __asm__(
     /* with d locked by the slow path (%edx), in the caller's call */
     "rt_domain_enter:\n"
     DOMAIN_ENTER_SAVE
-    "	movl %gs:rt_domain_top@ntpoff, %eax\n"
+    "	movl %gs:__cuckoo_domain_top@ntpoff, %eax\n"
     "	movl %eax, 4(%edx)\n"                    /* F.outer */
-    "	movl %edx, %gs:rt_domain_top@ntpoff\n"
+    "	movl %edx, %gs:__cuckoo_domain_top@ntpoff\n"
     "	leal 16(%esp), %esp\n"
     "	call *-12(%esp)\n"
-    "	movl %gs:rt_domain_top@ntpoff, %edx\n"
+    "	movl %gs:__cuckoo_domain_top@ntpoff, %edx\n"
     "	movl 4(%edx), %ecx\n"
-    "	movl %ecx, %gs:rt_domain_top@ntpoff\n"
+    "	movl %ecx, %gs:__cuckoo_domain_top@ntpoff\n"
     "	movl $0, 4(%edx)\n"
     "	jmp 1b\n"
     /* f's result is negative: %esp is the caller's + 16 */
@@ -661,7 +661,7 @@ __asm__(
     "	.globl __cuckoo_domain_call_own\n"
     "	.type __cuckoo_domain_call_own, @function\n"
     "__cuckoo_domain_call_own:\n"
-    "	cmpl $0, %gs:rt_domain_top@ntpoff\n"     /* nested: the slow path */
+    "	cmpl $0, %gs:__cuckoo_domain_top@ntpoff\n"     /* nested: the slow path */
     "	jne 3f\n"
     "	cmpl $0, 8(%esp)\n"                      /* f */
     "	je 3f\n"
@@ -686,11 +686,11 @@ __asm__(
     "	addl $12, %esp\n"
     "	popl %edx\n"
     DOMAIN_ENTER_SAVE
-    "	movl %edx, %gs:rt_domain_top@ntpoff\n"
+    "	movl %edx, %gs:__cuckoo_domain_top@ntpoff\n"
     "	leal 16(%esp), %esp\n"
     "	call *-12(%esp)\n"
-    "	movl %gs:rt_domain_top@ntpoff, %edx\n"
-    "	movl $0, %gs:rt_domain_top@ntpoff\n"
+    "	movl %gs:__cuckoo_domain_top@ntpoff, %edx\n"
+    "	movl $0, %gs:__cuckoo_domain_top@ntpoff\n"
     "	testl %eax, %eax\n"                      /* negative: the failure's path drops them */
     "	js rt_domain_returned\n"
     "	movl 72(%edx), %ecx\n"                   /* the blocks noted (in_n) */
@@ -746,7 +746,7 @@ __asm__(
     "	.globl rt_domain_unwind\n"
     "	.type rt_domain_unwind, @function\n"
     "rt_domain_unwind:\n"                      /* the top frame is a record's */
-    "	movl %gs:rt_domain_top@ntpoff, %edx\n"
+    "	movl %gs:__cuckoo_domain_top@ntpoff, %edx\n"
     "	movl 40(%edx), %ebx\n"
     "	movl 44(%edx), %esi\n"
     "	movl 48(%edx), %edi\n"
@@ -781,7 +781,7 @@ void rt_domain_unwind(void) {
 /* share(p) (LANGUAGE.md §13.1, §13.3): outside a domain nothing to do; inside,
  * the object and everything it owns leave the domain, as with chan_send. */
 void __cuckoo_share(struct __cuckoo_obj *p) {
-  if (p != NULL && rt_domain_top != NULL)
+  if (p != NULL && __cuckoo_domain_top != NULL)
     rt_alloc_disown(p);
 }
 

@@ -209,8 +209,8 @@ void __cuckoo_trap_handler(rt_trap_handler_fn *f);
 /* (LANGUAGE.md §13.3, doc/domains.md) */
 
 /* The objects allocated inside one domain: a list kept by alloc.c under
- * its lock.  A thread's new objects go to rt_domain_top->owner (none when
- * rt_domain_top is NULL). */
+ * its lock.  A thread's new objects go to __cuckoo_domain_top->owner (none when
+ * __cuckoo_domain_top is NULL). */
 struct rt_owned;
 #define RT_INCOMING_CAP 16
 struct rt_owner {
@@ -266,7 +266,7 @@ struct rt_domain_frame {
                                      frame inside the domain's record (domain.c) */
 };
 #define RT_HELD_NONE (~0u)
-extern __thread struct rt_domain_frame *rt_domain_top;
+extern __thread struct rt_domain_frame *__cuckoo_domain_top;
 void rt_mutexes_release(unsigned mark);  /* unlocks those above MARK, newest first */
 /* trap.c's hooks: the failing domain's name (NULL: the error ends the
  * process), and the jump back to its domain_call. */
@@ -283,20 +283,20 @@ void rt_trap_report(const char *domain, const struct __cuckoo_site *site, const 
  * process, its objects are nobody's). */
 extern __thread struct rt_domain_frame *rt_domain_hidden;
 static inline struct rt_domain_frame *rt_domain_suspend(void) {
-  struct rt_domain_frame *f = rt_domain_top;
+  struct rt_domain_frame *f = __cuckoo_domain_top;
   /* the suspended chain stays findable: a call into one of its domains
    * from the handler is a re-entry (traps own), not a wait for itself */
   if (f != NULL) {
     f->hidden = rt_domain_hidden;
     rt_domain_hidden = f;
   }
-  rt_domain_top = NULL;
+  __cuckoo_domain_top = NULL;
   return f;
 }
 static inline void rt_domain_resume(struct rt_domain_frame *f) {
   if (f != NULL)
     rt_domain_hidden = f->hidden;
-  rt_domain_top = f;
+  __cuckoo_domain_top = f;
 }
 /* thread.c: the thread, inside a domain call, is about to note a mutex it took. */
 void rt_domain_mutex_taken(void);

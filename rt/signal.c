@@ -410,7 +410,7 @@ void rt_signals_route(void) {
 /* A signal the program may not catch (SIGKILL, SIGSTOP, glibc's own, or
  * out of range) is ignored here: there is nothing unsafe to report. */
 void __cuckoo_signal_handler(int sig, handler_fn *f) {
-  if (rt_domain_top != NULL)
+  if (__cuckoo_domain_top != NULL)
     rt_domain_forbid(rt_callsite(RT_HERE), "signal_handler");
   if (!routable(sig))
     return;

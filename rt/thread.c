@@ -472,7 +472,7 @@ __thread unsigned rt_held_count;
 
 /* M was just taken by this thread: noted if it is inside a domain call. */
 static void mutex_taken(struct mutex_rec *m) {
-  if (rt_domain_top != NULL && rt_held_count < RT_HELD_MAX) {
+  if (__cuckoo_domain_top != NULL && rt_held_count < RT_HELD_MAX) {
     rt_domain_mutex_taken();      /* the call's mark, once (domain.c) */
     rt_held[rt_held_count++] = m;
   }

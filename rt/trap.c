@@ -172,7 +172,7 @@ static rt_trap_handler_fn *volatile user_trap_handler;
 static __thread int in_trap_handler;
 
 void __cuckoo_trap_handler(rt_trap_handler_fn *f) {
-  if (rt_domain_top != NULL)
+  if (__cuckoo_domain_top != NULL)
     rt_domain_forbid(rt_callsite(RT_HERE), "trap_handler");
   __atomic_store_n(&user_trap_handler, f, __ATOMIC_RELEASE);
 }

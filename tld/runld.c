@@ -143,6 +143,12 @@ int tld_run_ld(struct tld_link *l, const char *tmpout, const char *mapfile)
     /* crt1 calls the runtime's start code, __wrap_main (rt/start.c): no
      * symbol `main` but the user's debugging name for __cuckoo_main */
     ARG("--wrap=main");
+    /* The program's static storage, [__executable_start, _end): what a
+     * store inside a protection domain must not reach (LANGUAGE.md §13.3,
+     * doc/domains.md "Isolation").  Compiled code compares with these two
+     * names; no object may define them (tld_check_reserved). */
+    ARG("--defsym=" CK_STATIC_START_SYM "=__executable_start");
+    ARG("--defsym=" CK_STATIC_END_SYM "=_end");
     ARG("-o");
     ARG(tmpout);
     ARG("-Map");
