@@ -3221,7 +3221,7 @@ static Obj *declare_global(const char *name, Type *t, DeclSpec *ds, Loc loc, boo
     o->asmname = xstrdup("__cuckoo_main");
   else
     o->asmname = xstrdup(name);
-  if (runtime && !strcmp(name, "__cuckoo_stack_limit"))
+  if (runtime && (!strcmp(name, "__cuckoo_stack_limit") || !strcmp(name, "__cuckoo_domain_top")))
     o->is_tls = true;
   Scope *save = scope;
   scope = &file_scope_;

@@ -184,7 +184,22 @@ static Oper load(IrAddr a, Type *ty) {
   return temp_of(lower_kind(ty), in);
 }
 
+/* LANGUAGE.md §13.3: a store inside a protection domain must not reach
+ * static storage.  Every store through a pointer, and every store into a
+ * global by name, is checked (doc/domains.md "Isolation"); a store into
+ * this function's frame needs none.  opt/ removes the checks it can
+ * prove, and the proof checker requires each that is left. */
+static void store_check(Oper base) {
+  if (base.kind != OK_TEMP && base.kind != OK_SYM)
+    return;
+  IrInst *in = emit(IR_CHECK_STORE);
+  in->a = base;
+  in->a.imm = 0;
+  in->site = site("own", "a store into static storage inside a domain", cur_loc);
+}
+
 static void store(IrAddr a, Type *ty, Oper v) {
+  store_check(a.base);
   IrInst *in = emit(IR_STORE);
   in->addr = a;
   in->mem = mem_of(ty);
@@ -195,6 +210,7 @@ static void store(IrAddr a, Type *ty, Oper v) {
 static void memcopy(Oper dst, Oper src, long long n) {
   if (n <= 0)
     return;
+  store_check(dst);
   IrInst *in = emit(IR_MEMCPY);
   in->a = dst;
   in->b = src;
@@ -204,6 +220,7 @@ static void memcopy(Oper dst, Oper src, long long n) {
 static void memzero(Oper dst, long long n) {
   if (n <= 0)
     return;
+  store_check(dst);
   IrInst *in = emit(IR_MEMZERO);
   in->a = dst;
   in->n = n;

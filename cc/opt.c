@@ -1030,6 +1030,7 @@ static void pass_propagate(void) {
 static void pass_inline_math(void) { opt_inline_math(fn); }
 static void pass_zero_loops(void) { opt_zero_loops(fn); }
 static void pass_licm(void) { opt_licm(fn); }
+static void pass_store_checks(void) { opt_remove_store_checks(fn); }
 static void pass_tail_recursion(void) { opt_tail_recursion(fn); }
 static void pass_cse(void) {
   opt_cse(fn);
@@ -1052,6 +1053,7 @@ static const struct opt_pass {
     {"constant-checks", 0, remove_constant_checks},
     {"hoist-null", 1, hoist_head_null_checks},      /* loop-head NULL checks before the loop */
     {"null-checks", 0, remove_null_checks},
+    {"store-checks", 0, pass_store_checks},
     {"local-bounds", 0, remove_local_bounds},
     {"coalesce", 0, coalesce},                      /* before counters: `t = i + 1; i = t` */
     {"counters", 1, use_counter_ranges},

@@ -478,6 +478,7 @@ static const char *category_of(const char *pass) {
       {"end_block_at", "unreachable"},
       {"simplify_cfg", "unreachable"},
       {"remove_null_checks", "already non-null"},
+      {"remove_store_checks", "not static storage"},
       {"remove_local_bounds", "repeated check"},
       {"use_counter_ranges", "masked index"},
       {"remove_branch_bounds", "dominating test"},
@@ -491,6 +492,7 @@ static const char *category_of(const char *pass) {
 static bool is_check_site(const IrInst *in) {
   switch (in->op) {
   case IR_CHECK_BOUNDS: case IR_CHECK_NULL: case IR_CHECK_DIV: case IR_CHECK_CAST: case IR_CHECK_STACK:
+  case IR_CHECK_STORE:
     return in->site != NULL;
   case IR_CALL:
     return !in->sym && in->site != NULL; /* the call through a pointer checks it */
@@ -522,6 +524,8 @@ static const char *check_what(IrFunc *f, IrSite *s, bool is_call) {
     return n ? format("length check of the cast of '%s'", report_expr(n)) : "length check of a cast";
   if (!strcmp(kind, "stack"))
     return format("stack check of '%s'", f->obj ? f->obj->name : f->name);
+  if (!strcmp(kind, "own"))
+    return "domain check of a store";
   return format("%s check", kind);
 }
 
@@ -552,6 +556,9 @@ static const char *kept_default(IrFunc *f, IrSite *s, const IrInst *in) {
     return "the array's length is known only at run time";
   if (!strcmp(kind, "stack"))
     return "the function's frame must fit the stack";
+  if (!strcmp(kind, "own"))
+    return in->a.kind == OK_SYM ? "a store into a global: it traps inside a domain (LANGUAGE.md §13.3)"
+                                : "the pointer may point to static storage, which a domain may not store into";
   return "not proved to pass";
 }
 

@@ -22,6 +22,12 @@ static const struct ck_insn i386_indirect_call[] = {
     {2, {0xff, 0xd0}, CK_FIELD_REG, 1, 1, "\tcall *%s\n"},
 };
 
+/* doc/domains.md "Isolation": the test of the thread's domain flag that
+ * begins a store check (the TLS field is the flag's local-exec offset). */
+static const struct ck_insn i386_domain_test[] = {
+    {8, {0x65, 0x83, 0x3d, 0, 0, 0, 0, 0x00}, CK_FIELD_TLS, 3, 0, "\tcmpl $0, %%gs:%s@ntpoff\n"},
+};
+
 const struct ck_machine ck_i386 = {
     .name = "i386",
     .bfd_target = "elf32-i386",
@@ -38,6 +44,7 @@ const struct ck_machine ck_i386 = {
     .r_tls_le = R_386_TLS_LE,
     .stack_check = {i386_stack_check, sizeof i386_stack_check / sizeof *i386_stack_check},
     .indirect_call = {i386_indirect_call, sizeof i386_indirect_call / sizeof *i386_indirect_call},
+    .domain_test = {i386_domain_test, sizeof i386_domain_test / sizeof *i386_domain_test},
     .stack_limit_sym = "__cuckoo_stack_limit",
     .domain_flag_sym = "__cuckoo_domain_top",
     .scalar_size = {

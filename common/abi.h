@@ -158,6 +158,7 @@ struct ck_machine {
      * stack check") and the only form of indirect call (abi.md) */
     struct ck_seq stack_check;
     struct ck_seq indirect_call;
+    struct ck_seq domain_test;  /* `cmpl $0, %gs:FLAG`: CK_FIELD_TLS is domain_flag_sym's */
     const char *stack_limit_sym;
     const char *domain_flag_sym; /* thread-local: non-zero inside a protection domain */
     /* sizes and alignments of the canonical scalars (void: size 0) */

@@ -152,6 +152,17 @@ static const struct tld_reloc *reloc_at(const struct unit *u, unsigned sec, uint
     return NULL;
 }
 
+/* Is T the machine's domain test, reading the domain flag itself? */
+static int is_domain_test(const struct unit *u, const struct fn *f, const struct tld_insn *t)
+{
+    struct ck_match m;
+    const struct ck_seq *s = &u->m->domain_test;
+    if (!s->n || t->len != ck_seq_len(s) || !ck_seq_match(s, f->code + t->off, t->len, &m) || m.tls != 0)
+        return 0;
+    const struct tld_reloc *r = reloc_at(u, f->sec, f->start + t->off + (uint32_t)ck_seq_field_off(s, CK_FIELD_TLS));
+    return r && r->type == u->m->r_tls_le && !strcmp(u->e->syms[r->sym].name, u->m->domain_flag_sym);
+}
+
 static const struct tld_rec *block_rec(const struct unit *u, const char *name)
 {
     if (!u->block)
@@ -315,8 +326,11 @@ static void check_code_relocs(struct unit *u, size_t fi)
             if (t->branch)
                 err_at(u, f, rel, "absolute relocation on a branch");
         } else if (r->type == u->m->r_tls_le) {
-            if (!(f->has_check && rel == u->sc_tls_field))
-                err_at(u, f, rel, "thread-local access outside the stack check");
+            /* the stack check's read of the stack limit, or a store check's
+             * `cmpl $0, %gs:FLAG` (its place and form: verify.c) */
+            if (!(f->has_check && rel == u->sc_tls_field) &&
+                !(!strcmp(u->e->syms[r->sym].name, u->m->domain_flag_sym) && is_domain_test(u, f, t)))
+                err_at(u, f, rel, "thread-local access outside the stack check and the domain test");
         } else {
             err_at(u, f, rel, "relocation of type %u in code", r->type);
         }
@@ -336,8 +350,8 @@ static void audit_fn(struct unit *u, size_t fi)
         const unsigned char *b = f->code + t->off;
         if (t->forbidden[0])
             err_at(u, f, t->off, "forbidden instruction: %s", t->forbidden);
-        if (t->seg_fs_gs && !(f->has_check && t->off == u->sc_tls_insn))
-            err_at(u, f, t->off, "access through %%fs or %%gs outside the stack check");
+        if (t->seg_fs_gs && !(f->has_check && t->off == u->sc_tls_insn) && !is_domain_test(u, f, t))
+            err_at(u, f, t->off, "access through %%fs or %%gs outside the stack check and the domain test");
         if (t->writes_esp && !t->esp_ok)
             err_at(u, f, t->off, "%%esp written other than by a frame's push, pop, add, sub or restore");
         else if (t->writes_esp && b[1] == 0xec && (b[0] == 0x83 || b[0] == 0x81) &&
@@ -626,6 +640,9 @@ int tld_check_symbols(struct tld_obj *o)
             errors++;
             continue;
         }
+        if (y->shndx == SHN_UNDEF && (!strcmp(y->name, CK_STATIC_START_SYM) || !strcmp(y->name, CK_STATIC_END_SYM)))
+            continue; /* cuckoo-ld's bounds of the static storage: no object or type of
+                         the program, only compared with (structure.c, verify.c) */
         if (y->shndx == SHN_UNDEF && !strcmp(y->name, "_GLOBAL_OFFSET_TABLE_")) {
             /* gas declares it in every object that uses @ntpoff (the stack
              * check); harmless unless a relocation actually uses it */

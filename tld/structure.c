@@ -162,6 +162,11 @@ static void check_symbols(struct sctx *c, const int *kind)
         }
         if (strchr(y->name, '@'))
             serr(c, "symbol '%s' is versioned", n);
+        /* the names a store check compares with (common/abi.h): cuckoo-ld
+         * and the runtime define them, no object may */
+        if (y->shndx != SHN_UNDEF && (!strcmp(y->name, CK_STATIC_START_SYM) || !strcmp(y->name, CK_STATIC_END_SYM) ||
+                                      !strcmp(y->name, c->e->mach->domain_flag_sym)))
+            serr(c, "symbol '%s' is defined: only cuckoo-ld and the runtime define it", n);
         if (y->bind != STB_LOCAL && y->bind != STB_GLOBAL)
             serr(c, "symbol '%s' is weak or has another binding than local or global", n);
         if (y->shndx == SHN_ABS && y->type != STT_FILE)
@@ -214,14 +219,25 @@ static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const str
         return;
     }
     /* -- its type and position -- */
-    if (y->type == STT_TLS || !strcmp(y->name, m->stack_limit_sym)) {
-        /* the stack limit is read by the stack check alone, never written */
-        if (r->type != m->r_tls_le || strcmp(y->name, m->stack_limit_sym))
+    if (y->type == STT_TLS || !strcmp(y->name, m->stack_limit_sym) || !strcmp(y->name, m->domain_flag_sym)) {
+        /* the stack limit is read by the stack check alone, the domain
+         * flag by store checks (verify.c), never written */
+        if (r->type != m->r_tls_le || (strcmp(y->name, m->stack_limit_sym) && strcmp(y->name, m->domain_flag_sym)))
             serr(c, "relocation at %s+0x%x reaches the thread-local '%s' other than through the "
-                    "stack check", s->name, r->offset, yn);
+                    "stack check or a domain check", s->name, r->offset, yn);
         else if (k != SK_TEXT || y->shndx != SHN_UNDEF)
-            serr(c, "thread-local relocation at %s+0x%x other than the stack check's", s->name,
-                 r->offset);
+            serr(c, "thread-local relocation at %s+0x%x other than the stack check's or a domain check's",
+                 s->name, r->offset);
+        return;
+    }
+    if (!strcmp(y->name, CK_STATIC_START_SYM) || !strcmp(y->name, CK_STATIC_END_SYM)) {
+        /* an immediate a store check compares with (verify.c knows it as
+         * no object's address) */
+        if (r->type != m->r_abs || k != SK_TEXT || y->shndx != SHN_UNDEF || addend != 0)
+            serr(c, "relocation at %s+0x%x reaches '%s' other than as a store check's bound", s->name,
+                 r->offset, yn);
+        else if (!function_at(c, sec, r->offset))
+            serr(c, "relocation at %s+0x%x is outside every function", s->name, r->offset);
         return;
     }
     int pcrel = 0;
@@ -234,7 +250,8 @@ static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const str
         }
         pcrel = 1;
     } else if (r->type == m->r_tls_le) {
-        if (k != SK_TEXT || y->shndx != SHN_UNDEF || strcmp(y->name, m->stack_limit_sym)) {
+        if (k != SK_TEXT || y->shndx != SHN_UNDEF ||
+            (strcmp(y->name, m->stack_limit_sym) && strcmp(y->name, m->domain_flag_sym))) {
             serr(c, "thread-local relocation at %s+0x%x other than the stack check's", s->name, r->offset);
             return;
         }

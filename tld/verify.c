@@ -437,15 +437,17 @@ static int parse_proof(struct vproof *p, const char *text, size_t len, char **er
                 vs->off = (uint32_t)off;
                 vs->label = xstrdup(rest[k] ? rest + k + 1 : "");
             }
-        } else if ((!strcmp(w1, "reg") || !strcmp(w1, "cell") || !strcmp(w1, "fact") || !strcmp(w1, "init")) &&
-                   rest && cur && cur->nstates) {
+        } else if ((((!strcmp(w1, "reg") || !strcmp(w1, "cell") || !strcmp(w1, "fact") || !strcmp(w1, "init")) &&
+                     rest) || (!strcmp(w1, "nodom") && !rest)) &&
+                   cur && cur->nstates) {
             struct vstate *vs = &cur->states[cur->nstates - 1];
             if (vs->n == vs->cap) {
                 vs->cap = vs->cap ? 2 * vs->cap : 8;
                 vs->lines = xrealloc(vs->lines, vs->cap * sizeof *vs->lines);
                 vs->lineno = xrealloc(vs->lineno, vs->cap * sizeof *vs->lineno);
             }
-            rest[-1] = ' ';
+            if (rest)
+                rest[-1] = ' ';
             vs->lineno[vs->n] = line;
             vs->lines[vs->n++] = xstrdup(w1);
         } else if (!strcmp(w1, "end")) {
@@ -518,6 +520,10 @@ struct val {
     uint8_t stack;          /* V_PTR: may be stack-bound (LANGUAGE.md §9) */
     uint8_t sreg;           /* V_SAVED: the caller's register (0..7) */
     uint8_t own;            /* V_PTR: into one of this function's own frame slots */
+    uint8_t ns;             /* V_PTR: a store through it is allowed in this activation: it
+                             * points outside the program's static storage, or the
+                             * activation runs outside every protection domain
+                             * (LANGUAGE.md §13.3; doc/domains.md "Isolation") */
     int16_t slot;           /* own: which slot (index into the function's slots) */
     int32_t off;            /* V_PTR: offset into t's layout; V_FRAME: entry-relative address */
     uint32_t c;             /* V_CONST */
@@ -547,6 +553,9 @@ struct fact { /* x <u y */
 struct flags { /* what the last compare compared (AT&T: cmp src, dst: dst - src) */
     int valid, is_test;
     struct val a, b;        /* dst, src */
+    /* the two compares of a store check (doc/domains.md "Isolation"):
+     * `cmpl $0, %gs:FLAG` (dom), `cmpl $START|$END, %reg` (sb 1|2) */
+    uint8_t dom, sb;
 };
 
 #define NREG 8
@@ -561,6 +570,7 @@ struct st {
     uint32_t *pre;          /* per slot: bytes written from its start (initialised when >= size) */
     struct fact f[MAX_FACTS];
     int nf;
+    int nodom;              /* this activation runs outside every protection domain */
     struct flags fl;
     struct val tos;         /* the value last pushed, at tos_off (even onto a dead local) */
     int32_t tos_off;
@@ -784,6 +794,29 @@ static void set_nonnull(struct vctx *v, struct st *s, uint32_t vn)
             s->c[i].nn = 1;
 }
 
+/* A store check passed for the pointer numbered VN. */
+static void set_storable(struct vctx *v, struct st *s, uint32_t vn)
+{
+    for (size_t l = 0; vn && l < NREG + v->ncells; l++) {
+        struct val *x = l < NREG ? &s->r[l] : &s->c[l - NREG];
+        if (x->vn == vn && x->k == V_PTR)
+            x->ns = 1;
+    }
+}
+
+/* The domain flag read 0: the activation runs outside every domain, for
+ * good (the runtime changes the flag only around a call, and restores it
+ * before the call returns), so every store it makes is allowed. */
+static void set_nodom(struct vctx *v, struct st *s)
+{
+    s->nodom = 1;
+    for (size_t l = 0; l < NREG + v->ncells; l++) {
+        struct val *x = l < NREG ? &s->r[l] : &s->c[l - NREG];
+        if (x->k == V_PTR)
+            x->ns = 1;
+    }
+}
+
 static void set_zero(struct vctx *v, struct st *s, uint32_t vn)
 {
     for (size_t l = 0; l < NREG + v->ncells; l++) {
@@ -796,6 +829,7 @@ static void set_zero(struct vctx *v, struct st *s, uint32_t vn)
 static int val_same(const struct val *a, const struct val *b)
 {
     return a->k == b->k && a->nn == b->nn && a->stack == b->stack && a->sreg == b->sreg && a->own == b->own &&
+           a->ns == b->ns &&
            a->mulof == b->mulof && a->mul == b->mul && a->ixvn == b->ixvn && a->ixval == b->ixval &&
            a->ixscale == b->ixscale && a->ixc == b->ixc && a->ixbase == b->ixbase && a->nzof == b->nzof &&
            a->nzlow == b->nzlow &&
@@ -856,8 +890,27 @@ static int subobj_chain(struct vctx *v, const struct ctype *t, long long off, co
     return n;
 }
 
+/* May the program store through X in state S: X is storable, S's
+ * activation is outside every domain, or X is NULL (never stored through:
+ * a store needs a non-null pointer). */
+static int storable_in(const struct val *x, const struct st *s)
+{
+    return x->ns || (s && s->nodom) || (x->k == V_CONST && x->c == 0);
+}
+
+static struct val join_val1(struct vctx *v, const struct val *a, const struct val *b, uint32_t vn,
+                            const struct st *sa, const struct st *sb);
 static struct val join_val(struct vctx *v, const struct val *a, const struct val *b, uint32_t vn,
                            const struct st *sa, const struct st *sb)
+{
+    struct val r = join_val1(v, a, b, vn, sa, sb);
+    if (r.k == V_PTR && a->k != V_BOT && b->k != V_BOT)
+        r.ns = (uint8_t)(storable_in(a, sa) && storable_in(b, sb));
+    return r;
+}
+
+static struct val join_val1(struct vctx *v, const struct val *a, const struct val *b, uint32_t vn,
+                            const struct st *sa, const struct st *sb)
 {
     if (a->k == V_BOT)
         return *b;
@@ -1723,8 +1776,9 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
     if (m->mem.segment == ZYDIS_REGISTER_GS || m->mem.segment == ZYDIS_REGISTER_FS) {
         /* the stack check's read of the stack limit (structure.c allows
          * %gs only with its TLS relocation) */
-        if (wr || !I->rel_disp || I->rel_disp->type != v->e->mach->r_tls_le || m->mem.base != ZYDIS_REGISTER_NONE) {
-            refuse(v, op, "through %%fs/%%gs other than the stack limit");
+        if (wr || !I->rel_disp || I->rel_disp->type != v->e->mach->r_tls_le || m->mem.base != ZYDIS_REGISTER_NONE ||
+            m->mem.index != ZYDIS_REGISTER_NONE) {
+            refuse(v, op, "through %%fs/%%gs other than the stack limit or the domain flag");
             return 0;
         }
         return 1;
@@ -1879,6 +1933,13 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         refuse(v, op, "%s may be NULL", b >= 0 ? rname[b] : "the pointer");
         return 0;
     }
+    if (wr && !base.ns && !base.own && !s->nodom) {
+        if (b >= 0)
+            refuse(v, op, "through %s, which may point into static storage, with no domain check before it", rname[b]);
+        else
+            refuse(v, op, "into static storage with no domain check before it");
+        return 0;
+    }
     int64_t a = (int64_t)base.off + disp;
     const struct ctype *bt = complete(&v->tags, unq(base.t, NULL));
     int bconst = 0;
@@ -1966,8 +2027,22 @@ static int gpr_of_partial(ZydisRegister r)
 }
 
 /* The value of an immediate operand (a relocated one is an address). */
+/* 1 or 2 if R is an absolute relocation of the start or the end of the
+ * static storage (common/abi.h), else 0. */
+static int static_bound_sym(struct vctx *v, const struct tld_reloc *r)
+{
+    if (r->type != v->e->mach->r_abs || r->sym >= v->e->nsyms || v->e->syms[r->sym].shndx != SHN_UNDEF)
+        return 0;
+    const char *n = v->e->syms[r->sym].name;
+    return !strcmp(n, CK_STATIC_START_SYM) ? 1 : !strcmp(n, CK_STATIC_END_SYM) ? 2 : 0;
+}
+
 static int imm_value(struct vctx *v, const struct vinsn *I, const ZydisDecodedOperand *o, struct val *out)
 {
+    if (I->rel_imm && static_bound_sym(v, I->rel_imm) && o->imm.value.s == 0) {
+        *out = top(); /* an address, but of no object: only compared with */
+        return 1;
+    }
     if (I->rel_imm) {
         if (I->rel_imm->type != v->e->mach->r_abs) {
             refuse(v, "an address", "a relocation other than an absolute word on an immediate");
@@ -2581,8 +2656,9 @@ static int do_call(struct vctx *v, struct st *s, const char *name, const struct 
     call_result(v, s, ft);
     if (made) {
         const struct ctype *mu = complete(&v->tags, unq(made, NULL));
+        /* the allocator's objects are never static storage */
         s->r[EAX] = mkfresh(v, s, (struct val){.k = V_PTR, .t = made, .off = mu && mu->tag == CT_ARRAY ? 4 : 0,
-                                               .nn = !made_may_be_null}, 0);
+                                               .nn = !made_may_be_null, .ns = 1}, 0);
     }
     const struct ctype *ret = complete(&v->tags, unq(ft->sub, NULL));
     if (ret && (ret->tag == CT_STRUCT || ret->tag == CT_UNION))
@@ -2634,6 +2710,19 @@ static int learn(struct vctx *v, struct st *s, ZydisMnemonic m, int taken)
     if (!f->valid)
         return 1;
     struct val a = f->a, b = f->b;
+    if (f->dom && (m == ZYDIS_MNEMONIC_JZ || m == ZYDIS_MNEMONIC_JNZ)) {
+        if (m == ZYDIS_MNEMONIC_JZ ? taken : !taken)
+            set_nodom(v, s);
+        return 1;
+    }
+    if (f->sb) {
+        /* a <u START or a >=u END: a points outside the static storage */
+        int lo = m == ZYDIS_MNEMONIC_JB ? taken : m == ZYDIS_MNEMONIC_JNB ? !taken : 0;
+        int hi = m == ZYDIS_MNEMONIC_JNB ? taken : m == ZYDIS_MNEMONIC_JB ? !taken : 0;
+        if ((f->sb == 1 && lo) || (f->sb == 2 && hi))
+            set_storable(v, s, a.vn);
+        return 1;
+    }
     if (m == ZYDIS_MNEMONIC_JZ || m == ZYDIS_MNEMONIC_JNZ) {
         int noteq = m == ZYDIS_MNEMONIC_JZ ? !taken : taken;
         int zero_known = f->is_test ? 1 : (b.k == V_CONST && b.c == 0);
@@ -3052,7 +3141,7 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
                 /* a pointer to a local: typed memory from here on */
                 const struct vslot *sl = &v->slots[si];
                 s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = sl->t, .off = (int32_t)(a - sl->off), .nn = 1, .stack = 1,
-                                                     .own = (uint8_t)(sl->off < 0), .slot = (int16_t)si}, 0);
+                                                     .own = (uint8_t)(sl->off < 0), .slot = (int16_t)si, .ns = 1}, 0);
                 return 1;
             }
             /* anything else (a local whose cell is tracked, one that may hold
@@ -3093,7 +3182,7 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             }
             const struct vslot *sl = &v->slots[si];
             gbase = (struct val){.k = V_PTR, .t = sl->t, .off = (int32_t)(a - sl->off), .nn = 1, .stack = 1,
-                                 .own = (uint8_t)(sl->off < 0), .slot = (int16_t)si};
+                                 .own = (uint8_t)(sl->off < 0), .slot = (int16_t)si, .ns = 1};
             disp = 0;
             b = 8;
         } else if (b < 0 && ix >= 0 && I->rel_disp) {
@@ -3152,14 +3241,14 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
                     if (bc)
                         et = const_of(v, et);
                     s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = et, .off = (int32_t)(a - 4 - k * es), .nn = 1,
-                                                         .stack = bv.stack, .own = bv.own, .slot = bv.slot}, 0);
+                                                         .stack = bv.stack, .own = bv.own, .slot = bv.slot, .ns = bv.ns}, 0);
                     return 1;
                 }
                 if (a < 0 || (size >= 0 && a > size) || (size < 0 && !(bu && bu->tag == CT_ARRAY && a <= 4))) {
                     refuse(v, "lea", "an address outside the object");
                     return 0;
                 }
-                s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = bv.t, .off = (int32_t)a, .nn = 1, .stack = bv.stack, .own = bv.own, .slot = bv.slot}, 0);
+                s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = bv.t, .off = (int32_t)a, .nn = 1, .stack = bv.stack, .own = bv.own, .slot = bv.slot, .ns = bv.ns}, 0);
                 return 1;
             }
             long long e0;
@@ -3182,7 +3271,7 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             const struct ctype *et = arr->sub;
             if (isc)
                 et = const_of(v, et);
-            s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = et, .off = (int32_t)(a - e0), .nn = 1, .stack = bv.stack, .own = bv.own, .slot = bv.slot}, 0);
+            s->r[d] = mkfresh(v, s, (struct val){.k = V_PTR, .t = et, .off = (int32_t)(a - e0), .nn = 1, .stack = bv.stack, .own = bv.own, .slot = bv.slot, .ns = bv.ns}, 0);
             return 1;
         }
         /* arithmetic on integers */
@@ -3213,6 +3302,17 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             nf.valid = 0;
         nf.a = x;
         nf.b = y;
+        if (nf.valid && !nf.is_test) {
+            const struct ck_machine *mc = v->e->mach;
+            if (op[0].type == ZYDIS_OPERAND_TYPE_MEMORY && op[0].mem.segment == ZYDIS_REGISTER_GS && I->rel_disp &&
+                !strcmp(v->e->syms[I->rel_disp->sym].name, mc->domain_flag_sym) && op[0].mem.disp.value == 0 &&
+                op[0].mem.base == ZYDIS_REGISTER_NONE && op[0].mem.index == ZYDIS_REGISTER_NONE && opw(&op[0]) == 4 &&
+                op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && !I->rel_imm && op[1].imm.value.u == 0)
+                nf.dom = 1;
+            else if ((op[0].type == ZYDIS_OPERAND_TYPE_REGISTER || op[0].type == ZYDIS_OPERAND_TYPE_MEMORY) &&
+                     op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && I->rel_imm && (int32_t)op[1].imm.value.s == 0)
+                nf.sb = static_bound_sym(v, I->rel_imm);
+        }
         s->fl = nf;
         return 1;
     }
@@ -3785,13 +3885,14 @@ static void join2(struct vctx *v, size_t b, const struct st *a, const struct st 
     }
     for (size_t i = 0; i < v->nslots; i++)
         out->pre[i] = a->pre[i] < c->pre[i] ? a->pre[i] : c->pre[i];
+    out->nodom = a->nodom && c->nodom;
     out->fl.valid = 0;
     out->tos_valid = 0;
 }
 
 static int state_same(const struct vctx *v, const struct st *a, const struct st *b)
 {
-    if (a->reached != b->reached || !facts_same(a, b) || a->tos_valid != b->tos_valid ||
+    if (a->reached != b->reached || a->nodom != b->nodom || !facts_same(a, b) || a->tos_valid != b->tos_valid ||
         (a->tos_valid && (a->tos_off != b->tos_off || !val_same(&a->tos, &b->tos))))
         return 0;
     for (int r = 0; r < NREG; r++)
@@ -4073,6 +4174,8 @@ static void put_state(struct vctx *v, FILE *f, const struct st *s, uint32_t off,
             fputs(" nonnull", f);
         if (x->stack)
             fputs(" stack", f);
+        if (x->ns && x->k == V_PTR)
+            fputs(" store", f);
         if (x->own)
             fprintf(f, " own=%d(%%ebp)", v->slots[x->slot].off + 4);
         if (x->lenof)
@@ -4109,6 +4212,8 @@ static void put_state(struct vctx *v, FILE *f, const struct st *s, uint32_t off,
     for (size_t i = 0; i < v->nslots; i++)
         if (s->pre[i])
             fprintf(f, "init %d(%%ebp) %u\n", v->slots[i].off + 4, s->pre[i]);
+    if (s->nodom)
+        fputs("nodom\n", f);
     free(nm.vn);
 }
 
@@ -4216,6 +4321,8 @@ static const char *parse_value(struct vctx *v, char **tok, int nt, struct val *x
             x->nn = 1;
         else if (!strcmp(a, "stack") && !val)
             x->stack = 1;
+        else if (!strcmp(a, "store") && !val && x->k == V_PTR)
+            x->ns = 1;
         else if (!strcmp(a, "t") && val && (x->k == V_PTR || x->k == V_FUNC)) {
             char *err = NULL;
             x->t = state_type(v, val, &err);
@@ -4356,6 +4463,8 @@ static const char *parse_state(struct vctx *v, const struct vstate *vs, struct s
             } else {
                 why = "a malformed fact";
             }
+        } else if (!strcmp(tok[0], "nodom") && nt == 1) {
+            s->nodom = 1;
         } else if (!strcmp(tok[0], "init") && nt == 3) {
             int si = parse_slot(v, tok[1]);
             long n;
@@ -4464,6 +4573,12 @@ static int state_fits(struct vctx *v, const struct st *S, const struct st *H, ch
                    (!h->own || j.slot == h->slot) && j.off == h->off && j.c == h->c && j.sreg == h->sreg &&
                    (j.t == h->t || (j.t && h->t && ty_eq(j.t, h->t, 0)));
         }
+        if (fits && h->ns && h->k == V_PTR && !storable_in(x, S)) {
+            snprintf(why, wn, "%s may point into static storage, the state there says a store through it is allowed",
+                     ln);
+            ok = 0;
+            break;
+        }
         if (!fits) {
             describe(v, hs, sizeof hs, h);
             describe(v, ss, sizeof ss, x);
@@ -4530,6 +4645,10 @@ static int state_fits(struct vctx *v, const struct st *S, const struct st *H, ch
                      q->kind == F_LE_LEN ? "<=u" : "<u", b);
             ok = 0;
         }
+    }
+    if (ok && H->nodom && !S->nodom) {
+        snprintf(why, wn, "the state there says this runs outside every domain, which is not proved here");
+        ok = 0;
     }
     for (size_t i = 0; i < v->nslots && ok; i++)
         if (S->pre[i] < H->pre[i]) {
@@ -5310,7 +5429,7 @@ static int state_record(const char *line, size_t n)
     for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++)
         if (n >= strlen(kw[i]) && !strncmp(line, kw[i], strlen(kw[i])))
             return 1;
-    return 0;
+    return n == 5 && !strncmp(line, "nodom", 5);
 }
 
 char *tld_prove_states(struct tld_obj *o)

@@ -124,10 +124,12 @@ void i386_emit_seq(Buf *out, const struct ck_seq *s, int n, const char *stub, co
     switch (t->field) {
     case CK_FIELD_SIZE: buf_printf(out, t->text, n); break;
     case CK_FIELD_STUB: buf_printf(out, t->text, stub); break;
-    case CK_FIELD_TLS:
-      buf_printf(out, t->text, ck_i386.stack_limit_sym);
-      typesec_use_internal(ck_i386.stack_limit_sym);
+    case CK_FIELD_TLS: {
+      const char *sym = s == &ck_i386.domain_test ? ck_i386.domain_flag_sym : ck_i386.stack_limit_sym;
+      buf_printf(out, t->text, sym);
+      typesec_use_internal(sym);
       break;
+    }
     case CK_FIELD_REG: buf_printf(out, t->text, reg); break;
     case CK_FIELD_NONE: buf_printf(out, t->text, 0); break;
     }

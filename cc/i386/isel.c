@@ -185,7 +185,8 @@ static bool store_keeps_edx(I386Func *c, IrInst *in) {
 
 bool i386_edx_keeps(I386Func *c, IrInst *in) {
   switch (in->op) {
-  case IR_NOP: case IR_JMP: case IR_CHECK_STACK: case IR_CHECK_NULL: case IR_LEA: case IR_EXT:
+  case IR_NOP: case IR_JMP: case IR_CHECK_STACK: case IR_CHECK_NULL: case IR_CHECK_STORE: case IR_LEA:
+  case IR_EXT:
     return true;
   case IR_LOAD:
     return in->mem != M_I64;
@@ -225,7 +226,7 @@ bool i386_edx_reads(I386Func *c, IrInst *in, int t) {
   bool addr = (in->addr.base.kind == OK_TEMP && in->addr.base.temp == t) || in->addr.index == t;
   switch (in->op) {
   case IR_COPY: case IR_NEG: case IR_NOT: case IR_EXT: case IR_SHL: case IR_SHR: case IR_SAR:
-  case IR_CHECK_NULL: case IR_CHECK_CAST: case IR_RET:
+  case IR_CHECK_NULL: case IR_CHECK_CAST: case IR_CHECK_STORE: case IR_RET:
     return true;
   case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR: case IR_SET: case IR_BR:
     return !slot_operand(in);
@@ -1736,6 +1737,29 @@ static void check_null(IrInst *in) {
   E("je %s", stub);
 }
 
+/* doc/domains.md "Isolation": the thread's domain flag first (outside
+ * every domain, the usual case, two instructions and nothing more); inside
+ * one, a cold stub lets the store go on when the pointer is outside the
+ * static storage [START, END), else traps `own`.  A store into a global by
+ * name inside a domain always traps.  The stub changes no register, so
+ * what the scratch registers hold stays true after the check. */
+static void check_store(IrInst *in) {
+  if (in->a.kind == OK_SYM) {
+    const char *stub = zero_stub(in->site);
+    i386_emit_seq(out, &ck_i386.domain_test, 0, NULL, NULL);
+    E("jne %s", stub);
+    return;
+  }
+  const char *p = src32(in->a);
+  char *back = i386_new_label("stored");
+  char *pre = format("\tcmpl $%s, %s\n\tjae %s\n\tcmpl $%s, %s\n\tjb %s\n", CK_STATIC_END_SYM, p, back,
+                     CK_STATIC_START_SYM, p, back);
+  const char *stub = new_stub(in->site, "$0", "$0", "$0", "$0", pre);
+  i386_emit_seq(out, &ck_i386.domain_test, 0, NULL, NULL);
+  E("jne %s", stub);
+  buf_printf(out, "%s:\n", back);
+}
+
 static void check_div(IrInst *in) {
   const char *zs = zero_stub(in->site);
   const char *os = in->site2 ? zero_stub(in->site2) : NULL;
@@ -1890,6 +1914,7 @@ static void isel_inst(IrInst *in, int next_block, bool last) {
   case IR_CHECK_NULL: check_null(in); return;
   case IR_CHECK_DIV: check_div(in); return;
   case IR_CHECK_CAST: check_cast(in); return;
+  case IR_CHECK_STORE: check_store(in); return;
   default:
     die("isel: unexpected IR op %d", (int)in->op);
   }
@@ -1953,6 +1978,7 @@ static bool fold_ok(IrInst *ld, IrInst *nx) {
 static bool cache_ok(IrInst *in) {
   switch (in->op) {
   case IR_NOP: case IR_LEA: case IR_LOAD: case IR_STORE: case IR_CHECK_BOUNDS: case IR_CHECK_NULL:
+  case IR_CHECK_STORE: /* its stub changes no register */
   case IR_EXT:
     return true;
   case IR_CALL:                   /* the call forgets everything itself */

@@ -25,7 +25,7 @@ static void print_seq(FILE *f, const struct ck_seq *s, int n, const char *stub, 
         switch (t->field) {
         case CK_FIELD_SIZE: fprintf(f, t->text, n); break;
         case CK_FIELD_STUB: fprintf(f, t->text, stub); break;
-        case CK_FIELD_TLS: fprintf(f, t->text, m->stack_limit_sym); break;
+        case CK_FIELD_TLS: fprintf(f, t->text, s == &m->domain_test ? m->domain_flag_sym : m->stack_limit_sym); break;
         case CK_FIELD_REG: fprintf(f, t->text, reg); break;
         case CK_FIELD_NONE: fprintf(f, t->text, 0); break;
         }
@@ -152,6 +152,33 @@ START_TEST(indirect_call_assembles_to_its_bytes)
 }
 END_TEST
 
+START_TEST(domain_test_assembles_to_its_bytes)
+{
+    char *seq = seq_text(&m->domain_test, 0, NULL, NULL);
+    char *body = xasprintf("%s\tret\n", seq);
+    struct obj o;
+    assemble(&o, body);
+    struct ck_match got;
+    ck_assert_msg(ck_seq_match(&m->domain_test, o.text->data, o.text->size, &got),
+                  "the domain test does not match its own bytes");
+    ck_assert_uint_eq(got.tls, 0);
+    ck_assert_uint_eq(ck_seq_len(&m->domain_test), 8);
+    ck_assert_uint_eq(o.e.nrelocs[o.textidx], 1);
+    const struct tld_reloc *r = &o.e.relocs[o.textidx][0];
+    ck_assert_uint_eq(r->offset, (uint32_t)ck_seq_field_off(&m->domain_test, CK_FIELD_TLS));
+    ck_assert_uint_eq(r->type, m->r_tls_le);
+    ck_assert_str_eq(o.e.syms[r->sym].name, m->domain_flag_sym);
+    /* the compare's immediate is the last byte: 0, nothing else */
+    unsigned char c[8];
+    memcpy(c, o.text->data, 8);
+    c[7] = 1;
+    ck_assert(!ck_seq_match(&m->domain_test, c, 8, NULL));
+    done(&o);
+    free(body);
+    free(seq);
+}
+END_TEST
+
 START_TEST(matcher_refuses)
 {
     unsigned char c[32];
@@ -219,6 +246,7 @@ int main(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, stack_check_assembles_to_its_bytes);
     tcase_add_test(tc, indirect_call_assembles_to_its_bytes);
+    tcase_add_test(tc, domain_test_assembles_to_its_bytes);
     tcase_add_test(tc, matcher_refuses);
     tcase_add_test(tc, machine_record);
     suite_add_tcase(s, tc);

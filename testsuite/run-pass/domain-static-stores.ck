@@ -1,15 +1,14 @@
 /* LANGUAGE.md §13.3: "storing into a global variable inside a domain traps
  * own (or is a compile error where the compiler can see it)".  Three
- * stores the compiler cannot see, each of which should be a failure of
- * the domain (DOMAIN_FAILED, the global unchanged):
+ * stores the compiler cannot see, each a failure of the domain
+ * (DOMAIN_FAILED, the global unchanged):
  *   - through a global pointer that points to a global (reading a global
  *     is allowed, and *gp is not a store into a global variable by name);
  *   - through a pointer to a global kept in a shared heap object;
  *   - in a function called through a function pointer (not domain code
- *     to the compiler, and not checked at run time).
- * KNOWN GAP (doc/domains.md "Isolation: what is not enforced"): all three
- * succeed today, so this test is listed in XFAIL_TESTS; it expects the
- * behaviour that closes the gap. */
+ *     to the compiler).
+ * Each store is checked at run time (doc/domains.md "Isolation"); this was
+ * a known gap, listed in XFAIL_TESTS, until the checks were built. */
 #include <cuckoo.ckh>
 
 int counter;
