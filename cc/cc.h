@@ -905,6 +905,9 @@ void opt_cse(IrFunc *f);
 /* opt/storecheck.c: store checks (§13.3) that cannot fail are removed
  * (every level: lowering makes one per store). */
 void opt_remove_store_checks(IrFunc *f);
+/* opt/storecheck.c: a loop's first iteration makes its loop-invariant
+ * store checks on a path of its own, so that the later ones go (-O1). */
+void opt_hoist_store_checks(IrFunc *f);
 /* opt/idiom.c: calls of the runtime's sqrt become the instruction (-O1). */
 void opt_inline_math(IrFunc *f);
 /* opt/inline.c: small static leaf functions inlined at their direct calls

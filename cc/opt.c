@@ -1031,6 +1031,7 @@ static void pass_inline_math(void) { opt_inline_math(fn); }
 static void pass_zero_loops(void) { opt_zero_loops(fn); }
 static void pass_licm(void) { opt_licm(fn); }
 static void pass_store_checks(void) { opt_remove_store_checks(fn); }
+static void pass_hoist_store_checks(void) { opt_hoist_store_checks(fn); }
 static void pass_tail_recursion(void) { opt_tail_recursion(fn); }
 static void pass_cse(void) {
   opt_cse(fn);
@@ -1059,6 +1060,8 @@ static const struct opt_pass {
     {"counters", 1, use_counter_ranges},
     {"branch-bounds", 1, remove_branch_bounds},
     {"zero-loops", 2, pass_zero_loops},             /* after branch-bounds: a checked store does not match */
+    {"hoist-store", 1, pass_hoist_store_checks},    /* after the loop passes: it gives a loop two entries */
+    {"store-checks-2", 1, pass_store_checks},
     {"simplify-cfg-2", 2, pass_simplify_cfg},
     {"licm", 2, pass_licm},                         /* last: what it moves must be proved where it lands */
     {"simplify-cfg-3", 0, pass_simplify_cfg},

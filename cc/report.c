@@ -479,6 +479,7 @@ static const char *category_of(const char *pass) {
       {"simplify_cfg", "unreachable"},
       {"remove_null_checks", "already non-null"},
       {"remove_store_checks", "not static storage"},
+      {"hoist_store_checks", "the first iteration's"},
       {"remove_local_bounds", "repeated check"},
       {"use_counter_ranges", "masked index"},
       {"remove_branch_bounds", "dominating test"},

@@ -699,8 +699,15 @@ static void refuse(struct vctx *v, const char *op, const char *fmt, ...)
     if (getenv("CUCKOO_VERIFY_DEBUG") && v->dbg) {
         const struct st *s = v->dbg;
         for (int r = 0; r < NREG; r++)
-            fprintf(stderr, "  %s: k=%d nn=%d st=%d off=%d c=%u vn=%x lenof=%x\n", rname[r], s->r[r].k, s->r[r].nn,
-                    s->r[r].stack, s->r[r].off, s->r[r].c, s->r[r].vn, s->r[r].lenof);
+            fprintf(stderr, "  %s: k=%d nn=%d st=%d ns=%d off=%d c=%u vn=%x lenof=%x mulof=%x*%u ix=%x*%u\n", rname[r],
+                    s->r[r].k, s->r[r].nn, s->r[r].stack, s->r[r].ns, s->r[r].off, s->r[r].c, s->r[r].vn,
+                    s->r[r].lenof, s->r[r].mulof, s->r[r].mul, s->r[r].ixc ? s->r[r].ixval : s->r[r].ixvn,
+                    s->r[r].ixscale);
+        for (size_t i = 0; i < v->ncells; i++)
+            if (s->c[i].k != V_TOP || s->c[i].vn)
+                fprintf(stderr, "  %d(%%ebp): k=%d vn=%x mulof=%x\n", v->cells[i].off + 4, s->c[i].k, s->c[i].vn,
+                        s->c[i].mulof);
+        fprintf(stderr, "  nodom=%d\n", s->nodom);
         for (int i = 0; i < s->nf; i++)
             fprintf(stderr, "  fact %d %x %x\n", s->f[i].kind, s->f[i].a, s->f[i].b);
     }

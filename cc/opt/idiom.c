@@ -70,7 +70,16 @@ static void zero_loop(IrFunc *f, IrCfg *g, int h) {
   IrBlock *bb = f->blocks[body];
   k = 0;
   IrInst *st = next_real(bb, &k);
+  /* a store into a global is checked (§13.3): the loop runs at least once
+   * (N > 0), so the check of its first iteration goes before the memzero */
+  IrInst *chk = NULL;
+  if (st && st->op == IR_CHECK_STORE) {
+    chk = st;
+    st = next_real(bb, &k);
+  }
   if (!st || st->op != IR_STORE)
+    return;
+  if (chk && (chk->a.kind != OK_SYM || st->addr.base.kind != OK_SYM || strcmp(chk->a.sym, st->addr.base.sym)))
     return;
   int w = store_width(st);
   if (!w || st->k != IK_I32 || st->a.kind != OK_IMM || st->a.imm != 0 || st->addr.index != i ||
@@ -101,7 +110,12 @@ static void zero_loop(IrFunc *f, IrCfg *g, int h) {
     return;
   Oper dst = st->addr.base;
   dst.imm += st->addr.off;
-  /* jmp H becomes memzero; i = N; jmp X */
+  /* jmp H becomes [check_store;] memzero; i = N; jmp X */
+  if (chk) {
+    IrInst c = *chk;
+    *pj = c;
+    pj = ir_append(f, p, IR_MEMZERO);
+  }
   pj->op = IR_MEMZERO;
   memset(&pj->b, 0, sizeof pj->b);
   pj->a = dst;

@@ -156,3 +156,139 @@ void opt_remove_store_checks(IrFunc *f) {
   free(out_s);
   free(cur);
 }
+
+/* ---- the first iteration's checks, before the loop ---------------------- */
+
+/* Whether IN has no effect but its result and cannot trap: running it
+ * after a check instead of before changes nothing a program can see. */
+static bool quiet_op(const IrInst *in) {
+  switch (in->op) {
+  case IR_NOP: case IR_COPY: case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
+  case IR_SHL: case IR_SHR: case IR_SAR: case IR_NEG: case IR_NOT: case IR_SET: case IR_EXT: case IR_LEA:
+  case IR_LOAD:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Whether P's last definition of temp I is `I = copy C`, and sets *C. */
+static bool ends_with_const(IrBlock *p, int i, long long *c) {
+  for (int k = p->n - 1; k >= 0; k--) {
+    IrInst *in = &p->ins[k];
+    if (in->dst != i)
+      continue;
+    if (in->op != IR_COPY || in->a.kind != OK_IMM)
+      return false;
+    *c = in->a.imm;
+    return true;
+  }
+  return false;
+}
+
+/* A counted loop `P: i = C; jmp H; H: br i < N -> B, X; B: (quiet)
+ * check_store c; ...` with C < N, constants, runs its body at least once,
+ * and checks c on every iteration although, when c does not change in
+ * the loop, the first iteration's check decides for all: outside a domain
+ * every check passes, and inside one the first check traps.  The checks
+ * are copied to the end of P: executed exactly when the first iteration's
+ * were, with nothing a program can see between them (H and the start of B
+ * are quiet), they trap at the same place with the same site (§11a).  The
+ * checks stay in B, where remove_store_checks now finds them made on every
+ * path (P, or the previous iteration) and drops them. */
+static void hoist_loop(IrFunc *f, IrCfg *g, int h, char *in_loop) {
+  IrBlock *hb = f->blocks[h];
+  if (hb->n != 1)
+    return;
+  IrInst *br = &hb->ins[0];
+  if (br->op != IR_BR || br->t1 == br->t2 || br->k2 != IK_I32 || (br->cc != CC_ULT && br->cc != CC_LT) ||
+      br->a.kind != OK_TEMP || br->b.kind != OK_IMM)
+    return;
+  int p = -1, nback = 0;
+  for (int k = 0; k < g->npred[h]; k++) {
+    int q = g->pred[h][k];
+    if (ir_dominates(g, h, q)) {
+      nback++;
+    } else {
+      if (p >= 0)
+        return;
+      p = q;
+    }
+  }
+  if (p < 0 || !nback || p == h)
+    return;
+  IrBlock *pb = f->blocks[p];
+  long long c0, n = br->b.imm;
+  if (!pb->n || pb->ins[pb->n - 1].op != IR_JMP || pb->ins[pb->n - 1].t1 != h ||
+      !ends_with_const(pb, br->a.temp, &c0))
+    return;
+  if (br->cc == CC_ULT ? !((unsigned long long)(c0 & 0xffffffffLL) < (unsigned long long)(n & 0xffffffffLL))
+                       : !((int)c0 < (int)n))
+    return;
+  int body = br->t1;
+  if (body == h || g->npred[body] != 1)
+    return;
+  /* the natural loop of h */
+  memset(in_loop, 0, (size_t)f->nblocks);
+  int *stack = xmalloc(sizeof(int) * ((size_t)f->nblocks + 1));
+  int top = 0;
+  in_loop[h] = 1;
+  for (int k = 0; k < g->npred[h]; k++) {
+    int q = g->pred[h][k];
+    if (ir_dominates(g, h, q) && !in_loop[q]) {
+      in_loop[q] = 1;
+      stack[top++] = q;
+    }
+  }
+  while (top > 0) {
+    int b = stack[--top];
+    for (int k = 0; k < g->npred[b]; k++) {
+      int q = g->pred[b][k];
+      if (g->idom[q] >= 0 && !in_loop[q]) {
+        in_loop[q] = 1;
+        stack[top++] = q;
+      }
+    }
+  }
+  free(stack);
+  if (!in_loop[body] || in_loop[br->t2])
+    return;
+  /* the temps the loop defines */
+  char *defined = xmalloc((size_t)f->ntemps + 1);
+  memset(defined, 0, (size_t)f->ntemps + 1);
+  for (int b = 0; b < f->nblocks; b++)
+    if (in_loop[b])
+      for (int i = 0; i < f->blocks[b]->n; i++)
+        if (f->blocks[b]->ins[i].dst >= 0)
+          defined[f->blocks[b]->ins[i].dst] = 1;
+  for (int i = 0; i < f->blocks[body]->n; i++) {
+    IrInst *in = &f->blocks[body]->ins[i];
+    if (in->op == IR_CHECK_STORE && (in->a.kind == OK_SYM || (in->a.kind == OK_TEMP && !defined[in->a.temp]))) {
+      IrInst c = *in;
+      /* before P's jump */
+      IrInst *last = ir_append(f, p, IR_NOP);
+      IrBlock *pbb = f->blocks[p];
+      *last = pbb->ins[pbb->n - 2];
+      pbb->ins[pbb->n - 2] = c;
+      if (check_report)
+        report_note(c.site, CN_MOVED, "hoist_store_checks", hb->ins[0].loc, "moved");
+      continue;
+    }
+    if (!quiet_op(in))
+      break;
+  }
+  free(defined);
+}
+
+void opt_hoist_store_checks(IrFunc *f) {
+  int nb = f->nblocks;
+  if (!nb)
+    return;
+  char *in_loop = xmalloc((size_t)nb + 1);
+  IrCfg *g = ir_cfg(f);
+  for (int h = 0; h < nb; h++)
+    if (g->idom[h] >= 0)
+      hoist_loop(f, g, h, in_loop);
+  ir_cfg_free(g);
+  free(in_loop);
+}
