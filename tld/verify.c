@@ -1767,6 +1767,20 @@ static int store_ok_frame(struct vctx *v, const struct region *r, const struct v
     }
 }
 
+/* LANGUAGE.md §13.3: a store through BASE (a register's name, or NULL for
+ * a global's address) that is not proved to stay out of static storage
+ * inside a domain (OK 0) is refused. */
+static int store_ok_domain(struct vctx *v, int ok, const char *base)
+{
+    if (ok)
+        return 1;
+    if (base)
+        refuse(v, "store", "through %s, which may point into static storage, with no domain check before it", base);
+    else
+        refuse(v, "store", "into static storage with no domain check before it");
+    return 0;
+}
+
 /* One memory operand M of W bytes: a read (X NULL, result in *OUT) or a
  * write of X (NULL when the bytes are not a 32-bit integer register:
  * floating point, immediates of other widths count as plain). */
@@ -1940,13 +1954,10 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         refuse(v, op, "%s may be NULL", b >= 0 ? rname[b] : "the pointer");
         return 0;
     }
-    if (wr && !base.ns && !base.own && !s->nodom) {
-        if (b >= 0)
-            refuse(v, op, "through %s, which may point into static storage, with no domain check before it", rname[b]);
-        else
-            refuse(v, op, "into static storage with no domain check before it");
-        return 0;
-    }
+    /* §13.3, judged after the store's other rules: inside a domain it
+     * must not reach static storage */
+    int dom_ok = !wr || base.ns || base.own || s->nodom;
+    const char *dom_base = b >= 0 ? rname[b] : NULL;
     int64_t a = (int64_t)base.off + disp;
     const struct ctype *bt = complete(&v->tags, unq(base.t, NULL));
     int bconst = 0;
@@ -1972,7 +1983,7 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         if (isc)
             r.isconst = 1;
         if (wr)
-            return store_ok_frame(v, &r, x, w, 0, base.own);
+            return store_ok_frame(v, &r, x, w, 0, base.own) && store_ok_domain(v, dom_ok, dom_base);
         *out = !base.own || slot_init(v, s, base.slot) ? typed_read(v, &r, 0) : top();
         return 1;
     }
@@ -1996,7 +2007,8 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
         r = region_of(&v->tags, base.t, a, w);
     }
     if (wr) {
-        if (!store_ok_frame(v, &r, x, w, 0, base.own ? (slot_init(v, s, base.slot) ? 1 : 2) : 0))
+        if (!store_ok_frame(v, &r, x, w, 0, base.own ? (slot_init(v, s, base.slot) ? 1 : 2) : 0) ||
+            !store_ok_domain(v, dom_ok, dom_base))
             return 0;
         if (base.own)
             slot_written(s, base.slot, a, a + w);

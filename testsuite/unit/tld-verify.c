@@ -68,7 +68,8 @@ static const char head[] =
     "\t.endm\n";
 
 static const char trapref[] =
-    "ref func __cuckoo_trap f(v;p(k(s:__cuckoo_site?)),i64,i64)\nref tls __cuckoo_stack_limit u32\n";
+    "ref func __cuckoo_trap f(v;p(k(s:__cuckoo_site?)),i64,i64)\nref tls __cuckoo_stack_limit u32\n"
+    "ref tls __cuckoo_domain_top u32\n";
 
 /* Each line of TEXT as an .ascii directive. */
 static void ascii_lines(FILE *out, const char *text)
@@ -396,14 +397,39 @@ static const struct vcase cases[] = {
  .body = ".Lbad:\n\tmovl $1, k\n\tleave\n\tret",
  .want = "store: into read-only data"},
 {.name = "memory-bad-absolute", .body = ".Lbad:\n\tmovl 0x1000, %eax\n\tleave\n\tret", .want = "load: an absolute address"},
-{.name = "memory-bad-segment", .body = ".Lbad:\n\tmovl %fs:0, %eax\n\tleave\n\tret", .want = "load: through %fs/%gs other than the stack limit"},
+/* The domain test (common/abi.h): past it the function runs outside every
+ * protection domain, and may store anywhere its types allow (§13.3). */
+#define DOM(fn) "\tcmpl $0, %gs:__cuckoo_domain_top@ntpoff\n\tjne .Ltrap_" fn "\n"
+{.name = "memory-bad-segment", .body = ".Lbad:\n\tmovl %fs:0, %eax\n\tleave\n\tret", .want = "load: through %fs/%gs other than the stack limit or the domain flag"},
+/* ---- Stores inside protection domains (§13.3, doc/domains.md "Isolation") ---- */
+{.name = "domain-bad-store-global", .extra = "\t.data\n\t.globl gd\n\t.p2align 2\n\t.type gd,@object\n\t.size gd,4\ngd:\n\t.long 0\n",
+ .recs = "def data gd i32\n", .body = ".Lbad:\n\tmovl $1, gd\n\tleave\n\tret",
+ .want = "store: into static storage with no domain check before it"},
+{.name = "domain-bad-store-param", .type = "f(v;p(i32))",
+ .body = "\tmovl 8(%ebp), %ecx\n\ttestl %ecx, %ecx\n\tje .Ltrap_f\n.Lbad:\n\tmovl $1, (%ecx)\n\tleave\n\tret",
+ .want = "store: through %ecx, which may point into static storage, with no domain check before it"},
+{.name = "domain-ok-store-param-checked", .type = "f(v;p(i32))",
+ .body = "\tmovl 8(%ebp), %ecx\n\ttestl %ecx, %ecx\n\tje .Ltrap_f\n"
+         "\tcmpl $0, %gs:__cuckoo_domain_top@ntpoff\n\tjne .Lst\n.Lback:\n\tmovl $1, (%ecx)\n\tleave\n\tret\n"
+         ".Lst:\n\tcmpl $__cuckoo_static_end, %ecx\n\tjae .Lback\n\tcmpl $__cuckoo_static_start, %ecx\n\tjb .Lback\n\tjmp .Ltrap_f"},
+{.name = "domain-bad-store-param-turned", .type = "f(v;p(i32))",
+ .body = "\tmovl 8(%ebp), %ecx\n\ttestl %ecx, %ecx\n\tje .Ltrap_f\n"
+         "\tcmpl $0, %gs:__cuckoo_domain_top@ntpoff\n\tjne .Lst\n.Lbad:\n.Lback:\n\tmovl $1, (%ecx)\n\tleave\n\tret\n"
+         ".Lst:\n\tcmpl $__cuckoo_static_end, %ecx\n\tjb .Lback\n\tcmpl $__cuckoo_static_start, %ecx\n\tjae .Lback\n\tjmp .Ltrap_f",
+ .want = "store: through %ecx, which may point into static storage, with no domain check before it"},
+{.name = "domain-bad-test-turned", .type = "f(v;p(i32))",
+ .body = "\tmovl 8(%ebp), %ecx\n\ttestl %ecx, %ecx\n\tje .Ltrap_f\n"
+         "\tcmpl $0, %gs:__cuckoo_domain_top@ntpoff\n\tje .Ltrap_f\n.Lbad:\n\tmovl $1, (%ecx)\n\tleave\n\tret",
+ .want = "store: through %ecx, which may point into static storage, with no domain check before it"},
+{.name = "domain-ok-frame-store", .type = "f(i32;)", .body = "\tsubl $8, %esp\n\tleal -4(%ebp), %ecx\n\tmovl $1, (%ecx)\n\tmovl -4(%ebp), %eax\n\tleave\n\tret",
+ .proof = "slot -8 8 a1(i32)\n"},
 /* ---- Types ---- */
 #define GP "\t.data\n\t.globl gp\n\t.p2align 2\n\t.type gp,@object\n\t.size gp,4\ngp:\n\t.long 0\n"
 #define GI "\t.data\n\t.globl gi\n\t.p2align 2\n\t.type gi,@object\n\t.size gi,4\ngi:\n\t.long 0\n"
 {.name = "types-ok-store-pointer", .extra = GP GI, .recs = "def data gp p(i32)\ndef data gi i32\n",
- .body = "\tmovl $gi, gp\n\tmovl $0, gp\n\tleave\n\tret"},
+ .body = DOM("f") "\tmovl $gi, gp\n\tmovl $0, gp\n\tleave\n\tret"},
 {.name = "types-ok-store-global-param", .type = "f(v;pg(i32))", .extra = GP, .recs = "def data gp p(i32)\n",
- .body = "\tmovl 8(%ebp), %ecx\n\tmovl %ecx, gp\n\tleave\n\tret"},
+ .body = DOM("f") "\tmovl 8(%ebp), %ecx\n\tmovl %ecx, gp\n\tleave\n\tret"},
 {.name = "types-bad-int-into-pointer", .extra = GP, .recs = "def data gp p(i32)\n",
  .body = "\tmovl 8(%ebp), %eax\n.Lbad:\n\tmovl %eax, gp\n\tleave\n\tret",
  .want = "store: a pointer-typed location receives an integer, not a pointer"},
@@ -535,7 +561,7 @@ static const struct vcase cases[] = {
  .want = "load: %ecx may be NULL"},
 /* ---- Generic instructions on typed memory: plain data only ---- */
 {.name = "generic-ok-add-int", .extra = GI, .recs = "def data gi i32\n",
- .body = "\taddl $4, gi\n\tincl gi\n\txchgl %eax, gi\n\tmovl $0, %eax\n\tleave\n\tret"},
+ .body = DOM("f") "\taddl $4, gi\n\tincl gi\n\txchgl %eax, gi\n\tmovl $0, %eax\n\tleave\n\tret"},
 {.name = "generic-bad-add-pointer", .extra = GP, .recs = "def data gp p(i32)\n",
  .body = ".Lbad:\n\taddl $4, gp\n\tleave\n\tret", .want = "store: a pointer-typed location receives an integer, not a pointer"},
 {.name = "generic-bad-xchg-pointer", .extra = GP, .recs = "def data gp p(i32)\n",
@@ -558,7 +584,7 @@ static const struct vcase cases[] = {
  .recs = "def data k k(i32)\n", .body = ".Lbad:\n\taddl $1, k\n\tleave\n\tret", .want = "store: into read-only data"},
 #define GU "\t.data\n\t.globl gu\n\t.p2align 2\n\t.type gu,@object\n\t.size gu,4\ngu:\n\t.long 0\n"
 {.name = "union-ok-int-members", .extra = GU, .recs = "def data gu u:V{i:i32,u:u32}\n",
- .body = "\tmovl $4096, gu\n\tmovl gu, %eax\n\tleave\n\tret"},
+ .body = DOM("f") "\tmovl $4096, gu\n\tmovl gu, %eax\n\tleave\n\tret"},
 {.name = "union-bad-pointer-over-other-pointer", .extra = GU GI, .recs = "def data gu u:W{p:p(i32),q:p(s:B{a:i32,b:a9(i32)})}\ndef data gi i32\n",
  .body = ".Lbad:\n\tmovl $gi, gu\n\tmovl gu, %ecx\n" NULLCHK("ecx") "\tmovl $1, 36(%ecx)\n\tmovl $0, %eax\n\tleave\n\tret", .want = "store: across a pointer or length word"},
 {.name = "union-bad-int-over-pointer", .extra = GU, .recs = "def data gu u:U{p:p(i32),i:i32}\n",
@@ -576,7 +602,7 @@ static const struct vcase cases[] = {
  * only the runtime (which allocates argv) may call it ---- */
 #define MAINTYPE "f(i32;i32,p(a(p(a(c8)))))"
 #define MAIN_KEEPS_ARGV "\t.data\n\t.globl keep\n\t.p2align 2\n\t.type keep,@object\n\t.size keep,4\nkeep:\n\t.long 0\n" \
-    "\tFUNC __cuckoo_main\n\tmovl 12(%ebp), %ecx\n\tmovl %ecx, keep\n\tmovl $0, %eax\n\tleave\n\tret\n\tENDF __cuckoo_main\n"
+    "\tFUNC __cuckoo_main\n" DOM("__cuckoo_main") "\tmovl 12(%ebp), %ecx\n\tmovl %ecx, keep\n\tmovl $0, %eax\n\tleave\n\tret\n\tENDF __cuckoo_main\n"
 #define MAIN_REC "def data keep p(a(p(a(c8))))\ndef func __cuckoo_main " MAINTYPE "\n"
 {.name = "main-ok-keeps-argv", .extra = MAIN_KEEPS_ARGV, .recs = MAIN_REC,
  .body = "\tmovl $0, %eax\n\tleave\n\tret"},
@@ -837,19 +863,19 @@ static const struct vcase cases[] = {
 {.name = "tags-ok-one-spelling", .type = "f(i32;)",
  .body = "\tsubl $16, %esp\n\tmovl $0, -8(%ebp)\n\tmovl $0, -4(%ebp)\n\tleal -8(%ebp), %eax\n\tmovl %eax, 0(%esp)\n\tcall g\n\tleave\n\tret",
  .proof = "slot -8 8 s:S{a:i32,b:i32}\nout -16 4\n",
- .extra = "\tFUNC g\n\tmovl 8(%ebp), %ecx\n" "\ttestl %ecx, %ecx\n\tje .Ltrap_g\n" "\tmovl $0x41414141, 4(%ecx)\n\tmovl $0, %eax\n\tleave\n\tret\n\tENDF g",
+ .extra = "\tFUNC g\n" DOM("g") "\tmovl 8(%ebp), %ecx\n" "\ttestl %ecx, %ecx\n\tje .Ltrap_g\n" "\tmovl $0x41414141, 4(%ecx)\n\tmovl $0, %eax\n\tleave\n\tret\n\tENDF g",
  .recs = "def func g f(i32;p(s:S{a:i32,b:i32}))\n"},
 /* the proof's slot spells S with one member: g would write past it (into
  * the saved %ebp) */
 {.name = "tags-bad-slot-other-spelling", .type = "f(i32;)",
  .body = "\tsubl $8, %esp\n\tmovl $0, -4(%ebp)\n\tleal -4(%ebp), %eax\n\tmovl %eax, 0(%esp)\n.Lbad:\n\tcall g\n\tleave\n\tret",
  .proof = "slot -4 4 s:S{a:i32}\nout -8 4\n",
- .extra = "\tFUNC g\n\tmovl 8(%ebp), %ecx\n" "\ttestl %ecx, %ecx\n\tje .Ltrap_g\n" "\tmovl $0x41414141, 4(%ecx)\n\tmovl $0, %eax\n\tleave\n\tret\n\tENDF g",
+ .extra = "\tFUNC g\n" DOM("g") "\tmovl 8(%ebp), %ecx\n" "\ttestl %ecx, %ecx\n\tje .Ltrap_g\n" "\tmovl $0x41414141, 4(%ecx)\n\tmovl $0, %eax\n\tleave\n\tret\n\tENDF g",
  .recs = "def func g f(i32;p(s:S{a:i32,b:i32}))\n",
  .objmsg = "malformed .cuckoo.proof: 's:S' is spelt in two ways (a tag has one layout)"},
 /* ---- Struct returns: ret $4 ---- */
 {.name = "sret-ok", .type = "f(s:S{a:i32};i32)",
- .body = "\tmovl 8(%ebp), %eax\n\tmovl 12(%ebp), %ecx\n\tmovl %ecx, (%eax)\n\tleave\n\tret $4"},
+ .body = DOM("f") "\tmovl 8(%ebp), %eax\n\tmovl 12(%ebp), %ecx\n\tmovl %ecx, (%eax)\n\tleave\n\tret $4"},
 {.name = "sret-bad-plain-ret", .type = "f(s:S{a:i32};i32)",
  .body = "\tmovl 8(%ebp), %eax\n\tleave\n.Lbad:\n\tret",
  .want = "return: ret $0 for a function that returns a struct (ret $4)"},
@@ -893,7 +919,7 @@ static const struct vcase cases[] = {
             "\t.globl g2\n\t.type g2,@object\n\t.size g2,8\ng2:\n\t.long 0, 0\n" \
             "\t.globl g3\n\t.type g3,@object\n\t.size g3,8\ng3:\n\t.long 0, 0\n"
 #define GPS_REC "def data g1 s:S{a:i32,b:p(i32)}\ndef data g2 s:S{a:i32,b:p(i32)}\ndef data g3 s:T{a:i32,b:i32}\n"
-#define COPY(src) "\tpushl %esi\n\tpushl %edi\n\tmovl $" src ", %esi\n\tmovl $g1, %edi\n\tmovl $2, %ecx\n.Lbad:\n\trep movsl\n" \
+#define COPY(src) "\tpushl %esi\n\tpushl %edi\n" DOM("f") "\tmovl $" src ", %esi\n\tmovl $g1, %edi\n\tmovl $2, %ecx\n.Lbad:\n\trep movsl\n" \
                   "\tmovl $0, %eax\n\tleal -8(%ebp), %esp\n\tpopl %edi\n\tpopl %esi\n\tpopl %ebp\n\tret"
 {.name = "rep-ok-copy", .body = COPY("g2"), .extra = GPS, .recs = GPS_REC},
 {.name = "rep-bad-copy-int-into-pointer", .body = COPY("g3"), .extra = GPS, .recs = GPS_REC, .want = "store: a pointer-typed location receives an integer, not a pointer"},
