@@ -309,6 +309,7 @@ int __cuckoo_read_line(char *b) {
   struct file *f = file_var(RT_HERE, &__cuckoo_stdin, "read_line");
   RT_CHECK_NULL(RT_HERE, b, "read_line");
   unsigned cap = RT_LEN(b);
+  rt_check_store(RT_HERE, b, cap, "read_line");
   unsigned n = 0;
   int got_any = 0;
   rt_lock(&f->lock);
@@ -339,6 +340,7 @@ int __cuckoo_read_line(char *b) {
 int __cuckoo_read_bytes(int fd, char *b, unsigned n) {
   RT_CHECK_NULL(RT_HERE, b, "read_bytes");
   RT_CHECK_COUNT(RT_HERE, n, RT_LEN(b), "read_bytes");
+  rt_check_store(RT_HERE, b, n, "read_bytes");
   if (fd == 1 || fd == 2)
     return -EBADF;
   if (n == 0)
