@@ -11,7 +11,10 @@
  *     critical section: signal handlers that arrive inside one are deferred
  *     to its end (signal.c), so no handler ever runs while its thread holds
  *     a runtime lock, and the runtime cannot deadlock against itself;
- *   - nothing traps while it holds a lock.
+ *   - nothing traps while it holds a lock;
+ *   - every exported function that writes into memory its caller names
+ *     passes the whole range it may write to rt_check_store first (inside
+ *     a domain, static storage traps own; doc/domains.md).
  * See doc/runtime.md for the design. */
 #ifndef CUCKOO_RT_H
 #define CUCKOO_RT_H
