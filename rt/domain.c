@@ -346,14 +346,7 @@ void rt_check_store_slow(const void *ret, const void *p, size_t n, const char *w
   uintptr_t a = (uintptr_t)p, lo = (uintptr_t)__executable_start, hi = (uintptr_t)_end;
   if (__cuckoo_domain_top == NULL || n == 0 || a >= hi || (a < lo && n <= lo - a))
     return;
-  char text[128];
-  size_t k = strlen(what);
-  static const char tail[] = " into static storage inside a domain";
-  if (k > sizeof text - sizeof tail)
-    k = sizeof text - sizeof tail;
-  memcpy(text, what, k);
-  memcpy(text + k, tail, sizeof tail);
-  rt_trap_text(rt_callsite(ret), "own", text);
+  rt_trap_fn(ret, "own", what, " into static storage inside a domain");
 }
 
 /* ---- the Cuckoo interface ----------------------------------------------- */

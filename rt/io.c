@@ -50,16 +50,8 @@ struct file *__cuckoo_stderr = &stderr_file;
  * whose return address is RET (FN names the runtime function). */
 static struct file *file_arg(const void *ret, struct file *f, const char *fn) {
   RT_CHECK_NULL(ret, f, fn);
-  if (f != &stdin_file && f != &stdout_file && f != &stderr_file) {
-    char detail[128];
-    size_t n = strlen(fn);
-    static const char text[] = ": FILE pointer not made by the runtime";
-    if (n > sizeof detail - sizeof text)
-      n = sizeof detail - sizeof text;
-    memcpy(detail, fn, n);
-    memcpy(detail + n, text, sizeof text);
-    rt_trap_text(rt_callsite(ret), "cast", detail);
-  }
+  if (f != &stdin_file && f != &stdout_file && f != &stderr_file)
+    rt_trap_fn(ret, "cast", fn, ": FILE pointer not made by the runtime");
   return f;
 }
 

@@ -88,6 +88,9 @@ RT_NORETURN void rt_trap_site(const struct __cuckoo_site *site, const char *kind
 /* As rt_trap_site, at the Cuckoo call whose return address is RET. */
 RT_NORETURN void rt_trap_call(const void *ret, const char *kind, const char *detail,
                               long long a, long long b);
+/* Reports KIND with the text FN followed by TAIL at the Cuckoo call whose
+ * return address is RET. */
+RT_NORETURN void rt_trap_fn(const void *ret, const char *kind, const char *fn, const char *tail);
 /* Common checks of exported functions; FN names the runtime function. */
 RT_NORETURN void rt_trap_null_arg(const void *ret, const char *fn);
 RT_NORETURN void rt_trap_count(const void *ret, const char *fn, unsigned long long n,
