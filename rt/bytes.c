@@ -19,6 +19,7 @@ void __cuckoo_copy_bytes(char *dst, unsigned doff, const char *src, unsigned sof
   RT_CHECK_NULL(RT_HERE, src, "copy_bytes");
   rt_check_range(RT_HERE, "copy_bytes", doff, n, RT_LEN(dst));
   rt_check_range(RT_HERE, "copy_bytes", soff, n, RT_LEN(src));
+  rt_check_store(RT_HERE, dst + doff, n, "copy_bytes");
   memmove(dst + doff, src + soff, n);   /* the ranges may overlap */
 }
 
@@ -54,6 +55,7 @@ unsigned __cuckoo_strlcat(char *dst, const char *src) {
   if (dl < size) {
     unsigned room = size - 1 - dl;
     unsigned k = sl < room ? sl : room;
+    rt_check_store(RT_HERE, dst + dl, (size_t)k + 1, "strlcat");
     memmove(dst + dl, src, k);   /* src may be dst itself */
     dst[dl + k] = 0;
   }
@@ -110,6 +112,9 @@ int __cuckoo_parse_long(const char *s, unsigned *pos, int base, long long *out) 
   RT_CHECK_NULL(ret, s, "parse_long");
   RT_CHECK_NULL(ret, pos, "parse_long");
   RT_CHECK_NULL(ret, out, "parse_long");
+  /* both may be written: checked before anything is read */
+  rt_check_store(ret, pos, sizeof *pos, "parse_long");
+  rt_check_store(ret, out, sizeof *out, "parse_long");
   unsigned start = *pos;
   if (start > RT_LEN(s))
     rt_check_range(ret, "parse_long", start, 0, RT_LEN(s));
@@ -173,6 +178,7 @@ GET(get_le32, 4, (unsigned)b[3] << 24 | (unsigned)b[2] << 16 | (unsigned)b[1] <<
   void __cuckoo_##name(char *s, unsigned off, unsigned v) {                      \
     RT_CHECK_NULL(RT_HERE, s, #name);                                            \
     rt_check_range(RT_HERE, #name, off, width, RT_LEN(s));                       \
+    rt_check_store(RT_HERE, s + off, width, #name);                              \
     unsigned char *b = (unsigned char *)s + off;                                 \
     for (unsigned i = 0; i < width; i++)                                         \
       b[big ? width - 1 - i : i] = (unsigned char)(v >> (8 * i));                \
@@ -207,18 +213,21 @@ int __cuckoo_atomic_load(const int *p) {
 
 void __cuckoo_atomic_store(int *p, int v) {
   RT_CHECK_NULL(RT_HERE, p, "atomic_store");
+  rt_check_store(RT_HERE, p, sizeof *p, "atomic_store");
   __atomic_store_n(p, v, __ATOMIC_SEQ_CST);
 }
 
 /* Cuckoo's int arithmetic wraps: so does this sum (done unsigned). */
 int __cuckoo_atomic_add(int *p, int v) {
   RT_CHECK_NULL(RT_HERE, p, "atomic_add");
+  rt_check_store(RT_HERE, p, sizeof *p, "atomic_add");
   unsigned r = __atomic_add_fetch((unsigned *)p, (unsigned)v, __ATOMIC_SEQ_CST);
   return (int)r;
 }
 
 int __cuckoo_atomic_cas(int *p, int expected, int desired) {
   RT_CHECK_NULL(RT_HERE, p, "atomic_cas");
+  rt_check_store(RT_HERE, p, sizeof *p, "atomic_cas");
   __atomic_compare_exchange_n(p, &expected, desired, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
   return expected;
 }

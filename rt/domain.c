@@ -339,6 +339,16 @@ void rt_domain_forbid(const struct __cuckoo_site *site, const char *fn) {
   rt_trap_text(site, "own", text);
 }
 
+/* rt.h: a store of the runtime's for the program into static storage
+ * inside a domain.  [P, P + N) overlaps [__executable_start, _end) without
+ * computing P + N, which a forged length word could make wrap. */
+void rt_check_store_slow(const void *ret, const void *p, size_t n, const char *what) {
+  uintptr_t a = (uintptr_t)p, lo = (uintptr_t)__executable_start, hi = (uintptr_t)_end;
+  if (__cuckoo_domain_top == NULL || n == 0 || a >= hi || (a < lo && n <= lo - a))
+    return;
+  rt_trap_fn(ret, "own", what, " into static storage inside a domain");
+}
+
 /* ---- the Cuckoo interface ----------------------------------------------- */
 
 struct domain *__cuckoo_domain_new(struct __cuckoo_obj *(*setup)(void),

@@ -626,6 +626,7 @@ int __cuckoo_snprintf(char *buf, const char *fmt, ...) {
   RT_CHECK_NULL(RT_HERE, buf, "snprintf");
   RT_CHECK_NULL(RT_HERE, fmt, "snprintf");
   unsigned size = RT_LEN(buf);
+  rt_check_store(RT_HERE, buf, size, "snprintf");
   struct array_sink a = { { array_sink_put, 0 }, buf, size > 0 ? size - 1 : 0, 0 };
   va_list ap;
   va_start(ap, fmt);

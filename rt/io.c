@@ -50,16 +50,8 @@ struct file *__cuckoo_stderr = &stderr_file;
  * whose return address is RET (FN names the runtime function). */
 static struct file *file_arg(const void *ret, struct file *f, const char *fn) {
   RT_CHECK_NULL(ret, f, fn);
-  if (f != &stdin_file && f != &stdout_file && f != &stderr_file) {
-    char detail[128];
-    size_t n = strlen(fn);
-    static const char text[] = ": FILE pointer not made by the runtime";
-    if (n > sizeof detail - sizeof text)
-      n = sizeof detail - sizeof text;
-    memcpy(detail, fn, n);
-    memcpy(detail + n, text, sizeof text);
-    rt_trap_text(rt_callsite(ret), "cast", detail);
-  }
+  if (f != &stdin_file && f != &stdout_file && f != &stderr_file)
+    rt_trap_fn(ret, "cast", fn, ": FILE pointer not made by the runtime");
   return f;
 }
 
@@ -309,6 +301,7 @@ int __cuckoo_read_line(char *b) {
   struct file *f = file_var(RT_HERE, &__cuckoo_stdin, "read_line");
   RT_CHECK_NULL(RT_HERE, b, "read_line");
   unsigned cap = RT_LEN(b);
+  rt_check_store(RT_HERE, b, cap, "read_line");
   unsigned n = 0;
   int got_any = 0;
   rt_lock(&f->lock);
@@ -339,6 +332,7 @@ int __cuckoo_read_line(char *b) {
 int __cuckoo_read_bytes(int fd, char *b, unsigned n) {
   RT_CHECK_NULL(RT_HERE, b, "read_bytes");
   RT_CHECK_COUNT(RT_HERE, n, RT_LEN(b), "read_bytes");
+  rt_check_store(RT_HERE, b, n, "read_bytes");
   if (fd == 1 || fd == 2)
     return -EBADF;
   if (n == 0)

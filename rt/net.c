@@ -142,6 +142,11 @@ int __cuckoo_udp_recvfrom(int fd, char *b, unsigned n, char *host, int *port) {
   RT_CHECK_NULL(RT_HERE, host, "udp_recvfrom");
   RT_CHECK_NULL(RT_HERE, port, "udp_recvfrom");
   RT_CHECK_COUNT(RT_HERE, n, RT_LEN(b), "udp_recvfrom");
+  /* all three before the datagram is taken */
+  rt_check_store(RT_HERE, b, n, "udp_recvfrom");
+  rt_check_store(RT_HERE, host, RT_LEN(host) < INET_ADDRSTRLEN ? RT_LEN(host) : INET_ADDRSTRLEN,
+                 "udp_recvfrom");
+  rt_check_store(RT_HERE, port, sizeof *port, "udp_recvfrom");
   int r = wait_for(fd, POLLIN);
   if (r < 0)
     return r;
@@ -171,6 +176,8 @@ _Static_assert(sizeof(struct pollfd) == 8, "struct pollfd is 8 bytes");
 int __cuckoo_poll(struct pollfd *fds, unsigned n, int timeout_ms) {
   RT_CHECK_NULL(RT_HERE, fds, "poll");
   RT_CHECK_COUNT(RT_HERE, n, RT_LEN(fds), "poll");
+  /* the revents words; a forged length word cannot make the size wrap */
+  rt_check_store(RT_HERE, fds, n > SIZE_MAX / sizeof *fds ? SIZE_MAX : n * sizeof *fds, "poll");
   struct rt_wake *w = rt_wake_begin();
   if (w == NULL) {
     int r = poll(fds, (nfds_t)n, timeout_ms < 0 ? -1 : timeout_ms);

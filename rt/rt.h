@@ -11,7 +11,10 @@
  *     critical section: signal handlers that arrive inside one are deferred
  *     to its end (signal.c), so no handler ever runs while its thread holds
  *     a runtime lock, and the runtime cannot deadlock against itself;
- *   - nothing traps while it holds a lock.
+ *   - nothing traps while it holds a lock;
+ *   - every exported function that writes into memory its caller names
+ *     passes the whole range it may write to rt_check_store first (inside
+ *     a domain, static storage traps own; doc/domains.md).
  * See doc/runtime.md for the design. */
 #ifndef CUCKOO_RT_H
 #define CUCKOO_RT_H
@@ -85,6 +88,9 @@ RT_NORETURN void rt_trap_site(const struct __cuckoo_site *site, const char *kind
 /* As rt_trap_site, at the Cuckoo call whose return address is RET. */
 RT_NORETURN void rt_trap_call(const void *ret, const char *kind, const char *detail,
                               long long a, long long b);
+/* Reports KIND with the text FN followed by TAIL at the Cuckoo call whose
+ * return address is RET. */
+RT_NORETURN void rt_trap_fn(const void *ret, const char *kind, const char *fn, const char *tail);
 /* Common checks of exported functions; FN names the runtime function. */
 RT_NORETURN void rt_trap_null_arg(const void *ret, const char *fn);
 RT_NORETURN void rt_trap_count(const void *ret, const char *fn, unsigned long long n,
@@ -300,6 +306,24 @@ static inline void rt_domain_resume(struct rt_domain_frame *f) {
 }
 /* thread.c: the thread, inside a domain call, is about to note a mutex it took. */
 void rt_domain_mutex_taken(void);
+
+/* Stores the runtime makes for the program (LANGUAGE.md §13.3, doc/domains.md
+ * "Runtime entries that store for the program"): inside a domain no store
+ * may reach the program's static storage, [__executable_start, _end) (GNU
+ * ld's names; cuckoo-ld's __cuckoo_static_start/_end are the same
+ * addresses, but the unit tests link the runtime without it).  Every entry
+ * that writes into memory its caller names calls rt_check_store on the
+ * whole range it may write, [P, P + N), before any effect: inside a domain
+ * (a setup's too) a range that overlaps static storage traps `own` at the
+ * Cuckoo call whose return address is RET, "WHAT into static storage
+ * inside a domain" -- a failure of the domain, as a compiled store's.  An
+ * empty range is no store.  Outside domains it costs one compare. */
+extern char __executable_start[], _end[];
+void rt_check_store_slow(const void *ret, const void *p, size_t n, const char *what);
+static inline void rt_check_store(const void *ret, const void *p, size_t n, const char *what) {
+  if (__builtin_expect(__cuckoo_domain_top != NULL, 0))
+    rt_check_store_slow(ret, p, n, what);
+}
 
 /* ---- process.c ------------------------------------------------------- */
 

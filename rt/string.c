@@ -44,6 +44,7 @@ unsigned __cuckoo_strlcpy(char *dst, const char *src) {
   unsigned size = RT_LEN(dst), n = rt_bounded_len(src);
   if (size > 0) {
     unsigned k = n < size - 1 ? n : size - 1;
+    rt_check_store(RT_HERE, dst, (size_t)k + 1, "strlcpy");
     memmove(dst, src, k);
     dst[k] = 0;
   }
@@ -55,12 +56,14 @@ void __cuckoo_memcpy_array(char *dst, const char *src, unsigned n) {
   RT_CHECK_NULL(RT_HERE, src, "memcpy_array");
   RT_CHECK_COUNT(RT_HERE, n, RT_LEN(dst), "memcpy_array");
   RT_CHECK_COUNT(RT_HERE, n, RT_LEN(src), "memcpy_array");
+  rt_check_store(RT_HERE, dst, n, "memcpy_array");
   memmove(dst, src, n);            /* dst and src may be the same array */
 }
 
 void __cuckoo_memset_array(char *dst, int c, unsigned n) {
   RT_CHECK_NULL(RT_HERE, dst, "memset_array");
   RT_CHECK_COUNT(RT_HERE, n, RT_LEN(dst), "memset_array");
+  rt_check_store(RT_HERE, dst, n, "memset_array");
   memset(dst, c, n);
 }
 

@@ -239,6 +239,7 @@ struct bounce {
 int __cuckoo_read_into(int fd, char *b, unsigned off, unsigned n) {
   RT_CHECK_NULL(RT_HERE, b, "read_into");
   rt_check_range(RT_HERE, "read_into", off, n, RT_LEN(b));
+  rt_check_store(RT_HERE, b + off, n, "read_into");
   if (fd >= 0 && fd <= 2) {
     /* stdin's buffered input comes first: read through io.c */
     struct bounce t;

@@ -290,6 +290,14 @@ void rt_trap_call(const void *ret, const char *kind, const char *detail, long lo
   rt_trap_site(rt_callsite(ret), kind, detail, a, b);
 }
 
+void rt_trap_fn(const void *ret, const char *kind, const char *fn, const char *tail) {
+  char text[160];
+  struct text t = { text, sizeof text, 0 };
+  text_str(&t, fn);
+  text_str(&t, tail);
+  rt_trap_text(rt_callsite(ret), kind, text);
+}
+
 void rt_trap_null_arg(const void *ret, const char *fn) {
   char text[128];
   struct text t = { text, sizeof text, 0 };
