@@ -39,7 +39,7 @@ enum {
   TAG_subroutine_type = 0x15, TAG_typedef = 0x16, TAG_union_type = 0x17,
   TAG_unspecified_parameters = 0x18, TAG_variable = 0x34, TAG_volatile_type = 0x35,
   TAG_base_type = 0x24, TAG_const_type = 0x26, TAG_enumerator = 0x28, TAG_subprogram = 0x2e,
-  TAG_subrange_type = 0x21, TAG_lexical_block = 0x0b,
+  TAG_subrange_type = 0x21, TAG_lexical_block = 0x0b, TAG_inlined_subroutine = 0x1d,
 };
 enum {
   AT_location = 0x02, AT_name = 0x03, AT_byte_size = 0x0b, AT_stmt_list = 0x10, AT_low_pc = 0x11,
@@ -47,8 +47,11 @@ enum {
   AT_producer = 0x25, AT_prototyped = 0x27, AT_count = 0x37, AT_data_member_location = 0x38,
   AT_decl_file = 0x3a, AT_decl_line = 0x3b, AT_encoding = 0x3e, AT_external = 0x3f,
   AT_frame_base = 0x40, AT_type = 0x49, AT_data_location = 0x50, AT_byte_stride = 0x51,
-  AT_declaration = 0x3c, AT_artificial = 0x34, AT_ranges = 0x55,
+  AT_declaration = 0x3c, AT_artificial = 0x34, AT_ranges = 0x55, AT_inline = 0x20,
+  AT_abstract_origin = 0x31, AT_entry_pc = 0x52, AT_call_column = 0x57, AT_call_file = 0x58,
+  AT_call_line = 0x59,
 };
+#define INL_inlined 1               /* DW_INL_inlined: not declared inline, inlined */
 enum {
   FORM_addr = 0x01, FORM_data2 = 0x05, FORM_data4 = 0x06, FORM_string = 0x08, FORM_data1 = 0x0b,
   FORM_flag = 0x0c, FORM_sdata = 0x0d, FORM_udata = 0x0f, FORM_ref4 = 0x13,
@@ -73,7 +76,9 @@ enum {
   AB_SUBRANGE_STRIDE, AB_SUBRANGE_DYN, AB_SUBRANGE_DYN_STRIDE, AB_ENUM, AB_ENUM_ANON,
   AB_ENUMERATOR, AB_FUNCTYPE, AB_FUNCTYPE_VOID, AB_FUNCTYPE_PARAM, AB_UNSPEC_PARAMS, AB_TYPEDEF,
   AB_GLOBAL, AB_SUBPROGRAM, AB_SUBPROGRAM_VOID, AB_PARAM, AB_PARAM_LIST, AB_PARAM_NOLOC, AB_VAR,
-  AB_VAR_LIST, AB_VAR_NOLOC, AB_INDEX_TYPE, AB_BLOCK, AB_COUNT
+  AB_VAR_LIST, AB_VAR_NOLOC, AB_INDEX_TYPE, AB_BLOCK, AB_ABSTRACT, AB_ABSTRACT_VOID, AB_INLINED,
+  AB_INL_PARAM, AB_INL_PARAM_LIST, AB_INL_PARAM_CONST, AB_INL_PARAM_NOLOC, AB_INL_VAR,
+  AB_INL_VAR_LIST, AB_INL_VAR_CONST, AB_INL_VAR_NOLOC, AB_COUNT
 };
 
 typedef struct {
@@ -151,6 +156,29 @@ static const Abbrev abbrevs[AB_COUNT] = {
                                          FORM_sec_offset}},
   [AB_VAR_NOLOC] = {TAG_variable, false, {NAMED_DECL, AT_type, FORM_ref4}},
   [AB_BLOCK] = {TAG_lexical_block, true, {AT_ranges, FORM_sec_offset}},
+  /* a function inlined somewhere: its abstract instance (what every copy
+   * shares: name, type, its variables' names and types), and each copy */
+  [AB_ABSTRACT] = {TAG_subprogram, true, {AT_external, FORM_flag, NAMED_DECL, AT_prototyped,
+                                          FORM_flag_present, AT_type, FORM_ref4, AT_inline,
+                                          FORM_data1}},
+  [AB_ABSTRACT_VOID] = {TAG_subprogram, true, {AT_external, FORM_flag, NAMED_DECL, AT_prototyped,
+                                               FORM_flag_present, AT_inline, FORM_data1}},
+  [AB_INLINED] = {TAG_inlined_subroutine, true,
+                  {AT_abstract_origin, FORM_ref4, AT_entry_pc, FORM_addr, AT_ranges, FORM_sec_offset,
+                   AT_call_file, FORM_udata, AT_call_line, FORM_udata, AT_call_column, FORM_udata}},
+  [AB_INL_PARAM] = {TAG_formal_parameter, false, {AT_abstract_origin, FORM_ref4, AT_location,
+                                                  FORM_exprloc}},
+  [AB_INL_PARAM_LIST] = {TAG_formal_parameter, false, {AT_abstract_origin, FORM_ref4, AT_location,
+                                                       FORM_sec_offset}},
+  [AB_INL_PARAM_CONST] = {TAG_formal_parameter, false, {AT_abstract_origin, FORM_ref4,
+                                                        AT_const_value, FORM_sdata}},
+  [AB_INL_PARAM_NOLOC] = {TAG_formal_parameter, false, {AT_abstract_origin, FORM_ref4}},
+  [AB_INL_VAR] = {TAG_variable, false, {AT_abstract_origin, FORM_ref4, AT_location, FORM_exprloc}},
+  [AB_INL_VAR_LIST] = {TAG_variable, false, {AT_abstract_origin, FORM_ref4, AT_location,
+                                             FORM_sec_offset}},
+  [AB_INL_VAR_CONST] = {TAG_variable, false, {AT_abstract_origin, FORM_ref4, AT_const_value,
+                                              FORM_sdata}},
+  [AB_INL_VAR_NOLOC] = {TAG_variable, false, {AT_abstract_origin, FORM_ref4}},
 };
 
 static void write_abbrevs(FILE *o) {
@@ -878,6 +906,17 @@ static void scope_walk(Node *n, Scope *cur) {
   }
 }
 
+/* The place of IN in its function's own code: its own, or for a copy of
+ * an inlined callee's code, that of the outermost inlined call. */
+static Loc outer_loc(const IrInst *in) {
+  const IrInline *r = in->inl;
+  if (!r)
+    return in->loc;
+  while (r->parent)
+    r = r->parent;
+  return r->call;
+}
+
 static bool in_scope(Scope *sc, Loc l) {
   const char *file = l.file ? l.file : source_file;
   return l.line >= sc->lo && l.line <= sc->hi && !strcmp(file, sc->file);
@@ -891,7 +930,7 @@ static bool scope_ranges(IrFunc *f, Scope *sc, const char *label) {
     IrBlock *bl = f->blocks[b];
     int open = -1;
     for (int i = 0; i <= bl->n; i++) {
-      bool in = i < bl->n && bl->ins[i].op != IR_NOP && in_scope(sc, bl->ins[i].loc);
+      bool in = i < bl->n && bl->ins[i].op != IR_NOP && in_scope(sc, outer_loc(&bl->ins[i]));
       if (in && open < 0)
         open = i;
       if (!in && open >= 0) {
@@ -905,7 +944,7 @@ static bool scope_ranges(IrFunc *f, Scope *sc, const char *label) {
   for (int b = 0; b < f->nblocks; b++)
     for (int i = 0; i < f->blocks[b]->n; i++) {
       IrInst *in = &f->blocks[b]->ins[i];
-      if (in->op != IR_NOP && i386_dwarf_stub_owner(in) && in_scope(sc, in->loc)) {
+      if (in->op != IR_NOP && i386_dwarf_stub_owner(in) && in_scope(sc, outer_loc(in))) {
         buf_printf(&r, "\t.long %s-%s, %s-%s\n", i386_dwarf_stub_label(f->name, b, i, false), text0,
                    i386_dwarf_stub_label(f->name, b, i, true), text0);
         n++;
@@ -926,6 +965,161 @@ static bool scope_has_vars(Scope *sc) {
   return false;
 }
 
+/* ---- inlined calls ------------------------------------------------------------------ */
+
+/* Each function inlined somewhere has one abstract instance, .Lcuckoo_absK,
+ * its variables .Lcuckoo_absK_I (I: the place in its `locals`); each copy
+ * is a DW_TAG_inlined_subroutine naming it, where the call was, with the
+ * copy's code (the instructions and stubs copied from it, also within
+ * copies of other functions inlined into it) as its ranges, the copy's
+ * variables where the copy keeps them, and the calls inlined into it
+ * nested inside.  The out-of-line function, if any, stays as it is. */
+static Vec abstracts;             /* Obj*: the functions inlined, in order of first copy */
+
+static int abstract_of(Obj *fn) {
+  for (int i = 0; i < abstracts.len; i++)
+    if (abstracts.v[i] == fn)
+      return i;
+  vec_push(&abstracts, fn);
+  return abstracts.len - 1;
+}
+
+static bool described(Obj *v) { return is_identifier(v->name) && type_ref(v->ty); }
+
+static void write_abstract(int k) {
+  Obj *fo = abstracts.v[k];
+  const char *rt = type_ref(fo->ty->base);
+  buf_printf(&info, ".Lcuckoo_abs%d:\n", k);
+  put_uleb(&info, rt ? AB_ABSTRACT : AB_ABSTRACT_VOID);
+  put_u8(&info, fo->is_static ? 0 : 1);
+  put_decl(&info, fo->name, fo->loc);
+  if (rt)
+    put_ref(&info, rt);
+  put_u8(&info, INL_inlined);
+  int i = 0;
+  for (Obj *v = fo->locals; v; v = v->next, i++) {
+    if (!described(v))
+      continue;
+    buf_printf(&info, ".Lcuckoo_abs%d_%d:\n", k, i);
+    put_uleb(&info, v->is_param ? AB_PARAM_NOLOC : AB_VAR_NOLOC);
+    put_decl(&info, v->name, v->loc);
+    put_ref(&info, type_ref(v->ty));
+  }
+  put_u8(&info, 0);
+}
+
+static bool inside(const IrInline *x, const IrInline *r) {
+  for (; x; x = x->parent)
+    if (x == r)
+      return true;
+  return false;
+}
+
+/* R's code as a .debug_ranges list LABEL, in layout order (its entry
+ * first: the copy is laid out from its entry on), and its first address
+ * in *ENTRY; false when it has none. */
+static bool inline_ranges(IrFunc *f, IrInline *r, const char *label, const char **entry) {
+  Buf b = {0};
+  int n = 0;
+  *entry = NULL;
+  /* a range may go on into the next block: only labels lie between */
+  const char *open = NULL;
+  for (int k = 0; k < f->nblocks; k++) {
+    IrBlock *bl = f->blocks[k];
+    for (int i = 0; i < bl->n; i++) {
+      if (bl->ins[i].op == IR_NOP)
+        continue;                 /* no code: neither begins nor ends a range */
+      bool in = inside(bl->ins[i].inl, r);
+      if (in && !open)
+        open = i386_dwarf_label(f->name, k, i);
+      if (!in && open) {
+        buf_printf(&b, "\t.long %s-%s, %s-%s\n", open, text0, i386_dwarf_label(f->name, k, i), text0);
+        if (!*entry)
+          *entry = open;
+        n++;
+        open = NULL;
+      }
+    }
+  }
+  if (open) {
+    IrBlock *last = f->blocks[f->nblocks - 1];
+    buf_printf(&b, "\t.long %s-%s, %s-%s\n", open, text0,
+               i386_dwarf_label(f->name, f->nblocks - 1, last->n), text0);
+    if (!*entry)
+      *entry = open;
+    n++;
+  }
+  for (int k = 0; k < f->nblocks; k++)
+    for (int i = 0; i < f->blocks[k]->n; i++) {
+      IrInst *in = &f->blocks[k]->ins[i];
+      if (in->op != IR_NOP && i386_dwarf_stub_owner(in) && inside(in->inl, r)) {
+        buf_printf(&b, "\t.long %s-%s, %s-%s\n", i386_dwarf_stub_label(f->name, k, i, false), text0,
+                   i386_dwarf_stub_label(f->name, k, i, true), text0);
+        n++;
+      }
+    }
+  if (n && *entry)
+    buf_printf(&ranges, "%s:\n%s\t.long 0, 0\n", label, b.s);
+  free(b.s);
+  return n > 0 && *entry;
+}
+
+/* The copy R (F's inlines[RI]) and the calls inlined into it. */
+static void write_inlined(I386Func *cx, Liveness *L, IrInline *r, int ri) {
+  IrFunc *f = cx->f;
+  const char *label = format(".Lcuckoo_ranges%d", range_lists++);
+  const char *entry;
+  if (!inline_ranges(f, r, label, &entry))
+    return;                       /* nothing of it is left */
+  int k = abstract_of(r->callee);
+  put_uleb(&info, AB_INLINED);
+  buf_printf(&info, "\t.long .Lcuckoo_abs%d-.Lcuckoo_info0\n", k);
+  buf_printf(&info, "\t.long %s\n\t.long %s\n", entry, label);
+  put_uleb(&info, decl_file(r->call));
+  put_uleb(&info, r->call.line > 0 ? r->call.line : 0);
+  put_uleb(&info, r->call.col > 0 ? r->call.col : 0);
+  for (int i = 0; i < r->nvars; i++) {
+    Obj *v = r->vars[i].var;
+    if (!described(v))
+      continue;
+    int pos = 0;
+    for (Obj *u = r->callee->locals; u && u != v; u = u->next)
+      pos++;
+    const char *origin = format(".Lcuckoo_abs%d_%d", k, pos);
+    bool param = v->is_param;
+    Oper w = r->vars[i].where;
+    if (w.kind == OK_TEMP && w.temp >= 0 && w.temp < f->ntemps) {
+      const char *list = format(".Lcuckoo_loc%d", loc_lists++);
+      if (temp_loclist(cx, L, w.temp, list)) {
+        put_uleb(&info, param ? AB_INL_PARAM_LIST : AB_INL_VAR_LIST);
+        put_ref(&info, origin);
+        buf_printf(&info, "\t.long %s\n", list);
+        continue;
+      }
+    } else if (w.kind == OK_SLOT && w.slot >= 0 && w.slot < f->nslots) {
+      /* a slot of the copy: written by the copy before it is read */
+      Expr e = fbreg((long long)f->slots[w.slot].offset + lead(v->ty));
+      put_uleb(&info, param ? AB_INL_PARAM : AB_INL_VAR);
+      put_ref(&info, origin);
+      put_exprloc(&info, &e);
+      continue;
+    } else if (w.kind == OK_IMM) {
+      put_uleb(&info, param ? AB_INL_PARAM_CONST : AB_INL_VAR_CONST);
+      put_ref(&info, origin);
+      put_sleb(&info, w.imm);
+      continue;
+    }
+    put_uleb(&info, param ? AB_INL_PARAM_NOLOC : AB_INL_VAR_NOLOC);
+    put_ref(&info, origin);
+  }
+  for (int j = ri + 1; j < f->inlines.len; j++)
+    if (((IrInline *)f->inlines.v[j])->parent == r)
+      write_inlined(cx, L, f->inlines.v[j], j);
+  put_u8(&info, 0);
+}
+
+static bool *inl_done;            /* per inlines[] of the function being written */
+
 static void write_scope(I386Func *cx, Liveness *L, int *defs, Scope *sc, bool root) {
   if (!root) {
     if (!scope_has_vars(sc))
@@ -942,6 +1136,15 @@ static void write_scope(I386Func *cx, Liveness *L, int *defs, Scope *sc, bool ro
     write_local(cx, L, sc->vars.v[i], defs);
   for (int i = 0; i < sc->kids.len; i++)
     write_scope(cx, L, defs, sc->kids.v[i], false);
+  /* the calls inlined here (and not in a block inside) */
+  IrFunc *f = cx->f;
+  for (int j = 0; j < f->inlines.len; j++) {
+    IrInline *r = f->inlines.v[j];
+    if (r->parent || inl_done[j] || (!root && !in_scope(sc, r->call)))
+      continue;
+    inl_done[j] = true;
+    write_inlined(cx, L, r, j);
+  }
   if (!root && sc->vars.len)
     put_u8(&info, 0);
 }
@@ -981,7 +1184,11 @@ static void write_function(I386Func *cx) {
   } else {
     scope_walk(fo->body, &root);
   }
+  inl_done = xmalloc(f->inlines.len + 1);
+  memset(inl_done, 0, f->inlines.len + 1);
   write_scope(cx, &L, defs, &root, true);
+  free(inl_done);
+  inl_done = NULL;
   /* its static variables, found under their names in it only */
   for (Obj *g = cur_prog->globals; g; g = g->next)
     if (!g->is_function && !g->is_string && g->is_definition && is_static_local(g) &&
@@ -1035,12 +1242,22 @@ void i386_dwarf_program(FILE *o, IrProgram *ir, I386Func **cxs, const char *sour
       continue;                   /* a static local is its function's */
     write_global(g);
   }
+  /* the abstract instances of the functions inlined, then the functions */
+  memset(&abstracts, 0, sizeof abstracts);
+  for (int i = 0; i < ir->nfuncs; i++)
+    if (!ir->funcs[i]->is_thunk && ir->funcs[i]->obj)
+      for (int j = 0; j < ir->funcs[i]->inlines.len; j++)
+        abstract_of(((IrInline *)ir->funcs[i]->inlines.v[j])->callee);
+  for (int k = 0; k < abstracts.len; k++)
+    write_abstract(k);
   for (int i = 0; i < ir->nfuncs; i++) {
     IrFunc *f = ir->funcs[i];
     if (f->is_thunk || !f->obj)
       continue;
     write_function(cxs[i]);
   }
+  free(abstracts.v);
+  memset(&abstracts, 0, sizeof abstracts);
   for (int i = 0; i < ir->prog->typedefs.len; i++) {
     Obj *td = ir->prog->typedefs.v[i];
     const char *r = type_ref(td->ty);
