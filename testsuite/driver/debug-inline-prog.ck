@@ -1,0 +1,37 @@
+/* debug-inline-prog.ck, compiled as debug-inline.ck by
+ * driver/debug-inline.sh at -O2 -g: small static functions that the
+ * optimiser inlines -- scale into twice into main's loop (inlining within
+ * inlining), sum3 with an array in the frame -- which gdb must still show
+ * as functions: break on them, bt, up, finish, their parameters and
+ * locals. */
+#include <cuckoo.ckh>
+
+int sink;
+
+static int scale(int v, int by) {
+  int r = v * by;                               /* LINE-SCALE */
+  sink += r;                                    /* LINE-SINK */
+  return r + 1;
+}
+
+static int twice(int x) {
+  int y = scale(x, 2);                          /* LINE-NESTED */
+  return y + x;                                 /* LINE-RET */
+}
+
+static int sum3(int a, int b) {
+  int buf[3] = {a, b, a + b};
+  int s = 0;
+  for (int i = 0; i < 3; i++)
+    s += buf[i];                                /* LINE-SUM */
+  return s;
+}
+
+int main(void) {
+  int total = 0;
+  for (int i = 0; i < 3; i++)
+    total += twice(i + 5);                      /* LINE-CALL */
+  int t = sum3(4, 9);                           /* LINE-CALL3 */
+  printf("%d %d %d\n", total, sink, t);
+  return 0;
+}

@@ -1,0 +1,153 @@
+#!/bin/sh
+# -O2 inlines small static functions; -g still shows them to gdb as
+# functions (DW_TAG_inlined_subroutine): against debug-inline-prog.ck, a
+# scripted gdb session checks that `break scale` stops in the copy of
+# scale inlined into twice inlined into main's loop, that `bt` shows
+# scale, twice and main with the lines of the calls, that `up` reaches
+# twice's and main's variables, that `next` and `finish` work in the
+# copy, that the copy's parameters and locals have their names (and,
+# when shown, the right values) in every iteration, and that a copy's
+# array in the frame shows.  With CUCKOO_RUN=qemu-i386 the program runs
+# under `qemu-i386 -g PORT` and gdb attaches with `target remote`; with
+# CUCKOO_RUN empty gdb runs it.  Skipped (77) only without gdb.
+. "$srcdir/driver/common.sh"
+command -v gdb > /dev/null || { echo "SKIP: no gdb"; exit 77; }
+case ${CUCKOO_RUN:-} in
+'') mode=native ;;
+*qemu-i386*) mode=qemu ;;
+*) fail "CUCKOO_RUN='$CUCKOO_RUN' is neither empty nor qemu-i386: no way to debug" ;;
+esac
+cp "$srcdir/driver/debug-inline-prog.ck" debug-inline.ck && chmod u+w debug-inline.ck || exit 99
+line() { grep -n -F -e "$1" debug-inline.ck | sed 's/:.*//;q'; }
+L_SCALE=$(line LINE-SCALE) L_SINK=$(line LINE-SINK) L_NESTED=$(line LINE-NESTED) L_RET=$(line LINE-RET)
+L_SUM=$(line LINE-SUM) L_CALL=$(line LINE-CALL) L_CALL3=$(line LINE-CALL3)
+
+# the premise: -O2 leaves no call of the three
+expect_status 0 "$CC" -O2 -g -S -o prog.s debug-inline.ck
+grep -E 'call[[:space:]]+(scale|twice|sum3)$' prog.s && fail "-O2 did not inline scale, twice and sum3"
+expect_status 0 "$CC" -O2 -g -o prog debug-inline.ck
+# the debugging sections pass the linker's and the auditor's rules
+expect_status 0 "$OBJCHECK" prog
+
+# the session: START becomes `run`, or `continue` after `target remote`
+cat > session.gdb <<EOF2
+break scale
+break debug-inline.ck:$L_SUM
+START
+echo @@ first\n
+bt
+info args
+info locals
+next
+echo @@ next\n
+p r
+info locals
+echo @@ up\n
+up
+info args
+p x
+echo @@ main\n
+up
+p i
+down
+down
+echo @@ finish\n
+finish
+continue
+echo @@ second\n
+bt
+info args
+delete 1
+continue
+echo @@ sum3\n
+bt
+info args
+info locals
+kill
+EOF2
+
+qpid=
+cleanup_hook='[ -n "$qpid" ] && { kill $qpid 2>/dev/null; sleep 1; kill -9 $qpid 2>/dev/null; wait $qpid 2>/dev/null; }'
+if [ $mode = native ]; then
+	sed 's/^START$/run/' session.gdb > s.gdb
+	timeout 120 gdb -nx -batch -ex 'set pagination off' -ex 'set confirm off' \
+		-x s.gdb ./prog > gdb.out 2>&1 < /dev/null
+else
+	port=$((20000 + ($$ + 13) % 20000)) tries=0
+	while :; do
+		tries=$((tries + 1))
+		[ $tries -gt 20 ] && fail "no free port for qemu's gdb stub"
+		if command -v ss > /dev/null && ss -ltn | awk '{ print $4 }' | grep -q ":$port\$"; then
+			port=$((port + 1)); continue
+		fi
+		$CUCKOO_RUN -g $port ./prog > prog.out 2> qemu.err &
+		qpid=$!
+		sleep 1
+		kill -0 $qpid 2> /dev/null && break
+		cat qemu.err; wait $qpid 2> /dev/null; qpid=
+		port=$((port + 1))
+	done
+	sed 's/^START$/continue/' session.gdb > s.gdb
+	tries=0
+	while :; do
+		timeout 120 gdb -nx -batch -ex 'set pagination off' -ex 'set confirm off' \
+			-ex 'set architecture i386' -ex 'set sysroot /' -ex 'file ./prog' \
+			-ex "target remote :$port" -x s.gdb > gdb.out 2>&1 < /dev/null
+		grep -q 'Connection refused' gdb.out || break
+		tries=$((tries + 1))
+		[ $tries -gt 10 ] && { cat gdb.out; fail "gdb cannot connect to qemu on port $port"; }
+		sleep 1
+	done
+	n=0
+	while kill -0 $qpid 2> /dev/null && [ $n -lt 10 ]; do sleep 1; n=$((n + 1)); done
+fi
+cat gdb.out
+
+# has FILE ERE WHAT: FILE has a line matching ERE
+has() { grep -q -E -e "$2" "$1" || { cat gdb.out; fail "$3 (no line matching '$2')"; }; }
+# section NAME: the lines after `@@ NAME` up to the next @@
+section() { awk -v s="@@ $1" '$0 == s { on = 1; next } /^@@ / { on = 0 } on' gdb.out > sec.txt; }
+f='debug-inline\.ck'
+# gdb shows an inlined frame without an address, a called one with it
+at='(0x[0-9a-f]+ in )?'
+
+# break scale: the copies (scale's own code is never run), and the stop in the first
+has gdb.out "^Breakpoint 1 at 0x[0-9a-f]+: scale\. \([0-9]+ locations\)\$" "break scale finds no copy of scale"
+has gdb.out "^Breakpoint 1(\.[0-9]+)?, scale \(v=5, by=2\) at $f:$L_SCALE\$" "no stop in the inlined scale"
+section first
+has sec.txt "^#0  scale \(v=5, by=2\) at $f:$L_SCALE\$" "bt: frame 0 is not scale"
+has sec.txt "^#1  ${at}twice \(x=5\) at $f:$L_NESTED\$" "bt: frame 1 is not twice at its call of scale"
+has sec.txt "^#2  ${at}main \(\) at $f:$L_CALL\$" "bt: frame 2 is not main at its call of twice"
+has sec.txt '^v = 5$' "info args: v"
+has sec.txt '^by = 2$' "info args: by"
+has sec.txt '^r = ' "info locals: r"
+# next stays in the copy; r is known after its line
+section next
+has gdb.out "^$L_SINK[[:space:]].*LINE-SINK" "next in scale did not go to line $L_SINK"
+has sec.txt '^\$[0-9]+ = (10|<optimized out>)$' "p r after its assignment"
+has sec.txt '^r = (10|<optimized out>)$' "info locals: r after its assignment"
+section up
+has sec.txt "^#1  ${at}twice \(x=5\) at $f:$L_NESTED\$" "up: not twice"
+has sec.txt '^x = 5$' "info args in twice"
+has sec.txt '^\$[0-9]+ = 5$' "p x in twice"
+section main
+has sec.txt "^#2  ${at}main \(\) at $f:$L_CALL\$" "up: not main"
+has sec.txt '^\$[0-9]+ = (0|<optimized out>)$' "p i in main"
+# finish leaves the copy of scale for twice, after the call
+section finish
+has sec.txt "^${at}twice \(x=5\) at $f:($L_NESTED|$L_RET)\$" "finish did not return to twice"
+# the second iteration: the same copy, with its new values
+has gdb.out "^Breakpoint 1(\.[0-9]+)?, scale \(v=6, by=2\) at $f:$L_SCALE\$" "no stop in the second call of scale"
+section second
+has sec.txt "^#1  ${at}twice \(x=6\) at $f:$L_NESTED\$" "bt: twice in the second iteration"
+has sec.txt '^v = 6$' "info args: v in the second iteration"
+# sum3's copy: its array in the caller's frame, its loop's i
+section sum3
+has sec.txt "^#0  sum3 \(a=4, b=9\) at $f:$L_SUM\$" "bt: frame 0 is not sum3"
+has sec.txt "^#1  ${at}main \(\) at $f:$L_CALL3\$" "bt: frame 1 is not main at its call of sum3"
+has sec.txt '^a = 4$' "info args: a"
+has sec.txt '^b = 9$' "info args: b"
+has sec.txt '^buf = \{4, 9, 13\}$' "info locals: buf"
+has sec.txt '^s = (0|<optimized out>)$' "info locals: s"
+has sec.txt '^i = (0|<optimized out>)$' "info locals: i"
+exit 0
