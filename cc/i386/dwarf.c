@@ -791,11 +791,14 @@ static bool oper_is(Oper *o, const char *sym) {
   return o->kind == OK_SYM && o->sym && !strcmp(o->sym, sym);
 }
 
-/* Does F's code name SYM (a static variable is named only in its function)? */
+/* Does F's own code name SYM (a static variable is named only in its
+ * function; in a copy of an inlined function, it is that function's)? */
 static bool refers_to(IrFunc *f, const char *sym) {
   for (int b = 0; b < f->nblocks; b++)
     for (int i = 0; i < f->blocks[b]->n; i++) {
       IrInst *in = &f->blocks[b]->ins[i];
+      if (in->inl)
+        continue;
       if (oper_is(&in->a, sym) || oper_is(&in->b, sym) || oper_is(&in->addr.base, sym) ||
           oper_is(&in->sret, sym))
         return true;
@@ -807,6 +810,7 @@ static bool refers_to(IrFunc *f, const char *sym) {
 }
 
 static Program *cur_prog;
+static IrProgram *cur_ir;
 
 /* ---- scopes ------------------------------------------------------------------------ */
 
@@ -1005,6 +1009,13 @@ static void write_abstract(int k) {
     put_decl(&info, v->name, v->loc);
     put_ref(&info, type_ref(v->ty));
   }
+  /* its static variables, shared by every copy */
+  for (int i = 0; i < cur_ir->nfuncs; i++)
+    if (cur_ir->funcs[i]->obj == fo && !cur_ir->funcs[i]->is_thunk)
+      for (Obj *g = cur_prog->globals; g; g = g->next)
+        if (!g->is_function && !g->is_string && g->is_definition && is_static_local(g) &&
+            refers_to(cur_ir->funcs[i], g->asmname))
+          write_global(g);
   put_u8(&info, 0);
 }
 
@@ -1219,6 +1230,7 @@ static void write_global(Obj *g) {
 void i386_dwarf_program(FILE *o, IrProgram *ir, I386Func **cxs, const char *source_name) {
   source_file = source_name;
   cur_prog = ir->prog;
+  cur_ir = ir;
   memset(&info, 0, sizeof info);
   memset(&types, 0, sizeof types);
   memset(&loc, 0, sizeof loc);

@@ -1,9 +1,10 @@
 /* debug-inline-prog.ck, compiled as debug-inline.ck by
  * driver/debug-inline.sh at -O2 -g: small static functions that the
  * optimiser inlines -- scale into twice into main's loop (inlining within
- * inlining), sum3 with an array in the frame -- which gdb must still show
- * as functions: break on them, bt, up, finish, their parameters and
- * locals. */
+ * inlining), sum3 with an array in the frame, pick with a static variable
+ * and a failing check -- which gdb must still show as functions: break on
+ * them, bt, up, finish, their parameters and locals, and a backtrace from
+ * the runtime error. */
 #include <cuckoo.ckh>
 
 int sink;
@@ -27,11 +28,20 @@ static int sum3(int a, int b) {
   return s;
 }
 
+static int pick(int (*p)[], int k) {
+  static int calls = 40;
+  calls++;
+  return (*p)[k];                               /* LINE-TRAP */
+}
+
 int main(void) {
   int total = 0;
   for (int i = 0; i < 3; i++)
     total += twice(i + 5);                      /* LINE-CALL */
   int t = sum3(4, 9);                           /* LINE-CALL3 */
   printf("%d %d %d\n", total, sink, t);
+  int (*heap)[] = new(int[5]);
+  int k = lengthof(*heap) + 2;
+  printf("%d\n", pick(heap, k));                /* LINE-CALLP */
   return 0;
 }

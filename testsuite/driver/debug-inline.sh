@@ -6,10 +6,12 @@
 # scale, twice and main with the lines of the calls, that `up` reaches
 # twice's and main's variables, that `next` and `finish` work in the
 # copy, that the copy's parameters and locals have their names (and,
-# when shown, the right values) in every iteration, and that a copy's
-# array in the frame shows.  With CUCKOO_RUN=qemu-i386 the program runs
-# under `qemu-i386 -g PORT` and gdb attaches with `target remote`; with
-# CUCKOO_RUN empty gdb runs it.  Skipped (77) only without gdb.
+# when shown, the right values) in every iteration, that a copy's
+# array in the frame shows, and that the backtrace from a runtime error
+# in a copy shows the copy (with its static variable) and its caller.
+# With CUCKOO_RUN=qemu-i386 the program runs under `qemu-i386 -g PORT`
+# and gdb attaches with `target remote`; with CUCKOO_RUN empty gdb runs
+# it.  Skipped (77) only without gdb.
 . "$srcdir/driver/common.sh"
 command -v gdb > /dev/null || { echo "SKIP: no gdb"; exit 77; }
 case ${CUCKOO_RUN:-} in
@@ -21,10 +23,11 @@ cp "$srcdir/driver/debug-inline-prog.ck" debug-inline.ck && chmod u+w debug-inli
 line() { grep -n -F -e "$1" debug-inline.ck | sed 's/:.*//;q'; }
 L_SCALE=$(line LINE-SCALE) L_SINK=$(line LINE-SINK) L_NESTED=$(line LINE-NESTED) L_RET=$(line LINE-RET)
 L_SUM=$(line LINE-SUM) L_CALL=$(line LINE-CALL) L_CALL3=$(line LINE-CALL3)
+L_TRAP=$(line LINE-TRAP) L_CALLP=$(line LINE-CALLP)
 
-# the premise: -O2 leaves no call of the three
+# the premise: -O2 leaves no call of the four
 expect_status 0 "$CC" -O2 -g -S -o prog.s debug-inline.ck
-grep -E 'call[[:space:]]+(scale|twice|sum3)$' prog.s && fail "-O2 did not inline scale, twice and sum3"
+grep -E 'call[[:space:]]+(scale|twice|sum3|pick)$' prog.s && fail "-O2 did not inline scale, twice, sum3 and pick"
 expect_status 0 "$CC" -O2 -g -o prog debug-inline.ck
 # the debugging sections pass the linker's and the auditor's rules
 expect_status 0 "$OBJCHECK" prog
@@ -33,6 +36,7 @@ expect_status 0 "$OBJCHECK" prog
 cat > session.gdb <<EOF2
 break scale
 break debug-inline.ck:$L_SUM
+break __cuckoo_trap
 START
 echo @@ first\n
 bt
@@ -63,6 +67,13 @@ echo @@ sum3\n
 bt
 info args
 info locals
+delete 2
+continue
+echo @@ trap\n
+bt
+echo @@ static\n
+frame 1
+p calls
 kill
 EOF2
 
@@ -150,4 +161,11 @@ has sec.txt '^b = 9$' "info args: b"
 has sec.txt '^buf = \{4, 9, 13\}$' "info locals: buf"
 has sec.txt '^s = (0|<optimized out>)$' "info locals: s"
 has sec.txt '^i = (0|<optimized out>)$' "info locals: i"
+# the runtime error in pick's copy: the check's line, then the call's
+section trap
+has sec.txt '^#0  __cuckoo_trap ' "the trap is not frame 0"
+has sec.txt "^#1  ${at}pick \(p=.*, k=7\) at $f:$L_TRAP\$" "frame 1 is not pick at the failing line"
+has sec.txt "^#2  ${at}main \(\) at $f:$L_CALLP\$" "frame 2 is not main at its call of pick"
+section static
+has sec.txt '^\$[0-9]+ = 41$' "p calls (pick's static variable) in pick's frame"
 exit 0
