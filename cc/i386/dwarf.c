@@ -8,7 +8,9 @@
  *    structs, unions, enums, arrays, function types, file-scope typedefs),
  *    its global variables, and each function under its source name (so
  *    __cuckoo_main is `main`) with its parameters, its locals and the
- *    blocks that declare variables (lexical blocks);
+ *    blocks that declare variables (lexical blocks), and each call that
+ *    -O2 inlined as a DW_TAG_inlined_subroutine of the callee's abstract
+ *    instance, nested for a call inlined within a copy;
  *  - an array's DWARF object is its element 0, the Cuckoo value of a
  *    pointer to it, so `p a`, `p *p` and `p &a` agree with the language; its
  *    length word is the 4 bytes before; an unsized array's element count is

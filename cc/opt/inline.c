@@ -17,6 +17,11 @@
  *   - the proof checker sees the result as ordinary code of the caller and
  *     proves it as such: nothing here is trusted.
  *
+ * Every instruction of a copy names the call it was copied for (IrInst.inl,
+ * an IrInline with the callee's variables' places in the copy), and the
+ * calls inlined into the callee are copied under it, so -g can show the
+ * copy as the callee inlined there (dwarf.c); nothing else reads them.
+ *
  * A parameter whose slot the body only reads whole becomes a copy of the
  * argument; any other parameter gets a slot of the caller, stored before
  * the body runs, as the call stored it on the stack.
