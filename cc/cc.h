@@ -806,6 +806,7 @@ typedef struct {
   IrSite *site2;                  /* CHECK_DIV: the overflow site (signed only) */
   Loc loc;
   IrInline *inl;                  /* copied from an inlined call's callee, or NULL */
+  bool inl_entry;                 /* the first instruction of an inlined call's copy */
 } IrInst;
 
 typedef struct {

@@ -1028,52 +1028,71 @@ static bool inside(const IrInline *x, const IrInline *r) {
   return false;
 }
 
-/* R's code as a .debug_ranges list LABEL, in layout order (its entry
- * first: the copy is laid out from its entry on), and its first address
- * in *ENTRY; false when it has none. */
+/* R's code as a .debug_ranges list LABEL, its entry's range first (gdb
+ * 13 takes a block's entry from its first range; .debug_ranges has no
+ * order of its own), the entry being in *ENTRY; false when it has none.
+ * The entry is the instruction that inline.c marked first of the copy
+ * (as a NOP, once deleted, its label is where the code after it begins),
+ * or without one the first of R's code in layout order. */
 static bool inline_ranges(IrFunc *f, IrInline *r, const char *label, const char **entry) {
-  Buf b = {0};
-  int n = 0;
   *entry = NULL;
+  int eb = -1, ei = -1;
+  for (int k = 0; k < f->nblocks && eb < 0; k++)
+    for (int i = 0; i < f->blocks[k]->n && eb < 0; i++)
+      if (f->blocks[k]->ins[i].inl_entry && inside(f->blocks[k]->ins[i].inl, r))
+        eb = k, ei = i;
+  Buf first = {0}, rest = {0};
+  int n = 0;
   /* a range may go on into the next block: only labels lie between */
   const char *open = NULL;
+  bool open_first = false;
+#define CLOSE(end)                                                                                 \
+  do {                                                                                             \
+    buf_printf(open_first ? &first : &rest, "\t.long %s-%s, %s-%s\n", open, text0, end, text0);    \
+    if (!*entry)                                                                                   \
+      *entry = open;                                                                               \
+    n++;                                                                                           \
+    open = NULL;                                                                                   \
+  } while (0)
   for (int k = 0; k < f->nblocks; k++) {
     IrBlock *bl = f->blocks[k];
     for (int i = 0; i < bl->n; i++) {
+      if (k == eb && i == ei) {
+        /* the entry begins a range, the first one */
+        if (open)
+          CLOSE(i386_dwarf_label(f->name, k, i));
+        open = i386_dwarf_label(f->name, k, i);
+        open_first = true;
+        *entry = open;
+        continue;
+      }
       if (bl->ins[i].op == IR_NOP)
         continue;                 /* no code: neither begins nor ends a range */
       bool in = inside(bl->ins[i].inl, r);
-      if (in && !open)
+      if (in && !open) {
         open = i386_dwarf_label(f->name, k, i);
-      if (!in && open) {
-        buf_printf(&b, "\t.long %s-%s, %s-%s\n", open, text0, i386_dwarf_label(f->name, k, i), text0);
-        if (!*entry)
-          *entry = open;
-        n++;
-        open = NULL;
+        open_first = false;
       }
+      if (!in && open)
+        CLOSE(i386_dwarf_label(f->name, k, i));
     }
   }
-  if (open) {
-    IrBlock *last = f->blocks[f->nblocks - 1];
-    buf_printf(&b, "\t.long %s-%s, %s-%s\n", open, text0,
-               i386_dwarf_label(f->name, f->nblocks - 1, last->n), text0);
-    if (!*entry)
-      *entry = open;
-    n++;
-  }
+  if (open)
+    CLOSE(i386_dwarf_label(f->name, f->nblocks - 1, f->blocks[f->nblocks - 1]->n));
+#undef CLOSE
   for (int k = 0; k < f->nblocks; k++)
     for (int i = 0; i < f->blocks[k]->n; i++) {
       IrInst *in = &f->blocks[k]->ins[i];
       if (in->op != IR_NOP && i386_dwarf_stub_owner(in) && inside(in->inl, r)) {
-        buf_printf(&b, "\t.long %s-%s, %s-%s\n", i386_dwarf_stub_label(f->name, k, i, false), text0,
+        buf_printf(&rest, "\t.long %s-%s, %s-%s\n", i386_dwarf_stub_label(f->name, k, i, false), text0,
                    i386_dwarf_stub_label(f->name, k, i, true), text0);
         n++;
       }
     }
   if (n && *entry)
-    buf_printf(&ranges, "%s:\n%s\t.long 0, 0\n", label, b.s);
-  free(b.s);
+    buf_printf(&ranges, "%s:\n%s%s\t.long 0, 0\n", label, first.s ? first.s : "", rest.s ? rest.s : "");
+  free(first.s);
+  free(rest.s);
   return n > 0 && *entry;
 }
 

@@ -421,6 +421,7 @@ static void inline_call(IrFunc *g, int b, int i, IrFunc *f) {
   j->inl = call.inl;
   for (int k = 0; k < f->nblocks; k++)
     copy_block(g, m.block[k], f->blocks[k], &m, f, by_copy, pval, &call, cont);
+  g->blocks[m.block[0]]->ins[0].inl_entry = true;
   /* the body right after the call's block, then the rest of that block */
   int *newb = xmalloc(sizeof(int) * (f->nblocks + 1));
   memcpy(newb, m.block, sizeof(int) * f->nblocks);
@@ -518,6 +519,7 @@ static void inline_prefix(IrFunc *g, int b, int i, const IrFunc *f, const char *
   for (int k = 0; k < f->nblocks; k++)
     if (in_s[k])
       copy_block(g, m.block[k], f->blocks[k], &m, f, by_copy, pval, &call, cont);
+  g->blocks[m.block[0]]->ins[0].inl_entry = true;
   /* layout: the call's block, the prefix, the fallback, the rest */
   newb[n++] = fallback;
   newb[n++] = cont;

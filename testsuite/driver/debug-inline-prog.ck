@@ -1,13 +1,15 @@
 /* debug-inline-prog.ck, compiled as debug-inline.ck by
  * driver/debug-inline.sh at -O2 -g: small static functions that the
  * optimiser inlines -- scale into twice into main's loop (inlining within
- * inlining), sum3 with an array in the frame, pick with a static variable
- * and a failing check -- which gdb must still show as functions: break on
- * them, bt, up, finish, their parameters and locals, and a backtrace from
- * the runtime error. */
+ * inlining), sum3 with an array in the frame, pair in a loop that the
+ * copy's first computation is moved out of (licm), pick with a static
+ * variable and a failing check -- which gdb must still show as functions:
+ * break on them, bt, up, finish, their parameters and locals, and a
+ * backtrace from the runtime error. */
 #include <cuckoo.ckh>
 
 int sink;
+int tab[16];
 
 static int scale(int v, int by) {
   int r = v * by;                               /* LINE-SCALE */
@@ -28,6 +30,11 @@ static int sum3(int a, int b) {
   return s;
 }
 
+static int pair(int j, int k) {
+  int s = tab[j * 2 + 1] + k;                   /* LINE-PAIR */
+  return s;
+}
+
 static int pick(int (*p)[], int k) {
   static int calls = 40;
   calls++;
@@ -40,6 +47,10 @@ int main(void) {
     total += twice(i + 5);                      /* LINE-CALL */
   int t = sum3(4, 9);                           /* LINE-CALL3 */
   printf("%d %d %d\n", total, sink, t);
+  int j = tab[0] + 3;
+  for (int n = 0; n < 3; n++)
+    total += pair(j, n);                        /* LINE-INLOOP */
+  printf("%d\n", total);
   int (*heap)[] = new(int[5]);
   int k = lengthof(*heap) + 2;
   printf("%d\n", pick(heap, k));                /* LINE-CALLP */

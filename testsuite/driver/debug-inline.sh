@@ -7,7 +7,9 @@
 # twice's and main's variables, that `next` and `finish` work in the
 # copy, that the copy's parameters and locals have their names (and,
 # when shown, the right values) in every iteration, that a copy's
-# array in the frame shows, and that the backtrace from a runtime error
+# array in the frame shows, that `break pair` stops in every iteration
+# of a loop out of which licm moved the copy's first computation (the
+# copy's entry stays in the loop), and that the backtrace from a runtime error
 # in a copy shows the copy (with its static variable) and its caller.
 # With CUCKOO_RUN=qemu-i386 the program runs under `qemu-i386 -g PORT`
 # and gdb attaches with `target remote`; with CUCKOO_RUN empty gdb runs
@@ -23,11 +25,12 @@ cp "$srcdir/driver/debug-inline-prog.ck" debug-inline.ck && chmod u+w debug-inli
 line() { grep -n -F -e "$1" debug-inline.ck | sed 's/:.*//;q'; }
 L_SCALE=$(line LINE-SCALE) L_SINK=$(line LINE-SINK) L_NESTED=$(line LINE-NESTED) L_RET=$(line LINE-RET)
 L_SUM=$(line LINE-SUM) L_CALL=$(line LINE-CALL) L_CALL3=$(line LINE-CALL3)
-L_TRAP=$(line LINE-TRAP) L_CALLP=$(line LINE-CALLP)
+L_TRAP=$(line LINE-TRAP) L_CALLP=$(line LINE-CALLP) L_PAIR=$(line LINE-PAIR)
+L_CALLPAIR=$(line LINE-INLOOP)
 
-# the premise: -O2 leaves no call of the four
+# the premise: -O2 leaves no call of the five
 expect_status 0 "$CC" -O2 -g -S -o prog.s debug-inline.ck
-grep -E 'call[[:space:]]+(scale|twice|sum3|pick)$' prog.s && fail "-O2 did not inline scale, twice, sum3 and pick"
+grep -E 'call[[:space:]]+(scale|twice|sum3|pair|pick)$' prog.s && fail "-O2 did not inline scale, twice, sum3, pair and pick"
 expect_status 0 "$CC" -O2 -g -o prog debug-inline.ck
 # the debugging sections pass the linker's and the auditor's rules
 expect_status 0 "$OBJCHECK" prog
@@ -37,6 +40,7 @@ cat > session.gdb <<EOF2
 break scale
 break debug-inline.ck:$L_SUM
 break __cuckoo_trap
+break pair
 START
 echo @@ first\n
 bt
@@ -68,6 +72,13 @@ bt
 info args
 info locals
 delete 2
+continue
+continue
+echo @@ pair\n
+bt
+info args
+info locals
+delete 4
 continue
 echo @@ trap\n
 bt
@@ -127,6 +138,12 @@ has sec.txt '^b = 9$' "info args: b"
 has sec.txt '^buf = \{4, 9, 13\}$' "info locals: buf"
 has sec.txt '^s = (0|<optimized out>)$' "info locals: s"
 has sec.txt '^i = (0|<optimized out>)$' "info locals: i"
+# pair: the second iteration's stop, in the loop
+has gdb.out "^Breakpoint 4(\.[0-9]+)?, pair \(j=(3|<optimized out>), k=0\) at $f:$L_PAIR\$" "no stop in the first iteration's pair"
+section pair
+has sec.txt "^#0  pair \(j=(3|<optimized out>), k=1\) at $f:$L_PAIR\$" "bt: frame 0 is not the second iteration's pair"
+has sec.txt "^#1  ${at}main \(\) at $f:$L_CALLPAIR\$" "bt: frame 1 is not main at its call of pair"
+has sec.txt '^s = (1|<optimized out>)$' "info locals: s"
 # the runtime error in pick's copy: the check's line, then the call's
 section trap
 has sec.txt '^#0  __cuckoo_trap ' "the trap is not frame 0"
