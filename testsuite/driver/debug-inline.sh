@@ -4,16 +4,17 @@
 # scripted gdb session checks that `break scale` stops in the copy of
 # scale inlined into twice inlined into main's loop, that `bt` shows
 # scale, twice and main with the lines of the calls, that `up` reaches
-# twice's and main's variables, that `next` and `finish` work in the
-# copy, that the copy's parameters and locals have their names (and,
-# when shown, the right values) in every iteration, that a copy's
-# array in the frame shows, that `break pair` stops in every iteration
-# of a loop out of which licm moved the copy's first computation (the
-# copy's entry stays in the loop), and that the backtrace from a runtime error
-# in a copy shows the copy (with its static variable) and its caller.
-# With CUCKOO_RUN=qemu-i386 the program runs under `qemu-i386 -g PORT`
-# and gdb attaches with `target remote`; with CUCKOO_RUN empty gdb runs
-# it.  Skipped (77) only without gdb.
+# twice's and main's variables, that `next` and `finish` work in a copy
+# and `step` goes into one, that a copy's parameters and locals have
+# their names (and, when shown, the right values) in every iteration,
+# that a copy's array in the frame shows, that `break pair` stops in
+# every iteration of a loop out of which licm moved the copy's first
+# computation (the copy's entry stays in the loop), and that the
+# backtrace from a runtime error in a copy shows the copy (with its
+# static variable) and its caller.  With CUCKOO_RUN=qemu-i386 the
+# program runs under `qemu-i386 -g PORT` and gdb attaches with `target
+# remote`; with CUCKOO_RUN empty gdb runs it.  Skipped (77) only without
+# gdb.
 . "$srcdir/driver/common.sh"
 command -v gdb > /dev/null || { echo "SKIP: no gdb"; exit 77; }
 case ${CUCKOO_RUN:-} in
@@ -66,6 +67,13 @@ echo @@ second\n
 bt
 info args
 delete 1
+break debug-inline.ck:$L_CALL
+continue
+echo @@ step\n
+step
+step
+bt
+delete 5
 continue
 echo @@ sum3\n
 bt
@@ -129,6 +137,13 @@ has gdb.out "^Breakpoint 1(\.[0-9]+)?, scale \(v=6, by=2\) at $f:$L_SCALE\$" "no
 section second
 has sec.txt "^#1  ${at}twice \(x=6\) at $f:$L_NESTED\$" "bt: twice in the second iteration"
 has sec.txt '^v = 6$' "info args: v in the second iteration"
+# step from main's line into the third iteration's twice, then scale
+has gdb.out "^Breakpoint 5, main \(\) at $f:$L_CALL\$" "no stop at main's line $L_CALL"
+section step
+has sec.txt "^twice \(x=7\) at $f:$L_NESTED\$" "step did not enter the inlined twice"
+has sec.txt "^scale \(v=7, by=2\) at $f:$L_SCALE\$" "step did not enter the inlined scale"
+has sec.txt "^#1  ${at}twice \(x=7\) at $f:$L_NESTED\$" "bt after step: frame 1 is not twice"
+has sec.txt "^#2  ${at}main \(\) at $f:$L_CALL\$" "bt after step: frame 2 is not main"
 # sum3's copy: its array in the caller's frame, its loop's i
 section sum3
 has sec.txt "^#0  sum3 \(a=4, b=9\) at $f:$L_SUM\$" "bt: frame 0 is not sum3"
