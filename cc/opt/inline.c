@@ -181,7 +181,13 @@ static void begin_inl(IrFunc *g, Map *m, const IrFunc *f, const IrInst *call, co
     for (int s = 0; s < f->nslots && v->is_param; s++)
       if (f->slots[s].obj == v && f->slots[s].param_off >= 0)
         ps = s;
-    if (ps >= 0 && by_copy[ps] && pval[ps].kind == OK_IMM && lower_kind(v->ty) == IK_I32)
+    /* a constant argument is the parameter's value while the callee does
+     * not assign it (its temp's only definition is the read) */
+    int defs = 0;
+    for (int b = 0; b < f->nblocks && v->id > 0; b++)
+      for (int i = 0; i < f->blocks[b]->n; i++)
+        defs += f->blocks[b]->ins[i].dst == v->id - 1;
+    if (ps >= 0 && by_copy[ps] && pval[ps].kind == OK_IMM && lower_kind(v->ty) == IK_I32 && defs <= 1)
       w = pval[ps];
     else if (v->id > 0 && v->id - 1 < f->ntemps)
       w = ir_temp(m->temp[v->id - 1]);

@@ -2,7 +2,8 @@
  * driver/debug-inline.sh at -O2 -g: small static functions that the
  * optimiser inlines -- scale into twice into main's loop (inlining within
  * inlining), sum3 with an array in the frame, pair in a loop that the
- * copy's first computation is moved out of (licm), pick with a static
+ * copy's first computation is moved out of (licm), bump that assigns its
+ * parameter (passed a constant), pick with a static
  * variable and a failing check -- which gdb must still show as functions:
  * break on them, bt, up, finish, their parameters and locals, and a
  * backtrace from the runtime error. */
@@ -35,6 +36,13 @@ static int pair(int j, int k) {
   return s;
 }
 
+static int bump(int n) {
+  sink++;
+  n = n * sink + 1;
+  sink += n;                                    /* LINE-BUMP */
+  return n;
+}
+
 static int pick(int (*p)[], int k) {
   static int calls = 40;
   calls++;
@@ -42,6 +50,7 @@ static int pick(int (*p)[], int k) {
 }
 
 int main(void) {
+  int b = bump(3);
   int total = 0;
   for (int i = 0; i < 3; i++)
     total += twice(i + 5);                      /* LINE-CALL */
@@ -50,7 +59,7 @@ int main(void) {
   int j = tab[0] + 3;
   for (int n = 0; n < 3; n++)
     total += pair(j, n);                        /* LINE-INLOOP */
-  printf("%d\n", total);
+  printf("%d %d\n", total, b);
   int (*heap)[] = new(int[5]);
   int k = lengthof(*heap) + 2;
   printf("%d\n", pick(heap, k));                /* LINE-CALLP */

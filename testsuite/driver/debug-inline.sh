@@ -9,7 +9,8 @@
 # their names (and, when shown, the right values) in every iteration,
 # that a copy's array in the frame shows, that `break pair` stops in
 # every iteration of a loop out of which licm moved the copy's first
-# computation (the copy's entry stays in the loop), and that the
+# computation (the copy's entry stays in the loop), that a parameter
+# passed a constant is not shown as that constant once assigned, and that the
 # backtrace from a runtime error in a copy shows the copy (with its
 # static variable) and its caller.  With CUCKOO_RUN=qemu-i386 the
 # program runs under `qemu-i386 -g PORT` and gdb attaches with `target
@@ -27,11 +28,11 @@ line() { grep -n -F -e "$1" debug-inline.ck | sed 's/:.*//;q'; }
 L_SCALE=$(line LINE-SCALE) L_SINK=$(line LINE-SINK) L_NESTED=$(line LINE-NESTED) L_RET=$(line LINE-RET)
 L_SUM=$(line LINE-SUM) L_CALL=$(line LINE-CALL) L_CALL3=$(line LINE-CALL3)
 L_TRAP=$(line LINE-TRAP) L_CALLP=$(line LINE-CALLP) L_PAIR=$(line LINE-PAIR)
-L_CALLPAIR=$(line LINE-INLOOP)
+L_CALLPAIR=$(line LINE-INLOOP) L_BUMP=$(line LINE-BUMP)
 
-# the premise: -O2 leaves no call of the five
+# the premise: -O2 leaves no call of the six
 expect_status 0 "$CC" -O2 -g -S -o prog.s debug-inline.ck
-grep -E 'call[[:space:]]+(scale|twice|sum3|pair|pick)$' prog.s && fail "-O2 did not inline scale, twice, sum3, pair and pick"
+grep -E 'call[[:space:]]+(scale|twice|sum3|pair|bump|pick)$' prog.s && fail "-O2 did not inline scale, twice, sum3, pair, bump and pick"
 expect_status 0 "$CC" -O2 -g -o prog debug-inline.ck
 # the debugging sections pass the linker's and the auditor's rules
 expect_status 0 "$OBJCHECK" prog
@@ -42,7 +43,12 @@ break scale
 break debug-inline.ck:$L_SUM
 break __cuckoo_trap
 break pair
+break debug-inline.ck:$L_BUMP
 START
+echo @@ bump\n
+info args
+delete 5
+continue
 echo @@ first\n
 bt
 info args
@@ -73,7 +79,7 @@ echo @@ step\n
 step
 step
 bt
-delete 5
+delete 6
 continue
 echo @@ sum3\n
 bt
@@ -107,6 +113,9 @@ f='debug-inline\.ck'
 # gdb shows an inlined frame without an address, a called one with it
 at='(0x[0-9a-f]+ in )?'
 
+# bump(3) assigns n = 3 * 1 + 1 before the line: the argument 3 is not its value there
+section bump
+has sec.txt '^n = (4|<optimized out>)$' "bump's n after its assignment"
 # break scale: the copies (scale's own code is never run), and the stop in the first
 has gdb.out "^Breakpoint 1 at 0x[0-9a-f]+: scale\. \([0-9]+ locations\)\$" "break scale finds no copy of scale"
 has gdb.out "^Breakpoint 1(\.[0-9]+)?, scale \(v=5, by=2\) at $f:$L_SCALE\$" "no stop in the inlined scale"
@@ -138,7 +147,7 @@ section second
 has sec.txt "^#1  ${at}twice \(x=6\) at $f:$L_NESTED\$" "bt: twice in the second iteration"
 has sec.txt '^v = 6$' "info args: v in the second iteration"
 # step from main's line into the third iteration's twice, then scale
-has gdb.out "^Breakpoint 5, main \(\) at $f:$L_CALL\$" "no stop at main's line $L_CALL"
+has gdb.out "^Breakpoint 6, main \(\) at $f:$L_CALL\$" "no stop at main's line $L_CALL"
 section step
 has sec.txt "^twice \(x=7\) at $f:$L_NESTED\$" "step did not enter the inlined twice"
 has sec.txt "^scale \(v=7, by=2\) at $f:$L_SCALE\$" "step did not enter the inlined scale"
