@@ -80,7 +80,7 @@ enum {
   AB_GLOBAL, AB_SUBPROGRAM, AB_SUBPROGRAM_VOID, AB_PARAM, AB_PARAM_LIST, AB_PARAM_NOLOC, AB_VAR,
   AB_VAR_LIST, AB_VAR_NOLOC, AB_INDEX_TYPE, AB_BLOCK, AB_ABSTRACT, AB_ABSTRACT_VOID, AB_INLINED,
   AB_INL_PARAM, AB_INL_PARAM_LIST, AB_INL_PARAM_CONST, AB_INL_PARAM_NOLOC, AB_INL_VAR,
-  AB_INL_VAR_LIST, AB_INL_VAR_CONST, AB_INL_VAR_NOLOC, AB_COUNT
+  AB_INL_VAR_LIST, AB_INL_VAR_CONST, AB_INL_VAR_NOLOC, AB_ABSTRACT_BLOCK, AB_INL_BLOCK, AB_COUNT
 };
 
 typedef struct {
@@ -181,6 +181,9 @@ static const Abbrev abbrevs[AB_COUNT] = {
   [AB_INL_VAR_CONST] = {TAG_variable, false, {AT_abstract_origin, FORM_ref4, AT_const_value,
                                               FORM_sdata}},
   [AB_INL_VAR_NOLOC] = {TAG_variable, false, {AT_abstract_origin, FORM_ref4}},
+  [AB_ABSTRACT_BLOCK] = {TAG_lexical_block, true, {0}},
+  [AB_INL_BLOCK] = {TAG_lexical_block, true, {AT_abstract_origin, FORM_ref4, AT_ranges,
+                                              FORM_sec_offset}},
 };
 
 static void write_abbrevs(FILE *o) {
@@ -831,7 +834,11 @@ struct Scope {
   int lo, hi;                     /* lines */
   Vec vars;                       /* Obj* */
   Vec kids;                       /* Scope* */
+  int id;                         /* its place in the walk (an inlined copy's block names
+                                     the abstract instance's by it) */
 };
+
+static int scope_count;
 
 static int max_line(Node *n);
 
@@ -869,6 +876,7 @@ static Scope *new_scope(Node *n, Scope *parent) {
   sc->file = n->loc.file ? n->loc.file : source_file;
   sc->lo = n->loc.line;
   sc->hi = max_line(n);
+  sc->id = ++scope_count;
   vec_push(&parent->kids, sc);
   return sc;
 }
@@ -912,13 +920,27 @@ static void scope_walk(Node *n, Scope *cur) {
   }
 }
 
-/* The place of IN in its function's own code: its own, or for a copy of
- * an inlined callee's code, that of the outermost inlined call. */
-static Loc outer_loc(const IrInst *in) {
+/* The scopes being written are those of the function's own code (NULL)
+ * or of the copy of an inlined call (dwarf.c "inlined calls"). */
+static IrInline *scope_ctx;
+
+/* Whether IN is code of the scopes being written (the copy's, or within it). */
+static bool in_ctx(const IrInst *in) {
+  if (!scope_ctx)
+    return true;
+  for (const IrInline *x = in->inl; x; x = x->parent)
+    if (x == scope_ctx)
+      return true;
+  return false;
+}
+
+/* The place of IN (in_ctx) in the code of the scopes being written: its
+ * own, or for a copy of a call inlined there, that call's place. */
+static Loc level_loc(const IrInst *in) {
   const IrInline *r = in->inl;
-  if (!r)
+  if (r == scope_ctx)
     return in->loc;
-  while (r->parent)
+  while (r->parent != scope_ctx)
     r = r->parent;
   return r->call;
 }
@@ -936,7 +958,8 @@ static bool scope_ranges(IrFunc *f, Scope *sc, const char *label) {
     IrBlock *bl = f->blocks[b];
     int open = -1;
     for (int i = 0; i <= bl->n; i++) {
-      bool in = i < bl->n && bl->ins[i].op != IR_NOP && in_scope(sc, outer_loc(&bl->ins[i]));
+      bool in = i < bl->n && bl->ins[i].op != IR_NOP && in_ctx(&bl->ins[i]) &&
+                in_scope(sc, level_loc(&bl->ins[i]));
       if (in && open < 0)
         open = i;
       if (!in && open >= 0) {
@@ -950,7 +973,7 @@ static bool scope_ranges(IrFunc *f, Scope *sc, const char *label) {
   for (int b = 0; b < f->nblocks; b++)
     for (int i = 0; i < f->blocks[b]->n; i++) {
       IrInst *in = &f->blocks[b]->ins[i];
-      if (in->op != IR_NOP && i386_dwarf_stub_owner(in) && in_scope(sc, outer_loc(in))) {
+      if (in->op != IR_NOP && i386_dwarf_stub_owner(in) && in_ctx(in) && in_scope(sc, level_loc(in))) {
         buf_printf(&r, "\t.long %s-%s, %s-%s\n", i386_dwarf_stub_label(f->name, b, i, false), text0,
                    i386_dwarf_stub_label(f->name, b, i, true), text0);
         n++;
@@ -992,6 +1015,50 @@ static int abstract_of(Obj *fn) {
 
 static bool described(Obj *v) { return is_identifier(v->name) && type_ref(v->ty); }
 
+/* FO's scopes under ROOT: its parameters and body's variables, then its blocks'. */
+static void build_scopes(Obj *fo, Scope *root) {
+  memset(root, 0, sizeof *root);
+  scope_count = 0;
+  for (Obj *v = fo->locals; v && v->is_param; v = v->next)
+    vec_push(&root->vars, v);
+  if (fo->body && fo->body->kind == ND_BLOCK) {
+    for (Node *st = fo->body->body; st; st = st->next)
+      scope_walk(st, root);
+  } else {
+    scope_walk(fo->body, root);
+  }
+}
+
+/* The abstract instance K's variables in SC, .Lcuckoo_absK_I each (I: the
+ * place in `locals`), a block of them .Lcuckoo_absK_bID, as write_scope
+ * writes a copy's. */
+static void write_abstract_scope(int k, Scope *sc, bool root) {
+  if (!root && !scope_has_vars(sc))
+    return;
+  bool block = !root && sc->vars.len;
+  if (block) {
+    buf_printf(&info, ".Lcuckoo_abs%d_b%d:\n", k, sc->id);
+    put_uleb(&info, AB_ABSTRACT_BLOCK);
+  }
+  Obj *fo = abstracts.v[k];
+  for (int j = 0; j < sc->vars.len; j++) {
+    Obj *v = sc->vars.v[j];
+    if (!described(v))
+      continue;
+    int i = 0;
+    for (Obj *u = fo->locals; u && u != v; u = u->next)
+      i++;
+    buf_printf(&info, ".Lcuckoo_abs%d_%d:\n", k, i);
+    put_uleb(&info, v->is_param ? AB_PARAM_NOLOC : AB_VAR_NOLOC);
+    put_decl(&info, v->name, v->loc);
+    put_ref(&info, type_ref(v->ty));
+  }
+  for (int j = 0; j < sc->kids.len; j++)
+    write_abstract_scope(k, sc->kids.v[j], false);
+  if (block)
+    put_u8(&info, 0);
+}
+
 static void write_abstract(int k) {
   Obj *fo = abstracts.v[k];
   const char *rt = type_ref(fo->ty->base);
@@ -1002,15 +1069,9 @@ static void write_abstract(int k) {
   if (rt)
     put_ref(&info, rt);
   put_u8(&info, INL_inlined);
-  int i = 0;
-  for (Obj *v = fo->locals; v; v = v->next, i++) {
-    if (!described(v))
-      continue;
-    buf_printf(&info, ".Lcuckoo_abs%d_%d:\n", k, i);
-    put_uleb(&info, v->is_param ? AB_PARAM_NOLOC : AB_VAR_NOLOC);
-    put_decl(&info, v->name, v->loc);
-    put_ref(&info, type_ref(v->ty));
-  }
+  Scope root;
+  build_scopes(fo, &root);
+  write_abstract_scope(k, &root, true);
   /* its static variables, shared by every copy */
   for (int i = 0; i < cur_ir->nfuncs; i++)
     if (cur_ir->funcs[i]->obj == fo && !cur_ir->funcs[i]->is_thunk)
@@ -1096,8 +1157,12 @@ static bool inline_ranges(IrFunc *f, IrInline *r, const char *label, const char 
   return n > 0 && *entry;
 }
 
-/* The copy R (F's inlines[RI]) and the calls inlined into it. */
-static void write_inlined(I386Func *cx, Liveness *L, IrInline *r, int ri) {
+/* The copy R: its variables in its callee's scopes, and
+ * the calls inlined into it, each in the innermost of those around it. */
+static void write_scope(I386Func *cx, Liveness *L, int *defs, Scope *sc, bool root);
+static void write_inl_var(I386Func *cx, Liveness *L, Obj *v);
+
+static void write_inlined(I386Func *cx, Liveness *L, IrInline *r) {
   IrFunc *f = cx->f;
   const char *label = format(".Lcuckoo_ranges%d", range_lists++);
   const char *entry;
@@ -1110,44 +1175,56 @@ static void write_inlined(I386Func *cx, Liveness *L, IrInline *r, int ri) {
   put_uleb(&info, decl_file(r->call));
   put_uleb(&info, r->call.line > 0 ? r->call.line : 0);
   put_uleb(&info, r->call.col > 0 ? r->call.col : 0);
-  for (int i = 0; i < r->nvars; i++) {
-    Obj *v = r->vars[i].var;
-    if (!described(v))
-      continue;
-    int pos = 0;
-    for (Obj *u = r->callee->locals; u && u != v; u = u->next)
-      pos++;
-    const char *origin = format(".Lcuckoo_abs%d_%d", k, pos);
-    bool param = v->is_param;
-    Oper w = r->vars[i].where;
-    if (w.kind == OK_TEMP && w.temp >= 0 && w.temp < f->ntemps) {
-      const char *list = format(".Lcuckoo_loc%d", loc_lists++);
-      if (temp_loclist(cx, L, w.temp, list)) {
-        put_uleb(&info, param ? AB_INL_PARAM_LIST : AB_INL_VAR_LIST);
-        put_ref(&info, origin);
-        buf_printf(&info, "\t.long %s\n", list);
-        continue;
-      }
-    } else if (w.kind == OK_SLOT && w.slot >= 0 && w.slot < f->nslots) {
-      /* a slot of the copy: written by the copy before it is read */
-      Expr e = fbreg((long long)f->slots[w.slot].offset + lead(v->ty));
-      put_uleb(&info, param ? AB_INL_PARAM : AB_INL_VAR);
-      put_ref(&info, origin);
-      put_exprloc(&info, &e);
-      continue;
-    } else if (w.kind == OK_IMM) {
-      put_uleb(&info, param ? AB_INL_PARAM_CONST : AB_INL_VAR_CONST);
-      put_ref(&info, origin);
-      put_sleb(&info, w.imm);
-      continue;
-    }
-    put_uleb(&info, param ? AB_INL_PARAM_NOLOC : AB_INL_VAR_NOLOC);
-    put_ref(&info, origin);
-  }
-  for (int j = ri + 1; j < f->inlines.len; j++)
-    if (((IrInline *)f->inlines.v[j])->parent == r)
-      write_inlined(cx, L, f->inlines.v[j], j);
+  /* the callee's parameters and variables, by its scopes, and the calls
+   * inlined into it */
+  Scope root;
+  build_scopes(r->callee, &root);
+  IrInline *outer = scope_ctx;
+  scope_ctx = r;
+  write_scope(cx, L, NULL, &root, true);
+  scope_ctx = outer;
   put_u8(&info, 0);
+}
+
+/* Variable V of the copy scope_ctx: where the copy keeps it. */
+static void write_inl_var(I386Func *cx, Liveness *L, Obj *v) {
+  IrFunc *f = cx->f;
+  IrInline *r = scope_ctx;
+  int i = 0;
+  while (i < r->nvars && r->vars[i].var != v)
+    i++;
+  if (i == r->nvars || !described(v))
+    return;
+  int k = abstract_of(r->callee);
+  int pos = 0;
+  for (Obj *u = r->callee->locals; u && u != v; u = u->next)
+    pos++;
+  const char *origin = format(".Lcuckoo_abs%d_%d", k, pos);
+  bool param = v->is_param;
+  Oper w = r->vars[i].where;
+  if (w.kind == OK_TEMP && w.temp >= 0 && w.temp < f->ntemps) {
+    const char *list = format(".Lcuckoo_loc%d", loc_lists++);
+    if (temp_loclist(cx, L, w.temp, list)) {
+      put_uleb(&info, param ? AB_INL_PARAM_LIST : AB_INL_VAR_LIST);
+      put_ref(&info, origin);
+      buf_printf(&info, "\t.long %s\n", list);
+      return;
+    }
+  } else if (w.kind == OK_SLOT && w.slot >= 0 && w.slot < f->nslots) {
+    /* a slot of the copy: written by the copy before it is read */
+    Expr e = fbreg((long long)f->slots[w.slot].offset + lead(v->ty));
+    put_uleb(&info, param ? AB_INL_PARAM : AB_INL_VAR);
+    put_ref(&info, origin);
+    put_exprloc(&info, &e);
+    return;
+  } else if (w.kind == OK_IMM) {
+    put_uleb(&info, param ? AB_INL_PARAM_CONST : AB_INL_VAR_CONST);
+    put_ref(&info, origin);
+    put_sleb(&info, w.imm);
+    return;
+  }
+  put_uleb(&info, param ? AB_INL_PARAM_NOLOC : AB_INL_VAR_NOLOC);
+  put_ref(&info, origin);
 }
 
 static bool *inl_done;            /* per inlines[] of the function being written */
@@ -1160,22 +1237,30 @@ static void write_scope(I386Func *cx, Liveness *L, int *defs, Scope *sc, bool ro
       const char *label = format(".Lcuckoo_ranges%d", range_lists++);
       if (!scope_ranges(cx->f, sc, label))
         return;                   /* no code: nothing to show */
-      put_uleb(&info, AB_BLOCK);
+      if (scope_ctx) {
+        put_uleb(&info, AB_INL_BLOCK);
+        buf_printf(&info, "\t.long .Lcuckoo_abs%d_b%d-.Lcuckoo_info0\n", abstract_of(scope_ctx->callee), sc->id);
+      } else {
+        put_uleb(&info, AB_BLOCK);
+      }
       buf_printf(&info, "\t.long %s\n", label);
     }
   }
   for (int i = 0; i < sc->vars.len; i++)
-    write_local(cx, L, sc->vars.v[i], defs);
+    if (scope_ctx)
+      write_inl_var(cx, L, sc->vars.v[i]);
+    else
+      write_local(cx, L, sc->vars.v[i], defs);
   for (int i = 0; i < sc->kids.len; i++)
     write_scope(cx, L, defs, sc->kids.v[i], false);
   /* the calls inlined here (and not in a block inside) */
   IrFunc *f = cx->f;
   for (int j = 0; j < f->inlines.len; j++) {
     IrInline *r = f->inlines.v[j];
-    if (r->parent || inl_done[j] || (!root && !in_scope(sc, r->call)))
+    if (r->parent != scope_ctx || inl_done[j] || (!root && !in_scope(sc, r->call)))
       continue;
     inl_done[j] = true;
-    write_inlined(cx, L, r, j);
+    write_inlined(cx, L, r);
   }
   if (!root && sc->vars.len)
     put_u8(&info, 0);
@@ -1207,15 +1292,8 @@ static void write_function(I386Func *cx) {
       if (f->blocks[b]->ins[i].dst >= 0)
         defs[f->blocks[b]->ins[i].dst]++;
   /* the parameters and the body's own variables, then the blocks' */
-  Scope root = {0};
-  for (Obj *v = fo->locals; v && v->is_param; v = v->next)
-    vec_push(&root.vars, v);
-  if (fo->body && fo->body->kind == ND_BLOCK) {
-    for (Node *st = fo->body->body; st; st = st->next)
-      scope_walk(st, &root);
-  } else {
-    scope_walk(fo->body, &root);
-  }
+  Scope root;
+  build_scopes(fo, &root);
   inl_done = xmalloc(f->inlines.len + 1);
   memset(inl_done, 0, f->inlines.len + 1);
   write_scope(cx, &L, defs, &root, true);

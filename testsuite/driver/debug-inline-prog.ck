@@ -1,7 +1,7 @@
 /* debug-inline-prog.ck, compiled as debug-inline.ck by
  * driver/debug-inline.sh at -O2 -g: small static functions that the
  * optimiser inlines -- scale into twice into main's loop (inlining within
- * inlining), sum3 with an array in the frame, pair in a loop that the
+ * inlining), sum3 with an array in the frame and two loops' i, pair in a loop that the
  * copy's first computation is moved out of (licm), bump that assigns its
  * parameter (passed a constant), pick with a static
  * variable and a failing check -- which gdb must still show as functions:
@@ -26,6 +26,8 @@ static int twice(int x) {
 static int sum3(int a, int b) {
   int buf[3] = {a, b, a + b};
   int s = 0;
+  for (int i = 0; i < 2; i++)
+    s -= i;
   for (int i = 0; i < 3; i++)
     s += buf[i];                                /* LINE-SUM */
   return s;

@@ -7,15 +7,16 @@
 # twice's and main's variables, that `next` and `finish` work in a copy
 # and `step` goes into one, that a copy's parameters and locals have
 # their names (and, when shown, the right values) in every iteration,
-# that a copy's array in the frame shows, that `break pair` stops in
-# every iteration of a loop out of which licm moved the copy's first
-# computation (the copy's entry stays in the loop), that a parameter
-# passed a constant is not shown as that constant once assigned, and that the
-# backtrace from a runtime error in a copy shows the copy (with its
-# static variable) and its caller.  With CUCKOO_RUN=qemu-i386 the
-# program runs under `qemu-i386 -g PORT` and gdb attaches with `target
-# remote`; with CUCKOO_RUN empty gdb runs it.  Skipped (77) only without
-# gdb.
+# that a copy's array in the frame shows (and of its two loops' i only
+# the one whose loop it is in: the callee's blocks in the copy), that
+# `break pair` stops in every iteration of a loop out of which licm
+# moved the copy's first computation (the copy's entry stays in the
+# loop), that a parameter passed a constant is not shown as that
+# constant once assigned, and that the backtrace from a runtime error in
+# a copy shows the copy (with its static variable) and its caller.  With
+# CUCKOO_RUN=qemu-i386 the program runs under `qemu-i386 -g PORT` and
+# gdb attaches with `target remote`; with CUCKOO_RUN empty gdb runs it.
+# Skipped (77) only without gdb.
 . "$srcdir/driver/common.sh"
 command -v gdb > /dev/null || { echo "SKIP: no gdb"; exit 77; }
 case ${CUCKOO_RUN:-} in
@@ -160,8 +161,9 @@ has sec.txt "^#1  ${at}main \(\) at $f:$L_CALL3\$" "bt: frame 1 is not main at i
 has sec.txt '^a = 4$' "info args: a"
 has sec.txt '^b = 9$' "info args: b"
 has sec.txt '^buf = \{4, 9, 13\}$' "info locals: buf"
-has sec.txt '^s = (0|<optimized out>)$' "info locals: s"
-has sec.txt '^i = (0|<optimized out>)$' "info locals: i"
+has sec.txt '^s = (-1|<optimized out>)$' "info locals: s"
+has sec.txt '^i = (0|<optimized out>)$' "info locals: the second loop's i"
+[ "$(grep -c '^i = ' sec.txt)" = 1 ] || { cat gdb.out; fail "info locals in sum3 shows the first loop's i too"; }
 # pair: the second iteration's stop, in the loop
 has gdb.out "^Breakpoint 4(\.[0-9]+)?, pair \(j=(3|<optimized out>), k=0\) at $f:$L_PAIR\$" "no stop in the first iteration's pair"
 section pair
