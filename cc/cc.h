@@ -752,6 +752,25 @@ typedef struct IrSite {
   struct CheckNote *notes;        /* what the passes did to it and why, in order */
 } IrSite;
 
+/* A call that opt/inline.c replaced by a copy of the callee's body: each
+ * instruction copied names the innermost such call it came from
+ * (IrInst.inl), so that -g describes the copy as the callee inlined there
+ * (DW_TAG_inlined_subroutine), nested for a copy of a copy. */
+typedef struct {
+  Obj *var;                       /* a variable or parameter of the callee */
+  Oper where;                     /* its place in the copy: OK_TEMP, OK_SLOT (a frame
+                                     slot), OK_IMM (a constant argument); OK_NONE: nowhere */
+} IrInlineVar;
+
+typedef struct IrInline {
+  struct IrInline *parent;        /* the inlined call it was copied within; NULL: the
+                                     function's own code called it */
+  Obj *callee;
+  Loc call;                       /* the call's place (in the parent's code) */
+  IrInlineVar *vars;
+  int nvars;
+} IrInline;
+
 typedef struct {                  /* one argument of a CALL */
   Oper val;                       /* the value, or the address of a struct argument */
   IrKind kind;
@@ -786,6 +805,8 @@ typedef struct {
   IrSite *site;                   /* checks, indirect calls, runtime calls */
   IrSite *site2;                  /* CHECK_DIV: the overflow site (signed only) */
   Loc loc;
+  IrInline *inl;                  /* copied from an inlined call's callee, or NULL */
+  bool inl_entry;                 /* the first instruction of an inlined call's copy */
 } IrInst;
 
 typedef struct {
@@ -817,6 +838,7 @@ typedef struct IrFunc {
   int nsites, cap_sites;
   Vec dropped;                    /* IrSite*: -fcheck-report's checks lowering left out */
   Vec checks_at_start;            /* IrSite*: -fcheck-report's checks before the passes */
+  Vec inlines;                    /* IrInline*: the calls inlined into it, parents first */
   IrKind ret_kind;
   bool sret;                      /* returns a struct through a hidden pointer */
   bool checks_stack;              /* §11: begins with the stack check */

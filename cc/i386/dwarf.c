@@ -8,7 +8,9 @@
  *    structs, unions, enums, arrays, function types, file-scope typedefs),
  *    its global variables, and each function under its source name (so
  *    __cuckoo_main is `main`) with its parameters, its locals and the
- *    blocks that declare variables (lexical blocks);
+ *    blocks that declare variables (lexical blocks), and each call that
+ *    -O2 inlined as a DW_TAG_inlined_subroutine of the callee's abstract
+ *    instance, nested for a call inlined within a copy;
  *  - an array's DWARF object is its element 0, the Cuckoo value of a
  *    pointer to it, so `p a`, `p *p` and `p &a` agree with the language; its
  *    length word is the 4 bytes before; an unsized array's element count is
@@ -39,7 +41,7 @@ enum {
   TAG_subroutine_type = 0x15, TAG_typedef = 0x16, TAG_union_type = 0x17,
   TAG_unspecified_parameters = 0x18, TAG_variable = 0x34, TAG_volatile_type = 0x35,
   TAG_base_type = 0x24, TAG_const_type = 0x26, TAG_enumerator = 0x28, TAG_subprogram = 0x2e,
-  TAG_subrange_type = 0x21, TAG_lexical_block = 0x0b,
+  TAG_subrange_type = 0x21, TAG_lexical_block = 0x0b, TAG_inlined_subroutine = 0x1d,
 };
 enum {
   AT_location = 0x02, AT_name = 0x03, AT_byte_size = 0x0b, AT_stmt_list = 0x10, AT_low_pc = 0x11,
@@ -47,8 +49,11 @@ enum {
   AT_producer = 0x25, AT_prototyped = 0x27, AT_count = 0x37, AT_data_member_location = 0x38,
   AT_decl_file = 0x3a, AT_decl_line = 0x3b, AT_encoding = 0x3e, AT_external = 0x3f,
   AT_frame_base = 0x40, AT_type = 0x49, AT_data_location = 0x50, AT_byte_stride = 0x51,
-  AT_declaration = 0x3c, AT_artificial = 0x34, AT_ranges = 0x55,
+  AT_declaration = 0x3c, AT_artificial = 0x34, AT_ranges = 0x55, AT_inline = 0x20,
+  AT_abstract_origin = 0x31, AT_entry_pc = 0x52, AT_call_column = 0x57, AT_call_file = 0x58,
+  AT_call_line = 0x59,
 };
+#define INL_inlined 1               /* DW_INL_inlined: not declared inline, inlined */
 enum {
   FORM_addr = 0x01, FORM_data2 = 0x05, FORM_data4 = 0x06, FORM_string = 0x08, FORM_data1 = 0x0b,
   FORM_flag = 0x0c, FORM_sdata = 0x0d, FORM_udata = 0x0f, FORM_ref4 = 0x13,
@@ -73,7 +78,9 @@ enum {
   AB_SUBRANGE_STRIDE, AB_SUBRANGE_DYN, AB_SUBRANGE_DYN_STRIDE, AB_ENUM, AB_ENUM_ANON,
   AB_ENUMERATOR, AB_FUNCTYPE, AB_FUNCTYPE_VOID, AB_FUNCTYPE_PARAM, AB_UNSPEC_PARAMS, AB_TYPEDEF,
   AB_GLOBAL, AB_SUBPROGRAM, AB_SUBPROGRAM_VOID, AB_PARAM, AB_PARAM_LIST, AB_PARAM_NOLOC, AB_VAR,
-  AB_VAR_LIST, AB_VAR_NOLOC, AB_INDEX_TYPE, AB_BLOCK, AB_COUNT
+  AB_VAR_LIST, AB_VAR_NOLOC, AB_INDEX_TYPE, AB_BLOCK, AB_ABSTRACT, AB_ABSTRACT_VOID, AB_INLINED,
+  AB_INL_PARAM, AB_INL_PARAM_LIST, AB_INL_PARAM_CONST, AB_INL_PARAM_NOLOC, AB_INL_VAR,
+  AB_INL_VAR_LIST, AB_INL_VAR_CONST, AB_INL_VAR_NOLOC, AB_ABSTRACT_BLOCK, AB_INL_BLOCK, AB_COUNT
 };
 
 typedef struct {
@@ -151,6 +158,32 @@ static const Abbrev abbrevs[AB_COUNT] = {
                                          FORM_sec_offset}},
   [AB_VAR_NOLOC] = {TAG_variable, false, {NAMED_DECL, AT_type, FORM_ref4}},
   [AB_BLOCK] = {TAG_lexical_block, true, {AT_ranges, FORM_sec_offset}},
+  /* a function inlined somewhere: its abstract instance (what every copy
+   * shares: name, type, its variables' names and types), and each copy */
+  [AB_ABSTRACT] = {TAG_subprogram, true, {AT_external, FORM_flag, NAMED_DECL, AT_prototyped,
+                                          FORM_flag_present, AT_type, FORM_ref4, AT_inline,
+                                          FORM_data1}},
+  [AB_ABSTRACT_VOID] = {TAG_subprogram, true, {AT_external, FORM_flag, NAMED_DECL, AT_prototyped,
+                                               FORM_flag_present, AT_inline, FORM_data1}},
+  [AB_INLINED] = {TAG_inlined_subroutine, true,
+                  {AT_abstract_origin, FORM_ref4, AT_entry_pc, FORM_addr, AT_ranges, FORM_sec_offset,
+                   AT_call_file, FORM_udata, AT_call_line, FORM_udata, AT_call_column, FORM_udata}},
+  [AB_INL_PARAM] = {TAG_formal_parameter, false, {AT_abstract_origin, FORM_ref4, AT_location,
+                                                  FORM_exprloc}},
+  [AB_INL_PARAM_LIST] = {TAG_formal_parameter, false, {AT_abstract_origin, FORM_ref4, AT_location,
+                                                       FORM_sec_offset}},
+  [AB_INL_PARAM_CONST] = {TAG_formal_parameter, false, {AT_abstract_origin, FORM_ref4,
+                                                        AT_const_value, FORM_sdata}},
+  [AB_INL_PARAM_NOLOC] = {TAG_formal_parameter, false, {AT_abstract_origin, FORM_ref4}},
+  [AB_INL_VAR] = {TAG_variable, false, {AT_abstract_origin, FORM_ref4, AT_location, FORM_exprloc}},
+  [AB_INL_VAR_LIST] = {TAG_variable, false, {AT_abstract_origin, FORM_ref4, AT_location,
+                                             FORM_sec_offset}},
+  [AB_INL_VAR_CONST] = {TAG_variable, false, {AT_abstract_origin, FORM_ref4, AT_const_value,
+                                              FORM_sdata}},
+  [AB_INL_VAR_NOLOC] = {TAG_variable, false, {AT_abstract_origin, FORM_ref4}},
+  [AB_ABSTRACT_BLOCK] = {TAG_lexical_block, true, {0}},
+  [AB_INL_BLOCK] = {TAG_lexical_block, true, {AT_abstract_origin, FORM_ref4, AT_ranges,
+                                              FORM_sec_offset}},
 };
 
 static void write_abbrevs(FILE *o) {
@@ -763,11 +796,14 @@ static bool oper_is(Oper *o, const char *sym) {
   return o->kind == OK_SYM && o->sym && !strcmp(o->sym, sym);
 }
 
-/* Does F's code name SYM (a static variable is named only in its function)? */
+/* Does F's own code name SYM (a static variable is named only in its
+ * function; in a copy of an inlined function, it is that function's)? */
 static bool refers_to(IrFunc *f, const char *sym) {
   for (int b = 0; b < f->nblocks; b++)
     for (int i = 0; i < f->blocks[b]->n; i++) {
       IrInst *in = &f->blocks[b]->ins[i];
+      if (in->inl)
+        continue;
       if (oper_is(&in->a, sym) || oper_is(&in->b, sym) || oper_is(&in->addr.base, sym) ||
           oper_is(&in->sret, sym))
         return true;
@@ -779,6 +815,7 @@ static bool refers_to(IrFunc *f, const char *sym) {
 }
 
 static Program *cur_prog;
+static IrProgram *cur_ir;
 
 /* ---- scopes ------------------------------------------------------------------------ */
 
@@ -797,7 +834,11 @@ struct Scope {
   int lo, hi;                     /* lines */
   Vec vars;                       /* Obj* */
   Vec kids;                       /* Scope* */
+  int id;                         /* its place in the walk (an inlined copy's block names
+                                     the abstract instance's by it) */
 };
+
+static int scope_count;
 
 static int max_line(Node *n);
 
@@ -835,6 +876,7 @@ static Scope *new_scope(Node *n, Scope *parent) {
   sc->file = n->loc.file ? n->loc.file : source_file;
   sc->lo = n->loc.line;
   sc->hi = max_line(n);
+  sc->id = ++scope_count;
   vec_push(&parent->kids, sc);
   return sc;
 }
@@ -878,6 +920,31 @@ static void scope_walk(Node *n, Scope *cur) {
   }
 }
 
+/* The scopes being written are those of the function's own code (NULL)
+ * or of the copy of an inlined call (dwarf.c "inlined calls"). */
+static IrInline *scope_ctx;
+
+/* Whether IN is code of the scopes being written (the copy's, or within it). */
+static bool in_ctx(const IrInst *in) {
+  if (!scope_ctx)
+    return true;
+  for (const IrInline *x = in->inl; x; x = x->parent)
+    if (x == scope_ctx)
+      return true;
+  return false;
+}
+
+/* The place of IN (in_ctx) in the code of the scopes being written: its
+ * own, or for a copy of a call inlined there, that call's place. */
+static Loc level_loc(const IrInst *in) {
+  const IrInline *r = in->inl;
+  if (r == scope_ctx)
+    return in->loc;
+  while (r->parent != scope_ctx)
+    r = r->parent;
+  return r->call;
+}
+
 static bool in_scope(Scope *sc, Loc l) {
   const char *file = l.file ? l.file : source_file;
   return l.line >= sc->lo && l.line <= sc->hi && !strcmp(file, sc->file);
@@ -891,7 +958,8 @@ static bool scope_ranges(IrFunc *f, Scope *sc, const char *label) {
     IrBlock *bl = f->blocks[b];
     int open = -1;
     for (int i = 0; i <= bl->n; i++) {
-      bool in = i < bl->n && bl->ins[i].op != IR_NOP && in_scope(sc, bl->ins[i].loc);
+      bool in = i < bl->n && bl->ins[i].op != IR_NOP && in_ctx(&bl->ins[i]) &&
+                in_scope(sc, level_loc(&bl->ins[i]));
       if (in && open < 0)
         open = i;
       if (!in && open >= 0) {
@@ -905,7 +973,7 @@ static bool scope_ranges(IrFunc *f, Scope *sc, const char *label) {
   for (int b = 0; b < f->nblocks; b++)
     for (int i = 0; i < f->blocks[b]->n; i++) {
       IrInst *in = &f->blocks[b]->ins[i];
-      if (in->op != IR_NOP && i386_dwarf_stub_owner(in) && in_scope(sc, in->loc)) {
+      if (in->op != IR_NOP && i386_dwarf_stub_owner(in) && in_ctx(in) && in_scope(sc, level_loc(in))) {
         buf_printf(&r, "\t.long %s-%s, %s-%s\n", i386_dwarf_stub_label(f->name, b, i, false), text0,
                    i386_dwarf_stub_label(f->name, b, i, true), text0);
         n++;
@@ -926,6 +994,241 @@ static bool scope_has_vars(Scope *sc) {
   return false;
 }
 
+/* ---- inlined calls ------------------------------------------------------------------ */
+
+/* Each function inlined somewhere has one abstract instance, .Lcuckoo_absK,
+ * its variables .Lcuckoo_absK_I (I: the place in its `locals`); each copy
+ * is a DW_TAG_inlined_subroutine naming it, where the call was, with the
+ * copy's code (the instructions and stubs copied from it, also within
+ * copies of other functions inlined into it) as its ranges, the copy's
+ * variables where the copy keeps them, and the calls inlined into it
+ * nested inside.  The out-of-line function, if any, stays as it is. */
+static Vec abstracts;             /* Obj*: the functions inlined, in order of first copy */
+
+static int abstract_of(Obj *fn) {
+  for (int i = 0; i < abstracts.len; i++)
+    if (abstracts.v[i] == fn)
+      return i;
+  vec_push(&abstracts, fn);
+  return abstracts.len - 1;
+}
+
+static bool described(Obj *v) { return is_identifier(v->name) && type_ref(v->ty); }
+
+/* FO's scopes under ROOT: its parameters and body's variables, then its blocks'. */
+static void build_scopes(Obj *fo, Scope *root) {
+  memset(root, 0, sizeof *root);
+  scope_count = 0;
+  for (Obj *v = fo->locals; v && v->is_param; v = v->next)
+    vec_push(&root->vars, v);
+  if (fo->body && fo->body->kind == ND_BLOCK) {
+    for (Node *st = fo->body->body; st; st = st->next)
+      scope_walk(st, root);
+  } else {
+    scope_walk(fo->body, root);
+  }
+}
+
+/* The abstract instance K's variables in SC, .Lcuckoo_absK_I each (I: the
+ * place in `locals`), a block of them .Lcuckoo_absK_bID, as write_scope
+ * writes a copy's. */
+static void write_abstract_scope(int k, Scope *sc, bool root) {
+  if (!root && !scope_has_vars(sc))
+    return;
+  bool block = !root && sc->vars.len;
+  if (block) {
+    buf_printf(&info, ".Lcuckoo_abs%d_b%d:\n", k, sc->id);
+    put_uleb(&info, AB_ABSTRACT_BLOCK);
+  }
+  Obj *fo = abstracts.v[k];
+  for (int j = 0; j < sc->vars.len; j++) {
+    Obj *v = sc->vars.v[j];
+    if (!described(v))
+      continue;
+    int i = 0;
+    for (Obj *u = fo->locals; u && u != v; u = u->next)
+      i++;
+    buf_printf(&info, ".Lcuckoo_abs%d_%d:\n", k, i);
+    put_uleb(&info, v->is_param ? AB_PARAM_NOLOC : AB_VAR_NOLOC);
+    put_decl(&info, v->name, v->loc);
+    put_ref(&info, type_ref(v->ty));
+  }
+  for (int j = 0; j < sc->kids.len; j++)
+    write_abstract_scope(k, sc->kids.v[j], false);
+  if (block)
+    put_u8(&info, 0);
+}
+
+static void write_abstract(int k) {
+  Obj *fo = abstracts.v[k];
+  const char *rt = type_ref(fo->ty->base);
+  buf_printf(&info, ".Lcuckoo_abs%d:\n", k);
+  put_uleb(&info, rt ? AB_ABSTRACT : AB_ABSTRACT_VOID);
+  put_u8(&info, fo->is_static ? 0 : 1);
+  put_decl(&info, fo->name, fo->loc);
+  if (rt)
+    put_ref(&info, rt);
+  put_u8(&info, INL_inlined);
+  Scope root;
+  build_scopes(fo, &root);
+  write_abstract_scope(k, &root, true);
+  /* its static variables, shared by every copy */
+  for (int i = 0; i < cur_ir->nfuncs; i++)
+    if (cur_ir->funcs[i]->obj == fo && !cur_ir->funcs[i]->is_thunk)
+      for (Obj *g = cur_prog->globals; g; g = g->next)
+        if (!g->is_function && !g->is_string && g->is_definition && is_static_local(g) &&
+            refers_to(cur_ir->funcs[i], g->asmname))
+          write_global(g);
+  put_u8(&info, 0);
+}
+
+static bool inside(const IrInline *x, const IrInline *r) {
+  for (; x; x = x->parent)
+    if (x == r)
+      return true;
+  return false;
+}
+
+/* R's code as a .debug_ranges list LABEL, its entry's range first (gdb
+ * 13 takes a block's entry from its first range; .debug_ranges has no
+ * order of its own), the entry being in *ENTRY; false when it has none.
+ * The entry is the instruction that inline.c marked first of the copy
+ * (as a NOP, once deleted, its label is where the code after it begins),
+ * or without one the first of R's code in layout order. */
+static bool inline_ranges(IrFunc *f, IrInline *r, const char *label, const char **entry) {
+  *entry = NULL;
+  int eb = -1, ei = -1;
+  for (int k = 0; k < f->nblocks && eb < 0; k++)
+    for (int i = 0; i < f->blocks[k]->n && eb < 0; i++)
+      if (f->blocks[k]->ins[i].inl_entry && inside(f->blocks[k]->ins[i].inl, r))
+        eb = k, ei = i;
+  Buf first = {0}, rest = {0};
+  int n = 0;
+  /* a range may go on into the next block: only labels lie between */
+  const char *open = NULL;
+  bool open_first = false;
+#define CLOSE(end)                                                                                 \
+  do {                                                                                             \
+    buf_printf(open_first ? &first : &rest, "\t.long %s-%s, %s-%s\n", open, text0, end, text0);    \
+    if (!*entry)                                                                                   \
+      *entry = open;                                                                               \
+    n++;                                                                                           \
+    open = NULL;                                                                                   \
+  } while (0)
+  for (int k = 0; k < f->nblocks; k++) {
+    IrBlock *bl = f->blocks[k];
+    for (int i = 0; i < bl->n; i++) {
+      if (k == eb && i == ei) {
+        /* the entry begins a range, the first one */
+        if (open)
+          CLOSE(i386_dwarf_label(f->name, k, i));
+        open = i386_dwarf_label(f->name, k, i);
+        open_first = true;
+        *entry = open;
+        continue;
+      }
+      if (bl->ins[i].op == IR_NOP)
+        continue;                 /* no code: neither begins nor ends a range */
+      bool in = inside(bl->ins[i].inl, r);
+      if (in && !open) {
+        open = i386_dwarf_label(f->name, k, i);
+        open_first = false;
+      }
+      if (!in && open)
+        CLOSE(i386_dwarf_label(f->name, k, i));
+    }
+  }
+  if (open)
+    CLOSE(i386_dwarf_label(f->name, f->nblocks - 1, f->blocks[f->nblocks - 1]->n));
+#undef CLOSE
+  for (int k = 0; k < f->nblocks; k++)
+    for (int i = 0; i < f->blocks[k]->n; i++) {
+      IrInst *in = &f->blocks[k]->ins[i];
+      if (in->op != IR_NOP && i386_dwarf_stub_owner(in) && inside(in->inl, r)) {
+        buf_printf(&rest, "\t.long %s-%s, %s-%s\n", i386_dwarf_stub_label(f->name, k, i, false), text0,
+                   i386_dwarf_stub_label(f->name, k, i, true), text0);
+        n++;
+      }
+    }
+  if (n && *entry)
+    buf_printf(&ranges, "%s:\n%s%s\t.long 0, 0\n", label, first.s ? first.s : "", rest.s ? rest.s : "");
+  free(first.s);
+  free(rest.s);
+  return n > 0 && *entry;
+}
+
+/* The copy R: its variables in its callee's scopes, and
+ * the calls inlined into it, each in the innermost of those around it. */
+static void write_scope(I386Func *cx, Liveness *L, int *defs, Scope *sc, bool root);
+static void write_inl_var(I386Func *cx, Liveness *L, Obj *v);
+
+static void write_inlined(I386Func *cx, Liveness *L, IrInline *r) {
+  IrFunc *f = cx->f;
+  const char *label = format(".Lcuckoo_ranges%d", range_lists++);
+  const char *entry;
+  if (!inline_ranges(f, r, label, &entry))
+    return;                       /* nothing of it is left */
+  int k = abstract_of(r->callee);
+  put_uleb(&info, AB_INLINED);
+  buf_printf(&info, "\t.long .Lcuckoo_abs%d-.Lcuckoo_info0\n", k);
+  buf_printf(&info, "\t.long %s\n\t.long %s\n", entry, label);
+  put_uleb(&info, decl_file(r->call));
+  put_uleb(&info, r->call.line > 0 ? r->call.line : 0);
+  put_uleb(&info, r->call.col > 0 ? r->call.col : 0);
+  /* the callee's parameters and variables, by its scopes, and the calls
+   * inlined into it */
+  Scope root;
+  build_scopes(r->callee, &root);
+  IrInline *outer = scope_ctx;
+  scope_ctx = r;
+  write_scope(cx, L, NULL, &root, true);
+  scope_ctx = outer;
+  put_u8(&info, 0);
+}
+
+/* Variable V of the copy scope_ctx: where the copy keeps it. */
+static void write_inl_var(I386Func *cx, Liveness *L, Obj *v) {
+  IrFunc *f = cx->f;
+  IrInline *r = scope_ctx;
+  int i = 0;
+  while (i < r->nvars && r->vars[i].var != v)
+    i++;
+  if (i == r->nvars || !described(v))
+    return;
+  int k = abstract_of(r->callee);
+  int pos = 0;
+  for (Obj *u = r->callee->locals; u && u != v; u = u->next)
+    pos++;
+  const char *origin = format(".Lcuckoo_abs%d_%d", k, pos);
+  bool param = v->is_param;
+  Oper w = r->vars[i].where;
+  if (w.kind == OK_TEMP && w.temp >= 0 && w.temp < f->ntemps) {
+    const char *list = format(".Lcuckoo_loc%d", loc_lists++);
+    if (temp_loclist(cx, L, w.temp, list)) {
+      put_uleb(&info, param ? AB_INL_PARAM_LIST : AB_INL_VAR_LIST);
+      put_ref(&info, origin);
+      buf_printf(&info, "\t.long %s\n", list);
+      return;
+    }
+  } else if (w.kind == OK_SLOT && w.slot >= 0 && w.slot < f->nslots) {
+    /* a slot of the copy: written by the copy before it is read */
+    Expr e = fbreg((long long)f->slots[w.slot].offset + lead(v->ty));
+    put_uleb(&info, param ? AB_INL_PARAM : AB_INL_VAR);
+    put_ref(&info, origin);
+    put_exprloc(&info, &e);
+    return;
+  } else if (w.kind == OK_IMM) {
+    put_uleb(&info, param ? AB_INL_PARAM_CONST : AB_INL_VAR_CONST);
+    put_ref(&info, origin);
+    put_sleb(&info, w.imm);
+    return;
+  }
+  put_uleb(&info, param ? AB_INL_PARAM_NOLOC : AB_INL_VAR_NOLOC);
+  put_ref(&info, origin);
+}
+
+static bool *inl_done;            /* per inlines[] of the function being written */
+
 static void write_scope(I386Func *cx, Liveness *L, int *defs, Scope *sc, bool root) {
   if (!root) {
     if (!scope_has_vars(sc))
@@ -934,14 +1237,31 @@ static void write_scope(I386Func *cx, Liveness *L, int *defs, Scope *sc, bool ro
       const char *label = format(".Lcuckoo_ranges%d", range_lists++);
       if (!scope_ranges(cx->f, sc, label))
         return;                   /* no code: nothing to show */
-      put_uleb(&info, AB_BLOCK);
+      if (scope_ctx) {
+        put_uleb(&info, AB_INL_BLOCK);
+        buf_printf(&info, "\t.long .Lcuckoo_abs%d_b%d-.Lcuckoo_info0\n", abstract_of(scope_ctx->callee), sc->id);
+      } else {
+        put_uleb(&info, AB_BLOCK);
+      }
       buf_printf(&info, "\t.long %s\n", label);
     }
   }
   for (int i = 0; i < sc->vars.len; i++)
-    write_local(cx, L, sc->vars.v[i], defs);
+    if (scope_ctx)
+      write_inl_var(cx, L, sc->vars.v[i]);
+    else
+      write_local(cx, L, sc->vars.v[i], defs);
   for (int i = 0; i < sc->kids.len; i++)
     write_scope(cx, L, defs, sc->kids.v[i], false);
+  /* the calls inlined here (and not in a block inside) */
+  IrFunc *f = cx->f;
+  for (int j = 0; j < f->inlines.len; j++) {
+    IrInline *r = f->inlines.v[j];
+    if (r->parent != scope_ctx || inl_done[j] || (!root && !in_scope(sc, r->call)))
+      continue;
+    inl_done[j] = true;
+    write_inlined(cx, L, r);
+  }
   if (!root && sc->vars.len)
     put_u8(&info, 0);
 }
@@ -972,16 +1292,13 @@ static void write_function(I386Func *cx) {
       if (f->blocks[b]->ins[i].dst >= 0)
         defs[f->blocks[b]->ins[i].dst]++;
   /* the parameters and the body's own variables, then the blocks' */
-  Scope root = {0};
-  for (Obj *v = fo->locals; v && v->is_param; v = v->next)
-    vec_push(&root.vars, v);
-  if (fo->body && fo->body->kind == ND_BLOCK) {
-    for (Node *st = fo->body->body; st; st = st->next)
-      scope_walk(st, &root);
-  } else {
-    scope_walk(fo->body, &root);
-  }
+  Scope root;
+  build_scopes(fo, &root);
+  inl_done = xmalloc(f->inlines.len + 1);
+  memset(inl_done, 0, f->inlines.len + 1);
   write_scope(cx, &L, defs, &root, true);
+  free(inl_done);
+  inl_done = NULL;
   /* its static variables, found under their names in it only */
   for (Obj *g = cur_prog->globals; g; g = g->next)
     if (!g->is_function && !g->is_string && g->is_definition && is_static_local(g) &&
@@ -1012,6 +1329,7 @@ static void write_global(Obj *g) {
 void i386_dwarf_program(FILE *o, IrProgram *ir, I386Func **cxs, const char *source_name) {
   source_file = source_name;
   cur_prog = ir->prog;
+  cur_ir = ir;
   memset(&info, 0, sizeof info);
   memset(&types, 0, sizeof types);
   memset(&loc, 0, sizeof loc);
@@ -1035,12 +1353,22 @@ void i386_dwarf_program(FILE *o, IrProgram *ir, I386Func **cxs, const char *sour
       continue;                   /* a static local is its function's */
     write_global(g);
   }
+  /* the abstract instances of the functions inlined, then the functions */
+  memset(&abstracts, 0, sizeof abstracts);
+  for (int i = 0; i < ir->nfuncs; i++)
+    if (!ir->funcs[i]->is_thunk && ir->funcs[i]->obj)
+      for (int j = 0; j < ir->funcs[i]->inlines.len; j++)
+        abstract_of(((IrInline *)ir->funcs[i]->inlines.v[j])->callee);
+  for (int k = 0; k < abstracts.len; k++)
+    write_abstract(k);
   for (int i = 0; i < ir->nfuncs; i++) {
     IrFunc *f = ir->funcs[i];
     if (f->is_thunk || !f->obj)
       continue;
     write_function(cxs[i]);
   }
+  free(abstracts.v);
+  memset(&abstracts, 0, sizeof abstracts);
   for (int i = 0; i < ir->prog->typedefs.len; i++) {
     Obj *td = ir->prog->typedefs.v[i];
     const char *r = type_ref(td->ty);

@@ -17,6 +17,11 @@
  *   - the proof checker sees the result as ordinary code of the caller and
  *     proves it as such: nothing here is trusted.
  *
+ * Every instruction of a copy names the call it was copied for (IrInst.inl,
+ * an IrInline with the callee's variables' places in the copy), and the
+ * calls inlined into the callee are copied under it, so -g can show the
+ * copy as the callee inlined there (dwarf.c); nothing else reads them.
+ *
  * A parameter whose slot the body only reads whole becomes a copy of the
  * argument; any other parameter gets a slot of the caller, stored before
  * the body runs, as the call stored it on the stack.
@@ -108,6 +113,9 @@ typedef struct {
   int *temp, *slot, *block;
   int nsites;
   IrSite **site_from, **site_to;
+  IrInline *top;                  /* the call being inlined */
+  int ninl;                       /* the callee's own inlined calls, copied once each */
+  IrInline **inl_from, **inl_to;
 } Map;
 
 static Oper map_oper(const Map *m, Oper o) {
@@ -116,6 +124,84 @@ static Oper map_oper(const Map *m, Oper o) {
   else if (o.kind == OK_SLOT)
     o.slot = m->slot[o.slot];
   return o;
+}
+
+/* ---- what -g needs to describe the copy (IrInst.inl) ---- */
+
+static IrInline *new_inline(IrFunc *g, Obj *callee, Loc call, IrInline *parent, int nvars) {
+  IrInline *r = xmalloc(sizeof *r);
+  memset(r, 0, sizeof *r);
+  r->callee = callee;
+  r->call = call;
+  r->parent = parent;
+  r->vars = xmalloc(sizeof(IrInlineVar) * (nvars + 1));
+  vec_push(&g->inlines, r);
+  return r;
+}
+
+/* The inlined call of G that an instruction copied from F's inlined call X
+ * belongs to (X NULL: F's own code, the call being inlined), made on first
+ * use, its parents first; its variables' places through M. */
+static IrInline *map_inl(IrFunc *g, Map *m, IrInline *x) {
+  if (!x)
+    return m->top;
+  for (int i = 0; i < m->ninl; i++)
+    if (m->inl_from[i] == x)
+      return m->inl_to[i];
+  IrInline *parent = map_inl(g, m, x->parent);
+  IrInline *c = new_inline(g, x->callee, x->call, parent, x->nvars);
+  for (int i = 0; i < x->nvars; i++) {
+    Oper w = x->vars[i].where;
+    if (w.kind == OK_SLOT && m->slot[w.slot] < 0)
+      w.kind = OK_NONE;           /* a slot the copy reads as its argument: not kept */
+    else
+      w = map_oper(m, w);
+    c->vars[c->nvars].var = x->vars[i].var;
+    c->vars[c->nvars++].where = w;
+  }
+  m->inl_from[m->ninl] = x;
+  m->inl_to[m->ninl++] = c;
+  return c;
+}
+
+/* M's call being inlined: F's variables and where the copy keeps them
+ * (a parameter's temp, or the argument itself when a constant; a local's
+ * temp or its new slot).  CALL is the call inlined, in G. */
+static void begin_inl(IrFunc *g, Map *m, const IrFunc *f, const IrInst *call, const bool *by_copy,
+                      const Oper *pval) {
+  int n = 0;
+  for (Obj *v = f->obj->locals; v; v = v->next)
+    n++;
+  IrInline *r = new_inline(g, f->obj, call->loc, call->inl, n);
+  for (Obj *v = f->obj->locals; v; v = v->next) {
+    if (!v->is_local)
+      continue;
+    Oper w = {.kind = OK_NONE};
+    int ps = -1;                  /* the parameter's incoming slot */
+    for (int s = 0; s < f->nslots && v->is_param; s++)
+      if (f->slots[s].obj == v && f->slots[s].param_off >= 0)
+        ps = s;
+    /* a constant argument is the parameter's value while the callee does
+     * not assign it (its temp's only definition is the read) */
+    int defs = 0;
+    for (int b = 0; b < f->nblocks && v->id > 0; b++)
+      for (int i = 0; i < f->blocks[b]->n; i++)
+        defs += f->blocks[b]->ins[i].dst == v->id - 1;
+    if (ps >= 0 && by_copy[ps] && pval[ps].kind == OK_IMM && lower_kind(v->ty) == IK_I32 && defs <= 1)
+      w = pval[ps];
+    else if (v->id > 0 && v->id - 1 < f->ntemps)
+      w = ir_temp(m->temp[v->id - 1]);
+    else if (v->offset > 0 && v->offset - 1 < f->nslots) {
+      int s = v->offset - 1;
+      if (m->slot[s] >= 0)
+        w = ir_slot(m->slot[s], 0);
+      else if (by_copy[s] && (pval[s].kind == OK_TEMP || (pval[s].kind == OK_IMM && lower_kind(v->ty) == IK_I32)))
+        w = pval[s];
+    }
+    r->vars[r->nvars].var = v;
+    r->vars[r->nvars++].where = w;
+  }
+  m->top = r;
 }
 
 static IrSite *map_site(IrFunc *g, Map *m, const IrFunc *f, IrSite *s) {
@@ -152,6 +238,7 @@ static void copy_block(IrFunc *g, int nbk, const IrBlock *fb, Map *m, const IrFu
       in->dst = m->temp[src.dst];
       in->a = pval[src.addr.base.slot];
       in->loc = src.loc;
+      in->inl = map_inl(g, m, src.inl);
       continue;
     }
     if (src.op == IR_RET) {
@@ -161,10 +248,12 @@ static void copy_block(IrFunc *g, int nbk, const IrBlock *fb, Map *m, const IrFu
         in->dst = call->dst;
         in->a = map_oper(m, src.a);
         in->loc = src.loc;
+        in->inl = map_inl(g, m, src.inl);
       }
       IrInst *in = ir_append(g, nbk, IR_JMP);
       in->t1 = cont;
       in->loc = src.loc;
+      in->inl = map_inl(g, m, src.inl);
       continue;
     }
     IrInst *in = ir_append(g, nbk, IR_NOP);
@@ -183,6 +272,7 @@ static void copy_block(IrFunc *g, int nbk, const IrBlock *fb, Map *m, const IrFu
     }
     in->site = map_site(g, m, f, in->site);
     in->site2 = map_site(g, m, f, in->site2);
+    in->inl = map_inl(g, m, src.inl);
   }
 }
 
@@ -208,6 +298,8 @@ static void map_init(Map *m, IrFunc *g, const IrFunc *f) {
   m->block = xmalloc(sizeof(int) * (f->nblocks + 1));
   m->site_from = xmalloc(sizeof(IrSite *) * (f->nsites + 1));
   m->site_to = xmalloc(sizeof(IrSite *) * (f->nsites + 1));
+  m->inl_from = xmalloc(sizeof(IrInline *) * (f->inlines.len + 1));
+  m->inl_to = xmalloc(sizeof(IrInline *) * (f->inlines.len + 1));
   for (int t = 0; t < f->ntemps; t++)
     m->temp[t] = ir_new_temp(g, f->tkind[t]);
   for (int s = 0; s < f->nslots; s++)
@@ -246,6 +338,8 @@ static void map_free(Map *m) {
   free(m->block);
   free(m->site_from);
   free(m->site_to);
+  free(m->inl_from);
+  free(m->inl_to);
 }
 
 /* Lay G out as blocks 0..B, then the N blocks NEWB, then B+1..FIRST_NEW-1
@@ -323,13 +417,17 @@ static void inline_call(IrFunc *g, int b, int i, IrFunc *f) {
     st->addr.base = ir_slot(m.slot[s], 0);
     st->a = pval[s];
     st->loc = call.loc;
+    st->inl = call.inl;
   }
   map_params_direct(&m, g, f, by_copy, pval, NULL);
+  begin_inl(g, &m, f, &call, by_copy, pval);
   IrInst *j = ir_append(g, b, IR_JMP);
   j->t1 = m.block[0];
   j->loc = call.loc;
+  j->inl = call.inl;
   for (int k = 0; k < f->nblocks; k++)
     copy_block(g, m.block[k], f->blocks[k], &m, f, by_copy, pval, &call, cont);
+  g->blocks[m.block[0]]->ins[0].inl_entry = true;
   /* the body right after the call's block, then the rest of that block */
   int *newb = xmalloc(sizeof(int) * (f->nblocks + 1));
   memcpy(newb, m.block, sizeof(int) * f->nblocks);
@@ -407,7 +505,9 @@ static void inline_prefix(IrFunc *g, int b, int i, const IrFunc *f, const char *
   IrInst *c = ir_append(g, fallback, IR_NOP);
   *c = call;
   c->no_inline = true;
-  ir_append(g, fallback, IR_JMP)->t1 = cont;
+  IrInst *back = ir_append(g, fallback, IR_JMP);
+  back->t1 = cont;
+  back->inl = call.inl;
   Map m;
   map_init(&m, g, f);
   int *newb = xmalloc(sizeof(int) * (f->nblocks + 2)), n = 0;
@@ -417,12 +517,15 @@ static void inline_prefix(IrFunc *g, int b, int i, const IrFunc *f, const char *
       newb[n++] = m.block[k];
   }
   map_params_direct(&m, g, f, by_copy, pval, in_s);
+  begin_inl(g, &m, f, &call, by_copy, pval);
   IrInst *j = ir_append(g, b, IR_JMP);
   j->t1 = m.block[0];
   j->loc = call.loc;
+  j->inl = call.inl;
   for (int k = 0; k < f->nblocks; k++)
     if (in_s[k])
       copy_block(g, m.block[k], f->blocks[k], &m, f, by_copy, pval, &call, cont);
+  g->blocks[m.block[0]]->ins[0].inl_entry = true;
   /* layout: the call's block, the prefix, the fallback, the rest */
   newb[n++] = fallback;
   newb[n++] = cont;

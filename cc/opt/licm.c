@@ -183,6 +183,10 @@ static bool hoist_loop(Licm *L, int h, int p) {
         in->dst = -1;
         in->addr.index = -1;
         in->addr.scale = 1;
+        /* an inlined copy's entry stays where it was (-g, dwarf.c) */
+        in->inl = copy.inl;
+        in->inl_entry = copy.inl_entry;
+        copy.inl_entry = false;
         append_before_term(f, p, copy);
         L->defined_in_loop[t] = 0;
         L->def_block[t] = p;

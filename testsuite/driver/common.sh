@@ -50,3 +50,47 @@ expect_usage_ok() {
 lineof() { grep -n -F -e "$1" prog.ck | sed 's/:.*//;q'; }
 # listing: the files of the current directory (hidden ones excepted), one a line
 listing() { ls -1 | LC_ALL=C sort; }
+
+# gdb_session SCRIPT OUT SALT: ./prog under gdb running SCRIPT, whose line
+# START becomes `run` (mode=native: CUCKOO_RUN empty) or `continue` after
+# `target remote` to `$CUCKOO_RUN -g PORT` (mode=qemu), PORT a free one
+# picked from SALT; gdb's output in OUT, the program's in prog.out.
+gdb_session() {
+	if [ $mode = native ]; then
+		sed 's/^START$/run/' "$1" > s.gdb
+		timeout 120 gdb -nx -batch -ex 'set pagination off' -ex 'set confirm off' \
+			-x s.gdb ./prog > "$2" 2>&1 < /dev/null
+		return
+	fi
+	qpid=
+	cleanup_hook='[ -n "$qpid" ] && { kill $qpid 2>/dev/null; sleep 1; kill -9 $qpid 2>/dev/null; wait $qpid 2>/dev/null; }'
+	port=$((20000 + ($$ + $3) % 20000)) tries=0
+	while :; do
+		tries=$((tries + 1))
+		[ $tries -gt 20 ] && fail "no free port for qemu's gdb stub"
+		if command -v ss > /dev/null && ss -ltn | awk '{ print $4 }' | grep -q ":$port\$"; then
+			port=$((port + 1)); continue
+		fi
+		$CUCKOO_RUN -g $port ./prog > prog.out 2> qemu.err &
+		qpid=$!
+		sleep 1
+		kill -0 $qpid 2> /dev/null && break
+		cat qemu.err; wait $qpid 2> /dev/null; qpid=
+		port=$((port + 1))
+	done
+	sed 's/^START$/continue/' "$1" > s.gdb
+	tries=0
+	while :; do
+		timeout 120 gdb -nx -batch -ex 'set pagination off' -ex 'set confirm off' \
+			-ex 'set architecture i386' -ex 'set sysroot /' -ex 'file ./prog' \
+			-ex "target remote :$port" -x s.gdb > "$2" 2>&1 < /dev/null
+		grep -q 'Connection refused' "$2" || break
+		tries=$((tries + 1))
+		[ $tries -gt 10 ] && { cat "$2"; fail "gdb cannot connect to qemu on port $port"; }
+		sleep 1
+	done
+	n=0
+	while kill -0 $qpid 2> /dev/null && [ $n -lt 10 ]; do sleep 1; n=$((n + 1)); done
+	eval "$cleanup_hook"
+	qpid=
+}

@@ -17,45 +17,8 @@ esac
 expect_status 0 "$CC" -g -o prog prog.ck
 brk=$(lineof LINE-BREAK) nxt=$(lineof LINE-NEXT) prt=$(lineof LINE-PRINT)
 
-qpid=
-cleanup_hook='[ -n "$qpid" ] && { kill $qpid 2>/dev/null; sleep 1; kill -9 $qpid 2>/dev/null; wait $qpid 2>/dev/null; }'
-
-if [ $mode = qemu ]; then
-	# a free port: qemu exits at once when it cannot listen on it
-	port=$((20000 + $$ % 20000)) tries=0
-	while :; do
-		tries=$((tries + 1))
-		[ $tries -gt 20 ] && fail "no free port for qemu's gdb stub"
-		if command -v ss > /dev/null && ss -ltn | awk '{ print $4 }' | grep -q ":$port\$"; then
-			port=$((port + 1)); continue
-		fi
-		$CUCKOO_RUN -g $port ./prog > prog.out 2> qemu.err &
-		qpid=$!
-		sleep 1
-		kill -0 $qpid 2> /dev/null && break
-		cat qemu.err; wait $qpid 2> /dev/null; qpid=
-		port=$((port + 1))
-	done
-	tries=0
-	while :; do
-		timeout 60 gdb -nx -batch -ex 'set pagination off' -ex 'set confirm off' \
-			-ex 'set architecture i386' -ex 'set sysroot /' -ex 'file ./prog' \
-			-ex "target remote :$port" \
-			-ex "break prog.ck:$brk" -ex continue -ex next -ex next -ex kill \
-			> gdb.out 2>&1 < /dev/null
-		grep -q 'Connection refused' gdb.out || break
-		tries=$((tries + 1))
-		[ $tries -gt 10 ] && { cat gdb.out; fail "gdb cannot connect to qemu on port $port"; }
-		sleep 1
-	done
-	# qemu ends once gdb killed the program
-	n=0
-	while kill -0 $qpid 2> /dev/null && [ $n -lt 10 ]; do sleep 1; n=$((n + 1)); done
-else
-	timeout 60 gdb -nx -batch -ex 'set pagination off' -ex 'set confirm off' \
-		-ex "break prog.ck:$brk" -ex run -ex next -ex next -ex kill ./prog \
-		> gdb.out 2>&1 < /dev/null
-fi
+printf 'break prog.ck:%s\nSTART\nnext\nnext\nkill\n' "$brk" > session.gdb
+gdb_session session.gdb gdb.out 0
 cat gdb.out
 
 grep -q "^Breakpoint 1 at .*: file prog\.ck, line $brk\." gdb.out ||

@@ -80,44 +80,7 @@ run_session() {
 	expect_status 0 "$CC" -g "$1" -o prog debug-vars.ck
 	# the debugging sections pass the linker's and the auditor's rules
 	expect_status 0 "$OBJCHECK" prog
-	out=gdb$1.out
-	if [ $mode = native ]; then
-		sed 's/^START$/run/' session.gdb > s.gdb
-		timeout 120 gdb -nx -batch -ex 'set pagination off' -ex 'set confirm off' \
-			-x s.gdb ./prog > "$out" 2>&1 < /dev/null
-		return
-	fi
-	qpid=
-	cleanup_hook='[ -n "$qpid" ] && { kill $qpid 2>/dev/null; sleep 1; kill -9 $qpid 2>/dev/null; wait $qpid 2>/dev/null; }'
-	port=$((20000 + ($$ + ${#1} * 7) % 20000)) tries=0
-	while :; do
-		tries=$((tries + 1))
-		[ $tries -gt 20 ] && fail "no free port for qemu's gdb stub"
-		if command -v ss > /dev/null && ss -ltn | awk '{ print $4 }' | grep -q ":$port\$"; then
-			port=$((port + 1)); continue
-		fi
-		$CUCKOO_RUN -g $port ./prog > prog.out 2> qemu.err &
-		qpid=$!
-		sleep 1
-		kill -0 $qpid 2> /dev/null && break
-		cat qemu.err; wait $qpid 2> /dev/null; qpid=
-		port=$((port + 1))
-	done
-	sed 's/^START$/continue/' session.gdb > s.gdb
-	tries=0
-	while :; do
-		timeout 120 gdb -nx -batch -ex 'set pagination off' -ex 'set confirm off' \
-			-ex 'set architecture i386' -ex 'set sysroot /' -ex 'file ./prog' \
-			-ex "target remote :$port" -x s.gdb > "$out" 2>&1 < /dev/null
-		grep -q 'Connection refused' "$out" || break
-		tries=$((tries + 1))
-		[ $tries -gt 10 ] && { cat "$out"; fail "gdb cannot connect to qemu on port $port"; }
-		sleep 1
-	done
-	n=0
-	while kill -0 $qpid 2> /dev/null && [ $n -lt 10 ]; do sleep 1; n=$((n + 1)); done
-	eval "$cleanup_hook"
-	qpid=
+	gdb_session session.gdb gdb$1.out $((${#1} * 7))
 }
 
 # has OUT ERE WHAT: OUT has a line matching ERE
