@@ -75,34 +75,9 @@ void opt_remove_store_checks(IrFunc *f) {
   Word *in_s = xmalloc(sizeof(Word) * (size_t)nw * (size_t)nb);
   Word *out_s = xmalloc(sizeof(Word) * (size_t)nw * (size_t)nb);
   Word *cur = xmalloc(sizeof(Word) * (size_t)nw);
-  int *npred = xmalloc(sizeof(int) * ((size_t)nb + 1));
-  int **preds = xmalloc(sizeof(int *) * ((size_t)nb + 1));
-  for (int pass = 0; pass < 2; pass++) {
-    if (pass == 1)
-      for (int b = 0; b < nb; b++) {
-        preds[b] = xmalloc(sizeof(int) * ((size_t)npred[b] + 1));
-        npred[b] = 0;
-      }
-    for (int p = 0; p < nb; p++) {
-      IrBlock *pb = f->blocks[p];
-      if (!pb->n)
-        continue;
-      IrInst *t = &pb->ins[pb->n - 1];
-      int succ[2], ns = 0;
-      if (t->op == IR_JMP)
-        succ[ns++] = t->t1;
-      else if (t->op == IR_BR) {
-        succ[ns++] = t->t1;
-        if (t->t2 != t->t1)
-          succ[ns++] = t->t2;
-      }
-      for (int k = 0; k < ns; k++) {
-        if (pass == 1)
-          preds[succ[k]][npred[succ[k]]] = p;
-        npred[succ[k]]++;
-      }
-    }
-  }
+  /* predecessors of the reachable blocks (an unreachable one has none) */
+  IrCfg *g = ir_cfg(f);
+  int *npred = g->npred, **preds = g->pred;
   /* from "everything" down to the fixed point (sets only shrink) */
   for (size_t i = 0; i < (size_t)nw * (size_t)nb; i++)
     out_s[i] = ~0ULL;
@@ -148,10 +123,7 @@ void opt_remove_store_checks(IrFunc *f) {
       transfer(in, cur, nt);
     }
   }
-  for (int b = 0; b < nb; b++)
-    free(preds[b]);
-  free(preds);
-  free(npred);
+  ir_cfg_free(g);
   free(in_s);
   free(out_s);
   free(cur);
