@@ -4164,7 +4164,10 @@ static void put_state(struct vctx *v, FILE *f, const struct st *s, uint32_t off,
     fprintf(f, "at +0x%x%s%s\n", off, label ? " " : "", label ? label : "");
     for (size_t l = 0; l < NREG + v->ncells; l++) {
         const struct val *x = loc(v, s, l);
-        if (x->k == V_TOP && !x->lenof && !x->mulof && !x->nzof && !x->nzlow && !named_elsewhere(v, s, l, x->vn))
+        /* a lone integer is left out, but not one known non-zero: the
+         * states after it would lose what the edge into them needs */
+        if (x->k == V_TOP && !x->nn && !x->lenof && !x->mulof && !x->nzof && !x->nzlow &&
+            !named_elsewhere(v, s, l, x->vn))
             continue;
         fputs(l < NREG ? "reg " : "cell ", f);
         put_loc(v, f, l);

@@ -92,7 +92,8 @@ function ops(i,    s) { s = text(i); if (s !~ / /) return ""; sub(/^[^ ]* /, "",
 # a line that is neither code nor a label: comments and .loc
 # (and anything between .pushsection and .popsection: a proof written
 # beside the code is not code)
-function filler(i) { return L[i] ~ /^#/ || L[i] ~ /^\t\.loc / || L[i] ~ /^$/ || (i in aside) }
+# (a store check's return label, .LstoredN, is reached only from its own stub: no block)
+function filler(i) { return L[i] ~ /^#/ || L[i] ~ /^\t\.loc / || L[i] ~ /^$/ || L[i] ~ /^\.Lstored[0-9]+:$/ || (i in aside) }
 # the next instruction after i in the same block (0 if a label or directive intervenes)
 function nextins(i,    j) {
 	for (j = i + 1; j < fend && filler(j); j++) ;
@@ -145,7 +146,7 @@ function icall_at(i,    j, k, r) {
 # (on %BASE when BASE is set): sets ACC and the operand's parts
 function access_after(i, idx, base,    k, o, n) {
 	k = i
-	for (n = 0; n < 6 && (k = nextins(k)); n++) {
+	for (n = 0; n < 9 && (k = nextins(k)); n++) {
 		o = ops(k)
 		if (match(o, /[^ ,(]*\((%e[a-z][a-z])?,%e[a-z][a-z],[1248]\)/)) {
 			OPND = substr(o, RSTART, RLENGTH)
