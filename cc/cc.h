@@ -927,6 +927,8 @@ void opt_cse(IrFunc *f);
 /* opt/storecheck.c: store checks (§13.3) that cannot fail are removed
  * (every level: lowering makes one per store). */
 void opt_remove_store_checks(IrFunc *f);
+/* ir.c: block B's last definition of temp T is `T = copy C`; sets *C. */
+bool ir_block_sets_const(const IrBlock *b, int t, long long *c);
 /* opt/storecheck.c: a loop's first iteration makes its loop-invariant
  * store checks on a path of its own, so that the later ones go (-O1). */
 void opt_hoist_store_checks(IrFunc *f);

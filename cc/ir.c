@@ -78,6 +78,21 @@ IrSite *ir_new_site(IrFunc *f, const char *kind, const char *detail, Loc loc) {
   return s;
 }
 
+/* Whether block B's last definition of temp T is `T = copy C` (a
+ * constant), and sets *C. */
+bool ir_block_sets_const(const IrBlock *b, int t, long long *c) {
+  for (int k = b->n - 1; k >= 0; k--) {
+    const IrInst *in = &b->ins[k];
+    if (in->dst != t)
+      continue;
+    if (in->op != IR_COPY || in->a.kind != OK_IMM)
+      return false;
+    *c = in->a.imm;
+    return true;
+  }
+  return false;
+}
+
 IrInst *ir_append(IrFunc *f, int block, IrOp op) {
   IrBlock *b = f->blocks[block];
   if (b->n == b->cap) {

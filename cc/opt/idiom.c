@@ -43,17 +43,6 @@ static bool is_increment(const IrInst *in, int i) {
          in->b.kind == OK_IMM && in->b.imm == 1;
 }
 
-/* Whether P's last definition of I is `I = copy 0`. */
-static bool ends_with_zero(IrBlock *p, int i) {
-  for (int k = p->n - 1; k >= 0; k--) {
-    IrInst *in = &p->ins[k];
-    if (in->dst != i)
-      continue;
-    return in->op == IR_COPY && in->a.kind == OK_IMM && in->a.imm == 0;
-  }
-  return false;
-}
-
 static void zero_loop(IrFunc *f, IrCfg *g, int h) {
   IrBlock *hb = f->blocks[h];
   int k = 0;
@@ -62,7 +51,7 @@ static void zero_loop(IrFunc *f, IrCfg *g, int h) {
       br->b.kind != OK_IMM || br->b.imm <= 0 || br->b.imm > (1 << 20))
     return;
   int i = br->a.temp, body = br->t1, exit = br->t2;
-  long long n = br->b.imm;
+  long long n = br->b.imm, c0;
   if (body == h || exit == h || g->npred[h] != 2 || g->npred[body] != 1)
     return;
   /* the body: the store, the increment, the jump back -- perhaps through
@@ -106,7 +95,7 @@ static void zero_loop(IrFunc *f, IrCfg *g, int h) {
   int p = g->pred[h][0] == latch ? g->pred[h][1] : g->pred[h][0];
   IrBlock *pb = f->blocks[p];
   IrInst *pj = &pb->ins[pb->n - 1];
-  if (pj->op != IR_JMP || pj->t1 != h || !ends_with_zero(pb, i))
+  if (pj->op != IR_JMP || pj->t1 != h || !ir_block_sets_const(pb, i, &c0) || c0 != 0)
     return;
   Oper dst = st->addr.base;
   dst.imm += st->addr.off;

@@ -144,20 +144,6 @@ static bool quiet_op(const IrInst *in) {
   }
 }
 
-/* Whether P's last definition of temp I is `I = copy C`, and sets *C. */
-static bool ends_with_const(IrBlock *p, int i, long long *c) {
-  for (int k = p->n - 1; k >= 0; k--) {
-    IrInst *in = &p->ins[k];
-    if (in->dst != i)
-      continue;
-    if (in->op != IR_COPY || in->a.kind != OK_IMM)
-      return false;
-    *c = in->a.imm;
-    return true;
-  }
-  return false;
-}
-
 /* A counted loop `P: i = C; jmp H; H: br i < N -> B, X; B: (quiet)
  * check_store c; ...` with C < N, constants, runs its body at least once,
  * and checks c on every iteration although, when c does not change in
@@ -192,7 +178,7 @@ static void hoist_loop(IrFunc *f, IrCfg *g, int h, char *in_loop) {
   IrBlock *pb = f->blocks[p];
   long long c0, n = br->b.imm;
   if (!pb->n || pb->ins[pb->n - 1].op != IR_JMP || pb->ins[pb->n - 1].t1 != h ||
-      !ends_with_const(pb, br->a.temp, &c0))
+      !ir_block_sets_const(pb, br->a.temp, &c0))
     return;
   if (br->cc == CC_ULT ? !((unsigned long long)(c0 & 0xffffffffLL) < (unsigned long long)(n & 0xffffffffLL))
                        : !((int)c0 < (int)n))
