@@ -849,8 +849,13 @@ static int val_same(const struct val *a, const struct val *b)
 static const struct ctype *unsized_array_of(struct vctx *v, const struct ctype *elem, int isconst);
 struct st;
 static int const_below_len(const struct st *s, uint32_t c, uint32_t w);
+/* The element size an indexed access wants: SCALE, or SCALE * MUL when the
+ * index register holds i * MUL (pick_index); MUL 0 when it does not. */
+struct ixwant {
+    long long scale, mul;
+};
 static const struct ctype *array_at(const struct vtags *tg, const struct ctype *t, long long L, long long *e0,
-                                    int *isconst, int depth);
+                                    int *isconst, int depth, const struct ixwant *want);
 
 /* The types of the objects that begin exactly at OFF inside T, outermost
  * first (a struct, its first member, ...), each with the const that the
@@ -974,8 +979,8 @@ static struct val join_val1(struct vctx *v, const struct val *a, const struct va
                  * type, its length in its word */
                 long long e0p = -1, e0q = -1;
                 int cp = pc, cq = qc;
-                const struct ctype *ap = array_at(&v->tags, p->t, p->off, &e0p, &cp, 0);
-                const struct ctype *aq = array_at(&v->tags, q->t, q->off, &e0q, &cq, 0);
+                const struct ctype *ap = array_at(&v->tags, p->t, p->off, &e0p, &cp, 0, NULL);
+                const struct ctype *aq = array_at(&v->tags, q->t, q->off, &e0q, &cq, 0, NULL);
                 if (ap && aq && e0p == p->off && e0q == q->off && cp == cq && ty_eq(ap->sub, aq->sub, 0)) {
                     r = *p;
                     r.t = unsized_array_of(v, ap->sub, cp);
@@ -1166,12 +1171,21 @@ static struct region region_of(const struct vtags *tg, const struct ctype *t, lo
     return r;
 }
 
+/* Whether elements of size ES are what WANT asks for (any, without one). */
+static int ixwant_fits(const struct ixwant *want, long long es)
+{
+    return !want || es == want->scale || (want->mul && want->scale * want->mul == es);
+}
+
 /* The array whose element 0 is at or before offset L of T and whose
  * element 0 contains L, walking members and constant elements: for an
  * indexed access.  Returns the array type and sets *e0 (offset of its
- * element 0 in T) and *isconst. */
+ * element 0 in T) and *isconst.  An offset inside element 0 is in that
+ * array and in every array that begins inside element 0 (`hs[0].a[i]`):
+ * the outermost is taken whose element size WANT accepts, else the
+ * outermost. */
 static const struct ctype *array_at(const struct vtags *tg, const struct ctype *t, long long L, long long *e0,
-                                    int *isconst, int depth)
+                                    int *isconst, int depth, const struct ixwant *want)
 {
     t = unq(t, isconst);
     if (!t || depth > 200)
@@ -1182,6 +1196,16 @@ static const struct ctype *array_at(const struct vtags *tg, const struct ctype *
         if (es <= 0 || L < 4)
             return NULL;
         if (L < 4 + es) {
+            if (!ixwant_fits(want, es)) {
+                int c = isconst ? *isconst : 0;
+                const struct ctype *in = array_at(tg, t->sub, L - 4, e0, &c, depth + 1, want);
+                if (in && ixwant_fits(want, ty_size(tg, in->sub, NULL, 0))) {
+                    if (isconst)
+                        *isconst = c;
+                    *e0 += 4;
+                    return in;
+                }
+            }
             *e0 = 4;
             return t;
         }
@@ -1190,7 +1214,7 @@ static const struct ctype *array_at(const struct vtags *tg, const struct ctype *
         long long i = (L - 4) / es;
         if (i >= t->len)
             return NULL;
-        const struct ctype *a = array_at(tg, t->sub, L - 4 - i * es, e0, isconst, depth + 1);
+        const struct ctype *a = array_at(tg, t->sub, L - 4 - i * es, e0, isconst, depth + 1, want);
         if (a)
             *e0 += 4 + i * es;
         return a;
@@ -1202,7 +1226,7 @@ static const struct ctype *array_at(const struct vtags *tg, const struct ctype *
             if (mo < 0 || ms < 0)
                 return NULL;
             if (L >= mo && L < mo + ms) {
-                const struct ctype *a = array_at(tg, t->members[i], L - mo, e0, isconst, depth + 1);
+                const struct ctype *a = array_at(tg, t->members[i], L - mo, e0, isconst, depth + 1, want);
                 if (a) {
                     *e0 += mo;
                     return a;
@@ -1816,7 +1840,7 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
     }
     int64_t disp = m->mem.disp.has_displacement ? m->mem.disp.value : 0;
     int scale = m->mem.scale ? m->mem.scale : 1;
-    struct val base;
+    struct val base = top(); /* read below when the relocation names no symbol */
     if (b >= 0) {
         if (I->rel_disp) {
             refuse(v, op, "a relocated displacement on a base register");
@@ -1861,7 +1885,9 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
             long long e0;
             int isc = 0;
             const struct vslot *sl = si >= 0 ? &v->slots[si] : NULL;
-            const struct ctype *arr = sl && sl->kind == SL_TYPED ? array_at(&v->tags, sl->t, a - sl->off, &e0, &isc, 0) : NULL;
+            struct ixwant want = {scale, idx.mulof ? idx.mul : 0};
+            const struct ctype *arr =
+                sl && sl->kind == SL_TYPED ? array_at(&v->tags, sl->t, a - sl->off, &e0, &isc, 0, &want) : NULL;
             long long es = arr ? ty_size(&v->tags, arr->sub, NULL, 0) : 0;
             pick_index(&idx, &scale, es);
             if (!arr || arr->len < 0 || es != scale || a - sl->off - e0 < 0 || a - sl->off - e0 + w > es) {
@@ -1965,7 +1991,8 @@ static int access(struct vctx *v, struct st *s, const struct vinsn *I, const Zyd
     if (ix >= 0) {
         long long e0;
         int isc = bconst;
-        const struct ctype *arr = array_at(&v->tags, base.t, a, &e0, &isc, 0);
+        struct ixwant want = {scale, idx.mulof ? idx.mul : 0};
+        const struct ctype *arr = array_at(&v->tags, base.t, a, &e0, &isc, 0, &want);
         long long es = arr ? ty_size(&v->tags, arr->sub, NULL, 0) : 0;
         pick_index(&idx, &scale, es);
         if (!arr || es != scale || a - e0 < 0 || a - e0 + w > es) {
@@ -3273,11 +3300,12 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             long long e0;
             int isc = 0;
             int64_t a = bv.off + disp;
-            const struct ctype *arr = array_at(&v->tags, bv.t, a, &e0, &isc, 0);
-            long long es = arr ? ty_size(&v->tags, arr->sub, NULL, 0) : 0;
             int scale = ix == 8 ? pend_scale : mm->mem.scale ? mm->mem.scale : 1;
-            const struct ctype *bu = complete(&v->tags, unq(bv.t, NULL));
             struct val idx = ix == 8 ? pend_idx : s->r[ix];
+            struct ixwant want = {scale, idx.mulof ? idx.mul : 0};
+            const struct ctype *arr = array_at(&v->tags, bv.t, a, &e0, &isc, 0, &want);
+            long long es = arr ? ty_size(&v->tags, arr->sub, NULL, 0) : 0;
+            const struct ctype *bu = complete(&v->tags, unq(bv.t, NULL));
             pick_index(&idx, &scale, es);
             int ok = arr && es == scale && a - e0 >= 0 && a - e0 < es;
             int inb = ok && arr->len >= 0 && below_const(s, &idx, (uint64_t)arr->len);
@@ -3476,11 +3504,15 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
                 return 0;
         }
     }
-    /* an index scaled by a constant: remembered for the access that uses it */
+    /* an index scaled by a constant: remembered for the access that uses it.
+     * The product may wrap, but it is used only as an index of elements of
+     * size mul, whose bound is proved on the index itself: an index below
+     * an object's count keeps the product below the object's size.  The
+     * factor stays below 2^28 so that a scale of 8 times it fits an int. */
     uint32_t mulof = 0, mul = 0;
     const struct val *msrc = NULL;
     if (m == ZYDIS_MNEMONIC_IMUL && in->operand_count_visible == 3 && is_reg32(&op[1]) &&
-        op[2].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && op[2].imm.value.s > 0 && op[2].imm.value.s <= 0x10000) {
+        op[2].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && op[2].imm.value.s > 0 && op[2].imm.value.s < 0x10000000) {
         msrc = &s->r[zreg(op[1].reg.value)];
         mul = (uint32_t)op[2].imm.value.s;
     } else if (m == ZYDIS_MNEMONIC_SHL && is_reg32(&op[0]) && op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE &&
@@ -3751,7 +3783,7 @@ static long long static_len(struct vctx *v, const struct val *w)
         return -1;
     long long e0 = -1;
     int isc = 0;
-    const struct ctype *a = array_at(&v->tags, w->t, w->off, &e0, &isc, 0);
+    const struct ctype *a = array_at(&v->tags, w->t, w->off, &e0, &isc, 0, NULL);
     return a && e0 == w->off ? a->len : -1;
 }
 
