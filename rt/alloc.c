@@ -79,7 +79,8 @@ struct kind {
   unsigned elem_size;
   unsigned elem_align;
   /* §13.1: the owned pointers inside one element, derived from canon
-   * (rt_owned_slots): offsets, | 1 for an owned array; nown < 0: too many */
+   * (rt_owned_slots): offsets, | 1 for an owned array; nown < 0: its
+   * string did not parse (check_descriptor refuses such a string first) */
   int nown;
   unsigned *own;
   struct kind *next;              /* hash chain */
@@ -251,10 +252,6 @@ static unsigned hash_string(const char *s, unsigned is_array) {
   return h;
 }
 
-/* The most owned pointers one object (one array element) may hold: new of
- * a type with more traps memory (doc/decisions.md). */
-#define OWN_SLOTS_MAX 4096
-
 /* Each thread remembers which kind a descriptor interned to; descriptors
  * are static and read-only, so the answer never changes. */
 #define KIND_CACHE 64
@@ -318,14 +315,16 @@ static struct kind *kind_of(const struct __cuckoo_type *t, unsigned is_array) {
     k->one_cls = class_of(k->one_total);
     k->nown = 0;
     if (!canon_is_plain(t->canon)) {
-      static unsigned slots[OWN_SLOTS_MAX];     /* inside the heap */
-      k->nown = rt_owned_slots(t->canon, slots, OWN_SLOTS_MAX);
-      if (k->nown > 0) {
-        k->own = rt_meta_alloc(sizeof(unsigned) * (size_t)k->nown);
+      /* counted, then collected into a table of their number: an element
+       * may hold any number (one per 4 bytes of an object's 2 GB) */
+      int n = rt_owned_slots(t->canon, NULL, 0);
+      if (n > 0) {
+        k->own = rt_meta_alloc(sizeof(unsigned) * (size_t)n);
         if (k->own == NULL)
           return NULL;
-        memcpy(k->own, slots, sizeof(unsigned) * (size_t)k->nown);
+        n = rt_owned_slots(t->canon, k->own, n);
       }
+      k->nown = n;
     }
     k->next = kind_table[h % KIND_BUCKETS];
     kind_table[h % KIND_BUCKETS] = k;
@@ -566,7 +565,7 @@ int __cuckoo_heap_objects(void) {
 /* ---- the interface ---------------------------------------------------------- */
 
 static const char *const msg_oom = "out of memory";
-static const char *const msg_too_many_owned = "a type holding more than 4096 owned pointers";
+static const char *const msg_too_many_owned = "a type whose owned pointers cannot be read from its string";
 
 /* A descriptor comes from an object file, which may have been written by
  * hand: a missing string or a size no Cuckoo object has traps before the

@@ -47,9 +47,10 @@ struct reader {
   const unsigned char *img;
   unsigned long long img_size;
   /* collecting the owned pointers of an object (rt_owned_slots): their
-   * offsets (| 1 for po(a(T))), or NULL */
+   * offsets (| 1 for po(a(T))), or NULL; with count_only, own is only a
+   * flag (never written) and nown counts them */
   unsigned *own;
-  int nown, own_max;
+  int nown, own_max, count_only;
 };
 
 static int is_ident(int c) {
@@ -320,8 +321,10 @@ static struct shape type_at(struct reader *r, unsigned long long off) {
     sh = scalar(r, 4, 4, 0, off);
     sh.has_own = owned;
     if (owned && r->own) {
-      if (r->nown >= r->own_max || off > 0x7fffffffull)
+      if ((r->count_only ? r->nown == 0x7fffffff : r->nown >= r->own_max) || off > 0x7fffffffull)
         r->bad = 1;
+      else if (r->count_only)
+        r->nown++;
       else
         r->own[r->nown++] = (unsigned)off | (unsigned)owns_array;
     }
@@ -428,10 +431,12 @@ static int descriptor_agrees(const struct __cuckoo_type *t) {
 }
 
 /* The owned pointers of one object of type CANON (LANGUAGE.md §13.1): up to
- * MAX offsets into OUT, each | 1 when it owns an array.  Derived from the
- * string as the layout is, so a descriptor cannot misplace them.  The
- * count, or -1 if the string does not parse or has more than MAX. */
+ * MAX offsets into OUT, each | 1 when it owns an array; with OUT NULL,
+ * only their number.  Derived from the string as the layout is, so a
+ * descriptor cannot misplace them.  The count, or -1 if the string does
+ * not parse or has more than MAX (OUT NULL: more than 2^31 - 1). */
 int rt_owned_slots(const char *canon, unsigned *out, int max) {
+  static unsigned counting; /* the flag own points at while counting */
   if (canon == NULL)
     return -1;
   size_t len = strnlen(canon, CANON_MAX);
@@ -441,8 +446,9 @@ int rt_owned_slots(const char *canon, unsigned *out, int max) {
   memset(&r, 0, sizeof r);
   r.s = canon;
   r.end = canon + len;
-  r.own = out;
+  r.own = out ? out : &counting;
   r.own_max = max;
+  r.count_only = out == NULL;
   type_at(&r, 0);
   if (r.bad || r.s != r.end)
     return -1;

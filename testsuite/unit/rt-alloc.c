@@ -400,6 +400,10 @@ START_TEST(owned_slots_from_canonical_strings) {
   /* too many, or not a type */
   ck_assert_int_eq(rt_owned_slots("a20(po(i32))", o, 16), -1);
   ck_assert_int_eq(rt_owned_slots("po(i32", o, 16), -1);
+  /* counted without a table: any number */
+  ck_assert_int_eq(rt_owned_slots("a20(po(i32))", NULL, 0), 20);
+  ck_assert_int_eq(rt_owned_slots("s:big{n:i32,kids:a100000(po(i32)),k:a2(s:in{x:i64,p:po(i32)})}", NULL, 0), 100002);
+  ck_assert_int_eq(rt_owned_slots("po(i32", NULL, 0), -1);
 }
 END_TEST
 
