@@ -5,10 +5,10 @@
 # FILE (written whole, after every source, each source's summary last);
 # -Wruntime-checks is the same option; a missing or input-clobbering FILE
 # is bad usage; -fsyntax-only reports too.  And over every run-pass
-# program at -O0 and -O2: the option changes no byte of the assembly, and
-# every check that is gone has the reason the pass that removed it
-# recorded (none is "unexplained", which is how a new pass that removes
-# checks without report_note shows).
+# program at -O2 (driver/check-report-O0.sh: at -O0): the option changes
+# no byte of the assembly, and every check that is gone has the reason the
+# pass that removed it recorded (none is "unexplained", which is how a new
+# pass that removes checks without report_note shows).
 . "$srcdir/driver/common.sh"
 
 cp prog.ck other.ck
@@ -37,22 +37,6 @@ expect_status 2 "$CC" -fcheck-report=other.ck -c other.ck
 expect_msg "would overwrite an input"
 cmp -s other.ck keep.ck || fail "-fcheck-report=other.ck changed other.ck"
 
-# every run-pass program: the same assembly, and no unexplained removal
-for f in "$srcdir"/run-pass/*.ck; do
-	flags=
-	[ -f "${f%.ck}.flags" ] && flags=$(cat "${f%.ck}.flags")
-	for level in -O0 -O2; do
-		(cd "$srcdir/run-pass" && "$CC" $level $flags -S "$(basename "$f")" -o "$T/without.s") \
-			> /dev/null 2>&1 || continue
-		(cd "$srcdir/run-pass" && "$CC" $level $flags -fcheck-report -S "$(basename "$f")" \
-			-o "$T/with.s") > /dev/null 2> "$T/remarks" ||
-			fail "$(basename "$f") $level: does not compile with -fcheck-report"
-		cmp -s "$T/without.s" "$T/with.s" ||
-			fail "$(basename "$f") $level: -fcheck-report changes the assembly"
-		grep -q 'no pass recorded why' "$T/remarks" &&
-			fail "$(basename "$f") $level: $(grep 'no pass recorded why' "$T/remarks" | head -n 1)"
-		grep -q ': remark: [0-9]* checks: ' "$T/remarks" ||
-			fail "$(basename "$f") $level: no summary"
-	done
-done
+REPORT_LEVELS=-O2
+. "$srcdir/driver/check-report-loop.sh"
 exit 0
