@@ -692,9 +692,10 @@ extern bool opt_debug;            /* -g */
 extern int opt_level;             /* -O0 .. -O2 */
 
 /* ======================================================================
- * ir.c -- the IR: per-function basic blocks of three-address instructions
+ * ir/ -- the IR: per-function basic blocks of three-address instructions
  * on numbered temporaries, with explicit check operations (ops.def);
- * the builder, the -fdump-ir printer, and codegen_program's pass list.
+ * build.c the builder, dump.c the -fdump-ir printer, read.c its reader,
+ * verify.c the verifier.
  * ====================================================================== */
 
 /* Value kinds.  Every integer of 32 bits or less, every pointer and every
@@ -883,8 +884,21 @@ int ir_max_uses(const IrFunc *f);
  * instruction; each array of ntemps + 1 entries, or NULL when not wanted. */
 void ir_count(IrFunc *f, int *ndefs, int *nuses, IrInst **def_of);
 void ir_dump_func(IrFunc *f, FILE *out);
+/* ir/dump.c's names of kinds, memory widths and conditions (ir/read.c reads them). */
+extern const char *const ir_kind_name[5];
+extern const char *const ir_mem_name[8];
+extern const char *const ir_cc_name[10];
+/* The kind an instruction without a result has when its text names none;
+ * the kind of a call argument when its text names none. */
+IrKind ir_implied_kind(const IrFunc *f, const IrInst *in);
+IrKind ir_arg_implied_kind(const IrFunc *f, const IrArg *a);
+/* ir/read.c: the functions of a -fdump-ir text, verified; NULL after
+ * reporting FILE:LINE:COL errors on stderr. */
+IrProgram *ir_read_program(const char *path);
 /* -fdump-ir: lowers, optimises and prints the IR of every function. */
 void ir_dump_program(Program *prog, FILE *out);
+/* -fdump-ir of a .ir file (pass.c): reads, optimises and prints it. */
+bool ir_dump_file(const char *path, FILE *out);
 /* -S / -c: the whole back end, writing assembly for PROG (already checked). */
 void codegen_program(Program *prog, FILE *asm_out, const char *source_name);
 /* -fsyntax-only: the back end's own errors (frame sizes), nothing written. */
@@ -907,9 +921,11 @@ void opt_program(IrProgram *ir, int level);
 /* -fdump-ir-after=PASS: the pass after which each function's IR is
  * printed (or "all"), NULL for none. */
 extern const char *opt_dump_after;
+/* -fpasses=LIST (comma-separated pass names, or none), or NULL: the level's. */
+extern const char *opt_pass_list;
 bool opt_pass_exists(const char *name);
 const char *opt_pass_names(void);
-/* ir.c: an internal error unless F keeps the IR's invariants (every pass
+/* ir/verify.c: an internal error unless F keeps the IR's invariants (every pass
  * runs it on what it leaves; AFTER names that pass). */
 void ir_verify(IrFunc *f, const char *after);
 /* opt/licm.c: loop-invariant integer and address arithmetic moved to
@@ -927,7 +943,7 @@ void opt_cse(IrFunc *f);
 /* opt/storecheck.c: store checks (§13.3) that cannot fail are removed
  * (every level: lowering makes one per store). */
 void opt_remove_store_checks(IrFunc *f);
-/* ir.c: block B's last definition of temp T is `T = copy C`; sets *C. */
+/* ir/build.c: block B's last definition of temp T is `T = copy C`; sets *C. */
 bool ir_block_sets_const(const IrBlock *b, int t, long long *c);
 /* opt/storecheck.c: a loop's first iteration makes its loop-invariant
  * store checks on a path of its own, so that the later ones go (-O1). */

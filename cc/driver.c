@@ -583,6 +583,8 @@ static void usage(FILE *f) {
           "  -L DIR, -l NAME    passed to cuckoo-ld\n"
           "  -fdump-ir          print the intermediate code with its checks\n"
           "  -fdump-ir-after=PASS  print it after each run of the optimiser's pass PASS (or all)\n"
+          "  -fpasses=P1,P2,...  run these passes in this order instead of the -O level's (or none)\n"
+          "  -fdump-ir FILE.ir   read -fdump-ir's text back, run the passes on it, print it\n"
           "  -fcheck-report[=FILE]  a remark per run-time check: kept, moved or removed,\n"
           "                     and why (to standard error, or to FILE)\n"
           "  -fdump-ast         print the syntax tree\n"
@@ -626,6 +628,16 @@ static void parse_args(int argc, char **argv) {
         bad_usage("%s", format("'%s': no pass named '%s' (the passes: %s; or all)", a, a + 16, opt_pass_names()));
       opt_dump_ir = true;
       opt_dump_after = a + 16;
+    } else if (!strncmp(a, "-fpasses=", 9)) {
+      /* the optimiser's passes by name, in order, instead of the -O level's */
+      char *list = xstrdup(a + 9), *save = NULL;
+      if (!*list)
+        bad_usage("'%s' needs pass names after '=' (or none)", a);
+      for (char *n = strtok_r(list, ",", &save); n; n = strtok_r(NULL, ",", &save))
+        if (!strcmp(n, "all") || (strcmp(n, "none") && !opt_pass_exists(n)))
+          bad_usage("%s", format("'%s': no pass named '%s' (the passes: %s; or none)", a, n, opt_pass_names()));
+      free(list);
+      opt_pass_list = a + 9;
     } else if (!strcmp(a, "-fcheck-report") || !strcmp(a, "-Wruntime-checks")) {
       check_report = true;
     } else if (!strncmp(a, "-fcheck-report=", 15)) {
@@ -736,11 +748,15 @@ static void parse_args(int argc, char **argv) {
        * cuckoo-prove writes again -- the linker believes none of it
        * (doc/verify.md) */
       vec_push(&inputs, a);
+    } else if (ends_with(a, ".ir")) {
+      /* -fdump-ir's text, read back: optimised and printed, never
+       * compiled (it lacks the types the proof and -g need) */
+      vec_push(&inputs, a);
     } else if (ends_with(a, ".o") || ends_with(a, ".a")) {
       vec_push(&link_args, a);
     } else {
       bad_usage("'%s': unknown kind of input (expected .ck sources, .o objects or .a "
-                "archives)", a);
+                "archives; .ir with -fdump-ir)", a);
     }
 #undef NEXT_ARG
   }
@@ -811,6 +827,15 @@ int main(int argc, char **argv) {
       fprintf(stderr, "cuckoo-cc: error: '%s': assembly input is only assembled (use -c, or link it)\n",
               src);
       failed = true;
+      continue;
+    }
+    if (ends_with(src, ".ir")) {
+      if (!opt_dump_ir || opt_dump_ast || opt_S || opt_syntax_only) {
+        fprintf(stderr, "cuckoo-cc: error: '%s': IR input is only read with -fdump-ir (it is optimised and "
+                "printed; it lacks the types an object needs)\n", src);
+        failed = true;
+      } else if (!ir_dump_file(src, stdout))
+        failed = true;
       continue;
     }
     if (opt_syntax_only || opt_dump_ast || opt_dump_ir) {

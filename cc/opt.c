@@ -1098,19 +1098,61 @@ static void after_pass(IrFunc *f, const char *name) {
   }
 }
 
+static void run_pass(IrFunc *f, const struct opt_pass *p) {
+  fn = f;
+  count();
+  p->run();
+  after_pass(f, p->name);
+}
+
 static void opt_func(IrFunc *f, int level) {
   fn = f;
   ir_verify(f, "lowering");
-  for (size_t i = 0; i < sizeof opt_passes / sizeof *opt_passes; i++) {
-    if (level < opt_passes[i].level)
+  for (size_t i = 0; i < sizeof opt_passes / sizeof *opt_passes; i++)
+    if (level >= opt_passes[i].level)
+      run_pass(f, &opt_passes[i]);
+}
+
+/* -fpasses=LIST: the passes named, in that order, instead of the level's
+ * list ("none": no pass; "inline": the program's inlining, which then
+ * runs no pass again) -- for testing one pass on saved IR (testsuite/opt). */
+const char *opt_pass_list;
+
+static void opt_listed(IrProgram *ir) {
+  char *list = xstrdup(opt_pass_list);
+  for (int i = 0; i < ir->nfuncs; i++)
+    if (!ir->funcs[i]->is_thunk) {
+      report_begin(ir->funcs[i]);
+      ir_verify(ir->funcs[i], "lowering");
+    }
+  for (char *save = NULL, *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+    if (!strcmp(name, "none"))
       continue;
-    count();
-    opt_passes[i].run();
-    after_pass(f, opt_passes[i].name);
+    if (!strcmp(name, "inline")) {
+      bool *changed = opt_inline_program(ir);
+      for (int i = 0; i < ir->nfuncs; i++)
+        if (changed[i])
+          after_pass(ir->funcs[i], "inline");
+      free(changed);
+      continue;
+    }
+    for (size_t p = 0; p < sizeof opt_passes / sizeof *opt_passes; p++)
+      if (!strcmp(opt_passes[p].name, name))
+        for (int i = 0; i < ir->nfuncs; i++)
+          if (!ir->funcs[i]->is_thunk)
+            run_pass(ir->funcs[i], &opt_passes[p]);
   }
+  free(list);
+  for (int i = 0; i < ir->nfuncs; i++)
+    if (!ir->funcs[i]->is_thunk)
+      report_function(ir->funcs[i]);
 }
 
 void opt_program(IrProgram *ir, int level) {
+  if (opt_pass_list) {
+    opt_listed(ir);
+    return;
+  }
   for (int i = 0; i < ir->nfuncs; i++)
     if (!ir->funcs[i]->is_thunk) {
       report_begin(ir->funcs[i]);
