@@ -1,7 +1,7 @@
 /* cc.h -- the one header of cuckoo-cc.
  *
  * Pipeline:  cpp ─▶ lex.l ─▶ parse.y ─▶ AST ─▶ check.c (+ lifetime.c) ─▶
- *            typed AST ─▶ lower.c ─▶ IR ─▶ opt.c ─▶ i386/ ─▶ .s ─▶ as
+ *            typed AST ─▶ lower.c ─▶ IR ─▶ opt/ ─▶ i386/ ─▶ .s ─▶ as
  *
  * Each .c file has a banner below with the types and functions it owns.
  * The typed-AST contract (what check.c guarantees to lower.c) is written
@@ -914,7 +914,7 @@ IrProgram *lower_program(Program *prog);
 IrKind lower_kind(Type *t);
 
 /* ======================================================================
- * opt.c -- provably safe check removal and cheap clean-ups
+ * opt/ and pass.c -- provably safe check removal and clean-ups, a pass a file
  * ====================================================================== */
 
 void opt_program(IrProgram *ir, int level);
@@ -930,6 +930,16 @@ const char *opt_pass_names(void);
 void ir_verify(IrFunc *f, const char *after);
 /* opt/licm.c: loop-invariant integer and address arithmetic moved to
  * loop preheaders (-O2). */
+/* The passes of cc/opt/ a file each (their order: pass.c's opt_passes). */
+void opt_simplify_cfg(IrFunc *f);        /* opt/simplify.c */
+void opt_propagate(IrFunc *f);           /* opt/propagate.c */
+void opt_constant_checks(IrFunc *f);     /* opt/constant.c */
+void opt_hoist_null_checks(IrFunc *f);   /* opt/null.c */
+void opt_null_checks(IrFunc *f);
+void opt_local_bounds(IrFunc *f);        /* opt/bce.c */
+void opt_branch_bounds(IrFunc *f);
+void opt_coalesce(IrFunc *f);            /* opt/coalesce.c */
+void opt_counter_ranges(IrFunc *f);      /* opt/range.c */
 void opt_licm(IrFunc *f);
 /* opt/idiom.c: a loop that only zeroes a whole array becomes one block
  * fill (-O2). */
@@ -969,7 +979,7 @@ typedef enum {
 typedef struct CheckNote {
   struct CheckNote *next;
   CheckNoteKind kind;
-  const char *pass;               /* the pass's function name in opt.c or lower.c */
+  const char *pass;               /* the pass's function name in opt/ or lower.c */
   const char *text;
   Loc at;                         /* CN_MOVED: the loop's test */
 } CheckNote;

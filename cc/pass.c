@@ -1,9 +1,159 @@
 /* pass.c -- the compiler's back half, top to bottom: lowering, the
- * optimiser (its passes are opt.c's opt_passes, or -fpasses=LIST), the
- * target.  And the middle end alone for IR read back from text (a .ir
- * input of -fdump-ir: ir/read.c). */
+ * optimiser's passes (opt_passes below, one a file in cc/opt/, or
+ * -fpasses=LIST), the target.  And the middle end alone for IR read back
+ * from text (a .ir input of -fdump-ir: ir/read.c). */
 #include "cc.h"
 #include "target.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the optimiser's passes ------------------------------------------------ */
+
+/* cse leaves `x = copy first` behind: propagation makes the uses read
+ * the first result. */
+static void cse_then_propagate(IrFunc *f) {
+  opt_cse(f);
+  opt_propagate(f);
+}
+
+/* Every pass of a function, in order, with the lowest level it runs at.
+ * Each starts from fresh use counts of its own, and the IR is verified
+ * after each (ir_verify); -fdump-ir-after=NAME prints it there.  After
+ * these, -O2 inlines (opt_inline_program) and runs the list again over
+ * every function that received a copy. */
+static const struct opt_pass {
+  const char *name;
+  int level;
+  void (*run)(IrFunc *f);
+} opt_passes[] = {
+    {"simplify-cfg", 0, opt_simplify_cfg},          /* opt/simplify.c */
+    {"propagate", 0, opt_propagate},                /* opt/propagate.c */
+    {"cse", 2, cse_then_propagate},                 /* opt/cse.c */
+    {"tail-recursion", 2, opt_tail_recursion},      /* opt/tailrec.c; early: the loop it makes is one the later passes see */
+    {"inline-math", 1, opt_inline_math},            /* opt/idiom.c: sqrt -> sqrtsd */
+    {"constant-checks", 0, opt_constant_checks},    /* opt/constant.c */
+    {"hoist-null", 1, opt_hoist_null_checks},       /* opt/null.c: loop-head NULL checks before the loop */
+    {"null-checks", 0, opt_null_checks},            /* opt/null.c */
+    {"store-checks", 0, opt_remove_store_checks},   /* opt/storecheck.c */
+    {"local-bounds", 0, opt_local_bounds},          /* opt/bce.c */
+    {"coalesce", 0, opt_coalesce},                  /* opt/coalesce.c; before counters: `t = i + 1; i = t` */
+    {"counters", 1, opt_counter_ranges},            /* opt/range.c */
+    {"branch-bounds", 1, opt_branch_bounds},        /* opt/bce.c */
+    {"zero-loops", 2, opt_zero_loops},              /* opt/idiom.c; after branch-bounds: a checked store does not match */
+    {"hoist-store", 1, opt_hoist_store_checks},     /* opt/storecheck.c; after the loop passes: it gives a loop two entries */
+    {"store-checks-2", 1, opt_remove_store_checks},
+    {"simplify-cfg-2", 2, opt_simplify_cfg},
+    {"licm", 2, opt_licm},                          /* opt/licm.c; last: what it moves must be proved where it lands */
+    {"simplify-cfg-3", 0, opt_simplify_cfg},
+};
+
+/* The pass after which -fdump-ir-after prints the IR, or NULL. */
+const char *opt_dump_after;
+
+/* Whether NAME names a pass (or "inline", the program's, or "all"). */
+bool opt_pass_exists(const char *name) {
+  if (!strcmp(name, "all") || !strcmp(name, "inline"))
+    return true;
+  for (size_t i = 0; i < sizeof opt_passes / sizeof *opt_passes; i++)
+    if (!strcmp(opt_passes[i].name, name))
+      return true;
+  return false;
+}
+
+/* The names of the passes, for a usage message. */
+const char *opt_pass_names(void) {
+  Buf b = {0};
+  for (size_t i = 0; i < sizeof opt_passes / sizeof *opt_passes; i++)
+    buf_printf(&b, "%s%s", i ? ", " : "", opt_passes[i].name);
+  buf_printf(&b, ", inline");
+  return b.s;
+}
+
+static void after_pass(IrFunc *f, const char *name) {
+  ir_verify(f, name);
+  if (opt_dump_after && (!strcmp(opt_dump_after, name) || !strcmp(opt_dump_after, "all"))) {
+    printf("; after %s\n", name);
+    ir_dump_func(f, stdout);
+    printf("\n");
+  }
+}
+
+static void run_pass(IrFunc *f, const struct opt_pass *p) {
+  p->run(f);
+  after_pass(f, p->name);
+}
+
+static void opt_func(IrFunc *f, int level) {
+  ir_verify(f, "lowering");
+  for (size_t i = 0; i < sizeof opt_passes / sizeof *opt_passes; i++)
+    if (level >= opt_passes[i].level)
+      run_pass(f, &opt_passes[i]);
+}
+
+/* -fpasses=LIST: the passes named, in that order, instead of the level's
+ * list ("none": no pass; "inline": the program's inlining, which then
+ * runs no pass again) -- for testing one pass on saved IR (testsuite/opt). */
+const char *opt_pass_list;
+
+static void opt_listed(IrProgram *ir) {
+  char *list = xstrdup(opt_pass_list);
+  for (int i = 0; i < ir->nfuncs; i++)
+    if (!ir->funcs[i]->is_thunk) {
+      report_begin(ir->funcs[i]);
+      ir_verify(ir->funcs[i], "lowering");
+    }
+  for (char *save = NULL, *name = strtok_r(list, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+    if (!strcmp(name, "none"))
+      continue;
+    if (!strcmp(name, "inline")) {
+      bool *changed = opt_inline_program(ir);
+      for (int i = 0; i < ir->nfuncs; i++)
+        if (changed[i])
+          after_pass(ir->funcs[i], "inline");
+      free(changed);
+      continue;
+    }
+    for (size_t p = 0; p < sizeof opt_passes / sizeof *opt_passes; p++)
+      if (!strcmp(opt_passes[p].name, name))
+        for (int i = 0; i < ir->nfuncs; i++)
+          if (!ir->funcs[i]->is_thunk)
+            run_pass(ir->funcs[i], &opt_passes[p]);
+  }
+  free(list);
+  for (int i = 0; i < ir->nfuncs; i++)
+    if (!ir->funcs[i]->is_thunk)
+      report_function(ir->funcs[i]);
+}
+
+void opt_program(IrProgram *ir, int level) {
+  if (opt_pass_list) {
+    opt_listed(ir);
+    return;
+  }
+  for (int i = 0; i < ir->nfuncs; i++)
+    if (!ir->funcs[i]->is_thunk) {
+      report_begin(ir->funcs[i]);
+      opt_func(ir->funcs[i], level);
+    }
+  if (level >= 2) {
+    /* callees first optimised, then copied into their callers, which are
+     * optimised again with the copies in place */
+    bool *changed = opt_inline_program(ir);
+    for (int i = 0; i < ir->nfuncs; i++)
+      if (changed[i]) {
+        after_pass(ir->funcs[i], "inline");
+        opt_func(ir->funcs[i], level);
+      }
+    free(changed);
+  }
+  for (int i = 0; i < ir->nfuncs; i++)
+    if (!ir->funcs[i]->is_thunk)
+      report_function(ir->funcs[i]);
+}
+
+
+/* ---- the back half ------------------------------------------------------------ */
 
 static void print_program(IrProgram *ir, FILE *out) {
   if (opt_dump_after)

@@ -4,7 +4,7 @@
  *     return f(i + 1, s) + f(i + 1, s + v[i]);
  *
  * computes `i + 1` twice; the second becomes a copy of the first, which
- * opt.c's propagation then reads through.  Only pure integer arithmetic
+ * opt/propagate.c then reads through.  Only pure integer arithmetic
  * and comparisons qualify, never a load (shared memory may change between
  * two reads: LANGUAGE.md's thread rules), a `lea` (the proof checker
  * tracks pointers and their pending indexes by where they are made) or a

@@ -3,7 +3,7 @@
  *     for (i = 0; i < N; i++)
  *         a[i] = 0;
  *
- * once opt.c has removed the bounds check (the loop test implies it) is
+ * once opt/bce.c has removed the bounds check (the loop test implies it) is
  *
  *     P:  ... i = copy 0 ... jmp H
  *     H:  br.ult i, N -> B, X

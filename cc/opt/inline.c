@@ -310,7 +310,7 @@ static void map_init(Map *m, IrFunc *g, const IrFunc *f) {
  * passed a temp of G: the copy reads that temp itself, rather than a copy
  * of it.  G's temp cannot change inside the copy, which defines only new
  * temps, and a copy would be a second name that the propagation of
- * opt.c cannot undo once G's temp has several definitions (a loop's). */
+ * opt/propagate.c cannot undo once G's temp has several definitions (a loop's). */
 static void map_params_direct(Map *m, IrFunc *g, const IrFunc *f, const bool *by_copy, const Oper *pval,
                               const char *in_s) {
   /* definitions in the blocks copied (IN_S, or all) */

@@ -17,7 +17,7 @@
  * now is.  The checks that would prove it are not moved, so a `lea`
  * whose index or base is checked inside the loop stays there; what the
  * pass moves out is proved by a test outside the loop (the bound an
- * outer loop's test gives, opt.c remove_branch_bounds), and the checker
+ * outer loop's test gives, opt/bce.c remove_branch_bounds), and the checker
  * re-derives that at the preheader.  Nothing here needs the checker's
  * trust: a move it cannot prove is refused at link time, as a test of
  * the test suite would show. */

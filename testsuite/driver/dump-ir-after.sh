@@ -1,5 +1,5 @@
 #!/bin/sh
-# -fdump-ir-after=PASS: the IR after one pass of the optimiser (cc/opt.c's
+# -fdump-ir-after=PASS: the IR after one pass of the optimiser (cc/pass.c's
 # pass list), or after every pass (all); an unknown pass is a usage error
 # that names the passes.
 #
