@@ -1030,6 +1030,7 @@ static void pass_propagate(void) {
 static void pass_inline_math(void) { opt_inline_math(fn); }
 static void pass_zero_loops(void) { opt_zero_loops(fn); }
 static void pass_licm(void) { opt_licm(fn); }
+static void pass_version_loops(void) { opt_version_loops(fn); }
 static void pass_store_checks(void) { opt_remove_store_checks(fn); }
 static void pass_hoist_store_checks(void) { opt_hoist_store_checks(fn); }
 static void pass_tail_recursion(void) { opt_tail_recursion(fn); }
@@ -1063,7 +1064,8 @@ static const struct opt_pass {
     {"hoist-store", 1, pass_hoist_store_checks},    /* after the loop passes: it gives a loop two entries */
     {"store-checks-2", 1, pass_store_checks},
     {"simplify-cfg-2", 2, pass_simplify_cfg},
-    {"licm", 2, pass_licm},                         /* last: what it moves must be proved where it lands */
+    {"licm", 2, pass_licm},                         /* what it moves must be proved where it lands */
+    {"version", 2, pass_version_loops},             /* after licm: the invariants it moved serve both copies */
     {"simplify-cfg-3", 0, pass_simplify_cfg},
 };
 
