@@ -423,11 +423,11 @@ void report_versioned(IrFunc *f, const IrInst *c, const IrInst *br, Oper n, int 
     return;
   }
   const char *arr = nd ? array_text(nd) : "the array";
+  const char *unchanged = n.kind == OK_IMM ? format("%s does not", arr) : format("%s and %s do not", bound, arr);
   report_note(c->site, CN_VERSIONED, "version_loops", br->loc,
               "the loop runs without it when a test before the loop finds %s <=u lengthof(%s): then %s "
-              "implies %s <u lengthof(%s) (%s goes up by 1, %s and %s do not change in the loop); with it "
-              "otherwise",
-              bound, arr, test, i, arr, i, bound, arr);
+              "implies %s <u lengthof(%s) (%s goes up by 1, %s change in the loop); with it otherwise",
+              bound, arr, test, i, arr, i, unchanged);
 }
 
 /* remove_branch_bounds keeps C (in block B): the tests it could not use
