@@ -814,6 +814,8 @@ typedef struct {
   int id;
   IrInst *ins;
   int n, cap;
+  bool versioned;                 /* the header of a loop opt/version.c copied: the checked
+                                     loop, never versioned again */
 } IrBlock;
 
 /* A frame object (a local that lives in memory) or an incoming parameter. */
@@ -958,6 +960,10 @@ bool ir_block_sets_const(const IrBlock *b, int t, long long *c);
 /* opt/storecheck.c: a loop's first iteration makes its loop-invariant
  * store checks on a path of its own, so that the later ones go (-O1). */
 void opt_hoist_store_checks(IrFunc *f);
+/* opt/version.c: a small loop whose counter's bounds checks no loop test
+ * implies gets a copy without them, run when a test before the loop
+ * proves every index in range (-O2). */
+void opt_version_loops(IrFunc *f);
 /* opt/idiom.c: calls of the runtime's sqrt become the instruction (-O1). */
 void opt_inline_math(IrFunc *f);
 /* opt/inline.c: small static leaf functions inlined at their direct calls
@@ -975,6 +981,7 @@ typedef enum {
   CN_REMOVED,                     /* an instruction of the site went (reason) */
   CN_KEPT,                        /* a pass looked and left it (why) */
   CN_MOVED,                       /* copied to the end of a block jumping into its loop */
+  CN_VERSIONED,                   /* dropped from a versioned loop's unchecked copy (why) */
 } CheckNoteKind;
 typedef struct CheckNote {
   struct CheckNote *next;
@@ -999,6 +1006,9 @@ const char *report_test_text(IrFunc *f, Loc loc);
  * C removed (IMPLIED), or kept: another length, or index or array changed. */
 enum { REPORT_IMPLIED, REPORT_OTHER_LENGTH, REPORT_CHANGED };
 void report_branch(IrFunc *f, const IrInst *c, const IrInst *br, int outcome);
+/* opt/version.c: check C went from the unchecked copy of the loop whose
+ * test is BR (bound N, counter CTR); the checked copy keeps it. */
+void report_versioned(IrFunc *f, const IrInst *c, const IrInst *br, Oper n, int ctr);
 /* Before the passes (opt_program): take F's checks' sites. */
 void report_begin(IrFunc *f);
 /* After all the passes, inlining included: collect F's remarks (which of

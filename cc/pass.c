@@ -44,7 +44,8 @@ static const struct opt_pass {
     {"hoist-store", 1, opt_hoist_store_checks},     /* opt/storecheck.c; after the loop passes: it gives a loop two entries */
     {"store-checks-2", 1, opt_remove_store_checks},
     {"simplify-cfg-2", 2, opt_simplify_cfg},
-    {"licm", 2, opt_licm},                          /* opt/licm.c; last: what it moves must be proved where it lands */
+    {"licm", 2, opt_licm},                          /* opt/licm.c: what it moves must be proved where it lands */
+    {"version", 2, opt_version_loops},              /* opt/version.c; after licm: what licm moved serves both copies */
     {"simplify-cfg-3", 0, opt_simplify_cfg},
 };
 

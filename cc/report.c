@@ -398,6 +398,38 @@ void report_branch(IrFunc *f, const IrInst *c, const IrInst *br, int outcome) {
                 len, idx);
 }
 
+/* opt/version.c dropped C from the unchecked copy of the loop whose test
+ * is BR (counter CTR, bound N): the copy runs only when the tests before
+ * the loop found every array non-null and N at most its length. */
+void report_versioned(IrFunc *f, const IrInst *c, const IrInst *br, Oper n, int ctr) {
+  if (!check_report || !c->site)
+    return;
+  Node *nd = c->site->node;
+  const char *test = report_test_text(f, br->loc);
+  test = test ? format("the loop's test '%s' at %d:%d", test, br->loc.line, br->loc.col)
+              : format("the loop's test at %d:%d", br->loc.line, br->loc.col);
+  const char *i = report_temp_name(f, ctr);
+  if (!i)
+    i = "the counter";
+  const char *bound = n.kind == OK_IMM ? format("%lld", n.imm) : report_temp_name(f, n.temp);
+  if (!bound)
+    bound = "the bound";
+  if (c->op == IR_CHECK_NULL) {
+    const char *p = nd ? report_expr(nd) : "the pointer";
+    report_note(c->site, CN_VERSIONED, "version_loops", br->loc,
+                "the loop runs without it when a test before the loop finds '%s' non-null ('%s' does not "
+                "change in the loop), and with it otherwise",
+                p, p);
+    return;
+  }
+  const char *arr = nd ? array_text(nd) : "the array";
+  const char *unchanged = n.kind == OK_IMM ? format("%s does not", arr) : format("%s and %s do not", bound, arr);
+  report_note(c->site, CN_VERSIONED, "version_loops", br->loc,
+              "the loop runs without it when a test before the loop finds %s <=u lengthof(%s): then %s "
+              "implies %s <u lengthof(%s) (%s goes up by 1, %s change in the loop); with it otherwise",
+              bound, arr, test, i, arr, i, unchanged);
+}
+
 /* remove_branch_bounds keeps C (in block B): the tests it could not use
  * because they compare signed (edge_below takes unsigned ones only; the
  * loop counters use_counter_ranges proves never negative are unsigned
@@ -460,7 +492,7 @@ typedef struct {
   Loc loc;
   int seq;                        /* order of collection, for equal locations */
   char *text;
-  bool kept, moved;
+  bool kept, moved, versioned;
   const char *category;           /* removed: the first reason's pass, in words */
 } Remark;
 
@@ -563,13 +595,13 @@ static const char *kept_default(IrFunc *f, IrSite *s, const IrInst *in) {
   return "not proved to pass";
 }
 
-static void add_remark(Loc loc, char *text, bool kept, bool moved, const char *category) {
+static void add_remark(Loc loc, char *text, bool kept, bool moved, const char *category, bool versioned) {
   if (nremarks == cap_remarks) {
     cap_remarks = cap_remarks ? 2 * cap_remarks : 64;
     remarks = xrealloc(remarks, cap_remarks * sizeof *remarks);
   }
   remarks[nremarks] = (Remark){.loc = loc, .seq = nremarks, .text = text, .kept = kept, .moved = moved,
-                               .category = category};
+                               .category = category, .versioned = versioned};
   nremarks++;
 }
 
@@ -600,6 +632,12 @@ static void remark_site(IrFunc *f, IrSite *s, const IrInst *first, int live, con
     if (n->kind == CN_MOVED)
       moved = n;
   const char *where = moved ? format(" before the loop at %d:%d", moved->at.line, moved->at.col) : "";
+  const char *versioned = notes_text(s, CN_VERSIONED, NULL);
+  if (live && versioned) {
+    /* the checked copy of a versioned loop has it, the other not */
+    add_remark(s->loc, format("%s versioned: %s", what, versioned), true, false, NULL, true);
+    return;
+  }
   if (live) {
     const char *why = notes_text(s, CN_KEPT, NULL);
     if (!why)
@@ -612,19 +650,19 @@ static void remark_site(IrFunc *f, IrSite *s, const IrInst *first, int live, con
                     moved->at.col, why);
     else
       text = format("%s kept: %s", what, why);
-    add_remark(s->loc, text, true, moved && live == 1, NULL);
+    add_remark(s->loc, text, true, moved && live == 1, NULL, false);
     return;
   }
   const char *pass = NULL;
   const char *why = notes_text(s, CN_REMOVED, &pass);
   if (!why) {
     /* a pass dropped it without saying so: a bug in the recording, shown */
-    add_remark(s->loc, format("%s removed: no pass recorded why", what), false, false, "unexplained");
+    add_remark(s->loc, format("%s removed: no pass recorded why", what), false, false, "unexplained", false);
     return;
   }
   add_remark(s->loc, format("%s removed%s%s: %s", what, !strcmp(pass, "lowering") ? " at lowering" : "",
                             moved ? format(" (moved%s first)", where) : "", why),
-             false, moved != NULL, category_of(pass));
+             false, moved != NULL, category_of(pass), false);
 }
 
 /* The check sites of the function being optimised, taken before the passes run. */
@@ -693,7 +731,7 @@ void report_flush(const char *source) {
     return;
   qsort(remarks, nremarks, sizeof *remarks, by_location);
   Buf b = {0};
-  int kept = 0, moved = 0, removed = 0;
+  int kept = 0, moved = 0, versioned = 0, removed = 0;
   Vec cats = {0};
   Vec counts = {0};                /* (intptr_t) per category */
   for (int i = 0; i < nremarks; i++) {
@@ -703,6 +741,7 @@ void report_flush(const char *source) {
     if (r->kept) {
       kept++;
       moved += r->moved;
+      versioned += r->versioned;
       continue;
     }
     removed++;
@@ -716,8 +755,12 @@ void report_flush(const char *source) {
     counts.v[k] = (void *)((char *)counts.v[k] + 1);
   }
   buf_printf(&b, "%s: remark: %d checks: %d kept", source, nremarks, kept);
-  if (moved)
+  if (moved && versioned)
+    buf_printf(&b, " (%d moved out of loops, %d versioned)", moved, versioned);
+  else if (moved)
     buf_printf(&b, " (%d moved out of loops)", moved);
+  else if (versioned)
+    buf_printf(&b, " (%d versioned)", versioned);
   buf_printf(&b, ", %d removed", removed);
   for (int k = 0; k < cats.len; k++)
     buf_printf(&b, "%s%d %s", k ? ", " : " (", (int)((char *)counts.v[k] - (char *)0), (char *)cats.v[k]);

@@ -288,7 +288,7 @@ void ir_dump_func(IrFunc *f, FILE *out) {
   }
   for (int i = 0; i < f->nblocks; i++) {
     IrBlock *b = f->blocks[i];
-    fprintf(out, "  b%d:\n", b->id);
+    fprintf(out, "  b%d:%s\n", b->id, b->versioned ? " (versioned)" : "");
     for (int j = 0; j < b->n; j++)
       if (b->ins[j].op != IR_NOP)
         dump_inst(out, f, &b->ins[j]);

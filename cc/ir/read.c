@@ -5,7 +5,7 @@
  *   function NAME -> KIND [(static)] [(domain entry)] [(spawn target)]
  *            [(checks stack)] [(sret)] [(thunk of NAME, N bytes)]
  *     slotN: SIZE bytes align ALIGN [NAME] [(param +OFF)]
- *     bN:
+ *     bN: [(versioned)]
  *       [%T:KIND =] OP[:KIND][.SUFFIX...] OPERANDS [; SITE [, SITE]]
  *
  * with blank lines and lines starting with ';' (the "; after PASS" lines of
@@ -766,9 +766,11 @@ IrProgram *ir_read_program(const char *path) {
           r->p = save;
           rd_error(r, "expected b%d: blocks are numbered in order", r->f->nblocks);
         }
+        bool versioned = accept(r, "(versioned)");  /* opt/version.c's checked loop */
         if (!at_end(r))
           rd_error(r, "unexpected text after the block's label");
         block = ir_new_block(r->f);
+        r->f->blocks[block]->versioned = versioned;
         continue;
       }
       r->p = save;

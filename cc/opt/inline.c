@@ -395,8 +395,10 @@ static void inline_call(IrFunc *g, int b, int i, IrFunc *f) {
   int cont = split_at_call(g, b, i);
   Map m;
   map_init(&m, g, f);
-  for (int k = 0; k < f->nblocks; k++)
+  for (int k = 0; k < f->nblocks; k++) {
     m.block[k] = ir_new_block(g);
+    g->blocks[m.block[k]]->versioned = f->blocks[k]->versioned; /* a checked loop stays one */
+  }
   Oper *pval = xmalloc(sizeof(Oper) * (f->nslots + 1));
   IrKind *pkind = xmalloc(sizeof(IrKind) * (f->nslots + 1));
   bool *by_copy = xmalloc(f->nslots + 1);
@@ -513,8 +515,10 @@ static void inline_prefix(IrFunc *g, int b, int i, const IrFunc *f, const char *
   int *newb = xmalloc(sizeof(int) * (f->nblocks + 2)), n = 0;
   for (int k = 0; k < f->nblocks; k++) {
     m.block[k] = in_s[k] ? ir_new_block(g) : fallback;
-    if (in_s[k])
+    if (in_s[k]) {
       newb[n++] = m.block[k];
+      g->blocks[m.block[k]]->versioned = f->blocks[k]->versioned;
+    }
   }
   map_params_direct(&m, g, f, by_copy, pval, in_s);
   begin_inl(g, &m, f, &call, by_copy, pval);

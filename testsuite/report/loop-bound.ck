@@ -14,7 +14,7 @@ int total(int v[])
     return s;
 }
 
-/* kept: n says nothing about lengthof(v) */
+/* versioned: n says nothing about lengthof(v), a test before the loop may */
 int prefix(int v[], int n)
 {
     int s = 0;
