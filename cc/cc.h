@@ -942,6 +942,7 @@ void opt_local_bounds(IrFunc *f);        /* opt/bce.c */
 void opt_branch_bounds(IrFunc *f);
 void opt_coalesce(IrFunc *f);            /* opt/coalesce.c */
 void opt_counter_ranges(IrFunc *f);      /* opt/range.c */
+void opt_sccp(IrFunc *f);                /* opt/sccp.c (over opt/ssa.c) */
 void opt_licm(IrFunc *f);
 /* opt/idiom.c: a loop that only zeroes a whole array becomes one block
  * fill (-O2). */

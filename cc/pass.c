@@ -27,6 +27,7 @@ static const struct opt_pass {
   int level;
   void (*run)(IrFunc *f);
 } opt_passes[] = {
+    {"sccp", 1, opt_sccp},                          /* opt/sccp.c; first: simplify-cfg drops what it shows dead */
     {"simplify-cfg", 0, opt_simplify_cfg},          /* opt/simplify.c */
     {"propagate", 0, opt_propagate},                /* opt/propagate.c */
     {"cse", 2, cse_then_propagate},                 /* opt/cse.c */

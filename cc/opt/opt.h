@@ -22,4 +22,28 @@ static inline void opt_count_uses(IrFunc *f, int **ndefs, int **nuses, IrInst **
   ir_count(f, *ndefs, *nuses, *def_of);
 }
 
+/* opt/ssa.c: the SSA values of F's temps, as an analysis (the IR stays
+ * as it is).  Value 0 is a temp's unknown value at the entry; every other
+ * value is an instruction's result (val_def) or a phi (val_def NULL) at
+ * the start of its block, whose inputs phi_in[v][k] come in along
+ * g->pred[block][k]. */
+typedef struct {
+  const IrCfg *g;
+  int nvals, cap_vals;
+  int *val_temp;                  /* the temp a value is of (-1 for value 0) */
+  int *val_block;
+  IrInst **val_def;
+  int **phi_in;
+  int *nphi, **phi;               /* per block: its phis' values */
+  int **use_a, **use_b;           /* per block, per instruction: the value its a / b
+                                     operand reads (-1: not a temp) */
+  int **def_val;                  /* per block, per instruction: the value it defines, or -1 */
+} IrSsa;
+IrSsa *ir_ssa(IrFunc *f, const IrCfg *g);
+void ir_ssa_free(IrSsa *s);
+
+/* opt/propagate.c: IN's constant operands folded (a BR on constants
+ * becomes a JMP, an operation a copy of its result); whether it changed. */
+bool opt_fold(IrInst *in);
+
 #endif

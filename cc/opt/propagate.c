@@ -52,7 +52,7 @@ static void subst(Oper *o) {
 
 static long long wrap32(long long v, bool is64) { return is64 ? v : (long long)(int)v; }
 
-static bool fold(IrInst *in) {
+bool opt_fold(IrInst *in) {
   if (in->a.kind != OK_IMM || (in->b.kind != OK_IMM && in->b.kind != OK_NONE))
     return false;
   if (in->k != IK_I32 && in->k != IK_I64 && in->op != IR_SET && in->op != IR_BR)
@@ -160,7 +160,8 @@ static bool propagate(void) {
         subst(&in->b);
       else
         subst(&in->b);
-      if (in->op == IR_EXT || in->op == IR_CVT || in->op == IR_CHECK_NULL || in->op == IR_CHECK_CAST) {
+      if (in->op == IR_EXT || in->op == IR_CVT || in->op == IR_CHECK_NULL || in->op == IR_CHECK_CAST ||
+          in->op == IR_CHECK_STORE) {
         /* these keep temps (their expansions expect them) unless the value is an address */
         if (in->a.kind == OK_IMM || in->a.kind == OK_FIMM)
           in->a = oa;
@@ -181,7 +182,7 @@ static bool propagate(void) {
         subst(&in->args[k].val);
       if (in->b.kind != ob.kind || in->a.kind != oa.kind)
         changed = true;
-      if (fold(in) || identity(in))
+      if (opt_fold(in) || identity(in))
         changed = true;
     }
   return changed;
