@@ -609,7 +609,8 @@ static void function_header(Reader *r, IrProgram *ir, Vec *thunk_targets) {
   ir->funcs[ir->nfuncs++] = f;
   r->f = f;
   r->last_loc = (Loc){.file = r->path};
-  memset(r->defined, 0, (size_t)r->cap_defined * sizeof *r->defined);
+  if (r->defined)
+    memset(r->defined, 0, (size_t)r->cap_defined * sizeof *r->defined);
 }
 
 static void slot_line(Reader *r) {

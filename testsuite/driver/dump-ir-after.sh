@@ -38,5 +38,5 @@ grep -q '^; after inline$' .stdout || fail "-fdump-ir-after=all printed nothing 
 n=$(grep -c '^; after ' .stdout)
 [ "$n" -ge 28 ] || fail "-fdump-ir-after=all printed $n dumps, not one per pass and function"
 expect_status 2 "$CC" -O2 -fdump-ir-after=nope m.ck
-expect_msg "no pass named 'nope' (the passes: simplify-cfg"
+expect_msg "no pass named 'nope' (the passes: sccp, simplify-cfg"
 exit 0
