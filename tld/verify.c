@@ -3912,6 +3912,28 @@ static int facts_same(const struct st *a, const struct st *b)
     return 1;
 }
 
+/* The least C known to bound the value at location L of S (unsigned,
+ * value < C): its constant plus one, or its smallest `<u C` fact. */
+static int const_bound(const struct vctx *v, const struct st *s, size_t l, uint32_t *c)
+{
+    const struct val *x = loc(v, s, l);
+    if (x->k == V_CONST) {
+        if (x->c == 0xffffffffu)
+            return 0;
+        *c = x->c + 1;
+        return 1;
+    }
+    if (x->k != V_TOP || !x->vn)
+        return 0;
+    int found = 0;
+    for (int i = 0; i < s->nf; i++)
+        if (s->f[i].kind == F_LT_CONST && s->f[i].a == x->vn && (!found || s->f[i].b < *c)) {
+            *c = s->f[i].b;
+            found = 1;
+        }
+    return found;
+}
+
 /* OUT = the join of A and B at block B_ (stable numbers per block). */
 static void join2(struct vctx *v, size_t b, const struct st *a, const struct st *c, struct st *out)
 {
@@ -3923,6 +3945,21 @@ static void join2(struct vctx *v, size_t b, const struct st *a, const struct st 
         out->c[i] = join_val(v, &a->c[i], &c->c[i], base + NREG + (uint32_t)i, a, c);
     join_facts(v, a, c, out);
     join_relations(v, a, c, out);
+    /* a location whose value on each edge is a constant or lies below a
+     * constant (unsigned) lies, joined, below the larger of the two bounds
+     * -- a variable assigned 0, 1 or 3 on different paths indexes an
+     * array of 4 (cc/opt/range.c removes that check).  Added only where
+     * there is room: it never pushes out a fact the edges gave. */
+    for (size_t l = 0; l < NREG + v->ncells; l++) {
+        const struct val *x = loc(v, out, l);
+        uint32_t ba, bc;
+        if (!x->vn || x->k != V_TOP || out->nf >= MAX_FACTS || !const_bound(v, a, l, &ba) ||
+            !const_bound(v, c, l, &bc))
+            continue;
+        uint32_t hi = ba > bc ? ba : bc;
+        if (!has_fact(out, F_LT_CONST, x->vn, hi))
+            add_fact(out, F_LT_CONST, x->vn, hi);
+    }
     /* two arrays of known lengths joined into one of unknown length: its
      * length word is at least the shorter length */
     for (size_t l = 0; l < NREG + v->ncells; l++) {
