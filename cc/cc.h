@@ -950,9 +950,9 @@ void opt_zero_loops(IrFunc *f);
 /* opt/tailrec.c: a function's calls of itself in tail position (or
  * added to in it) become a loop (-O2). */
 void opt_tail_recursion(IrFunc *f);
-/* opt/cse.c: integer operations recomputed under an identical dominating
- * one become copies of it (-O2). */
-void opt_cse(IrFunc *f);
+/* opt/gvn.c: integer operations recomputed on the same values under an
+ * identical dominating one become copies of its result (-O2). */
+void opt_gvn(IrFunc *f);
 /* opt/storecheck.c: store checks (§13.3) that cannot fail are removed
  * (every level: lowering makes one per store). */
 void opt_remove_store_checks(IrFunc *f);

@@ -10,10 +10,10 @@
 
 /* ---- the optimiser's passes ------------------------------------------------ */
 
-/* cse leaves `x = copy first` behind: propagation makes the uses read
+/* gvn leaves `x = copy first` behind: propagation makes the uses read
  * the first result. */
-static void cse_then_propagate(IrFunc *f) {
-  opt_cse(f);
+static void gvn_then_propagate(IrFunc *f) {
+  opt_gvn(f);
   opt_propagate(f);
 }
 
@@ -30,7 +30,7 @@ static const struct opt_pass {
     {"sccp", 1, opt_sccp},                          /* opt/sccp.c; first: simplify-cfg drops what it shows dead */
     {"simplify-cfg", 0, opt_simplify_cfg},          /* opt/simplify.c */
     {"propagate", 0, opt_propagate},                /* opt/propagate.c */
-    {"cse", 2, cse_then_propagate},                 /* opt/cse.c */
+    {"gvn", 2, gvn_then_propagate},                 /* opt/gvn.c */
     {"tail-recursion", 2, opt_tail_recursion},      /* opt/tailrec.c; early: the loop it makes is one the later passes see */
     {"inline-math", 1, opt_inline_math},            /* opt/idiom.c: sqrt -> sqrtsd */
     {"constant-checks", 0, opt_constant_checks},    /* opt/constant.c */

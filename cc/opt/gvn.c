@@ -1,18 +1,27 @@
-/* cse.c -- an integer operation computed again where an identical one
- * dominates it becomes a copy of the first (-O2).
+/* opt/gvn.c -- global value numbering (the "gvn" pass, -O2): an integer
+ * operation whose operands have the values of an identical operation
+ * that dominates it becomes a copy of the first one's result.
  *
  *     return f(i + 1, s) + f(i + 1, s + v[i]);
+ *     for (...) a[i + 1] = a[i + 1] + b[i];
  *
- * computes `i + 1` twice; the second becomes a copy of the first, which
- * opt/propagate.c then reads through.  Only pure integer arithmetic
- * and comparisons qualify, never a load (shared memory may change between
- * two reads: LANGUAGE.md's thread rules), a `lea` (the proof checker
- * tracks pointers and their pending indexes by where they are made) or a
- * check.  Both results and every temp operand must have one definition
- * each, so that equal operands mean equal values wherever the first
- * result is read.  The checker needs nothing new: a copy keeps its value's
- * number (doc/verify.md). */
-#include "../cc.h"
+ * compute `i + 1` twice; the second becomes a copy of the first, which
+ * opt/propagate.c then reads through.  Operands are compared by value, not
+ * by temp: the SSA values of opt/ssa.c, numbered so that a copy has the
+ * number of what it copies -- so the loop counter `i`, a temp with several
+ * definitions, is one value throughout an iteration's body, and `x = i;
+ * x + 1` is `i + 1`.  Commutative operations match with their operands
+ * swapped.  Only pure integer arithmetic and comparisons qualify, never a
+ * load (shared memory may change between two reads: LANGUAGE.md's thread
+ * rules), a `lea` (the proof checker tracks pointers and their pending
+ * indexes by where they are made) or a check.  Both results must have
+ * one definition each, so that the first holds its value wherever the
+ * second is read (the first dominates it); and a counter's step `t = i +
+ * 1; i = t`, which opt/range.c and opt/version.c recognise once coalesced,
+ * is never replaced (nbody's `j = i + 1` loop lost its bounds facts).  The
+ * checker needs nothing new: a copy keeps its value's number
+ * (doc/verify.md). */
+#include "opt.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,40 +36,91 @@ static bool cse_op(IrOp op) {
   }
 }
 
-static bool same_oper(Oper x, Oper y) {
-  if (x.kind != y.kind)
-    return false;
-  switch (x.kind) {
-  case OK_NONE: return true;
-  case OK_TEMP: return x.temp == y.temp;
-  case OK_IMM: return x.imm == y.imm;
-  default: return false;          /* symbols, slots, floating constants: left alone */
-  }
-}
+/* Value numbers: per SSA value, the number of the value it equals (a
+ * copy's is its source's); value 0, a temp's unknown at the entry, is
+ * numbered per temp (-1 - temp), so two temps never share it. */
+typedef struct {
+  const IrSsa *s;
+  int *vn;
+} Numbers;
 
-static bool single_def_oper(Oper o, const int *ndefs) {
-  return o.kind != OK_TEMP || ndefs[o.temp] == 1;
-}
-
-static bool same_value(const IrInst *x, const IrInst *y) {
-  if (x->op != y->op || x->k != y->k || x->k2 != y->k2 || (x->op == IR_SET && x->cc != y->cc))
-    return false;
-  if (same_oper(x->a, y->a) && same_oper(x->b, y->b))
+/* The key of operand O of the instruction at (B, I) (A: its `a`):
+ * false when it cannot match anything (a symbol, a slot, a float). */
+static bool oper_key(const Numbers *n, Oper o, int b, int i, bool a, long long *kind, long long *key) {
+  switch (o.kind) {
+  case OK_NONE: *kind = 0, *key = 0; return true;
+  case OK_IMM: *kind = 1, *key = o.imm; return true;
+  case OK_TEMP: {
+    int v = a ? n->s->use_a[b][i] : n->s->use_b[b][i];
+    *kind = 2;
+    *key = v > 0 ? n->vn[v] : -1 - (long long)o.temp;
     return true;
-  /* commutative operations, operands swapped */
-  bool comm = x->op == IR_ADD || x->op == IR_MUL || x->op == IR_AND || x->op == IR_OR || x->op == IR_XOR ||
-              (x->op == IR_SET && (x->cc == CC_EQ || x->cc == CC_NE));
-  return comm && same_oper(x->a, y->b) && same_oper(x->b, y->a);
+  }
+  default: return false;
+  }
 }
 
 typedef struct {
   int b, i;
+  long long ka, a, kb, b_;        /* the operands' keys */
 } Where;
 
-void opt_cse(IrFunc *f) {
+/* Whether the result of IN (index I of BL) is copied back, later in its
+ * block, into a temp it reads: `t = i + 1; i = t`, a counter's step as
+ * lowering writes it, which opt/coalesce.c makes `i = i + 1` for
+ * opt/range.c and opt/version.c -- it must stay an addition. */
+static bool steps_a_counter(const IrBlock *bl, int i, const IrInst *in) {
+  for (int j = i + 1; j < bl->n; j++) {
+    const IrInst *c = &bl->ins[j];
+    if (c->op == IR_COPY && c->a.kind == OK_TEMP && c->a.temp == in->dst &&
+        ((in->a.kind == OK_TEMP && c->dst == in->a.temp) || (in->b.kind == OK_TEMP && c->dst == in->b.temp)))
+      return true;
+  }
+  return false;
+}
+
+static bool same_value(const IrInst *x, const Where *wx, const IrInst *y, const Where *wy) {
+  if (x->op != y->op || x->k != y->k || x->k2 != y->k2 || (x->op == IR_SET && x->cc != y->cc))
+    return false;
+  if (wx->ka == wy->ka && wx->a == wy->a && wx->kb == wy->kb && wx->b_ == wy->b_)
+    return true;
+  /* commutative operations, operands swapped */
+  bool comm = x->op == IR_ADD || x->op == IR_MUL || x->op == IR_AND || x->op == IR_OR || x->op == IR_XOR ||
+              (x->op == IR_SET && (x->cc == CC_EQ || x->cc == CC_NE));
+  return comm && wx->ka == wy->kb && wx->a == wy->b_ && wx->kb == wy->ka && wx->b_ == wy->a;
+}
+
+/* Each value's number: a copy of a temp has its source value's, found by
+ * rounds until nothing changes (a loop's blocks may come before their
+ * header); a copy of a temp's entry value keeps its own. */
+static void number(IrFunc *f, const IrSsa *s, int *vn) {
+  for (int v = 0; v < s->nvals; v++)
+    vn[v] = v;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (int b = 0; b < f->nblocks; b++) {
+      if (!s->def_val[b])
+        continue;
+      for (int i = 0; i < f->blocks[b]->n; i++) {
+        IrInst *in = &f->blocks[b]->ins[i];
+        int d = s->def_val[b][i], u = s->use_a[b][i];
+        if (d > 0 && in->op == IR_COPY && in->a.kind == OK_TEMP && u > 0 &&
+            f->tkind[in->a.temp] == f->tkind[in->dst] && vn[d] != vn[u]) {
+          vn[d] = vn[u];
+          changed = true;
+        }
+      }
+    }
+  }
+}
+
+void opt_gvn(IrFunc *f) {
   int *ndefs = xmalloc(sizeof(int) * (f->ntemps + 1));
   ir_count(f, ndefs, NULL, NULL);
   IrCfg *g = ir_cfg(f);
+  IrSsa *s = ir_ssa(f, g);
+  Numbers n = {.s = s, .vn = xmalloc(sizeof(int) * (s->nvals + 1))};
+  number(f, s, n.vn);
   /* the candidates, in block order; a dominating one is found by a scan
    * of those before (functions are at most a few thousand instructions) */
   Where *cand = NULL;
@@ -70,14 +130,16 @@ void opt_cse(IrFunc *f) {
       continue;                   /* unreachable */
     for (int i = 0; i < f->blocks[b]->n; i++) {
       IrInst *in = &f->blocks[b]->ins[i];
+      Where w = {b, i, 0, 0, 0, 0};
       if (!cse_op(in->op) || in->dst < 0 || (in->k != IK_I32 && in->k != IK_I64) || ndefs[in->dst] != 1 ||
-          !single_def_oper(in->a, ndefs) || !single_def_oper(in->b, ndefs) ||
-          (in->a.kind == OK_TEMP && in->a.temp == in->dst) || (in->b.kind == OK_TEMP && in->b.temp == in->dst))
+          (in->a.kind == OK_TEMP && in->a.temp == in->dst) || (in->b.kind == OK_TEMP && in->b.temp == in->dst) ||
+          !oper_key(&n, in->a, b, i, true, &w.ka, &w.a) || !oper_key(&n, in->b, b, i, false, &w.kb, &w.b_) ||
+          steps_a_counter(f->blocks[b], i, in))
         continue;
       bool done = false;
       for (int c = 0; c < ncand && !done; c++) {
         IrInst *first = &f->blocks[cand[c].b]->ins[cand[c].i];
-        if (!same_value(first, in))
+        if (!same_value(first, &cand[c], in, &w))
           continue;
         bool dom = cand[c].b == b ? cand[c].i < i : ir_dominates(g, cand[c].b, b);
         if (!dom)
@@ -103,10 +165,12 @@ void opt_cse(IrFunc *f) {
         cap = cap ? 2 * cap : 32;
         cand = xrealloc(cand, sizeof *cand * cap);
       }
-      cand[ncand++] = (Where){b, i};
+      cand[ncand++] = w;
     }
   }
   free(cand);
+  free(n.vn);
+  ir_ssa_free(s);
   ir_cfg_free(g);
   free(ndefs);
 }

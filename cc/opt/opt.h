@@ -37,6 +37,7 @@ typedef struct {
   int *nphi, **phi;               /* per block: its phis' values */
   int **use_a, **use_b;           /* per block, per instruction: the value its a / b
                                      operand reads (-1: not a temp) */
+  int **use_x;                    /* ... the value its address's index reads (-1: none) */
   int **def_val;                  /* per block, per instruction: the value it defines, or -1 */
 } IrSsa;
 IrSsa *ir_ssa(IrFunc *f, const IrCfg *g);

@@ -246,6 +246,17 @@ static void rewrite(Sccp *c) {
       }
       if (changed)
         opt_fold(in);
+      /* a constant index joins the address's offset, as the check's index
+       * became the constant: the checker must see the access use the
+       * index it saw checked (propagate's fold_addr does the same) */
+      int ux = c->s->use_x[b][i];
+      if (in->addr.index >= 0 && ux > 0 && c->state[ux] == CONSTANT && in->addr.base.kind != OK_IMM) {
+        long long k = c->cval[ux];
+        if (f->tkind[in->addr.index] == IK_I32)
+          k = (int)k;
+        in->addr.off += k * in->addr.scale;
+        in->addr.index = -1;
+      }
     }
   }
 }

@@ -8,7 +8,8 @@
  * of the temp's defining blocks (Cytron et al.; the frontiers by Cooper,
  * Harvey and Kennedy's walk up the dominator tree), and every read of a
  * temp in an `a` or `b` operand names the value that reaches it (the
- * renaming walk over the dominator tree).  The passes then reason about
+ * renaming walk over the dominator tree), and so does every read of a temp
+ * as an address's index.  The passes then reason about
  * values and write their conclusions back into the ordinary IR -- so the
  * back end, the printer and the reader never see a phi, and no pass has
  * to leave SSA.
@@ -68,6 +69,7 @@ IrSsa *ir_ssa(IrFunc *f, const IrCfg *g) {
   s->phi = xmalloc(sizeof(int *) * (nb + 1));
   s->use_a = xmalloc(sizeof(int *) * (nb + 1));
   s->use_b = xmalloc(sizeof(int *) * (nb + 1));
+  s->use_x = xmalloc(sizeof(int *) * (nb + 1));
   s->def_val = xmalloc(sizeof(int *) * (nb + 1));
 
   /* the blocks defining each temp, and the frontiers */
@@ -162,11 +164,13 @@ IrSsa *ir_ssa(IrFunc *f, const IrCfg *g) {
       IrBlock *bl = f->blocks[b];
       s->use_a[b] = xmalloc(sizeof(int) * (bl->n + 1));
       s->use_b[b] = xmalloc(sizeof(int) * (bl->n + 1));
+      s->use_x[b] = xmalloc(sizeof(int) * (bl->n + 1));
       s->def_val[b] = xmalloc(sizeof(int) * (bl->n + 1));
       for (int i = 0; i < bl->n; i++) {
         IrInst *in = &bl->ins[i];
         s->use_a[b][i] = in->a.kind == OK_TEMP ? cur[in->a.temp] : -1;
         s->use_b[b][i] = in->b.kind == OK_TEMP ? cur[in->b.temp] : -1;
+        s->use_x[b][i] = in->addr.index >= 0 ? cur[in->addr.index] : -1;
         s->def_val[b][i] = -1;
         if (in->dst >= 0) {
           int v = new_value(s, in->dst, b, in);
@@ -232,11 +236,12 @@ void ir_ssa_free(IrSsa *s) {
     free(s->phi[b]);
     free(s->use_a[b]);
     free(s->use_b[b]);
+    free(s->use_x[b]);
     free(s->def_val[b]);
   }
   for (int v = 0; v < s->nvals; v++)
     free(s->phi_in[v]);
-  free(s->nphi), free(s->phi), free(s->use_a), free(s->use_b), free(s->def_val);
+  free(s->nphi), free(s->phi), free(s->use_a), free(s->use_b), free(s->use_x), free(s->def_val);
   free(s->val_temp), free(s->val_block), free(s->val_def), free(s->phi_in);
   free(s);
 }
