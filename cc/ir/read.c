@@ -30,6 +30,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define K_UNSET ((IrKind)99)      /* a kind the text left to ir_implied_kind */
 
@@ -47,6 +48,9 @@ typedef struct {
   Loc last_loc;
   FILE *fp;
   char *buf;                      /* getline's */
+  long long max_temp;             /* a temp's number is below 4096 + the file's size: a
+                                     sparse huge number would make every pass's per-temp
+                                     tables (and each inlined copy's) that large */
 } Reader;
 
 static _Noreturn void rd_error(Reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -218,14 +222,17 @@ static void note_temp(Reader *r, int t) {
 
 static int temp(Reader *r) {
   skip_ws(r);
+  r->tok = r->p;
   if (*r->p != '%')
     rd_error(r, "expected a temp (%%N)");
   r->p++;
   if (!isdigit((unsigned char)*r->p))
     rd_error(r, "expected a temp's number after '%%'");
   long long t = integer(r, "a temp's number");
-  if (t < 0 || t > 1000000)
-    rd_error(r, "temp %%%lld out of range", t);
+  if (t < 0 || t > r->max_temp) {
+    r->p = r->tok;
+    rd_error(r, "temp %%%lld out of range (at most %%%lld in a file this size)", t, r->max_temp);
+  }
   note_temp(r, (int)t);
   return (int)t;
 }
@@ -241,11 +248,22 @@ static int block_ref(Reader *r) {
   return (int)b;
 }
 
+/* A byte offset: within 32 bits, as an i386 displacement is (the passes
+ * add offsets together and scale constant indexes into them). */
+static long long checked_offset(Reader *r, const char *at, long long v) {
+  if (v < -(1LL << 31) || v >= (1LL << 31)) {
+    r->p = at;
+    rd_error(r, "offset %lld does not fit in 32 bits", v);
+  }
+  return v;
+}
+
 /* `+N` / `-N` right after a symbol or a slot. */
 static long long offset(Reader *r) {
   if (*r->p != '+' && *r->p != '-')
     rd_error(r, "expected the offset (+N or -N) after the symbol");
-  return integer(r, "an offset");
+  const char *at = r->p;
+  return checked_offset(r, at, integer(r, "an offset"));
 }
 
 static Oper oper(Reader *r) {
@@ -319,8 +337,10 @@ static IrAddr address(Reader *r) {
     a.scale = (int)sc;
     skip_ws(r);
   }
-  if (*r->p == '+' || *r->p == '-')
-    a.off = integer(r, "an offset");
+  if (*r->p == '+' || *r->p == '-') {
+    const char *at = r->p;
+    a.off = checked_offset(r, at, integer(r, "an offset"));
+  }
   expect(r, "]", "to close the address");
   return a;
 }
@@ -671,6 +691,8 @@ static void finish_function(Reader *r, int header_line) {
         rd_error(r, "%s: block b%d goes on after its %s", f->name, b, ir_op_name[in->op]);
       if ((in->op == IR_JMP || in->op == IR_BR) && (in->t1 >= f->nblocks || (in->op == IR_BR && in->t2 >= f->nblocks)))
         rd_error(r, "%s: block b%d jumps to a block that does not exist", f->name, b);
+      if (in->addr.index >= 0 && f->tkind[in->addr.index] != IK_I32)
+        rd_error(r, "%s: block b%d: an address's index %%%d is not an i32", f->name, b, in->addr.index);
       if (in->k == K_UNSET)
         in->k = ir_implied_kind(f, in);
       for (int k = 0; k < in->nargs; k++)
@@ -716,6 +738,10 @@ IrProgram *ir_read_program(const char *path) {
     fprintf(stderr, "cuckoo-cc: error: %s: %s\n", path, strerror(errno));
     return NULL;
   }
+  struct stat st;
+  r->max_temp = 4096 + (fstat(fileno(r->fp), &st) == 0 && st.st_size > 0 ? (long long)st.st_size : 0);
+  if (r->max_temp > (1LL << 24))
+    r->max_temp = 1LL << 24;
   Vec thunk_targets = {0};
   size_t cap = 0;
   ssize_t len;

@@ -628,6 +628,17 @@ static bool inline_into(IrProgram *ir, IrFunc *g) {
         struct_arg |= in->args[a].size > 0;
       if (struct_arg || (in->dst >= 0 && f->ret_kind != g->tkind[in->dst]))
         continue;
+      /* every parameter has its argument (always so for lowered code; IR
+       * read back from text may call with too few) */
+      bool *by_copy = xmalloc(f->nslots + 1);
+      Oper *pval = xmalloc(sizeof(Oper) * (f->nslots + 1));
+      IrKind *pkind = xmalloc(sizeof(IrKind) * (f->nslots + 1));
+      bool bound = bind_params(f, in, by_copy, pval, pkind);
+      free(by_copy);
+      free(pval);
+      free(pkind);
+      if (!bound)
+        continue;
       inline_call(g, b, i, f);
       any = true;
       break;                      /* the block ends here now; its rest is a new block */

@@ -76,6 +76,23 @@ printf 'function f -> i32\n  b0:\n    %%0:i32 = copy 1\n    %%0:f64 = copy 1.0\n
 expect_status 1 "$CC" -fdump-ir bad.ir
 expect_msg "bad.ir:4:"
 expect_msg "%0 was defined as i32 before"
+# found by fuzzing the reader: an offset past 32 bits (the passes add
+# and scale offsets), a temp number far past the file's size (every pass
+# sizes tables by it), an address indexed by an i64
+printf 'function f -> i32\n  slot0: 4 bytes align 4\n  b0:\n    %%0:i32 = load.i32 [$slot0+9223372036854775807 +1]\n    ret %%0\n' > bad.ir
+expect_status 1 "$CC" -O2 -fdump-ir bad.ir
+expect_msg "bad.ir:4:30: error: offset 9223372036854775807 does not fit in 32 bits"
+printf 'function f -> i32\n  b0:\n    %%1000000:i32 = copy 1\n    ret %%1000000\n' > bad.ir
+expect_status 1 "$CC" -O2 -fdump-ir bad.ir
+expect_msg "bad.ir:3:5: error: temp %1000000 out of range"
+printf 'function f -> i32\n  b0:\n    %%1:i64 = copy 4\n    %%0:i32 = load.i32 [%%2 + %%1*4]\n    ret %%0\n' > bad.ir
+expect_status 1 "$CC" -O2 -fdump-ir bad.ir
+expect_msg "an address's index %1 is not an i32"
+# a call with fewer arguments than its static callee has parameters is
+# left a call (inlining it would leave a parameter unbound)
+printf 'function g -> i32 (static)\n  slot0: 4 bytes align 4 (param +0)\n  b0:\n    %%0:i32 = load.i32 [$slot0+0]\n    ret %%0\n\nfunction f -> i32\n  b0:\n    %%0:i32 = call g()\n    ret %%0\n' > short.ir
+expect_status 0 "$CC" -O2 -fdump-ir short.ir
+grep -q 'call g()' .stdout || fail "the call of g with no argument was not left a call"
 printf '  b0:\n' > bad.ir
 expect_status 1 "$CC" -fdump-ir bad.ir
 expect_msg "expected 'function NAME -> KIND' before anything else"
