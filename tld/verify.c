@@ -3956,9 +3956,7 @@ static void join2(struct vctx *v, size_t b, const struct st *a, const struct st 
         if (!x->vn || x->k != V_TOP || out->nf >= MAX_FACTS || !const_bound(v, a, l, &ba) ||
             !const_bound(v, c, l, &bc))
             continue;
-        uint32_t hi = ba > bc ? ba : bc;
-        if (!has_fact(out, F_LT_CONST, x->vn, hi))
-            add_fact(out, F_LT_CONST, x->vn, hi);
+        add_fact(out, F_LT_CONST, x->vn, ba > bc ? ba : bc);
     }
     /* two arrays of known lengths joined into one of unknown length: its
      * length word is at least the shorter length */

@@ -26,16 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool cse_op(IrOp op) {
-  switch (op) {
-  case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
-  case IR_SHL: case IR_SHR: case IR_SAR: case IR_NEG: case IR_NOT: case IR_SET:
-    return true;
-  default:
-    return false;
-  }
-}
-
 /* Value numbers: per SSA value, the number of the value it equals (a
  * copy's is its source's); value 0, a temp's unknown at the entry, is
  * numbered per temp (-1 - temp), so two temps never share it. */
@@ -131,7 +121,7 @@ void opt_gvn(IrFunc *f) {
     for (int i = 0; i < f->blocks[b]->n; i++) {
       IrInst *in = &f->blocks[b]->ins[i];
       Where w = {b, i, 0, 0, 0, 0};
-      if (!cse_op(in->op) || in->dst < 0 || (in->k != IK_I32 && in->k != IK_I64) || ndefs[in->dst] != 1 ||
+      if (!opt_pure_int_op(in->op) || in->dst < 0 || (in->k != IK_I32 && in->k != IK_I64) || ndefs[in->dst] != 1 ||
           (in->a.kind == OK_TEMP && in->a.temp == in->dst) || (in->b.kind == OK_TEMP && in->b.temp == in->dst) ||
           !oper_key(&n, in->a, b, i, true, &w.ka, &w.a) || !oper_key(&n, in->b, b, i, false, &w.kb, &w.b_) ||
           steps_a_counter(f->blocks[b], i, in))

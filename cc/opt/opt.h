@@ -43,6 +43,14 @@ typedef struct {
 IrSsa *ir_ssa(IrFunc *f, const IrCfg *g);
 void ir_ssa_free(IrSsa *s);
 
+/* opt/propagate.c: the integer operations that are functions of their
+ * operands alone -- no memory, no trap (what opt_fold folds, what gvn
+ * numbers). */
+bool opt_pure_int_op(IrOp op);
+/* opt/propagate.c: whether operand `a` of IN may become a constant: not
+ * the pointer of an indirect call, nor the operand of ext, cvt,
+ * check_null, check_cast or check_store, whose expansions want a temp. */
+bool opt_a_takes_constant(const IrInst *in);
 /* opt/propagate.c: IN's constant operands folded (a BR on constants
  * becomes a JMP, an operation a copy of its result); whether it changed. */
 bool opt_fold(IrInst *in);

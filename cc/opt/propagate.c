@@ -52,6 +52,21 @@ static void subst(Oper *o) {
 
 static long long wrap32(long long v, bool is64) { return is64 ? v : (long long)(int)v; }
 
+bool opt_pure_int_op(IrOp op) {
+  switch (op) {
+  case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
+  case IR_SHL: case IR_SHR: case IR_SAR: case IR_NEG: case IR_NOT: case IR_SET:
+    return true;
+  default:
+    return false;
+  }
+}
+
+bool opt_a_takes_constant(const IrInst *in) {
+  return !(in->op == IR_CALL && !in->sym) && in->op != IR_EXT && in->op != IR_CVT && in->op != IR_CHECK_NULL &&
+         in->op != IR_CHECK_CAST && in->op != IR_CHECK_STORE;
+}
+
 bool opt_fold(IrInst *in) {
   if (in->a.kind != OK_IMM || (in->b.kind != OK_IMM && in->b.kind != OK_NONE))
     return false;
@@ -156,16 +171,10 @@ static bool propagate(void) {
       Oper oa = in->a, ob = in->b;
       if (in->op != IR_CALL || in->sym) /* an indirect call keeps its pointer temp */
         subst(&in->a);
-      if (in->op != IR_EXT && in->op != IR_CVT)
-        subst(&in->b);
-      else
-        subst(&in->b);
-      if (in->op == IR_EXT || in->op == IR_CVT || in->op == IR_CHECK_NULL || in->op == IR_CHECK_CAST ||
-          in->op == IR_CHECK_STORE) {
-        /* these keep temps (their expansions expect them) unless the value is an address */
-        if (in->a.kind == OK_IMM || in->a.kind == OK_FIMM)
-          in->a = oa;
-      }
+      subst(&in->b);
+      /* a temp the expansion expects stays one, unless the value is an address */
+      if (!opt_a_takes_constant(in) && (in->a.kind == OK_IMM || in->a.kind == OK_FIMM))
+        in->a = oa;
       if (in->a.kind == OK_SYM && (in->op == IR_CHECK_NULL)) {
         in->op = IR_NOP; /* an object's address is never NULL */
         report_note(in->site, CN_REMOVED, "propagate", in->loc, "the pointer is the address of '%s'", in->a.sym);

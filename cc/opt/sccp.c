@@ -12,8 +12,7 @@
  *
  * What it writes back into the IR: every `a`/`b` operand that reads a
  * constant value becomes the constant (where propagate would put one:
- * not the pointer of an indirect call, nor the operand of ext, cvt,
- * check_null, check_cast, check_store, whose expansions want a temp), the instruction
+ * opt_a_takes_constant), the instruction
  * is then folded (opt_fold), and a branch on constants becomes a jump --
  * leaving the blocks no executable edge reaches unreachable, for
  * simplify-cfg to drop.  It folds with opt_fold's arithmetic, which is the
@@ -89,16 +88,6 @@ static int oper_state(const Sccp *c, Oper o, int u, long long *k) {
   return c->state[u];
 }
 
-static bool folds(IrOp op) {
-  switch (op) {
-  case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
-  case IR_SHL: case IR_SHR: case IR_SAR: case IR_NEG: case IR_NOT: case IR_SET:
-    return true;
-  default:
-    return false;
-  }
-}
-
 /* IN (in block B, index I) with its operands' current values: its result
  * (when it has one) and the edges out of it (when it ends the block). */
 static void visit_inst(Sccp *c, int b, int i) {
@@ -113,7 +102,7 @@ static void visit_inst(Sccp *c, int b, int i) {
       lower(c, v, VARYING, 0);
     else if (in->op == IR_COPY)
       lower(c, v, sa, ka);
-    else if (!folds(in->op) || sa == VARYING || sb == VARYING)
+    else if (!opt_pure_int_op(in->op) || sa == VARYING || sb == VARYING)
       lower(c, v, VARYING, 0);
     else if (sa == CONSTANT && sb == CONSTANT) {
       IrInst t = *in;
@@ -221,12 +210,6 @@ static void solve(Sccp *c) {
   }
 }
 
-/* Whether operand A of IN may be a constant (propagate's rule). */
-static bool takes_constant_a(const IrInst *in) {
-  return !(in->op == IR_CALL && !in->sym) && in->op != IR_EXT && in->op != IR_CVT && in->op != IR_CHECK_NULL &&
-         in->op != IR_CHECK_CAST && in->op != IR_CHECK_STORE;
-}
-
 static void rewrite(Sccp *c) {
   IrFunc *f = c->f;
   for (int b = 0; b < f->nblocks; b++) {
@@ -236,7 +219,7 @@ static void rewrite(Sccp *c) {
       IrInst *in = &f->blocks[b]->ins[i];
       bool changed = false;
       int ua = c->s->use_a[b][i], ub = c->s->use_b[b][i];
-      if (in->a.kind == OK_TEMP && ua > 0 && c->state[ua] == CONSTANT && takes_constant_a(in)) {
+      if (in->a.kind == OK_TEMP && ua > 0 && c->state[ua] == CONSTANT && opt_a_takes_constant(in)) {
         in->a = ir_imm(c->cval[ua]);
         changed = true;
       }

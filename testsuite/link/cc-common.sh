@@ -78,3 +78,21 @@ scale_store() {
 		f && /mov +%[a-z]+,\(%[a-z]+,%[a-z]+,4\)/ { print; exit }')
 	[ -n "$st" ] || fail "no element store in scale()"
 }
+
+# refused_mutant NAME SED WHAT FUNC: p.s edited by SED into m-NAME.s, with
+# its states at branch targets dropped (they would name offsets the edit
+# moved: the checker then finds the states itself), must assemble and be
+# refused by cuckoo-objcheck and by cuckoo-ld, each naming a place in FUNC
+# with WHAT, and cuckoo-ld must leave no program behind.  $O, when set,
+# names the level in the messages.
+refused_mutant() {
+	sed -e "$2" -e '/\.ascii "targets /d' -e '/\.ascii "\(at\|reg\|cell\|fact\|init\|nodom\)[ \\]/d' p.s > "m-$1.s"
+	cmp -s p.s "m-$1.s" && fail "mutation $1${O:+ $O} changed nothing"
+	"${AS:-as}" --32 -o "m-$1.o" "m-$1.s" 2>stderr || fail "mutant $1 does not assemble: $(cat stderr)"
+	expect_status 1 "$CUCKOO_OBJCHECK" "m-$1.o"
+	grep -q "m-$1.o: $4.*$3" stdout || fail "mutant $1${O:+ $O}: $(cat stdout)"
+	expect_status 1 "$CUCKOO_LD" -o "m-$1" "m-$1.o"
+	grep -q "m-$1.o: $4.*$3" stderr || fail "cuckoo-ld, mutant $1${O:+ $O}: $(cat stderr)"
+	[ -e "m-$1" ] && fail "cuckoo-ld left m-$1 behind"
+	return 0
+}

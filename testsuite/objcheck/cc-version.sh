@@ -24,31 +24,17 @@ expect_status 0 "$CUCKOO_OBJCHECK" p.o
 expect_status 0 "$CUCKOO_LD" -o p p.o
 expect_status 0 $CUCKOO_RUN ./p
 expect_line "21 3 0 44281"
-# mutant NAME SED-SCRIPT WHAT FUNCTION: refused by both, naming a place in
-# FUNCTION with WHAT; the states at branch targets are dropped (they would
-# name offsets the mutation moved): the checker then finds them itself
-mutant() {
-	sed -e "$2" -e '/\.ascii "targets /d' -e '/\.ascii "\(at\|reg\|cell\|fact\|init\|nodom\)[ \\]/d' p.s > "m-$1.s"
-	cmp -s p.s "m-$1.s" && fail "mutation $1 changed nothing"
-	"$AS" --32 -o "m-$1.o" "m-$1.s" 2>stderr || fail "mutant $1 does not assemble: $(cat stderr)"
-	expect_status 1 "$CUCKOO_OBJCHECK" "m-$1.o"
-	grep -q "m-$1.o: $4.*$3" stdout || fail "mutant $1: $(cat stdout)"
-	expect_status 1 "$CUCKOO_LD" -o "m-$1" "m-$1.o"
-	grep -q "m-$1.o: $4.*$3" stderr || fail "cuckoo-ld, mutant $1: $(cat stderr)"
-	[ -e "m-$1" ] && fail "cuckoo-ld left m-$1 behind"
-	return 0
-}
 # the control: the same mutation machinery, nothing changed but the states
 sed -e '/\.ascii "targets /d' -e '/\.ascii "\(at\|reg\|cell\|fact\|init\|nodom\)[ \\]/d' p.s > m-none.s
 "$AS" --32 -o m-none.o m-none.s || fail "m-none.s does not assemble"
 expect_status 0 "$CUCKOO_OBJCHECK" m-none.o
 notproved='not proved'
 S='/^sum:/,/^\.Lsum\.epilogue/'
-mutant no-guard "$S{/^	ja \.Lsum\./d;}" "$notproved" sum
-mutant guard-jb "$S{s/^	ja \.Lsum\./	jb .Lsum./;}" "$notproved" sum
-mutant guard-swapped "$S{s/^	cmpl -4(\(%e[a-z][a-z]\)), \(%e[a-z][a-z]\)\$/	cmpl \2, -4(\1)/;}" "$notproved" sum
+refused_mutant no-guard "$S{/^	ja \.Lsum\./d;}" "$notproved" sum
+refused_mutant guard-jb "$S{s/^	ja \.Lsum\./	jb .Lsum./;}" "$notproved" sum
+refused_mutant guard-swapped "$S{s/^	cmpl -4(\(%e[a-z][a-z]\)), \(%e[a-z][a-z]\)\$/	cmpl \2, -4(\1)/;}" "$notproved" sum
 # the NULL test before the length word's read (the guard's first `je`)
-mutant no-null-test "/^sum:/,/^	ja \.Lsum\./{/^	je \.Lsum\./d;}" "may be NULL" sum
-mutant copy-jbe "$S{s/^	jb \.Lsum\./	jbe .Lsum./;}" "$notproved" sum
-mutant first-9 '/^first:/,/^\.Lfirst\.epilogue/{s/^	cmpl \$10, -4(/	cmpl $9, -4(/;}' "$notproved" first
+refused_mutant no-null-test "/^sum:/,/^	ja \.Lsum\./{/^	je \.Lsum\./d;}" "may be NULL" sum
+refused_mutant copy-jbe "$S{s/^	jb \.Lsum\./	jbe .Lsum./;}" "$notproved" sum
+refused_mutant first-9 '/^first:/,/^\.Lfirst\.epilogue/{s/^	cmpl \$10, -4(/	cmpl $9, -4(/;}' "$notproved" first
 exit 0
