@@ -961,6 +961,12 @@ bool ir_block_sets_const(const IrBlock *b, int t, long long *c);
 /* opt/storecheck.c: a loop's first iteration makes its loop-invariant
  * store checks on a path of its own, so that the later ones go (-O1). */
 void opt_hoist_store_checks(IrFunc *f);
+/* opt/dce.c: pure instructions whose results nothing needs are removed
+ * (every level; at -O0 the variables stay, opt/live.c). */
+void opt_dce(IrFunc *f);
+/* opt/constant.c: the program whose globals' types tell the length words
+ * in static storage (set by opt_program; NULL for IR read from text). */
+extern Program *opt_globals;
 /* opt/version.c: a small loop whose counter's bounds checks no loop test
  * implies gets a copy without them, run when a test before the loop
  * proves every index in range (-O2). */
@@ -1024,6 +1030,18 @@ const char *report_text(void);
 
 /* opt/loop.c: each block's loop nesting depth (natural loops), a new array. */
 int *ir_loop_depth(IrFunc *f);
+/* opt/live.c: the temps live at each block's entry (in) and exit (out),
+ * NW 64-bit words a block.  KEPT (or NULL): temps every return reads. */
+typedef struct {
+  int nw;
+  unsigned long long *in, *out;
+} IrLive;
+IrLive *ir_live(IrFunc *f, const bool *kept);
+void ir_live_free(IrLive *l);
+/* opt/live.c: at -O0, which temps are variables, kept live to every
+ * return so that gdb sees them in scope (a flag per temp); NULL at -O1
+ * and -O2. */
+bool *ir_kept_variables(IrFunc *f);
 /* opt/cfg.c: the control-flow graph of F (predecessors of reachable
  * blocks, immediate dominators; idom -1 for an unreachable block). */
 typedef struct {
@@ -1043,11 +1061,29 @@ void ir_reorder_blocks(IrFunc *f, const int *order);
 void report_signed_tests(IrFunc *f, const IrCfg *g, const IrInst *c, int b);
 
 /* ======================================================================
+ * mach/ -- what every target's back end shares: register allocation over
+ * the register file the target describes (target.h)
+ * ====================================================================== */
+
+typedef struct {
+  IrFunc *f;
+  int *reg;                       /* per temp: a register of the target's file, or -1: its spill slot */
+  unsigned saved;                 /* the callee-saved registers given to temps (1 << register) */
+  int nsaved;
+} MachRegs;
+struct target;
+/* mach/regalloc.c: M->reg for M->f's temps, by linear scan over the
+ * registers of T's file (liveness of opt/live.c). */
+void mach_regalloc(const struct target *t, MachRegs *m);
+
+/* ======================================================================
  * i386/ -- the i386 target (target.h: struct target)
  * ====================================================================== */
 
 struct target;
-extern const struct target target_i386;
+/* targ.c: the target the back end compiles for (i386: the only one yet) --
+ * everything outside cc/i386/ reaches the target through it. */
+extern const struct target *cc_target;
 
 /* Registers.  %eax and %edx (and %xmm0/%xmm1) are scratch inside one
  * instruction's expansion; %ecx, %ebx, %esi, %edi hold temps across
@@ -1073,22 +1109,17 @@ typedef struct {                  /* one function being compiled */
   const char *cur_file;
 } I386Func;
 
-/* regalloc.c: liveness, live intervals, linear scan over %ecx %ebx %esi %edi
- * (and %xmm2-%xmm7 for floating temps at -O1 and up). */
-void i386_regalloc(I386Func *cx);
-/* regalloc.c: at -O0, which temps are variables kept live to every return
- * (a calloc'ed flag per temp); NULL at -O1 and -O2. */
-bool *i386_kept_variables(IrFunc *f);
 /* isel.c: the registers an instruction's expansion destroys besides
- * %eax/%edx (temps live across it must not be there). */
+ * %eax/%edx (temps live across it must not be there): the register
+ * file's clobbers hook. */
 unsigned i386_clobbers(IrFunc *f, IrInst *in);
 /* isel.c: for %edx as a temp's home (-O1 and up, after the other
- * registers are allocated): whether IN's expansion leaves %edx alone, reads
- * operand T from %edx before any scratch use of it, may write its result
- * to %edx. */
-bool i386_edx_keeps(I386Func *cx, IrInst *in);
-bool i386_edx_reads(I386Func *cx, IrInst *in, int t);
-bool i386_edx_defines(I386Func *cx, IrInst *in);
+ * registers are allocated; the register file's spare hooks): whether IN's
+ * expansion leaves %edx alone, reads operand T from %edx before any
+ * scratch use of it, may write its result to %edx. */
+bool i386_edx_keeps(const MachRegs *m, IrInst *in);
+bool i386_edx_reads(const MachRegs *m, IrInst *in, int t);
+bool i386_edx_defines(const MachRegs *m, IrInst *in);
 /* isel.c: the body's instructions, block by block, into cx->out. */
 void i386_isel_body(I386Func *cx);
 /* abi.c: frame layout (after regalloc), prologue and epilogue, argument sizes. */
@@ -1120,9 +1151,9 @@ const char *i386_dwarf_label(const char *fname, int block, int inst);
 const char *i386_dwarf_stub_label(const char *fname, int block, int inst, bool end);
 bool i386_dwarf_stub_owner(IrInst *in);
 void i386_dwarf_program(FILE *o, IrProgram *ir, I386Func **cxs, const char *source_name);
-/* emit.c: the whole assembly file (target_i386.emit_program). */
+/* emit.c: the whole assembly file (the target's emit_program). */
 void i386_emit_program(IrProgram *ir, FILE *out, const char *source_name);
-/* emit.c: the frame and stack-check sizes only (target_i386.check_program). */
+/* emit.c: the frame and stack-check sizes only (the target's check_program). */
 void i386_check_program(IrProgram *ir);
 
 #endif

@@ -1950,7 +1950,7 @@ static IrFunc *lower_func(Obj *f) {
     if (v->is_param) {
       int s = ir_new_slot(fn, v->ty->size, v->ty->align, v->ty, v);
       fn->slots[s].param_off = params_fit ? (int)poff : 0;
-      poff += target_i386.arg_size(v->ty);
+      poff += cc_target->arg_size(v->ty);
       if (params_fit && 8 + poff > 0x7fffffffLL) {
         error_at(f->loc, "the parameters of '%s' are larger than 2^31 - 1 bytes", f->name);
         params_fit = false;

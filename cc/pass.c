@@ -48,6 +48,7 @@ static const struct opt_pass {
     {"licm", 2, opt_licm},                          /* opt/licm.c: what it moves must be proved where it lands */
     {"version", 2, opt_version_loops},              /* opt/version.c; after licm: what licm moved serves both copies */
     {"simplify-cfg-3", 0, opt_simplify_cfg},
+    {"dce", 0, opt_dce},                            /* opt/dce.c; last: what the passes left unneeded */
 };
 
 /* The pass after which -fdump-ir-after prints the IR, or NULL. */
@@ -128,7 +129,10 @@ static void opt_listed(IrProgram *ir) {
       report_function(ir->funcs[i]);
 }
 
+Program *opt_globals;
+
 void opt_program(IrProgram *ir, int level) {
+  opt_globals = ir->prog;
   if (opt_pass_list) {
     opt_listed(ir);
     return;
@@ -188,12 +192,12 @@ bool ir_dump_file(const char *path, FILE *out) {
 void codegen_program(Program *prog, FILE *asm_out, const char *source_name) {
   IrProgram *ir = lower_program(prog);
   opt_program(ir, opt_level);
-  target_i386.emit_program(ir, asm_out, source_name); /* isel, regalloc, emit */
+  cc_target->emit_program(ir, asm_out, source_name); /* isel, regalloc, emit */
 }
 
 /* -fsyntax-only: every error the back end finds too (frame sizes). */
 void codegen_check_program(Program *prog) {
   IrProgram *ir = lower_program(prog);
   opt_program(ir, opt_level);
-  target_i386.check_program(ir);
+  cc_target->check_program(ir);
 }

@@ -8,10 +8,33 @@
 
 #include "cc.h"
 
+/* The registers that hold temps across instructions, for mach/regalloc.c.
+ * Registers are the target's numbers, below 16; masks are 1 << number. */
+struct target_regs {
+  const int *ints;                /* for IK_I32 temps, in order of preference (at most 16) */
+  int nints;
+  const int *floats;              /* for f32/f64 temps, -O1 and up (none: nfloats 0) */
+  int nfloats;
+  unsigned callee_saved;          /* the prologue saves those given to a temp */
+  unsigned call_clobbered;        /* of ints: destroyed by calls, so -O0's kept variables
+                                     (gdb's, opt/live.c) avoid them */
+  /* The registers IN's expansion destroys; a temp live across IN gets none of them. */
+  unsigned (*clobbers)(IrFunc *f, IrInst *in);
+  /* A scratch register of the expansions that may still hold ints the
+   * scan left in memory (-O1 and up), or -1; and whether IN's expansion
+   * leaves it alone, reads operand T from it before any scratch use of
+   * it, may write its result to it, given the other temps' registers. */
+  int spare;
+  bool (*spare_keeps)(const MachRegs *m, IrInst *in);
+  bool (*spare_reads)(const MachRegs *m, IrInst *in, int t);
+  bool (*spare_defines)(const MachRegs *m, IrInst *in);
+};
+
 struct target {
   const char *name;
   int ptr_size;
   int stack_align;                /* the stack alignment at every call */
+  struct target_regs regs;
   /* Bytes a parameter of type T occupies in the argument area. */
   long long (*arg_size)(Type *t);
   /* Writes the assembly of the whole program: functions, data, the type

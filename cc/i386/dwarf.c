@@ -606,7 +606,7 @@ static void liveness(IrFunc *f, Liveness *L) {
   L->live = xmalloc(sizeof(Word) * nw * (npos + 1));
   memset(L->live, 0, sizeof(Word) * nw * (npos + 1));
   int *uses = xmalloc(sizeof(int) * maxu);
-  bool *kept = i386_kept_variables(f);
+  bool *kept = ir_kept_variables(f);
   for (bool changed = true; changed;) {
     changed = false;
     for (int b = nb - 1; b >= 0; b--) {

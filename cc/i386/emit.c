@@ -690,7 +690,12 @@ static void layout_func(FuncInfo *fi, IrFunc *f) {
     fi->frame_ok = true;
     return;
   }
-  i386_regalloc(cx);
+  MachRegs m = {.f = f};
+  mach_regalloc(cc_target, &m);
+  cx->reg = m.reg;
+  cx->saved = m.saved;
+  cx->nsaved = m.nsaved;
+  cx->spill = xmalloc(sizeof(int) * (f->ntemps + 1));
   fi->frame_ok = i386_frame_layout(cx);
 }
 

@@ -169,10 +169,10 @@ static void to64(int t);
 
 static bool slot_operand(IrInst *in) { return in->a.kind == OK_SLOT || in->b.kind == OK_SLOT; }
 
-static bool in_gpr(I386Func *c, Oper o) { return o.kind == OK_TEMP && c->reg[o.temp] >= 0; }
+static bool in_gpr(const MachRegs *c, Oper o) { return o.kind == OK_TEMP && c->reg[o.temp] >= 0; }
 
 /* A store writes %edx only to hold its value. */
-static bool store_keeps_edx(I386Func *c, IrInst *in) {
+static bool store_keeps_edx(const MachRegs *c, IrInst *in) {
   Oper v = in->a;
   if (in->mem == M_F32 || in->mem == M_F64)
     return true;
@@ -183,7 +183,7 @@ static bool store_keeps_edx(I386Func *c, IrInst *in) {
   return in_gpr(c, v) && (in->mem > M_U8 || c->reg[v.temp] <= R_EBX);
 }
 
-bool i386_edx_keeps(I386Func *c, IrInst *in) {
+bool i386_edx_keeps(const MachRegs *c, IrInst *in) {
   switch (in->op) {
   case IR_NOP: case IR_JMP: case IR_CHECK_STACK: case IR_CHECK_NULL: case IR_CHECK_STORE: case IR_LEA:
   case IR_EXT:
@@ -221,7 +221,7 @@ bool i386_edx_keeps(I386Func *c, IrInst *in) {
   }
 }
 
-bool i386_edx_reads(I386Func *c, IrInst *in, int t) {
+bool i386_edx_reads(const MachRegs *c, IrInst *in, int t) {
   bool at = in->a.kind == OK_TEMP && in->a.temp == t, bt = in->b.kind == OK_TEMP && in->b.temp == t;
   bool addr = (in->addr.base.kind == OK_TEMP && in->addr.base.temp == t) || in->addr.index == t;
   switch (in->op) {
@@ -254,7 +254,7 @@ bool i386_edx_reads(I386Func *c, IrInst *in, int t) {
   }
 }
 
-bool i386_edx_defines(I386Func *c, IrInst *in) {
+bool i386_edx_defines(const MachRegs *c, IrInst *in) {
   (void)c;
   switch (in->op) {
   case IR_COPY: case IR_NEG: case IR_NOT: case IR_EXT: case IR_SHL: case IR_SHR: case IR_SAR:

@@ -3,11 +3,32 @@
 #include "../cc.h"
 #include "../target.h"
 
-const struct target target_i386 = {
+/* %eax and %edx (and %xmm0/%xmm1) are scratch inside one instruction's
+ * expansion; %ebp is the frame pointer. */
+static const int int_regs[] = {R_ECX, R_EBX, R_ESI, R_EDI};
+static const int float_regs[] = {R_XMM0 + 2, R_XMM0 + 3, R_XMM0 + 4, R_XMM0 + 5, R_XMM0 + 6, R_XMM0 + 7};
+
+static const struct target target_i386 = {
     .name = "i386",
     .ptr_size = 4,
     .stack_align = 16,
+    .regs =
+        {
+            .ints = int_regs,
+            .nints = 4,
+            .floats = float_regs,
+            .nfloats = 6,
+            .callee_saved = 1u << R_EBX | 1u << R_ESI | 1u << R_EDI,
+            .call_clobbered = 1u << R_ECX,
+            .clobbers = i386_clobbers,
+            .spare = R_EDX,
+            .spare_keeps = i386_edx_keeps,
+            .spare_reads = i386_edx_reads,
+            .spare_defines = i386_edx_defines,
+        },
     .arg_size = i386_arg_size,
     .emit_program = i386_emit_program,
     .check_program = i386_check_program,
 };
+
+const struct target *cc_target = &target_i386;

@@ -286,6 +286,14 @@ void ir_dump_func(IrFunc *f, FILE *out) {
       fprintf(out, " (param +%d)", s->param_off);
     fprintf(out, "\n");
   }
+  /* the variables that live in temps: -O0 keeps them for gdb (opt/live.c) */
+  if (f->obj && !f->is_thunk)
+    for (Obj *v = f->obj->locals; v; v = v->next)
+      if (v->is_local && v->id > 0 && v->id - 1 < f->ntemps) {
+        fprintf(out, "  var %%%d ", v->id - 1);
+        dump_symbol(out, v->name);
+        fprintf(out, "\n");
+      }
   for (int i = 0; i < f->nblocks; i++) {
     IrBlock *b = f->blocks[i];
     fprintf(out, "  b%d:%s\n", b->id, b->versioned ? " (versioned)" : "");

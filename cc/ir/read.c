@@ -5,6 +5,7 @@
  *   function NAME -> KIND [(static)] [(domain entry)] [(spawn target)]
  *            [(checks stack)] [(sret)] [(thunk of NAME, N bytes)]
  *     slotN: SIZE bytes align ALIGN [NAME] [(param +OFF)]
+ *     var %T NAME
  *     bN: [(versioned)]
  *       [%T:KIND =] OP[:KIND][.SUFFIX...] OPERANDS [; SITE [, SITE]]
  *
@@ -668,6 +669,26 @@ static void slot_line(Reader *r) {
     rd_error(r, "unexpected text after the slot");
 }
 
+/* `var %T NAME`: a variable promoted to temp T (-O0 keeps it live). */
+static void var_line(Reader *r) {
+  IrFunc *f = r->f;
+  if (f->nblocks)
+    rd_error(r, "variables come before the first block");
+  if (f->is_thunk)
+    rd_error(r, "a thunk has no variables");
+  int t = temp(r);
+  Obj *v = xmalloc(sizeof *v);
+  v->name = symbol(r, "the variable's name");
+  v->is_local = true;
+  v->id = t + 1;
+  if (!at_end(r))
+    rd_error(r, "unexpected text after the variable");
+  Obj **tail = &f->obj->locals;
+  while (*tail)
+    tail = &(*tail)->next;
+  *tail = v;
+}
+
 /* What the text may leave out, now that every temp's kind is known; then
  * the checks of a whole function. */
 static void finish_function(Reader *r, int header_line) {
@@ -781,6 +802,10 @@ IrProgram *ir_read_program(const char *path) {
     if (!strncmp(r->p, "slot", 4) && isdigit((unsigned char)r->p[4])) {
       r->p += 4;
       slot_line(r);
+      continue;
+    }
+    if (accept(r, "var ")) {
+      var_line(r);
       continue;
     }
     if (r->p[0] == 'b' && isdigit((unsigned char)r->p[1])) {

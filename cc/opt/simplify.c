@@ -17,9 +17,11 @@ static int thread(int b) {
   for (int hops = 0; hops < 16; hops++) {
     IrBlock *bl = fn->blocks[b];
     int k = 0;
-    while (k < bl->n && bl->ins[k].op == IR_NOP)
+    /* a nop or jump that marks an inlined copy's entry stays reachable:
+     * -g's breakpoint on the inlined function is there (dwarf.c) */
+    while (k < bl->n && bl->ins[k].op == IR_NOP && !bl->ins[k].inl_entry)
       k++;
-    if (k == bl->n - 1 && bl->ins[k].op == IR_JMP && bl->ins[k].t1 != b)
+    if (k == bl->n - 1 && bl->ins[k].op == IR_JMP && !bl->ins[k].inl_entry && bl->ins[k].t1 != b)
       b = bl->ins[k].t1;
     else
       break;

@@ -65,6 +65,10 @@ bad 3:3 "expected b1: blocks are numbered in order" "  b2:"
 bad 3:5 "a check needs its site" "    check_null %0"
 bad 3:19 "slot0 does not exist" "    %0:i32 = lea [\$slot0+0]"
 bad 3:30 "unterminated string" '    check_null %0 ; null 1:2 "abc'
+bad 3:7 "variables come before the first block" "  var %0 x"
+printf 'function f -> i32\n  var %%0 x y\n  b0:\n    ret 0\n' > bad.ir
+expect_status 1 "$CC" -fdump-ir bad.ir
+expect_msg "bad.ir:2:12: error: unexpected text after the variable"
 # whole-function errors name the function's line
 printf 'function f -> i32\n  b0:\n    %%0:i32 = copy 1\n' > bad.ir
 expect_status 1 "$CC" -fdump-ir bad.ir

@@ -1,20 +1,24 @@
-/* regalloc.c -- liveness and linear-scan register allocation for i386.
+/* mach/regalloc.c -- linear-scan register allocation over a target's
+ * register file (target.h: struct target_regs).
  *
- * IK_I32 temps get %ecx, %ebx, %esi, %edi (%eax and %edx are the
- * instruction expansions' scratch).  long long temps, and the others that
- * do not fit, live in spill slots of the frame.  At -O1 and up: the scan
- * spills by cost (uses x 10^loop depth over the hull's length) and prefers
- * the register of the value a temp is computed from; ints left in memory
- * may then get %edx where every expansion around them allows it; floating
- * temps get %xmm2-%xmm7 (doc/backend.md, "Registers and frame").
+ * Temps of the integer class (IK_I32) get the target's integer registers
+ * (i386: %ecx, %ebx, %esi, %edi; %eax and %edx are the instruction
+ * expansions' scratch).  long long temps, and the others that do not fit,
+ * live in spill slots of the frame.  At -O1 and up: the scan spills by
+ * cost (uses x 10^loop depth over the hull's length) and prefers the
+ * register of the value a temp is computed from; ints left in memory may
+ * then get the target's spare register (i386: %edx) where every expansion
+ * around them allows it; floating temps get the floating registers (i386:
+ * %xmm2-%xmm7) (doc/backend.md, "Registers and frame").
  *
  * Live ranges are hulls [first, last] over a linear numbering in which an
  * instruction's uses come before its definition (use at 2i, def at 2i+1),
  * so a result may take an operand's register.  A temp live across an
- * instruction that destroys a register (i386_clobbers: calls, %cl shifts,
- * block copies) may not get that register.  Dead pure instructions are
- * deleted here, since liveness is at hand. */
+ * instruction that destroys a register (the target's clobbers hook:
+ * calls, %cl shifts, block copies) may not get that register.  Liveness is
+ * opt/live.c's; dead code is gone before (opt/dce.c). */
 #include "../cc.h"
+#include "../target.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -46,9 +50,9 @@ static double density(const Interval *it) { return it->weight / (it->end - it->s
 /* Linear scan of ORDER (sorted by start) over the N registers of POOL:
  * WEIGHTED spills the cheapest interval by density, else the one that ends
  * last. */
-static void linear_scan(I386Func *cx, Interval *iv, Interval *order, int n, const int *pool, int npool,
+static void linear_scan(MachRegs *cx, Interval *iv, Interval *order, int n, const int *pool, int npool,
                         bool weighted) {
-  int active[8], active_end[8];   /* the temp in each pool register, -1: none */
+  int active[16], active_end[16]; /* the temp in each pool register, -1: none */
   for (int r = 0; r < npool; r++)
     active[r] = -1;
   for (int k = 0; k < n; k++) {
@@ -105,12 +109,14 @@ static int cmp_density_desc(const void *a, const void *b) {
   return ((const Interval *)a)->t - ((const Interval *)b)->t;
 }
 
-/* -O1 and up: %edx for ints left in memory by the linear scan, when at
- * every instruction where one is live the expansion leaves %edx alone
- * (i386_edx_keeps), reads it there before using %edx as scratch
- * (i386_edx_reads) and may write its result there (i386_edx_defines);
- * those whose hulls overlap none already placed, the densest first. */
-static void edx_homes(I386Func *cx, Interval *iv, Word *live_out, int nw, int maxu) {
+/* -O1 and up: the spare register (an expansion's scratch, i386 %edx) for
+ * ints left in memory by the linear scan, when at every instruction where
+ * one is live the expansion leaves it alone (spare_keeps), reads it there
+ * before using it as scratch (spare_reads) and may write its result there
+ * (spare_defines); those whose hulls overlap none already placed, the
+ * densest first. */
+static void spare_homes(const struct target_regs *rf, MachRegs *cx, Interval *iv, Word *live_out, int nw,
+                        int maxu) {
   IrFunc *f = cx->f;
   int nt = f->ntemps;
   bool *bad = xmalloc(sizeof(bool) * (nt + 1));
@@ -122,7 +128,7 @@ static void edx_homes(I386Func *cx, Interval *iv, Word *live_out, int nw, int ma
     memcpy(live, live_out + (size_t)bi * nw, sizeof(Word) * nw);
     for (int i = b->n - 1; i >= 0; i--) {
       IrInst *in = &b->ins[i];
-      if (!i386_edx_keeps(cx, in))
+      if (!rf->spare_keeps(cx, in))
         for (int w = 0; w < nw; w++)
           for (Word x = live[w]; x; x &= x - 1) {
             int t = w * WBITS + __builtin_ctzll(x);
@@ -130,13 +136,13 @@ static void edx_homes(I386Func *cx, Interval *iv, Word *live_out, int nw, int ma
               bad[t] = true;
           }
       if (in->dst >= 0) {
-        if (!i386_edx_defines(cx, in))
+        if (!rf->spare_defines(cx, in))
           bad[in->dst] = true;
         bit_clear(live, in->dst);
       }
       int nu = ir_uses(in, uses, maxu);
       for (int k = 0; k < nu; k++) {
-        if (!i386_edx_reads(cx, in, uses[k]))
+        if (!rf->spare_reads(cx, in, uses[k]))
           bad[uses[k]] = true;
         bit_set(live, uses[k]);
       }
@@ -157,7 +163,7 @@ static void edx_homes(I386Func *cx, Interval *iv, Word *live_out, int nw, int ma
     if (overlap)
       continue;
     placed[np++] = cand[k];
-    cx->reg[cand[k].t] = R_EDX;
+    cx->reg[cand[k].t] = rf->spare;
   }
   free(bad);
   free(live);
@@ -166,88 +172,21 @@ static void edx_homes(I386Func *cx, Interval *iv, Word *live_out, int nw, int ma
   free(placed);
 }
 
-bool *i386_kept_variables(IrFunc *f) {
-  if (opt_level > 0 || !f->obj || f->is_thunk)
-    return NULL;
-  bool *kept = xmalloc(sizeof(bool) * (f->ntemps + 1));
-  for (Obj *v = f->obj->locals; v; v = v->next)
-    if (v->is_local && v->id > 0 && v->id - 1 < f->ntemps)
-      kept[v->id - 1] = true;
-  return kept;
-}
-
-void i386_regalloc(I386Func *cx) {
+void mach_regalloc(const struct target *target, MachRegs *cx) {
+  const struct target_regs *rf = &target->regs;
   IrFunc *f = cx->f;
   int nt = f->ntemps, nb = f->nblocks;
   int nw = (nt + WBITS - 1) / WBITS + 1;
   /* -O0: every variable's temp lives to the returns, so that gdb sees it
-   * wherever it is in scope, and not in %ecx, which calls (of the trap
+   * wherever it is in scope, and not in a register calls (of the trap
    * too) destroy */
-  bool *kept = i386_kept_variables(f);
-  Word *live_in = xmalloc(sizeof(Word) * nw * nb);
-  Word *live_out = xmalloc(sizeof(Word) * nw * nb);
+  bool *kept = ir_kept_variables(f);
+  IrLive *lv = ir_live(f, kept);
+  Word *live_in = lv->in, *live_out = lv->out;
   Word *live = xmalloc(sizeof(Word) * nw);
   /* an instruction's uses: a call may have any number of arguments */
   int maxu = ir_max_uses(f);
   int *uses = xmalloc(sizeof(int) * maxu);
-
-  /* liveness to a fixed point, then delete dead pure instructions; repeat
-   * while something was deleted (a deletion can kill more) */
-  for (bool deleted = true; deleted;) {
-    deleted = false;
-    memset(live_in, 0, sizeof(Word) * nw * nb);
-    memset(live_out, 0, sizeof(Word) * nw * nb);
-    for (bool changed = true; changed;) {
-      changed = false;
-      for (int bi = nb - 1; bi >= 0; bi--) {
-        IrBlock *b = f->blocks[bi];
-        Word *out = live_out + (size_t)bi * nw;
-        int s[2], ns = ir_succs(b, s);
-        for (int k = 0; k < ns; k++)
-          for (int w = 0; w < nw; w++)
-            out[w] |= live_in[(size_t)s[k] * nw + w];
-        if (kept && b->ins[b->n - 1].op == IR_RET)
-          for (int t = 0; t < nt; t++)
-            if (kept[t])
-              bit_set(out, t);
-        memcpy(live, out, sizeof(Word) * nw);
-        for (int i = b->n - 1; i >= 0; i--) {
-          IrInst *in = &b->ins[i];
-          if (in->dst >= 0)
-            bit_clear(live, in->dst);
-          int nu = ir_uses(in, uses, maxu);
-          for (int k = 0; k < nu; k++)
-            bit_set(live, uses[k]);
-        }
-        Word *inn = live_in + (size_t)bi * nw;
-        if (memcmp(inn, live, sizeof(Word) * nw)) {
-          memcpy(inn, live, sizeof(Word) * nw);
-          changed = true;
-        }
-      }
-    }
-    for (int bi = 0; bi < nb; bi++) {
-      IrBlock *b = f->blocks[bi];
-      memcpy(live, live_out + (size_t)bi * nw, sizeof(Word) * nw);
-      for (int i = b->n - 1; i >= 0; i--) {
-        IrInst *in = &b->ins[i];
-        if (in->dst >= 0 && !bit_test(live, in->dst) && (ir_op_flags[in->op] & IRF_PURE)) {
-          in->op = IR_NOP;
-          in->dst = -1;
-          in->a.kind = in->b.kind = OK_NONE;
-          in->addr.base.kind = OK_NONE;
-          in->addr.index = -1;
-          deleted = true;
-          continue;
-        }
-        if (in->dst >= 0)
-          bit_clear(live, in->dst);
-        int nu = ir_uses(in, uses, maxu);
-        for (int k = 0; k < nu; k++)
-          bit_set(live, uses[k]);
-      }
-    }
-  }
 
   /* intervals and clobber conflicts */
   Interval *iv = xmalloc(sizeof(Interval) * (nt + 1));
@@ -290,7 +229,7 @@ void i386_regalloc(I386Func *cx) {
     for (int i = b->n - 1; i >= 0; i--) {
       IrInst *in = &b->ins[i];
       int p = base + 2 * i;
-      unsigned clob = i386_clobbers(f, in);
+      unsigned clob = rf->clobbers(f, in);
       for (int w = 0; w < nw; w++) {
         Word x = live[w];
         while (x) {
@@ -328,12 +267,11 @@ void i386_regalloc(I386Func *cx) {
   if (kept)
     for (int t = 0; t < nt; t++)
       if (kept[t])
-        iv[t].forbid |= 1u << R_ECX;
+        iv[t].forbid |= rf->call_clobbered;
   free(kept);
 
   /* linear scan */
   cx->reg = xmalloc(sizeof(int) * (nt + 1));
-  cx->spill = xmalloc(sizeof(int) * (nt + 1));
   Interval *order = xmalloc(sizeof(Interval) * (nt + 1));
   int n = 0;
   for (int t = 0; t < nt; t++) {
@@ -342,28 +280,25 @@ void i386_regalloc(I386Func *cx) {
       order[n++] = iv[t];
   }
   qsort(order, n, sizeof *order, cmp_start);
-  static const int gpr_pool[] = {R_ECX, R_EBX, R_ESI, R_EDI};
-  linear_scan(cx, iv, order, n, gpr_pool, 4, depth != NULL);
-  if (depth)
-    edx_homes(cx, iv, live_out, nw, maxu);
-  /* -O1 and up: double and float temps in %xmm2-%xmm7 (%xmm0/%xmm1 are
-   * the expansions' scratch; every call destroys them all) */
-  if (depth) {
+  linear_scan(cx, iv, order, n, rf->ints, rf->nints, depth != NULL);
+  if (depth && rf->spare >= 0)
+    spare_homes(rf, cx, iv, live_out, nw, maxu);
+  /* -O1 and up: double and float temps in the floating registers */
+  if (depth && rf->nfloats) {
     n = 0;
     for (int t = 0; t < nt; t++)
       if ((f->tkind[t] == IK_F64 || f->tkind[t] == IK_F32) && iv[t].end >= 0)
         order[n++] = iv[t];
     qsort(order, n, sizeof *order, cmp_start);
-    static const int xmm_pool[] = {R_XMM0 + 2, R_XMM0 + 3, R_XMM0 + 4, R_XMM0 + 5, R_XMM0 + 6, R_XMM0 + 7};
-    linear_scan(cx, iv, order, n, xmm_pool, 6, true);
+    linear_scan(cx, iv, order, n, rf->floats, rf->nfloats, true);
   }
+  cx->saved = 0;
   for (int t = 0; t < nt; t++)
-    if (cx->reg[t] == R_EBX || cx->reg[t] == R_ESI || cx->reg[t] == R_EDI)
+    if (cx->reg[t] >= 0 && (rf->callee_saved >> cx->reg[t] & 1))
       cx->saved |= 1u << cx->reg[t];
   cx->nsaved = __builtin_popcount(cx->saved);
   free(uses);
-  free(live_in);
-  free(live_out);
+  ir_live_free(lv);
   free(live);
   free(iv);
   free(order);
