@@ -722,7 +722,10 @@ extern const unsigned ir_op_flags[IR_OP_COUNT];
 
 /* An operand: a temporary, a constant, or the address of a symbol or a
  * frame slot (plus `imm` bytes). */
-typedef enum { OK_NONE, OK_TEMP, OK_IMM, OK_FIMM, OK_SYM, OK_SLOT } OperKind;
+/* OK_DOMAIN is the thread's domain flag (non-zero while a protection
+ * domain runs, LANGUAGE.md §13.3), only ever as `br.eq/ne.i32 domain, 0`
+ * (opt/version.c's guard; ir_verify checks it). */
+typedef enum { OK_NONE, OK_TEMP, OK_IMM, OK_FIMM, OK_SYM, OK_SLOT, OK_DOMAIN } OperKind;
 typedef struct {
   OperKind kind;
   int temp;                       /* OK_TEMP */
@@ -930,6 +933,9 @@ const char *opt_pass_names(void);
 /* ir/verify.c: an internal error unless F keeps the IR's invariants (every pass
  * runs it on what it leaves; AFTER names that pass). */
 void ir_verify(IrFunc *f, const char *after);
+/* ir/verify.c: whether IN uses the domain flag (OK_DOMAIN) other than as
+ * the first operand of `br.eq/ne.i32 domain, 0`. */
+bool ir_domain_misused(const IrInst *in);
 /* opt/licm.c: loop-invariant integer and address arithmetic moved to
  * loop preheaders (-O2). */
 /* The passes of cc/opt/ a file each (their order: pass.c's opt_passes). */
@@ -1118,6 +1124,9 @@ unsigned i386_clobbers(IrFunc *f, IrInst *in);
  * expansion leaves %edx alone, reads operand T from %edx before any
  * scratch use of it, may write its result to %edx. */
 bool i386_edx_keeps(const MachRegs *m, IrInst *in);
+/* isel.c: whether NX may read the load LD, its one use, from memory (the
+ * shape of fold_ok, before registers are known). */
+bool i386_load_folds_into(IrFunc *f, IrInst *ld, IrInst *nx);
 bool i386_edx_reads(const MachRegs *m, IrInst *in, int t);
 bool i386_edx_defines(const MachRegs *m, IrInst *in);
 /* isel.c: the body's instructions, block by block, into cx->out. */

@@ -404,6 +404,12 @@ void report_branch(IrFunc *f, const IrInst *c, const IrInst *br, int outcome) {
 void report_versioned(IrFunc *f, const IrInst *c, const IrInst *br, Oper n, int ctr) {
   if (!check_report || !c->site)
     return;
+  if (c->op == IR_CHECK_STORE) {
+    report_note(c->site, CN_VERSIONED, "version_loops", br->loc,
+                "the loop runs without it when a test before the loop finds the thread outside every "
+                "protection domain (the flag does not change while the function runs), and with it otherwise");
+    return;
+  }
   Node *nd = c->site->node;
   const char *test = report_test_text(f, br->loc);
   test = test ? format("the loop's test '%s' at %d:%d", test, br->loc.line, br->loc.col)

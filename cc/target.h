@@ -25,6 +25,10 @@ struct target_regs {
    * leaves it alone, reads operand T from it before any scratch use of
    * it, may write its result to it, given the other temps' registers. */
   int spare;
+  /* Whether a load whose one use is NX, the next instruction, may be read
+   * by NX from memory (when the registers allow): its temp then needs no
+   * register, so -O1 and up spill it first (NULL: never). */
+  bool (*load_folds_into)(IrFunc *f, IrInst *ld, IrInst *nx);
   bool (*spare_keeps)(const MachRegs *m, IrInst *in);
   bool (*spare_reads)(const MachRegs *m, IrInst *in, int t);
   bool (*spare_defines)(const MachRegs *m, IrInst *in);

@@ -2747,7 +2747,6 @@ static void learn_not_above(struct st *s, const struct val *x, const struct val 
             add_fact(s, F_LT_LEN, s->f[i].a, y->lenof);
 }
 
-/* What a conditional branch teaches on its TAKEN edge or its fall-through. */
 /* What a conditional branch teaches on its TAKEN edge or its fall-through;
  * 0 when that edge can never be taken (a constant compared). */
 static int learn(struct vctx *v, struct st *s, ZydisMnemonic m, int taken)

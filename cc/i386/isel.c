@@ -529,6 +529,12 @@ static char *block_label(int b) { return format(".L%s.b%d", fn->name, b); }
 
 /* cmp for a 32-bit a cc b; returns the condition to test (maybe swapped). */
 static IrCC cmp32(Oper a, Oper b, IrCC cc) {
+  if (a.kind == OK_DOMAIN) {
+    /* the machine's domain test exactly: the checker learns on its equal
+     * edge that the activation runs outside every domain (doc/verify.md) */
+    i386_emit_seq(out, &ck_i386.domain_test, 0, NULL, NULL);
+    return cc;
+  }
   if (is_folded(a) || is_folded(b)) {
     /* the memory operand where the loaded value was: cmpl -4(%ebx), %esi
      * for "i < len"; a constant is compared with memory (then swapped) */
@@ -1968,6 +1974,24 @@ static bool fold_ok(IrInst *ld, IrInst *nx) {
       return nx->op != IR_AND && nx->op != IR_OR && nx->op != IR_XOR &&
              (bt || nx->op == IR_ADD || nx->op == IR_MUL) && (other.kind == OK_TEMP || other.kind == OK_FIMM);
     return false;
+  default:
+    return false;
+  }
+}
+
+bool i386_load_folds_into(IrFunc *f, IrInst *ld, IrInst *nx) {
+  (void)f;
+  int t = ld->dst;
+  bool at = nx->a.kind == OK_TEMP && nx->a.temp == t, bt = nx->b.kind == OK_TEMP && nx->b.temp == t;
+  if (at == bt || ld->mem != M_I32)
+    return false;
+  Oper other = at ? nx->b : nx->a;
+  bool comm = nx->op == IR_ADD || nx->op == IR_MUL || nx->op == IR_AND || nx->op == IR_OR || nx->op == IR_XOR;
+  switch (nx->op) {
+  case IR_BR: case IR_SET:
+    return nx->k2 == IK_I32 && (other.kind == OK_IMM || other.kind == OK_TEMP);
+  case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
+    return nx->k == IK_I32 && (bt || comm) && (other.kind == OK_TEMP || other.kind == OK_IMM);
   default:
     return false;
   }

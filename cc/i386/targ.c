@@ -21,6 +21,7 @@ static const struct target target_i386 = {
             .callee_saved = 1u << R_EBX | 1u << R_ESI | 1u << R_EDI,
             .call_clobbered = 1u << R_ECX,
             .clobbers = i386_clobbers,
+            .load_folds_into = i386_load_folds_into,
             .spare = R_EDX,
             .spare_keeps = i386_edx_keeps,
             .spare_reads = i386_edx_reads,

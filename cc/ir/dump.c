@@ -101,6 +101,7 @@ static void dump_oper(FILE *out, Oper o) {
     fprintf(out, "%+lld", o.imm);
     break;
   case OK_SLOT: fprintf(out, "$slot%d%+lld", o.slot, o.imm); break;
+  case OK_DOMAIN: fprintf(out, "domain"); break;
   }
 }
 

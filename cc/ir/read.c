@@ -277,6 +277,10 @@ static Oper oper(Reader *r) {
   }
   if (*s == '%')
     return ir_temp(temp(r));
+  if (!strncmp(s, "domain", 6) && !word_char(s[6])) {
+    r->p += 6;
+    return (Oper){.kind = OK_DOMAIN};
+  }
   if (*s == '$') {
     r->p++;
     bool quoted = *r->p == '"';
@@ -307,7 +311,7 @@ static Oper oper(Reader *r) {
     return (Oper){.kind = OK_FIMM, .fimm = *s == '-' ? -v : v};
   }
   if (!isdigit((unsigned char)*q))
-    rd_error(r, "expected an operand (%%N, a number, $SYMBOL+N, $slotN+N or _)");
+    rd_error(r, "expected an operand (%%N, a number, $SYMBOL+N, $slotN+N, domain or _)");
   const char *e = q;
   while (isdigit((unsigned char)*e))
     e++;
@@ -712,6 +716,8 @@ static void finish_function(Reader *r, int header_line) {
         rd_error(r, "%s: block b%d goes on after its %s", f->name, b, ir_op_name[in->op]);
       if ((in->op == IR_JMP || in->op == IR_BR) && (in->t1 >= f->nblocks || (in->op == IR_BR && in->t2 >= f->nblocks)))
         rd_error(r, "%s: block b%d jumps to a block that does not exist", f->name, b);
+      if (ir_domain_misused(in))
+        rd_error(r, "%s: block b%d: 'domain' is only ever br.eq.i32 or br.ne.i32 domain, 0", f->name, b);
       if (in->addr.index >= 0 && f->tkind[in->addr.index] != IK_I32)
         rd_error(r, "%s: block b%d: an address's index %%%d is not an i32", f->name, b, in->addr.index);
       if (in->k == K_UNSET)

@@ -9,6 +9,16 @@ static void verify_fail(IrFunc *f, const char *after, int b, int i, const char *
   die("IR verifier: after %s: %s: b%d instruction %d: %s", after, f->name, b, i, what);
 }
 
+bool ir_domain_misused(const IrInst *in) {
+  bool elsewhere = in->b.kind == OK_DOMAIN || in->addr.base.kind == OK_DOMAIN || in->sret.kind == OK_DOMAIN;
+  for (int k = 0; k < in->nargs; k++)
+    elsewhere |= in->args[k].val.kind == OK_DOMAIN;
+  if (in->a.kind != OK_DOMAIN)
+    return elsewhere;
+  return elsewhere || in->op != IR_BR || in->k2 != IK_I32 || (in->cc != CC_EQ && in->cc != CC_NE) ||
+         in->b.kind != OK_IMM || in->b.imm != 0;
+}
+
 static bool oper_ok(const IrFunc *f, Oper o) {
   if (o.kind == OK_TEMP)
     return o.temp >= 0 && o.temp < f->ntemps;
@@ -49,6 +59,8 @@ void ir_verify(IrFunc *f, const char *after) {
       for (int k = 0; k < in->nargs; k++)
         if (!oper_ok(f, in->args[k].val))
           verify_fail(f, after, b, i, "an argument names a temp or slot that does not exist");
+      if (ir_domain_misused(in))
+        verify_fail(f, after, b, i, "the domain flag other than as `br.eq/ne.i32 domain, 0`");
       if ((fl & IRF_CHECK) && !in->site)
         verify_fail(f, after, b, i, "a check without its site");
     }

@@ -172,6 +172,36 @@ static void spare_homes(const struct target_regs *rf, MachRegs *cx, Interval *iv
   free(placed);
 }
 
+/* -O1 and up: a load the next instruction may read from memory (its one
+ * use; the target's load_folds_into) costs nothing in memory, so it is
+ * the first to spill: the register goes to a value that needs one.  When
+ * it gets a register anyway and the expansion folds it, the register
+ * stood idle for one instruction.  A variable's temp is left alone (-g
+ * shows variables from where isel puts them). */
+static void weigh_folded_loads(const struct target_regs *rf, IrFunc *f, Interval *iv) {
+  int nt = f->ntemps;
+  int *nuses = xmalloc(sizeof(int) * (nt + 1));
+  ir_count(f, NULL, nuses, NULL);
+  if (f->obj)
+    for (Obj *v = f->obj->locals; v; v = v->next)
+      if (v->is_local && v->id > 0 && v->id - 1 < nt)
+        nuses[v->id - 1] = -1;
+  for (int b = 0; b < f->nblocks; b++) {
+    IrBlock *bl = f->blocks[b];
+    for (int i = 0; i < bl->n; i++) {
+      IrInst *in = &bl->ins[i];
+      if (in->op != IR_LOAD || in->dst < 0 || f->tkind[in->dst] != IK_I32 || nuses[in->dst] != 1)
+        continue;
+      int j = i + 1;
+      while (j < bl->n && bl->ins[j].op == IR_NOP)
+        j++;
+      if (j < bl->n && rf->load_folds_into(f, in, &bl->ins[j]))
+        iv[in->dst].weight = 0;
+    }
+  }
+  free(nuses);
+}
+
 void mach_regalloc(const struct target *target, MachRegs *cx) {
   const struct target_regs *rf = &target->regs;
   IrFunc *f = cx->f;
@@ -269,6 +299,8 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
       if (kept[t])
         iv[t].forbid |= rf->call_clobbered;
   free(kept);
+  if (depth && rf->load_folds_into)
+    weigh_folded_loads(rf, f, iv);
 
   /* linear scan */
   cx->reg = xmalloc(sizeof(int) * (nt + 1));

@@ -89,6 +89,8 @@ typedef struct {
   int inc_block, inc_index;
   int arrays[VERSION_MAX_ARRAYS];
   int narrays;
+  bool counted;                /* the counter's shape holds: bounds checks may go */
+  int stores;                  /* store checks in the loop: the guard tests the domain flag */
 } Loop;
 
 static IrCC negate(IrCC cc) {
@@ -220,7 +222,7 @@ static bool is_inc(const IrInst *in, int t) {
  * counter's bounds check against the length word of an array the loop
  * does not change, where the counter still holds the value tested. */
 static bool removable(const Ver *V, const Loop *L, int b, int i, const IrInst *c) {
-  if (c->op != IR_CHECK_BOUNDS || c->k != IK_I32 || !c->lenmem || c->a.kind != OK_TEMP || c->a.temp != L->ctr ||
+  if (!L->counted || c->op != IR_CHECK_BOUNDS || c->k != IK_I32 || !c->lenmem || c->a.kind != OK_TEMP || c->a.temp != L->ctr ||
       c->addr.base.kind != OK_TEMP || c->addr.index >= 0 || c->addr.off != CK_LEN_WORD_OFFSET ||
       V->ndefs_in[c->addr.base.temp] || V->f->tkind[c->addr.base.temp] != IK_I32)
     return false;
@@ -238,7 +240,11 @@ static bool guarded_array(const Loop *L, int t) {
   return false;
 }
 
-/* Whether the loop of header H (marked) can be versioned; fills L. */
+static bool analyse_counter(Ver *V, Loop *L, const IrInst *br);
+
+/* Whether the loop of header H (marked) can be versioned -- it has bounds
+ * checks its counter lets go (analyse_counter), or store checks, which go
+ * when the thread runs outside every domain; fills L. */
 static bool analyse(Ver *V, int h, Loop *L) {
   IrFunc *f = V->f;
   int nb = f->nblocks;
@@ -298,6 +304,24 @@ static bool analyse(Ver *V, int h, Loop *L) {
     return false;
   if (!body_acyclic(V, h))
     return false;
+  for (int b = 0; b < nb; b++)
+    for (int i = 0; V->in_loop[b] && i < f->blocks[b]->n; i++)
+      L->stores += f->blocks[b]->ins[i].op == IR_CHECK_STORE;
+  L->counted = analyse_counter(V, L, br);
+  if (!L->counted) {
+    L->sign = L->guard_bound = L->guard_ctr = false;
+    L->narrays = 0;
+  }
+  return L->counted || L->stores > 0;
+}
+
+/* The counter's part of analyse: whether the loop's test and increment
+ * have the shape that lets bounds checks go, and some do; fills L. */
+static bool analyse_counter(Ver *V, Loop *L, const IrInst *br) {
+  IrFunc *f = V->f;
+  int nb = f->nblocks, h = L->h;
+  const IrBlock *pb = f->blocks[L->p];
+  L->counted = true;              /* for removable(), below */
   /* the test as "stay while X cc Y" */
   IrCC cc = V->in_loop[br->t1] ? br->cc : negate(br->cc);
   Oper x, y;
@@ -428,7 +452,7 @@ static void version(Ver *V, Loop *L) {
   Loc loc = test.loc;
   int *name = copy_names(V);
   /* the new blocks: the guard's, then the copy's */
-  int nguard = (L->guard_bound ? 1 : 0) + (L->guard_ctr ? 1 : 0) + 2 * L->narrays;
+  int nguard = (L->stores ? 1 : 0) + (L->guard_bound ? 1 : 0) + (L->guard_ctr ? 1 : 0) + 2 * L->narrays;
   int first_guard = f->nblocks;
   for (int k = 0; k < nguard; k++)
     ir_new_block(f);
@@ -440,6 +464,13 @@ static void version(Ver *V, Loop *L) {
   f->blocks[L->p]->ins[f->blocks[L->p]->n - 1].t1 = gb;
   int fast = copy[h];
 #define NEXT_GUARD (gb + 1 < first_guard + nguard ? gb + 1 : fast)
+  if (L->stores) {
+    /* inside a domain: the checked loop; outside, the flag stays 0 for
+     * the rest of the activation (the runtime sets it only around a call
+     * and restores it), so no store of the copy needs its check */
+    guard_branch(f, gb, CC_NE, (Oper){.kind = OK_DOMAIN}, ir_imm(0), h, NEXT_GUARD, loc);
+    gb++;
+  }
   if (L->guard_bound) {
     guard_branch(f, gb, CC_LT, L->bound, ir_imm(0), h, NEXT_GUARD, loc);
     gb++;
@@ -476,6 +507,10 @@ static void version(Ver *V, Loop *L) {
       if (src.op == IR_NOP)
         continue;
       if (removable(V, L, b, i, &src)) {
+        report_versioned(f, &src, &test, L->bound, L->ctr);
+        continue;
+      }
+      if (src.op == IR_CHECK_STORE && L->stores) {
         report_versioned(f, &src, &test, L->bound, L->ctr);
         continue;
       }

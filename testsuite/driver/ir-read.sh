@@ -70,6 +70,9 @@ printf 'function f -> i32\n  var %%0 x y\n  b0:\n    ret 0\n' > bad.ir
 expect_status 1 "$CC" -fdump-ir bad.ir
 expect_msg "bad.ir:2:12: error: unexpected text after the variable"
 # whole-function errors name the function's line
+printf 'function f -> i32\n  b0:\n    %%0:i32 = add domain, 1\n    ret %%0\n' > bad.ir
+expect_status 1 "$CC" -fdump-ir bad.ir
+expect_msg "bad.ir:1:1: error: f: block b0: 'domain' is only ever br.eq.i32 or br.ne.i32 domain, 0"
 printf 'function f -> i32\n  b0:\n    %%0:i32 = copy 1\n' > bad.ir
 expect_status 1 "$CC" -fdump-ir bad.ir
 expect_msg "bad.ir:1:1: error: f: block b0 does not end in jmp, br or ret"

@@ -79,6 +79,15 @@ scale_store() {
 	[ -n "$st" ] || fail "no element store in scale()"
 }
 
+# accepted_and_runs: p.s (what cuckoo-cc -S wrote) assembles, cuckoo-objcheck
+# and cuckoo-ld accept it, and the program exits 0 (its output in stdout)
+accepted_and_runs() {
+	"${AS:-as}" --32 -o p.o p.s || fail "p.s does not assemble"
+	expect_status 0 "$CUCKOO_OBJCHECK" p.o
+	expect_status 0 "$CUCKOO_LD" -o p p.o
+	expect_status 0 $CUCKOO_RUN ./p
+}
+
 # refused_mutant NAME SED WHAT FUNC: p.s edited by SED into m-NAME.s, with
 # its states at branch targets dropped (they would name offsets the edit
 # moved: the checker then finds the states itself), must assemble and be

@@ -64,7 +64,7 @@ function catalogue() {
 	cat["write-saved"] = "unsafe overwrite the saved %ebx (-4(%ebp)): the caller's register is not restored"
 	cat["ret4"] = "unsafe ret $4 in a function that returns no struct"
 	cat["loop-bound-weak"] = "unsafe a loop's bound made jbe and the bounds check it implied deleted"
-	cat["del-null-pre"] = "unsafe delete a NULL check that the optimiser moved before its loop (testl %R, %R; je trap; jmp)"
+	cat["del-null-pre"] = "unsafe delete a NULL check that the optimiser moved before its loop (testl %R, %R; je trap; jmp or the domain guard)"
 	cat["mask-wide"] = "unsafe widen an index mask where -O2 removed the bounds check it implied (andl $M -> andl $2M+1)"
 	cat["loop-jbe"] = "unsafe a loop's bound (movl -4(%BASE), %R; cmpl %R, %IDX; jb) made jbe where the optimiser removed the bounds check it implied"
 	# safe: the code stays safe; the checker may accept or refuse them
@@ -97,6 +97,11 @@ function filler(i) { return L[i] ~ /^#/ || L[i] ~ /^\t\.loc / || L[i] ~ /^$/ || 
 # the next instruction after i in the same block (0 if a label or directive intervenes)
 function nextins(i,    j) {
 	for (j = i + 1; j < fend && filler(j); j++) ;
+	return (j < fend && isins(j)) ? j : 0
+}
+# the next instruction after line i, across labels too
+function nextcode(i,    j) {
+	for (j = i + 1; j < fend && (filler(j) || L[j] ~ /^\.L[A-Za-z0-9_.$]*:$/); j++) ;
 	return (j < fend && isins(j)) ? j : 0
 }
 function previns(i,    j) {
@@ -235,7 +240,10 @@ function loop_bound(base, idx,    i, j, k, x) {
 function null_pre(i,    j, k, r) {
 	if (mnem(i) != "testl" || !(j = nextins(i)) || mnem(j) != "je" || !istrap(j)) return 0
 	r = ops(i); if (r !~ /^%e[a-z][a-z], %e[a-z][a-z]$/ || r != substr(r, 1, 4) ", " substr(r, 1, 4)) return 0
-	if (!(k = nextins(j)) || mnem(k) != "jmp") return 0
+	# then the jump to the loop's test, or the domain guard of a loop
+	# versioned on it (opt/version.c), which falls into the loop's test
+	k = nextins(j)
+	if (!(k && mnem(k) == "jmp") && !((k = nextcode(j)) && text(k) ~ /__cuckoo_domain_top/)) return 0
 	P1 = i; P2 = j; return 1
 }
 # line i loads a length word that the next instruction compares an index

@@ -13,10 +13,7 @@ AS=${AS:-as}
 for O in -O0 -O2; do
 	"$CUCKOO_CC" $O -S -o p.s "$INPUTS/element-index.ck" 2>stderr || fail "cuckoo-cc -S $O: $(cat stderr)"
 	grep -q 'imull \$80004,' p.s || fail "no imull \$80004 in the -S output ($O)"
-	"$AS" --32 -o p.o p.s || fail "p.s does not assemble"
-	expect_status 0 "$CUCKOO_OBJCHECK" p.o
-	expect_status 0 "$CUCKOO_LD" -o p p.o
-	expect_status 0 $CUCKOO_RUN ./p
+	accepted_and_runs
 	notproved='index is not proved in bounds'
 	refused_mutant outer-4 '/^get:/,/^\.Lget.epilogue/s/cmpl \$3, /cmpl $4, /' "$notproved" get
 	refused_mutant outer-wrap '/^get:/,/^\.Lget.epilogue/s/cmpl \$3, /cmpl $53687, /' "$notproved" get

@@ -19,10 +19,7 @@ grep -q '^	cmpl -4(%e[a-z][a-z]), %e[a-z][a-z]$' sum.s || fail "no guard 'cmpl -
 grep -q '^	ja \.Lsum\.' sum.s || fail "no 'ja' to the checked loop in sum"
 grep -q '^	jb \.Lsum\.' sum.s || fail "no unsigned loop test 'jb' in sum's copy"
 [ "$(grep -c 'jae \.Ltrap' sum.s)" = 1 ] || fail "sum: not one bounds check (the checked loop's)"
-"$AS" --32 -o p.o p.s || fail "p.s does not assemble"
-expect_status 0 "$CUCKOO_OBJCHECK" p.o
-expect_status 0 "$CUCKOO_LD" -o p p.o
-expect_status 0 $CUCKOO_RUN ./p
+accepted_and_runs
 expect_line "21 3 0 44281"
 # the control: the same mutation machinery, nothing changed but the states
 sed -e '/\.ascii "targets /d' -e '/\.ascii "\(at\|reg\|cell\|fact\|init\|nodom\)[ \\]/d' p.s > m-none.s
