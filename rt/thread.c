@@ -165,25 +165,32 @@ static void *pool_handle(struct handle_pool *pool, unsigned i) {
   return pool->handles + (size_t)i * HANDLE_STRIDE;
 }
 
+/* FN's handle was not one of POOL's: traps cast (out of line, so that
+ * pool_record's frame is not this message's buffer). */
+static __attribute__((noinline, noreturn, cold)) void pool_not_handle(struct handle_pool *pool, const void *ret,
+                                                                      const char *fn) {
+  char text[128];
+  size_t n = 0;
+  for (const char *parts[] = { fn, ": not ", pool->what, NULL }, **p = parts; *p; p++)
+    for (const char *c = *p; *c && n + 1 < sizeof text; c++)
+      text[n++] = *c;
+  text[n] = 0;
+  rt_trap_text(rt_callsite(ret), "cast", text);
+}
+
 /* The record that handle H names, for the runtime function FN called from
  * RET: NULL traps null; anything the runtime did not hand out as a handle
- * of this kind traps cast.  Reads nothing at H. */
-static void *pool_record(struct handle_pool *pool, const void *h, const void *ret,
-                         const char *fn) {
+ * of this kind traps cast.  Reads nothing at H.  Inline: every mutex,
+ * condition and join goes through it. */
+static inline __attribute__((always_inline)) void *pool_record(struct handle_pool *pool, const void *h,
+                                                               const void *ret, const char *fn) {
   RT_CHECK_NULL(ret, h, fn);
   char *base = __atomic_load_n(&pool->handles, __ATOMIC_ACQUIRE);
   unsigned used = __atomic_load_n(&pool->used, __ATOMIC_ACQUIRE);
   uintptr_t off = (uintptr_t)h - (uintptr_t)base;
   if (base == NULL || (uintptr_t)h < (uintptr_t)base || off % HANDLE_STRIDE != 0 ||
-      off / HANDLE_STRIDE >= used) {
-    char text[128];
-    size_t n = 0;
-    for (const char *parts[] = { fn, ": not ", pool->what, NULL }, **p = parts; *p; p++)
-      for (const char *c = *p; *c && n + 1 < sizeof text; c++)
-        text[n++] = *c;
-    text[n] = 0;
-    rt_trap_text(rt_callsite(ret), "cast", text);
-  }
+      off / HANDLE_STRIDE >= used)
+    pool_not_handle(pool, ret, fn);
   return pool->records + (size_t)(off / HANDLE_STRIDE) * pool->record_size;
 }
 
@@ -443,7 +450,8 @@ struct mutex *__cuckoo_mutex_new(void) {
   return pool_handle(&pools[KIND_MUTEX], record_index(&pools[KIND_MUTEX], m));
 }
 
-static struct mutex_rec *check_mutex(const void *ret, struct mutex *h, const char *fn) {
+static inline __attribute__((always_inline)) struct mutex_rec *check_mutex(const void *ret, struct mutex *h,
+                                                                          const char *fn) {
   struct mutex_rec *m = pool_record(&pools[KIND_MUTEX], h, ret, fn);
   if (!__atomic_load_n(&m->live, __ATOMIC_ACQUIRE))
     rt_trap_call(ret, "delete", "mutex used after mutex_free", 0, 0);
@@ -504,7 +512,8 @@ void __cuckoo_mutex_lock(struct mutex *h) {
 
 void __cuckoo_mutex_unlock(struct mutex *h) {
   struct mutex_rec *m = check_mutex(RT_HERE, h, "mutex_unlock");
-  mutex_releasing(m);
+  if (rt_held_count)              /* only inside a domain call */
+    mutex_releasing(m);
   pthread_mutex_unlock(&m->pm);
 }
 
@@ -515,7 +524,8 @@ struct cond *__cuckoo_cond_new(void) {
   return pool_handle(&pools[KIND_COND], record_index(&pools[KIND_COND], c));
 }
 
-static struct cond_rec *check_cond(const void *ret, struct cond *h, const char *fn) {
+static inline __attribute__((always_inline)) struct cond_rec *check_cond(const void *ret, struct cond *h,
+                                                                        const char *fn) {
   struct cond_rec *c = pool_record(&pools[KIND_COND], h, ret, fn);
   if (!__atomic_load_n(&c->live, __ATOMIC_ACQUIRE))
     rt_trap_call(ret, "delete", "condition variable used after cond_free", 0, 0);
