@@ -880,6 +880,9 @@ Oper ir_temp(int t);
 Oper ir_imm(long long v);
 Oper ir_sym(const char *sym, long long off);
 Oper ir_slot(int slot, long long off);
+/* Whether A and B are the same value: the same temp, constant, symbol or
+ * slot address (a temp's definition is not looked through). */
+bool ir_oper_same(Oper a, Oper b);
 bool ir_is_term(IrBlock *b);
 /* Every temp an instruction reads, into USES (at most 4 + nargs); returns the count. */
 int ir_uses(IrInst *in, int *uses, int max);
@@ -1127,6 +1130,9 @@ bool i386_edx_keeps(const MachRegs *m, IrInst *in);
 /* isel.c: whether NX may read the load LD, its one use, from memory (the
  * shape of fold_ok, before registers are known). */
 bool i386_load_folds_into(IrFunc *f, IrInst *ld, IrInst *nx);
+/* isel.c: the instructions of BL a read-modify-write at a later store
+ * takes in (the register file's fused_away hook). */
+void i386_fused_away(IrFunc *f, IrBlock *bl, const int *nuses, bool *away);
 bool i386_edx_reads(const MachRegs *m, IrInst *in, int t);
 bool i386_edx_defines(const MachRegs *m, IrInst *in);
 /* isel.c: the body's instructions, block by block, into cx->out. */

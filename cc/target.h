@@ -29,6 +29,12 @@ struct target_regs {
    * by NX from memory (when the registers allow): its temp then needs no
    * register, so -O1 and up spill it first (NULL: never). */
   bool (*load_folds_into)(IrFunc *f, IrInst *ld, IrInst *nx);
+  /* Sets AWAY[i] for the instructions of BL whose value the expansion
+   * never puts anywhere, taken in by a later instruction (i386: a
+   * read-modify-write at a store), given each temp's use count NUSES;
+   * their temps need no register, so -O1 and up spill them first (NULL:
+   * none). */
+  void (*fused_away)(IrFunc *f, IrBlock *bl, const int *nuses, bool *away);
   bool (*spare_keeps)(const MachRegs *m, IrInst *in);
   bool (*spare_reads)(const MachRegs *m, IrInst *in, int t);
   bool (*spare_defines)(const MachRegs *m, IrInst *in);

@@ -52,6 +52,8 @@ static int *use_count;
 /* -O1 and up: a load whose one use, the next instruction, reads it from
  * memory instead (cmpl $k, mem; addl mem, %r; mulsd mem, %xmm) */
 static IrInst *folded;
+static IrInst *rmw_op;            /* the store being expanded does this operation in memory */
+static Oper rmw_x;                /* with this operand */
 
 static bool is_folded(Oper o) { return folded && o.kind == OK_TEMP && o.temp == folded->dst; }
 
@@ -1445,6 +1447,12 @@ static void store_op(IrInst *in) {
     return;
   default: {
     const char *suf = in->mem <= M_U8 ? "b" : in->mem <= M_U16 ? "w" : "l";
+    if (rmw_op) {
+      static const char *const op[] = {[IR_ADD] = "addl", [IR_SUB] = "subl", [IR_AND] = "andl",
+                                       [IR_OR] = "orl", [IR_XOR] = "xorl"};
+      E("%s %s, %s", op[rmw_op->op], src32(rmw_x), amem(&in->addr, 0));
+      return;
+    }
     if (v.kind == OK_IMM) {
       long long x = in->mem <= M_U8 ? (v.imm & 0xff) : in->mem <= M_U16 ? (v.imm & 0xffff) : (unsigned)v.imm;
       E("mov%s $%lld, %s", suf, x, amem(&in->addr, 0));
@@ -1997,6 +2005,84 @@ bool i386_load_folds_into(IrFunc *f, IrInst *ld, IrInst *nx) {
   }
 }
 
+/* ---- read-modify-write ------------------------------------------------- */
+
+/* Does IN leave memory alone?  (Checks only read; a call, a store or a
+ * block copy may write anything.) */
+static bool writes_no_memory(const IrInst *in) {
+  switch (in->op) {
+  case IR_STORE: case IR_MEMCPY: case IR_MEMZERO: case IR_CALL: case IR_CHECK_STACK:
+    return false;
+  default:
+    return !(ir_op_flags[in->op] & IRF_TERM);
+  }
+}
+
+static bool same_addr(const IrAddr *x, const IrAddr *y) {
+  return ir_oper_same(x->base, y->base) && x->index == y->index && (x->index < 0 || x->scale == y->scale) &&
+         x->off == y->off;
+}
+
+/* x86's read-modify-write, -O1 and up.  In block BL, the store at index S,
+ * `store.i32 [A], u`, where u = OP t, x is the instruction before it (OP
+ * add, sub, and, or or xor; only nops and store checks between, which
+ * change no register), t = load.i32 [A] is earlier in the block, t and u
+ * are used once (NUSES), and nothing between the load and the store
+ * writes memory or redefines A's temps: `OPl x, A` at the store does all
+ * three.  The load then reads later than the IR has it -- the same value,
+ * since nothing between stores, and a load has no effect of its own that
+ * must stay in place (its checks do stay).  Returns the load's index and
+ * sets *OPI to the operation's and *X to x; -1 if S is no such store. */
+static int rmw_match(IrBlock *bl, int s, const int *nuses, int *opi, Oper *x) {
+  IrInst *st = &bl->ins[s];
+  if (opt_level == 0 || st->op != IR_STORE || st->mem != M_I32 || st->a.kind != OK_TEMP || nuses[st->a.temp] != 1)
+    return -1;
+  int u = st->a.temp, q = s - 1;
+  while (q >= 0 && (bl->ins[q].op == IR_NOP || bl->ins[q].op == IR_CHECK_STORE))
+    q--;
+  if (q < 0)
+    return -1;
+  IrInst *p = &bl->ins[q];
+  if (p->dst != u || p->k != IK_I32 ||
+      (p->op != IR_ADD && p->op != IR_SUB && p->op != IR_AND && p->op != IR_OR && p->op != IR_XOR))
+    return -1;
+  int base = st->addr.base.kind == OK_TEMP ? st->addr.base.temp : -1, index = st->addr.index;
+  for (int side = 0; side < 2; side++) {
+    Oper t = side ? p->b : p->a, other = side ? p->a : p->b;
+    if (side && p->op == IR_SUB)
+      break;
+    if (t.kind != OK_TEMP || t.temp == u || nuses[t.temp] != 1 || (other.kind == OK_TEMP && other.temp == t.temp) ||
+        (other.kind != OK_TEMP && other.kind != OK_IMM))
+      continue;
+    for (int l = q - 1; l >= 0; l--) {
+      IrInst *in = &bl->ins[l];
+      if (in->dst == t.temp) {
+        if (in->op != IR_LOAD || in->mem != M_I32 || !same_addr(&in->addr, &st->addr))
+          break;
+        *opi = q;
+        *x = other;
+        return l;
+      }
+      if (!writes_no_memory(in) || (in->dst >= 0 && (in->dst == base || in->dst == index)))
+        break;
+    }
+  }
+  return -1;
+}
+
+/* The target's fused_away hook: the loads and operations of BL that a
+ * read-modify-write at a later store takes in, so never put anywhere. */
+void i386_fused_away(IrFunc *f, IrBlock *bl, const int *nuses, bool *away) {
+  (void)f;
+  for (int s = 0; s < bl->n; s++) {
+    int q;
+    Oper x;
+    int l = rmw_match(bl, s, nuses, &q, &x);
+    if (l >= 0)
+      away[l] = away[q] = true;
+  }
+}
+
 /* Instructions whose expansions are straight-line code (no label inside,
  * no call) after which the scratch registers' contents may be kept. */
 static bool cache_ok(IrInst *in) {
@@ -2040,8 +2126,28 @@ void i386_isel_body(I386Func *c) {
     IrBlock *bl = fn->blocks[b];
     buf_printf(out, "%s:\n", block_label(b));
     forget_all();
+    /* read-modify-writes: the store does the load and the operation,
+     * when x is a register or a constant */
+    bool *away = xmalloc(sizeof(bool) * (bl->n + 1));
+    int *rmw_at = xmalloc(sizeof(int) * (bl->n + 1));
+    Oper *rmw_with = xmalloc(sizeof(Oper) * (bl->n + 1));
+    for (int i = 0; i < bl->n; i++) {
+      int q;
+      away[i] = false;
+      rmw_at[i] = -1;
+      int l = rmw_match(bl, i, use_count, &q, &rmw_with[i]);
+      if (l >= 0 && (rmw_with[i].kind == OK_IMM || reg_of(rmw_with[i]) >= 0)) {
+        away[l] = away[q] = true;
+        rmw_at[i] = q;
+      }
+    }
     for (int i = 0; i < bl->n; i++) {
       IrInst *in = &bl->ins[i];
+      if (away[i]) {
+        if (opt_debug)
+          buf_printf(out, "%s:\n", i386_dwarf_label(fn->name, b, i));
+        continue;
+      }
       bool keep = cache_ok(in);
       if (!keep)
         forget_all();
@@ -2063,7 +2169,7 @@ void i386_isel_body(I386Func *c) {
         int j = i + 1;
         while (j < bl->n && bl->ins[j].op == IR_NOP)
           j++;
-        if (j < bl->n && fold_ok(in, &bl->ins[j])) {
+        if (j < bl->n && !away[j] && fold_ok(in, &bl->ins[j])) {
           folded = in;              /* emitted by its use, the next instruction */
           continue;
         }
@@ -2072,8 +2178,11 @@ void i386_isel_body(I386Func *c) {
       bool stubs = opt_debug && i386_dwarf_stub_owner(in);
       if (stubs)
         buf_printf(&cx->stubs, "%s:\n", i386_dwarf_stub_label(fn->name, b, i, false));
+      rmw_op = rmw_at[i] >= 0 ? &bl->ins[rmw_at[i]] : NULL;
+      rmw_x = rmw_with[i];
       isel_inst(in, b + 1 < fn->nblocks ? b + 1 : -1, b == fn->nblocks - 1 && i == bl->n - 1);
       folded = NULL;
+      rmw_op = NULL;
       if (stubs)
         buf_printf(&cx->stubs, "%s:\n", i386_dwarf_stub_label(fn->name, b, i, true));
       if (!keep)
@@ -2086,6 +2195,9 @@ void i386_isel_body(I386Func *c) {
     }
     if (opt_debug)
       buf_printf(out, "%s:\n", i386_dwarf_label(fn->name, b, bl->n));
+    free(away);
+    free(rmw_at);
+    free(rmw_with);
   }
   free(use_count);
   use_count = NULL;

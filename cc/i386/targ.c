@@ -22,6 +22,7 @@ static const struct target target_i386 = {
             .call_clobbered = 1u << R_ECX,
             .clobbers = i386_clobbers,
             .load_folds_into = i386_load_folds_into,
+            .fused_away = i386_fused_away,
             .spare = R_EDX,
             .spare_keeps = i386_edx_keeps,
             .spare_reads = i386_edx_reads,

@@ -115,6 +115,19 @@ Oper ir_imm(long long v) { return (Oper){.kind = OK_IMM, .imm = v}; }
 Oper ir_sym(const char *sym, long long off) { return (Oper){.kind = OK_SYM, .sym = sym, .imm = off}; }
 Oper ir_slot(int slot, long long off) { return (Oper){.kind = OK_SLOT, .slot = slot, .imm = off}; }
 
+bool ir_oper_same(Oper a, Oper b) {
+  if (a.kind != b.kind)
+    return false;
+  switch (a.kind) {
+  case OK_TEMP: return a.temp == b.temp;
+  case OK_IMM: return a.imm == b.imm;
+  case OK_SYM: return a.imm == b.imm && !strcmp(a.sym, b.sym);
+  case OK_SLOT: return a.slot == b.slot && a.imm == b.imm;
+  case OK_NONE: return true;
+  default: return false;          /* floating constants and the domain flag: never merged */
+  }
+}
+
 bool ir_is_term(IrBlock *b) {
   return b->n > 0 && (ir_op_flags[b->ins[b->n - 1].op] & IRF_TERM);
 }

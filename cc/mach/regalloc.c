@@ -32,6 +32,7 @@ typedef struct {
   double weight;                  /* spill cost: each use and definition, 10^loop depth */
   int hint;                       /* -O1 and up: a temp whose register this one would like (a
                                      copy's or two-address operation's first operand), or -1 */
+  bool away;                      /* the target's expansion never puts it anywhere (fused_away) */
 } Interval;
 
 static bool bit_test(Word *s, int i) { return s[i / WBITS] >> (i % WBITS) & 1; }
@@ -151,7 +152,7 @@ static void spare_homes(const struct target_regs *rf, MachRegs *cx, Interval *iv
   Interval *cand = xmalloc(sizeof(Interval) * (nt + 1));
   int nc = 0;
   for (int t = 0; t < nt; t++)
-    if (f->tkind[t] == IK_I32 && cx->reg[t] < 0 && iv[t].end >= 0 && !bad[t])
+    if (f->tkind[t] == IK_I32 && cx->reg[t] < 0 && iv[t].end >= 0 && !bad[t] && !iv[t].away)
       cand[nc++] = iv[t];
   qsort(cand, nc, sizeof *cand, cmp_density_desc);
   Interval *placed = xmalloc(sizeof(Interval) * (nc + 1));
@@ -176,8 +177,11 @@ static void spare_homes(const struct target_regs *rf, MachRegs *cx, Interval *iv
  * use; the target's load_folds_into) costs nothing in memory, so it is
  * the first to spill: the register goes to a value that needs one.  When
  * it gets a register anyway and the expansion folds it, the register
- * stood idle for one instruction.  A variable's temp is left alone (-g
- * shows variables from where isel puts them). */
+ * stood idle for one instruction.  Values the expansion takes into a
+ * later instruction (the target's fused_away) are never put anywhere:
+ * they get no register (one would cost its save and restore for nothing).
+ * A variable's temp is left alone (-g shows variables from where isel
+ * puts them). */
 static void weigh_folded_loads(const struct target_regs *rf, IrFunc *f, Interval *iv) {
   int nt = f->ntemps;
   int *nuses = xmalloc(sizeof(int) * (nt + 1));
@@ -188,9 +192,22 @@ static void weigh_folded_loads(const struct target_regs *rf, IrFunc *f, Interval
         nuses[v->id - 1] = -1;
   for (int b = 0; b < f->nblocks; b++) {
     IrBlock *bl = f->blocks[b];
+    bool *away = NULL;
+    if (rf->fused_away) {
+      away = xmalloc(sizeof(bool) * (bl->n + 1));
+      memset(away, 0, sizeof(bool) * (bl->n + 1));
+      rf->fused_away(f, bl, nuses, away);
+    }
     for (int i = 0; i < bl->n; i++) {
       IrInst *in = &bl->ins[i];
-      if (in->op != IR_LOAD || in->dst < 0 || f->tkind[in->dst] != IK_I32 || nuses[in->dst] != 1)
+      if (in->dst < 0 || f->tkind[in->dst] != IK_I32 || nuses[in->dst] != 1)
+        continue;
+      if (away && away[i]) {
+        iv[in->dst].weight = 0;
+        iv[in->dst].away = true;
+        continue;
+      }
+      if (in->op != IR_LOAD || !rf->load_folds_into)
         continue;
       int j = i + 1;
       while (j < bl->n && bl->ins[j].op == IR_NOP)
@@ -198,6 +215,7 @@ static void weigh_folded_loads(const struct target_regs *rf, IrFunc *f, Interval
       if (j < bl->n && rf->load_folds_into(f, in, &bl->ins[j]))
         iv[in->dst].weight = 0;
     }
+    free(away);
   }
   free(nuses);
 }
@@ -299,7 +317,7 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
       if (kept[t])
         iv[t].forbid |= rf->call_clobbered;
   free(kept);
-  if (depth && rf->load_folds_into)
+  if (depth && (rf->load_folds_into || rf->fused_away))
     weigh_folded_loads(rf, f, iv);
 
   /* linear scan */
@@ -308,7 +326,7 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
   int n = 0;
   for (int t = 0; t < nt; t++) {
     cx->reg[t] = -1;
-    if (f->tkind[t] == IK_I32 && iv[t].end >= 0)
+    if (f->tkind[t] == IK_I32 && iv[t].end >= 0 && !iv[t].away)
       order[n++] = iv[t];
   }
   qsort(order, n, sizeof *order, cmp_start);

@@ -13,15 +13,6 @@ static IrFunc *fn;
 static int *ndefs, *nuses;
 static IrInst **def_of;
 
-static bool same_oper(Oper a, Oper b) {
-  if (a.kind != b.kind)
-    return false;
-  switch (a.kind) {
-  case OK_TEMP: return a.temp == b.temp;
-  case OK_IMM: return a.imm == b.imm;
-  default: return false;
-  }
-}
 
 /* An equal bounds check earlier in the block, nothing redefined since. */
 static bool same_addr(const IrAddr *x, const IrAddr *y);
@@ -49,7 +40,7 @@ static void remove_local_bounds(void) {
       for (int j = i + 1; j < bl->n; j++) {
         IrInst *d = &bl->ins[j];
         if (d->op == IR_CHECK_BOUNDS && d->lenmem == c->lenmem && d->k == c->k && d->uns == c->uns &&
-            same_oper(d->a, c->a) && (c->lenmem ? same_addr(&d->addr, &c->addr) : same_oper(d->b, c->b))) {
+            ir_oper_same(d->a, c->a) && (c->lenmem ? same_addr(&d->addr, &c->addr) : ir_oper_same(d->b, c->b))) {
           d->op = IR_NOP;
           report_note(d->site, CN_REMOVED, "remove_local_bounds", c->loc,
                       "the same check at %d:%d passed just before, neither index nor length changed since",
@@ -73,7 +64,7 @@ static void remove_local_bounds(void) {
  * `i < lengthof(a)` guarding `a[i]`.  The proof checker re-derives the
  * fact from the compare and the branch (doc/verify.md, "Facts"). */
 static bool same_addr(const IrAddr *x, const IrAddr *y) {
-  return x->index < 0 && y->index < 0 && x->off == y->off && x->base.kind == OK_TEMP && same_oper(x->base, y->base);
+  return x->index < 0 && y->index < 0 && x->off == y->off && x->base.kind == OK_TEMP && ir_oper_same(x->base, y->base);
 }
 
 static bool defines(const IrInst *in, Oper o) {
@@ -195,12 +186,12 @@ static void remove_branch_bounds(void) {
         continue;
       for (int sb = 1; sb < nb && c->op != IR_NOP; sb++) {
         Oper x, l;
-        if (npred[sb] != 1 || !edge_below(fn->blocks[preds[sb][0]], sb, &x, &l) || !same_oper(x, c->a) ||
+        if (npred[sb] != 1 || !edge_below(fn->blocks[preds[sb][0]], sb, &x, &l) || !ir_oper_same(x, c->a) ||
             !ir_dominates(g, sb, b))
           continue;
         const IrInst *len = length_load(fn->blocks[preds[sb][0]], l);
         const IrInst *br = &fn->blocks[preds[sb][0]]->ins[fn->blocks[preds[sb][0]]->n - 1];
-        if (c->lenmem ? !len || !same_addr(&c->addr, &len->addr) : l.kind != OK_IMM || !same_oper(c->b, l)) {
+        if (c->lenmem ? !len || !same_addr(&c->addr, &len->addr) : l.kind != OK_IMM || !ir_oper_same(c->b, l)) {
           report_branch(fn, c, br, REPORT_OTHER_LENGTH);
           continue;
         }
