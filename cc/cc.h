@@ -10,6 +10,7 @@
 #ifndef CUCKOO_CC_H
 #define CUCKOO_CC_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -52,6 +53,7 @@ void buf_putc(Buf *b, int c);
 void buf_puts(Buf *b, const char *s);
 void buf_putn(Buf *b, const char *s, size_t n);
 void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 
 typedef struct {                  /* a growable array of pointers */
   void **v;
@@ -1071,7 +1073,8 @@ void report_signed_tests(IrFunc *f, const IrCfg *g, const IrInst *c, int b);
 
 /* ======================================================================
  * mach/ -- what every target's back end shares: register allocation over
- * the register file the target describes (target.h)
+ * the register file the target describes (target.h), the stack checks'
+ * sizes, and the proof
  * ====================================================================== */
 
 typedef struct {
@@ -1084,6 +1087,28 @@ struct target;
 /* mach/regalloc.c: M->reg for M->f's temps, by linear scan over the
  * registers of T's file (liveness of opt/live.c). */
 void mach_regalloc(const struct target *t, MachRegs *m);
+
+/* What a target's frame layout decided for one function, for the stack
+ * sizes and the proof.  Offsets are from the frame pointer. */
+typedef struct {
+  const int *reg;                 /* per temp: its register, or -1: in its spill slot */
+  const int *spill;               /* per temp: the offset of its spill slot */
+  int nsaved;                     /* callee-saved registers pushed after the frame pointer */
+  int scratch;                    /* the offset of 16 bytes of conversion scratch */
+  int outgoing;                   /* bytes of outgoing arguments at the stack pointer */
+  bool has_calls;                 /* it calls: a return address is pushed below its frame */
+} MachFrame;
+/* mach/frame.c: every function's stack check N into f->stack_n, from
+ * FRAMES (one per function of IR, after the target's layout); false after
+ * reporting a checked chain of frames larger than 2^31 - 1 bytes. */
+bool mach_stack_sizes(const struct target *t, IrProgram *ir, const MachFrame *frames);
+/* mach/proof.c: the proof of one output -- begun empty, records added
+ * (mach_proof_func: a function's; mach_proof_printf: any other, e.g. an
+ * object's type), and the section's text with its version line. */
+void mach_proof_begin(void);
+void mach_proof_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void mach_proof_func(IrFunc *f, const MachFrame *fr);
+char *mach_proof_text(void);
 
 /* ======================================================================
  * i386/ -- the i386 target (target.h: struct target)

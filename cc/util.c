@@ -89,16 +89,20 @@ void buf_putc(Buf *b, int c) {
 
 void buf_puts(Buf *b, const char *s) { buf_putn(b, s, strlen(s)); }
 
-void buf_printf(Buf *b, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
+void buf_vprintf(Buf *b, const char *fmt, va_list ap) {
   char *s = NULL;
   int n = vasprintf(&s, fmt, ap);
-  va_end(ap);
   if (n < 0)
     die("out of memory formatting");
   buf_putn(b, s, (size_t)n);
   free(s);
+}
+
+void buf_printf(Buf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  buf_vprintf(b, fmt, ap);
+  va_end(ap);
 }
 
 void vec_push(Vec *v, void *p) {

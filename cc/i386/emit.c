@@ -15,9 +15,6 @@
 
 static Buf rodata;                /* .rodata: site records, descriptors, constants */
 static Buf strs;                  /* .rodata.str: pooled C strings */
-static Buf proof;                 /* the .cuckoo.proof records (doc/verify.md) */
-
-#define proof_printf(...) buf_printf(&proof, __VA_ARGS__)
 static Buf callsites;
 static int label_counter;
 static int site_counter;
@@ -63,7 +60,7 @@ const char *i386_site_label(IrSite *s, IrFunc *f) {
     const char *file = s->loc.file ? s->loc.file : source_file;
     buf_printf(&rodata, "\t.p2align 2\n\t.type site.%d, @object\n\t.size site.%d, 24\nsite.%d:\n", s->id, s->id,
                s->id);
-    proof_printf("object site.%d site\n", s->id);
+    mach_proof_printf("object site.%d site\n", s->id);
     buf_printf(&rodata, "\t.long %s, %s, %s, %d, %d, %s\n", str_label(s->kind), str_label(s->detail),
                str_label(file), s->loc.line, s->loc.col, str_label(fname));
   }
@@ -90,12 +87,12 @@ const char *i386_fconst(double d, bool single) {
   if (single) {
     union { float f; unsigned u; } x = {.f = (float)d};
     buf_printf(&rodata, "\t.p2align 2\n\t.type %s, @object\n\t.size %s, 4\n%s:\n\t.long %u\n", l, l, l, x.u);
-    proof_printf("object %s k(f32)\n", l);
+    mach_proof_printf("object %s k(f32)\n", l);
   } else {
     union { double d; unsigned long long u; } x = {.d = d};
     buf_printf(&rodata, "\t.p2align 3\n\t.type %s, @object\n\t.size %s, 8\n%s:\n\t.long %u, %u\n", l, l, l,
                (unsigned)x.u, (unsigned)(x.u >> 32));
-    proof_printf("object %s k(f64)\n", l);
+    mach_proof_printf("object %s k(f64)\n", l);
   }
   return l;
 }
@@ -455,7 +452,7 @@ static void emit_object(Buf *out, Obj *g, const char *section, Image *im) {
   if (!g->is_static && !g->is_string)
     buf_printf(out, "\t.globl %s\n", sym);
   else
-    proof_printf("object %s %s\n", sym, type_canon_str(g->ty));
+    mach_proof_printf("object %s %s\n", sym, type_canon_str(g->ty));
   int align = g->ty->align > 4 ? g->ty->align : 4;
   buf_printf(out, "\t.p2align %d\n\t.type %s, @object\n\t.size %s, %lld\n%s:\n", log2_align(align), sym,
              sym, im->size, sym);
@@ -627,7 +624,7 @@ static void emit_type_descs(Buf *out, IrProgram *ir) {
     }
     buf_printf(out, "\t.p2align 2\n\t.type %s, @object\n\t.size %s, 20\n%s:\n\t.long %s, %d, %d, %d, %s\n", sym,
                sym, sym, str_label(type_canon_str(t)), t->size, t->align, is_plain(t) ? 1 : 0, img);
-    proof_printf("object %s typedesc\n", sym);
+    mach_proof_printf("object %s typedesc\n", sym);
   }
 }
 
@@ -635,53 +632,22 @@ static void emit_type_descs(Buf *out, IrProgram *ir) {
 
 typedef struct {
   I386Func cx;
-  long long need;                 /* -1: not computed; -2: in progress */
   bool frame_ok;                  /* its frame fits in 2^31 - 1 bytes */
 } FuncInfo;
 
 static IrProgram *cur_ir;
 static FuncInfo *infos;
 
-static int find_func(Obj *o) {
-  for (int i = 0; i < cur_ir->nfuncs; i++)
-    if (cur_ir->funcs[i]->obj == o && !cur_ir->funcs[i]->is_thunk)
-      return i;
-  return -1;
-}
-
-/* Bytes below its entry %esp that F and the static callees relying on
- * its check may use (doc/abi.md: N).  In long long: every term is below
- * 2^31, but a chain of them need not be (LANGUAGE.md §10). */
-static long long stack_need(int i) {
-  FuncInfo *fi = &infos[i];
-  if (fi->need >= 0)
-    return fi->need;
-  if (fi->need == -2)
-    die("stack need: a cycle among unchecked functions");
-  fi->need = -2;
-  IrFunc *f = cur_ir->funcs[i];
-  long long worst = 0;
-  for (int b = 0; b < f->nblocks; b++)
-    for (int k = 0; k < f->blocks[b]->n; k++) {
-      IrInst *in = &f->blocks[b]->ins[k];
-      if (in->op != IR_CALL || !in->callee)
-        continue;
-      int j = find_func(in->callee);
-      if (j < 0 || cur_ir->funcs[j]->checks_stack)
-        continue;
-      long long n = stack_need(j);
-      if (n > worst)
-        worst = n;
-    }
-  fi->need = f->frame_n + (fi->cx.has_calls ? 4 : 0) + worst;
-  return fi->need;
+/* What the target-neutral stack sizes and proof need of F's layout. */
+static MachFrame frame_of(const I386Func *cx) {
+  return (MachFrame){.reg = cx->reg, .spill = cx->spill, .nsaved = cx->nsaved, .scratch = cx->scratch,
+                     .outgoing = cx->outgoing, .has_calls = cx->has_calls};
 }
 
 /* Register allocation and the frame: what the stack checks need. */
 static void layout_func(FuncInfo *fi, IrFunc *f) {
   I386Func *cx = &fi->cx;
   memset(cx, 0, sizeof *cx);
-  fi->need = -1;
   cx->f = f;
   if (f->is_thunk) {
     int n;
@@ -721,53 +687,15 @@ static bool layout_program(IrProgram *ir) {
   }
   if (!ok)                        /* a chain through a frame not laid out means nothing */
     return false;
-  for (int i = 0; i < ir->nfuncs; i++) {
-    IrFunc *f = ir->funcs[i];
-    long long n = -1;
-    if (f->checks_stack)
-      n = f->is_thunk ? f->frame_n : stack_need(i);
-    if (n > 0x7fffffffLL) {
-      error_at(f->obj->loc, "the frame of '%s' and those of the static functions its stack check "
-               "covers are larger than 2^31 - 1 bytes together", f->obj->name);
-      ok = false;
-      n = 0;
-    }
-    f->stack_n = (int)n;
-  }
+  MachFrame *frames = xmalloc((ir->nfuncs + 1) * sizeof *frames);
+  for (int i = 0; i < ir->nfuncs; i++)
+    frames[i] = frame_of(&infos[i].cx);
+  ok = mach_stack_sizes(cc_target, ir, frames);
+  free(frames);
   return ok;
 }
 
 void i386_check_program(IrProgram *ir) { layout_program(ir); }
-
-/* The proof's record of F (doc/verify.md): its type and its frame, in
- * %ebp offsets -- what the checker cannot derive from the code. */
-static void proof_func(FuncInfo *fi, IrFunc *f) {
-  I386Func *cx = &fi->cx;
-  if (f->is_thunk) {
-    proof_printf("func %s f(i32;p(k(s:__cuckoo_args?)))\nthunk %s\nframe %d saved 2\nend\n", f->name,
-                 f->thunk_target->name, f->frame_n - 4);
-    return;
-  }
-  proof_printf("func %s %s\n", f->name, type_canon_str(typesec_symbol_type(f->obj)));
-  proof_printf("frame %d saved %d\n", f->frame_n, cx->nsaved);
-  for (int i = 0; i < f->nslots; i++) {
-    IrSlot *sl = &f->slots[i];
-    if (sl->param_off >= 0)
-      continue;
-    if (sl->ty && sl->ty->size == sl->size)
-      proof_printf("%s %d %d %s\n", sl->obj && sl->obj->holds_stack ? "stackslot" : "slot", sl->offset, sl->size,
-                   type_canon_str(sl->ty));
-    else
-      proof_printf("scratch %d %d\n", sl->offset, sl->size);
-  }
-  for (int t = 0; t < f->ntemps; t++)
-    if (cx->reg[t] < 0)
-      proof_printf("scratch %d %d\n", cx->spill[t], f->tkind[t] == IK_I32 ? 4 : 8);
-  proof_printf("scratch %d 16\n", cx->scratch);
-  if (cx->outgoing)
-    proof_printf("out %d %d\n", -f->frame_n + 4, cx->outgoing);
-  proof_printf("end\n");
-}
 
 static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
   I386Func *cx = &fi->cx;
@@ -839,7 +767,8 @@ static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
   if (opt_debug)
     buf_printf(&b, "\t.cfi_endproc\n.L%s.dwarf_end:\n", f->name);
   buf_printf(&b, "\t.size %s, .-%s\n\n", f->name, f->name);
-  proof_func(fi, f);
+  MachFrame fr = frame_of(cx);
+  mach_proof_func(f, &fr);
   fputs(b.s, o);
 }
 
@@ -862,7 +791,7 @@ void i386_emit_program(IrProgram *ir, FILE *o, const char *source_name) {
   source_file = source_name;
   memset(&rodata, 0, sizeof rodata);
   memset(&strs, 0, sizeof strs);
-  memset(&proof, 0, sizeof proof);
+  mach_proof_begin();
   memset(&callsites, 0, sizeof callsites);
   label_counter = site_counter = lenword_descs = 0;
   /* one output per source: nothing carries over from the previous one */
@@ -914,7 +843,7 @@ void i386_emit_program(IrProgram *ir, FILE *o, const char *source_name) {
   char *block = typesec_block(ir->prog, source_name, false);
   if (block)
     emit_ascii_block(o, ".cuckoo.types", block);
-  emit_ascii_block(o, ".cuckoo.proof", format("cuckoo-proof 1\n%s", proof.s ? proof.s : ""));
+  emit_ascii_block(o, ".cuckoo.proof", mach_proof_text());
   if (opt_debug) {
     I386Func **cxs = xmalloc((ir->nfuncs + 1) * sizeof *cxs);
     for (int i = 0; i < ir->nfuncs; i++)
