@@ -1088,6 +1088,10 @@ struct target;
  * registers of T's file (liveness of opt/live.c). */
 void mach_regalloc(const struct target *t, MachRegs *m);
 
+/* mach/layout.c: F's blocks in the order the target writes them, so that
+ * branches fall through and loops test at the bottom (-O1 and up). */
+void mach_layout_blocks(IrFunc *f);
+
 /* What a target's frame layout decided for one function, for the stack
  * sizes and the proof.  Offsets are from the frame pointer. */
 typedef struct {

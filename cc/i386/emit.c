@@ -656,6 +656,8 @@ static void layout_func(FuncInfo *fi, IrFunc *f) {
     fi->frame_ok = true;
     return;
   }
+  if (opt_level >= 1)
+    mach_layout_blocks(f);
   MachRegs m = {.f = f};
   mach_regalloc(cc_target, &m);
   cx->reg = m.reg;
