@@ -138,6 +138,17 @@ static void remember(int r, int t) {
 
 #define XMM_ALL (0xffu << R_XMM0)
 
+/* log2 of a 32-bit division's constant divisor when it is a power of
+ * two above 1, else -1. */
+static int div_pow2(const IrInst *in) {
+  if (in->k != IK_I32 || in->b.kind != OK_IMM)
+    return -1;
+  uint32_t c = (uint32_t)in->b.imm;
+  if (c < 2 || (c & (c - 1)) || (in->op != IR_UDIV && in->op != IR_UMOD && c == 0x80000000u))
+    return -1;
+  return __builtin_ctz(c);
+}
+
 unsigned i386_clobbers(IrFunc *f, IrInst *in) {
   (void)f;
   switch (in->op) {
@@ -150,7 +161,9 @@ unsigned i386_clobbers(IrFunc *f, IrInst *in) {
   case IR_MUL:
     return in->k == IK_I64 ? 1u << R_ECX : 0;
   case IR_DIV: case IR_UDIV: case IR_MOD: case IR_UMOD:
-    /* long long: a call of the runtime */
+    /* long long: a call of the runtime; a power of two: shifts, no %ecx */
+    if (div_pow2(in) > 0)
+      return 0;
     return in->k == IK_I32 ? 1u << R_ECX : in->k == IK_I64 ? 1u << R_ECX | XMM_ALL : 0;
   default:
     return 0;
@@ -928,6 +941,37 @@ static void div32(IrInst *in) {
   bool u = in->op == IR_UDIV || in->op == IR_UMOD;
   bool mod = in->op == IR_MOD || in->op == IR_UMOD;
   Oper b = in->b;
+  int k = div_pow2(in);
+  if (k > 0 && u) {
+    /* x / 2^k and x % 2^k unsigned: a shift, a mask */
+    int d = cx->reg[in->dst];
+    int w = d >= 0 ? d : R_EAX;
+    load32(in->a, w);
+    if (mod)
+      E("andl $%u, %s", (1u << k) - 1, R32[w]);
+    else
+      E("shrl $%d, %s", k, R32[w]);
+    set_dst32(in->dst, w);
+    return;
+  }
+  if (k > 0) {
+    /* signed: C rounds toward zero, so a negative x gets 2^k - 1 added
+     * before the arithmetic shift (%edx: 0 or 2^k - 1 from its sign);
+     * the remainder is x's low bits taken the same way, the bias
+     * subtracted again */
+    load32(in->a, R_EAX);
+    E("cltd");
+    E("shrl $%d, %%edx", 32 - k);
+    E("addl %%edx, %%eax");
+    if (mod) {
+      E("andl $%u, %%eax", (1u << k) - 1);
+      E("subl %%edx, %%eax");
+    } else {
+      E("sarl $%d, %%eax", k);
+    }
+    set_dst32(in->dst, R_EAX);
+    return;
+  }
   /* the dividend first: it may sit in %ecx, which a constant divisor uses */
   load32(in->a, R_EAX);
   /* the divisor: its register (never %eax/%edx) or spill slot, else %ecx */
@@ -1406,11 +1450,24 @@ static void load_op(IrInst *in) {
   }
 }
 
+/* Whether address A is formed without a scratch register: its base and
+ * index (if any) in allocated registers other than %eax and %edx, or a
+ * symbol or a frame slot. */
+static bool addr_in_regs(const IrAddr *a) {
+  if (a->base.kind == OK_TEMP && (cx->reg[a->base.temp] < 0 || cx->reg[a->base.temp] == R_EDX))
+    return false;
+  return a->index < 0 || (cx->reg[a->index] >= 0 && cx->reg[a->index] != R_EDX);
+}
+
 static void store_op(IrInst *in) {
   Oper v = in->a;
   switch (in->mem) {
   case M_I64:
-    if (v.kind == OK_IMM) {
+    if (v.kind == OK_TEMP && held64(v) && addr_in_regs(&in->addr)) {
+      /* handed over in %edx:%eax (takes_held64) */
+      E("movl %%eax, %s", amem(&in->addr, 0));
+      E("movl %%edx, %s", amem(&in->addr, 4));
+    } else if (v.kind == OK_IMM) {
       char *m = amem(&in->addr, 0);
       E("movl %s, %s", lo64(v), m);
       E("movl %s, %s", hi64(v), amem(&in->addr, 4));
@@ -1947,6 +2004,10 @@ static bool takes_held64(IrInst *nx, int t) {
     return nx->k == IK_I64 && at && nx->dst != t;
   case IR_RET:
     return nx->k == IK_I64 && at && !fn->sret;
+  case IR_STORE:
+    /* the value, to an address that needs neither register */
+    return nx->mem == M_I64 && at && !(nx->addr.base.kind == OK_TEMP && nx->addr.base.temp == t) &&
+           nx->addr.index != t && addr_in_regs(&nx->addr);
   default:
     return false;
   }
@@ -2154,7 +2215,8 @@ void i386_isel_body(I386Func *c) {
       unstored = -1;
       if (opt_level > 0 && keep && in->dst >= 0 && fn->tkind[in->dst] == IK_I64 && use_count[in->dst] == 1) {
         int j = i + 1;
-        while (j < bl->n && bl->ins[j].op == IR_NOP)
+        /* a store check between changes no register (its stub neither) */
+        while (j < bl->n && (bl->ins[j].op == IR_NOP || bl->ins[j].op == IR_CHECK_STORE))
           j++;
         if (j < bl->n && cache_ok(&bl->ins[j]) && takes_held64(&bl->ins[j], in->dst))
           unstored = in->dst;

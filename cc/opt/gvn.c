@@ -11,7 +11,8 @@
  * number of what it copies -- so the loop counter `i`, a temp with several
  * definitions, is one value throughout an iteration's body, and `x = i;
  * x + 1` is `i + 1`.  Commutative operations match with their operands
- * swapped.  Only pure integer arithmetic and comparisons qualify, never a
+ * swapped.  Only pure integer arithmetic and comparisons qualify (a
+ * division by a constant other than 0 and -1 among them), never a
  * load (shared memory may change between two reads: LANGUAGE.md's thread
  * rules), a `lea` (the proof checker tracks pointers and their pending
  * indexes by where they are made) or a check.  Both results must have
@@ -121,7 +122,7 @@ void opt_gvn(IrFunc *f) {
     for (int i = 0; i < f->blocks[b]->n; i++) {
       IrInst *in = &f->blocks[b]->ins[i];
       Where w = {b, i, 0, 0, 0, 0};
-      if (!opt_pure_int_op(in->op) || in->dst < 0 || (in->k != IK_I32 && in->k != IK_I64) || ndefs[in->dst] != 1 ||
+      if (!(opt_pure_int_op(in->op) || opt_div_cannot_trap(in)) || in->dst < 0 || (in->k != IK_I32 && in->k != IK_I64) || ndefs[in->dst] != 1 ||
           (in->a.kind == OK_TEMP && in->a.temp == in->dst) || (in->b.kind == OK_TEMP && in->b.temp == in->dst) ||
           !oper_key(&n, in->a, b, i, true, &w.ka, &w.a) || !oper_key(&n, in->b, b, i, false, &w.kb, &w.b_) ||
           steps_a_counter(f->blocks[b], i, in))

@@ -2,7 +2,8 @@
  *
  * An instruction inside a natural loop moves to the loop's preheader when
  *   - it is pure and cannot trap (integer ADD/SUB/MUL/AND/OR/XOR/shifts/NEG/
- *     NOT/COPY and LEA -- never a division, a load, a check or a call), so
+ *     NOT/COPY and LEA, a division by a constant other than 0 and -1 --
+ *     never another division, a load, a check or a call), so
  *     running it once more (the loop may run no times) or earlier changes
  *     no output and no run-time error line (LANGUAGE.md §11a);
  *   - its result is a temp defined by it alone, and every use of that temp
@@ -22,6 +23,7 @@
  * trust: a move it cannot prove is refused at link time, as a test of
  * the test suite would show. */
 #include "../cc.h"
+#include "opt.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +47,7 @@ static bool movable_op(const IrInst *in) {
   case IR_LEA:
     return true;
   default:
-    return false;
+    return opt_div_cannot_trap(in);
   }
 }
 

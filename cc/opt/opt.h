@@ -47,6 +47,11 @@ void ir_ssa_free(IrSsa *s);
  * operands alone -- no memory, no trap (what opt_fold folds, what gvn
  * numbers). */
 bool opt_pure_int_op(IrOp op);
+/* opt/propagate.c: whether IN is an integer division or remainder by a
+ * constant that is neither 0 nor (signed) -1: the only divisors with
+ * which x86's div traps, so such a division is as pure as an add (no
+ * check_div guards it) and may be numbered and hoisted like one. */
+bool opt_div_cannot_trap(const IrInst *in);
 /* opt/propagate.c: whether operand `a` of IN may become a constant: not
  * the pointer of an indirect call, nor the operand of ext, cvt,
  * check_null, check_cast or check_store, whose expansions want a temp. */

@@ -62,6 +62,16 @@ bool opt_pure_int_op(IrOp op) {
   }
 }
 
+bool opt_div_cannot_trap(const IrInst *in) {
+  if (in->op != IR_DIV && in->op != IR_UDIV && in->op != IR_MOD && in->op != IR_UMOD)
+    return false;
+  if (in->b.kind != OK_IMM || (in->k != IK_I32 && in->k != IK_I64))
+    return false;
+  long long c = in->k == IK_I32 ? (long long)(int32_t)in->b.imm : in->b.imm;
+  bool uns = in->op == IR_UDIV || in->op == IR_UMOD;
+  return c != 0 && (uns || c != -1);
+}
+
 bool opt_a_takes_constant(const IrInst *in) {
   return !(in->op == IR_CALL && !in->sym) && in->op != IR_EXT && in->op != IR_CVT && in->op != IR_CHECK_NULL &&
          in->op != IR_CHECK_CAST && in->op != IR_CHECK_STORE;

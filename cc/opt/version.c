@@ -22,11 +22,17 @@
  * The loop (conservative on purpose):
  *   - a natural loop of header H with a preheader P ending in `jmp H`;
  *     H ends in the loop's test `br`, one edge into the loop, one out,
- *     and no other block of the loop leaves it (no break, no return);
+ *     and no other block of the loop leaves it (no break, no return) --
+ *     except when the guard tests only the domain flag: a loop with
+ *     store checks may leave from anywhere (`while (a && b)`), since the
+ *     flag's test holds for the whole activation, and its copy's exits
+ *     go where the original's go;
  *   - innermost, and more: the blocks other than H have no cycle, so each
- *     iteration passes each of them at most once;
+ *     iteration passes each of them at most once (for the flag alone, a
+ *     loop may hold loops: quicksort's partition, nbody's pairs);
  *   - no call (a call could be inlined into both copies later; and calls
- *     are where code grows), at most VERSION_MAX_INSTS instructions;
+ *     are where code grows), at most VERSION_MAX_INSTS instructions
+ *     (VERSION_MAX_FLAG_INSTS for the flag alone);
  *   - the test is `i < n` (or `n > i`, or their negations on the other
  *     edge), signed or unsigned, 32 bits; n is a constant or a temp the
  *     loop does not define; i is defined in the loop only by one
@@ -63,6 +69,7 @@
 #include <string.h>
 
 #define VERSION_MAX_INSTS 60   /* instructions of a loop it copies */
+#define VERSION_MAX_FLAG_INSTS 160 /* ... when the guard tests only the domain flag */
 #define VERSION_MAX_ARRAYS 4   /* arrays whose length one guard tests */
 #define VERSION_MAX_LOOPS 8    /* loops versioned per function and run */
 
@@ -77,6 +84,7 @@ typedef struct {
   int *def_block, *def_index;  /* per temp: the (last) definition's place */
   int *uses;
   int maxu;
+  int *depth;                  /* per block: loop depth (opt/loop.c) */
 } Ver;
 
 /* The loop found, and what the guard tests. */
@@ -267,8 +275,9 @@ static bool analyse(Ver *V, int h, Loop *L) {
   const IrBlock *pb = f->blocks[L->p];
   if (pb->n == 0 || pb->ins[pb->n - 1].op != IR_JMP || pb->ins[pb->n - 1].t1 != h)
     return false;
-  /* one way out, the test; small; no call */
+  /* small, no call; one way out, the test (else only store checks go) */
   int ninsts = 0;
+  bool one_exit = true;
   memset(V->ndefs_in, 0, sizeof(int) * ((size_t)f->ntemps + 1));
   for (int b = 0; b < nb; b++) {
     if (!V->in_loop[b])
@@ -282,14 +291,14 @@ static bool analyse(Ver *V, int h, Loop *L) {
     int s[2], ns = ir_succs(bl, s);
     for (int k = 0; k < ns; k++)
       if (!V->in_loop[s[k]] && b != h)
-        return false;
+        one_exit = false;
     for (int i = 0; i < bl->n; i++) {
       const IrInst *in = &bl->ins[i];
       if (in->op == IR_NOP)
         continue;
       if (in->op == IR_CALL || in->op == IR_RET)
         return false;
-      if (++ninsts > VERSION_MAX_INSTS)
+      if (++ninsts > VERSION_MAX_FLAG_INSTS)
         return false;
       if (in->dst >= 0) {
         V->ndefs_in[in->dst]++;
@@ -300,14 +309,27 @@ static bool analyse(Ver *V, int h, Loop *L) {
   }
   const IrBlock *hb = f->blocks[h];
   const IrInst *br = &hb->ins[hb->n - 1];
-  if (br->op != IR_BR || br->k2 != IK_I32 || br->t1 == br->t2 || V->in_loop[br->t1] == V->in_loop[br->t2])
-    return false;
-  if (!body_acyclic(V, h))
-    return false;
+  bool tested = br->op == IR_BR && br->k2 == IK_I32 && br->t1 != br->t2 && V->in_loop[br->t1] != V->in_loop[br->t2];
+  int own = 0;                    /* store checks outside inner loops */
   for (int b = 0; b < nb; b++)
     for (int i = 0; V->in_loop[b] && i < f->blocks[b]->n; i++)
-      L->stores += f->blocks[b]->ins[i].op == IR_CHECK_STORE;
-  L->counted = analyse_counter(V, L, br);
+      if (f->blocks[b]->ins[i].op == IR_CHECK_STORE) {
+        L->stores++;
+        own += V->depth[b] == V->depth[h];
+      }
+  bool acyclic = body_acyclic(V, h);
+  /* a loop holding loops is versioned for the stores of its own body,
+   * never for those of an inner loop, which is versioned itself: the copy
+   * of a whole nest makes the values the two copies share live across
+   * both (mach/regalloc.c allocates over hulls), which cost nbody more
+   * than its store checks */
+  if (!acyclic && own == 0)
+    L->stores = 0;
+  /* a loop that leaves elsewhere too (`while (a && b)`, a break), holds
+   * loops of its own or is larger keeps its bounds checks: only the
+   * flag's test, true for the whole activation, holds on every path
+   * through it */
+  L->counted = one_exit && tested && ninsts <= VERSION_MAX_INSTS && acyclic && analyse_counter(V, L, br);
   if (!L->counted) {
     L->sign = L->guard_bound = L->guard_ctr = false;
     L->narrays = 0;
@@ -391,9 +413,13 @@ static bool variable_temp(const IrFunc *f, int t) {
   return false;
 }
 
-/* Per temp: its name in the copy.  A new temp for one defined once, in
- * the loop, and used only in the loop after its definition (so no use can
- * see another value); the same temp otherwise. */
+/* Per temp: its name in the copy.  A new temp for one defined once in
+ * the loop and used only in the loop after that definition (so no use can
+ * see another value; a definition outside, such as a variable's zero
+ * before the loop, is then never read), unless -g describes it as a
+ * variable's place; the same temp otherwise.  A temp the two copies share
+ * is live across both (the allocator works on hulls): nbody's dx, dy, dz
+ * shared cost more than the store checks the copy saves. */
 static int *copy_names(Ver *V) {
   IrFunc *f = V->f;
   int nt0 = f->ntemps;
@@ -401,7 +427,7 @@ static int *copy_names(Ver *V) {
   char *ok = xmalloc((size_t)nt0 + 1);
   for (int t = 0; t < nt0; t++) {
     name[t] = t;
-    ok[t] = V->ndefs[t] == 1 && V->ndefs_in[t] == 1 && !variable_temp(f, t);
+    ok[t] = V->ndefs_in[t] == 1 && (!opt_debug || !variable_temp(f, t));
   }
   for (int b = 0; b < f->nblocks; b++) {
     const IrBlock *bl = f->blocks[b];
@@ -539,6 +565,17 @@ static void version(Ver *V, Loop *L) {
     }
   }
   f->blocks[h]->versioned = true;
+  /* the checked loop's inner loops run only inside a domain or when a
+   * bound's test failed: versioned again, they would only grow the code
+   * (and the copy's inner loops are what the original's were) */
+  for (int b = 0; b < nb0; b++) {
+    if (!V->in_loop[b] || b == h)
+      continue;
+    f->blocks[copy[b]]->versioned = f->blocks[b]->versioned;
+    for (int k = 0; k < V->g->npred[b]; k++)
+      if (V->in_loop[V->g->pred[b][k]] && ir_dominates(V->g, b, V->g->pred[b][k]))
+        f->blocks[b]->versioned = true;
+  }
   /* layout: ..., P, the guard, the copy, then the rest as it was */
   int nb = f->nblocks, k = 0;
   int *order = xmalloc(sizeof(int) * ((size_t)nb + 1));
@@ -582,6 +619,7 @@ void opt_version_loops(IrFunc *f) {
     V.stack = xmalloc(sizeof(int) * ((size_t)nb + 1));
     V.maxu = ir_max_uses(f);
     V.uses = xmalloc(sizeof(int) * (size_t)V.maxu);
+    V.depth = ir_loop_depth(f);
     count_defs(&V);
     bool changed = false;
     for (int h = 0; h < nb && !changed; h++) {
@@ -597,6 +635,7 @@ void opt_version_loops(IrFunc *f) {
     free(V.reach);
     free(V.stack);
     free(V.uses);
+    free(V.depth);
     if (!changed)
       break;
   }
