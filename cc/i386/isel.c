@@ -52,6 +52,8 @@ static int *use_count;
 /* -O1 and up: a load whose one use, the next instruction, reads it from
  * memory instead (cmpl $k, mem; addl mem, %r; mulsd mem, %xmm) */
 static IrInst *folded;
+static int set_in_al = -1;        /* a set's result left in %al for the next instruction, a
+                                     cvt to long long (which zero-extends it itself), or -1 */
 static IrInst *rmw_op;            /* the store being expanded does this operation in memory */
 static Oper rmw_x;                /* with this operand */
 
@@ -550,6 +552,13 @@ static IrCC cmp32(Oper a, Oper b, IrCC cc) {
     i386_emit_seq(out, &ck_i386.domain_test, 0, NULL, NULL);
     return cc;
   }
+  if ((is_folded(a) || is_folded(b)) && folded->mem != M_I32) {
+    /* a byte or word compared for equality at its width (narrow_cmp_ok) */
+    Oper k = is_folded(a) ? b : a;
+    bool byte = folded->mem == M_I8 || folded->mem == M_U8;
+    E("cmp%c $%u, %s", byte ? 'b' : 'w', (unsigned)k.imm & (byte ? 0xffu : 0xffffu), amem(&folded->addr, 0));
+    return cc;
+  }
   if (is_folded(a) || is_folded(b)) {
     /* the memory operand where the loaded value was: cmpl -4(%ebx), %esi
      * for "i < len"; a constant is compared with memory (then swapped) */
@@ -735,6 +744,8 @@ static void set_value(IrInst *in) {
       E("set%s %%al", jcc_name(c));
     }
   }
+  if (in->k2 == IK_I32 && set_in_al == in->dst)
+    return;                       /* the cvt after it reads %al */
   int r = cx->reg[in->dst];
   E("movzbl %%al, %s", r >= 0 ? R32[r] : "%eax");
   if (r < 0)
@@ -878,6 +889,13 @@ static void alu32(IrInst *in) {
     load32(a, d);
     E("%s %s, %s", alu_name(in->op), amem(&folded->addr, 0), R32[d]);
     return;
+  }
+  /* a constant second, where the forms below take it (`8 * i` as
+   * `imull $8, %i, %d`, not `movl $8, %d; imull %i, %d`) */
+  if (commutative(in->op) && a.kind == OK_IMM && b.kind == OK_TEMP) {
+    Oper t = a;
+    a = b;
+    b = t;
   }
   /* a result register that holds b would be clobbered by "mov a, d" */
   if (d >= 0 && reg_of(b) == d && reg_of(a) != d) {
@@ -1312,6 +1330,14 @@ static void cvt(IrInst *in) {
       E("movl %s, %%eax", lo64(a));
       set_dst32(in->dst, R_EAX);
     }
+    return;
+  }
+  if (from == IK_I32 && to == IK_I64 && a.kind == OK_TEMP && a.temp == set_in_al) {
+    /* (long long)(x == y): the 0 or 1 the set just left in %al */
+    set_in_al = -1;
+    E("movzbl %%al, %%eax");
+    E("xorl %%edx, %%edx");
+    to64(in->dst);
     return;
   }
   if (from == IK_I32 && to == IK_I64) {
@@ -2017,6 +2043,23 @@ static bool takes_held64(IrInst *nx, int t) {
  * can be read by NX from memory: a compare with a constant or a register,
  * an integer operation into a register the address does not use, or a
  * floating operation (the loaded value second, or either for + and *). */
+/* Whether a load of the narrow kind MEM (sign- or zero-extended byte or
+ * word), compared by CC with OTHER, can be compared in memory at its own
+ * width: equality with a constant the loaded value can equal, `cmpb $0,
+ * composite(,%edi,1)` for find-primes' `if (composite[i])`. */
+static bool narrow_cmp_ok(IrMem mem, Oper other, IrCC cc) {
+  if ((cc != CC_EQ && cc != CC_NE) || other.kind != OK_IMM)
+    return false;
+  long long k = (int32_t)other.imm;
+  switch (mem) {
+  case M_I8: return k >= -128 && k <= 127;
+  case M_U8: return k >= 0 && k <= 255;
+  case M_I16: return k >= -32768 && k <= 32767;
+  case M_U16: return k >= 0 && k <= 65535;
+  default: return false;
+  }
+}
+
 static bool fold_ok(IrInst *ld, IrInst *nx) {
   int t = ld->dst;
   bool at = nx->a.kind == OK_TEMP && nx->a.temp == t, bt = nx->b.kind == OK_TEMP && nx->b.temp == t;
@@ -2026,6 +2069,8 @@ static bool fold_ok(IrInst *ld, IrInst *nx) {
   bool comm = nx->op == IR_ADD || nx->op == IR_MUL || nx->op == IR_AND || nx->op == IR_OR || nx->op == IR_XOR;
   switch (nx->op) {
   case IR_BR: case IR_SET:
+    if (nx->k2 == IK_I32 && ld->mem != M_I32)
+      return narrow_cmp_ok(ld->mem, other, nx->cc);
     return nx->k2 == IK_I32 && ld->mem == M_I32 &&
            (other.kind == OK_IMM || (other.kind == OK_TEMP && cx->reg[other.temp] >= 0));
   case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR: case IR_DIV:
@@ -2052,9 +2097,11 @@ bool i386_load_folds_into(IrFunc *f, IrInst *ld, IrInst *nx) {
   (void)f;
   int t = ld->dst;
   bool at = nx->a.kind == OK_TEMP && nx->a.temp == t, bt = nx->b.kind == OK_TEMP && nx->b.temp == t;
-  if (at == bt || ld->mem != M_I32)
+  if (at == bt)
     return false;
   Oper other = at ? nx->b : nx->a;
+  if (ld->mem != M_I32)
+    return (nx->op == IR_BR || nx->op == IR_SET) && nx->k2 == IK_I32 && narrow_cmp_ok(ld->mem, other, nx->cc);
   bool comm = nx->op == IR_ADD || nx->op == IR_MUL || nx->op == IR_AND || nx->op == IR_OR || nx->op == IR_XOR;
   switch (nx->op) {
   case IR_BR: case IR_SET:
@@ -2235,6 +2282,16 @@ void i386_isel_body(I386Func *c) {
           folded = in;              /* emitted by its use, the next instruction */
           continue;
         }
+      }
+      if (opt_level > 0 && !opt_debug && in->op == IR_SET && in->k2 == IK_I32 && in->dst >= 0 &&
+          use_count[in->dst] == 1) {
+        int j = i + 1;
+        while (j < bl->n && bl->ins[j].op == IR_NOP)
+          j++;
+        IrInst *nx = j < bl->n && !away[j] ? &bl->ins[j] : NULL;
+        if (nx && nx->op == IR_CVT && nx->k2 == IK_I32 && nx->k == IK_I64 && nx->a.kind == OK_TEMP &&
+            nx->a.temp == in->dst)
+          set_in_al = in->dst;
       }
       i386_loc(cx, in->loc);
       bool stubs = opt_debug && i386_dwarf_stub_owner(in);
