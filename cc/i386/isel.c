@@ -955,6 +955,29 @@ static void alu32(IrInst *in) {
   set_dst32(in->dst, w);
 }
 
+/* For an unsigned 32-bit division by C (not 0, not a power of two): M
+ * and SH with x / C == (x * M) >> (32 + SH) for every x below 2^32, M
+ * below 2^32 -- when 2^(32+SH) <= M * C <= 2^(32+SH) + 2^SH, the error
+ * M * x / 2^(32+SH) - x / C is below 1 / C (Granlund and Montgomery,
+ * "Division by invariant integers using multiplication", 1994).  False
+ * when no such M fits in 32 bits (7, for one): divl then. */
+static bool udiv_magic(uint32_t c, uint32_t *m, int *sh) {
+  if (c < 3 || (c & (c - 1)) == 0)
+    return false;
+  for (int s = 0; s < 32; s++) {
+    unsigned __int128 p = (unsigned __int128)1 << (32 + s);
+    unsigned __int128 mm = (p + c - 1) / c;          /* ceil(2^(32+s) / c) */
+    if (mm >> 32)
+      return false;
+    if (mm * c - p <= ((unsigned __int128)1 << s)) {
+      *m = (uint32_t)mm;
+      *sh = s;
+      return true;
+    }
+  }
+  return false;
+}
+
 static void div32(IrInst *in) {
   bool u = in->op == IR_UDIV || in->op == IR_UMOD;
   bool mod = in->op == IR_MOD || in->op == IR_UMOD;
@@ -988,6 +1011,25 @@ static void div32(IrInst *in) {
       E("sarl $%d, %%eax", k);
     }
     set_dst32(in->dst, R_EAX);
+    return;
+  }
+  uint32_t m;
+  int sh;
+  if (u && b.kind == OK_IMM && udiv_magic((uint32_t)b.imm, &m, &sh)) {
+    /* x / c = (x * m) >> (32 + sh): a multiply where divl takes tens of
+     * cycles; x stays in %ecx (which a constant divisor's divl would use)
+     * for the remainder x - q * c */
+    load32(in->a, R_ECX);
+    E("movl $%u, %%eax", m);
+    E("mull %%ecx");
+    if (sh)
+      E("shrl $%d, %%edx", sh);
+    if (mod) {
+      E("imull $%u, %%edx, %%edx", (uint32_t)b.imm);
+      E("movl %%ecx, %%eax");
+      E("subl %%edx, %%eax");
+    }
+    set_dst32(in->dst, mod ? R_EAX : R_EDX);
     return;
   }
   /* the dividend first: it may sit in %ecx, which a constant divisor uses */
