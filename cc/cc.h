@@ -1060,6 +1060,11 @@ typedef struct {
   int *npred, **pred;
   int *idom;
 } IrCfg;
+/* opt/loop.c: the natural loop of header H in G (the blocks that reach a
+ * back edge into H without passing through H, and H) marked in IN (one
+ * char per block; STACK room for as many ints); its block count, 0 when
+ * H heads no loop. */
+int ir_natural_loop(const IrCfg *g, int h, char *in, int *stack);
 int ir_succs(const IrBlock *b, int s[2]);
 IrCfg *ir_cfg(IrFunc *f);
 bool ir_dominates(const IrCfg *g, int a, int b);

@@ -2081,10 +2081,6 @@ static bool takes_held64(IrInst *nx, int t) {
   }
 }
 
-/* Whether load LD's value (its one use being NX, the next instruction)
- * can be read by NX from memory: a compare with a constant or a register,
- * an integer operation into a register the address does not use, or a
- * floating operation (the loaded value second, or either for + and *). */
 /* Whether a load of the narrow kind MEM (sign- or zero-extended byte or
  * word), compared by CC with OTHER, can be compared in memory at its own
  * width: equality with a constant the loaded value can equal, `cmpb $0,
@@ -2102,6 +2098,10 @@ static bool narrow_cmp_ok(IrMem mem, Oper other, IrCC cc) {
   }
 }
 
+/* Whether load LD's value (its one use being NX, the next instruction)
+ * can be read by NX from memory: a compare with a constant or a register,
+ * an integer operation into a register the address does not use, or a
+ * floating operation (the loaded value second, or either for + and *). */
 static bool fold_ok(IrInst *ld, IrInst *nx) {
   int t = ld->dst;
   bool at = nx->a.kind == OK_TEMP && nx->a.temp == t, bt = nx->b.kind == OK_TEMP && nx->b.temp == t;

@@ -57,7 +57,6 @@ static int visit_order(const Layout *l, int b, int out[2]) {
 static void reverse_postorder(Layout *l) {
   int nb = l->f->nblocks;
   bool *seen = xmalloc(nb + 1);
-  memset(seen, 0, nb + 1);
   int *stack = xmalloc(sizeof(int) * (nb + 1)), *next = xmalloc(sizeof(int) * (nb + 1));
   int *post = xmalloc(sizeof(int) * (nb + 1)), np = 0;
   int sp = 0;
@@ -85,39 +84,10 @@ static void reverse_postorder(Layout *l) {
   free(seen), free(stack), free(next), free(post);
 }
 
-/* The natural loop of header H (every block that reaches one of its back
- * edges' sources without passing through H) into IN; false when H heads
- * no loop. */
-static bool natural_loop(const Layout *l, int h, bool *in) {
-  IrCfg *g = l->g;
-  int nb = l->f->nblocks, top = 0;
-  int *stack = xmalloc(sizeof(int) * (nb + 1));
-  memset(in, 0, nb);
-  for (int k = 0; k < g->npred[h]; k++) {
-    int p = g->pred[h][k];
-    if (ir_dominates(g, h, p) && !in[p])
-      in[p] = true, stack[top++] = p;
-  }
-  bool any = top > 0;
-  in[h] = true;
-  while (top > 0) {
-    int b = stack[--top];
-    if (b == h)
-      continue;
-    for (int k = 0; k < g->npred[b]; k++) {
-      int p = g->pred[b][k];
-      if (!in[p])
-        in[p] = true, stack[top++] = p;
-    }
-  }
-  free(stack);
-  return any;
-}
-
 /* Step 2 for the loop headed by the block at position P of the layout. */
-static void rotate(Layout *l, int p, bool *in) {
+static void rotate(Layout *l, int p, char *in, int *stack) {
   int h = l->order[p];
-  if (p == 0 || !natural_loop(l, h, in))
+  if (p == 0 || !ir_natural_loop(l->g, h, in, stack))
     return;
   int q = p;                      /* the loop must be one run [p, q] */
   while (q + 1 < l->n && in[l->order[q + 1]])
@@ -177,7 +147,8 @@ void mach_layout_blocks(IrFunc *f) {
   l.depth = ir_loop_depth(f);
   l.order = xmalloc(sizeof(int) * (nb + 1));
   reverse_postorder(&l);
-  bool *in = xmalloc(nb + 1);
+  char *in = xmalloc(nb + 1);
+  int *stack = xmalloc(sizeof(int) * (nb + 1));
   /* each header once, in its place in the order before any rotation */
   int *headers = xmalloc(sizeof(int) * (nb + 1));
   memcpy(headers, l.order, sizeof(int) * nb);
@@ -185,10 +156,11 @@ void mach_layout_blocks(IrFunc *f) {
     int p = 0;
     while (l.order[p] != headers[k])
       p++;
-    rotate(&l, p, in);
+    rotate(&l, p, in, stack);
   }
   free(headers);
   free(in);
+  free(stack);
   bool same = true;
   for (int k = 0; k < nb; k++)
     same &= l.order[k] == k;

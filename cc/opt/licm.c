@@ -221,43 +221,6 @@ static int preheader(const Licm *L, int h) {
   return p;
 }
 
-/* Mark the natural loop of header H (blocks reaching a back edge into H
- * without passing H) in L->in_loop; the number of blocks, 0 if H is no
- * loop header. */
-static int mark_loop(Licm *L, int h, int *stack) {
-  IrFunc *f = L->f;
-  memset(L->in_loop, 0, f->nblocks);
-  int top = 0, n = 0;
-  for (int k = 0; k < L->g->npred[h]; k++) {
-    int b = L->g->pred[h][k];
-    if (ir_dominates(L->g, h, b) && !L->in_loop[b]) {
-      L->in_loop[b] = 1;
-      stack[top++] = b;
-      n++;
-    }
-  }
-  if (n == 0)
-    return 0;
-  if (!L->in_loop[h]) {
-    L->in_loop[h] = 1;
-    n++;
-  }
-  while (top > 0) {
-    int b = stack[--top];
-    if (b == h)
-      continue;
-    for (int k = 0; k < L->g->npred[b]; k++) {
-      int q = L->g->pred[b][k];
-      if (!L->in_loop[q]) {
-        L->in_loop[q] = 1;
-        stack[top++] = q;
-        n++;
-      }
-    }
-  }
-  return n;
-}
-
 void opt_licm(IrFunc *f) {
   int nb = f->nblocks, nt = f->ntemps;
   if (nb == 0)
@@ -279,7 +242,7 @@ void opt_licm(IrFunc *f) {
   for (int h = 0; h < nb; h++) {
     if (L.g->idom[h] < 0)
       continue;
-    int n = mark_loop(&L, h, stack);
+    int n = ir_natural_loop(L.g, h, L.in_loop, stack);
     if (n > 0) {
       hdr[nh] = h;
       size[nh++] = n;
@@ -296,7 +259,7 @@ void opt_licm(IrFunc *f) {
     }
   for (int i = 0; i < nh; i++) {
     int h = hdr[i];
-    mark_loop(&L, h, stack);
+    ir_natural_loop(L.g, h, L.in_loop, stack);
     int p = preheader(&L, h);
     if (p < 0)
       continue;

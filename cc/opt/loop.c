@@ -12,6 +12,39 @@
 #include <stdlib.h>
 #include <string.h>
 
+int ir_natural_loop(const IrCfg *g, int h, char *in, int *stack) {
+  memset(in, 0, (size_t)g->nb);
+  int top = 0, n = 0;
+  for (int k = 0; k < g->npred[h]; k++) {
+    int b = g->pred[h][k];
+    if (ir_dominates(g, h, b) && !in[b]) {
+      in[b] = 1;
+      stack[top++] = b;
+      n++;
+    }
+  }
+  if (n == 0)
+    return 0;
+  if (!in[h]) {
+    in[h] = 1;
+    n++;
+  }
+  while (top > 0) {
+    int b = stack[--top];
+    if (b == h)
+      continue;
+    for (int k = 0; k < g->npred[b]; k++) {
+      int q = g->pred[b][k];
+      if (!in[q]) {
+        in[q] = 1;
+        stack[top++] = q;
+        n++;
+      }
+    }
+  }
+  return n;
+}
+
 int *ir_loop_depth(IrFunc *f) {
   int nb = f->nblocks;
   int *depth = xmalloc(sizeof(int) * (nb + 1));

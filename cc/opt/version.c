@@ -126,42 +126,6 @@ static IrCC unsigned_cc(IrCC cc) {
   }
 }
 
-/* The natural loop of header H into V->in_loop; its block count, 0 if H
- * heads none. */
-static int mark_loop(Ver *V, int h) {
-  IrFunc *f = V->f;
-  memset(V->in_loop, 0, (size_t)f->nblocks + 1);
-  int top = 0, n = 0;
-  for (int k = 0; k < V->g->npred[h]; k++) {
-    int b = V->g->pred[h][k];
-    if (ir_dominates(V->g, h, b) && !V->in_loop[b]) {
-      V->in_loop[b] = 1;
-      V->stack[top++] = b;
-      n++;
-    }
-  }
-  if (n == 0)
-    return 0;
-  if (!V->in_loop[h]) {
-    V->in_loop[h] = 1;
-    n++;
-  }
-  while (top > 0) {
-    int b = V->stack[--top];
-    if (b == h)
-      continue;
-    for (int k = 0; k < V->g->npred[b]; k++) {
-      int q = V->g->pred[b][k];
-      if (!V->in_loop[q]) {
-        V->in_loop[q] = 1;
-        V->stack[top++] = q;
-        n++;
-      }
-    }
-  }
-  return n;
-}
-
 /* Do the loop's blocks other than H form no cycle?  (Depth-first, colours
  * 1 on the path, 2 done; an edge to a block on the path closes one.) */
 static bool body_acyclic(Ver *V, int h) {
@@ -624,7 +588,7 @@ void opt_version_loops(IrFunc *f) {
     bool changed = false;
     for (int h = 0; h < nb && !changed; h++) {
       Loop L;
-      if (V.g->idom[h] < 0 || !mark_loop(&V, h) || !analyse(&V, h, &L))
+      if (V.g->idom[h] < 0 || !ir_natural_loop(V.g, h, V.in_loop, V.stack) || !analyse(&V, h, &L))
         continue;
       version(&V, &L);
       changed = true;
