@@ -20,9 +20,7 @@
  * and a handler that sends or receives on the channel its thread is
  * waiting on finds the lock free. */
 #include <errno.h>
-#include <linux/futex.h>
 #include <sys/mman.h>
-#include <sys/syscall.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -47,18 +45,6 @@ static rt_lock_t chan_pool_lock = RT_LOCK_INIT;
 static char *chan_handles;        /* CHAN_MAX * HANDLE_STRIDE bytes, PROT_NONE */
 static struct chan_rec *chan_recs;
 static unsigned chan_used;        /* records handed out (atomic) */
-
-static void futex_wait(unsigned *addr, unsigned val) {
-  int saved = errno;
-  syscall(SYS_futex, addr, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);
-  errno = saved;
-}
-
-static void futex_wake(unsigned *addr) {
-  int saved = errno;
-  syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, 0x7fffffff, NULL, NULL, 0);
-  errno = saved;
-}
 
 struct chan *__cuckoo_chan_new(int capacity) {
   const void *ret = RT_HERE;
@@ -116,7 +102,7 @@ static void chan_wait(struct chan_rec *c) {
   unsigned seq = __atomic_load_n(&c->seq, __ATOMIC_ACQUIRE);
   __atomic_fetch_add(&c->waiters, 1, __ATOMIC_ACQ_REL);
   rt_unlock(&c->lock);
-  futex_wait(&c->seq, seq);
+  rt_futex_wait(&c->seq, seq, NULL);
   __atomic_fetch_sub(&c->waiters, 1, __ATOMIC_ACQ_REL);
   rt_lock(&c->lock);
 }
@@ -125,7 +111,7 @@ static void chan_wait(struct chan_rec *c) {
 static void chan_changed(struct chan_rec *c) {
   __atomic_fetch_add(&c->seq, 1, __ATOMIC_ACQ_REL);
   if (__atomic_load_n(&c->waiters, __ATOMIC_ACQUIRE))
-    futex_wake(&c->seq);
+    rt_futex_wake(&c->seq, 0x7fffffff);
 }
 
 void __cuckoo_chan_send(struct chan *h, struct __cuckoo_obj *p, const struct __cuckoo_site *s) {

@@ -29,10 +29,8 @@
  * error inside it is the caller's: it unwinds to the next frame out that
  * is not a setup, or ends the process. */
 #include <errno.h>
-#include <linux/futex.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "rt.h"
@@ -162,24 +160,12 @@ static struct domain_rec *record_of(const void *h, const struct __cuckoo_site *s
  * the fast path takes it with one `lock bts` and releases it with one
  * `lock dec`, which leaves 0 unless another thread may wait. */
 
-static void futex_wait(unsigned *addr, unsigned val) {
-  int saved = errno;
-  syscall(SYS_futex, addr, FUTEX_WAIT_PRIVATE, (int)val, NULL, NULL, 0);
-  errno = saved;
-}
-
-static void futex_wake(unsigned *addr) {
-  int saved = errno;
-  syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
-  errno = saved;
-}
-
 static void domain_lock(struct domain_rec *d) {
   if (!(__atomic_fetch_or(&d->lock, 1, __ATOMIC_ACQUIRE) & 1))
     return;
   /* taken: mark it contended; whoever releases it wakes one of us */
   while (__atomic_exchange_n(&d->lock, 3, __ATOMIC_ACQUIRE) & 1)
-    futex_wait(&d->lock, 3);
+    rt_futex_wait(&d->lock, 3, NULL);
 }
 
 /* The release left 2: another thread may wait.  Back to 0 unless someone
@@ -189,7 +175,7 @@ void rt_domain_wake(struct domain_rec *d);
 void rt_domain_wake(struct domain_rec *d) {
   unsigned two = 2;
   __atomic_compare_exchange_n(&d->lock, &two, 0, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
-  futex_wake(&d->lock);
+  rt_futex_wake(&d->lock, 1);
 }
 
 static void domain_unlock(struct domain_rec *d) {

@@ -145,9 +145,19 @@ static inline void rt_crit_leave(void) {
     rt_run_pending_signals();
 }
 
+/* Process-private futexes (signal.c), the one place the runtime's locks,
+ * conditions, channels and joins sleep and wake.  Both keep errno.
+ * rt_futex_wait sleeps while *ADDR == VAL, at most REL (NULL: no limit):
+ * 0 when woken, when *ADDR had changed already, or after a signal's
+ * handler ran (callers re-test their condition); -ETIMEDOUT when REL ran
+ * out.  rt_futex_wake wakes at most N sleepers of ADDR. */
+struct timespec;
+int rt_futex_wait(unsigned *addr, unsigned val, const struct timespec *rel);
+void rt_futex_wake(unsigned *addr, int n);
+
 /* A futex lock: 0 free, 1 held, 2 held with waiters.  rt_lock/rt_trylock
  * enter a critical section, rt_unlock leaves it. */
-typedef struct { int state; } rt_lock_t;
+typedef struct { unsigned state; } rt_lock_t;
 #define RT_LOCK_INIT { 0 }
 void rt_lock(rt_lock_t *l);
 int rt_trylock(rt_lock_t *l);     /* 1: taken */

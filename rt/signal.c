@@ -53,32 +53,36 @@ static handler_fn *volatile user_handlers[RT_NSIG];
 
 /* ---- locks ------------------------------------------------------------- */
 
-static void futex_wait(int *addr, int val) {
-  syscall(SYS_futex, addr, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);
+int rt_futex_wait(unsigned *addr, unsigned val, const struct timespec *rel) {
+  int saved_errno = errno;
+  long r = syscall(SYS_futex, addr, FUTEX_WAIT_PRIVATE, val, rel, NULL, 0);
+  int timed_out = r < 0 && errno == ETIMEDOUT;
+  errno = saved_errno;
+  return timed_out ? -ETIMEDOUT : 0;
 }
 
-static void futex_wake(int *addr) {
-  syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+void rt_futex_wake(unsigned *addr, int n) {
+  int saved_errno = errno;
+  syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, n, NULL, NULL, 0);
+  errno = saved_errno;
 }
 
 void rt_lock(rt_lock_t *l) {
   rt_crit_enter();
-  int expected = 0;
+  unsigned expected = 0;
   if (__atomic_compare_exchange_n(&l->state, &expected, 1, 0, __ATOMIC_ACQUIRE,
                                   __ATOMIC_RELAXED))
     return;
   /* Contended: mark "waiters" and sleep until the holder wakes us.  The
    * holder is another thread: ours cannot hold it, since handlers are
    * deferred while we are inside a critical section. */
-  int saved_errno = errno;
   while (__atomic_exchange_n(&l->state, 2, __ATOMIC_ACQUIRE) != 0)
-    futex_wait(&l->state, 2);
-  errno = saved_errno;
+    rt_futex_wait(&l->state, 2, NULL);
 }
 
 int rt_trylock(rt_lock_t *l) {
   rt_crit_enter();
-  int expected = 0;
+  unsigned expected = 0;
   if (__atomic_compare_exchange_n(&l->state, &expected, 1, 0, __ATOMIC_ACQUIRE,
                                   __ATOMIC_RELAXED))
     return 1;
@@ -87,11 +91,8 @@ int rt_trylock(rt_lock_t *l) {
 }
 
 void rt_unlock(rt_lock_t *l) {
-  if (__atomic_exchange_n(&l->state, 0, __ATOMIC_RELEASE) == 2) {
-    int saved_errno = errno;
-    futex_wake(&l->state);
-    errno = saved_errno;
-  }
+  if (__atomic_exchange_n(&l->state, 0, __ATOMIC_RELEASE) == 2)
+    rt_futex_wake(&l->state, 1);
   rt_crit_leave();
 }
 
@@ -189,7 +190,7 @@ void rt_signals_block_routed(sigset_t *mask) {
 /* Set on the signal thread.  Signals it has finished with, counted: a
  * futex word that a thread waiting for a default action watches. */
 static __thread int on_signal_thread;
-static int dispatched;
+static unsigned dispatched;
 
 /* Handlers this thread is running, and signals raised for them meanwhile:
  * a handler's own signal is blocked while it runs, as the kernel would
@@ -222,11 +223,11 @@ static int default_action(int sig) {
  * qemu-i386 would end the process by sending itself the signal again,
  * which the signal thread's sigwaitinfo could catch first. */
 static void default_on_signal_thread(int sig) {
-  int before = __atomic_load_n(&dispatched, __ATOMIC_ACQUIRE);
+  unsigned before = __atomic_load_n(&dispatched, __ATOMIC_ACQUIRE);
   int saved_errno = errno;
   kill(getpid(), sig);
   while (__atomic_load_n(&dispatched, __ATOMIC_ACQUIRE) == before)
-    syscall(SYS_futex, &dispatched, FUTEX_WAIT_PRIVATE, before, NULL, NULL, 0);
+    rt_futex_wait(&dispatched, before, NULL);
   errno = saved_errno;
 }
 
@@ -357,7 +358,7 @@ static void signal_thread(void) {
       rt_signal_here(sig);
       wake_waiters();
       __atomic_add_fetch(&dispatched, 1, __ATOMIC_RELEASE);
-      syscall(SYS_futex, &dispatched, FUTEX_WAKE_PRIVATE, 0x7fffffff, NULL, NULL, 0);
+      rt_futex_wake(&dispatched, 0x7fffffff);
     }
   }
 }

@@ -26,13 +26,11 @@
  * after pthread_join succeeded: the thread can no longer touch it.  Pool
  * and stack bookkeeping use one runtime lock. */
 #include <errno.h>
-#include <linux/futex.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "rt.h"
@@ -198,18 +196,6 @@ static unsigned record_index(struct handle_pool *pool, const void *rec) {
   return (unsigned)(((const char *)rec - pool->records) / pool->record_size);
 }
 
-static void futex_wait_while(unsigned *addr, unsigned val) {
-  int saved_errno = errno;
-  syscall(SYS_futex, addr, FUTEX_WAIT_PRIVATE, val, NULL, NULL, 0);
-  errno = saved_errno;
-}
-
-static void futex_wake_all(unsigned *addr) {
-  int saved_errno = errno;
-  syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, 0x7fffffff, NULL, NULL, 0);
-  errno = saved_errno;
-}
-
 /* ---- threads ------------------------------------------------------------ */
 
 enum { THREAD_FREE, THREAD_STARTING, THREAD_LIVE, THREAD_JOINING };
@@ -243,7 +229,7 @@ static void *thread_main(void *arg) {
   pthread_sigmask(SIG_BLOCK, &all, NULL);
   t->result = result;
   __atomic_store_n(&t->done, 1, __ATOMIC_RELEASE);
-  futex_wake_all(&t->done);
+  rt_futex_wake(&t->done, 0x7fffffff);
   return NULL;
 }
 
@@ -388,7 +374,7 @@ int __cuckoo_join(struct thread *h) {
   }
   /* Wait for the entry to return; handlers run meanwhile (no lock held). */
   while (!__atomic_load_n(&t->done, __ATOMIC_ACQUIRE))
-    futex_wait_while(&t->done, 0);
+    rt_futex_wait(&t->done, 0, NULL);
   int result = t->result;
   /* pthread_join takes the C library's thread-list lock: a handler that
    * spawned or joined in there would deadlock, so it is deferred.  The
@@ -406,17 +392,75 @@ int __cuckoo_join(struct thread *h) {
 
 /* ---- mutexes and condition variables ------------------------------------ */
 
+/* Mutexes and conditions are futex words of the runtime's own rather than
+ * pthread objects: the program's lock and unlock are then one locked
+ * instruction each when uncontended, and a condition has no internal lock
+ * that a signal handler could find taken, so no call defers handlers.
+ * Both are as unfair and as unchecked as glibc's default ones: unlocking a
+ * mutex nobody holds frees it, a wait without the mutex is the program's
+ * deadlock, none of them touches memory outside the record. */
 struct mutex_rec {
-  pthread_mutex_t pm;
+  unsigned state;                 /* futex word: 0 free, 1 held, 2 held and
+                                     another thread may sleep on it */
   unsigned live;
   unsigned next_free;
 };
 
 struct cond_rec {
-  pthread_cond_t pc;
+  unsigned seq;                   /* futex word: bumped by every signal */
+  unsigned waiters;               /* threads between cond_wait's start and
+                                     its wake-up: 0 lets a signal skip the
+                                     wake system call */
   unsigned live;
   unsigned next_free;
 };
+
+/* Drepper's "mutex 2" (Futexes Are Tricky): whoever finds it taken marks it
+ * contended, so the holder's unlock knows to wake one sleeper. */
+static void mutex_acquire_contended(struct mutex_rec *m) {
+  while (__atomic_exchange_n(&m->state, 2, __ATOMIC_ACQUIRE) != 0)
+    rt_futex_wait(&m->state, 2, NULL);
+}
+
+static inline __attribute__((always_inline)) void mutex_acquire(struct mutex_rec *m) {
+  unsigned expected = 0;
+  if (!__atomic_compare_exchange_n(&m->state, &expected, 1, 0, __ATOMIC_ACQUIRE,
+                                   __ATOMIC_RELAXED))
+    mutex_acquire_contended(m);
+}
+
+static inline __attribute__((always_inline)) int mutex_try_acquire(struct mutex_rec *m) {
+  unsigned expected = 0;
+  return __atomic_compare_exchange_n(&m->state, &expected, 1, 0, __ATOMIC_ACQUIRE,
+                                     __ATOMIC_RELAXED);
+}
+
+static inline __attribute__((always_inline)) void mutex_release(struct mutex_rec *m) {
+  if (__atomic_exchange_n(&m->state, 0, __ATOMIC_RELEASE) == 2)
+    rt_futex_wake(&m->state, 1);
+}
+
+/* Sleeps on C with M released, at most REL (NULL: no limit), and takes M
+ * again: -ETIMEDOUT if REL ran out, else 0 (woken, maybe spuriously).  The
+ * waiter counts itself before it reads seq, a signal bumps seq before it
+ * reads the count (both sequentially consistent): either the signal sees
+ * the waiter and wakes it, or the waiter reads the bumped seq -- then the
+ * signal came before the wait began, while the waiter still held M. */
+static int cond_block(struct cond_rec *c, struct mutex_rec *m, const struct timespec *rel) {
+  __atomic_add_fetch(&c->waiters, 1, __ATOMIC_SEQ_CST);
+  unsigned seq = __atomic_load_n(&c->seq, __ATOMIC_SEQ_CST);
+  mutex_release(m);
+  int r = rt_futex_wait(&c->seq, seq, rel);
+  __atomic_sub_fetch(&c->waiters, 1, __ATOMIC_RELAXED);
+  mutex_acquire(m);
+  return r;
+}
+
+static inline __attribute__((always_inline)) void cond_wake(struct cond_rec *c, int n) {
+  __atomic_add_fetch(&c->seq, 1, __ATOMIC_SEQ_CST);
+  if (__atomic_load_n(&c->waiters, __ATOMIC_SEQ_CST) != 0)
+    rt_futex_wake(&c->seq, n);
+}
 
 static unsigned *mutex_link(void *rec) { return &((struct mutex_rec *)rec)->next_free; }
 static unsigned *cond_link(void *rec) { return &((struct cond_rec *)rec)->next_free; }
@@ -445,7 +489,7 @@ static void *object_new(int kind, unsigned *(*link)(void *rec), const void *ret)
 
 struct mutex *__cuckoo_mutex_new(void) {
   struct mutex_rec *m = object_new(KIND_MUTEX, mutex_link, RT_HERE);
-  pthread_mutex_init(&m->pm, NULL);
+  __atomic_store_n(&m->state, 0, __ATOMIC_RELAXED);
   __atomic_store_n(&m->live, 1, __ATOMIC_RELEASE);
   return pool_handle(&pools[KIND_MUTEX], record_index(&pools[KIND_MUTEX], m));
 }
@@ -500,13 +544,13 @@ static void mutex_releasing(struct mutex_rec *m) {
 void rt_mutexes_release(unsigned mark) {
   while (rt_held_count > mark) {
     struct mutex_rec *m = rt_held[--rt_held_count];
-    pthread_mutex_unlock(&m->pm);
+    mutex_release(m);
   }
 }
 
 void __cuckoo_mutex_lock(struct mutex *h) {
   struct mutex_rec *m = check_mutex(RT_HERE, h, "mutex_lock");
-  pthread_mutex_lock(&m->pm);
+  mutex_acquire(m);
   mutex_taken(m);
 }
 
@@ -514,12 +558,13 @@ void __cuckoo_mutex_unlock(struct mutex *h) {
   struct mutex_rec *m = check_mutex(RT_HERE, h, "mutex_unlock");
   if (rt_held_count)              /* only inside a domain call */
     mutex_releasing(m);
-  pthread_mutex_unlock(&m->pm);
+  mutex_release(m);
 }
 
 struct cond *__cuckoo_cond_new(void) {
   struct cond_rec *c = object_new(KIND_COND, cond_link, RT_HERE);
-  pthread_cond_init(&c->pc, NULL);
+  __atomic_store_n(&c->seq, 0, __ATOMIC_RELAXED);
+  __atomic_store_n(&c->waiters, 0, __ATOMIC_RELAXED);
   __atomic_store_n(&c->live, 1, __ATOMIC_RELEASE);
   return pool_handle(&pools[KIND_COND], record_index(&pools[KIND_COND], c));
 }
@@ -546,24 +591,17 @@ void __cuckoo_cond_free(struct cond *h) {
 void __cuckoo_cond_wait(struct cond *hc, struct mutex *hm) {
   struct cond_rec *c = check_cond(RT_HERE, hc, "cond_wait");
   struct mutex_rec *m = check_mutex(RT_HERE, hm, "cond_wait");
-  pthread_cond_wait(&c->pc, &m->pm);
+  cond_block(c, m, NULL);
 }
 
-/* pthread_cond_signal and _broadcast take the condition's internal lock: a
- * handler that signalled the same condition in there would deadlock, so
- * handlers are deferred for the (bounded) call. */
 void __cuckoo_cond_signal(struct cond *h) {
   struct cond_rec *c = check_cond(RT_HERE, h, "cond_signal");
-  rt_crit_enter();
-  pthread_cond_signal(&c->pc);
-  rt_crit_leave();
+  cond_wake(c, 1);
 }
 
 void __cuckoo_cond_broadcast(struct cond *h) {
   struct cond_rec *c = check_cond(RT_HERE, h, "cond_broadcast");
-  rt_crit_enter();
-  pthread_cond_broadcast(&c->pc);
-  rt_crit_leave();
+  cond_wake(c, 0x7fffffff);
 }
 
 /* ---- mutex_trylock, cond_timedwait (LANGUAGE.md §12.1) -------------------- */
@@ -574,7 +612,7 @@ void __cuckoo_cond_broadcast(struct cond *h) {
 /* 1 if it took the lock, else 0 (held by anyone, its caller included). */
 int __cuckoo_mutex_trylock(struct mutex *h) {
   struct mutex_rec *m = check_mutex(RT_HERE, h, "mutex_trylock");
-  if (pthread_mutex_trylock(&m->pm) != 0)
+  if (!mutex_try_acquire(m))
     return 0;
   mutex_taken(m);
   return 1;
@@ -582,30 +620,18 @@ int __cuckoo_mutex_trylock(struct mutex *h) {
 
 /* Waits at most TIMEOUT_NS (0 or less: only reacquires the mutex): 0 when
  * woken, -ETIMEDOUT when the time ran out; either way with M held again.
- * The deadline is on CLOCK_REALTIME (the condition's default clock),
- * saturated at time_t's end instead of wrapping. */
+ * The time is measured on the monotonic clock (the futex's relative
+ * timeout), so setting the date moves no deadline; a timeout past time_t's
+ * end saturates instead of wrapping. */
 int __cuckoo_cond_timedwait(struct cond *hc, struct mutex *hm, long long timeout_ns) {
   struct cond_rec *c = check_cond(RT_HERE, hc, "cond_timedwait");
   struct mutex_rec *m = check_mutex(RT_HERE, hm, "cond_timedwait");
-  int saved = errno;
-  struct timespec now, until;
-  clock_gettime(CLOCK_REALTIME, &now);
   if (timeout_ns < 0)
     timeout_ns = 0;
   long long max_sec = (long long)(((unsigned long long)1 << (sizeof(time_t) * 8 - 1)) - 1);
-  long long sec = (long long)now.tv_sec + timeout_ns / 1000000000ll;
-  long nsec = now.tv_nsec + (long)(timeout_ns % 1000000000ll);
-  if (nsec >= 1000000000l) {
-    nsec -= 1000000000l;
-    sec++;
-  }
-  if (sec > max_sec) {
-    sec = max_sec;
-    nsec = 999999999l;
-  }
-  until.tv_sec = (time_t)sec;
-  until.tv_nsec = nsec;
-  int r = pthread_cond_timedwait(&c->pc, &m->pm, &until);
-  errno = saved;
-  return r == ETIMEDOUT ? -ETIMEDOUT : 0;
+  long long sec = timeout_ns / 1000000000ll;
+  struct timespec rel;
+  rel.tv_sec = (time_t)(sec > max_sec ? max_sec : sec);
+  rel.tv_nsec = (long)(timeout_ns % 1000000000ll);
+  return cond_block(c, m, &rel);
 }
