@@ -1130,20 +1130,27 @@ extern const struct target *cc_target;
 
 /* Registers.  %eax and %edx (and %xmm0/%xmm1) are scratch inside one
  * instruction's expansion; %ecx, %ebx, %esi, %edi hold temps across
- * instructions, and (-O1 and up) %xmm2-%xmm7 floating temps; %ebp is the
- * frame pointer.  R_XMM0 + n is %xmmn. */
-enum { R_EAX, R_ECX, R_EDX, R_EBX, R_ESI, R_EDI, R_NREGS, R_XMM0 = 8, R_NALL = 16 };
+ * instructions, and (-O1 and up) %xmm2-%xmm7 floating temps.  %ebp is the
+ * frame pointer at -O0 and under -g; otherwise frames are addressed from
+ * %esp and %ebp holds temps too (i386_frameless).  R_XMM0 + n is %xmmn. */
+enum { R_EAX, R_ECX, R_EDX, R_EBX, R_ESI, R_EDI, R_EBP, R_NREGS, R_XMM0 = 8, R_NALL = 16 };
 
 typedef struct {                  /* one function being compiled */
   IrFunc *f;
   int *reg;                       /* per temp: R_* or -1 (in its spill slot) */
-  int *spill;                     /* per temp: %ebp offset of its spill slot */
+  int *spill;                     /* per temp: frame offset of its spill slot */
   unsigned saved;                 /* callee-saved registers used (1 << R_*) */
   int nsaved;
   int frame;                      /* bytes subtracted from %esp after the pushes */
   int outgoing;                   /* size of the outgoing argument area at 0(%esp) */
-  int scratch;                    /* %ebp offset of 16 bytes of conversion scratch */
+  int scratch;                    /* frame offset of 16 bytes of conversion scratch */
   bool has_calls;
+  /* Frame offsets are from the frame's base, the word where the caller's
+   * %ebp is saved (the proof's and the checker's "%ebp offsets").  With a
+   * frame pointer that is %ebp; frameless, the body reaches offset K at
+   * K + esp_delta(%esp), since %esp stays put in the body. */
+  bool frameless;
+  int esp_delta;
   Vec direct_callees;             /* Obj*: functions of this unit called directly */
   Buf *out;
   Buf stubs;                      /* cold trap stubs, emitted after the epilogue */
@@ -1156,6 +1163,10 @@ typedef struct {                  /* one function being compiled */
  * %eax/%edx (temps live across it must not be there): the register
  * file's clobbers hook. */
 unsigned i386_clobbers(IrFunc *f, IrInst *in);
+/* abi.c: whether F's frame is addressed from %esp, %ebp then holding temps
+ * (-O1 and up without -g; -g keeps the frame pointer for gdb's CFA): the
+ * register file's frameless hook. */
+bool i386_frameless(IrFunc *f);
 /* isel.c: for %edx as a temp's home (-O1 and up, after the other
  * registers are allocated; the register file's spare hooks): whether IN's
  * expansion leaves %edx alone, reads operand T from %edx before any

@@ -13,6 +13,11 @@
 struct target_regs {
   const int *ints;                /* for IK_I32 temps, in order of preference (at most 16) */
   int nints;
+  /* When FRAMELESS(f) says F's frame needs no frame pointer, its temps
+   * take these instead (the frame pointer's register among them). */
+  const int *ints_frameless;
+  int nints_frameless;
+  bool (*frameless)(IrFunc *f);
   const int *floats;              /* for f32/f64 temps, -O1 and up (none: nfloats 0) */
   int nfloats;
   unsigned callee_saved;          /* the prologue saves those given to a temp */

@@ -620,6 +620,10 @@ struct vctx {
     uint32_t frame;         /* bytes the prologue allocates below the return address */
     int nsaved;             /* callee-saved registers it pushes after %ebp */
     int prologue_done;
+    int has_fp;             /* the prologue made %ebp the frame pointer
+                               (movl %esp, %ebp): it stays so.  Without
+                               it, %ebp is a register like %ebx: saved,
+                               free to hold values, restored at ret. */
     int fn_failed;
     int passes;
     int quiet, qfail;       /* the fixed point: refusals only noted */
@@ -3115,14 +3119,14 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
                 s->r[ESP] = x;
                 return esp_move(v, s, 0);
             }
-            if (d == EBP && !(x.k == V_FRAME && !v->prologue_done)) {
+            if (d == EBP && v->has_fp && !(x.k == V_FRAME && !v->prologue_done)) {
                 /* %ebp is the frame pointer from the prologue to the end */
                 refuse(v, "a change of %ebp", "%%ebp may only be set by the prologue");
                 return 0;
             }
             if (d < 0) {
                 int g = gpr_of_partial(op[0].reg.value);
-                if (g < 0 || g == ESP || g == EBP) {
+                if (g < 0 || g == ESP || (g == EBP && v->has_fp)) {
                     refuse(v, "mov", "an operand form without a rule");
                     return 0;
                 }
@@ -3170,6 +3174,10 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             refuse(v, "lea", "an operand form without a rule");
             return 0;
         }
+        if (d == EBP && v->has_fp && v->prologue_done) {
+            refuse(v, "a change of %ebp", "%%ebp may only be set by the prologue");
+            return 0;
+        }
         if (b >= 0 && s->r[b].k == V_FRAME && ix < 0) {
             int64_t a = s->r[b].off + disp;
             if (d == ESP) {
@@ -3197,7 +3205,7 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             s->r[d] = (struct val){.k = V_FRAME, .off = (int32_t)a};
             return 1;
         }
-        if (d == ESP || d == EBP) {
+        if (d == ESP || (d == EBP && v->has_fp)) {
             refuse(v, "lea", "an operand form without a rule");
             return 0;
         }
@@ -3412,7 +3420,7 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
     }
     /* xorl %r, %r: zero */
     if (m == ZYDIS_MNEMONIC_XOR && is_reg32(&op[0]) && is_reg32(&op[1]) && op[0].reg.value == op[1].reg.value &&
-        zreg(op[0].reg.value) != ESP && zreg(op[0].reg.value) != EBP) {
+        zreg(op[0].reg.value) != ESP && !(zreg(op[0].reg.value) == EBP && v->has_fp)) {
         s->r[zreg(op[0].reg.value)] = mkfresh(v, s, cnst(0), 0);
         s->fl.valid = 0;
         return 1;
@@ -3438,7 +3446,7 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
     /* addl: a pointer plus a scaled index (amem's form when both are
      * spilled): an element address, its index judged where it is used */
     if (m == ZYDIS_MNEMONIC_ADD && is_reg32(&op[0]) && zreg(op[0].reg.value) != ESP &&
-        zreg(op[0].reg.value) != EBP &&
+        !(zreg(op[0].reg.value) == EBP && v->has_fp) &&
         (is_reg32(&op[1]) || op[1].type == ZYDIS_OPERAND_TYPE_MEMORY ||
          (op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && I->rel_imm))) {
         struct val src;
@@ -3498,7 +3506,10 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
         if ((o->actions & ZYDIS_OPERAND_ACTION_MASK_READ) && !access(v, s, I, o, w, 0, NULL, NULL))
             return 0;
         if (o->actions & ZYDIS_OPERAND_ACTION_MASK_WRITE) {
-            struct val t = top();
+            /* an unknown integer, but one value: a frame cell updated in
+             * place (incl -8(%ebp)) and then compared keeps the compare's
+             * facts for the load that reads it again */
+            struct val t = mkfresh(v, s, top(), 1);
             if (!access(v, s, I, o, w, 1, &t, NULL))
                 return 0;
         }
@@ -3544,7 +3555,7 @@ static int generic(struct vctx *v, struct st *s, size_t ii)
             o->reg.value == ZYDIS_REGISTER_MXCSR)
             continue;
         int g = gpr_of_partial(o->reg.value);
-        if (g < 0 || g == ESP || g == EBP) {
+        if (g < 0 || g == ESP || (g == EBP && v->has_fp)) {
             refuse(v, ZydisMnemonicGetString(m), "writes %s", ZydisRegisterGetString(o->reg.value));
             return 0;
         }
@@ -3704,14 +3715,24 @@ static int setup_frame(struct vctx *v)
     return 1;
 }
 
+/* The slots whose address a lea takes: from %ebp in a function with a
+ * frame pointer, from %esp at the body's %esp in one without.  Only a
+ * hint -- a slot marked wrongly is typed memory instead of tracked cells,
+ * and the lea rule itself decides what a frame address may be. */
 static void mark_exposed(struct vctx *v)
 {
     for (size_t i = 0; i < v->nins; i++) {
         const struct vinsn *I = &v->ins[i];
-        if (I->in.mnemonic != ZYDIS_MNEMONIC_LEA || I->op[1].mem.base != ZYDIS_REGISTER_EBP ||
-            I->op[0].reg.value == ZYDIS_REGISTER_ESP)
+        if (I->in.mnemonic != ZYDIS_MNEMONIC_LEA || I->op[0].reg.value == ZYDIS_REGISTER_ESP)
             continue;
-        int64_t a = -4 + (I->op[1].mem.disp.has_displacement ? I->op[1].mem.disp.value : 0);
+        int64_t base;
+        if (v->has_fp && I->op[1].mem.base == ZYDIS_REGISTER_EBP)
+            base = -4;
+        else if (!v->has_fp && I->op[1].mem.base == ZYDIS_REGISTER_ESP)
+            base = -(int64_t)v->frame;
+        else
+            continue;
+        int64_t a = base + (I->op[1].mem.disp.has_displacement ? I->op[1].mem.disp.value : 0);
         int si = slot_at(v, a, 1);
         if (si >= 0)
             v->slots[si].exposed = 1;
@@ -4928,8 +4949,8 @@ static void prove_record(struct vctx *v, const int *is_target)
 }
 
 /* The prologue (after the stack check, five instructions beginning movl
- * %esp, %eax): pushl %ebp, movl %esp, %ebp, the callee-saved pushes,
- * subl $N, %esp.  Sets the frame it allocates below the return address
+ * %esp, %eax): pushl %ebp, movl %esp, %ebp (none: the function has no
+ * frame pointer, has_fp), the callee-saved pushes, subl $N, %esp.  Sets the frame it allocates below the return address
  * and the saved registers; returns the index of the first body
  * instruction. */
 static int scan_prologue(struct vctx *v)
@@ -4940,8 +4961,13 @@ static int scan_prologue(struct vctx *v)
         i = 5;
     uint32_t fr = 0;
     int pushes = 0;
+    v->has_fp = 0;
     for (; i < v->nins; i++) {
         const struct vinsn *I = &v->ins[i];
+        if (I->in.mnemonic == ZYDIS_MNEMONIC_MOV && I->op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+            I->op[0].reg.value == ZYDIS_REGISTER_EBP && I->op[1].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+            I->op[1].reg.value == ZYDIS_REGISTER_ESP)
+            v->has_fp = 1;
         if (I->in.mnemonic == ZYDIS_MNEMONIC_PUSH && is_reg32(&I->op[0]))
             fr += 4, pushes++;
         else if (!(I->in.mnemonic == ZYDIS_MNEMONIC_MOV && I->op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&

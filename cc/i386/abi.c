@@ -1,14 +1,20 @@
 /* abi.c -- the i386 System V calling convention and the frame.
  *
- * Frame (all locals %ebp-relative, so pushes never move them):
- *     8(%ebp)...      incoming arguments (a struct result's pointer first)
- *     4(%ebp)         return address
- *     0(%ebp)         caller's %ebp
- *    -4(%ebp)...      callee-saved registers used (%ebx %esi %edi), pushed
+ * Frame, by offsets from its base B (the saved %ebp's word):
+ *     8(B)...         incoming arguments (a struct result's pointer first)
+ *     4(B)            return address
+ *     0(B)            caller's %ebp
+ *    -4(B)...         callee-saved registers used (%ebx %esi %edi), pushed
  *     below           frame slots, spill slots, 16 bytes of scratch
  *     0(%esp)...      the outgoing argument area (the largest call's)
  * %esp stays put in the body and is 16-byte aligned there, so it is
  * aligned at every call; the cold stubs keep the alignment too.
+ *
+ * With a frame pointer (-O0, -g) B is %ebp.  Otherwise the prologue still
+ * pushes %ebp first -- the same layout, the same proof -- but does not
+ * set it: the body reaches K(B) at K + esp_delta(%esp) and %ebp holds
+ * temps.  The cold stubs push below the body's %esp, and shift every
+ * %esp-relative operand they push by what they pushed before it.
  *
  * The stack check (doc/abi.md) is the first thing in a function that
  * checks; its N is computed by emit.c once every frame is known. */
@@ -108,9 +114,12 @@ bool i386_frame_layout(I386Func *cx) {
   cx->scratch = io;
   cx->outgoing = (int)out;
   cx->frame = (int)frame;
+  cx->esp_delta = 4 * cx->nsaved + cx->frame;
   f->frame_n = (int)frame_n;
   return true;
 }
+
+bool i386_frameless(IrFunc *f) { return opt_level >= 1 && !opt_debug && !f->is_thunk; }
 
 static const char *const saved_name[R_NREGS] = {[R_EBX] = "%ebx", [R_ESI] = "%esi", [R_EDI] = "%edi"};
 static const int saved_order[] = {R_EBX, R_ESI, R_EDI};
@@ -147,7 +156,8 @@ void i386_prologue(I386Func *cx, Buf *out, int stack_n, const char *stack_stub) 
   buf_printf(out, "\tpushl %%ebp\n");
   if (opt_debug)
     buf_printf(out, "\t.cfi_def_cfa_offset 8\n\t.cfi_offset %%ebp, -8\n");
-  buf_printf(out, "\tmovl %%esp, %%ebp\n");
+  if (!cx->frameless)
+    buf_printf(out, "\tmovl %%esp, %%ebp\n");
   if (opt_debug)
     buf_printf(out, "\t.cfi_def_cfa_register %%ebp\n");
   int cfa_off = 8;                /* the CFA is %ebp + 8 */
@@ -164,7 +174,14 @@ void i386_prologue(I386Func *cx, Buf *out, int stack_n, const char *stack_stub) 
 }
 
 void i386_epilogue(I386Func *cx, Buf *out) {
-  if (cx->nsaved) {
+  if (cx->frameless) {
+    if (cx->frame)
+      buf_printf(out, "\taddl $%d, %%esp\n", cx->frame);
+    for (int i = 2; i >= 0; i--)
+      if (cx->saved & (1u << saved_order[i]))
+        buf_printf(out, "\tpopl %s\n", saved_name[saved_order[i]]);
+    buf_printf(out, "\tpopl %%ebp\n");
+  } else if (cx->nsaved) {
     buf_printf(out, "\tleal %d(%%ebp), %%esp\n", -4 * cx->nsaved);
     for (int i = 2; i >= 0; i--)
       if (cx->saved & (1u << saved_order[i]))

@@ -541,7 +541,7 @@ static void write_types(void) {
 
 /* DWARF register numbers of R_* (i386 psABI: eax ecx edx ebx esp ebp esi edi) */
 static const int dwarf_reg[R_NALL] = {[R_EAX] = 0, [R_ECX] = 1, [R_EDX] = 2, [R_EBX] = 3,
-                                      [R_ESI] = 6, [R_EDI] = 7, [R_XMM0] = 21, [R_XMM0 + 1] = 22,
+                                      [R_ESI] = 6, [R_EBP] = 5, [R_EDI] = 7, [R_XMM0] = 21, [R_XMM0 + 1] = 22,
                                       [R_XMM0 + 2] = 23, [R_XMM0 + 3] = 24, [R_XMM0 + 4] = 25,
                                       [R_XMM0 + 5] = 26, [R_XMM0 + 6] = 27, [R_XMM0 + 7] = 28};
 

@@ -664,6 +664,7 @@ static void layout_func(FuncInfo *fi, IrFunc *f) {
   cx->saved = m.saved;
   cx->nsaved = m.nsaved;
   cx->spill = xmalloc(sizeof(int) * (f->ntemps + 1));
+  cx->frameless = i386_frameless(f);
   fi->frame_ok = i386_frame_layout(cx);
 }
 

@@ -19,6 +19,7 @@
 #include "../cc.h"
 #include "abi.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,9 +28,9 @@ static I386Func *cx;
 static IrFunc *fn;
 static Buf *out;
 
-static const char *const R32[] = {"%eax", "%ecx", "%edx", "%ebx", "%esi", "%edi"};
-static const char *const R8[] = {"%al", "%cl", "%dl", "%bl", NULL, NULL};
-static const char *const R16[] = {"%ax", "%cx", "%dx", "%bx", "%si", "%di"};
+static const char *const R32[] = {"%eax", "%ecx", "%edx", "%ebx", "%esi", "%edi", "%ebp"};
+static const char *const R8[] = {"%al", "%cl", "%dl", "%bl", NULL, NULL, NULL};
+static const char *const R16[] = {"%ax", "%cx", "%dx", "%bx", "%si", "%di", "%bp"};
 
 /* ---- what the scratch registers hold ----------------------------------------
  *
@@ -292,10 +293,29 @@ bool i386_edx_defines(const MachRegs *c, IrInst *in) {
 
 static int reg_of(Oper o) { return o.kind == OK_TEMP ? cx->reg[o.temp] : -1; }
 
-static char *spill_mem(int t, int add) { return format("%d(%%ebp)", cx->spill[t] + add); }
+/* The frame word at offset OFF from the frame's base (abi.c): from %ebp,
+ * or frameless from the body's %esp. */
+static char *frame_at(long long off) {
+  if (cx->frameless)
+    return format("%lld(%%esp)", off + cx->esp_delta);
+  return format("%lld(%%ebp)", off);
+}
 
-static char *slot_mem(int slot, long long off) {
-  return format("%lld(%%ebp)", fn->slots[slot].offset + off);
+static char *spill_mem(int t, int add) { return frame_at(cx->spill[t] + add); }
+
+static char *slot_mem(int slot, long long off) { return frame_at(fn->slots[slot].offset + off); }
+
+/* Operand TEXT (valid at a cold stub's jump) after the stub pushed PUSHED
+ * more bytes: an %esp-relative frame word moved by as much. */
+static const char *stub_operand(const char *text, int pushed) {
+  const char *at = strstr(text, "(%esp");
+  if (!at || !pushed)
+    return text;
+  const char *num = at;
+  while (num > text && (isdigit((unsigned char)num[-1]) || num[-1] == '-'))
+    num--;
+  long long k = strtoll(num, NULL, 10);
+  return format("%.*s%lld%s", (int)(num - text), text, k + pushed, at);
 }
 
 /* A displacement as the 32-bit value it is (addresses wrap modulo 2^32):
@@ -431,8 +451,8 @@ static void fstp_dst(int t, IrKind k) {
     E("fstp%s %s", w, spill_mem(t, 0));
     return;
   }
-  E("fstp%s %d(%%ebp)", w, cx->scratch);
-  E("mov%s %d(%%ebp), %s", fsuf(k), cx->scratch, XR[d]);
+  E("fstp%s %s", w, frame_at(cx->scratch));
+  E("mov%s %s, %s", fsuf(k), frame_at(cx->scratch), XR[d]);
 }
 
 /* ---- addresses ----------------------------------------------------------- */
@@ -483,8 +503,9 @@ static char *amem(IrAddr *a, long long extra) {
     disp = sym_off(a->base.sym, a->base.imm + off);
     break;
   case OK_SLOT:
-    base = "%ebp";
-    disp = format("%d", disp32(fn->slots[a->base.slot].offset + a->base.imm + off));
+    base = cx->frameless ? "%esp" : "%ebp";
+    disp = format("%d", disp32(fn->slots[a->base.slot].offset + a->base.imm + off +
+                               (cx->frameless ? cx->esp_delta : 0)));
     break;
   case OK_NONE:
     disp = format("%d", disp32(off));
@@ -518,8 +539,8 @@ static const char *new_stub(IrSite *site, const char *a_lo, const char *a_hi, co
   if (pre)
     buf_puts(s, pre);
   buf_printf(s, "\tsubl $12, %%esp\n");
-  buf_printf(s, "\tpushl %s\n\tpushl %s\n", b_hi, b_lo);
-  buf_printf(s, "\tpushl %s\n\tpushl %s\n", a_hi, a_lo);
+  buf_printf(s, "\tpushl %s\n\tpushl %s\n", stub_operand(b_hi, 12), stub_operand(b_lo, 16));
+  buf_printf(s, "\tpushl %s\n\tpushl %s\n", stub_operand(a_hi, 20), stub_operand(a_lo, 24));
   buf_printf(s, "\tpushl $%s\n\tcall __cuckoo_trap\n", i386_site_label(site, fn));
   typesec_use_internal("__cuckoo_trap");
   return l;
@@ -755,13 +776,13 @@ static void set_value(IrInst *in) {
 /* ---- block copies -------------------------------------------------------------- */
 
 /* The address held by O as a base: a register (%edx/%ecx loaded if
- * need be) or a constant address (sym / %ebp slot). Returns the text for
+ * need be) or a constant address (sym / frame slot). Returns the text for
  * byte offset K. */
 typedef struct {
   int reg;                        /* >= 0: address in this register */
   char *sym;                      /* else symbolic base */
   long long off;
-  bool ebp;
+  bool frame;                     /* a frame offset (frame_at) */
 } Base;
 
 static Base base_of(Oper o, int scratch) {
@@ -770,7 +791,7 @@ static Base base_of(Oper o, int scratch) {
     b.sym = xstrdup(o.sym);
     b.off = o.imm;
   } else if (o.kind == OK_SLOT) {
-    b.ebp = true;
+    b.frame = true;
     b.off = fn->slots[o.slot].offset + o.imm;
   } else {
     b.reg = in_reg(o, scratch);
@@ -781,8 +802,8 @@ static Base base_of(Oper o, int scratch) {
 static char *base_at(Base *b, long long k) {
   if (b->reg >= 0)
     return format("%lld(%s)", k, R32[b->reg]);
-  if (b->ebp)
-    return format("%lld(%%ebp)", b->off + k);
+  if (b->frame)
+    return frame_at(b->off + k);
   return sym_off(b->sym, b->off + k);
 }
 
@@ -1348,8 +1369,8 @@ static void alu_f(IrInst *in) {
 
 /* The x87 truncating store of st(0) as a 64-bit integer into MEM. */
 static void fist64(const char *mem) {
-  char *cw = format("%d(%%ebp)", cx->scratch + 8);
-  char *cw2 = format("%d(%%ebp)", cx->scratch + 10);
+  char *cw = frame_at(cx->scratch + 8);
+  char *cw2 = frame_at(cx->scratch + 10);
   E("fnstcw %s", cw);
   E("movzwl %s, %%eax", cw);
   E("orl $0xc00, %%eax");
@@ -1362,7 +1383,7 @@ static void fist64(const char *mem) {
 static void cvt(IrInst *in) {
   IrKind from = in->k2, to = in->k;
   Oper a = in->a;
-  char *scr = format("%d(%%ebp)", cx->scratch);
+  char *scr = frame_at(cx->scratch);
   bool ffrom = from == IK_F32 || from == IK_F64, fto = to == IK_F32 || to == IK_F64;
   if (from == IK_I64 && to == IK_I32) {
     int d = cx->reg[in->dst];
@@ -1400,7 +1421,7 @@ static void cvt(IrInst *in) {
     }
     load32(a, R_EAX);
     E("movl %%eax, %s", scr);
-    E("movl $0, %d(%%ebp)", cx->scratch + 4);
+    E("movl $0, %s", frame_at(cx->scratch + 4));
     E("fildll %s", scr);
     fstp_dst(in->dst, to);
     return;
@@ -1449,7 +1470,7 @@ static void cvt(IrInst *in) {
   }
   if (ffrom && to == IK_I64) {
     char *dst = spill_mem(in->dst, 0);
-    char *v = format("%d(%%ebp)", cx->scratch);
+    char *v = frame_at(cx->scratch);
     /* as a double in the scratch, then through the x87 */
     if (from == IK_F32) {
       E("cvtss2sd %s, %%xmm0", fmem(a, from));
@@ -1757,8 +1778,8 @@ static void ret_op(IrInst *in, bool last) {
         E("fld%s %s", k == IK_F32 ? "s" : "l", i386_fconst(in->a.fimm, k == IK_F32));
       } else if (freg(in->a) >= 0) {
         /* the x87 loads from memory only */
-        E("mov%s %s, %d(%%ebp)", fsuf(k), XR[freg(in->a)], cx->scratch);
-        E("fld%s %d(%%ebp)", k == IK_F32 ? "s" : "l", cx->scratch);
+        E("mov%s %s, %s", fsuf(k), XR[freg(in->a)], frame_at(cx->scratch));
+        E("fld%s %s", k == IK_F32 ? "s" : "l", frame_at(cx->scratch));
       } else {
         E("fld%s %s", k == IK_F32 ? "s" : "l", fmem(in->a, k));
       }
@@ -1832,14 +1853,14 @@ static void check_bounds(IrInst *in) {
    * does not use) and the index */
   const char *sreg = strstr(ix, "%eax") ? "%edx" : "%eax";
   Buf s = {0};
-  buf_printf(&s, "\tsubl $12, %%esp\n\tpushl $0\n\tpushl %s\n", len);
+  buf_printf(&s, "\tsubl $12, %%esp\n\tpushl $0\n\tpushl %s\n", stub_operand(len, 16));
   if (in->uns)
     buf_printf(&s, "\tpushl $0\n");
   else if (a.kind == OK_IMM)
     buf_printf(&s, "\tpushl $%d\n", (int)a.imm < 0 ? -1 : 0);
   else
-    buf_printf(&s, "\tmovl %s, %s\n\tsarl $31, %s\n\tpushl %s\n", ix, sreg, sreg, sreg);
-  buf_printf(&s, "\tpushl %s\n", ix);
+    buf_printf(&s, "\tmovl %s, %s\n\tsarl $31, %s\n\tpushl %s\n", stub_operand(ix, 20), sreg, sreg, sreg);
+  buf_printf(&s, "\tpushl %s\n", stub_operand(ix, 24));
   char *stub = i386_new_label("trap");
   typesec_use_internal("__cuckoo_trap");
   buf_printf(&cx->stubs, "%s:\n", stub);

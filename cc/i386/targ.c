@@ -4,8 +4,10 @@
 #include "../target.h"
 
 /* %eax and %edx (and %xmm0/%xmm1) are scratch inside one instruction's
- * expansion; %ebp is the frame pointer. */
+ * expansion; %ebp is the frame pointer, or (frameless) the second choice:
+ * the prologue pushes it anyway, so it costs no push of its own. */
 static const int int_regs[] = {R_ECX, R_EBX, R_ESI, R_EDI};
+static const int int_regs_frameless[] = {R_ECX, R_EBP, R_EBX, R_ESI, R_EDI};
 static const int float_regs[] = {R_XMM0 + 2, R_XMM0 + 3, R_XMM0 + 4, R_XMM0 + 5, R_XMM0 + 6, R_XMM0 + 7};
 
 static const struct target target_i386 = {
@@ -16,6 +18,9 @@ static const struct target target_i386 = {
         {
             .ints = int_regs,
             .nints = 4,
+            .ints_frameless = int_regs_frameless,
+            .nints_frameless = 5,
+            .frameless = i386_frameless,
             .floats = float_regs,
             .nfloats = 6,
             .callee_saved = 1u << R_EBX | 1u << R_ESI | 1u << R_EDI,

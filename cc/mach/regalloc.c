@@ -48,9 +48,24 @@ static int cmp_start(const void *a, const void *b) {
 
 static double density(const Interval *it) { return it->weight / (it->end - it->start + 2); }
 
+/* linear_scan's choice of the interval to spill: least total cost
+ * instead of least density (mach_regalloc tries both) */
+static bool ints_by_weight;
+
+/* What the ints left in memory cost: their uses and definitions, each
+ * weighed by its loop depth. */
+static double spilled_cost(const MachRegs *cx, const Interval *iv, const Interval *order, int n) {
+  double c = 0;
+  for (int k = 0; k < n; k++)
+    if (cx->reg[order[k].t] < 0)
+      c += iv[order[k].t].weight;
+  return c;
+}
+static double spill_cost(const Interval *it) { return ints_by_weight ? it->weight : density(it); }
+
 /* Linear scan of ORDER (sorted by start) over the N registers of POOL:
- * WEIGHTED spills the cheapest interval by density, else the one that ends
- * last. */
+ * WEIGHTED spills the cheapest interval by density (or total cost:
+ * ints_by_weight), else the one that ends last. */
 static void linear_scan(MachRegs *cx, Interval *iv, Interval *order, int n, const int *pool, int npool,
                         bool weighted) {
   int active[16], active_end[16]; /* the temp in each pool register, -1: none */
@@ -88,9 +103,9 @@ static void linear_scan(MachRegs *cx, Interval *iv, Interval *order, int n, cons
       int cheap = -1;
       for (int r = 0; r < npool; r++)
         if (!(it->forbid & (1u << pool[r])) &&
-            (cheap < 0 || density(&iv[active[r]]) < density(&iv[active[cheap]])))
+            (cheap < 0 || spill_cost(&iv[active[r]]) < spill_cost(&iv[active[cheap]])))
           cheap = r;
-      if (cheap >= 0 && density(&iv[active[cheap]]) < density(it)) {
+      if (cheap >= 0 && spill_cost(&iv[active[cheap]]) < spill_cost(it)) {
         cx->reg[active[cheap]] = -1;
         pick = cheap;
       }
@@ -330,9 +345,41 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
       order[n++] = iv[t];
   }
   qsort(order, n, sizeof *order, cmp_start);
-  linear_scan(cx, iv, order, n, rf->ints, rf->nints, depth != NULL);
+  const int *ints = rf->ints;
+  int nints = rf->nints;
+  if (rf->frameless && rf->frameless(f))
+    ints = rf->ints_frameless, nints = rf->nints_frameless;
+  ints_by_weight = false;
+  linear_scan(cx, iv, order, n, ints, nints, depth != NULL);
   if (depth && rf->spare >= 0)
     spare_homes(rf, cx, iv, live_out, nw, maxu);
+  if (depth) {
+    /* -O1 and up: the scan again, spilling the occupant of least total
+     * cost instead of least density, and whichever leaves the cheaper
+     * spills is kept.  Density gives a long interval's register to the
+     * short ones it overlaps, which is right when they would otherwise
+     * spill one after another; but in a loop with more long-lived values
+     * than registers it spills the loop's counter for temps of three
+     * instructions, which %edx or a memory operand could have taken
+     * (parse-bytes: -11% instructions). */
+    int *first = cx->reg;
+    double cost1 = spilled_cost(cx, iv, order, n);
+    cx->reg = xmalloc(sizeof(int) * (nt + 1));
+    for (int t = 0; t < nt; t++)
+      cx->reg[t] = -1;
+    ints_by_weight = true;
+    linear_scan(cx, iv, order, n, ints, nints, true);
+    ints_by_weight = false;
+    if (rf->spare >= 0)
+      spare_homes(rf, cx, iv, live_out, nw, maxu);
+    double cost2 = spilled_cost(cx, iv, order, n);
+    if (cost2 < cost1)
+      free(first);
+    else {
+      free(cx->reg);
+      cx->reg = first;
+    }
+  }
   /* -O1 and up: double and float temps in the floating registers */
   if (depth && rf->nfloats) {
     n = 0;

@@ -40,9 +40,9 @@ function catalogue() {
 	cat["disp+4"] = "unsafe add 4 to the displacement of a checked element access (past the array)"
 	cat["scale-up"] = "unsafe double the scale of a checked element access"
 	cat["member-past"] = "unsafe move a member access through a checked pointer 64 bytes on (past the struct)"
-	cat["int-to-ptr"] = "unsafe store an integer into a pointer slot (ARG: the slot, default 8(%ebp))"
+	cat["int-to-ptr"] = "unsafe store an integer into a pointer slot (ARG: the slot, default the first parameter, 8(%ebp) or its %esp offset)"
 	cat["write-lenword"] = "unsafe write an array's length word before its bounds check"
-	cat["leak-frame"] = "unsafe store a frame address (a leal N(%ebp)) into a global (ARG)"
+	cat["leak-frame"] = "unsafe store a frame address (a leal N(%ebp), or N(%esp) without a frame pointer) into a global (ARG)"
 	cat["del-icall-null"] = "unsafe call through an unchecked register (delete the NULL check)"
 	cat["icall-other-reg"] = "unsafe call through another register than the one checked"
 	cat["icall-jmp"] = "unsafe turn the indirect call into jmp *%reg"
@@ -52,16 +52,16 @@ function catalogue() {
 	cat["esp-sub"] = "unsafe insert subl $4, %esp"
 	cat["esp-add"] = "unsafe insert addl $4, %esp"
 	cat["esp-ebp"] = "unsafe insert movl %ebp, %esp in the body"
-	cat["ebp-add"] = "unsafe insert addl $64, %ebp (the frame pointer moved)"
+	cat["ebp-add"] = "unsafe insert addl $64, %ebp (the frame pointer moved; without one, before the ret: the caller's %ebp not restored)"
 	cat["ret-push"] = "unsafe insert pushl %ecx before ret"
-	cat["write-retaddr"] = "unsafe overwrite the return address (movl %ecx, 4(%ebp))"
+	cat["write-retaddr"] = "unsafe overwrite the return address (movl %ecx, 4(%ebp) or its %esp offset)"
 	cat["drop-stackcheck"] = "unsafe delete the stack check"
 	cat["stack-shrink"] = "unsafe check 4 bytes less than the stack check said"
 	cat["stack-zero"] = "unsafe make the stack check check 0 bytes"
 	cat["int80"] = "unsafe insert int $0x80"
 	cat["int-to-member"] = "unsafe store an integer into a member (ARG: its offset, default 4) right after the pointer's NULL check"
 	cat["ptr-add"] = "unsafe add 8 to a pointer between its NULL check and the access (past the object)"
-	cat["write-saved"] = "unsafe overwrite the saved %ebx (-4(%ebp)): the caller's register is not restored"
+	cat["write-saved"] = "unsafe overwrite the saved %ebx (-4(%ebp)), or without a frame pointer the saved %ebp: the caller's register is not restored"
 	cat["ret4"] = "unsafe ret $4 in a function that returns no struct"
 	cat["loop-bound-weak"] = "unsafe a loop's bound made jbe and the bounds check it implied deleted"
 	cat["del-null-pre"] = "unsafe delete a NULL check that the optimiser moved before its loop (testl %R, %R; je trap; jmp or the domain guard)"
@@ -83,6 +83,9 @@ function die(msg) { print "mutate.awk: " msg > "/dev/stderr"; bad = 2; exit 2 }
 # is line i an instruction (not a label, directive or comment)?
 function isins(i) { return L[i] ~ /^\t[a-z{]/ }
 # the instruction text of line i without the {disp32} prefix and comment
+# the frame word at offset K from the saved %ebp's word
+function fw(k) { return fp ? k "(%ebp)" : (k + delta) "(%esp)" }
+
 function text(i,    s) {
 	s = L[i]; sub(/^\t/, "", s); sub(/^\{disp32\} /, "", s); sub(/[ \t]*#.*$/, "", s)
 	return s
@@ -182,13 +185,16 @@ function find(m,    i, j) {
 		else if (m == "mask-wide") { if (mnem(i) == "andl" && ops(i) ~ /^\$[0-9]+, %e[a-z][a-z]$/) C[++nc] = i }
 		else if (m ~ /^(int-to-member|ptr-add)$/) { if (null_at(i)) C[++nc] = i }
 		else if (m ~ /^(del-icall-null|icall-other-reg|icall-jmp)$/) { if (icall_at(i)) C[++nc] = i }
-		else if (m == "leak-frame") { if (mnem(i) == "leal" && ops(i) ~ /^-?[0-9]+\(%ebp\), %e[a-z][a-z]$/) C[++nc] = i }
+		else if (m == "leak-frame") { if (mnem(i) == "leal" && ops(i) ~ ("^-?[0-9]+\\(%e" (fp ? "bp" : "sp") "\\), %e[a-z][a-z]$")) C[++nc] = i }
 		else if (m == "call+1") { if (mnem(i) == "call" && ops(i) ~ /^[A-Za-z_]/) C[++nc] = i }
 	}
-	if (m == "write-saved" && b0) for (i = fstart; i < b0; i++) if (text(i) == "pushl %ebx" && previns(i) && text(previns(i)) == "movl %esp, %ebp") C[++nc] = b0
+	if (m == "write-saved" && b0 && fp) for (i = fstart; i < b0; i++) if (text(i) == "pushl %ebx" && previns(i) && text(previns(i)) == "movl %esp, %ebp") C[++nc] = b0
+	if (m == "write-saved" && b0 && !fp) C[++nc] = b0
+	if (m == "ebp-add" && !fp) for (i = bstart; i < fend; i++) if (isins(i) && text(i) ~ /^ret/) C[++nc] = i
 	if (m ~ /^(ret-push|ret4)$/) for (i = bstart; i < fend; i++) if (isins(i) && text(i) ~ /^ret/) C[++nc] = i
 	if (m ~ /^(drop-stackcheck|stack-shrink|stack-zero|stack-grow)$/ && sc) C[++nc] = sc
-	if (m ~ /^(int-to-ptr|jmp-reg|push-ret|esp-sub|esp-add|esp-ebp|ebp-add|write-retaddr|int80|nop|nop-all)$/ && b0) C[++nc] = b0
+	if (m ~ /^(int-to-ptr|jmp-reg|push-ret|esp-sub|esp-add|esp-ebp|write-retaddr|int80|nop|nop-all)$/ && b0) C[++nc] = b0
+	if (m == "ebp-add" && fp && b0) C[++nc] = b0
 }
 # a register other than base and idx whose length word the function also compares against
 function other_base(base, idx,    i, o, b) {
@@ -344,18 +350,20 @@ function apply(m, arg, i,    o, d, r, s, n, k, j) {
 		for (k = b0; k < epi; k++) if (isins(k)) pre[k] = pre[k] "\tnop\n"
 		note("nop before every instruction of the body")
 	} else {
-		if (m == "int-to-ptr") s = "movl $0x1000, " (arg == "" ? "8(%ebp)" : arg)
+		if (m == "int-to-ptr") s = "movl $0x1000, " (arg == "" ? fw(8) : arg)
 		else if (m == "jmp-reg") s = "jmp *%eax"
 		else if (m == "push-ret") s = "pushl $" (arg == "" ? fn : arg) "\n\tret"
 		else if (m == "esp-sub") s = "subl $4, %esp"
 		else if (m == "esp-add") s = "addl $4, %esp"
 		else if (m == "esp-ebp") s = "movl %ebp, %esp"
 		else if (m == "ebp-add") s = "addl $64, %ebp"
-		else if (m == "write-retaddr") s = "movl %ecx, 4(%ebp)"
-		else if (m == "write-saved") s = "movl %ecx, -4(%ebp)"
+		else if (m == "write-retaddr") s = "movl %ecx, " fw(4)
+		else if (m == "write-saved") s = "movl %ecx, " fw(fp ? -4 : 0)
 		else if (m == "int80") s = "int $0x80"
 		else if (m == "nop") s = "nop"
-		post[i] = post[i] "\t" s "\n"; o = s; gsub(/\n\t/, "; ", o); note("inserted '" o "'")
+		o = s; gsub(/\n\t/, "; ", o)
+		if (m == "ebp-add" && !fp) { pre[i] = pre[i] "\t" s "\n"; note("inserted '" o "' before the ret") }
+		else { post[i] = post[i] "\t" s "\n"; note("inserted '" o "'") }
 	}
 }
 
@@ -391,6 +399,14 @@ END {
 		if (!sc && L[i] ~ /^\t\.byte 0x2d/ && L[i + 1] ~ /^\t\.long [0-9]+/) sc = i
 	}
 	if (!b0) die("no label .L" fn ".b0")
+	# the frame (cc/i386/abi.c): with a frame pointer, or (-O1 and up
+	# without -g) addressed from %esp, DELTA bytes below the saved %ebp
+	fp = 0; delta = 0
+	for (i = fstart; i < b0; i++) {
+		if (L[i] == "\tmovl %esp, %ebp") fp = 1
+		else if (L[i] ~ /^\tpushl %e(bx|si|di)$/) delta += 4
+		else if (L[i] ~ /^\tsubl \$[0-9]+, %esp$/) { t = L[i]; sub(/^\tsubl \$/, "", t); delta += t + 0 }
+	}
 	if (!epi) epi = fend
 	bstart = b0
 	find(name)

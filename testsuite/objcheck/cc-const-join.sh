@@ -19,7 +19,10 @@ for O in -O1 -O2; do
 	refused_mutant four '/^pick:/,/^\.Lpick.epilogue/s/movl \$3, /movl $4, /' "$notproved" pick
 	# the other path's constant past it
 	refused_mutant one-to-9 '/^pick:/,/^\.Lpick.epilogue/s/movl \$1, /movl $9, /' "$notproved" pick
-	# a path on which k is not a constant at all (n itself)
-	refused_mutant varying '/^pick:/,/^\.Lpick.epilogue/s/movl \$3, \(%e[a-z][a-z]\)/movl %ebx, \1/' "$notproved" pick
+	# a path on which k is not a constant at all (n itself, in the
+	# register the first test compares)
+	n=$(sed -n '/^pick:/,/^\.Lpick.epilogue/s/^	cmpl \$1, \(%e[a-z][a-z]\)$/\1/p' p.s)
+	[ -n "$n" ] || fail "pick: no 'cmpl \$1, %reg' ($O)"
+	refused_mutant varying "/^pick:/,/^\.Lpick.epilogue/s/movl \$3, \(%e[a-z][a-z]\)/movl $n, \1/" "$notproved" pick
 done
 exit 0
