@@ -396,9 +396,9 @@ int __cuckoo_join(struct thread *h) {
  * pthread objects: the program's lock and unlock are then one locked
  * instruction each when uncontended, and a condition has no internal lock
  * that a signal handler could find taken, so no call defers handlers.
- * Both are as unfair and as unchecked as glibc's default ones: unlocking a
- * mutex nobody holds frees it, a wait without the mutex is the program's
- * deadlock, none of them touches memory outside the record. */
+ * As unfair and unchecked as glibc's default ones: unlocking or waiting
+ * on a mutex the caller does not hold frees it from its holder (the
+ * program's race), and none of them touches memory outside the record. */
 struct mutex_rec {
   unsigned state;                 /* futex word: 0 free, 1 held, 2 held and
                                      another thread may sleep on it */

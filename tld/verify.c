@@ -3374,8 +3374,18 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
     case ZYDIS_MNEMONIC_MOVSB:
     case ZYDIS_MNEMONIC_STOSD:
     case ZYDIS_MNEMONIC_STOSB:
-        if (in->meta.category == ZYDIS_CATEGORY_STRINGOP)
+        if (in->meta.category == ZYDIS_CATEGORY_STRINGOP) {
+            /* block_op is the rule of the whole `rep` copy or fill: %ecx
+             * elements, %esi/%edi advanced past them.  One element
+             * without the prefix would leave them %ecx - 1 elements
+             * short of where the rule says (a forged copy walked %edi
+             * back onto a length word) */
+            if (!(in->attributes & ZYDIS_ATTRIB_HAS_REP) || (in->attributes & ZYDIS_ATTRIB_HAS_REPNE)) {
+                refuse(v, ZydisMnemonicGetString(m), "a string instruction without a rep prefix");
+                return 0;
+            }
             return block_op(v, s, m);
+        }
         break;
     default:
         break;

@@ -63,11 +63,10 @@ static double spilled_cost(const MachRegs *cx, const Interval *iv, const Interva
 }
 static double spill_cost(const Interval *it) { return ints_by_weight ? it->weight : density(it); }
 
-/* Linear scan of ORDER (sorted by start) over the N registers of POOL:
- * WEIGHTED spills the cheapest interval by density (or total cost:
- * ints_by_weight), else the one that ends last. */
-static void linear_scan(MachRegs *cx, Interval *iv, Interval *order, int n, const int *pool, int npool,
-                        bool weighted) {
+/* -O0: linear scan of ORDER (sorted by start) over the N registers of
+ * POOL over hulls, spilling the interval that ends last (simple and
+ * predictable for the debugger). */
+static void linear_scan(MachRegs *cx, Interval *order, int n, const int *pool, int npool) {
   int active[16], active_end[16]; /* the temp in each pool register, -1: none */
   for (int r = 0; r < npool; r++)
     active[r] = -1;
@@ -77,16 +76,10 @@ static void linear_scan(MachRegs *cx, Interval *iv, Interval *order, int n, cons
       if (active[r] >= 0 && active_end[r] < it->start)
         active[r] = -1;
     int pick = -1;
-    /* the register of the value it is computed from, when that is free:
-     * the copy (or the mov of a two-address operation) disappears */
-    if (weighted && it->hint >= 0 && cx->reg[it->hint] >= 0)
-      for (int r = 0; r < npool; r++)
-        if (pool[r] == cx->reg[it->hint] && active[r] < 0 && !(it->forbid & (1u << pool[r])))
-          pick = r;
     for (int r = 0; r < npool && pick < 0; r++)
       if (active[r] < 0 && !(it->forbid & (1u << pool[r])))
         pick = r;
-    if (pick < 0 && !weighted) {
+    if (pick < 0) {
       /* spill whichever allowed occupant ends last, if later than this one */
       int far = -1;
       for (int r = 0; r < npool; r++)
@@ -96,19 +89,6 @@ static void linear_scan(MachRegs *cx, Interval *iv, Interval *order, int n, cons
         cx->reg[active[far]] = -1;
         pick = far;
       }
-    } else if (pick < 0) {
-      /* spill the cheapest of the allowed occupants and this one, by cost
-       * per unit of length: spilling a long interval frees its register
-       * for every short one it overlaps */
-      int cheap = -1;
-      for (int r = 0; r < npool; r++)
-        if (!(it->forbid & (1u << pool[r])) &&
-            (cheap < 0 || spill_cost(&iv[active[r]]) < spill_cost(&iv[active[cheap]])))
-          cheap = r;
-      if (cheap >= 0 && spill_cost(&iv[active[cheap]]) < spill_cost(it)) {
-        cx->reg[active[cheap]] = -1;
-        pick = cheap;
-      }
     }
     if (pick >= 0) {
       active[pick] = it->t;
@@ -116,6 +96,102 @@ static void linear_scan(MachRegs *cx, Interval *iv, Interval *order, int n, cons
       cx->reg[it->t] = pool[pick];
     }
   }
+}
+
+/* -O1 and up: where a temp is live, as one segment [lo, hi] of positions
+ * per block it is live in (the block's part of its hull), in block order:
+ * two temps whose hulls overlap may still share a register when no
+ * segments meet -- the values a versioned loop's two copies share, or a
+ * temp live in one arm of an `if` against one live in the other. */
+typedef struct {
+  int lo, hi;
+} Seg;
+typedef struct {
+  Seg *s;
+  int n, cap;
+} Segs;
+
+static bool segs_meet(const Segs *a, const Segs *b) {
+  int i = 0, j = 0;
+  while (i < a->n && j < b->n) {
+    if (a->s[i].hi < b->s[j].lo)
+      i++;
+    else if (b->s[j].hi < a->s[i].lo)
+      j++;
+    else
+      return true;
+  }
+  return false;
+}
+
+/* -O1 and up: linear scan of ORDER (sorted by start) over the N
+ * registers of POOL.  A register is free for an interval when none of the
+ * temps placed there meets it (SEGS); when none is, the register whose
+ * meeting temps cost least (spill_cost: by density, spilling a long
+ * interval frees its register for every short one it overlaps; or by
+ * total cost, ints_by_weight) is taken if they cost less than the
+ * interval, and they are spilled. */
+static void linear_scan_holes(MachRegs *cx, Interval *iv, const Segs *segs, Interval *order, int n,
+                              const int *pool, int npool) {
+  int *on[16], non[16];           /* per pool register: temps placed there, hull not yet behind */
+  for (int r = 0; r < npool; r++) {
+    on[r] = xmalloc(sizeof(int) * (n + 1));
+    non[r] = 0;
+  }
+  for (int k = 0; k < n; k++) {
+    Interval *it = &order[k];
+    const Segs *mine = &segs[it->t];
+    for (int r = 0; r < npool; r++) {
+      int m = 0;
+      for (int j = 0; j < non[r]; j++) {
+        int u = on[r][j];
+        if (cx->reg[u] == pool[r] && iv[u].end >= it->start)
+          on[r][m++] = u;
+      }
+      non[r] = m;
+    }
+    int pick = -1;
+    for (int pass = 0; pass < 2 && pick < 0; pass++)
+      for (int r = 0; r < npool && pick < 0; r++) {
+        if (it->forbid & (1u << pool[r]))
+          continue;
+        /* the first pass only the register of the value it is computed
+         * from: the copy (or the mov of a two-address operation) goes */
+        if (pass == 0 && !(it->hint >= 0 && cx->reg[it->hint] == pool[r]))
+          continue;
+        bool meets = false;
+        for (int j = 0; j < non[r] && !meets; j++)
+          meets = segs_meet(&segs[on[r][j]], mine);
+        if (!meets)
+          pick = r;
+      }
+    if (pick < 0) {
+      int best = -1;
+      double best_cost = 0;
+      for (int r = 0; r < npool; r++) {
+        if (it->forbid & (1u << pool[r]))
+          continue;
+        double c = 0;
+        for (int j = 0; j < non[r]; j++)
+          if (segs_meet(&segs[on[r][j]], mine))
+            c += spill_cost(&iv[on[r][j]]);
+        if (best < 0 || c < best_cost)
+          best = r, best_cost = c;
+      }
+      if (best >= 0 && best_cost < spill_cost(it)) {
+        for (int j = 0; j < non[best]; j++)
+          if (segs_meet(&segs[on[best][j]], mine))
+            cx->reg[on[best][j]] = -1;
+        pick = best;
+      }
+    }
+    if (pick >= 0) {
+      cx->reg[it->t] = pool[pick];
+      on[pick][non[pick]++] = it->t;
+    }
+  }
+  for (int r = 0; r < npool; r++)
+    free(on[r]);
 }
 
 static int cmp_density_desc(const void *a, const void *b) {
@@ -264,12 +340,34 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
     bstart[bi] = pos;
     pos += 2 * f->blocks[bi]->n;
   }
+  /* -O1 and up: each temp's segment in the block being walked (blo -1:
+   * none yet), appended to SEGS at the block's end */
+  Segs *segs = NULL;
+  int *blo = NULL, *bhi = NULL, *touched = NULL, ntouched = 0;
+  if (depth) {
+    segs = xmalloc(sizeof(Segs) * (nt + 1));
+    blo = xmalloc(sizeof(int) * (nt + 1));
+    bhi = xmalloc(sizeof(int) * (nt + 1));
+    touched = xmalloc(sizeof(int) * (nt + 1));
+    for (int t = 0; t < nt; t++)
+      blo[t] = -1;
+  }
 #define EXTEND(t, p)                                                                               \
   do {                                                                                             \
     if ((p) < iv[t].start)                                                                         \
       iv[t].start = (p);                                                                           \
     if ((p) > iv[t].end)                                                                           \
       iv[t].end = (p);                                                                             \
+    if (segs) {                                                                                    \
+      if (blo[t] < 0) {                                                                            \
+        blo[t] = bhi[t] = (p);                                                                     \
+        touched[ntouched++] = (t);                                                                 \
+      } else if ((p) < blo[t]) {                                                                   \
+        blo[t] = (p);                                                                              \
+      } else if ((p) > bhi[t]) {                                                                   \
+        bhi[t] = (p);                                                                              \
+      }                                                                                            \
+    }                                                                                              \
   } while (0)
   for (int bi = 0; bi < nb; bi++) {
     IrBlock *b = f->blocks[bi];
@@ -325,6 +423,17 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
         iv[uses[k]].weight += w;
       }
     }
+    for (int k = 0; k < ntouched; k++) {
+      int t = touched[k];
+      Segs *g = &segs[t];
+      if (g->n == g->cap) {
+        g->cap = g->cap ? 2 * g->cap : 4;
+        g->s = xrealloc(g->s, sizeof(Seg) * g->cap);
+      }
+      g->s[g->n++] = (Seg){blo[t], bhi[t]};
+      blo[t] = -1;
+    }
+    ntouched = 0;
   }
 
   if (kept)
@@ -350,7 +459,10 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
   if (rf->frameless && rf->frameless(f))
     ints = rf->ints_frameless, nints = rf->nints_frameless;
   ints_by_weight = false;
-  linear_scan(cx, iv, order, n, ints, nints, depth != NULL);
+  if (depth)
+    linear_scan_holes(cx, iv, segs, order, n, ints, nints);
+  else
+    linear_scan(cx, order, n, ints, nints);
   if (depth && rf->spare >= 0)
     spare_homes(rf, cx, iv, live_out, nw, maxu);
   if (depth) {
@@ -368,7 +480,7 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
     for (int t = 0; t < nt; t++)
       cx->reg[t] = -1;
     ints_by_weight = true;
-    linear_scan(cx, iv, order, n, ints, nints, true);
+    linear_scan_holes(cx, iv, segs, order, n, ints, nints);
     ints_by_weight = false;
     if (rf->spare >= 0)
       spare_homes(rf, cx, iv, live_out, nw, maxu);
@@ -387,7 +499,7 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
       if ((f->tkind[t] == IK_F64 || f->tkind[t] == IK_F32) && iv[t].end >= 0)
         order[n++] = iv[t];
     qsort(order, n, sizeof *order, cmp_start);
-    linear_scan(cx, iv, order, n, rf->floats, rf->nfloats, true);
+    linear_scan_holes(cx, iv, segs, order, n, rf->floats, rf->nfloats);
   }
   cx->saved = 0;
   for (int t = 0; t < nt; t++)
@@ -401,4 +513,12 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
   free(order);
   free(bstart);
   free(depth);
+  if (segs) {
+    for (int t = 0; t < nt; t++)
+      free(segs[t].s);
+    free(segs);
+    free(blo);
+    free(bhi);
+    free(touched);
+  }
 }
