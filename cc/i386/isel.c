@@ -293,12 +293,19 @@ bool i386_edx_defines(const MachRegs *c, IrInst *in) {
 
 static int reg_of(Oper o) { return o.kind == OK_TEMP ? cx->reg[o.temp] : -1; }
 
-/* The frame word at offset OFF from the frame's base (abi.c): from %ebp,
- * or frameless from the body's %esp. */
+/* The register that reaches offset *OFF from the frame's base (abi.c),
+ * *OFF made its displacement: %ebp, or frameless the body's %esp. */
+static const char *frame_reg(long long *off) {
+  if (!cx->frameless)
+    return "%ebp";
+  *off += cx->esp_delta;
+  return "%esp";
+}
+
+/* The frame word at offset OFF from the frame's base. */
 static char *frame_at(long long off) {
-  if (cx->frameless)
-    return format("%lld(%%esp)", off + cx->esp_delta);
-  return format("%lld(%%ebp)", off);
+  const char *r = frame_reg(&off);
+  return format("%lld(%s)", off, r);
 }
 
 static char *spill_mem(int t, int add) { return frame_at(cx->spill[t] + add); }
@@ -502,11 +509,12 @@ static char *amem(IrAddr *a, long long extra) {
   case OK_SYM:
     disp = sym_off(a->base.sym, a->base.imm + off);
     break;
-  case OK_SLOT:
-    base = cx->frameless ? "%esp" : "%ebp";
-    disp = format("%d", disp32(fn->slots[a->base.slot].offset + a->base.imm + off +
-                               (cx->frameless ? cx->esp_delta : 0)));
+  case OK_SLOT: {
+    long long at = fn->slots[a->base.slot].offset + a->base.imm + off;
+    base = frame_reg(&at);
+    disp = format("%d", disp32(at));
     break;
+  }
   case OK_NONE:
     disp = format("%d", disp32(off));
     break;

@@ -48,20 +48,9 @@ static int cmp_start(const void *a, const void *b) {
 
 static double density(const Interval *it) { return it->weight / (it->end - it->start + 2); }
 
-/* linear_scan's choice of the interval to spill: least total cost
- * instead of least density (mach_regalloc tries both) */
-static bool ints_by_weight;
-
-/* What the ints left in memory cost: their uses and definitions, each
- * weighed by its loop depth. */
-static double spilled_cost(const MachRegs *cx, const Interval *iv, const Interval *order, int n) {
-  double c = 0;
-  for (int k = 0; k < n; k++)
-    if (cx->reg[order[k].t] < 0)
-      c += iv[order[k].t].weight;
-  return c;
-}
-static double spill_cost(const Interval *it) { return ints_by_weight ? it->weight : density(it); }
+/* What spilling IT costs linear_scan_holes: its total cost BY_WEIGHT,
+ * else its density. */
+static double spill_cost(const Interval *it, bool by_weight) { return by_weight ? it->weight : density(it); }
 
 /* -O0: linear scan of ORDER (sorted by start) over the N registers of
  * POOL over hulls, spilling the interval that ends last (simple and
@@ -129,10 +118,10 @@ static bool segs_meet(const Segs *a, const Segs *b) {
  * temps placed there meets it (SEGS); when none is, the register whose
  * meeting temps cost least (spill_cost: by density, spilling a long
  * interval frees its register for every short one it overlaps; or by
- * total cost, ints_by_weight) is taken if they cost less than the
- * interval, and they are spilled. */
+ * total cost, BY_WEIGHT) is taken if they cost less than the interval,
+ * and they are spilled. */
 static void linear_scan_holes(MachRegs *cx, Interval *iv, const Segs *segs, Interval *order, int n,
-                              const int *pool, int npool) {
+                              const int *pool, int npool, bool by_weight) {
   int *on[16], non[16];           /* per pool register: temps placed there, hull not yet behind */
   for (int r = 0; r < npool; r++) {
     on[r] = xmalloc(sizeof(int) * (n + 1));
@@ -174,11 +163,11 @@ static void linear_scan_holes(MachRegs *cx, Interval *iv, const Segs *segs, Inte
         double c = 0;
         for (int j = 0; j < non[r]; j++)
           if (segs_meet(&segs[on[r][j]], mine))
-            c += spill_cost(&iv[on[r][j]]);
+            c += spill_cost(&iv[on[r][j]], by_weight);
         if (best < 0 || c < best_cost)
           best = r, best_cost = c;
       }
-      if (best >= 0 && best_cost < spill_cost(it)) {
+      if (best >= 0 && best_cost < spill_cost(it, by_weight)) {
         for (int j = 0; j < non[best]; j++)
           if (segs_meet(&segs[on[best][j]], mine))
             cx->reg[on[best][j]] = -1;
@@ -309,6 +298,23 @@ static void weigh_folded_loads(const struct target_regs *rf, IrFunc *f, Interval
     free(away);
   }
   free(nuses);
+}
+
+/* -O1 and up: the ints of ORDER into CX->REG (every temp -1 before) by
+ * linear_scan_holes, then the spare register's homes; returns what the
+ * ints left in memory cost, their uses and definitions weighed by loop
+ * depth. */
+static double allocate_ints(const struct target_regs *rf, MachRegs *cx, Interval *iv, const Segs *segs,
+                            Interval *order, int n, const int *pool, int npool, bool by_weight,
+                            Word *live_out, int nw, int maxu) {
+  linear_scan_holes(cx, iv, segs, order, n, pool, npool, by_weight);
+  if (rf->spare >= 0)
+    spare_homes(rf, cx, iv, live_out, nw, maxu);
+  double c = 0;
+  for (int k = 0; k < n; k++)
+    if (cx->reg[order[k].t] < 0)
+      c += iv[order[k].t].weight;
+  return c;
 }
 
 void mach_regalloc(const struct target *target, MachRegs *cx) {
@@ -458,38 +464,28 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
   int nints = rf->nints;
   if (rf->frameless && rf->frameless(f))
     ints = rf->ints_frameless, nints = rf->nints_frameless;
-  ints_by_weight = false;
-  if (depth)
-    linear_scan_holes(cx, iv, segs, order, n, ints, nints);
-  else
+  if (!depth) {
     linear_scan(cx, order, n, ints, nints);
-  if (depth && rf->spare >= 0)
-    spare_homes(rf, cx, iv, live_out, nw, maxu);
-  if (depth) {
-    /* -O1 and up: the scan again, spilling the occupant of least total
-     * cost instead of least density, and whichever leaves the cheaper
-     * spills is kept.  Density gives a long interval's register to the
-     * short ones it overlaps, which is right when they would otherwise
-     * spill one after another; but in a loop with more long-lived values
-     * than registers it spills the loop's counter for temps of three
+  } else {
+    /* -O1 and up: two scans, spilling the occupant of least density and
+     * of least total cost, and whichever leaves the cheaper spills is
+     * kept.  Density gives a long interval's register to the short ones
+     * it overlaps, which is right when they would otherwise spill one
+     * after another; but in a loop with more long-lived values than
+     * registers it spills the loop's counter for temps of three
      * instructions, which %edx or a memory operand could have taken
      * (parse-bytes: -11% instructions). */
-    int *first = cx->reg;
-    double cost1 = spilled_cost(cx, iv, order, n);
+    int *by_density = cx->reg;
+    double cost1 = allocate_ints(rf, cx, iv, segs, order, n, ints, nints, false, live_out, nw, maxu);
     cx->reg = xmalloc(sizeof(int) * (nt + 1));
     for (int t = 0; t < nt; t++)
       cx->reg[t] = -1;
-    ints_by_weight = true;
-    linear_scan_holes(cx, iv, segs, order, n, ints, nints);
-    ints_by_weight = false;
-    if (rf->spare >= 0)
-      spare_homes(rf, cx, iv, live_out, nw, maxu);
-    double cost2 = spilled_cost(cx, iv, order, n);
-    if (cost2 < cost1)
-      free(first);
-    else {
+    double cost2 = allocate_ints(rf, cx, iv, segs, order, n, ints, nints, true, live_out, nw, maxu);
+    if (cost2 < cost1) {
+      free(by_density);
+    } else {
       free(cx->reg);
-      cx->reg = first;
+      cx->reg = by_density;
     }
   }
   /* -O1 and up: double and float temps in the floating registers */
@@ -499,7 +495,7 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
       if ((f->tkind[t] == IK_F64 || f->tkind[t] == IK_F32) && iv[t].end >= 0)
         order[n++] = iv[t];
     qsort(order, n, sizeof *order, cmp_start);
-    linear_scan_holes(cx, iv, segs, order, n, rf->floats, rf->nfloats);
+    linear_scan_holes(cx, iv, segs, order, n, rf->floats, rf->nfloats, false);
   }
   cx->saved = 0;
   for (int t = 0; t < nt; t++)
