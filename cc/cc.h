@@ -1084,7 +1084,9 @@ void report_signed_tests(IrFunc *f, const IrCfg *g, const IrInst *c, int b);
 
 typedef struct {
   IrFunc *f;
-  int *reg;                       /* per temp: a register of the target's file, or -1: its spill slot */
+  int *reg;                       /* per temp: a register of the target's file, or -1: its spill slot;
+                                     a long long in a register pair: its low word's register */
+  int *reg_hi;                    /* per temp: a long long's high word's register, or -1 */
   unsigned saved;                 /* the callee-saved registers given to temps (1 << register) */
   int nsaved;
 } MachRegs;
@@ -1137,7 +1139,8 @@ enum { R_EAX, R_ECX, R_EDX, R_EBX, R_ESI, R_EDI, R_EBP, R_NREGS, R_XMM0 = 8, R_N
 
 typedef struct {                  /* one function being compiled */
   IrFunc *f;
-  int *reg;                       /* per temp: R_* or -1 (in its spill slot) */
+  int *reg;                       /* per temp: R_* or -1 (in its spill slot); a long long's low word */
+  int *reg_hi;                    /* per temp: a long long's high word's R_*, or -1 */
   int *spill;                     /* per temp: frame offset of its spill slot */
   unsigned saved;                 /* callee-saved registers used (1 << R_*) */
   int nsaved;

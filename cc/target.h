@@ -20,6 +20,10 @@ struct target_regs {
   bool (*frameless)(IrFunc *f);
   const int *floats;              /* for f32/f64 temps, -O1 and up (none: nfloats 0) */
   int nfloats;
+  /* -O1 and up without -g: a long long temp may take two of INTS (its
+   * low and high words), never the register of an operand or the
+   * result of an instruction it is the result or an operand of. */
+  bool pairs;
   unsigned callee_saved;          /* the prologue saves those given to a temp */
   unsigned call_clobbered;        /* of ints: destroyed by calls, so -O0's kept variables
                                      (gdb's, opt/live.c) avoid them */

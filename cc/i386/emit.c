@@ -661,6 +661,7 @@ static void layout_func(FuncInfo *fi, IrFunc *f) {
   MachRegs m = {.f = f};
   mach_regalloc(cc_target, &m);
   cx->reg = m.reg;
+  cx->reg_hi = m.reg_hi;
   cx->saved = m.saved;
   cx->nsaved = m.nsaved;
   cx->spill = xmalloc(sizeof(int) * (f->ntemps + 1));

@@ -175,6 +175,7 @@ unsigned i386_clobbers(IrFunc *f, IrInst *in) {
 
 static void load64(Oper a);
 static void to64(int t);
+static void cmp64_word(const char *a, const char *b);
 
 /* ---- %edx as a home ------------------------------------------------------
  *
@@ -404,14 +405,25 @@ static char *src32_or(Oper o, int scratch) {
   return xstrdup(R32[scratch]);
 }
 
+/* Whether long long operand O is a temp in a register pair (regalloc:
+ * never one of its instruction's other operands' or result's registers,
+ * nor one its expansion destroys). */
+static bool in_pair(Oper o) { return o.kind == OK_TEMP && cx->reg_hi[o.temp] >= 0; }
+
+/* A long long operand's low and high words: immediates, a pair's
+ * registers or its spill slot's words. */
 static char *lo64(Oper o) {
   if (o.kind == OK_IMM)
     return format("$%u", (unsigned)o.imm);
+  if (in_pair(o))
+    return xstrdup(R32[cx->reg[o.temp]]);
   return spill_mem(o.temp, 0);
 }
 static char *hi64(Oper o) {
   if (o.kind == OK_IMM)
     return format("$%u", (unsigned)((unsigned long long)o.imm >> 32));
+  if (in_pair(o))
+    return xstrdup(R32[cx->reg_hi[o.temp]]);
   return spill_mem(o.temp, 4);
 }
 
@@ -681,12 +693,10 @@ static void branch(IrInst *in, int next) {
       IrCC lo = cc == CC_LT || cc == CC_ULT ? CC_ULT : cc == CC_LE || cc == CC_ULE ? CC_ULE
               : cc == CC_GT || cc == CC_UGT ? CC_UGT : CC_UGE;
       (void)u;
-      E("movl %s, %%eax", hi64(a));
-      E("cmpl %s, %%eax", hi64(b));
+      cmp64_word(hi64(a), hi64(b));
       E("j%s %s", jcc_name(strict), block_label(t));
       E("j%s %s", jcc_name(cc_swap(strict)), block_label(f));
-      E("movl %s, %%eax", lo64(a));
-      E("cmpl %s, %%eax", lo64(b));
+      cmp64_word(lo64(a), lo64(b));
       cc = lo;
     }
   } else {
@@ -743,12 +753,10 @@ static void set_value(IrInst *in) {
                   : cc == CC_ULT || cc == CC_ULE ? CC_ULT : CC_UGT;
       IrCC lo = cc == CC_LT || cc == CC_ULT ? CC_ULT : cc == CC_LE || cc == CC_ULE ? CC_ULE
               : cc == CC_GT || cc == CC_UGT ? CC_UGT : CC_UGE;
-      E("movl %s, %%eax", hi64(a));
-      E("cmpl %s, %%eax", hi64(b));
+      cmp64_word(hi64(a), hi64(b));
       E("j%s %s", jcc_name(strict), t);
       E("j%s %s", jcc_name(cc_swap(strict)), f);
-      E("movl %s, %%eax", lo64(a));
-      E("cmpl %s, %%eax", lo64(b));
+      cmp64_word(lo64(a), lo64(b));
       E("j%s %s", jcc_name(lo), t);
       buf_printf(out, "%s:\n", f);
       E("xorl %%eax, %%eax");
@@ -1130,10 +1138,21 @@ static void ext32(IrInst *in) {
 #define KEY_LO(t) ((t) + (1 << 28))
 #define KEY_HI(t) ((t) + (2 << 28))
 
+/* Compares word A of a long long with word B (flags as of A - B): in
+ * place when A is a pair's register. */
+static void cmp64_word(const char *a, const char *b) {
+  if (a[0] == '%') {
+    E("cmpl %s, %s", b, a);
+    return;
+  }
+  E("movl %s, %%eax", a);
+  E("cmpl %s, %%eax", b);
+}
+
 static void to64(int t) {
   if (t != unstored) {
-    E("movl %%eax, %s", spill_mem(t, 0));
-    E("movl %%edx, %s", spill_mem(t, 4));
+    E("movl %%eax, %s", lo64(ir_temp(t)));
+    E("movl %%edx, %s", hi64(ir_temp(t)));
   }
   known[R_EAX] = KEY_LO(t);
   known[R_EDX] = KEY_HI(t);
@@ -1156,21 +1175,26 @@ static bool held64(Oper o) {
   return o.kind == OK_TEMP && known[R_EAX] == KEY_LO(o.temp) && known[R_EDX] == KEY_HI(o.temp);
 }
 
+/* The operations on a long long done word by word, low word first (the
+ * carry or borrow to the high word); the instructions for each word. */
+static bool wordwise64(IrOp op) {
+  return op == IR_ADD || op == IR_SUB || op == IR_AND || op == IR_OR || op == IR_XOR;
+}
+static const char *const lo_op[] = {[IR_ADD] = "addl", [IR_SUB] = "subl", [IR_AND] = "andl", [IR_OR] = "orl",
+                                    [IR_XOR] = "xorl"};
+static const char *const hi_op[] = {[IR_ADD] = "adcl", [IR_SUB] = "sbbl", [IR_AND] = "andl", [IR_OR] = "orl",
+                                    [IR_XOR] = "xorl"};
+
 /* -O1 and up: `t = t OP b` (or `b OP t`, OP commutative) on a long long
  * kept in memory is done there -- `addl %eax, lo(t); adcl %edx, hi(t)`,
  * with b in %edx:%eax or an immediate -- rather than loading t, operating
  * and storing it back: an accumulator in a loop costs two instructions
  * rather than six.  False when the form does not apply. */
 static bool alu64_in_place(IrInst *in) {
-  static const char *const lo_op[] = {[IR_ADD] = "addl", [IR_SUB] = "subl", [IR_AND] = "andl",
-                                      [IR_OR] = "orl", [IR_XOR] = "xorl"};
-  static const char *const hi_op[] = {[IR_ADD] = "adcl", [IR_SUB] = "sbbl", [IR_AND] = "andl",
-                                      [IR_OR] = "orl", [IR_XOR] = "xorl"};
-  if (opt_level == 0 || in->dst < 0 || in->dst == unstored ||
-      (in->op != IR_ADD && in->op != IR_SUB && in->op != IR_AND && in->op != IR_OR && in->op != IR_XOR))
+  if (opt_level == 0 || in->dst < 0 || in->dst == unstored || !wordwise64(in->op))
     return false;
   Oper t = ir_temp(in->dst), other;
-  if (held64(t))
+  if (held64(t) && !in_pair(t))
     return false;                 /* %edx:%eax has t: the usual form is as short */
   if (in->a.kind == OK_TEMP && in->a.temp == in->dst && !(in->b.kind == OK_TEMP && in->b.temp == in->dst))
     other = in->b;
@@ -1182,7 +1206,9 @@ static bool alu64_in_place(IrInst *in) {
     return false;
   if (other.kind != OK_TEMP && other.kind != OK_IMM)
     return false;
-  if (other.kind == OK_IMM) {
+  if ((other.kind == OK_IMM || in_pair(t) || in_pair(other)) && !held64(other)) {
+    /* one of them a register (or an immediate): no load (but a value
+     * handed over in %edx:%eax is nowhere else: takes_held64) */
     E("%s %s, %s", lo_op[in->op], lo64(other), lo64(t));
     E("%s %s, %s", hi_op[in->op], hi64(other), hi64(t));
   } else {
@@ -1197,6 +1223,16 @@ static void alu64(IrInst *in) {
   if (alu64_in_place(in))
     return;
   Oper a = in->a, b = in->b;
+  if (in->dst >= 0 && in->dst != unstored && in_pair(ir_temp(in->dst)) && wordwise64(in->op) &&
+      !(b.kind == OK_TEMP && b.temp == in->dst) && !held64(a) && !held64(b)) {
+    /* three operands into a pair: its registers are neither a's nor b's */
+    Oper d = ir_temp(in->dst);
+    E("movl %s, %s", lo64(a), lo64(d));
+    E("movl %s, %s", hi64(a), hi64(d));
+    E("%s %s, %s", lo_op[in->op], lo64(b), lo64(d));
+    E("%s %s, %s", hi_op[in->op], hi64(b), hi64(d));
+    return;
+  }
   /* the operand %edx:%eax already holds goes first (commutative ops) */
   if ((in->op == IR_ADD || in->op == IR_AND || in->op == IR_OR || in->op == IR_XOR) && held64(b) &&
       !held64(a)) {
@@ -1435,7 +1471,14 @@ static void cvt(IrInst *in) {
     return;
   }
   if (from == IK_I64 && fto) {
-    E("fildll %s", lo64(a));
+    if (in_pair(a)) {
+      /* the x87 loads from memory only */
+      E("movl %s, %s", lo64(a), scr);
+      E("movl %s, %s", hi64(a), frame_at(cx->scratch + 4));
+      E("fildll %s", scr);
+    } else {
+      E("fildll %s", lo64(a));
+    }
     if (in->uns) {
       char *l = i386_new_label("u64");
       E("cmpl $0, %s", hi64(a));
@@ -1477,7 +1520,10 @@ static void cvt(IrInst *in) {
     return;
   }
   if (ffrom && to == IK_I64) {
-    char *dst = spill_mem(in->dst, 0);
+    /* a pair: through the scratch, whose double is loaded first */
+    bool pair = in_pair(ir_temp(in->dst));
+    char *dst = pair ? scr : spill_mem(in->dst, 0);
+    char *dst_hi = pair ? frame_at(cx->scratch + 4) : spill_mem(in->dst, 4);
     char *v = frame_at(cx->scratch);
     /* as a double in the scratch, then through the x87 */
     if (from == IK_F32) {
@@ -1498,12 +1544,16 @@ static void cvt(IrInst *in) {
       E("movsd %%xmm0, %s", v);
       E("fldl %s", v);
       fist64(dst);
-      E("xorl $0x80000000, %s", spill_mem(in->dst, 4));
+      E("xorl $0x80000000, %s", dst_hi);
       buf_printf(out, "%s:\n", done);
     } else {
       E("movsd %%xmm0, %s", v);
       E("fldl %s", v);
       fist64(dst);
+    }
+    if (pair) {
+      E("movl %s, %s", dst, lo64(ir_temp(in->dst)));
+      E("movl %s, %s", dst_hi, hi64(ir_temp(in->dst)));
     }
     return;
   }
@@ -1521,6 +1571,12 @@ static void cvt(IrInst *in) {
 static void load_op(IrInst *in) {
   switch (in->mem) {
   case M_I64: {
+    if (in->dst != unstored && in_pair(ir_temp(in->dst))) {
+      /* the address's registers are not the pair's (regalloc) */
+      E("movl %s, %s", amem(&in->addr, 0), lo64(ir_temp(in->dst)));
+      E("movl %s, %s", amem(&in->addr, 4), hi64(ir_temp(in->dst)));
+      return;
+    }
     char *m4 = amem(&in->addr, 4);
     E("movl %s, %%edx", m4);
     char *m0 = amem(&in->addr, 0);
@@ -1564,7 +1620,7 @@ static void store_op(IrInst *in) {
       /* handed over in %edx:%eax (takes_held64) */
       E("movl %%eax, %s", amem(&in->addr, 0));
       E("movl %%edx, %s", amem(&in->addr, 4));
-    } else if (v.kind == OK_IMM) {
+    } else if (v.kind == OK_IMM || in_pair(v)) {
       char *m = amem(&in->addr, 0);
       E("movl %s, %s", lo64(v), m);
       E("movl %s, %s", hi64(v), amem(&in->addr, 4));
@@ -1646,13 +1702,15 @@ static void copy_op(IrInst *in) {
     return;
   }
   if (k == IK_I64) {
-    if (a.kind == OK_IMM) {
-      E("movl %s, %s", lo64(a), spill_mem(in->dst, 0));
-      E("movl %s, %s", hi64(a), spill_mem(in->dst, 4));
-      return;
-    }
+    Oper d = ir_temp(in->dst);
     if (a.kind == OK_TEMP && a.temp == in->dst)
       return;
+    if (in->dst != unstored && (a.kind == OK_IMM || ((in_pair(a) || in_pair(d)) && !held64(a)))) {
+      /* a register (or an immediate) on one side: two moves */
+      E("movl %s, %s", lo64(a), lo64(d));
+      E("movl %s, %s", hi64(a), hi64(d));
+      return;
+    }
     load64(a);
     to64(in->dst);
     return;
@@ -1722,7 +1780,7 @@ static void call_op(IrInst *in) {
       break;
     }
     case IK_I64:
-      if (g->val.kind == OK_IMM) {
+      if (g->val.kind == OK_IMM || in_pair(g->val)) {
         E("movl %s, %d(%%esp)", lo64(g->val), off);
         E("movl %s, %d(%%esp)", hi64(g->val), off + 4);
       } else {
@@ -1826,8 +1884,12 @@ static void check_bounds(IrInst *in) {
     }
     E("cmpl $0, %s", hi64(in->a));
     E("jne %s", stub);
-    E("movl %s, %%edx", lo64(in->a));
-    E("cmpl %s, %%edx", l);
+    if (in_pair(in->a)) {
+      E("cmpl %s, %s", l, lo64(in->a));
+    } else {
+      E("movl %s, %%edx", lo64(in->a));
+      E("cmpl %s, %%edx", l);
+    }
     E("jae %s", stub);
     return;
   }

@@ -23,6 +23,7 @@ static const struct target target_i386 = {
             .frameless = i386_frameless,
             .floats = float_regs,
             .nfloats = 6,
+            .pairs = true,
             .callee_saved = 1u << R_EBX | 1u << R_ESI | 1u << R_EDI,
             .call_clobbered = 1u << R_ECX,
             .clobbers = i386_clobbers,

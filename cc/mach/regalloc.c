@@ -3,8 +3,11 @@
  *
  * Temps of the integer class (IK_I32) get the target's integer registers
  * (i386: %ecx, %ebx, %esi, %edi; %eax and %edx are the instruction
- * expansions' scratch).  long long temps, and the others that do not fit,
- * live in spill slots of the frame.  At -O1 and up: the scan spills by
+ * expansions' scratch).  At -O1 and up without -g a long long temp may take
+ * two of them, a pair (reg for the low word, reg_hi for the high word),
+ * where the target allows (target_regs.pairs); at -O0 long long temps, and
+ * the others that do not fit, live in spill slots of the frame.  At -O1
+ * and up: the scan spills by
  * cost (uses x 10^loop depth over the hull's length) and prefers the
  * register of the value a temp is computed from; ints left in memory may
  * then get the target's spare register (i386: %edx) where every expansion
@@ -33,6 +36,7 @@ typedef struct {
   int hint;                       /* -O1 and up: a temp whose register this one would like (a
                                      copy's or two-address operation's first operand), or -1 */
   bool away;                      /* the target's expansion never puts it anywhere (fused_away) */
+  bool pair;                      /* a long long: two registers or none (target_regs.pairs) */
 } Interval;
 
 static bool bit_test(Word *s, int i) { return s[i / WBITS] >> (i % WBITS) & 1; }
@@ -113,13 +117,27 @@ static bool segs_meet(const Segs *a, const Segs *b) {
   return false;
 }
 
+/* Whether temp U holds register R (a pair: either of its two). */
+static bool holds(const MachRegs *cx, int u, int r) {
+  return cx->reg[u] == r || (cx->reg_hi && cx->reg_hi[u] == r);
+}
+
+/* Whether none of the temps on register list ON (N of them) meets MINE. */
+static bool free_for(const Segs *segs, const int *on, int n, const Segs *mine) {
+  for (int j = 0; j < n; j++)
+    if (segs_meet(&segs[on[j]], mine))
+      return false;
+  return true;
+}
+
 /* -O1 and up: linear scan of ORDER (sorted by start) over the N
  * registers of POOL.  A register is free for an interval when none of the
  * temps placed there meets it (SEGS); when none is, the register whose
  * meeting temps cost least (spill_cost: by density, spilling a long
  * interval frees its register for every short one it overlaps; or by
  * total cost, BY_WEIGHT) is taken if they cost less than the interval,
- * and they are spilled. */
+ * and they are spilled.  A pair (a long long) needs two registers, free
+ * or freed together. */
 static void linear_scan_holes(MachRegs *cx, Interval *iv, const Segs *segs, Interval *order, int n,
                               const int *pool, int npool, bool by_weight) {
   int *on[16], non[16];           /* per pool register: temps placed there, hull not yet behind */
@@ -134,49 +152,71 @@ static void linear_scan_holes(MachRegs *cx, Interval *iv, const Segs *segs, Inte
       int m = 0;
       for (int j = 0; j < non[r]; j++) {
         int u = on[r][j];
-        if (cx->reg[u] == pool[r] && iv[u].end >= it->start)
+        if (holds(cx, u, pool[r]) && iv[u].end >= it->start)
           on[r][m++] = u;
       }
       non[r] = m;
     }
-    int pick = -1;
-    for (int pass = 0; pass < 2 && pick < 0; pass++)
-      for (int r = 0; r < npool && pick < 0; r++) {
+    int pick = -1, pick2 = -1;
+    for (int pass = it->pair ? 1 : 0; pass < 2 && pick2 < 0; pass++)
+      for (int r = 0; r < npool && pick2 < 0; r++) {
         if (it->forbid & (1u << pool[r]))
           continue;
         /* the first pass only the register of the value it is computed
          * from: the copy (or the mov of a two-address operation) goes */
         if (pass == 0 && !(it->hint >= 0 && cx->reg[it->hint] == pool[r]))
           continue;
-        bool meets = false;
-        for (int j = 0; j < non[r] && !meets; j++)
-          meets = segs_meet(&segs[on[r][j]], mine);
-        if (!meets)
+        if (r == pick || !free_for(segs, on[r], non[r], mine))
+          continue;
+        if (it->pair && pick < 0)
           pick = r;
+        else
+          pick2 = r;
       }
+    if (!it->pair)
+      pick = pick2;
+    else if (pick2 < 0)
+      pick = -1;
     if (pick < 0) {
-      int best = -1;
-      double best_cost = 0;
+      /* the cheapest register to free, and for a pair the next cheapest */
+      int best = -1, best2 = -1;
+      double cost[16];
       for (int r = 0; r < npool; r++) {
+        cost[r] = 0;
         if (it->forbid & (1u << pool[r]))
           continue;
-        double c = 0;
         for (int j = 0; j < non[r]; j++)
           if (segs_meet(&segs[on[r][j]], mine))
-            c += spill_cost(&iv[on[r][j]], by_weight);
-        if (best < 0 || c < best_cost)
-          best = r, best_cost = c;
+            cost[r] += spill_cost(&iv[on[r][j]], by_weight);
+        if (best < 0 || cost[r] < cost[best])
+          best2 = best, best = r;
+        else if (best2 < 0 || cost[r] < cost[best2])
+          best2 = r;
       }
-      if (best >= 0 && best_cost < spill_cost(it, by_weight)) {
-        for (int j = 0; j < non[best]; j++)
-          if (segs_meet(&segs[on[best][j]], mine))
-            cx->reg[on[best][j]] = -1;
+      double c = best < 0 ? 0 : cost[best] + (it->pair && best2 >= 0 ? cost[best2] : 0);
+      if (best >= 0 && (!it->pair || best2 >= 0) && c < spill_cost(it, by_weight)) {
+        for (int q = 0; q < (it->pair ? 2 : 1); q++) {
+          int r = q ? best2 : best;
+          for (int j = 0; j < non[r]; j++) {
+            int u = on[r][j];
+            if (holds(cx, u, pool[r]) && segs_meet(&segs[u], mine)) {
+              cx->reg[u] = -1;
+              if (cx->reg_hi)
+                cx->reg_hi[u] = -1;
+            }
+          }
+        }
         pick = best;
+        pick2 = best2;
       }
     }
     if (pick >= 0) {
       cx->reg[it->t] = pool[pick];
       on[pick][non[pick]++] = it->t;
+      if (it->pair) {
+        cx->reg_hi[it->t] = pool[pick2];
+        on[pick2][non[pick2]++] = it->t;
+      }
     }
   }
   for (int r = 0; r < npool; r++)
@@ -341,6 +381,9 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
   /* -O1 and up: spill the cheapest value, -O0 the longest-lived (simple and
    * predictable for the debugger) */
   int *depth = opt_level > 0 ? ir_loop_depth(f) : NULL;
+  /* -O1 and up without -g (whose locations name one register or a slot):
+   * long longs in register pairs */
+  bool pairs = depth && rf->pairs && !opt_debug;
   int pos = 0;
   for (int bi = 0; bi < nb; bi++) {
     bstart[bi] = pos;
@@ -414,6 +457,10 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
         w *= 10;
       if (in->dst >= 0) {
         EXTEND(in->dst, p + 1);
+        /* a pair is written as its instruction ends, but in two moves: it
+         * shares no register with the operands (as if live from their use) */
+        if (pairs && f->tkind[in->dst] == IK_I64)
+          EXTEND(in->dst, p);
         bit_clear(live, in->dst);
         iv[in->dst].weight += w;
         if (in->a.kind == OK_TEMP && in->a.temp != in->dst && f->tkind[in->a.temp] == f->tkind[in->dst] &&
@@ -425,6 +472,13 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
       int nu = ir_uses(in, uses, maxu);
       for (int k = 0; k < nu; k++) {
         EXTEND(uses[k], p);
+        /* a pair operand is read in two halves, anywhere in the expansion:
+         * it shares no register with the result, and none the expansion
+         * destroys */
+        if (pairs && f->tkind[uses[k]] == IK_I64) {
+          EXTEND(uses[k], p + 1);
+          iv[uses[k]].forbid |= clob;
+        }
         bit_set(live, uses[k]);
         iv[uses[k]].weight += w;
       }
@@ -452,11 +506,15 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
 
   /* linear scan */
   cx->reg = xmalloc(sizeof(int) * (nt + 1));
+  cx->reg_hi = xmalloc(sizeof(int) * (nt + 1));
   Interval *order = xmalloc(sizeof(Interval) * (nt + 1));
   int n = 0;
   for (int t = 0; t < nt; t++) {
-    cx->reg[t] = -1;
-    if (f->tkind[t] == IK_I32 && iv[t].end >= 0 && !iv[t].away)
+    cx->reg[t] = cx->reg_hi[t] = -1;
+    if (pairs && f->tkind[t] == IK_I64 && iv[t].end >= 0) {
+      iv[t].pair = true;
+    }
+    if ((f->tkind[t] == IK_I32 || iv[t].pair) && iv[t].end >= 0 && !iv[t].away)
       order[n++] = iv[t];
   }
   qsort(order, n, sizeof *order, cmp_start);
@@ -475,17 +533,21 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
      * registers it spills the loop's counter for temps of three
      * instructions, which %edx or a memory operand could have taken
      * (parse-bytes: -11% instructions). */
-    int *by_density = cx->reg;
+    int *by_density = cx->reg, *by_density_hi = cx->reg_hi;
     double cost1 = allocate_ints(rf, cx, iv, segs, order, n, ints, nints, false, live_out, nw, maxu);
     cx->reg = xmalloc(sizeof(int) * (nt + 1));
+    cx->reg_hi = xmalloc(sizeof(int) * (nt + 1));
     for (int t = 0; t < nt; t++)
-      cx->reg[t] = -1;
+      cx->reg[t] = cx->reg_hi[t] = -1;
     double cost2 = allocate_ints(rf, cx, iv, segs, order, n, ints, nints, true, live_out, nw, maxu);
     if (cost2 < cost1) {
       free(by_density);
+      free(by_density_hi);
     } else {
       free(cx->reg);
+      free(cx->reg_hi);
       cx->reg = by_density;
+      cx->reg_hi = by_density_hi;
     }
   }
   /* -O1 and up: double and float temps in the floating registers */
@@ -499,8 +561,11 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
   }
   cx->saved = 0;
   for (int t = 0; t < nt; t++)
-    if (cx->reg[t] >= 0 && (rf->callee_saved >> cx->reg[t] & 1))
-      cx->saved |= 1u << cx->reg[t];
+    for (int h = 0; h < 2; h++) {
+      int r = h ? cx->reg_hi[t] : cx->reg[t];
+      if (r >= 0 && (rf->callee_saved >> r & 1))
+        cx->saved |= 1u << r;
+    }
   cx->nsaved = __builtin_popcount(cx->saved);
   free(uses);
   ir_live_free(lv);
