@@ -105,6 +105,36 @@ static void number(IrFunc *f, const IrSsa *s, int *vn) {
   }
 }
 
+/* The reachable blocks of G (NB of them) in the dominator tree's
+ * preorder, ended by -1. */
+static int *dominator_preorder(const IrCfg *g, int nb) {
+  /* each block's children, in block order: kids[first[b] .. first[b + 1]) */
+  int *first = xmalloc(sizeof(int) * (nb + 2)), *kids = xmalloc(sizeof(int) * (nb + 1));
+  memset(first, 0, sizeof(int) * (nb + 2));
+  for (int c = 1; c < nb; c++)
+    if (g->idom[c] >= 0)
+      first[g->idom[c] + 2]++;
+  for (int b = 0; b < nb; b++)
+    first[b + 2] += first[b + 1];
+  for (int c = 1; c < nb; c++)
+    if (g->idom[c] >= 0)
+      kids[first[g->idom[c] + 1]++] = c;
+  int *order = xmalloc(sizeof(int) * (nb + 1)), *stack = xmalloc(sizeof(int) * (nb + 1));
+  int n = 0, sp = 0;
+  stack[sp++] = 0;
+  while (sp) {
+    int b = stack[--sp];
+    order[n++] = b;
+    for (int k = first[b + 1] - 1; k >= first[b]; k--) /* pushed last first: visited in block order */
+      stack[sp++] = kids[k];
+  }
+  order[n] = -1;
+  free(first);
+  free(kids);
+  free(stack);
+  return order;
+}
+
 void opt_gvn(IrFunc *f) {
   int *ndefs = xmalloc(sizeof(int) * (f->ntemps + 1));
   ir_count(f, ndefs, NULL, NULL);
@@ -112,13 +142,16 @@ void opt_gvn(IrFunc *f) {
   IrSsa *s = ir_ssa(f, g);
   Numbers n = {.s = s, .vn = xmalloc(sizeof(int) * (s->nvals + 1))};
   number(f, s, n.vn);
-  /* the candidates, in block order; a dominating one is found by a scan
-   * of those before (functions are at most a few thousand instructions) */
+  /* the candidates, in the dominator tree's preorder: a block comes after
+   * every block that dominates it, so a loop's test (`i + 1 < n` in its
+   * header, laid out after the body) is found before the body's `a[i +
+   * 1]`.  A dominating one is found by a scan of those before (functions
+   * are at most a few thousand instructions). */
+  int nb = f->nblocks, *order = dominator_preorder(g, nb);
   Where *cand = NULL;
   int ncand = 0, cap = 0;
-  for (int b = 0; b < f->nblocks; b++) {
-    if (g->idom[b] < 0 && b != 0)
-      continue;                   /* unreachable */
+  for (int ob = 0; order[ob] >= 0; ob++) {
+    int b = order[ob];
     for (int i = 0; i < f->blocks[b]->n; i++) {
       IrInst *in = &f->blocks[b]->ins[i];
       Where w = {b, i, 0, 0, 0, 0};
@@ -160,6 +193,7 @@ void opt_gvn(IrFunc *f) {
     }
   }
   free(cand);
+  free(order);
   free(n.vn);
   ir_ssa_free(s);
   ir_cfg_free(g);

@@ -40,11 +40,27 @@ static bool result_nonnull(const IrInst *in, const Word *cur) {
   return in->op == IR_COPY && in->k == IK_I32 && in->a.kind == OK_TEMP && (cur[in->a.temp / 64] >> (in->a.temp % 64) & 1);
 }
 
-/* A loop head that begins with check_null T is checked again on every
+/* Whether IN, before a loop head's check, may run after the check
+ * instead: it has no effect but its result and cannot trap (the loop
+ * test's `i + 1` in `i + 1 < lengthof(v)`). */
+static bool quiet_before_check(const IrInst *in) {
+  return in->op == IR_NOP || ((opt_pure_int_op(in->op) || in->op == IR_COPY) && in->dst >= 0);
+}
+
+/* Whether one of the first K instructions of BL defines T. */
+static bool defined_before(const IrBlock *bl, int k, int t) {
+  for (int i = 0; i < k; i++)
+    if (bl->ins[i].dst == t)
+      return true;
+  return false;
+}
+
+/* A loop head that begins with check_null T (after instructions that
+ * only compute values: quiet_before_check) is checked again on every
  * iteration although T does not change.  When every way into the head is
  * a jump, the check moves to the end of each jumping block: executed
  * there, just before the jump, it traps at the same place with the same
- * site as before.  remove_null_checks then drops the copies on paths
+ * site as before (what it moved past has no effect to see).  remove_null_checks then drops the copies on paths
  * where T is already checked -- the back edges, when the loop leaves T
  * alone -- so the check runs once, before the loop. */
 static void hoist_head_null_checks(void) {
@@ -64,9 +80,10 @@ static void hoist_head_null_checks(void) {
   for (int h = 1; h < nb; h++) {
     IrBlock *hb = fn->blocks[h];
     int k = 0;
-    while (k < hb->n && hb->ins[k].op == IR_NOP)
+    while (k < hb->n && quiet_before_check(&hb->ins[k]))
       k++;
-    if (njmp[h] < 2 || nother[h] || k >= hb->n || hb->ins[k].op != IR_CHECK_NULL || hb->ins[k].a.kind != OK_TEMP)
+    if (njmp[h] < 2 || nother[h] || k >= hb->n || hb->ins[k].op != IR_CHECK_NULL || hb->ins[k].a.kind != OK_TEMP ||
+        defined_before(hb, k, hb->ins[k].a.temp))
       continue;
     IrInst chk = hb->ins[k];
     report_note(chk.site, CN_MOVED, "hoist_head_null_checks", hb->ins[hb->n - 1].loc, "moved");
