@@ -244,7 +244,10 @@ bool i386_edx_reads(const MachRegs *c, IrInst *in, int t) {
   bool at = in->a.kind == OK_TEMP && in->a.temp == t, bt = in->b.kind == OK_TEMP && in->b.temp == t;
   bool addr = (in->addr.base.kind == OK_TEMP && in->addr.base.temp == t) || in->addr.index == t;
   switch (in->op) {
-  case IR_COPY: case IR_NEG: case IR_NOT: case IR_EXT: case IR_SHL: case IR_SHR: case IR_SAR:
+  case IR_SHL: case IR_SHR: case IR_SAR:
+    /* a long long's count is read after the value went to %edx:%eax */
+    return in->k != IK_I64;
+  case IR_COPY: case IR_NEG: case IR_NOT: case IR_EXT:
   case IR_CHECK_NULL: case IR_CHECK_CAST: case IR_CHECK_STORE: case IR_RET:
     return true;
   case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR: case IR_SET: case IR_BR:
@@ -1015,6 +1018,32 @@ static bool udiv_magic(uint32_t c, uint32_t *m, int *sh) {
   return false;
 }
 
+/* For a signed 32-bit division by C (|C| at least 3, not a power of
+ * two): M and SH with trunc(x / |C|) == ((x * M) >> (32 + SH)) + (x < 0)
+ * for every x of 32 bits, M below 2^32.  With E = M * |C| - 2^(32+SH),
+ * x * M / 2^(32+SH) is x / |C| plus x * E / (|C| * 2^(32+SH)), whose
+ * size is below 1 / |C| when E < 2^(SH+1) (|x| <= 2^31): the floor is
+ * x's quotient for x >= 0 and one below it for x < 0 (|C| divides no
+ * 2^k, so E > 0).  SH = ceil(log2 |C|) - 1 always qualifies; the
+ * smallest is taken. */
+static bool sdiv_magic(int32_t c, uint32_t *m, int *sh) {
+  uint32_t ac = c < 0 ? -(uint32_t)c : (uint32_t)c;
+  if (ac < 3 || (ac & (ac - 1)) == 0)
+    return false;
+  for (int s = 0; s < 32; s++) {
+    unsigned __int128 p = (unsigned __int128)1 << (32 + s);
+    unsigned __int128 mm = (p + ac - 1) / ac;        /* ceil(2^(32+s) / |c|) */
+    if (mm >> 32)
+      return false;
+    if (mm * ac - p < ((unsigned __int128)1 << (s + 1))) {
+      *m = (uint32_t)mm;
+      *sh = s;
+      return true;
+    }
+  }
+  return false;
+}
+
 static void div32(IrInst *in) {
   bool u = in->op == IR_UDIV || in->op == IR_UMOD;
   bool mod = in->op == IR_MOD || in->op == IR_UMOD;
@@ -1063,6 +1092,32 @@ static void div32(IrInst *in) {
       E("shrl $%d, %%edx", sh);
     if (mod) {
       E("imull $%u, %%edx, %%edx", (uint32_t)b.imm);
+      E("movl %%ecx, %%eax");
+      E("subl %%edx, %%eax");
+    }
+    set_dst32(in->dst, mod ? R_EAX : R_EDX);
+    return;
+  }
+  if (!u && b.kind == OK_IMM && sdiv_magic((int32_t)b.imm, &m, &sh)) {
+    /* x / c rounded toward zero: the high word of x * m (imull reads m
+     * as signed: m >= 2^31 needs x added back), shifted, plus 1 for a
+     * negative x, negated for a negative c; x stays in %ecx for the
+     * remainder x - q * c */
+    int32_t c = (int32_t)b.imm;
+    load32(in->a, R_ECX);
+    E("movl $%u, %%eax", m);
+    E("imull %%ecx");
+    if (m >> 31)
+      E("addl %%ecx, %%edx");
+    if (sh)
+      E("sarl $%d, %%edx", sh);
+    E("movl %%ecx, %%eax");
+    E("shrl $31, %%eax");
+    E("addl %%eax, %%edx");
+    if (c < 0)
+      E("negl %%edx");
+    if (mod) {
+      E("imull $%d, %%edx, %%edx", c);
       E("movl %%ecx, %%eax");
       E("subl %%edx, %%eax");
     }
