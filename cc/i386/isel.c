@@ -995,13 +995,15 @@ static void alu32(IrInst *in) {
   set_dst32(in->dst, w);
 }
 
-/* For an unsigned 32-bit division by C (not 0, not a power of two): M
- * and SH with x / C == (x * M) >> (32 + SH) for every x below 2^32, M
- * below 2^32 -- when 2^(32+SH) <= M * C <= 2^(32+SH) + 2^SH, the error
- * M * x / 2^(32+SH) - x / C is below 1 / C (Granlund and Montgomery,
- * "Division by invariant integers using multiplication", 1994).  False
- * when no such M fits in 32 bits (7, for one): divl then. */
-static bool udiv_magic(uint32_t c, uint32_t *m, int *sh) {
+/* A reciprocal of the divisor C (at least 3, not a power of two) for
+ * dividends up to NMAX: M below 2^32 and the least SH with x / C ==
+ * (x * M) >> (32 + SH) for every x in [0, NMAX].  M = ceil(2^(32+SH) /
+ * C) exceeds 2^(32+SH) / C by E / C with E = M * C - 2^(32+SH), so x * M
+ * / 2^(32+SH) exceeds x / C by x * E / (C * 2^(32+SH)), below 1 / C when
+ * x * E < 2^(32+SH), for every x when NMAX * E < 2^(32+SH) (Granlund and
+ * Montgomery, "Division by invariant integers using multiplication",
+ * 1994).  False when no such M fits in 32 bits. */
+static bool reciprocal(uint32_t c, unsigned __int128 nmax, uint32_t *m, int *sh) {
   if (c < 3 || (c & (c - 1)) == 0)
     return false;
   for (int s = 0; s < 32; s++) {
@@ -1009,7 +1011,7 @@ static bool udiv_magic(uint32_t c, uint32_t *m, int *sh) {
     unsigned __int128 mm = (p + c - 1) / c;          /* ceil(2^(32+s) / c) */
     if (mm >> 32)
       return false;
-    if (mm * c - p <= ((unsigned __int128)1 << s)) {
+    if ((mm * c - p) * nmax < p) {
       *m = (uint32_t)mm;
       *sh = s;
       return true;
@@ -1018,30 +1020,16 @@ static bool udiv_magic(uint32_t c, uint32_t *m, int *sh) {
   return false;
 }
 
-/* For a signed 32-bit division by C (|C| at least 3, not a power of
- * two): M and SH with trunc(x / |C|) == ((x * M) >> (32 + SH)) + (x < 0)
- * for every x of 32 bits, M below 2^32.  With E = M * |C| - 2^(32+SH),
- * x * M / 2^(32+SH) is x / |C| plus x * E / (|C| * 2^(32+SH)), whose
- * size is below 1 / |C| when E < 2^(SH+1) (|x| <= 2^31): the floor is
- * x's quotient for x >= 0 and one below it for x < 0 (|C| divides no
- * 2^k, so E > 0).  SH = ceil(log2 |C|) - 1 always qualifies; the
- * smallest is taken. */
+/* Unsigned: every x below 2^32 (7 has no such M: divl then). */
+static bool udiv_magic(uint32_t c, uint32_t *m, int *sh) { return reciprocal(c, 0xffffffffu, m, sh); }
+
+/* Signed, |C| of a power of two excluded: trunc(x / |C|) ==
+ * ((x * M) >> (32 + SH)) + (x < 0) for every 32-bit x.  With |x| <=
+ * 2^31 the floor of x * M / 2^(32+SH) is x's quotient for x >= 0 and one
+ * below it for x < 0 (|C| divides no 2^k, so E > 0); SH = ceil(log2 |C|)
+ * - 1 always qualifies, so every such divisor has one. */
 static bool sdiv_magic(int32_t c, uint32_t *m, int *sh) {
-  uint32_t ac = c < 0 ? -(uint32_t)c : (uint32_t)c;
-  if (ac < 3 || (ac & (ac - 1)) == 0)
-    return false;
-  for (int s = 0; s < 32; s++) {
-    unsigned __int128 p = (unsigned __int128)1 << (32 + s);
-    unsigned __int128 mm = (p + ac - 1) / ac;        /* ceil(2^(32+s) / |c|) */
-    if (mm >> 32)
-      return false;
-    if (mm * ac - p < ((unsigned __int128)1 << (s + 1))) {
-      *m = (uint32_t)mm;
-      *sh = s;
-      return true;
-    }
-  }
-  return false;
+  return reciprocal(c < 0 ? -(uint32_t)c : (uint32_t)c, (unsigned __int128)1 << 31, m, sh);
 }
 
 static void div32(IrInst *in) {
