@@ -2235,7 +2235,10 @@ static bool narrow_cmp_ok(IrMem mem, Oper other, IrCC cc) {
 /* Whether load LD's value (its one use being NX, the next instruction)
  * can be read by NX from memory: a compare with a constant or a register,
  * an integer operation into a register the address does not use, or a
- * floating operation (the loaded value second, or either for + and *). */
+ * floating operation (the loaded value second, or either for + and *).
+ * Never `x & C`: `movl x, %r; andl $C, %r` costs the same as `movl $C, %r;
+ * andl x, %r`, and only the mask as the immediate bounds the result for
+ * cuckoo-ld (an index `a[x & 3]`, which the other form left unproved). */
 static bool fold_ok(IrInst *ld, IrInst *nx) {
   int t = ld->dst;
   bool at = nx->a.kind == OK_TEMP && nx->a.temp == t, bt = nx->b.kind == OK_TEMP && nx->b.temp == t;
@@ -2258,7 +2261,7 @@ static bool fold_ok(IrInst *ld, IrInst *nx) {
         return false;
       if (ld->addr.index >= 0 && cx->reg[ld->addr.index] == d)
         return false;
-      return other.kind == OK_TEMP || other.kind == OK_IMM;
+      return other.kind == OK_TEMP || (other.kind == OK_IMM && nx->op != IR_AND);
     }
     if ((nx->k == IK_F64 && ld->mem == M_F64) || (nx->k == IK_F32 && ld->mem == M_F32))
       return nx->op != IR_AND && nx->op != IR_OR && nx->op != IR_XOR &&
@@ -2283,7 +2286,7 @@ bool i386_load_folds_into(IrFunc *f, IrInst *ld, IrInst *nx) {
   case IR_BR: case IR_SET:
     return nx->k2 == IK_I32 && (other.kind == OK_IMM || other.kind == OK_TEMP);
   case IR_ADD: case IR_SUB: case IR_MUL: case IR_AND: case IR_OR: case IR_XOR:
-    return nx->k == IK_I32 && (bt || comm) && (other.kind == OK_TEMP || other.kind == OK_IMM);
+    return nx->k == IK_I32 && (bt || comm) && (other.kind == OK_TEMP || (other.kind == OK_IMM && nx->op != IR_AND));
   default:
     return false;
   }
