@@ -22,8 +22,12 @@
  * At a block entered other than by falling through, the states of the
  * incoming edges are joined (a location keeps its number only where every
  * edge agrees; a fact survives only where every edge has it), iterated to
- * a fixed point over the blocks.  The lattice is finite per location, so
- * this terminates; in practice two or three passes.
+ * a fixed point over the blocks, in practice two or three passes.  A
+ * head is rebuilt from its edges' latest states, which need not only
+ * lose knowledge from pass to pass (a stale edge may bring a fact or a
+ * relation back); after FACTS_SHRINK_AFTER passes a head keeps only the
+ * facts and relations it already had, so its state can only shrink, and
+ * the iteration ends (join_into).
  */
 #include "config.h"
 #include <Zydis/Zydis.h>
@@ -4111,6 +4115,25 @@ static int join_into(struct vctx *v, size_t b, const struct st *from, size_t key
             if (has_fact(&v->in[b], j.f[i].kind, j.f[i].a, j.f[i].b))
                 j.f[k++] = j.f[i];
         j.nf = k;
+        /* the same for the relations of a value to a number (lenof,
+         * mulof, nzof, nzlow): a join drops one where its edges disagree,
+         * but a head recomputed from its edges may get it back when a
+         * stale edge state still carries it, and a loop then carries the
+         * two versions round for ever.  After many passes a head keeps a
+         * relation only where it already had that very one; dropping a
+         * relation only forgets, so this is sound. */
+        for (size_t l = 0; l < NREG + v->ncells; l++) {
+            struct val *x = l < NREG ? &j.r[l] : &j.c[l - NREG];
+            const struct val *o = loc(v, &v->in[b], l);
+            if (x->lenof != o->lenof)
+                x->lenof = 0;
+            if (x->mulof != o->mulof || x->mul != o->mul)
+                x->mulof = x->mul = 0;
+            if (x->nzof != o->nzof)
+                x->nzof = 0;
+            if (x->nzlow != o->nzlow)
+                x->nzlow = 0;
+        }
     }
     int changed = !state_same(v, &j, &v->in[b]);
     if (changed)
