@@ -935,6 +935,8 @@ extern const char *opt_dump_after;
 extern const char *opt_pass_list;
 bool opt_pass_exists(const char *name);
 const char *opt_pass_names(void);
+/* After pass NAME changed F: verify F, and print it for -fdump-ir-after. */
+void ir_after_pass(IrFunc *f, const char *name);
 /* ir/verify.c: an internal error unless F keeps the IR's invariants (every pass
  * runs it on what it leaves; AFTER names that pass). */
 void ir_verify(IrFunc *f, const char *after);
@@ -1087,6 +1089,10 @@ typedef struct {
   int *reg;                       /* per temp: a register of the target's file, or -1: its spill slot;
                                      a long long in a register pair: its low word's register */
   int *reg_hi;                    /* per temp: a long long's high word's register, or -1 */
+  int *slot_of;                   /* per temp left in memory: the temp whose spill slot it
+                                     shares (the least of them), itself when none */
+  int *split_from;                /* NULL, or per temp: the temp whose value mach/split.c copied
+                                     into it around a loop, or -1 (set before allocating) */
   unsigned saved;                 /* the callee-saved registers given to temps (1 << register) */
   int nsaved;
 } MachRegs;
@@ -1094,6 +1100,11 @@ struct target;
 /* mach/regalloc.c: M->reg for M->f's temps, by linear scan over the
  * registers of T's file (liveness of opt/live.c). */
 void mach_regalloc(const struct target *t, MachRegs *m);
+/* mach/split.c: mach_regalloc, and at -O1 and up without -g, once more
+ * after splitting the live ranges of the temps it spilled that a crowded
+ * loop neither reads nor writes (a copy before the loop and after it). */
+void mach_allocate(const struct target *t, MachRegs *m);
+
 
 /* mach/layout.c: F's blocks in the order the target writes them, so that
  * branches fall through and loops test at the bottom (-O1 and up). */
@@ -1104,6 +1115,7 @@ void mach_layout_blocks(IrFunc *f);
 typedef struct {
   const int *reg;                 /* per temp: its register, or -1: in its spill slot */
   const int *spill;               /* per temp: the offset of its spill slot */
+  const int *slot_of;             /* per temp: whose spill slot it shares (MachRegs) */
   int nsaved;                     /* callee-saved registers pushed after the frame pointer */
   int scratch;                    /* the offset of 16 bytes of conversion scratch */
   int outgoing;                   /* bytes of outgoing arguments at the stack pointer */
@@ -1142,6 +1154,7 @@ typedef struct {                  /* one function being compiled */
   int *reg;                       /* per temp: R_* or -1 (in its spill slot); a long long's low word */
   int *reg_hi;                    /* per temp: a long long's high word's R_*, or -1 */
   int *spill;                     /* per temp: frame offset of its spill slot */
+  int *slot_of;                   /* per temp: whose spill slot it shares (MachRegs) */
   unsigned saved;                 /* callee-saved registers used (1 << R_*) */
   int nsaved;
   int frame;                      /* bytes subtracted from %esp after the pushes */

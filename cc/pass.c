@@ -54,9 +54,13 @@ static const struct opt_pass {
 /* The pass after which -fdump-ir-after prints the IR, or NULL. */
 const char *opt_dump_after;
 
+/* The back end's own step the IR can be printed after (-fdump-ir-after):
+ * mach/split.c, between two register allocations. */
+static const char back_end_pass[] = "split-live-ranges";
+
 /* Whether NAME names a pass (or "inline", the program's, or "all"). */
 bool opt_pass_exists(const char *name) {
-  if (!strcmp(name, "all") || !strcmp(name, "inline"))
+  if (!strcmp(name, "all") || !strcmp(name, "inline") || !strcmp(name, back_end_pass))
     return true;
   for (size_t i = 0; i < sizeof opt_passes / sizeof *opt_passes; i++)
     if (!strcmp(opt_passes[i].name, name))
@@ -69,11 +73,11 @@ const char *opt_pass_names(void) {
   Buf b = {0};
   for (size_t i = 0; i < sizeof opt_passes / sizeof *opt_passes; i++)
     buf_printf(&b, "%s%s", i ? ", " : "", opt_passes[i].name);
-  buf_printf(&b, ", inline");
+  buf_printf(&b, ", inline, %s", back_end_pass);
   return b.s;
 }
 
-static void after_pass(IrFunc *f, const char *name) {
+void ir_after_pass(IrFunc *f, const char *name) {
   ir_verify(f, name);
   if (opt_dump_after && (!strcmp(opt_dump_after, name) || !strcmp(opt_dump_after, "all"))) {
     printf("; after %s\n", name);
@@ -84,7 +88,7 @@ static void after_pass(IrFunc *f, const char *name) {
 
 static void run_pass(IrFunc *f, const struct opt_pass *p) {
   p->run(f);
-  after_pass(f, p->name);
+  ir_after_pass(f, p->name);
 }
 
 static void opt_func(IrFunc *f, int level) {
@@ -113,7 +117,7 @@ static void opt_listed(IrProgram *ir) {
       bool *changed = opt_inline_program(ir);
       for (int i = 0; i < ir->nfuncs; i++)
         if (changed[i])
-          after_pass(ir->funcs[i], "inline");
+          ir_after_pass(ir->funcs[i], "inline");
       free(changed);
       continue;
     }
@@ -148,7 +152,7 @@ void opt_program(IrProgram *ir, int level) {
     bool *changed = opt_inline_program(ir);
     for (int i = 0; i < ir->nfuncs; i++)
       if (changed[i]) {
-        after_pass(ir->funcs[i], "inline");
+        ir_after_pass(ir->funcs[i], "inline");
         opt_func(ir->funcs[i], level);
       }
     free(changed);
@@ -172,9 +176,29 @@ static void print_program(IrProgram *ir, FILE *out) {
 }
 
 /* -fdump-ir of a source. */
+/* -fdump-ir-after=split-live-ranges: the back end's allocation, up to
+ * the IR it writes code from (blocks laid out, live ranges split). */
+static void back_end_dump(IrProgram *ir) {
+  if (!opt_dump_after || strcmp(opt_dump_after, back_end_pass))
+    return;
+  for (int i = 0; i < ir->nfuncs; i++) {
+    IrFunc *f = ir->funcs[i];
+    if (f->is_thunk)
+      continue;
+    if (opt_level >= 1)
+      mach_layout_blocks(f);
+    MachRegs m = {.f = f};
+    mach_allocate(cc_target, &m);
+    free(m.reg);
+    free(m.reg_hi);
+    free(m.slot_of);
+  }
+}
+
 void ir_dump_program(Program *prog, FILE *out) {
   IrProgram *ir = lower_program(prog);        /* typed AST -> IR with checks */
   opt_program(ir, opt_level);                 /* drop proven checks, clean up */
+  back_end_dump(ir);
   print_program(ir, out);
 }
 
@@ -184,6 +208,7 @@ bool ir_dump_file(const char *path, FILE *out) {
   if (!ir)
     return false;
   opt_program(ir, opt_level);
+  back_end_dump(ir);
   print_program(ir, out);
   return true;
 }

@@ -57,7 +57,7 @@ bool i386_frame_layout(I386Func *cx) {
     o = align_down(o - s->size, s->align);
   }
   for (int t = 0; t < f->ntemps; t++)
-    if (cx->reg[t] < 0)
+    if (cx->reg[t] < 0 && cx->slot_of[t] == t)
       o = align_down(o - (f->tkind[t] == IK_I32 ? 4 : 8), 4);
   o = align_down(o - 16, 8);
   /* the outgoing area: the largest call's arguments (16 bytes for the
@@ -107,6 +107,10 @@ bool i386_frame_layout(I386Func *cx) {
     cx->spill[t] = 0;
     if (cx->reg[t] >= 0)
       continue;
+    if (cx->slot_of[t] != t) {    /* the slot of a lesser temp (mach/regalloc.c) */
+      cx->spill[t] = cx->spill[cx->slot_of[t]];
+      continue;
+    }
     io = (int)align_down(io - (f->tkind[t] == IK_I32 ? 4 : 8), 4);
     cx->spill[t] = io;
   }

@@ -640,7 +640,7 @@ static FuncInfo *infos;
 
 /* What the target-neutral stack sizes and proof need of F's layout. */
 static MachFrame frame_of(const I386Func *cx) {
-  return (MachFrame){.reg = cx->reg, .spill = cx->spill, .nsaved = cx->nsaved, .scratch = cx->scratch,
+  return (MachFrame){.reg = cx->reg, .spill = cx->spill, .slot_of = cx->slot_of, .nsaved = cx->nsaved, .scratch = cx->scratch,
                      .outgoing = cx->outgoing, .has_calls = cx->has_calls};
 }
 
@@ -659,9 +659,10 @@ static void layout_func(FuncInfo *fi, IrFunc *f) {
   if (opt_level >= 1)
     mach_layout_blocks(f);
   MachRegs m = {.f = f};
-  mach_regalloc(cc_target, &m);
+  mach_allocate(cc_target, &m);
   cx->reg = m.reg;
   cx->reg_hi = m.reg_hi;
+  cx->slot_of = m.slot_of;
   cx->saved = m.saved;
   cx->nsaved = m.nsaved;
   cx->spill = xmalloc(sizeof(int) * (f->ntemps + 1));

@@ -49,6 +49,8 @@ static bool amem_edx_ok = true;   /* amem may use %edx (the caller writes it onl
 /* -O1 and up: the long long temp this instruction defines whose one use,
  * the next instruction, takes it from %edx:%eax (its slot is not written) */
 static int unstored = -1;
+/* the previous instruction's unstored, which this one takes in (-1: none) */
+static int took_unstored = -1, pending_unstored = -1;
 static int *use_count;
 /* -O1 and up: a load whose one use, the next instruction, reads it from
  * memory instead (cmpl $k, mem; addl mem, %r; mulsd mem, %xmm) */
@@ -1730,6 +1732,11 @@ static void store_op(IrInst *in) {
 static void copy_op(IrInst *in) {
   IrKind k = in->k;
   Oper a = in->a;
+  /* two temps in one spill slot (mach/regalloc.c, share_spill_slots):
+   * the value is there already -- unless it is still only in %edx:%eax */
+  if (a.kind == OK_TEMP && a.temp != took_unstored && cx->reg[a.temp] < 0 && cx->reg[in->dst] < 0 &&
+      cx->slot_of[a.temp] == cx->slot_of[in->dst])
+    return;
   if (k == IK_I32) {
     int d = cx->reg[in->dst];
     if (d >= 0) {
@@ -2428,6 +2435,7 @@ void i386_isel_body(I386Func *c) {
         rmw_at[i] = q;
       }
     }
+    took_unstored = pending_unstored = -1;
     for (int i = 0; i < bl->n; i++) {
       IrInst *in = &bl->ins[i];
       if (away[i]) {
@@ -2438,6 +2446,11 @@ void i386_isel_body(I386Func *c) {
       bool keep = cache_ok(in);
       if (!keep)
         forget_all();
+      /* a nop or a store check between changes no register: the next
+       * instruction still takes what the one before left unstored */
+      bool between = in->op == IR_NOP || in->op == IR_CHECK_STORE;
+      if (!between)
+        took_unstored = pending_unstored;
       unstored = -1;
       if (opt_level > 0 && keep && in->dst >= 0 && fn->tkind[in->dst] == IK_I64 && use_count[in->dst] == 1) {
         int j = i + 1;
@@ -2447,6 +2460,8 @@ void i386_isel_body(I386Func *c) {
         if (j < bl->n && cache_ok(&bl->ins[j]) && takes_held64(&bl->ins[j], in->dst))
           unstored = in->dst;
       }
+      if (!between)
+        pending_unstored = unstored;
       known_def[R_EAX] = known_def[R_EDX] = false;
       /* -g: where each instruction starts, for the location lists */
       if (opt_debug)

@@ -49,7 +49,7 @@ void mach_proof_func(IrFunc *f, const MachFrame *fr) {
       mach_proof_printf("scratch %d %d\n", sl->offset, sl->size);
   }
   for (int t = 0; t < f->ntemps; t++)
-    if (fr->reg[t] < 0)
+    if (fr->reg[t] < 0 && fr->slot_of[t] == t)
       mach_proof_printf("scratch %d %d\n", fr->spill[t], f->tkind[t] == IK_I32 ? 4 : 8);
   mach_proof_printf("scratch %d 16\n", fr->scratch);
   if (fr->outgoing)

@@ -344,6 +344,90 @@ static void weigh_folded_loads(const struct target_regs *rf, IrFunc *f, Interval
  * linear_scan_holes, then the spare register's homes; returns what the
  * ints left in memory cost, their uses and definitions weighed by loop
  * depth. */
+/* -O1 and up without -g: a copy between two temps the scan left in
+ * memory whose live ranges never meet (SEGS) puts both in one spill
+ * slot, and the copy becomes nothing (i386/isel.c, copy_op).  The copies
+ * around a loop that mach/split.c made are such, when the value spilled
+ * on both sides.  Temps sharing a slot form a group whose segments,
+ * merged into the least member's, are kept sorted; a copy joins two
+ * groups only when those meet nowhere but at copies between the two (a
+ * long long's operand and result are made to meet there, for its
+ * registers).
+ * Under -g a slot names one variable (i386/dwarf.c): each keeps its own. */
+static int slot_group(const int *rep, int t) {
+  while (rep[t] != t)
+    t = rep[t];
+  return t;
+}
+
+/* Whether positions LO..HI are one instruction of F, a copy between
+ * groups X and Y (BSTART: each block's first position). */
+static bool at_copy_between(IrFunc *f, const int *bstart, const int *rep, int lo, int hi, int x, int y) {
+  int b = 0;
+  while (b + 1 < f->nblocks && bstart[b + 1] <= lo)
+    b++;
+  int i = (lo - bstart[b]) / 2;
+  if (i >= f->blocks[b]->n || hi > bstart[b] + 2 * i + 1)
+    return false;
+  IrInst *in = &f->blocks[b]->ins[i];
+  if (in->op != IR_COPY || in->a.kind != OK_TEMP || in->dst < 0)
+    return false;
+  int gs = slot_group(rep, in->a.temp), gd = slot_group(rep, in->dst);
+  return (gs == x && gd == y) || (gs == y && gd == x);
+}
+
+/* Whether the segments of groups X and Y meet anywhere but at a copy
+ * between the two. */
+static bool groups_meet(IrFunc *f, const int *bstart, const int *rep, const Segs *segs, int x, int y) {
+  const Segs *a = &segs[x], *b = &segs[y];
+  for (int i = 0; i < a->n; i++)
+    for (int j = 0; j < b->n; j++) {
+      int l = a->s[i].lo > b->s[j].lo ? a->s[i].lo : b->s[j].lo;
+      int h = a->s[i].hi < b->s[j].hi ? a->s[i].hi : b->s[j].hi;
+      if (l <= h && !at_copy_between(f, bstart, rep, l, h, x, y))
+        return true;
+    }
+  return false;
+}
+
+static void share_spill_slots(MachRegs *cx, const Interval *iv, Segs *segs, const int *bstart) {
+  IrFunc *f = cx->f;
+  int nt = f->ntemps;
+  int *rep = cx->slot_of;
+  for (int b = 0; b < f->nblocks; b++)
+    for (int i = 0; i < f->blocks[b]->n; i++) {
+      IrInst *in = &f->blocks[b]->ins[i];
+      if (in->op != IR_COPY || in->a.kind != OK_TEMP || in->dst < 0 || in->dst >= nt)
+        continue;
+      int x = in->a.temp, y = in->dst;
+      if (f->tkind[x] != f->tkind[y] || cx->reg[x] >= 0 || cx->reg[y] >= 0 || iv[x].away || iv[y].away)
+        continue;
+      x = slot_group(rep, x);
+      y = slot_group(rep, y);
+      if (x == y || groups_meet(f, bstart, rep, segs, x, y))
+        continue;
+      if (y < x) {
+        int s = x;
+        x = y;
+        y = s;
+      }
+      /* y's group joins x's: the merged segments, in order */
+      Segs m = {xmalloc(sizeof(Seg) * (size_t)(segs[x].n + segs[y].n + 1)), 0, segs[x].n + segs[y].n};
+      for (int p = 0, q = 0; p < segs[x].n || q < segs[y].n;)
+        m.s[m.n++] = q >= segs[y].n || (p < segs[x].n && segs[x].s[p].lo < segs[y].s[q].lo) ? segs[x].s[p++]
+                                                                                           : segs[y].s[q++];
+      free(segs[x].s);
+      segs[x] = m;
+      rep[y] = x;
+    }
+  for (int t = 0; t < nt; t++) {
+    int r = t;
+    while (rep[r] != r)
+      r = rep[r];
+    rep[t] = r;
+  }
+}
+
 static double allocate_ints(const struct target_regs *rf, MachRegs *cx, Interval *iv, const Segs *segs,
                             Interval *order, int n, const int *pool, int npool, bool by_weight,
                             Word *live_out, int nw, int maxu) {
@@ -559,6 +643,20 @@ void mach_regalloc(const struct target *target, MachRegs *cx) {
     qsort(order, n, sizeof *order, cmp_start);
     linear_scan_holes(cx, iv, segs, order, n, rf->floats, rf->nfloats, false);
   }
+  /* a split copy (mach/split.c) of a value that stayed in memory goes
+   * there too: a register would only add a load before its loop and a
+   * store after it (the two copies, which sharing its slot removes) */
+  if (cx->split_from)
+    for (int t = 0; t < nt; t++) {
+      int s = cx->split_from[t];
+      if (s >= 0 && cx->reg[s] < 0 && cx->reg_hi[s] < 0)
+        cx->reg[t] = cx->reg_hi[t] = -1;
+    }
+  cx->slot_of = xmalloc(sizeof(int) * (nt + 1));
+  for (int t = 0; t < nt; t++)
+    cx->slot_of[t] = t;
+  if (segs && !opt_debug)
+    share_spill_slots(cx, iv, segs, bstart);
   cx->saved = 0;
   for (int t = 0; t < nt; t++)
     for (int h = 0; h < 2; h++) {
