@@ -144,12 +144,15 @@ static void remember(int r, int t) {
 #define XMM_ALL (0xffu << R_XMM0)
 
 /* log2 of a 32-bit division's constant divisor when it is a power of
- * two above 1, else -1. */
+ * two above 1 -- or, signed, minus one (-2 .. -2^30) -- else -1. */
 static int div_pow2(const IrInst *in) {
   if (in->k != IK_I32 || in->b.kind != OK_IMM)
     return -1;
   uint32_t c = (uint32_t)in->b.imm;
-  if (c < 2 || (c & (c - 1)) || (in->op != IR_UDIV && in->op != IR_UMOD && c == 0x80000000u))
+  bool sign = in->op == IR_DIV || in->op == IR_MOD;
+  if (sign && (int32_t)c < 0)
+    c = -c;
+  if (c < 2 || (c & (c - 1)) || (sign && c == 0x80000000u))
     return -1;
   return __builtin_ctz(c);
 }
@@ -1039,6 +1042,17 @@ static void div32(IrInst *in) {
   bool mod = in->op == IR_MOD || in->op == IR_UMOD;
   Oper b = in->b;
   int k = div_pow2(in);
+  if (!u && b.kind == OK_IMM && (int32_t)b.imm == -1) {
+    /* x / -1 = -x, x % -1 = 0 (INT_MIN / -1 traps at its check before) */
+    if (mod) {
+      E("xorl %%eax, %%eax");
+    } else {
+      load32(in->a, R_EAX);
+      E("negl %%eax");
+    }
+    set_dst32(in->dst, R_EAX);
+    return;
+  }
   if (k > 0 && u) {
     /* x / 2^k and x % 2^k unsigned: a shift, a mask */
     int d = cx->reg[in->dst];
@@ -1061,10 +1075,13 @@ static void div32(IrInst *in) {
     E("shrl $%d, %%edx", 32 - k);
     E("addl %%edx, %%eax");
     if (mod) {
+      /* x % -2^k = x % 2^k: the remainder takes the dividend's sign */
       E("andl $%u, %%eax", (1u << k) - 1);
       E("subl %%edx, %%eax");
     } else {
       E("sarl $%d, %%eax", k);
+      if ((int32_t)b.imm < 0)
+        E("negl %%eax");
     }
     set_dst32(in->dst, R_EAX);
     return;
