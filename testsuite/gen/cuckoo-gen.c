@@ -747,9 +747,65 @@ static void retarget(int a, int depth)
     }
 }
 
+/* A loop with more values live at once than i386 has registers: three
+ * ints and a long long computed before it and read only after it (what
+ * cuckoo-cc's live-range splitting copies around the loop), five more
+ * updated in it, divisions by negative constants among them; all printed
+ * after it. */
+static int ncrowded;
+static void gen_crowded(int depth)
+{
+    int n = ncrowded++, trips = 1 + pick(12);
+    int32_t r[3], sv[5];
+    emit("{\n");
+    indent(depth + 1);
+    emit("int r%d_0 = ", n); r[0] = gen_int(1);
+    emit(", r%d_1 = ", n); r[1] = gen_int(1);
+    emit(", r%d_2 = ", n); r[2] = gen_int(1);
+    emit(";\n");
+    indent(depth + 1);
+    emit("long long w%d = (long long) r%d_0 * r%d_1;\n", n, n, n);
+    int64_t w = (int64_t) r[0] * r[1];
+    indent(depth + 1);
+    emit("int ");
+    for (int j = 0; j < 5; j++) {
+        sv[j] = small_const();
+        emit("%ss%d_%d = %d", j ? ", " : "", n, j, sv[j]);
+    }
+    emit(";\n");
+    indent(depth + 1);
+    emit("for (k = 0; k < %d; k++) {\n", trips);
+    indent(depth + 2); emit("s%d_0 += gb7.a[k %% 7] ^ s%d_1;\n", n, n);
+    indent(depth + 2); emit("s%d_1 += s%d_0 * 3 + s%d_2;\n", n, n, n);
+    indent(depth + 2); emit("s%d_2 ^= s%d_1 + s%d_3;\n", n, n, n);
+    indent(depth + 2); emit("s%d_3 += s%d_2 / -4 - s%d_4;\n", n, n, n);
+    indent(depth + 2); emit("s%d_4 = s%d_4 * 5 + s%d_0 %% -8;\n", n, n, n);
+    indent(depth + 1); emit("}\n");
+    for (int k = 0; k < trips; k++) {
+        sv[0] = wrap((uint32_t) sv[0] + (uint32_t) (rd(st.arr[barr[GB7]].base + k % 7) ^ sv[1]));
+        sv[1] = wrap((uint32_t) sv[1] + (uint32_t) sv[0] * 3u + (uint32_t) sv[2]);
+        sv[2] = sv[2] ^ wrap((uint32_t) sv[1] + (uint32_t) sv[3]);
+        sv[3] = wrap((uint32_t) sv[3] + (uint32_t) (sv[2] / -4) - (uint32_t) sv[4]);
+        sv[4] = wrap((uint32_t) sv[4] * 5u + (uint32_t) (sv[0] % -8));
+    }
+    indent(depth + 1);
+    emit("printf(\"%%d\\n\", r%d_0 + r%d_1 * 2 + r%d_2 * 3 + (int) (w%d >> 7)", n, n, n, n);
+    for (int j = 0; j < 5; j++)
+        emit(" + s%d_%d", n, j);
+    emit(");\n");
+    uint32_t sum = (uint32_t) r[0] + (uint32_t) r[1] * 2u + (uint32_t) r[2] * 3u + (uint32_t) (int32_t) (w >> 7);
+    for (int j = 0; j < 5; j++)
+        sum += (uint32_t) sv[j];
+    out("%d\n", wrap(sum));
+    indent(depth);
+    emit("}\n");
+}
+
 static void gen_loop(int depth)
 {
-    int c = pick(avoid_known ? 2 : 4);
+    int c = pick(avoid_known ? 3 : 5);
+    if (c == 2) { gen_crowded(depth); return; }
+    if (c > 2) c--;
     if (c >= 2) uses_known = 1;
     if (c == 0) {                        /* a whole-array update through a pointer */
         int v = pick(NPVAR), m = 1 + pick(5);
