@@ -143,8 +143,9 @@ static void remember(int r, int t) {
 
 #define XMM_ALL (0xffu << R_XMM0)
 
-/* log2 of a 32-bit division's constant divisor when it is a power of
- * two above 1 -- or, signed, minus one (-2 .. -2^30) -- else -1. */
+/* log2 of the magnitude of a 32-bit division's constant divisor when
+ * it is a power of two above 1, or, for a signed division, minus such a
+ * power (-2 .. -2^30; div32 negates the quotient), else -1. */
 static int div_pow2(const IrInst *in) {
   if (in->k != IK_I32 || in->b.kind != OK_IMM)
     return -1;
@@ -169,7 +170,7 @@ unsigned i386_clobbers(IrFunc *f, IrInst *in) {
   case IR_MUL:
     return in->k == IK_I64 ? 1u << R_ECX : 0;
   case IR_DIV: case IR_UDIV: case IR_MOD: case IR_UMOD:
-    /* long long: a call of the runtime; a power of two: shifts, no %ecx */
+    /* long long: a call of the runtime; (minus) a power of two: shifts, no %ecx */
     if (div_pow2(in) > 0)
       return 0;
     return in->k == IK_I32 ? 1u << R_ECX : in->k == IK_I64 ? 1u << R_ECX | XMM_ALL : 0;
@@ -2067,7 +2068,7 @@ static void check_div(IrInst *in) {
         E("jmp %s", zs);
         return;
       }
-      if (b.imm == -1 && os) {
+      if ((int32_t)b.imm == -1 && os) { /* -1 may be held as 4294967295 */
         if (a.kind == OK_IMM) {
           if ((int)a.imm == INT32_MIN)
             E("jmp %s", os);

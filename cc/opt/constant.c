@@ -100,11 +100,15 @@ static void remove_constant_checks(void) {
         unsigned long long idx = in->k == IK_I64 ? (unsigned long long)in->a.imm : (unsigned)in->a.imm;
         fails = idx >= (unsigned long long)len;
       }
-      if (in->op == IR_CHECK_DIV && in->b.kind == OK_IMM && in->b.imm != 0 && (in->uns || in->b.imm != -1)) {
+      /* an int divisor by its value as an int: a constant that came
+       * through an unsigned is held as its 32-bit pattern (4294967295),
+       * which is -1 all the same (INT_MIN / it overflows) */
+      long long d = in->k == IK_I32 ? (long long)(int32_t)in->b.imm : in->b.imm;
+      if (in->op == IR_CHECK_DIV && in->b.kind == OK_IMM && d != 0 && (in->uns || d != -1)) {
         in->op = IR_NOP;
         report_note(in->site, CN_REMOVED, "remove_constant_checks", in->loc,
-                    "constant divisor %lld, neither 0 nor -1", in->b.imm);
-      } else if (in->op == IR_CHECK_DIV && in->b.kind == OK_IMM && in->b.imm == 0)
+                    "constant divisor %lld, neither 0 nor -1", d);
+      } else if (in->op == IR_CHECK_DIV && in->b.kind == OK_IMM && d == 0)
         fails = true;
       if ((in->op == IR_CHECK_NULL) && (in->a.kind == OK_SYM || in->a.kind == OK_SLOT)) {
         in->op = IR_NOP;
