@@ -934,6 +934,7 @@ extern const char *opt_dump_after;
 /* -fpasses=LIST (comma-separated pass names, or none), or NULL: the level's. */
 extern const char *opt_pass_list;
 bool opt_pass_exists(const char *name);
+bool opt_pass_listable(const char *name);
 const char *opt_pass_names(void);
 /* After pass NAME changed F: verify F, and print it for -fdump-ir-after. */
 void ir_after_pass(IrFunc *f, const char *name);

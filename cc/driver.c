@@ -638,7 +638,10 @@ static void parse_args(int argc, char **argv) {
       if (!*list)
         bad_usage("'%s' needs pass names after '=' (or none)", a);
       for (char *n = strtok_r(list, ",", &save); n; n = strtok_r(NULL, ",", &save))
-        if (!strcmp(n, "all") || (strcmp(n, "none") && !opt_pass_exists(n)))
+        if (strcmp(n, "all") && opt_pass_exists(n) && !opt_pass_listable(n))
+          bad_usage("%s", format("'%s': '%s' runs in the back end, between its two register allocations, "
+                                 "never alone (-fdump-ir-after=%s prints the IR it leaves)", a, n, n));
+        else if (!strcmp(n, "all") || (strcmp(n, "none") && !opt_pass_listable(n)))
           bad_usage("%s", format("'%s': no pass named '%s' (the passes: %s; or none)", a, n, opt_pass_names()));
       free(list);
       opt_pass_list = a + 9;

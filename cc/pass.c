@@ -68,6 +68,10 @@ bool opt_pass_exists(const char *name) {
   return false;
 }
 
+/* Whether -fpasses may name NAME: a pass of the optimiser (the back
+ * end's split runs between its two allocations, never alone). */
+bool opt_pass_listable(const char *name) { return strcmp(name, back_end_pass) && opt_pass_exists(name); }
+
 /* The names of the passes, for a usage message. */
 const char *opt_pass_names(void) {
   Buf b = {0};

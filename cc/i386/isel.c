@@ -1751,9 +1751,10 @@ static void copy_op(IrInst *in) {
   IrKind k = in->k;
   Oper a = in->a;
   /* two temps in one spill slot (mach/regalloc.c, share_spill_slots):
-   * the value is there already -- unless it is still only in %edx:%eax */
-  if (a.kind == OK_TEMP && a.temp != took_unstored && cx->reg[a.temp] < 0 && cx->reg[in->dst] < 0 &&
-      cx->slot_of[a.temp] == cx->slot_of[in->dst])
+   * the value is there already -- unless the instruction before left it
+   * only in %edx:%eax, or the next one takes the result from there */
+  if (a.kind == OK_TEMP && a.temp != took_unstored && in->dst != unstored && cx->reg[a.temp] < 0 &&
+      cx->reg[in->dst] < 0 && cx->slot_of[a.temp] == cx->slot_of[in->dst])
     return;
   if (k == IK_I32) {
     int d = cx->reg[in->dst];

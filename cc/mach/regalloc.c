@@ -340,10 +340,6 @@ static void weigh_folded_loads(const struct target_regs *rf, IrFunc *f, Interval
   free(nuses);
 }
 
-/* -O1 and up: the ints of ORDER into CX->REG (every temp -1 before) by
- * linear_scan_holes, then the spare register's homes; returns what the
- * ints left in memory cost, their uses and definitions weighed by loop
- * depth. */
 /* -O1 and up without -g: a copy between two temps the scan left in
  * memory whose live ranges never meet (SEGS) puts both in one spill
  * slot, and the copy becomes nothing (i386/isel.c, copy_op).  The copies
@@ -380,6 +376,8 @@ static bool at_copy_between(IrFunc *f, const int *bstart, const int *rep, int lo
  * between the two. */
 static bool groups_meet(IrFunc *f, const int *bstart, const int *rep, const Segs *segs, int x, int y) {
   const Segs *a = &segs[x], *b = &segs[y];
+  if (!segs_meet(a, b))           /* the common case, in one pass over both */
+    return false;
   for (int i = 0; i < a->n; i++)
     for (int j = 0; j < b->n; j++) {
       int l = a->s[i].lo > b->s[j].lo ? a->s[i].lo : b->s[j].lo;
@@ -428,6 +426,10 @@ static void share_spill_slots(MachRegs *cx, const Interval *iv, Segs *segs, cons
   }
 }
 
+/* -O1 and up: the ints of ORDER into CX->REG (every temp -1 before) by
+ * linear_scan_holes, then the spare register's homes; returns what the
+ * ints left in memory cost, their uses and definitions weighed by loop
+ * depth. */
 static double allocate_ints(const struct target_regs *rf, MachRegs *cx, Interval *iv, const Segs *segs,
                             Interval *order, int n, const int *pool, int npool, bool by_weight,
                             Word *live_out, int nw, int maxu) {

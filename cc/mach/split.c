@@ -21,9 +21,9 @@
  * the loop, a load after it) and gives the loop's own values the
  * registers.  When T spills again, T and T' share one slot
  * (regalloc.c, share_spill_slots) and the copies are no instructions.
- * Only spilled temps are split: one the first allocation gave a register
- * keeps it, and the second allocation sees the same intervals but for
- * those of the split temps.
+ * Only spilled temps are split; the second allocation sees the same
+ * intervals but for those of the split temps, so it mostly places the
+ * others as the first did (a heuristic: the scan may choose otherwise).
  *
  * Why it is right: every path into a natural loop passes P's jump, T is
  * not written inside the loop, so T' = T everywhere in it, and each exit

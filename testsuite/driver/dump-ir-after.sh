@@ -6,7 +6,9 @@
 # What is tested: the dump after licm shows the row address moved out of
 # the inner loop (it is inside it after branch-bounds, the pass before);
 # -O0 runs no licm, so nothing is printed for it; `all` prints one dump per
-# pass that ran, inline included at -O2; a wrong name exits 2 with the list.
+# pass that ran, inline included at -O2; a wrong name exits 2 with the list;
+# the back end's split-live-ranges dumps once a function at -O1 and up and
+# is refused by -fpasses.
 . "$srcdir/driver/common.sh"
 cat > m.ck <<'CK'
 static unsigned c[8][8];
@@ -39,4 +41,14 @@ n=$(grep -c '^; after ' .stdout)
 [ "$n" -ge 28 ] || fail "-fdump-ir-after=all printed $n dumps, not one per pass and function"
 expect_status 2 "$CC" -O2 -fdump-ir-after=nope m.ck
 expect_msg "no pass named 'nope' (the passes: sccp, simplify-cfg"
+# the back end's split (mach/split.c): one dump per function at -O1 and
+# up, none at -O0; named in the list, but never a pass -fpasses may run
+expect_status 0 "$CC" -O1 -fdump-ir-after=split-live-ranges m.ck
+[ "$(grep -c '^; after split-live-ranges$' .stdout)" = 3 ] || fail "-fdump-ir-after=split-live-ranges did not print each function once"
+expect_status 0 "$CC" -O0 -fdump-ir-after=split-live-ranges m.ck
+[ -s .stdout ] && fail "-O0 printed a dump after split-live-ranges, which it does not run"
+expect_status 2 "$CC" -O2 -fdump-ir-after=nope m.ck
+expect_msg ", inline, split-live-ranges; or all)"
+expect_status 2 "$CC" -fpasses=licm,split-live-ranges -fdump-ir m.ck
+expect_msg "'split-live-ranges' runs in the back end, between its two register allocations, never alone"
 exit 0
