@@ -4226,18 +4226,43 @@ static const struct ctype *state_type(struct vctx *v, const char *s, char **err)
 }
 
 /* The names v1, v2 ... the state at one target gives its value numbers. */
+/* The names v1, v2, ... of a state's numbers, in order of first use: a
+ * hash table from number to name (a state of a large frame names
+ * thousands of numbers, and a search per name was quadratic). */
 struct vnames {
-    uint32_t *vn;
-    size_t n, cap;
+    uint32_t *key;              /* open addressing; 0: empty (no number is 0) */
+    size_t *name;
+    size_t n, cap;              /* names given; slots (a power of two) */
+    size_t zero;                /* the name of number 0, once given */
 };
 static size_t vname(struct vnames *nm, uint32_t vn)
 {
-    for (size_t i = 0; i < nm->n; i++)
-        if (nm->vn[i] == vn)
-            return i + 1;
-    TLD_GROW(nm->vn, nm->n, nm->cap);
-    nm->vn[nm->n++] = vn;
-    return nm->n;
+    if (!vn)
+        return nm->zero ? nm->zero : (nm->zero = ++nm->n);
+    if (2 * (nm->n + 1) > nm->cap) {
+        struct vnames g = {xcalloc(nm->cap ? 2 * nm->cap : 64, sizeof *g.key), NULL, nm->n,
+                           nm->cap ? 2 * nm->cap : 64, nm->zero};
+        g.name = xcalloc(g.cap, sizeof *g.name);
+        for (size_t i = 0; i < nm->cap; i++)
+            if (nm->key[i]) {
+                size_t h = (nm->key[i] * 2654435761u) & (g.cap - 1);
+                while (g.key[h])
+                    h = (h + 1) & (g.cap - 1);
+                g.key[h] = nm->key[i];
+                g.name[h] = nm->name[i];
+            }
+        free(nm->key);
+        free(nm->name);
+        *nm = g;
+    }
+    size_t h = (vn * 2654435761u) & (nm->cap - 1);
+    while (nm->key[h] && nm->key[h] != vn)
+        h = (h + 1) & (nm->cap - 1);
+    if (!nm->key[h]) {
+        nm->key[h] = vn;
+        nm->name[h] = ++nm->n;
+    }
+    return nm->name[h];
 }
 
 static void put_loc(const struct vctx *v, FILE *f, size_t l)
@@ -4248,46 +4273,90 @@ static void put_loc(const struct vctx *v, FILE *f, size_t l)
         fprintf(f, "%d(%%ebp)", v->cells[l - NREG].off + 4);
 }
 
-/* Is number VN held by a location of S (the facts that survive a join are
- * about such numbers only)? */
-static int held(const struct vctx *v, const struct st *s, uint32_t vn)
+/* The numbers a state names, sorted: those its locations hold, and those
+ * its relations and facts name -- so that each question of put_state is
+ * a binary search, not a scan of every location (quadratic in the frame,
+ * a minute for one function of 300 loops at -O0). */
+struct vindex {
+    uint32_t *held, *named;
+    size_t nheld, nnamed;
+};
+static int cmp_u32(const void *a, const void *b)
 {
-    for (size_t l = 0; vn && l < NREG + v->ncells; l++)
-        if (loc(v, s, l)->vn == vn)
-            return 1;
-    return 0;
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+static void vindex_build(const struct vctx *v, const struct st *s, struct vindex *ix)
+{
+    size_t nl = NREG + v->ncells;
+    ix->held = xcalloc(nl + 1, sizeof *ix->held);
+    ix->named = xcalloc(7 * nl + 2 * (size_t)s->nf + 1, sizeof *ix->named);
+    ix->nheld = ix->nnamed = 0;
+    for (size_t l = 0; l < nl; l++) {
+        const struct val *x = loc(v, s, l);
+        if (x->vn)
+            ix->held[ix->nheld++] = x->vn;
+        uint32_t r[6] = {x->lenof, x->mulof, x->nzof, x->nzlow, x->ixscale && !x->ixc ? x->ixvn : 0,
+                         x->ixscale ? x->ixbase : 0};
+        for (int k = 0; k < 6; k++)
+            if (r[k])
+                ix->named[ix->nnamed++] = r[k];
+    }
+    for (int i = 0; i < s->nf; i++) {
+        if (s->f[i].kind != F_CONST_LT_LEN && s->f[i].a)
+            ix->named[ix->nnamed++] = s->f[i].a;
+        if (s->f[i].kind != F_LT_CONST && s->f[i].b)
+            ix->named[ix->nnamed++] = s->f[i].b;
+    }
+    qsort(ix->held, ix->nheld, sizeof *ix->held, cmp_u32);
+    qsort(ix->named, ix->nnamed, sizeof *ix->named, cmp_u32);
+}
+/* How many of the N sorted numbers A are VN. */
+static size_t count_of(const uint32_t *a, size_t n, uint32_t vn)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t m = (lo + hi) / 2;
+        if (a[m] < vn)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    size_t k = lo;
+    while (k < n && a[k] == vn)
+        k++;
+    return k - lo;
 }
 
-/* Does anything but location L itself name VN (another location, a
- * relation, a fact)?  A plain integer whose number nothing else names is
- * left out of the state: the checker gives it a number of its own. */
-static int named_elsewhere(const struct vctx *v, const struct st *s, size_t l, uint32_t vn)
+/* Is number VN held by a location of the state (the facts that survive a
+ * join are about such numbers only)? */
+static int held(const struct vindex *ix, uint32_t vn)
 {
-    if (!vn)
-        return 0;
-    for (size_t m = 0; m < NREG + v->ncells; m++) {
-        const struct val *x = loc(v, s, m);
-        if ((m != l && x->vn == vn) || x->lenof == vn || x->mulof == vn || x->nzof == vn || x->nzlow == vn ||
-            (x->ixscale && ((!x->ixc && x->ixvn == vn) || x->ixbase == vn)))
-            return 1;
-    }
-    for (int i = 0; i < s->nf; i++)
-        if ((s->f[i].kind != F_CONST_LT_LEN && s->f[i].a == vn) || (s->f[i].kind != F_LT_CONST && s->f[i].b == vn))
-            return 1;
-    return 0;
+    return vn && count_of(ix->held, ix->nheld, vn) > 0;
+}
+
+/* Does anything but the one location that holds VN name it (another
+ * location, a relation, a fact)?  A plain integer whose number nothing
+ * else names is left out of the state: the checker gives it a number of
+ * its own. */
+static int named_elsewhere(const struct vindex *ix, uint32_t vn)
+{
+    return vn && (count_of(ix->held, ix->nheld, vn) > 1 || count_of(ix->named, ix->nnamed, vn) > 0);
 }
 
 /* Write the state S of the block at OFF as proof records. */
 static void put_state(struct vctx *v, FILE *f, const struct st *s, uint32_t off, const char *label)
 {
     struct vnames nm = {0};
+    struct vindex ix;
+    vindex_build(v, s, &ix);
     fprintf(f, "at +0x%x%s%s\n", off, label ? " " : "", label ? label : "");
     for (size_t l = 0; l < NREG + v->ncells; l++) {
         const struct val *x = loc(v, s, l);
         /* a lone integer is left out, but not one known non-zero: the
          * states after it would lose what the edge into them needs */
         if (x->k == V_TOP && !x->nn && !x->lenof && !x->mulof && !x->nzof && !x->nzlow &&
-            !named_elsewhere(v, s, l, x->vn))
+            !named_elsewhere(&ix, x->vn))
             continue;
         fputs(l < NREG ? "reg " : "cell ", f);
         put_loc(v, f, l);
@@ -4340,15 +4409,15 @@ static void put_state(struct vctx *v, FILE *f, const struct st *s, uint32_t off,
     }
     for (int i = 0; i < s->nf; i++) {
         const struct fact *q = &s->f[i];
-        if (q->kind == F_LT_CONST && held(v, s, q->a))
+        if (q->kind == F_LT_CONST && held(&ix, q->a))
             fprintf(f, "fact v%zu <u %u\n", vname(&nm, q->a), q->b);
-        else if (q->kind == F_LT_LEN && held(v, s, q->a) && held(v, s, q->b))
+        else if (q->kind == F_LT_LEN && held(&ix, q->a) && held(&ix, q->b))
             fprintf(f, "fact v%zu <u len(v%zu)\n", vname(&nm, q->a), vname(&nm, q->b));
-        else if (q->kind == F_CONST_LT_LEN && held(v, s, q->b))
+        else if (q->kind == F_CONST_LT_LEN && held(&ix, q->b))
             fprintf(f, "fact %u <u len(v%zu)\n", q->a, vname(&nm, q->b));
-        else if (q->kind == F_LT_VAL && held(v, s, q->a) && held(v, s, q->b))
+        else if (q->kind == F_LT_VAL && held(&ix, q->a) && held(&ix, q->b))
             fprintf(f, "fact v%zu <u v%zu\n", vname(&nm, q->a), vname(&nm, q->b));
-        else if (q->kind == F_LE_LEN && held(v, s, q->a) && held(v, s, q->b))
+        else if (q->kind == F_LE_LEN && held(&ix, q->a) && held(&ix, q->b))
             fprintf(f, "fact v%zu <=u len(v%zu)\n", vname(&nm, q->a), vname(&nm, q->b));
     }
     for (size_t i = 0; i < v->nslots; i++)
@@ -4356,7 +4425,10 @@ static void put_state(struct vctx *v, FILE *f, const struct st *s, uint32_t off,
             fprintf(f, "init %d(%%ebp) %u\n", v->slots[i].off + 4, s->pre[i]);
     if (s->nodom)
         fputs("nodom\n", f);
-    free(nm.vn);
+    free(nm.key);
+    free(nm.name);
+    free(ix.held);
+    free(ix.named);
 }
 
 /* Numbers the state at a target names: vN is STATE_VN + N; a location the
