@@ -4696,10 +4696,13 @@ static const char *parse_state(struct vctx *v, const struct vstate *vs, struct s
 }
 
 /* The proof's mapping of the numbers a target's state names to the
- * numbers of the state on one edge into it. */
+ * numbers of the state on one edge into it: a hash table from H (never
+ * 0, which marks an empty slot) to S, the first binding of H kept (a
+ * state of a large frame binds thousands; a search per binding was
+ * quadratic: 8 s of cuckoo-ld for one function of 300 loops). */
 struct vphi {
     uint32_t *h, *s;
-    size_t n, cap;
+    size_t n, cap;              /* bindings; slots (a power of two) */
 };
 static int bind(struct vphi *p, uint32_t h, uint32_t s)
 {
@@ -4707,16 +4710,29 @@ static int bind(struct vphi *p, uint32_t h, uint32_t s)
         return 1;
     if (!s)
         return 0;
-    for (size_t i = 0; i < p->n; i++)
-        if (p->h[i] == h)
-            return p->s[i] == s;
-    if (p->n == p->cap) {
-        p->cap = p->cap ? 2 * p->cap : 16;
-        p->h = xrealloc(p->h, p->cap * sizeof *p->h);
-        p->s = xrealloc(p->s, p->cap * sizeof *p->s);
+    if (2 * (p->n + 1) > p->cap) {
+        struct vphi g = {xcalloc(p->cap ? 2 * p->cap : 64, sizeof *g.h), xcalloc(p->cap ? 2 * p->cap : 64, sizeof *g.s),
+                         p->n, p->cap ? 2 * p->cap : 64};
+        for (size_t i = 0; i < p->cap; i++)
+            if (p->h[i]) {
+                size_t k = (p->h[i] * 2654435761u) & (g.cap - 1);
+                while (g.h[k])
+                    k = (k + 1) & (g.cap - 1);
+                g.h[k] = p->h[i];
+                g.s[k] = p->s[i];
+            }
+        free(p->h);
+        free(p->s);
+        *p = g;
     }
-    p->h[p->n] = h;
-    p->s[p->n++] = s;
+    size_t k = (h * 2654435761u) & (p->cap - 1);
+    while (p->h[k] && p->h[k] != h)
+        k = (k + 1) & (p->cap - 1);
+    if (p->h[k])
+        return p->s[k] == s;
+    p->h[k] = h;
+    p->s[k] = s;
+    p->n++;
     return 1;
 }
 
