@@ -880,6 +880,9 @@ IrSite *ir_new_site(IrFunc *f, const char *kind, const char *detail, Loc loc);
 IrInst *ir_append(IrFunc *f, int block, IrOp op);
 Oper ir_temp(int t);
 Oper ir_imm(long long v);
+/* The value of immediate IMM as an operand of kind K: an int constant may
+ * be held as its unsigned 32-bit pattern (4294967295 for -1). */
+long long ir_imm_value(IrKind k, long long imm);
 Oper ir_sym(const char *sym, long long off);
 Oper ir_slot(int slot, long long off);
 /* Whether A and B are the same value: the same temp, constant, symbol or

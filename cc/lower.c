@@ -712,9 +712,7 @@ static Oper arith(NodeKind k, Type *ty, Oper a, Oper b, Type *bty, Loc loc) {
   }
   if ((k == ND_DIV || k == ND_MOD) && (kind == IK_I32 || kind == IK_I64)) {
     bool u = is_unsigned(ty);
-    /* an int constant may be held as its unsigned 32-bit pattern
-     * (4294967295 for -1): compare its value as an int */
-    long long d = b.kind == OK_IMM && kind == IK_I32 ? (long long)(int32_t)b.imm : b.imm;
+    long long d = ir_imm_value(kind, b.imm);
     bool need = !(b.kind == OK_IMM && d != 0 && (u || d != -1));
     if (need) {
       IrInst *in = emit(IR_CHECK_DIV);

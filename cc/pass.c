@@ -179,7 +179,6 @@ static void print_program(IrProgram *ir, FILE *out) {
   }
 }
 
-/* -fdump-ir of a source. */
 /* -fdump-ir-after=split-live-ranges: the back end's allocation, up to
  * the IR it writes code from (blocks laid out, live ranges split). */
 static void back_end_dump(IrProgram *ir) {
@@ -199,6 +198,7 @@ static void back_end_dump(IrProgram *ir) {
   }
 }
 
+/* -fdump-ir of a source. */
 void ir_dump_program(Program *prog, FILE *out) {
   IrProgram *ir = lower_program(prog);        /* typed AST -> IR with checks */
   opt_program(ir, opt_level);                 /* drop proven checks, clean up */

@@ -4226,43 +4226,63 @@ static const struct ctype *state_type(struct vctx *v, const char *s, char **err)
 }
 
 /* The names v1, v2 ... the state at one target gives its value numbers. */
-/* The names v1, v2, ... of a state's numbers, in order of first use: a
- * hash table from number to name (a state of a large frame names
- * thousands of numbers, and a search per name was quadratic). */
+/* A map from numbers (never 0, which marks an empty slot) to numbers:
+ * open addressing over a power of two of slots, at most half full.  The
+ * proof's states name thousands of numbers in a large frame, where a
+ * list searched per lookup was quadratic. */
+struct nummap {
+    uint32_t *key, *val;
+    size_t n, cap;
+};
+/* The value slot of KEY in M, a new one (*FRESH set, value 0) if KEY had none. */
+static uint32_t *nummap_at(struct nummap *m, uint32_t key, int *fresh)
+{
+    if (2 * (m->n + 1) > m->cap) {
+        size_t cap = m->cap ? 2 * m->cap : 64;
+        struct nummap g = {xcalloc(cap, sizeof *g.key), xcalloc(cap, sizeof *g.val), m->n, cap};
+        for (size_t i = 0; i < m->cap; i++)
+            if (m->key[i]) {
+                size_t k = (m->key[i] * 2654435761u) & (cap - 1);
+                while (g.key[k])
+                    k = (k + 1) & (cap - 1);
+                g.key[k] = m->key[i];
+                g.val[k] = m->val[i];
+            }
+        free(m->key);
+        free(m->val);
+        *m = g;
+    }
+    size_t k = (key * 2654435761u) & (m->cap - 1);
+    while (m->key[k] && m->key[k] != key)
+        k = (k + 1) & (m->cap - 1);
+    *fresh = !m->key[k];
+    if (*fresh) {
+        m->key[k] = key;
+        m->n++;
+    }
+    return &m->val[k];
+}
+static void nummap_free(struct nummap *m)
+{
+    free(m->key);
+    free(m->val);
+}
+
+/* The names v1, v2, ... of a state's numbers, in order of first use. */
 struct vnames {
-    uint32_t *key;              /* open addressing; 0: empty (no number is 0) */
-    size_t *name;
-    size_t n, cap;              /* names given; slots (a power of two) */
-    size_t zero;                /* the name of number 0, once given */
+    struct nummap map;
+    uint32_t n;                 /* names given */
+    uint32_t zero;              /* the name of number 0, once given */
 };
 static size_t vname(struct vnames *nm, uint32_t vn)
 {
     if (!vn)
         return nm->zero ? nm->zero : (nm->zero = ++nm->n);
-    if (2 * (nm->n + 1) > nm->cap) {
-        struct vnames g = {xcalloc(nm->cap ? 2 * nm->cap : 64, sizeof *g.key), NULL, nm->n,
-                           nm->cap ? 2 * nm->cap : 64, nm->zero};
-        g.name = xcalloc(g.cap, sizeof *g.name);
-        for (size_t i = 0; i < nm->cap; i++)
-            if (nm->key[i]) {
-                size_t h = (nm->key[i] * 2654435761u) & (g.cap - 1);
-                while (g.key[h])
-                    h = (h + 1) & (g.cap - 1);
-                g.key[h] = nm->key[i];
-                g.name[h] = nm->name[i];
-            }
-        free(nm->key);
-        free(nm->name);
-        *nm = g;
-    }
-    size_t h = (vn * 2654435761u) & (nm->cap - 1);
-    while (nm->key[h] && nm->key[h] != vn)
-        h = (h + 1) & (nm->cap - 1);
-    if (!nm->key[h]) {
-        nm->key[h] = vn;
-        nm->name[h] = ++nm->n;
-    }
-    return nm->name[h];
+    int fresh;
+    uint32_t *name = nummap_at(&nm->map, vn, &fresh);
+    if (fresh)
+        *name = ++nm->n;
+    return *name;
 }
 
 static void put_loc(const struct vctx *v, FILE *f, size_t l)
@@ -4425,8 +4445,7 @@ static void put_state(struct vctx *v, FILE *f, const struct st *s, uint32_t off,
             fprintf(f, "init %d(%%ebp) %u\n", v->slots[i].off + 4, s->pre[i]);
     if (s->nodom)
         fputs("nodom\n", f);
-    free(nm.key);
-    free(nm.name);
+    nummap_free(&nm.map);
     free(ix.held);
     free(ix.named);
 }
@@ -4695,45 +4714,20 @@ static const char *parse_state(struct vctx *v, const struct vstate *vs, struct s
     return why;
 }
 
-/* The proof's mapping of the numbers a target's state names to the
- * numbers of the state on one edge into it: a hash table from H (never
- * 0, which marks an empty slot) to S, the first binding of H kept (a
- * state of a large frame binds thousands; a search per binding was
- * quadratic: 8 s of cuckoo-ld for one function of 300 loops). */
-struct vphi {
-    uint32_t *h, *s;
-    size_t n, cap;              /* bindings; slots (a power of two) */
-};
-static int bind(struct vphi *p, uint32_t h, uint32_t s)
+/* The proof's mapping of the numbers a target's state names (H) to the
+ * numbers of the state on one edge into it (S): the first binding of H
+ * stands, a later one must agree. */
+static int bind(struct nummap *p, uint32_t h, uint32_t s)
 {
     if (!h)
         return 1;
     if (!s)
         return 0;
-    if (2 * (p->n + 1) > p->cap) {
-        struct vphi g = {xcalloc(p->cap ? 2 * p->cap : 64, sizeof *g.h), xcalloc(p->cap ? 2 * p->cap : 64, sizeof *g.s),
-                         p->n, p->cap ? 2 * p->cap : 64};
-        for (size_t i = 0; i < p->cap; i++)
-            if (p->h[i]) {
-                size_t k = (p->h[i] * 2654435761u) & (g.cap - 1);
-                while (g.h[k])
-                    k = (k + 1) & (g.cap - 1);
-                g.h[k] = p->h[i];
-                g.s[k] = p->s[i];
-            }
-        free(p->h);
-        free(p->s);
-        *p = g;
-    }
-    size_t k = (h * 2654435761u) & (p->cap - 1);
-    while (p->h[k] && p->h[k] != h)
-        k = (k + 1) & (p->cap - 1);
-    if (p->h[k])
-        return p->s[k] == s;
-    p->h[k] = h;
-    p->s[k] = s;
-    p->n++;
-    return 1;
+    int fresh;
+    uint32_t *to = nummap_at(p, h, &fresh);
+    if (fresh)
+        *to = s;
+    return *to == s;
 }
 
 static void describe(struct vctx *v, char *buf, size_t n, const struct val *x)
@@ -4773,7 +4767,7 @@ static void describe(struct vctx *v, char *buf, size_t n, const struct val *x)
 static int state_fits(struct vctx *v, const struct st *S, const struct st *H, char *why, size_t wn)
 {
     size_t nl = NREG + v->ncells;
-    struct vphi phi = {0};
+    struct nummap phi = {0};
     int ok = 1;
     char hs[160], ss[160];
     for (size_t l = 0; l < nl && ok; l++) {
@@ -4886,8 +4880,7 @@ static int state_fits(struct vctx *v, const struct st *S, const struct st *H, ch
                      v->slots[i].off + 4, S->pre[i]);
             ok = 0;
         }
-    free(phi.h);
-    free(phi.s);
+    nummap_free(&phi);
     return ok;
 }
 

@@ -111,6 +111,8 @@ IrInst *ir_append(IrFunc *f, int block, IrOp op) {
 }
 
 Oper ir_temp(int t) { return (Oper){.kind = OK_TEMP, .temp = t}; }
+
+long long ir_imm_value(IrKind k, long long imm) { return k == IK_I32 ? (long long)(int32_t)imm : imm; }
 Oper ir_imm(long long v) { return (Oper){.kind = OK_IMM, .imm = v}; }
 Oper ir_sym(const char *sym, long long off) { return (Oper){.kind = OK_SYM, .sym = sym, .imm = off}; }
 Oper ir_slot(int slot, long long off) { return (Oper){.kind = OK_SLOT, .slot = slot, .imm = off}; }

@@ -100,10 +100,8 @@ static void remove_constant_checks(void) {
         unsigned long long idx = in->k == IK_I64 ? (unsigned long long)in->a.imm : (unsigned)in->a.imm;
         fails = idx >= (unsigned long long)len;
       }
-      /* an int divisor by its value as an int: a constant that came
-       * through an unsigned is held as its 32-bit pattern (4294967295),
-       * which is -1 all the same (INT_MIN / it overflows) */
-      long long d = in->k == IK_I32 ? (long long)(int32_t)in->b.imm : in->b.imm;
+      /* 4294967295 as an int divisor is -1 all the same (INT_MIN / it overflows) */
+      long long d = ir_imm_value(in->k, in->b.imm);
       if (in->op == IR_CHECK_DIV && in->b.kind == OK_IMM && d != 0 && (in->uns || d != -1)) {
         in->op = IR_NOP;
         report_note(in->site, CN_REMOVED, "remove_constant_checks", in->loc,

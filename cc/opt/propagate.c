@@ -67,7 +67,7 @@ bool opt_div_cannot_trap(const IrInst *in) {
     return false;
   if (in->b.kind != OK_IMM || (in->k != IK_I32 && in->k != IK_I64))
     return false;
-  long long c = in->k == IK_I32 ? (long long)(int32_t)in->b.imm : in->b.imm;
+  long long c = ir_imm_value(in->k, in->b.imm);
   bool uns = in->op == IR_UDIV || in->op == IR_UMOD;
   return c != 0 && (uns || c != -1);
 }
