@@ -45,10 +45,11 @@ char *read_file(const char *path, size_t *len);
  * blocking: NULL for a device, a FIFO, a directory or a larger file. */
 char *read_regular_file(const char *path, size_t max, size_t *len);
 
-typedef struct {                  /* a growable byte buffer, NUL-terminated */
+typedef struct Buf {                /* a growable byte buffer, NUL-terminated */
   char *s;
   size_t len, cap;
 } Buf;
+#include "mach/mir.h"         /* the machine IR (Buf above for its printer) */
 void buf_putc(Buf *b, int c);
 void buf_puts(Buf *b, const char *s);
 void buf_putn(Buf *b, const char *s, size_t n);
@@ -856,7 +857,6 @@ typedef struct IrFunc {
   /* filled by the target */
   int frame_n;                    /* bytes below the entry %esp, own frame only */
   int stack_n;                    /* the N its stack check tests */
-  Buf text;                       /* its body's assembly, before the prologue */
 } IrFunc;
 
 typedef struct {
@@ -1152,6 +1152,17 @@ extern const struct target *cc_target;
  * frame pointer at -O0 and under -g; otherwise frames are addressed from
  * %esp and %ebp holds temps too (i386_frameless).  R_XMM0 + n is %xmmn. */
 enum { R_EAX, R_ECX, R_EDX, R_EBX, R_ESI, R_EDI, R_EBP, R_NREGS, R_XMM0 = 8, R_NALL = 16 };
+/* Registers of machine operands (mir.h) only, never a temp's. */
+enum { R_ESP = R_NALL, R_ST0 };
+
+/* The machine IR's i386 opcodes (i386/insns.def) and its table (targ.c). */
+enum {
+#define INSN(id, name, flags) I_##id,
+#include "i386/insns.def"
+#undef INSN
+  I_NINSNS
+};
+extern const struct mir_target i386_mir;
 
 typedef struct {                  /* one function being compiled */
   IrFunc *f;
@@ -1172,8 +1183,8 @@ typedef struct {                  /* one function being compiled */
   bool frameless;
   int esp_delta;
   Vec direct_callees;             /* Obj*: functions of this unit called directly */
-  Buf *out;
-  Buf stubs;                      /* cold trap stubs, emitted after the epilogue */
+  Mir body;                       /* the body's code, from the first block on */
+  Mir stubs;                      /* cold trap stubs, emitted after the epilogue */
   const char *epilogue;           /* label of the epilogue */
   int cur_line;                   /* last .loc line emitted */
   const char *cur_file;
@@ -1200,20 +1211,20 @@ bool i386_load_folds_into(IrFunc *f, IrInst *ld, IrInst *nx);
 void i386_fused_away(IrFunc *f, IrBlock *bl, const int *nuses, bool *away);
 bool i386_edx_reads(const MachRegs *m, IrInst *in, int t);
 bool i386_edx_defines(const MachRegs *m, IrInst *in);
-/* isel.c: the body's instructions, block by block, into cx->out. */
+/* isel.c: the body's instructions, block by block, into cx->body (and cx->stubs). */
 void i386_isel_body(I386Func *cx);
 /* abi.c: frame layout (after regalloc), prologue and epilogue, argument sizes. */
 long long i386_arg_size(Type *t);
 long long i386_call_args_size(IrInst *call);
 /* false (after reporting it) when the frame is larger than 2^31 - 1 bytes */
 bool i386_frame_layout(I386Func *cx);
-void i386_prologue(I386Func *cx, Buf *out, int stack_n, const char *stack_stub);
+void i386_prologue(I386Func *cx, Mir *out, int stack_n, const char *stack_stub);
 struct ck_seq;
 /* A fixed sequence of common/abi.h (the stack check, the indirect call). */
-void i386_emit_seq(Buf *out, const struct ck_seq *s, int n, const char *stub, const char *reg);
-void i386_stack_check(Buf *out, int n, const char *stub);
-void i386_epilogue(I386Func *cx, Buf *out);
-void i386_emit_thunk(IrFunc *t, Buf *out, int *frame_n);
+void i386_emit_seq(Mir *out, const struct ck_seq *s, int n, const char *stub, const char *reg);
+void i386_stack_check(Mir *out, int n, const char *stub);
+void i386_epilogue(I386Func *cx, Mir *out);
+void i386_emit_thunk(IrFunc *t, Mir *out, int *frame_n);
 /* emit.c: file-level pools shared by the other phases. */
 char *i386_new_label(const char *what);
 const char *i386_site_label(IrSite *s, IrFunc *f);
@@ -1222,7 +1233,7 @@ void i386_callsite(const char *ret_label, const char *site_label);
 void i386_loc(I386Func *cx, Loc loc);
 /* emit.c: a .loc (not a statement start) into a cold stub, for the line of
  * a backtrace through it; the line table's number of a file (0: none). */
-void i386_stub_loc(Buf *out, Loc loc);
+void i386_stub_loc(Mir *out, Loc loc);
 int i386_file_lookup(const char *name);
 /* dwarf.c (-g): the labels isel.c puts before each IR instruction (INST ==
  * the block's count: after its last) and around the cold stubs of one

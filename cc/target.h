@@ -54,6 +54,8 @@ struct target {
   int ptr_size;
   int stack_align;                /* the stack alignment at every call */
   struct target_regs regs;
+  /* The machine IR's opcodes and register names (mach/mir.h). */
+  const struct mir_target *mir;
   /* Bytes a parameter of type T occupies in the argument area. */
   long long (*arg_size)(Type *t);
   /* Writes the assembly of the whole program: functions, data, the type

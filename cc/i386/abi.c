@@ -125,84 +125,95 @@ bool i386_frame_layout(I386Func *cx) {
 
 bool i386_frameless(IrFunc *f) { return opt_level >= 1 && !opt_debug && !f->is_thunk; }
 
-static const char *const saved_name[R_NREGS] = {[R_EBX] = "%ebx", [R_ESI] = "%esi", [R_EDI] = "%edi"};
 static const int saved_order[] = {R_EBX, R_ESI, R_EDI};
 
-/* Prints sequence S of the machine contract (common/abi.h): each line
- * takes its instruction's field, the size checked N, the trap stub STUB
- * or the register REG.  The linker matches the bytes of the same record. */
-void i386_emit_seq(Buf *out, const struct ck_seq *s, int n, const char *stub, const char *reg) {
+static MirOp R(int r) { return mir_reg(r, 4); }
+#define NONE mir_none()
+static void I0(Mir *m, int op) { mir_add(m, op, 0, NONE, NONE, NONE); }
+static void I1(Mir *m, int op, MirOp a) { mir_add(m, op, 1, a, NONE, NONE); }
+static void I2(Mir *m, int op, MirOp a, MirOp b) { mir_add(m, op, 2, a, b, NONE); }
+
+/* Sequence S of the machine contract (common/abi.h), each line taking
+ * its instruction's field: the size checked N, the trap stub STUB or the
+ * register REG.  The linker matches the bytes of the same record, so the
+ * text comes from that one definition as it is. */
+void i386_emit_seq(Mir *out, const struct ck_seq *s, int n, const char *stub, const char *reg) {
+  Buf b = {0};
   for (unsigned i = 0; i < s->n; i++) {
     const struct ck_insn *t = &s->insns[i];
     switch (t->field) {
-    case CK_FIELD_SIZE: buf_printf(out, t->text, n); break;
-    case CK_FIELD_STUB: buf_printf(out, t->text, stub); break;
+    case CK_FIELD_SIZE: buf_printf(&b, t->text, n); break;
+    case CK_FIELD_STUB: buf_printf(&b, t->text, stub); break;
     case CK_FIELD_TLS: {
       const char *sym = s == &ck_i386.domain_test ? ck_i386.domain_flag_sym : ck_i386.stack_limit_sym;
-      buf_printf(out, t->text, sym);
+      buf_printf(&b, t->text, sym);
       typesec_use_internal(sym);
       break;
     }
-    case CK_FIELD_REG: buf_printf(out, t->text, reg); break;
-    case CK_FIELD_NONE: buf_printf(out, t->text, 0); break;
+    case CK_FIELD_REG: buf_printf(&b, t->text, reg); break;
+    case CK_FIELD_NONE: buf_printf(&b, t->text, 0); break;
     }
   }
+  mir_add_text(out, b.s ? b.s : "");
 }
 
 /* The stack check of doc/abi.md, covering N bytes. */
-void i386_stack_check(Buf *out, int n, const char *stub) {
+void i386_stack_check(Mir *out, int n, const char *stub) {
   i386_emit_seq(out, &ck_i386.stack_check, n, stub, NULL);
 }
 
-void i386_prologue(I386Func *cx, Buf *out, int stack_n, const char *stack_stub) {
+void i386_prologue(I386Func *cx, Mir *out, int stack_n, const char *stack_stub) {
   if (stack_n >= 0)
     i386_stack_check(out, stack_n, stack_stub);
-  buf_printf(out, "\tpushl %%ebp\n");
+  I1(out, I_PUSHL, R(R_EBP));
   if (opt_debug)
-    buf_printf(out, "\t.cfi_def_cfa_offset 8\n\t.cfi_offset %%ebp, -8\n");
+    mir_add_text(out, "\t.cfi_def_cfa_offset 8\n\t.cfi_offset %ebp, -8\n");
   if (!cx->frameless)
-    buf_printf(out, "\tmovl %%esp, %%ebp\n");
+    I2(out, I_MOVL, R(R_ESP), R(R_EBP));
   if (opt_debug)
-    buf_printf(out, "\t.cfi_def_cfa_register %%ebp\n");
+    mir_add_text(out, "\t.cfi_def_cfa_register %ebp\n");
   int cfa_off = 8;                /* the CFA is %ebp + 8 */
   for (int i = 0; i < 3; i++)
     if (cx->saved & (1u << saved_order[i])) {
-      buf_printf(out, "\tpushl %s\n", saved_name[saved_order[i]]);
+      I1(out, I_PUSHL, R(saved_order[i]));
       cfa_off += 4;
       /* so that gdb finds the caller's value in the callee's frame */
       if (opt_debug)
-        buf_printf(out, "\t.cfi_offset %s, %d\n", saved_name[saved_order[i]], -cfa_off);
+        mir_add_text(out, format("\t.cfi_offset %s, %d\n", i386_mir.reg_name(saved_order[i], 4), -cfa_off));
     }
   if (cx->frame)
-    buf_printf(out, "\tsubl $%d, %%esp\n", cx->frame);
+    I2(out, I_SUBL, mir_imm(cx->frame), R(R_ESP));
 }
 
-void i386_epilogue(I386Func *cx, Buf *out) {
+void i386_epilogue(I386Func *cx, Mir *out) {
   if (cx->frameless) {
     if (cx->frame)
-      buf_printf(out, "\taddl $%d, %%esp\n", cx->frame);
+      I2(out, I_ADDL, mir_imm(cx->frame), R(R_ESP));
     for (int i = 2; i >= 0; i--)
       if (cx->saved & (1u << saved_order[i]))
-        buf_printf(out, "\tpopl %s\n", saved_name[saved_order[i]]);
-    buf_printf(out, "\tpopl %%ebp\n");
+        I1(out, I_POPL, R(saved_order[i]));
+    I1(out, I_POPL, R(R_EBP));
   } else if (cx->nsaved) {
-    buf_printf(out, "\tleal %d(%%ebp), %%esp\n", -4 * cx->nsaved);
+    I2(out, I_LEAL, mir_mem(R_EBP, -1, 1, -4 * cx->nsaved), R(R_ESP));
     for (int i = 2; i >= 0; i--)
       if (cx->saved & (1u << saved_order[i]))
-        buf_printf(out, "\tpopl %s\n", saved_name[saved_order[i]]);
-    buf_printf(out, "\tpopl %%ebp\n");
+        I1(out, I_POPL, R(saved_order[i]));
+    I1(out, I_POPL, R(R_EBP));
   } else {
-    buf_printf(out, "\tleave\n");
+    I0(out, I_LEAVE);
   }
   if (opt_debug)
-    buf_printf(out, "\t.cfi_def_cfa %%esp, 4\n");
-  buf_printf(out, cx->f->sret ? "\tret $4\n" : "\tret\n");
+    mir_add_text(out, "\t.cfi_def_cfa %esp, 4\n");
+  if (cx->f->sret)
+    I1(out, I_RET, mir_imm(4));
+  else
+    I0(out, I_RET);
 }
 
 /* A spawn thunk (doc/abi.md "spawn"): called by the runtime on the new
  * thread with the copied argument block; pushes the arguments from it
  * (they are laid out like the stack arguments) and calls the target. */
-void i386_emit_thunk(IrFunc *t, Buf *out, int *frame_n) {
+void i386_emit_thunk(IrFunc *t, Mir *out, int *frame_n) {
   /* lower_spawn refused blocks whose thunk frame would not fit in 31 bits */
   long long size = ((long long)t->args_size + 3) & ~3LL;
   long long frame = size;
@@ -211,22 +222,33 @@ void i386_emit_thunk(IrFunc *t, Buf *out, int *frame_n) {
   if (4 + 8 + frame + 4 > 0x7fffffffLL)
     die("a spawn thunk's frame of %lld bytes", 4 + 8 + frame + 4);
   *frame_n = (int)(4 + 8 + frame + 4);
-  (void)out;
   t->frame_n = *frame_n;
-  if (opt_debug)                  /* so that gdb unwinds a thread's first frames */
-    buf_printf(&t->text, "\tpushl %%ebp\n\t.cfi_def_cfa_offset 8\n\t.cfi_offset %%ebp, -8\n"
-               "\tmovl %%esp, %%ebp\n\t.cfi_def_cfa_register %%ebp\n\tpushl %%esi\n"
-               "\t.cfi_offset %%esi, -12\n\tpushl %%edi\n\t.cfi_offset %%edi, -16\n");
-  else
-    buf_printf(&t->text, "\tpushl %%ebp\n\tmovl %%esp, %%ebp\n\tpushl %%esi\n\tpushl %%edi\n");
-  buf_printf(&t->text, "\tsubl $%lld, %%esp\n", frame);
-  if (size) {
-    buf_printf(&t->text, "\tmovl 8(%%ebp), %%esi\n\tmovl %%esp, %%edi\n");
-    buf_printf(&t->text, "\tmovl $%lld, %%ecx\n\trep movsl\n", size / 4);
-  }
-  buf_printf(&t->text, "\tcall %s\n", t->thunk_target->name);
-  buf_printf(&t->text, "\tleal -8(%%ebp), %%esp\n\tpopl %%edi\n\tpopl %%esi\n\tpopl %%ebp\n");
+  /* -g: the .cfi lines, so that gdb unwinds a thread's first frames */
+  I1(out, I_PUSHL, R(R_EBP));
   if (opt_debug)
-    buf_printf(&t->text, "\t.cfi_def_cfa %%esp, 4\n");
-  buf_printf(&t->text, "\tret\n");
+    mir_add_text(out, "\t.cfi_def_cfa_offset 8\n\t.cfi_offset %ebp, -8\n");
+  I2(out, I_MOVL, R(R_ESP), R(R_EBP));
+  if (opt_debug)
+    mir_add_text(out, "\t.cfi_def_cfa_register %ebp\n");
+  I1(out, I_PUSHL, R(R_ESI));
+  if (opt_debug)
+    mir_add_text(out, "\t.cfi_offset %esi, -12\n");
+  I1(out, I_PUSHL, R(R_EDI));
+  if (opt_debug)
+    mir_add_text(out, "\t.cfi_offset %edi, -16\n");
+  I2(out, I_SUBL, mir_imm(frame), R(R_ESP));
+  if (size) {
+    I2(out, I_MOVL, mir_mem(R_EBP, -1, 1, 8), R(R_ESI));
+    I2(out, I_MOVL, R(R_ESP), R(R_EDI));
+    I2(out, I_MOVL, mir_imm(size / 4), R(R_ECX));
+    I0(out, I_REP_MOVSL);
+  }
+  I1(out, I_CALL, mir_label_op(t->thunk_target->name));
+  I2(out, I_LEAL, mir_mem(R_EBP, -1, 1, -8), R(R_ESP));
+  I1(out, I_POPL, R(R_EDI));
+  I1(out, I_POPL, R(R_ESI));
+  I1(out, I_POPL, R(R_EBP));
+  if (opt_debug)
+    mir_add_text(out, "\t.cfi_def_cfa %esp, 4\n");
+  I0(out, I_RET);
 }

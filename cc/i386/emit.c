@@ -147,15 +147,17 @@ void i386_loc(I386Func *cx, Loc loc) {
   cx->cur_file = file;
   int n = file_number(file);
   const char *text = diag_source_line(file, loc.line);
+  Buf b = {0};
   if (text) {
     while (*text == ' ' || *text == '\t')
       text++;
-    buf_printf(cx->out, "# %d: ", loc.line);
+    buf_printf(&b, "# %d: ", loc.line);
     for (const char *p = text; *p && *p != '\n'; p++)
-      buf_putc(cx->out, *p);
-    buf_putc(cx->out, '\n');
+      buf_putc(&b, *p);
+    buf_putc(&b, '\n');
   }
-  buf_printf(cx->out, "\t.loc %d %d %d\n", n, loc.line, loc.col > 0 ? loc.col : 0);
+  buf_printf(&b, "\t.loc %d %d %d\n", n, loc.line, loc.col > 0 ? loc.col : 0);
+  mir_add_text(&cx->body, b.s);
 }
 
 int i386_file_lookup(const char *name) {
@@ -165,11 +167,11 @@ int i386_file_lookup(const char *name) {
   return 0;
 }
 
-void i386_stub_loc(Buf *out, Loc loc) {
+void i386_stub_loc(Mir *out, Loc loc) {
   if (loc.line <= 0)
     return;
   int n = file_number(loc.file ? loc.file : source_file);
-  buf_printf(out, "\t.loc %d %d %d is_stmt 0\n", n, loc.line, loc.col > 0 ? loc.col : 0);
+  mir_add_text(out, format("\t.loc %d %d %d is_stmt 0\n", n, loc.line, loc.col > 0 ? loc.col : 0));
 }
 
 /* ---- data images ---------------------------------------------------------------- */
@@ -651,7 +653,7 @@ static void layout_func(FuncInfo *fi, IrFunc *f) {
   cx->f = f;
   if (f->is_thunk) {
     int n;
-    i386_emit_thunk(f, &f->text, &n);
+    i386_emit_thunk(f, &cx->body, &n);
     cx->has_calls = true;
     fi->frame_ok = true;
     return;
@@ -674,7 +676,6 @@ static void compile_func(FuncInfo *fi, IrFunc *f) {
   I386Func *cx = &fi->cx;
   if (f->is_thunk)
     return;
-  cx->out = &f->text;
   cx->epilogue = format(".L%s.epilogue", f->name);
   i386_isel_body(cx);
 }
@@ -704,14 +705,15 @@ void i386_check_program(IrProgram *ir) { layout_program(ir); }
 
 static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
   I386Func *cx = &fi->cx;
-  Buf b = {0};
+  Mir m = {0};
   bool global = f->obj && !f->obj->is_static && !f->is_thunk;
-  buf_printf(&b, "\t.text\n");
+  mir_add_text(&m, "\t.text\n");
   if (global)
-    buf_printf(&b, "\t.globl %s\n", f->name);
-  buf_printf(&b, "\t.type %s, @function\n%s:\n", f->name, f->name);
+    mir_add_text(&m, format("\t.globl %s\n", f->name));
+  mir_add_text(&m, format("\t.type %s, @function\n", f->name));
+  mir_add_label(&m, f->name);
   if (opt_debug)
-    buf_printf(&b, "\t.cfi_startproc\n");
+    mir_add_text(&m, "\t.cfi_startproc\n");
   char *stack_stub = NULL;
   IrSite *ssite = NULL;
   if (f->checks_stack) {
@@ -724,57 +726,66 @@ static void write_func(FILE *o, FuncInfo *fi, IrFunc *f, int stack_n) {
     }
   }
   if (f->is_thunk) {
-    if (stack_n >= 0) {
-      i386_stack_check(&b, stack_n, stack_stub);
-    }
-    buf_puts(&b, f->text.s ? f->text.s : "");
+    if (stack_n >= 0)
+      i386_stack_check(&m, stack_n, stack_stub);
+    mir_append(&m, &cx->body);
   } else {
     /* the function's own line first, so a breakpoint on it lands here */
     if (f->obj && f->obj->loc.line > 0) {
       const char *file = f->obj->loc.file ? f->obj->loc.file : source_file;
       int n = file_number(file);
       /* is_stmt 1: the previous function's cold stubs left it 0 (-g) */
-      buf_printf(&b, "\t.loc %d %d %d%s\n", n, f->obj->loc.line,
-                 f->obj->loc.col > 0 ? f->obj->loc.col : 0, opt_debug ? " is_stmt 1" : "");
+      mir_add_text(&m, format("\t.loc %d %d %d%s\n", n, f->obj->loc.line,
+                              f->obj->loc.col > 0 ? f->obj->loc.col : 0, opt_debug ? " is_stmt 1" : ""));
     }
-    i386_prologue(cx, &b, f->checks_stack ? stack_n : -1, stack_stub);
+    i386_prologue(cx, &m, f->checks_stack ? stack_n : -1, stack_stub);
     /* where gdb's `break FUNCTION` stops: after the prologue (gdb 13
      * reads no other prologue shape than a push of %ebp first) */
     if (opt_debug && f->obj && f->obj->loc.line > 0)
-      buf_printf(&b, "\t.loc %d %d %d prologue_end\n",
-                 file_number(f->obj->loc.file ? f->obj->loc.file : source_file), f->obj->loc.line,
-                 f->obj->loc.col > 0 ? f->obj->loc.col : 0);
-    buf_puts(&b, f->text.s ? f->text.s : "");
-    buf_printf(&b, "%s:\n", cx->epilogue);
+      mir_add_text(&m, format("\t.loc %d %d %d prologue_end\n",
+                              file_number(f->obj->loc.file ? f->obj->loc.file : source_file), f->obj->loc.line,
+                              f->obj->loc.col > 0 ? f->obj->loc.col : 0));
+    mir_append(&m, &cx->body);
+    mir_add_label(&m, cx->epilogue);
     if (opt_debug)                /* the stubs run in the body's frame */
-      buf_printf(&b, "\t.cfi_remember_state\n");
-    i386_epilogue(cx, &b);
+      mir_add_text(&m, "\t.cfi_remember_state\n");
+    i386_epilogue(cx, &m);
     if (opt_debug)
-      buf_printf(&b, "\t.cfi_restore_state\n");
-    if (cx->stubs.s)
-      buf_puts(&b, cx->stubs.s);
+      mir_add_text(&m, "\t.cfi_restore_state\n");
+    mir_append(&m, &cx->stubs);
   }
   if (stack_stub) {
     /* entry %esp is 12 mod 16: 8 more and five pushes make it aligned */
-    buf_printf(&b, "%s:\n", stack_stub);
+    mir_add_label(&m, stack_stub);
     if (opt_debug) {
       /* taken at entry, before the prologue: the frame is the caller's */
-      buf_printf(&b, "\t.cfi_def_cfa %%esp, 4\n\t.cfi_same_value %%ebp\n");
-      i386_stub_loc(&b, ssite->loc);
+      mir_add_text(&m, "\t.cfi_def_cfa %esp, 4\n\t.cfi_same_value %ebp\n");
+      i386_stub_loc(&m, ssite->loc);
     }
-    buf_printf(&b, "\tsubl $8, %%esp\n\tpushl $0\n\tpushl $0\n\tpushl $0\n\tpushl $%d\n", stack_n);
-    buf_printf(&b, "\tpushl $%s\n", i386_site_label(ssite, f));
+    mir_add(&m, I_SUBL, 2, mir_imm(8), mir_reg(R_ESP, 4), mir_none());
+    for (int i = 0; i < 3; i++)
+      mir_add(&m, I_PUSHL, 1, mir_imm(0), mir_none(), mir_none());
+    mir_add(&m, I_PUSHL, 1, mir_imm(stack_n), mir_none(), mir_none());
+    mir_add(&m, I_PUSHL, 1, mir_imm_sym(i386_site_label(ssite, f), 0), mir_none(), mir_none());
     if (opt_debug)
-      buf_printf(&b, "\t.cfi_adjust_cfa_offset 28\n");
-    buf_printf(&b, "\tcall __cuckoo_trap\n");
+      mir_add_text(&m, "\t.cfi_adjust_cfa_offset 28\n");
+    mir_add(&m, I_CALL, 1, mir_label_op("__cuckoo_trap"), mir_none(), mir_none());
     typesec_use_internal("__cuckoo_trap");
   }
-  if (opt_debug)
-    buf_printf(&b, "\t.cfi_endproc\n.L%s.dwarf_end:\n", f->name);
-  buf_printf(&b, "\t.size %s, .-%s\n\n", f->name, f->name);
+  if (opt_debug) {
+    mir_add_text(&m, "\t.cfi_endproc\n");
+    mir_add_label(&m, format(".L%s.dwarf_end", f->name));
+  }
+  mir_add_text(&m, format("\t.size %s, .-%s\n\n", f->name, f->name));
   MachFrame fr = frame_of(cx);
   mach_proof_func(f, &fr);
+  Buf b = {0};
+  mir_print(&i386_mir, &m, &b);
   fputs(b.s, o);
+  free(b.s);
+  mir_free(&m);
+  mir_free(&cx->body);
+  mir_free(&cx->stubs);
 }
 
 static void emit_ascii_block(FILE *o, const char *section, const char *text) {

@@ -1,5 +1,6 @@
 /* isel.c -- instruction selection for i386: each IR instruction expands
- * to a short AT&T sequence over the locations regalloc.c chose.
+ * to a short sequence of machine IR (mach/mir.h, opcodes of insns.def)
+ * over the locations regalloc.c chose; mach/asm.c prints it.
  *
  * Invariants:
  *  - %eax and %edx are free scratch inside an expansion; %ecx only when
@@ -19,18 +20,27 @@
 #include "../cc.h"
 #include "abi.h"
 
-#include <ctype.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 static I386Func *cx;
 static IrFunc *fn;
-static Buf *out;
+static Mir *out;                  /* the body (cx->body); stubs go to cx->stubs */
 
-static const char *const R32[] = {"%eax", "%ecx", "%edx", "%ebx", "%esi", "%edi", "%ebp"};
-static const char *const R8[] = {"%al", "%cl", "%dl", "%bl", NULL, NULL, NULL};
-static const char *const R16[] = {"%ax", "%cx", "%dx", "%bx", "%si", "%di", "%bp"};
+/* ---- operands ---------------------------------------------------------------- */
+
+static MirOp R(int r) { return mir_reg(r, 4); }
+static MirOp RB(int r) { return mir_reg(r, 1); }
+static MirOp RW(int r) { return mir_reg(r, 2); }
+static MirOp X(int n) { return mir_reg(R_XMM0 + n, 16); }
+static MirOp IMM(long long v) { return mir_imm(v); }
+static MirOp IMM_SYM(const char *sym) { return mir_imm_sym(sym, 0); }
+static MirOp MEM(int base, long long disp) { return mir_mem(base, -1, 1, disp); }
+static MirOp LBL(const char *label) { return mir_label_op(label); }
+#define NONE mir_none()
+
+/* Whether a byte register exists for R (%al .. %bl). */
+static bool has_byte_reg(int r) { return r >= R_EAX && r <= R_EBX; }
 
 /* ---- what the scratch registers hold ----------------------------------------
  *
@@ -39,7 +49,7 @@ static const char *const R16[] = {"%ax", "%cx", "%dx", "%bx", "%si", "%di", "%bp
  * check, or just stored there): load32 and amem then use the register and
  * skip the reload -- a check and the access after it read a spilled base or
  * index once.  Every emitted instruction that writes a scratch register
- * forgets what it held (note_writes reads the instruction's text); a
+ * forgets what it held (note_writes reads the instruction); a
  * definition of a temp forgets it everywhere but where it was just stored
  * from; block starts and every instruction outside cache_ok (those with
  * labels inside, calls) forget everything. */
@@ -67,64 +77,40 @@ static void forget_all(void) {
   known_def[R_EAX] = known_def[R_EDX] = false;
 }
 
-static bool names_reg(const char *op, int r) {
-  static const char *const names[R_NREGS][4] = {
-      [R_EAX] = {"%eax", "%ax", "%al", "%ah"}, [R_EDX] = {"%edx", "%dx", "%dl", "%dh"}};
-  for (int i = 0; i < 4; i++)
-    if (names[r][i] && !strcmp(op, names[r][i]))
-      return true;
-  return false;
-}
-
-static void note_writes(const char *s) {
+/* What instruction E does to the scratch registers' contents. */
+static void note_writes(const MirInst *e) {
   if (known[R_EAX] < 0 && known[R_EDX] < 0)
     return;
-  size_t n = strcspn(s, " ");
-  const char *ops = s[n] ? s + n + 1 : "";
-  if (!strncmp(s, "cmp", 3) || !strncmp(s, "test", 4) || s[0] == 'j' || !strncmp(s, "push", 4) ||
-      !strncmp(s, "ucomi", 5))
+  unsigned flags = i386_mir.ops[e->op].flags;
+  if (flags & MIR_WRITES_NONE)
     return;
-  /* the last operand at parenthesis depth 0, and how many there are */
-  const char *last = ops;
-  int depth = 0, nops = *ops ? 1 : 0;
-  for (const char *p = ops; *p; p++) {
-    if (*p == '(')
-      depth++;
-    else if (*p == ')')
-      depth--;
-    else if (*p == ',' && depth == 0) {
-      last = p + 1;
-      nops++;
-    }
-  }
-  while (*last == ' ')
-    last++;
-  bool implicit = !strncmp(s, "cltd", 4) || !strncmp(s, "call", 4) || !strncmp(s, "rep", 3) ||
-                  ((!strncmp(s, "idiv", 4) || !strncmp(s, "div", 3) || !strncmp(s, "mul", 3) ||
-                    !strncmp(s, "imul", 4)) && nops == 1);
-  if (implicit) {
+  if ((flags & MIR_WRITES_SCRATCH) || ((flags & MIR_WRITES_SCRATCH_1) && e->nops == 1)) {
     forget_all();
     return;
   }
+  if (e->nops == 0)
+    return;
+  MirOp last = e->o[e->nops - 1];
   for (int r = R_EAX; r <= R_EDX; r += R_EDX - R_EAX)
-    if (names_reg(last, r)) {
+    if (mir_is_reg(last, r)) {
       known[r] = -1;
       known_def[r] = false;
     }
 }
 
-static void E(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void E(const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  char buf[512];
-  vsnprintf(buf, sizeof buf, fmt, ap);
-  va_end(ap);
-  buf_putc(out, '\t');
-  buf_puts(out, buf);
-  buf_putc(out, '\n');
-  note_writes(buf);
-}
+/* Instruction OP of the body with N operands A, B, C. */
+static void emit(int op, int n, MirOp a, MirOp b, MirOp c) { note_writes(mir_add(out, op, n, a, b, c)); }
+#define E0(op) emit(op, 0, NONE, NONE, NONE)
+#define E1(op, a) emit(op, 1, a, NONE, NONE)
+#define E2(op, a, b) emit(op, 2, a, b, NONE)
+#define E3(op, a, b, c) emit(op, 3, a, b, c)
+
+/* Instruction OP of a cold stub: the body's scratch registers are not
+ * its business. */
+static void stub_emit(Mir *m, int op, int n, MirOp a, MirOp b) { mir_add(m, op, n, a, b, NONE); }
+#define S0(m, op) stub_emit(m, op, 0, NONE, NONE)
+#define S1(m, op, a) stub_emit(m, op, 1, a, NONE)
+#define S2(m, op, a, b) stub_emit(m, op, 2, a, b)
 
 /* The scratch register holding spilled temp T, or -1. */
 static int cached(int t, bool edx_ok) {
@@ -181,7 +167,7 @@ unsigned i386_clobbers(IrFunc *f, IrInst *in) {
 
 static void load64(Oper a);
 static void to64(int t);
-static void cmp64_word(const char *a, const char *b);
+static void cmp64_word(MirOp a, MirOp b);
 
 /* ---- %edx as a home ------------------------------------------------------
  *
@@ -305,34 +291,29 @@ static int reg_of(Oper o) { return o.kind == OK_TEMP ? cx->reg[o.temp] : -1; }
 
 /* The register that reaches offset *OFF from the frame's base (abi.c),
  * *OFF made its displacement: %ebp, or frameless the body's %esp. */
-static const char *frame_reg(long long *off) {
+static int frame_reg(long long *off) {
   if (!cx->frameless)
-    return "%ebp";
+    return R_EBP;
   *off += cx->esp_delta;
-  return "%esp";
+  return R_ESP;
 }
 
 /* The frame word at offset OFF from the frame's base. */
-static char *frame_at(long long off) {
-  const char *r = frame_reg(&off);
-  return format("%lld(%s)", off, r);
+static MirOp frame_at(long long off) {
+  int r = frame_reg(&off);
+  return MEM(r, off);
 }
 
-static char *spill_mem(int t, int add) { return frame_at(cx->spill[t] + add); }
+static MirOp spill_mem(int t, int add) { return frame_at(cx->spill[t] + add); }
 
-static char *slot_mem(int slot, long long off) { return frame_at(fn->slots[slot].offset + off); }
+static MirOp slot_mem(int slot, long long off) { return frame_at(fn->slots[slot].offset + off); }
 
-/* Operand TEXT (valid at a cold stub's jump) after the stub pushed PUSHED
+/* Operand O (valid at a cold stub's jump) after the stub pushed PUSHED
  * more bytes: an %esp-relative frame word moved by as much. */
-static const char *stub_operand(const char *text, int pushed) {
-  const char *at = strstr(text, "(%esp");
-  if (!at || !pushed)
-    return text;
-  const char *num = at;
-  while (num > text && (isdigit((unsigned char)num[-1]) || num[-1] == '-'))
-    num--;
-  long long k = strtoll(num, NULL, 10);
-  return format("%.*s%lld%s", (int)(num - text), text, k + pushed, at);
+static MirOp stub_operand(MirOp o, int pushed) {
+  if (o.kind == MO_MEM && o.reg == R_ESP)
+    o.disp += pushed;
+  return o;
 }
 
 /* A displacement as the 32-bit value it is (addresses wrap modulo 2^32):
@@ -340,22 +321,18 @@ static const char *stub_operand(const char *text, int pushed) {
  * must still give an operand `as` accepts. */
 static int disp32(long long v) { return (int)(unsigned)(unsigned long long)v; }
 
-static char *sym_off(const char *sym, long long off) {
-  return disp32(off) ? format("%s%+d", sym, disp32(off)) : xstrdup(sym);
-}
-
-/* A 32-bit source operand (register, memory or immediate), or NULL for a
- * frame address (which needs a lea). */
-static char *src32(Oper o) {
+/* A 32-bit source operand (register, memory or immediate), or MO_NONE for
+ * a frame address (which needs a lea). */
+static MirOp src32(Oper o) {
   switch (o.kind) {
   case OK_TEMP:
-    return cx->reg[o.temp] >= 0 ? xstrdup(R32[cx->reg[o.temp]]) : spill_mem(o.temp, 0);
+    return cx->reg[o.temp] >= 0 ? R(cx->reg[o.temp]) : spill_mem(o.temp, 0);
   case OK_IMM:
-    return format("$%d", (int)o.imm);
+    return IMM((int)o.imm);
   case OK_SYM:
-    return format("$%s", sym_off(o.sym, o.imm));
+    return mir_imm_sym(o.sym, disp32(o.imm));
   default:
-    return NULL;
+    return NONE;
   }
 }
 
@@ -368,16 +345,16 @@ static void load32(Oper o, int r) {
     int c = cached(o.temp, true);
     if (c == r)
       return;
-    E("movl %s, %s", c >= 0 ? R32[c] : spill_mem(o.temp, 0), R32[r]);
+    E2(I_MOVL, c >= 0 ? R(c) : spill_mem(o.temp, 0), R(r));
     remember(r, o.temp);
     return;
   }
   if (o.kind == OK_SLOT)
-    E("leal %s, %s", slot_mem(o.slot, o.imm), R32[r]);
+    E2(I_LEAL, slot_mem(o.slot, o.imm), R(r));
   else if (o.kind == OK_IMM && o.imm == 0)
-    E("xorl %s, %s", R32[r], R32[r]);
+    E2(I_XORL, R(r), R(r));
   else
-    E("movl %s, %s", src32(o), R32[r]);
+    E2(I_MOVL, src32(o), R(r));
 }
 
 /* The register holding O, loading it into SCRATCH if need be. */
@@ -389,12 +366,12 @@ static int in_reg(Oper o, int scratch) {
   return scratch;
 }
 
-static char *dst32(int t) { return cx->reg[t] >= 0 ? xstrdup(R32[cx->reg[t]]) : spill_mem(t, 0); }
+static MirOp dst32(int t) { return cx->reg[t] >= 0 ? R(cx->reg[t]) : spill_mem(t, 0); }
 
 static void set_dst32(int t, int r) {
   if (cx->reg[t] == r)
     return;
-  E("movl %s, %s", R32[r], dst32(t));
+  E2(I_MOVL, R(r), dst32(t));
   if (cx->reg[t] < 0 && (r == R_EAX || r == R_EDX)) {
     for (int x = R_EAX; x <= R_EDX; x += R_EDX - R_EAX)
       if (known[x] == t)
@@ -406,12 +383,12 @@ static void set_dst32(int t, int r) {
 
 /* A source operand that is register, memory or immediate; a frame
  * address goes through SCRATCH first. */
-static char *src32_or(Oper o, int scratch) {
-  char *s = src32(o);
-  if (s)
+static MirOp src32_or(Oper o, int scratch) {
+  MirOp s = src32(o);
+  if (s.kind != MO_NONE)
     return s;
   load32(o, scratch);
-  return xstrdup(R32[scratch]);
+  return R(scratch);
 }
 
 /* Whether long long operand O is a temp in a register pair (regalloc:
@@ -421,42 +398,45 @@ static bool in_pair(Oper o) { return o.kind == OK_TEMP && cx->reg_hi[o.temp] >= 
 
 /* A long long operand's low and high words: immediates, a pair's
  * registers or its spill slot's words. */
-static char *lo64(Oper o) {
+static MirOp lo64(Oper o) {
   if (o.kind == OK_IMM)
-    return format("$%u", (unsigned)o.imm);
+    return IMM((unsigned)o.imm);
   if (in_pair(o))
-    return xstrdup(R32[cx->reg[o.temp]]);
+    return R(cx->reg[o.temp]);
   return spill_mem(o.temp, 0);
 }
-static char *hi64(Oper o) {
+static MirOp hi64(Oper o) {
   if (o.kind == OK_IMM)
-    return format("$%u", (unsigned)((unsigned long long)o.imm >> 32));
+    return IMM((unsigned)((unsigned long long)o.imm >> 32));
   if (in_pair(o))
-    return xstrdup(R32[cx->reg_hi[o.temp]]);
+    return R(cx->reg_hi[o.temp]);
   return spill_mem(o.temp, 4);
 }
 
 static bool is_single(IrKind k) { return k == IK_F32; }
-
-static const char *const XR[] = {"%xmm0", "%xmm1", "%xmm2", "%xmm3", "%xmm4", "%xmm5", "%xmm6", "%xmm7"};
 
 /* The %xmm register (0-7) of floating temp operand O, or -1. */
 static int freg(Oper o) {
   return o.kind == OK_TEMP && cx->reg[o.temp] >= R_XMM0 ? cx->reg[o.temp] - R_XMM0 : -1;
 }
 
+/* A floating constant of the pool. */
+static MirOp fconst(double d, bool single) { return mir_mem_sym(i386_fconst(d, single), 0, -1, -1, 1); }
+
 /* A floating operand: its %xmm register, its spill slot or the constant pool. */
-static char *fmem(Oper o, IrKind k) {
+static MirOp fmem(Oper o, IrKind k) {
   if (o.kind == OK_FIMM)
-    return xstrdup(i386_fconst(o.fimm, is_single(k)));
+    return fconst(o.fimm, is_single(k));
   if (freg(o) >= 0)
-    return xstrdup(XR[freg(o)]);
+    return X(freg(o));
   if (o.kind == OK_TEMP)
     return spill_mem(o.temp, 0);
   die("bad floating operand");
 }
 
-static const char *fsuf(IrKind k) { return is_single(k) ? "ss" : "sd"; }
+/* The opcode of a scalar SSE operation on K: SS_OP is the single's, and
+ * the double's follows it in the table (insns.def). */
+static int fop(int ss_op, IrKind k) { return is_single(k) ? ss_op : ss_op + 1; }
 
 /* The %xmm register a result for floating temp T is computed in: its own,
  * else %xmm0 (then fset_dst stores it). */
@@ -467,31 +447,29 @@ static void fset_dst(int t, IrKind k, int x) {
   int d = freg(ir_temp(t));
   if (d == x)
     return;
-  E("mov%s %s, %s", fsuf(k), XR[x], d >= 0 ? XR[d] : spill_mem(t, 0));
+  E2(fop(I_MOVSS, k), X(x), d >= 0 ? X(d) : spill_mem(t, 0));
 }
 
 /* The x87 st(0) into floating temp T (kind K), popped: through the
  * conversion scratch when T is in a register. */
 static void fstp_dst(int t, IrKind k) {
-  const char *w = k == IK_F32 ? "s" : "l";
+  int fstp = k == IK_F32 ? I_FSTPS : I_FSTPL;
   int d = freg(ir_temp(t));
   if (d < 0) {
-    E("fstp%s %s", w, spill_mem(t, 0));
+    E1(fstp, spill_mem(t, 0));
     return;
   }
-  E("fstp%s %s", w, frame_at(cx->scratch));
-  E("mov%s %s, %s", fsuf(k), frame_at(cx->scratch), XR[d]);
+  E1(fstp, frame_at(cx->scratch));
+  E2(fop(I_MOVSS, k), frame_at(cx->scratch), X(d));
 }
 
 /* ---- addresses ----------------------------------------------------------- */
 
 static int log2i(int s) { return s == 8 ? 3 : s == 4 ? 2 : s == 2 ? 1 : 0; }
 
-/* An AT&T memory operand for A + EXTRA; may load into %eax only. */
-static char *amem(IrAddr *a, long long extra) {
+/* A memory operand for A + EXTRA; may load into %eax only. */
+static MirOp amem(IrAddr *a, long long extra) {
   long long off = a->off + extra;
-  const char *base = NULL, *index = NULL;
-  char *disp = NULL;
   bool bspill = in_memory(a->base);
   bool ispill = a->index >= 0 && cx->reg[a->index] < 0;
   /* a spilled base or index a scratch register still holds */
@@ -501,7 +479,7 @@ static char *amem(IrAddr *a, long long extra) {
               (breg < 0 ? ireg < 0 || ireg == R_EAX : breg == R_EAX);
   if (bspill && !both) {
     if (breg < 0) {
-      E("movl %s, %%eax", spill_mem(a->base.temp, 0));
+      E2(I_MOVL, spill_mem(a->base.temp, 0), R(R_EAX));
       remember(R_EAX, a->base.temp);
       breg = R_EAX;
     }
@@ -509,80 +487,72 @@ static char *amem(IrAddr *a, long long extra) {
   }
   if (ispill && !both) {
     if (ireg < 0) {
-      E("movl %s, %%eax", spill_mem(a->index, 0));
+      E2(I_MOVL, spill_mem(a->index, 0), R(R_EAX));
       remember(R_EAX, a->index);
       ireg = R_EAX;
     }
     ispill = false;
   }
   if (both) {
-    E("movl %s, %%eax", spill_mem(a->index, 0));
+    E2(I_MOVL, spill_mem(a->index, 0), R(R_EAX));
     if (a->scale > 1)
-      E("shll $%d, %%eax", log2i(a->scale));
-    E("addl %s, %%eax", spill_mem(a->base.temp, 0));
-    return format("%d(%%eax)", disp32(off));
+      E2(I_SHLL, IMM(log2i(a->scale)), R(R_EAX));
+    E2(I_ADDL, spill_mem(a->base.temp, 0), R(R_EAX));
+    return MEM(R_EAX, disp32(off));
   }
+  int index = a->index >= 0 ? (ireg >= 0 ? ireg : cx->reg[a->index]) : -1;
   switch (a->base.kind) {
   case OK_TEMP:
-    base = R32[breg >= 0 ? breg : cx->reg[a->base.temp]];
-    disp = format("%d", disp32(off));
-    break;
+    return mir_mem(breg >= 0 ? breg : cx->reg[a->base.temp], index, a->scale, disp32(off));
   case OK_SYM:
-    disp = sym_off(a->base.sym, a->base.imm + off);
-    break;
+    return mir_mem_sym(a->base.sym, disp32(a->base.imm + off), -1, index, a->scale);
   case OK_SLOT: {
     long long at = fn->slots[a->base.slot].offset + a->base.imm + off;
-    base = frame_reg(&at);
-    disp = format("%d", disp32(at));
-    break;
+    int base = frame_reg(&at);
+    return mir_mem(base, index, a->scale, disp32(at));
   }
   case OK_NONE:
-    disp = format("%d", disp32(off));
-    break;
+    return mir_mem(-1, index, a->scale, disp32(off));
   case OK_IMM:
     /* a constant address: a member or element of the null pointer constant
      * (((int (*)[3]) 0)[1]), reached only after its null check trapped */
-    disp = format("%d", disp32(a->base.imm + off));
-    break;
+    return mir_mem(-1, index, a->scale, disp32(a->base.imm + off));
   default:
     die("bad address base");
   }
-  if (a->index >= 0)
-    index = R32[ireg >= 0 ? ireg : cx->reg[a->index]];
-  if (!index)
-    return base ? format("%s(%s)", disp, base) : disp;
-  return format("%s(%s,%s,%d)", disp, base ? base : "", index, a->scale);
 }
 
 /* ---- stubs ---------------------------------------------------------------- */
 
 /* A cold stub: pushes b (hi, lo), a (hi, lo) and the site, calls the trap.
- * The pushed operands are texts valid at the jump (registers unchanged). */
-static const char *new_stub(IrSite *site, const char *a_lo, const char *a_hi, const char *b_lo,
-                            const char *b_hi, const char *pre) {
+ * The pushed operands are valid at the jump (registers unchanged); PRE,
+ * if any, runs first. */
+static const char *new_stub(IrSite *site, MirOp a_lo, MirOp a_hi, MirOp b_lo, MirOp b_hi, const Mir *pre) {
   char *l = i386_new_label("trap");
-  Buf *s = &cx->stubs;
-  buf_printf(s, "%s:\n", l);
+  Mir *s = &cx->stubs;
+  mir_add_label(s, l);
   if (opt_debug)
     i386_stub_loc(s, site->loc);
   if (pre)
-    buf_puts(s, pre);
-  buf_printf(s, "\tsubl $12, %%esp\n");
-  buf_printf(s, "\tpushl %s\n\tpushl %s\n", stub_operand(b_hi, 12), stub_operand(b_lo, 16));
-  buf_printf(s, "\tpushl %s\n\tpushl %s\n", stub_operand(a_hi, 20), stub_operand(a_lo, 24));
-  buf_printf(s, "\tpushl $%s\n\tcall __cuckoo_trap\n", i386_site_label(site, fn));
+    mir_append(s, pre);
+  S2(s, I_SUBL, IMM(12), R(R_ESP));
+  S1(s, I_PUSHL, stub_operand(b_hi, 12));
+  S1(s, I_PUSHL, stub_operand(b_lo, 16));
+  S1(s, I_PUSHL, stub_operand(a_hi, 20));
+  S1(s, I_PUSHL, stub_operand(a_lo, 24));
+  S1(s, I_PUSHL, IMM_SYM(i386_site_label(site, fn)));
+  S1(s, I_CALL, LBL("__cuckoo_trap"));
   typesec_use_internal("__cuckoo_trap");
   return l;
 }
 
-static const char *zero_stub(IrSite *site) { return new_stub(site, "$0", "$0", "$0", "$0", NULL); }
+static const char *zero_stub(IrSite *site) { return new_stub(site, IMM(0), IMM(0), IMM(0), IMM(0), NULL); }
 
 /* ---- conditions --------------------------------------------------------------- */
 
-static const char *jcc_name(IrCC cc) {
-  static const char *const n[] = {"e", "ne", "l", "le", "g", "ge", "b", "be", "a", "ae"};
-  return n[cc];
-}
+/* The jump and the set on condition CC (insns.def keeps both in IrCC's order). */
+static int jcc_op(IrCC cc) { return I_JE + (int)cc; }
+static int setcc_op(IrCC cc) { return I_SETE + (int)cc; }
 static IrCC cc_swap(IrCC cc) {
   static const IrCC s[] = {CC_EQ, CC_NE, CC_GT, CC_GE, CC_LT, CC_LE, CC_UGT, CC_UGE, CC_ULT, CC_ULE};
   return s[cc];
@@ -606,23 +576,23 @@ static IrCC cmp32(Oper a, Oper b, IrCC cc) {
     /* a byte or word compared for equality at its width (narrow_cmp_ok) */
     Oper k = is_folded(a) ? b : a;
     bool byte = folded->mem == M_I8 || folded->mem == M_U8;
-    E("cmp%c $%u, %s", byte ? 'b' : 'w', (unsigned)k.imm & (byte ? 0xffu : 0xffffu), amem(&folded->addr, 0));
+    E2(byte ? I_CMPB : I_CMPW, IMM((unsigned)k.imm & (byte ? 0xffu : 0xffffu)), amem(&folded->addr, 0));
     return cc;
   }
   if (is_folded(a) || is_folded(b)) {
     /* the memory operand where the loaded value was: cmpl -4(%ebx), %esi
      * for "i < len"; a constant is compared with memory (then swapped) */
     if (is_folded(a) && b.kind != OK_IMM) {
-      E("cmpl %s, %s", src32(b), amem(&folded->addr, 0));
+      E2(I_CMPL, src32(b), amem(&folded->addr, 0));
       return cc;
     }
     if (is_folded(b) && a.kind != OK_IMM) {
-      E("cmpl %s, %s", amem(&folded->addr, 0), src32(a));
+      E2(I_CMPL, amem(&folded->addr, 0), src32(a));
       return cc;
     }
     if (is_folded(b))
       cc = cc_swap(cc);
-    E("cmpl %s, %s", src32(is_folded(a) ? b : a), amem(&folded->addr, 0));
+    E2(I_CMPL, src32(is_folded(a) ? b : a), amem(&folded->addr, 0));
     return cc;
   }
   if (a.kind != OK_TEMP && b.kind == OK_TEMP) {
@@ -634,20 +604,20 @@ static IrCC cmp32(Oper a, Oper b, IrCC cc) {
   if (a.kind != OK_TEMP) {
     load32(a, R_EAX);
     a = (Oper){.kind = OK_TEMP, .temp = -1};
-    char *bs = src32_or(b, R_EDX);
-    E("cmpl %s, %%eax", bs);
+    MirOp bs = src32_or(b, R_EDX);
+    E2(I_CMPL, bs, R(R_EAX));
     return cc;
   }
-  char *as = src32(a);
+  MirOp as = src32(a);
   if (b.kind == OK_IMM && b.imm == 0 && !in_memory(a) && (cc == CC_EQ || cc == CC_NE)) {
-    E("testl %s, %s", as, as);
+    E2(I_TESTL, as, as);
     return cc;
   }
   if (in_memory(a) && (in_memory(b) || b.kind == OK_SLOT)) {
     load32(a, R_EAX);
-    as = "%eax";
+    as = R(R_EAX);
   }
-  E("cmpl %s, %s", src32_or(b, R_EDX), as);
+  E2(I_CMPL, src32_or(b, R_EDX), as);
   return cc;
 }
 
@@ -662,10 +632,10 @@ static IrCC cmpf(Oper a, Oper b, IrCC cc, IrKind k) {
   }
   int x = freg(a);
   if (x < 0) {
-    E("mov%s %s, %%xmm0", fsuf(k), fmem(a, k));
+    E2(fop(I_MOVSS, k), fmem(a, k), X(0));
     x = 0;
   }
-  E("ucomi%s %s, %s", fsuf(k), fmem(b, k), XR[x]);
+  E2(fop(I_UCOMISS, k), fmem(b, k), X(x));
   switch (cc) {
   case CC_GT: return CC_UGT;
   case CC_GE: return CC_UGE;
@@ -692,9 +662,9 @@ static void branch(IrInst *in, int next) {
     }
     if (cc == CC_EQ || cc == CC_NE) {
       load64(a);
-      E("xorl %s, %%eax", lo64(b));
-      E("xorl %s, %%edx", hi64(b));
-      E("orl %%edx, %%eax");
+      E2(I_XORL, lo64(b), R(R_EAX));
+      E2(I_XORL, hi64(b), R(R_EDX));
+      E2(I_ORL, R(R_EDX), R(R_EAX));
     } else {
       bool u = cc >= CC_ULT;
       IrCC strict = cc == CC_LT || cc == CC_LE ? CC_LT : cc == CC_GT || cc == CC_GE ? CC_GT
@@ -703,8 +673,8 @@ static void branch(IrInst *in, int next) {
               : cc == CC_GT || cc == CC_UGT ? CC_UGT : CC_UGE;
       (void)u;
       cmp64_word(hi64(a), hi64(b));
-      E("j%s %s", jcc_name(strict), block_label(t));
-      E("j%s %s", jcc_name(cc_swap(strict)), block_label(f));
+      E1(jcc_op(strict), LBL(block_label(t)));
+      E1(jcc_op(cc_swap(strict)), LBL(block_label(f)));
       cmp64_word(lo64(a), lo64(b));
       cc = lo;
     }
@@ -712,27 +682,27 @@ static void branch(IrInst *in, int next) {
     IrKind k = in->k2;
     IrCC c = cmpf(in->a, in->b, cc, k);
     if (cc == CC_EQ) {
-      E("jp %s", block_label(f));
-      E("je %s", block_label(t));
+      E1(I_JP, LBL(block_label(f)));
+      E1(I_JE, LBL(block_label(t)));
       if (f != next)
-        E("jmp %s", block_label(f));
+        E1(I_JMP, LBL(block_label(f)));
       return;
     }
     if (cc == CC_NE) {
-      E("jp %s", block_label(t));
-      E("jne %s", block_label(t));
+      E1(I_JP, LBL(block_label(t)));
+      E1(I_JNE, LBL(block_label(t)));
       if (f != next)
-        E("jmp %s", block_label(f));
+        E1(I_JMP, LBL(block_label(f)));
       return;
     }
     cc = c;
   }
   if (t == next) {
-    E("j%s %s", jcc_name(cc_not(cc)), block_label(f));
+    E1(jcc_op(cc_not(cc)), LBL(block_label(f)));
   } else {
-    E("j%s %s", jcc_name(cc), block_label(t));
+    E1(jcc_op(cc), LBL(block_label(t)));
     if (f != next)
-      E("jmp %s", block_label(f));
+      E1(I_JMP, LBL(block_label(f)));
   }
 }
 
@@ -741,7 +711,7 @@ static void set_value(IrInst *in) {
   IrCC cc = in->cc;
   if (in->k2 == IK_I32) {
     cc = cmp32(in->a, in->b, cc);
-    E("set%s %%al", jcc_name(cc));
+    E1(setcc_op(cc), RB(R_EAX));
   } else if (in->k2 == IK_I64) {
     char *t = i386_new_label("set"), *f = i386_new_label("set"), *e = i386_new_label("set");
     Oper a = in->a, b = in->b;
@@ -753,47 +723,47 @@ static void set_value(IrInst *in) {
     }
     if (cc == CC_EQ || cc == CC_NE) {
       load64(a);
-      E("xorl %s, %%eax", lo64(b));
-      E("xorl %s, %%edx", hi64(b));
-      E("orl %%edx, %%eax");
-      E("set%s %%al", jcc_name(cc));
+      E2(I_XORL, lo64(b), R(R_EAX));
+      E2(I_XORL, hi64(b), R(R_EDX));
+      E2(I_ORL, R(R_EDX), R(R_EAX));
+      E1(setcc_op(cc), RB(R_EAX));
     } else {
       IrCC strict = cc == CC_LT || cc == CC_LE ? CC_LT : cc == CC_GT || cc == CC_GE ? CC_GT
                   : cc == CC_ULT || cc == CC_ULE ? CC_ULT : CC_UGT;
       IrCC lo = cc == CC_LT || cc == CC_ULT ? CC_ULT : cc == CC_LE || cc == CC_ULE ? CC_ULE
               : cc == CC_GT || cc == CC_UGT ? CC_UGT : CC_UGE;
       cmp64_word(hi64(a), hi64(b));
-      E("j%s %s", jcc_name(strict), t);
-      E("j%s %s", jcc_name(cc_swap(strict)), f);
+      E1(jcc_op(strict), LBL(t));
+      E1(jcc_op(cc_swap(strict)), LBL(f));
       cmp64_word(lo64(a), lo64(b));
-      E("j%s %s", jcc_name(lo), t);
-      buf_printf(out, "%s:\n", f);
-      E("xorl %%eax, %%eax");
-      E("jmp %s", e);
-      buf_printf(out, "%s:\n", t);
-      E("movl $1, %%eax");
-      buf_printf(out, "%s:\n", e);
+      E1(jcc_op(lo), LBL(t));
+      mir_add_label(out, f);
+      E2(I_XORL, R(R_EAX), R(R_EAX));
+      E1(I_JMP, LBL(e));
+      mir_add_label(out, t);
+      E2(I_MOVL, IMM(1), R(R_EAX));
+      mir_add_label(out, e);
       set_dst32(in->dst, R_EAX);
       return;
     }
   } else {
     IrCC c = cmpf(in->a, in->b, cc, in->k2);
     if (cc == CC_EQ) {
-      E("sete %%al");
-      E("setnp %%dl");
-      E("andb %%dl, %%al");
+      E1(I_SETE, RB(R_EAX));
+      E1(I_SETNP, RB(R_EDX));
+      E2(I_ANDB, RB(R_EDX), RB(R_EAX));
     } else if (cc == CC_NE) {
-      E("setne %%al");
-      E("setp %%dl");
-      E("orb %%dl, %%al");
+      E1(I_SETNE, RB(R_EAX));
+      E1(I_SETP, RB(R_EDX));
+      E2(I_ORB, RB(R_EDX), RB(R_EAX));
     } else {
-      E("set%s %%al", jcc_name(c));
+      E1(setcc_op(c), RB(R_EAX));
     }
   }
   if (in->k2 == IK_I32 && set_in_al == in->dst)
     return;                       /* the cvt after it reads %al */
   int r = cx->reg[in->dst];
-  E("movzbl %%al, %s", r >= 0 ? R32[r] : "%eax");
+  E2(I_MOVZBL, RB(R_EAX), r >= 0 ? R(r) : R(R_EAX));
   if (r < 0)
     set_dst32(in->dst, R_EAX);
 }
@@ -801,11 +771,11 @@ static void set_value(IrInst *in) {
 /* ---- block copies -------------------------------------------------------------- */
 
 /* The address held by O as a base: a register (%edx/%ecx loaded if
- * need be) or a constant address (sym / frame slot). Returns the text for
- * byte offset K. */
+ * need be) or a constant address (sym / frame slot); base_at gives the
+ * operand for byte offset K. */
 typedef struct {
   int reg;                        /* >= 0: address in this register */
-  char *sym;                      /* else symbolic base */
+  const char *sym;                /* else symbolic base */
   long long off;
   bool frame;                     /* a frame offset (frame_at) */
 } Base;
@@ -813,7 +783,7 @@ typedef struct {
 static Base base_of(Oper o, int scratch) {
   Base b = {.reg = -1};
   if (o.kind == OK_SYM) {
-    b.sym = xstrdup(o.sym);
+    b.sym = o.sym;
     b.off = o.imm;
   } else if (o.kind == OK_SLOT) {
     b.frame = true;
@@ -824,19 +794,19 @@ static Base base_of(Oper o, int scratch) {
   return b;
 }
 
-static char *base_at(Base *b, long long k) {
+static MirOp base_at(Base *b, long long k) {
   if (b->reg >= 0)
-    return format("%lld(%s)", k, R32[b->reg]);
+    return MEM(b->reg, k);
   if (b->frame)
     return frame_at(b->off + k);
-  return sym_off(b->sym, b->off + k);
+  return mir_mem_sym(b->sym, disp32(b->off + k), -1, -1, 1);
 }
 
-static void lea_base(Base *b, const char *reg) {
+static void lea_base(Base *b, int reg) {
   if (b->reg >= 0)
-    E("movl %s, %s", R32[b->reg], reg);
+    E2(I_MOVL, R(b->reg), R(reg));
   else
-    E("leal %s, %s", base_at(b, 0), reg);
+    E2(I_LEAL, base_at(b, 0), R(reg));
 }
 
 /* Copies N bytes; DST/SRC bases must not use %eax.  Large copies use rep
@@ -845,75 +815,75 @@ static void copy_bytes(Base dst, Base src, long long n, bool dst_esp) {
   if (n <= 64) {
     long long k = 0;
     for (; k + 4 <= n; k += 4) {
-      E("movl %s, %%eax", base_at(&src, k));
-      E("movl %%eax, %s", base_at(&dst, k));
+      E2(I_MOVL, base_at(&src, k), R(R_EAX));
+      E2(I_MOVL, R(R_EAX), base_at(&dst, k));
     }
     for (; k + 2 <= n; k += 2) {
-      E("movw %s, %%ax", base_at(&src, k));
-      E("movw %%ax, %s", base_at(&dst, k));
+      E2(I_MOVW, base_at(&src, k), RW(R_EAX));
+      E2(I_MOVW, RW(R_EAX), base_at(&dst, k));
     }
     for (; k < n; k++) {
-      E("movb %s, %%al", base_at(&src, k));
-      E("movb %%al, %s", base_at(&dst, k));
+      E2(I_MOVB, base_at(&src, k), RB(R_EAX));
+      E2(I_MOVB, RB(R_EAX), base_at(&dst, k));
     }
     return;
   }
-  lea_base(&src, "%eax");
+  lea_base(&src, R_EAX);
   if (dst_esp)
-    E("leal %lld(%%esp), %%edx", dst.off);
+    E2(I_LEAL, MEM(R_ESP, dst.off), R(R_EDX));
   else
-    lea_base(&dst, "%edx");
+    lea_base(&dst, R_EDX);
   /* %ecx may hold an operand of the instruction still to be read */
-  E("pushl %%ecx");
-  E("pushl %%esi");
-  E("pushl %%edi");
-  E("movl %%eax, %%esi");
-  E("movl %%edx, %%edi");
-  E("movl $%lld, %%ecx", n / 4);
-  E("rep movsl");
+  E1(I_PUSHL, R(R_ECX));
+  E1(I_PUSHL, R(R_ESI));
+  E1(I_PUSHL, R(R_EDI));
+  E2(I_MOVL, R(R_EAX), R(R_ESI));
+  E2(I_MOVL, R(R_EDX), R(R_EDI));
+  E2(I_MOVL, IMM(n / 4), R(R_ECX));
+  E0(I_REP_MOVSL);
   if (n % 4) {
-    E("movl $%lld, %%ecx", n % 4);
-    E("rep movsb");
+    E2(I_MOVL, IMM(n % 4), R(R_ECX));
+    E0(I_REP_MOVSB);
   }
-  E("popl %%edi");
-  E("popl %%esi");
-  E("popl %%ecx");
+  E1(I_POPL, R(R_EDI));
+  E1(I_POPL, R(R_ESI));
+  E1(I_POPL, R(R_ECX));
 }
 
 static void zero_bytes(Base dst, long long n) {
   if (n <= 64) {
     long long k = 0;
     for (; k + 4 <= n; k += 4)
-      E("movl $0, %s", base_at(&dst, k));
+      E2(I_MOVL, IMM(0), base_at(&dst, k));
     for (; k < n; k++)
-      E("movb $0, %s", base_at(&dst, k));
+      E2(I_MOVB, IMM(0), base_at(&dst, k));
     return;
   }
-  lea_base(&dst, "%edx");
-  E("pushl %%ecx");
-  E("pushl %%edi");
-  E("movl %%edx, %%edi");
-  E("xorl %%eax, %%eax");
-  E("movl $%lld, %%ecx", n / 4);
-  E("rep stosl");
+  lea_base(&dst, R_EDX);
+  E1(I_PUSHL, R(R_ECX));
+  E1(I_PUSHL, R(R_EDI));
+  E2(I_MOVL, R(R_EDX), R(R_EDI));
+  E2(I_XORL, R(R_EAX), R(R_EAX));
+  E2(I_MOVL, IMM(n / 4), R(R_ECX));
+  E0(I_REP_STOSL);
   if (n % 4) {
-    E("movl $%lld, %%ecx", n % 4);
-    E("rep stosb");
+    E2(I_MOVL, IMM(n % 4), R(R_ECX));
+    E0(I_REP_STOSB);
   }
-  E("popl %%edi");
-  E("popl %%ecx");
+  E1(I_POPL, R(R_EDI));
+  E1(I_POPL, R(R_ECX));
 }
 
 /* ---- integer operations ---------------------------------------------------------- */
 
-static const char *alu_name(IrOp op) {
+static int alu_op(IrOp op) {
   switch (op) {
-  case IR_ADD: return "addl";
-  case IR_SUB: return "subl";
-  case IR_AND: return "andl";
-  case IR_OR: return "orl";
-  case IR_XOR: return "xorl";
-  case IR_MUL: return "imull";
+  case IR_ADD: return I_ADDL;
+  case IR_SUB: return I_SUBL;
+  case IR_AND: return I_ANDL;
+  case IR_OR: return I_ORL;
+  case IR_XOR: return I_XORL;
+  case IR_MUL: return I_IMULL;
   default: die("not an alu op");
   }
 }
@@ -933,7 +903,7 @@ static void alu32(IrInst *in) {
       b = t;
     }
     load32(a, d);
-    E("%s %s, %s", alu_name(in->op), amem(&folded->addr, 0), R32[d]);
+    E2(alu_op(in->op), amem(&folded->addr, 0), R(d));
     return;
   }
   /* a constant second, where the forms below take it (`8 * i` as
@@ -956,11 +926,11 @@ static void alu32(IrInst *in) {
   if (cx->reg[in->dst] < 0 && in->op != IR_MUL && a.kind == OK_TEMP && a.temp == in->dst &&
       (b.kind == OK_IMM || (reg_of(b) >= 0 && b.temp != in->dst))) {
     /* a spilled value updated in place: incl -20(%ebp) */
-    char *m = spill_mem(in->dst, 0);
+    MirOp m = spill_mem(in->dst, 0);
     if (b.kind == OK_IMM && b.imm == 1 && (in->op == IR_ADD || in->op == IR_SUB))
-      E("%s %s", in->op == IR_ADD ? "incl" : "decl", m);
+      E1(in->op == IR_ADD ? I_INCL : I_DECL, m);
     else
-      E("%s %s, %s", alu_name(in->op), src32(b), m);
+      E2(alu_op(in->op), src32(b), m);
     return;
   }
   if ((in->op == IR_ADD || in->op == IR_SUB) && b.kind == OK_IMM && d >= 0 && reg_of(a) >= 0 &&
@@ -968,7 +938,7 @@ static void alu32(IrInst *in) {
     /* into another register: one lea (an int plus a constant; Cuckoo has
      * no pointer arithmetic, and a first-member view adds a register) */
     long long k = in->op == IR_ADD ? b.imm : -b.imm;
-    E("leal %d(%s), %s", disp32(k), R32[reg_of(a)], R32[d]);
+    E2(I_LEAL, MEM(reg_of(a), disp32(k)), R(d));
     return;
   }
   int w = d >= 0 ? d : R_EAX;
@@ -979,25 +949,25 @@ static void alu32(IrInst *in) {
     if (ra < 0 && in_memory(a))
       ra = cached(a.temp, true);
     if (ra >= 0) {
-      E("imull $%d, %s, %s", (int)b.imm, R32[ra], R32[w]);
+      E3(I_IMULL, IMM((int)b.imm), R(ra), R(w));
       set_dst32(in->dst, w);
       return;
     }
   }
   load32(a, w);
-  char *bs = src32(b);
-  if (!bs) {
+  MirOp bs = src32(b);
+  if (bs.kind == MO_NONE) {
     load32(b, R_EDX);
-    bs = "%edx";
+    bs = R(R_EDX);
   }
   if (in->op == IR_MUL && b.kind == OK_IMM)
-    E("imull %s, %s, %s", bs, R32[w], R32[w]);
+    E3(I_IMULL, bs, R(w), R(w));
   else if (in->op == IR_ADD && b.kind == OK_IMM && b.imm == 1)
-    E("incl %s", R32[w]);
+    E1(I_INCL, R(w));
   else if (in->op == IR_SUB && b.kind == OK_IMM && b.imm == 1)
-    E("decl %s", R32[w]);
+    E1(I_DECL, R(w));
   else
-    E("%s %s, %s", alu_name(in->op), bs, R32[w]);
+    E2(alu_op(in->op), bs, R(w));
   set_dst32(in->dst, w);
 }
 
@@ -1046,10 +1016,10 @@ static void div32(IrInst *in) {
   if (!u && b.kind == OK_IMM && (int32_t)b.imm == -1) {
     /* x / -1 = -x, x % -1 = 0 (INT_MIN / -1 traps at its check before) */
     if (mod) {
-      E("xorl %%eax, %%eax");
+      E2(I_XORL, R(R_EAX), R(R_EAX));
     } else {
       load32(in->a, R_EAX);
-      E("negl %%eax");
+      E1(I_NEGL, R(R_EAX));
     }
     set_dst32(in->dst, R_EAX);
     return;
@@ -1060,9 +1030,9 @@ static void div32(IrInst *in) {
     int w = d >= 0 ? d : R_EAX;
     load32(in->a, w);
     if (mod)
-      E("andl $%u, %s", (1u << k) - 1, R32[w]);
+      E2(I_ANDL, IMM((1u << k) - 1), R(w));
     else
-      E("shrl $%d, %s", k, R32[w]);
+      E2(I_SHRL, IMM(k), R(w));
     set_dst32(in->dst, w);
     return;
   }
@@ -1072,17 +1042,17 @@ static void div32(IrInst *in) {
      * the remainder is x's low bits taken the same way, the bias
      * subtracted again */
     load32(in->a, R_EAX);
-    E("cltd");
-    E("shrl $%d, %%edx", 32 - k);
-    E("addl %%edx, %%eax");
+    E0(I_CLTD);
+    E2(I_SHRL, IMM(32 - k), R(R_EDX));
+    E2(I_ADDL, R(R_EDX), R(R_EAX));
     if (mod) {
       /* x % -2^k = x % 2^k: the remainder takes the dividend's sign */
-      E("andl $%u, %%eax", (1u << k) - 1);
-      E("subl %%edx, %%eax");
+      E2(I_ANDL, IMM((1u << k) - 1), R(R_EAX));
+      E2(I_SUBL, R(R_EDX), R(R_EAX));
     } else {
-      E("sarl $%d, %%eax", k);
+      E2(I_SARL, IMM(k), R(R_EAX));
       if ((int32_t)b.imm < 0)
-        E("negl %%eax");
+        E1(I_NEGL, R(R_EAX));
     }
     set_dst32(in->dst, R_EAX);
     return;
@@ -1094,14 +1064,14 @@ static void div32(IrInst *in) {
      * cycles; x stays in %ecx (which a constant divisor's divl would use)
      * for the remainder x - q * c */
     load32(in->a, R_ECX);
-    E("movl $%u, %%eax", m);
-    E("mull %%ecx");
+    E2(I_MOVL, IMM(m), R(R_EAX));
+    E1(I_MULL, R(R_ECX));
     if (sh)
-      E("shrl $%d, %%edx", sh);
+      E2(I_SHRL, IMM(sh), R(R_EDX));
     if (mod) {
-      E("imull $%u, %%edx, %%edx", (uint32_t)b.imm);
-      E("movl %%ecx, %%eax");
-      E("subl %%edx, %%eax");
+      E3(I_IMULL, IMM((uint32_t)b.imm), R(R_EDX), R(R_EDX));
+      E2(I_MOVL, R(R_ECX), R(R_EAX));
+      E2(I_SUBL, R(R_EDX), R(R_EAX));
     }
     set_dst32(in->dst, mod ? R_EAX : R_EDX);
     return;
@@ -1113,21 +1083,21 @@ static void div32(IrInst *in) {
      * remainder x - q * c */
     int32_t c = (int32_t)b.imm;
     load32(in->a, R_ECX);
-    E("movl $%u, %%eax", m);
-    E("imull %%ecx");
+    E2(I_MOVL, IMM(m), R(R_EAX));
+    E1(I_IMULL, R(R_ECX));
     if (m >> 31)
-      E("addl %%ecx, %%edx");
+      E2(I_ADDL, R(R_ECX), R(R_EDX));
     if (sh)
-      E("sarl $%d, %%edx", sh);
-    E("movl %%ecx, %%eax");
-    E("shrl $31, %%eax");
-    E("addl %%eax, %%edx");
+      E2(I_SARL, IMM(sh), R(R_EDX));
+    E2(I_MOVL, R(R_ECX), R(R_EAX));
+    E2(I_SHRL, IMM(31), R(R_EAX));
+    E2(I_ADDL, R(R_EAX), R(R_EDX));
     if (c < 0)
-      E("negl %%edx");
+      E1(I_NEGL, R(R_EDX));
     if (mod) {
-      E("imull $%d, %%edx, %%edx", c);
-      E("movl %%ecx, %%eax");
-      E("subl %%edx, %%eax");
+      E3(I_IMULL, IMM(c), R(R_EDX), R(R_EDX));
+      E2(I_MOVL, R(R_ECX), R(R_EAX));
+      E2(I_SUBL, R(R_EDX), R(R_EAX));
     }
     set_dst32(in->dst, mod ? R_EAX : R_EDX);
     return;
@@ -1135,34 +1105,34 @@ static void div32(IrInst *in) {
   /* the dividend first: it may sit in %ecx, which a constant divisor uses */
   load32(in->a, R_EAX);
   /* the divisor: its register (never %eax/%edx) or spill slot, else %ecx */
-  char *bs = b.kind == OK_TEMP ? src32(b) : NULL;
-  if (!bs) {
+  MirOp bs = b.kind == OK_TEMP ? src32(b) : NONE;
+  if (bs.kind == MO_NONE) {
     load32(b, R_ECX);
-    bs = "%ecx";
+    bs = R(R_ECX);
   }
   if (u) {
-    E("xorl %%edx, %%edx");
-    E("divl %s", bs);
+    E2(I_XORL, R(R_EDX), R(R_EDX));
+    E1(I_DIVL, bs);
   } else {
-    E("cltd");
-    E("idivl %s", bs);
+    E0(I_CLTD);
+    E1(I_IDIVL, bs);
   }
   set_dst32(in->dst, mod ? R_EDX : R_EAX);
 }
 
 static void shift32(IrInst *in) {
-  const char *name = in->op == IR_SHL ? "shll" : in->op == IR_SHR ? "shrl" : "sarl";
+  int name = in->op == IR_SHL ? I_SHLL : in->op == IR_SHR ? I_SHRL : I_SARL;
   if (in->b.kind == OK_IMM) {
     int d = cx->reg[in->dst];
     int w = d >= 0 ? d : R_EAX;
     load32(in->a, w);
-    E("%s $%d, %s", name, (int)(in->b.imm & 31), R32[w]);
+    E2(name, IMM((int)(in->b.imm & 31)), R(w));
     set_dst32(in->dst, w);
     return;
   }
   load32(in->a, R_EAX);
   load32(in->b, R_ECX);
-  E("%s %%cl, %%eax", name);
+  E2(name, RB(R_ECX), R(R_EAX));
   set_dst32(in->dst, R_EAX);
 }
 
@@ -1170,28 +1140,28 @@ static void unary32(IrInst *in) {
   int d = cx->reg[in->dst];
   int w = d >= 0 ? d : R_EAX;
   load32(in->a, w);
-  E("%s %s", in->op == IR_NEG ? "negl" : "notl", R32[w]);
+  E1(in->op == IR_NEG ? I_NEGL : I_NOTL, R(w));
   set_dst32(in->dst, w);
 }
 
 static void ext32(IrInst *in) {
-  static const char *const op[] = {"movsbl", "movzbl", "movswl", "movzwl"};
+  static const int op[] = {I_MOVSBL, I_MOVZBL, I_MOVSWL, I_MOVZWL};
   int d = cx->reg[in->dst];
   int w = d >= 0 ? d : R_EAX;
   Oper a = in->a;
   bool byte = in->mem == M_I8 || in->mem == M_U8;
-  char *src;
+  MirOp src;
   if (in_memory(a)) {
     src = spill_mem(a.temp, 0);
   } else {
     int r = reg_of(a);
-    if (r < 0 || (byte && !R8[r])) {
+    if (r < 0 || (byte && !has_byte_reg(r))) {
       load32(a, R_EAX);
       r = R_EAX;
     }
-    src = xstrdup(byte ? R8[r] : R16[r]);
+    src = mir_reg(r, byte ? 1 : 2);
   }
-  E("%s %s, %s", op[in->mem], src, R32[w]);
+  E2(op[in->mem], src, R(w));
   set_dst32(in->dst, w);
 }
 
@@ -1203,19 +1173,19 @@ static void ext32(IrInst *in) {
 
 /* Compares word A of a long long with word B (flags as of A - B): in
  * place when A is a pair's register. */
-static void cmp64_word(const char *a, const char *b) {
-  if (a[0] == '%') {
-    E("cmpl %s, %s", b, a);
+static void cmp64_word(MirOp a, MirOp b) {
+  if (a.kind == MO_REG) {
+    E2(I_CMPL, b, a);
     return;
   }
-  E("movl %s, %%eax", a);
-  E("cmpl %s, %%eax", b);
+  E2(I_MOVL, a, R(R_EAX));
+  E2(I_CMPL, b, R(R_EAX));
 }
 
 static void to64(int t) {
   if (t != unstored) {
-    E("movl %%eax, %s", lo64(ir_temp(t)));
-    E("movl %%edx, %s", hi64(ir_temp(t)));
+    E2(I_MOVL, R(R_EAX), lo64(ir_temp(t)));
+    E2(I_MOVL, R(R_EDX), hi64(ir_temp(t)));
   }
   known[R_EAX] = KEY_LO(t);
   known[R_EDX] = KEY_HI(t);
@@ -1226,8 +1196,8 @@ static void to64(int t) {
 static void load64(Oper a) {
   if (a.kind == OK_TEMP && known[R_EAX] == KEY_LO(a.temp) && known[R_EDX] == KEY_HI(a.temp))
     return;
-  E("movl %s, %%eax", lo64(a));
-  E("movl %s, %%edx", hi64(a));
+  E2(I_MOVL, lo64(a), R(R_EAX));
+  E2(I_MOVL, hi64(a), R(R_EDX));
   if (a.kind == OK_TEMP) {
     known[R_EAX] = KEY_LO(a.temp);
     known[R_EDX] = KEY_HI(a.temp);
@@ -1243,10 +1213,10 @@ static bool held64(Oper o) {
 static bool wordwise64(IrOp op) {
   return op == IR_ADD || op == IR_SUB || op == IR_AND || op == IR_OR || op == IR_XOR;
 }
-static const char *const lo_op[] = {[IR_ADD] = "addl", [IR_SUB] = "subl", [IR_AND] = "andl", [IR_OR] = "orl",
-                                    [IR_XOR] = "xorl"};
-static const char *const hi_op[] = {[IR_ADD] = "adcl", [IR_SUB] = "sbbl", [IR_AND] = "andl", [IR_OR] = "orl",
-                                    [IR_XOR] = "xorl"};
+static const int lo_op[] = {[IR_ADD] = I_ADDL, [IR_SUB] = I_SUBL, [IR_AND] = I_ANDL, [IR_OR] = I_ORL,
+                            [IR_XOR] = I_XORL};
+static const int hi_op[] = {[IR_ADD] = I_ADCL, [IR_SUB] = I_SBBL, [IR_AND] = I_ANDL, [IR_OR] = I_ORL,
+                            [IR_XOR] = I_XORL};
 
 /* -O1 and up: `t = t OP b` (or `b OP t`, OP commutative) on a long long
  * kept in memory is done there -- `addl %eax, lo(t); adcl %edx, hi(t)`,
@@ -1272,12 +1242,12 @@ static bool alu64_in_place(IrInst *in) {
   if ((other.kind == OK_IMM || in_pair(t) || in_pair(other)) && !held64(other)) {
     /* one of them a register (or an immediate): no load (but a value
      * handed over in %edx:%eax is nowhere else: takes_held64) */
-    E("%s %s, %s", lo_op[in->op], lo64(other), lo64(t));
-    E("%s %s, %s", hi_op[in->op], hi64(other), hi64(t));
+    E2(lo_op[in->op], lo64(other), lo64(t));
+    E2(hi_op[in->op], hi64(other), hi64(t));
   } else {
     load64(other);
-    E("%s %%eax, %s", lo_op[in->op], lo64(t));
-    E("%s %%edx, %s", hi_op[in->op], hi64(t));
+    E2(lo_op[in->op], R(R_EAX), lo64(t));
+    E2(hi_op[in->op], R(R_EDX), hi64(t));
   }
   return true;
 }
@@ -1290,10 +1260,10 @@ static void alu64(IrInst *in) {
       !(b.kind == OK_TEMP && b.temp == in->dst) && !held64(a) && !held64(b)) {
     /* three operands into a pair: its registers are neither a's nor b's */
     Oper d = ir_temp(in->dst);
-    E("movl %s, %s", lo64(a), lo64(d));
-    E("movl %s, %s", hi64(a), hi64(d));
-    E("%s %s, %s", lo_op[in->op], lo64(b), lo64(d));
-    E("%s %s, %s", hi_op[in->op], hi64(b), hi64(d));
+    E2(I_MOVL, lo64(a), lo64(d));
+    E2(I_MOVL, hi64(a), hi64(d));
+    E2(lo_op[in->op], lo64(b), lo64(d));
+    E2(hi_op[in->op], hi64(b), hi64(d));
     return;
   }
   /* the operand %edx:%eax already holds goes first (commutative ops) */
@@ -1305,13 +1275,13 @@ static void alu64(IrInst *in) {
   }
   load64(a);
   switch (in->op) {
-  case IR_ADD: E("addl %s, %%eax", lo64(b)); E("adcl %s, %%edx", hi64(b)); break;
-  case IR_SUB: E("subl %s, %%eax", lo64(b)); E("sbbl %s, %%edx", hi64(b)); break;
-  case IR_AND: E("andl %s, %%eax", lo64(b)); E("andl %s, %%edx", hi64(b)); break;
-  case IR_OR: E("orl %s, %%eax", lo64(b)); E("orl %s, %%edx", hi64(b)); break;
-  case IR_XOR: E("xorl %s, %%eax", lo64(b)); E("xorl %s, %%edx", hi64(b)); break;
-  case IR_NEG: E("negl %%eax"); E("adcl $0, %%edx"); E("negl %%edx"); break;
-  case IR_NOT: E("notl %%eax"); E("notl %%edx"); break;
+  case IR_ADD: E2(I_ADDL, lo64(b), R(R_EAX)); E2(I_ADCL, hi64(b), R(R_EDX)); break;
+  case IR_SUB: E2(I_SUBL, lo64(b), R(R_EAX)); E2(I_SBBL, hi64(b), R(R_EDX)); break;
+  case IR_AND: E2(I_ANDL, lo64(b), R(R_EAX)); E2(I_ANDL, hi64(b), R(R_EDX)); break;
+  case IR_OR: E2(I_ORL, lo64(b), R(R_EAX)); E2(I_ORL, hi64(b), R(R_EDX)); break;
+  case IR_XOR: E2(I_XORL, lo64(b), R(R_EAX)); E2(I_XORL, hi64(b), R(R_EDX)); break;
+  case IR_NEG: E1(I_NEGL, R(R_EAX)); E2(I_ADCL, IMM(0), R(R_EDX)); E1(I_NEGL, R(R_EDX)); break;
+  case IR_NOT: E1(I_NOTL, R(R_EAX)); E1(I_NOTL, R(R_EDX)); break;
   default: die("alu64");
   }
   to64(in->dst);
@@ -1324,38 +1294,38 @@ static void mul64(IrInst *in) {
     /* a constant: imul's immediate form, and no high product when its
      * high word is 0 */
     unsigned bl = (unsigned)b.imm, bh = (unsigned)((unsigned long long)b.imm >> 32);
-    E("imull $%d, %s, %%ecx", (int)bl, hi64(a));
+    E3(I_IMULL, IMM((int)bl), hi64(a), R(R_ECX));
     if (bh) {
-      E("imull $%d, %s, %%eax", (int)bh, lo64(a));
-      E("addl %%eax, %%ecx");
+      E3(I_IMULL, IMM((int)bh), lo64(a), R(R_EAX));
+      E2(I_ADDL, R(R_EAX), R(R_ECX));
     }
-    E("movl %s, %%eax", lo64(a));
-    E("movl $%u, %%edx", bl);
-    E("mull %%edx");
-    E("addl %%ecx, %%edx");
+    E2(I_MOVL, lo64(a), R(R_EAX));
+    E2(I_MOVL, IMM(bl), R(R_EDX));
+    E1(I_MULL, R(R_EDX));
+    E2(I_ADDL, R(R_ECX), R(R_EDX));
     to64(in->dst);
     return;
   }
-  E("movl %s, %%ecx", lo64(a));
+  E2(I_MOVL, lo64(a), R(R_ECX));
   if (b.kind == OK_IMM) {
-    E("movl %s, %%eax", hi64(b));
-    E("imull %%eax, %%ecx");
-    E("movl %s, %%eax", hi64(a));
-    E("movl %s, %%edx", lo64(b));
-    E("imull %%edx, %%eax");
-    E("addl %%eax, %%ecx");
-    E("movl %s, %%eax", lo64(a));
-    E("movl %s, %%edx", lo64(b));
-    E("mull %%edx");
+    E2(I_MOVL, hi64(b), R(R_EAX));
+    E2(I_IMULL, R(R_EAX), R(R_ECX));
+    E2(I_MOVL, hi64(a), R(R_EAX));
+    E2(I_MOVL, lo64(b), R(R_EDX));
+    E2(I_IMULL, R(R_EDX), R(R_EAX));
+    E2(I_ADDL, R(R_EAX), R(R_ECX));
+    E2(I_MOVL, lo64(a), R(R_EAX));
+    E2(I_MOVL, lo64(b), R(R_EDX));
+    E1(I_MULL, R(R_EDX));
   } else {
-    E("imull %s, %%ecx", hi64(b));
-    E("movl %s, %%eax", hi64(a));
-    E("imull %s, %%eax", lo64(b));
-    E("addl %%eax, %%ecx");
-    E("movl %s, %%eax", lo64(a));
-    E("mull %s", lo64(b));
+    E2(I_IMULL, hi64(b), R(R_ECX));
+    E2(I_MOVL, hi64(a), R(R_EAX));
+    E2(I_IMULL, lo64(b), R(R_EAX));
+    E2(I_ADDL, R(R_EAX), R(R_ECX));
+    E2(I_MOVL, lo64(a), R(R_EAX));
+    E1(I_MULL, lo64(b));
   }
-  E("addl %%ecx, %%edx");
+  E2(I_ADDL, R(R_ECX), R(R_EDX));
   to64(in->dst);
 }
 
@@ -1366,54 +1336,54 @@ static void shift64(IrInst *in) {
     int c = (int)(in->b.imm & 63), k = c - 32;
     if (c == 0) {
     } else if (c < 32 && in->op == IR_SHL) {
-      E("shldl $%d, %%eax, %%edx", c);
-      E("shll $%d, %%eax", c);
+      E3(I_SHLDL, IMM(c), R(R_EAX), R(R_EDX));
+      E2(I_SHLL, IMM(c), R(R_EAX));
     } else if (c < 32) {
-      E("shrdl $%d, %%edx, %%eax", c);
-      E("%s $%d, %%edx", in->op == IR_SHR ? "shrl" : "sarl", c);
+      E3(I_SHRDL, IMM(c), R(R_EDX), R(R_EAX));
+      E2(in->op == IR_SHR ? I_SHRL : I_SARL, IMM(c), R(R_EDX));
     } else if (in->op == IR_SHL) {
-      E("movl %%eax, %%edx");
+      E2(I_MOVL, R(R_EAX), R(R_EDX));
       if (k)
-        E("shll $%d, %%edx", k);
-      E("xorl %%eax, %%eax");
+        E2(I_SHLL, IMM(k), R(R_EDX));
+      E2(I_XORL, R(R_EAX), R(R_EAX));
     } else {
-      E("movl %%edx, %%eax");
+      E2(I_MOVL, R(R_EDX), R(R_EAX));
       if (k)
-        E("%s $%d, %%eax", in->op == IR_SHR ? "shrl" : "sarl", k);
+        E2(in->op == IR_SHR ? I_SHRL : I_SARL, IMM(k), R(R_EAX));
       if (in->op == IR_SHR)
-        E("xorl %%edx, %%edx");
+        E2(I_XORL, R(R_EDX), R(R_EDX));
       else
-        E("sarl $31, %%edx");
+        E2(I_SARL, IMM(31), R(R_EDX));
     }
     to64(in->dst);
     return;
   }
   load32(in->b, R_ECX);
-  E("andl $63, %%ecx");
+  E2(I_ANDL, IMM(63), R(R_ECX));
   char *done = i386_new_label("sh");
   if (in->op == IR_SHL) {
-    E("shldl %%cl, %%eax, %%edx");
-    E("shll %%cl, %%eax");
-    E("testb $32, %%cl");
-    E("je %s", done);
-    E("movl %%eax, %%edx");
-    E("xorl %%eax, %%eax");
+    E3(I_SHLDL, RB(R_ECX), R(R_EAX), R(R_EDX));
+    E2(I_SHLL, RB(R_ECX), R(R_EAX));
+    E2(I_TESTB, IMM(32), RB(R_ECX));
+    E1(I_JE, LBL(done));
+    E2(I_MOVL, R(R_EAX), R(R_EDX));
+    E2(I_XORL, R(R_EAX), R(R_EAX));
   } else if (in->op == IR_SHR) {
-    E("shrdl %%cl, %%edx, %%eax");
-    E("shrl %%cl, %%edx");
-    E("testb $32, %%cl");
-    E("je %s", done);
-    E("movl %%edx, %%eax");
-    E("xorl %%edx, %%edx");
+    E3(I_SHRDL, RB(R_ECX), R(R_EDX), R(R_EAX));
+    E2(I_SHRL, RB(R_ECX), R(R_EDX));
+    E2(I_TESTB, IMM(32), RB(R_ECX));
+    E1(I_JE, LBL(done));
+    E2(I_MOVL, R(R_EDX), R(R_EAX));
+    E2(I_XORL, R(R_EDX), R(R_EDX));
   } else {
-    E("shrdl %%cl, %%edx, %%eax");
-    E("sarl %%cl, %%edx");
-    E("testb $32, %%cl");
-    E("je %s", done);
-    E("movl %%edx, %%eax");
-    E("sarl $31, %%edx");
+    E3(I_SHRDL, RB(R_ECX), R(R_EDX), R(R_EAX));
+    E2(I_SARL, RB(R_ECX), R(R_EDX));
+    E2(I_TESTB, IMM(32), RB(R_ECX));
+    E1(I_JE, LBL(done));
+    E2(I_MOVL, R(R_EDX), R(R_EAX));
+    E2(I_SARL, IMM(31), R(R_EDX));
   }
-  buf_printf(out, "%s:\n", done);
+  mir_add_label(out, done);
   to64(in->dst);
 }
 
@@ -1424,15 +1394,15 @@ static void div64(IrInst *in) {
   static const char *const fn_name[] = {"__cuckoo_divdi3", "__cuckoo_udivdi3", "__cuckoo_moddi3",
                                         "__cuckoo_umoddi3"};
   int which = in->op == IR_DIV ? 0 : in->op == IR_UDIV ? 1 : in->op == IR_MOD ? 2 : 3;
-  E("movl %s, %%eax", lo64(in->a));
-  E("movl %%eax, 0(%%esp)");
-  E("movl %s, %%eax", hi64(in->a));
-  E("movl %%eax, 4(%%esp)");
-  E("movl %s, %%eax", lo64(in->b));
-  E("movl %%eax, 8(%%esp)");
-  E("movl %s, %%eax", hi64(in->b));
-  E("movl %%eax, 12(%%esp)");
-  E("call %s", fn_name[which]);
+  E2(I_MOVL, lo64(in->a), R(R_EAX));
+  E2(I_MOVL, R(R_EAX), MEM(R_ESP, 0));
+  E2(I_MOVL, hi64(in->a), R(R_EAX));
+  E2(I_MOVL, R(R_EAX), MEM(R_ESP, 4));
+  E2(I_MOVL, lo64(in->b), R(R_EAX));
+  E2(I_MOVL, R(R_EAX), MEM(R_ESP, 8));
+  E2(I_MOVL, hi64(in->b), R(R_EAX));
+  E2(I_MOVL, R(R_EAX), MEM(R_ESP, 12));
+  E1(I_CALL, LBL(fn_name[which]));
   typesec_use_internal(fn_name[which]);
   to64(in->dst);
 }
@@ -1441,16 +1411,15 @@ static void div64(IrInst *in) {
 
 static void alu_f(IrInst *in) {
   IrKind k = in->k;
-  const char *s = fsuf(k);
   if (is_folded(in->a) || is_folded(in->b)) {
     Oper a = in->a;
     if (is_folded(a))             /* commutative (fold_ok) */
       a = in->b;
     int w = fwork(in->dst);
     if (freg(a) != w)
-      E("mov%s %s, %s", s, fmem(a, k), XR[w]);
-    E("%s%s %s, %s", in->op == IR_ADD ? "add" : in->op == IR_SUB ? "sub" : in->op == IR_MUL ? "mul" : "div", s,
-      amem(&folded->addr, 0), XR[w]);
+      E2(fop(I_MOVSS, k), fmem(a, k), X(w));
+    E2(fop(in->op == IR_ADD ? I_ADDSS : in->op == IR_SUB ? I_SUBSS : in->op == IR_MUL ? I_MULSS : I_DIVSS, k),
+       amem(&folded->addr, 0), X(w));
     fset_dst(in->dst, k, w);
     return;
   }
@@ -1459,15 +1428,15 @@ static void alu_f(IrInst *in) {
   if (w != 0 && freg(in->b) == w)
     w = 0;
   if (freg(in->a) != w)
-    E("mov%s %s, %s", s, fmem(in->a, k), XR[w]);
+    E2(fop(I_MOVSS, k), fmem(in->a, k), X(w));
   switch (in->op) {
-  case IR_ADD: E("add%s %s, %s", s, fmem(in->b, k), XR[w]); break;
-  case IR_SUB: E("sub%s %s, %s", s, fmem(in->b, k), XR[w]); break;
-  case IR_MUL: E("mul%s %s, %s", s, fmem(in->b, k), XR[w]); break;
-  case IR_DIV: E("div%s %s, %s", s, fmem(in->b, k), XR[w]); break;
+  case IR_ADD: E2(fop(I_ADDSS, k), fmem(in->b, k), X(w)); break;
+  case IR_SUB: E2(fop(I_SUBSS, k), fmem(in->b, k), X(w)); break;
+  case IR_MUL: E2(fop(I_MULSS, k), fmem(in->b, k), X(w)); break;
+  case IR_DIV: E2(fop(I_DIVSS, k), fmem(in->b, k), X(w)); break;
   case IR_XOR: /* negation: flip the sign bit */
-    E("mov%s %s, %%xmm1", s, fmem(in->b, k));
-    E("xorps %%xmm1, %s", XR[w]);
+    E2(fop(I_MOVSS, k), fmem(in->b, k), X(1));
+    E2(I_XORPS, X(1), X(w));
     break;
   default: die("alu_f %s", ir_op_name[in->op]);
   }
@@ -1475,29 +1444,29 @@ static void alu_f(IrInst *in) {
 }
 
 /* The x87 truncating store of st(0) as a 64-bit integer into MEM. */
-static void fist64(const char *mem) {
-  char *cw = frame_at(cx->scratch + 8);
-  char *cw2 = frame_at(cx->scratch + 10);
-  E("fnstcw %s", cw);
-  E("movzwl %s, %%eax", cw);
-  E("orl $0xc00, %%eax");
-  E("movw %%ax, %s", cw2);
-  E("fldcw %s", cw2);
-  E("fistpll %s", mem);
-  E("fldcw %s", cw);
+static void fist64(MirOp mem) {
+  MirOp cw = frame_at(cx->scratch + 8);
+  MirOp cw2 = frame_at(cx->scratch + 10);
+  E1(I_FNSTCW, cw);
+  E2(I_MOVZWL, cw, R(R_EAX));
+  E2(I_ORL, IMM(0xc00), R(R_EAX));
+  E2(I_MOVW, RW(R_EAX), cw2);
+  E1(I_FLDCW, cw2);
+  E1(I_FISTPLL, mem);
+  E1(I_FLDCW, cw);
 }
 
 static void cvt(IrInst *in) {
   IrKind from = in->k2, to = in->k;
   Oper a = in->a;
-  char *scr = frame_at(cx->scratch);
+  MirOp scr = frame_at(cx->scratch);
   bool ffrom = from == IK_F32 || from == IK_F64, fto = to == IK_F32 || to == IK_F64;
   if (from == IK_I64 && to == IK_I32) {
     int d = cx->reg[in->dst];
     if (d >= 0)
-      E("movl %s, %s", lo64(a), R32[d]);
+      E2(I_MOVL, lo64(a), R(d));
     else {
-      E("movl %s, %%eax", lo64(a));
+      E2(I_MOVL, lo64(a), R(R_EAX));
       set_dst32(in->dst, R_EAX);
     }
     return;
@@ -1505,49 +1474,49 @@ static void cvt(IrInst *in) {
   if (from == IK_I32 && to == IK_I64 && a.kind == OK_TEMP && a.temp == set_in_al) {
     /* (long long)(x == y): the 0 or 1 the set just left in %al */
     set_in_al = -1;
-    E("movzbl %%al, %%eax");
-    E("xorl %%edx, %%edx");
+    E2(I_MOVZBL, RB(R_EAX), R(R_EAX));
+    E2(I_XORL, R(R_EDX), R(R_EDX));
     to64(in->dst);
     return;
   }
   if (from == IK_I32 && to == IK_I64) {
     load32(a, R_EAX);
     if (in->uns)
-      E("xorl %%edx, %%edx");
+      E2(I_XORL, R(R_EDX), R(R_EDX));
     else
-      E("cltd");
+      E0(I_CLTD);
     to64(in->dst);
     return;
   }
   if (from == IK_I32 && fto) {
     if (!in->uns) {
       int w = fwork(in->dst);
-      E("cvtsi2%sl %s, %s", fsuf(to), src32_or(a, R_EAX), XR[w]);
+      E2(fop(I_CVTSI2SSL, to), src32_or(a, R_EAX), X(w));
       fset_dst(in->dst, to, w);
       return;
     }
     load32(a, R_EAX);
-    E("movl %%eax, %s", scr);
-    E("movl $0, %s", frame_at(cx->scratch + 4));
-    E("fildll %s", scr);
+    E2(I_MOVL, R(R_EAX), scr);
+    E2(I_MOVL, IMM(0), frame_at(cx->scratch + 4));
+    E1(I_FILDLL, scr);
     fstp_dst(in->dst, to);
     return;
   }
   if (from == IK_I64 && fto) {
     if (in_pair(a)) {
       /* the x87 loads from memory only */
-      E("movl %s, %s", lo64(a), scr);
-      E("movl %s, %s", hi64(a), frame_at(cx->scratch + 4));
-      E("fildll %s", scr);
+      E2(I_MOVL, lo64(a), scr);
+      E2(I_MOVL, hi64(a), frame_at(cx->scratch + 4));
+      E1(I_FILDLL, scr);
     } else {
-      E("fildll %s", lo64(a));
+      E1(I_FILDLL, lo64(a));
     }
     if (in->uns) {
       char *l = i386_new_label("u64");
-      E("cmpl $0, %s", hi64(a));
-      E("jge %s", l);
-      E("fadds %s", i386_fconst(18446744073709551616.0, true));
-      buf_printf(out, "%s:\n", l);
+      E2(I_CMPL, IMM(0), hi64(a));
+      E1(I_JGE, LBL(l));
+      E1(I_FADDS, fconst(18446744073709551616.0, true));
+      mir_add_label(out, l);
     }
     fstp_dst(in->dst, to);
     return;
@@ -1557,27 +1526,26 @@ static void cvt(IrInst *in) {
        (NaN and every other out-of-range value give 0x80000000 or its
        biased form, exactly as gcc -m32 -msse2 -mfpmath=sse computes) */
     int d = cx->reg[in->dst];
-    const char *r = d >= 0 ? R32[d] : "%eax";
-    const char *s = fsuf(from);
-    const char *two31 = xstrdup(i386_fconst(2147483648.0, from == IK_F32));
+    MirOp r = R(d >= 0 ? d : R_EAX);
+    MirOp two31 = fconst(2147483648.0, from == IK_F32);
     char *big = i386_new_label("f2u"), *done = i386_new_label("f2u");
-    E("mov%s %s, %%xmm0", s, fmem(a, from));
-    E("ucomi%s %s, %%xmm0", from == IK_F32 ? "ss" : "sd", two31);
-    E("jae %s", big);
-    E("cvtt%s2si %%xmm0, %s", s, r);
-    E("jmp %s", done);
-    buf_printf(out, "%s:\n", big);
-    E("sub%s %s, %%xmm0", s, two31);
-    E("cvtt%s2si %%xmm0, %s", s, r);
-    E("xorl $0x80000000, %s", r);
-    buf_printf(out, "%s:\n", done);
+    E2(fop(I_MOVSS, from), fmem(a, from), X(0));
+    E2(fop(I_UCOMISS, from), two31, X(0));
+    E1(I_JAE, LBL(big));
+    E2(fop(I_CVTTSS2SI, from), X(0), r);
+    E1(I_JMP, LBL(done));
+    mir_add_label(out, big);
+    E2(fop(I_SUBSS, from), two31, X(0));
+    E2(fop(I_CVTTSS2SI, from), X(0), r);
+    E2(I_XORL, IMM(0x80000000), r);
+    mir_add_label(out, done);
     if (d < 0)
       set_dst32(in->dst, R_EAX);
     return;
   }
   if (ffrom && to == IK_I32) {
     int d = cx->reg[in->dst];
-    E("cvtt%s2si %s, %s", fsuf(from), fmem(a, from), d >= 0 ? R32[d] : "%eax");
+    E2(fop(I_CVTTSS2SI, from), fmem(a, from), d >= 0 ? R(d) : R(R_EAX));
     if (d < 0)
       set_dst32(in->dst, R_EAX);
     return;
@@ -1585,44 +1553,46 @@ static void cvt(IrInst *in) {
   if (ffrom && to == IK_I64) {
     /* a pair: through the scratch, whose double is loaded first */
     bool pair = in_pair(ir_temp(in->dst));
-    char *dst = pair ? scr : spill_mem(in->dst, 0);
-    char *dst_hi = pair ? frame_at(cx->scratch + 4) : spill_mem(in->dst, 4);
-    char *v = frame_at(cx->scratch);
+    MirOp dst = pair ? scr : spill_mem(in->dst, 0);
+    MirOp dst_hi = pair ? frame_at(cx->scratch + 4) : spill_mem(in->dst, 4);
+    MirOp v = frame_at(cx->scratch);
     /* as a double in the scratch, then through the x87 */
     if (from == IK_F32) {
-      E("cvtss2sd %s, %%xmm0", fmem(a, from));
+      E2(I_CVTSS2SD, fmem(a, from), X(0));
     } else {
-      E("movsd %s, %%xmm0", fmem(a, from));
+      E2(I_MOVSD, fmem(a, from), X(0));
     }
     if (in->uns) {
       char *big = i386_new_label("f2u"), *done = i386_new_label("f2u");
-      E("ucomisd %s, %%xmm0", i386_fconst(9223372036854775808.0, false));
-      E("jae %s", big);
-      E("movsd %%xmm0, %s", v);
-      E("fldl %s", v);
+      E2(I_UCOMISD, fconst(9223372036854775808.0, false), X(0));
+      E1(I_JAE, LBL(big));
+      E2(I_MOVSD, X(0), v);
+      E1(I_FLDL, v);
       fist64(dst);
-      E("jmp %s", done);
-      buf_printf(out, "%s:\n", big);
-      E("subsd %s, %%xmm0", i386_fconst(9223372036854775808.0, false));
-      E("movsd %%xmm0, %s", v);
-      E("fldl %s", v);
+      E1(I_JMP, LBL(done));
+      mir_add_label(out, big);
+      E2(I_SUBSD, fconst(9223372036854775808.0, false), X(0));
+      E2(I_MOVSD, X(0), v);
+      E1(I_FLDL, v);
       fist64(dst);
-      E("xorl $0x80000000, %s", dst_hi);
-      buf_printf(out, "%s:\n", done);
+      E2(I_XORL, IMM(0x80000000), dst_hi);
+      mir_add_label(out, done);
     } else {
-      E("movsd %%xmm0, %s", v);
-      E("fldl %s", v);
+      E2(I_MOVSD, X(0), v);
+      E1(I_FLDL, v);
       fist64(dst);
     }
     if (pair) {
-      E("movl %s, %s", dst, lo64(ir_temp(in->dst)));
-      E("movl %s, %s", dst_hi, hi64(ir_temp(in->dst)));
+      E2(I_MOVL, dst, lo64(ir_temp(in->dst)));
+      E2(I_MOVL, dst_hi, hi64(ir_temp(in->dst)));
     }
     return;
   }
   if (ffrom && fto) {
     int w = fwork(in->dst);
-    E("cvt%s2%s %s, %s", fsuf(from), fsuf(to), fmem(a, from), XR[w]);
+    if (from == to)
+      die("cvt of a floating kind to itself");
+    E2(from == IK_F32 ? I_CVTSS2SD : I_CVTSD2SS, fmem(a, from), X(w));
     fset_dst(in->dst, to, w);
     return;
   }
@@ -1636,29 +1606,28 @@ static void load_op(IrInst *in) {
   case M_I64: {
     if (in->dst != unstored && in_pair(ir_temp(in->dst))) {
       /* the address's registers are not the pair's (regalloc) */
-      E("movl %s, %s", amem(&in->addr, 0), lo64(ir_temp(in->dst)));
-      E("movl %s, %s", amem(&in->addr, 4), hi64(ir_temp(in->dst)));
+      E2(I_MOVL, amem(&in->addr, 0), lo64(ir_temp(in->dst)));
+      E2(I_MOVL, amem(&in->addr, 4), hi64(ir_temp(in->dst)));
       return;
     }
-    char *m4 = amem(&in->addr, 4);
-    E("movl %s, %%edx", m4);
-    char *m0 = amem(&in->addr, 0);
-    E("movl %s, %%eax", m0);
+    MirOp m4 = amem(&in->addr, 4);
+    E2(I_MOVL, m4, R(R_EDX));
+    MirOp m0 = amem(&in->addr, 0);
+    E2(I_MOVL, m0, R(R_EAX));
     to64(in->dst);
     return;
   }
   case M_F32: case M_F64: {
-    const char *s = in->mem == M_F32 ? "ss" : "sd";
     int w = fwork(in->dst);
-    E("mov%s %s, %s", s, amem(&in->addr, 0), XR[w]);
+    E2(in->mem == M_F32 ? I_MOVSS : I_MOVSD, amem(&in->addr, 0), X(w));
     fset_dst(in->dst, in->mem == M_F32 ? IK_F32 : IK_F64, w);
     return;
   }
   default: {
-    static const char *const op[] = {"movsbl", "movzbl", "movswl", "movzwl", "movl"};
+    static const int op[] = {I_MOVSBL, I_MOVZBL, I_MOVSWL, I_MOVZWL, I_MOVL};
     int d = cx->reg[in->dst];
-    char *m = amem(&in->addr, 0);
-    E("%s %s, %s", op[in->mem], m, d >= 0 ? R32[d] : "%eax");
+    MirOp m = amem(&in->addr, 0);
+    E2(op[in->mem], m, d >= 0 ? R(d) : R(R_EAX));
     if (d < 0)
       set_dst32(in->dst, R_EAX);
     return;
@@ -1681,17 +1650,17 @@ static void store_op(IrInst *in) {
   case M_I64:
     if (v.kind == OK_TEMP && held64(v) && addr_in_regs(&in->addr)) {
       /* handed over in %edx:%eax (takes_held64) */
-      E("movl %%eax, %s", amem(&in->addr, 0));
-      E("movl %%edx, %s", amem(&in->addr, 4));
+      E2(I_MOVL, R(R_EAX), amem(&in->addr, 0));
+      E2(I_MOVL, R(R_EDX), amem(&in->addr, 4));
     } else if (v.kind == OK_IMM || in_pair(v)) {
-      char *m = amem(&in->addr, 0);
-      E("movl %s, %s", lo64(v), m);
-      E("movl %s, %s", hi64(v), amem(&in->addr, 4));
+      MirOp m = amem(&in->addr, 0);
+      E2(I_MOVL, lo64(v), m);
+      E2(I_MOVL, hi64(v), amem(&in->addr, 4));
     } else {
-      E("movl %s, %%edx", lo64(v));
-      E("movl %%edx, %s", amem(&in->addr, 0));
-      E("movl %s, %%edx", hi64(v));
-      E("movl %%edx, %s", amem(&in->addr, 4));
+      E2(I_MOVL, lo64(v), R(R_EDX));
+      E2(I_MOVL, R(R_EDX), amem(&in->addr, 0));
+      E2(I_MOVL, hi64(v), R(R_EDX));
+      E2(I_MOVL, R(R_EDX), amem(&in->addr, 4));
     }
     return;
   case M_F32: case M_F64:
@@ -1699,49 +1668,49 @@ static void store_op(IrInst *in) {
       union { double d; unsigned long long u; } x = {.d = v.fimm};
       union { float f; unsigned u; } y = {.f = (float)v.fimm};
       if (in->mem == M_F32) {
-        E("movl $%u, %s", y.u, amem(&in->addr, 0));
+        E2(I_MOVL, IMM((unsigned)(y.u)), amem(&in->addr, 0));
       } else {
-        E("movl $%u, %s", (unsigned)x.u, amem(&in->addr, 0));
-        E("movl $%u, %s", (unsigned)(x.u >> 32), amem(&in->addr, 4));
+        E2(I_MOVL, IMM((unsigned)x.u), amem(&in->addr, 0));
+        E2(I_MOVL, IMM((unsigned)(x.u >> 32)), amem(&in->addr, 4));
       }
     } else if (v.kind == OK_IMM) {
-      E("movl $0, %s", amem(&in->addr, 0));
+      E2(I_MOVL, IMM(0), amem(&in->addr, 0));
       if (in->mem == M_F64)
-        E("movl $0, %s", amem(&in->addr, 4));
+        E2(I_MOVL, IMM(0), amem(&in->addr, 4));
     } else {
-      const char *s = in->mem == M_F32 ? "ss" : "sd";
+      int mov = in->mem == M_F32 ? I_MOVSS : I_MOVSD;
       int x = freg(v);
       if (x < 0) {
-        E("mov%s %s, %%xmm0", s, fmem(v, in->mem == M_F32 ? IK_F32 : IK_F64));
+        E2(mov, fmem(v, in->mem == M_F32 ? IK_F32 : IK_F64), X(0));
         x = 0;
       }
-      E("mov%s %s, %s", s, XR[x], amem(&in->addr, 0));
+      E2(mov, X(x), amem(&in->addr, 0));
     }
     return;
   default: {
-    const char *suf = in->mem <= M_U8 ? "b" : in->mem <= M_U16 ? "w" : "l";
+    int width = in->mem <= M_U8 ? 1 : in->mem <= M_U16 ? 2 : 4;
+    int mov = width == 1 ? I_MOVB : width == 2 ? I_MOVW : I_MOVL;
     if (rmw_op) {
-      static const char *const op[] = {[IR_ADD] = "addl", [IR_SUB] = "subl", [IR_AND] = "andl",
-                                       [IR_OR] = "orl", [IR_XOR] = "xorl"};
-      E("%s %s, %s", op[rmw_op->op], src32(rmw_x), amem(&in->addr, 0));
+      static const int op[] = {[IR_ADD] = I_ADDL, [IR_SUB] = I_SUBL, [IR_AND] = I_ANDL, [IR_OR] = I_ORL,
+                               [IR_XOR] = I_XORL};
+      E2(op[rmw_op->op], src32(rmw_x), amem(&in->addr, 0));
       return;
     }
     if (v.kind == OK_IMM) {
       long long x = in->mem <= M_U8 ? (v.imm & 0xff) : in->mem <= M_U16 ? (v.imm & 0xffff) : (unsigned)v.imm;
-      E("mov%s $%lld, %s", suf, x, amem(&in->addr, 0));
+      E2(mov, IMM(x), amem(&in->addr, 0));
       return;
     }
     if (v.kind == OK_SYM && in->mem == M_I32) {
-      E("movl %s, %s", src32(v), amem(&in->addr, 0));
+      E2(I_MOVL, src32(v), amem(&in->addr, 0));
       return;
     }
     int r = reg_of(v);
-    if (r < 0 || (in->mem <= M_U8 && !R8[r])) {
+    if (r < 0 || (width == 1 && !has_byte_reg(r))) {
       load32(v, R_EDX);
       r = R_EDX;
     }
-    const char *rn = in->mem <= M_U8 ? R8[r] : in->mem <= M_U16 ? R16[r] : R32[r];
-    E("mov%s %s, %s", suf, rn, amem(&in->addr, 0));
+    E2(mov, mir_reg(r, width), amem(&in->addr, 0));
     return;
   }
   }
@@ -1763,7 +1732,7 @@ static void copy_op(IrInst *in) {
       return;
     }
     if (a.kind == OK_IMM || a.kind == OK_SYM || reg_of(a) >= 0) {
-      E("movl %s, %s", src32(a), dst32(in->dst));
+      E2(I_MOVL, src32(a), dst32(in->dst));
       return;
     }
     load32(a, R_EAX);
@@ -1776,8 +1745,8 @@ static void copy_op(IrInst *in) {
       return;
     if (in->dst != unstored && (a.kind == OK_IMM || ((in_pair(a) || in_pair(d)) && !held64(a)))) {
       /* a register (or an immediate) on one side: two moves */
-      E("movl %s, %s", lo64(a), lo64(d));
-      E("movl %s, %s", hi64(a), hi64(d));
+      E2(I_MOVL, lo64(a), lo64(d));
+      E2(I_MOVL, hi64(a), hi64(d));
       return;
     }
     load64(a);
@@ -1789,7 +1758,7 @@ static void copy_op(IrInst *in) {
   int x = freg(a);
   if (x < 0) {
     x = fwork(in->dst);
-    E("mov%s %s, %s", fsuf(k), fmem(a, k), XR[x]);
+    E2(fop(I_MOVSS, k), fmem(a, k), X(x));
   }
   fset_dst(in->dst, k, x);
 }
@@ -1801,13 +1770,13 @@ static void call_op(IrInst *in) {
   const char *site_label = in->site ? i386_site_label(in->site, fn) : NULL;
   if (in->sret.kind != OK_NONE) {
     load32(in->sret, R_EAX);
-    E("movl %%eax, 0(%%esp)");
+    E2(I_MOVL, R(R_EAX), MEM(R_ESP, 0));
     off = 4;
   }
   for (int i = 0; i < in->nargs; i++) {
     IrArg *g = &in->args[i];
     if (g->is_site) {
-      E("movl $%s, %d(%%esp)", site_label, off);
+      E2(I_MOVL, IMM_SYM(site_label), MEM(R_ESP, off));
       off += 4;
       continue;
     }
@@ -1823,12 +1792,12 @@ static void call_op(IrInst *in) {
         (void)dst;
         long long k = 0;
         for (; k + 4 <= g->size; k += 4) {
-          E("movl %s, %%eax", base_at(&src, k));
-          E("movl %%eax, %lld(%%esp)", off + k);
+          E2(I_MOVL, base_at(&src, k), R(R_EAX));
+          E2(I_MOVL, R(R_EAX), MEM(R_ESP, off + k));
         }
         for (; k < g->size; k++) {
-          E("movb %s, %%al", base_at(&src, k));
-          E("movb %%al, %lld(%%esp)", off + k);
+          E2(I_MOVB, base_at(&src, k), RB(R_EAX));
+          E2(I_MOVB, RB(R_EAX), MEM(R_ESP, off + k));
         }
       } else {
         copy_bytes(dst, src, g->size, true);
@@ -1838,32 +1807,32 @@ static void call_op(IrInst *in) {
     }
     switch (g->kind) {
     case IK_I32: {
-      char *s = src32(g->val);
-      if (s && (g->val.kind != OK_TEMP || reg_of(g->val) >= 0)) {
-        E("movl %s, %d(%%esp)", s, off);
+      MirOp s = src32(g->val);
+      if (s.kind != MO_NONE && (g->val.kind != OK_TEMP || reg_of(g->val) >= 0)) {
+        E2(I_MOVL, s, MEM(R_ESP, off));
       } else {
         load32(g->val, R_EAX);
-        E("movl %%eax, %d(%%esp)", off);
+        E2(I_MOVL, R(R_EAX), MEM(R_ESP, off));
       }
       off += 4;
       break;
     }
     case IK_I64:
       if (g->val.kind == OK_IMM || in_pair(g->val)) {
-        E("movl %s, %d(%%esp)", lo64(g->val), off);
-        E("movl %s, %d(%%esp)", hi64(g->val), off + 4);
+        E2(I_MOVL, lo64(g->val), MEM(R_ESP, off));
+        E2(I_MOVL, hi64(g->val), MEM(R_ESP, off + 4));
       } else {
-        E("movl %s, %%eax", lo64(g->val));
-        E("movl %%eax, %d(%%esp)", off);
-        E("movl %s, %%eax", hi64(g->val));
-        E("movl %%eax, %d(%%esp)", off + 4);
+        E2(I_MOVL, lo64(g->val), R(R_EAX));
+        E2(I_MOVL, R(R_EAX), MEM(R_ESP, off));
+        E2(I_MOVL, hi64(g->val), R(R_EAX));
+        E2(I_MOVL, R(R_EAX), MEM(R_ESP, off + 4));
       }
       off += 8;
       break;
     case IK_F32: case IK_F64:
       if (freg(g->val) < 0)
-        E("mov%s %s, %%xmm0", fsuf(g->kind), fmem(g->val, g->kind));
-      E("mov%s %s, %d(%%esp)", fsuf(g->kind), XR[freg(g->val) >= 0 ? freg(g->val) : 0], off);
+        E2(fop(I_MOVSS, g->kind), fmem(g->val, g->kind), X(0));
+      E2(fop(I_MOVSS, g->kind), X(freg(g->val) >= 0 ? freg(g->val) : 0), MEM(R_ESP, off));
       off += g->kind == IK_F32 ? 4 : 8;
       break;
     default:
@@ -1871,26 +1840,26 @@ static void call_op(IrInst *in) {
     }
   }
   if (in->sym) {
-    E("call %s", in->sym);
+    E1(I_CALL, LBL(in->sym));
   } else {
     /* doc/abi.md: testl %reg,%reg; je null stub; call *%reg (one register) */
     int r = in_reg(in->a, R_EAX);
     const char *stub = zero_stub(in->site);
-    i386_emit_seq(out, &ck_i386.indirect_call, 0, stub, R32[r]);
+    i386_emit_seq(out, &ck_i386.indirect_call, 0, stub, i386_mir.reg_name(r, 4));
     forget_all();                 /* not written through E: the callee destroys them */
   }
   if (in->is_runtime) {
     char *ret = i386_new_label("ret");
-    buf_printf(out, "%s:\n", ret);
+    mir_add_label(out, ret);
     i386_callsite(ret, site_label);
   }
   if (in->sret.kind != OK_NONE)
-    E("subl $4, %%esp"); /* the callee popped the hidden pointer */
+    E2(I_SUBL, IMM(4), R(R_ESP)); /* the callee popped the hidden pointer */
   if (in->k == IK_F32 || in->k == IK_F64) {
     if (in->dst >= 0)
       fstp_dst(in->dst, in->k);
     else
-      E("fstp %%st(0)");
+      E1(I_FSTP, mir_reg(R_ST0, 10));
     return;
   }
   if (in->dst < 0)
@@ -1910,56 +1879,56 @@ static void ret_op(IrInst *in, bool last) {
       load64(in->a);
     } else if (k == IK_F32 || k == IK_F64) {
       if (in->a.kind == OK_FIMM) {
-        E("fld%s %s", k == IK_F32 ? "s" : "l", i386_fconst(in->a.fimm, k == IK_F32));
+        E1(k == IK_F32 ? I_FLDS : I_FLDL, fconst(in->a.fimm, k == IK_F32));
       } else if (freg(in->a) >= 0) {
         /* the x87 loads from memory only */
-        E("mov%s %s, %s", fsuf(k), XR[freg(in->a)], frame_at(cx->scratch));
-        E("fld%s %s", k == IK_F32 ? "s" : "l", frame_at(cx->scratch));
+        E2(fop(I_MOVSS, k), X(freg(in->a)), frame_at(cx->scratch));
+        E1(k == IK_F32 ? I_FLDS : I_FLDL, frame_at(cx->scratch));
       } else {
-        E("fld%s %s", k == IK_F32 ? "s" : "l", fmem(in->a, k));
+        E1(k == IK_F32 ? I_FLDS : I_FLDL, fmem(in->a, k));
       }
     }
   }
   if (!last)
-    E("jmp %s", cx->epilogue);
+    E1(I_JMP, LBL(cx->epilogue));
 }
 
 /* ---- checks ----------------------------------------------------------------------------- */
 
 static void check_bounds(IrInst *in) {
-  char *len;
+  MirOp len;
   if (in->lenmem) {
     /* the index goes into %edx after this text is made */
     amem_edx_ok = false;
     len = amem(&in->addr, 0);
     amem_edx_ok = true;
   } else
-    len = format("$%u", (unsigned)in->b.imm);
+    len = IMM((unsigned)in->b.imm);
   if (in->k == IK_I64) {
-    char *l = xstrdup(len);
-    const char *stub = new_stub(in->site, lo64(in->a), hi64(in->a), l, "$0", NULL);
+    MirOp l = len;
+    const char *stub = new_stub(in->site, lo64(in->a), hi64(in->a), l, IMM(0), NULL);
     if (in->a.kind == OK_IMM) {
       /* a constant index: out of [0, 2^32) it always fails; below that it
        * is compared with the length word (p[0LL] when the length is read
        * from memory), or with the static length */
       unsigned long long i = (unsigned long long)in->a.imm;
       if (i > 0xffffffffULL || (!in->lenmem && i >= (unsigned long long)(unsigned)in->b.imm)) {
-        E("jmp %s", stub);
+        E1(I_JMP, LBL(stub));
       } else if (in->lenmem) {
-        E("cmpl $%u, %s", (unsigned)i, l);
-        E("jbe %s", stub);
+        E2(I_CMPL, IMM((unsigned)i), l);
+        E1(I_JBE, LBL(stub));
       }
       return;
     }
-    E("cmpl $0, %s", hi64(in->a));
-    E("jne %s", stub);
+    E2(I_CMPL, IMM(0), hi64(in->a));
+    E1(I_JNE, LBL(stub));
     if (in_pair(in->a)) {
-      E("cmpl %s, %s", l, lo64(in->a));
+      E2(I_CMPL, l, lo64(in->a));
     } else {
-      E("movl %s, %%edx", lo64(in->a));
-      E("cmpl %s, %%edx", l);
+      E2(I_MOVL, lo64(in->a), R(R_EDX));
+      E2(I_CMPL, l, R(R_EDX));
     }
-    E("jae %s", stub);
+    E1(I_JAE, LBL(stub));
     return;
   }
   /* the index: its register, a scratch register still holding it, its
@@ -1968,72 +1937,80 @@ static void check_bounds(IrInst *in) {
    * temp's home (i386_edx_keeps) */
   Oper a = in->a;
   int r = reg_of(a);
-  char *ix;
+  MirOp ix;
   if (r < 0 && in_memory(a))
     r = cached(a.temp, true);
   if (r >= 0) {
-    ix = xstrdup(R32[r]);
+    ix = R(r);
   } else if (opt_level == 0) {
     /* -O0 (no temp lives in %edx): the index in %edx */
     load32(a, R_EDX);
     r = R_EDX;
-    ix = xstrdup(R32[r]);
+    ix = R(r);
   } else if (a.kind == OK_IMM) {
-    ix = format("$%u", (unsigned)a.imm);
+    ix = IMM((unsigned)a.imm);
   } else if (in_memory(a) && !in->lenmem) {
     ix = spill_mem(a.temp, 0);
   } else {
-    r = strstr(len, "%eax") ? R_EDX : R_EAX;
+    r = mir_op_uses(len, R_EAX) ? R_EDX : R_EAX;
     load32(a, r);
-    ix = xstrdup(R32[r]);
+    ix = R(r);
   }
   /* the stub pushes the length first (it may use %eax), then the index's
-   * high word (its sign, computed in a scratch register the index text
-   * does not use) and the index */
-  const char *sreg = strstr(ix, "%eax") ? "%edx" : "%eax";
-  Buf s = {0};
-  buf_printf(&s, "\tsubl $12, %%esp\n\tpushl $0\n\tpushl %s\n", stub_operand(len, 16));
-  if (in->uns)
-    buf_printf(&s, "\tpushl $0\n");
-  else if (a.kind == OK_IMM)
-    buf_printf(&s, "\tpushl $%d\n", (int)a.imm < 0 ? -1 : 0);
-  else
-    buf_printf(&s, "\tmovl %s, %s\n\tsarl $31, %s\n\tpushl %s\n", stub_operand(ix, 20), sreg, sreg, sreg);
-  buf_printf(&s, "\tpushl %s\n", stub_operand(ix, 24));
+   * high word (its sign, computed in a scratch register the index
+   * operand does not use) and the index */
+  int sreg = mir_op_uses(ix, R_EAX) ? R_EDX : R_EAX;
+  Mir s = {0};
+  S2(&s, I_SUBL, IMM(12), R(R_ESP));
+  S1(&s, I_PUSHL, IMM(0));
+  S1(&s, I_PUSHL, stub_operand(len, 16));
+  if (in->uns) {
+    S1(&s, I_PUSHL, IMM(0));
+  } else if (a.kind == OK_IMM) {
+    S1(&s, I_PUSHL, IMM((int)a.imm < 0 ? -1 : 0));
+  } else {
+    S2(&s, I_MOVL, stub_operand(ix, 20), R(sreg));
+    S2(&s, I_SARL, IMM(31), R(sreg));
+    S1(&s, I_PUSHL, R(sreg));
+  }
+  S1(&s, I_PUSHL, stub_operand(ix, 24));
   char *stub = i386_new_label("trap");
   typesec_use_internal("__cuckoo_trap");
-  buf_printf(&cx->stubs, "%s:\n", stub);
+  mir_add_label(&cx->stubs, stub);
   if (opt_debug)
     i386_stub_loc(&cx->stubs, in->site->loc);
-  buf_printf(&cx->stubs, "%s\tpushl $%s\n\tcall __cuckoo_trap\n", s.s, i386_site_label(in->site, fn));
+  mir_append(&cx->stubs, &s);
+  mir_free(&s);
+  S1(&cx->stubs, I_PUSHL, IMM_SYM(i386_site_label(in->site, fn)));
+  S1(&cx->stubs, I_CALL, LBL("__cuckoo_trap"));
   if (a.kind == OK_IMM && !in->lenmem) {
     if ((unsigned)a.imm >= (unsigned)in->b.imm)
-      E("jmp %s", stub);
+      E1(I_JMP, LBL(stub));
     return;
   }
   if (a.kind == OK_IMM) {
     /* the length word against the constant: it fails when len <= index */
-    E("cmpl %s, %s", ix, len);
-    E("jbe %s", stub);
+    E2(I_CMPL, ix, len);
+    E1(I_JBE, LBL(stub));
     return;
   }
-  E("cmpl %s, %s", len, ix);
-  E("jae %s", stub);
+  E2(I_CMPL, len, ix);
+  E1(I_JAE, LBL(stub));
 }
 
 static void check_null(IrInst *in) {
   const char *stub = zero_stub(in->site);
   if (in->a.kind == OK_IMM) {
     if (in->a.imm == 0)
-      E("jmp %s", stub);
+      E1(I_JMP, LBL(stub));
     return;
   }
   int r = reg_of(in->a);
   if (r >= 0)
-    E("testl %s, %s", R32[r], R32[r]);
+    E2(I_TESTL, R(r), R(r));
   else
-    E("cmpl $0, %s", src32(in->a));
-  E("je %s", stub);
+    E2(I_CMPL, IMM(0), src32(in->a));
+  E1(I_JE, LBL(stub));
 }
 
 /* doc/domains.md "Isolation": the thread's domain flag first (outside
@@ -2046,17 +2023,21 @@ static void check_store(IrInst *in) {
   if (in->a.kind == OK_SYM) {
     const char *stub = zero_stub(in->site);
     i386_emit_seq(out, &ck_i386.domain_test, 0, NULL, NULL);
-    E("jne %s", stub);
+    E1(I_JNE, LBL(stub));
     return;
   }
-  const char *p = src32(in->a);
+  MirOp p = src32(in->a);
   char *back = i386_new_label("stored");
-  char *pre = format("\tcmpl $%s, %s\n\tjae %s\n\tcmpl $%s, %s\n\tjb %s\n", CK_STATIC_END_SYM, p, back,
-                     CK_STATIC_START_SYM, p, back);
-  const char *stub = new_stub(in->site, "$0", "$0", "$0", "$0", pre);
+  Mir pre = {0};
+  S2(&pre, I_CMPL, IMM_SYM(CK_STATIC_END_SYM), p);
+  S1(&pre, I_JAE, LBL(back));
+  S2(&pre, I_CMPL, IMM_SYM(CK_STATIC_START_SYM), p);
+  S1(&pre, I_JB, LBL(back));
+  const char *stub = new_stub(in->site, IMM(0), IMM(0), IMM(0), IMM(0), &pre);
+  mir_free(&pre);
   i386_emit_seq(out, &ck_i386.domain_test, 0, NULL, NULL);
-  E("jne %s", stub);
-  buf_printf(out, "%s:\n", back);
+  E1(I_JNE, LBL(stub));
+  mir_add_label(out, back);
 }
 
 static void check_div(IrInst *in) {
@@ -2066,81 +2047,80 @@ static void check_div(IrInst *in) {
   if (in->k == IK_I32) {
     if (b.kind == OK_IMM) {
       if (b.imm == 0) {
-        E("jmp %s", zs);
+        E1(I_JMP, LBL(zs));
         return;
       }
       if ((int32_t)b.imm == -1 && os) { /* -1 may be held as 4294967295 */
         if (a.kind == OK_IMM) {
           if ((int)a.imm == INT32_MIN)
-            E("jmp %s", os);
+            E1(I_JMP, LBL(os));
           return;
         }
-        E("cmpl $-2147483648, %s", src32(a));
-        E("je %s", os);
+        E2(I_CMPL, IMM(-2147483648), src32(a));
+        E1(I_JE, LBL(os));
       }
       return;
     }
     cmp32(b, ir_imm(0), CC_EQ);
-    E("je %s", zs);
+    E1(I_JE, LBL(zs));
     if (os) {
       char *ok = i386_new_label("div");
-      E("cmpl $-1, %s", src32(b));
-      E("jne %s", ok);
+      E2(I_CMPL, IMM(-1), src32(b));
+      E1(I_JNE, LBL(ok));
       if (a.kind == OK_IMM) {
         if ((int)a.imm == INT32_MIN)
-          E("jmp %s", os);
+          E1(I_JMP, LBL(os));
       } else {
-        E("cmpl $-2147483648, %s", src32(a));
-        E("je %s", os);
+        E2(I_CMPL, IMM(-2147483648), src32(a));
+        E1(I_JE, LBL(os));
       }
-      buf_printf(out, "%s:\n", ok);
+      mir_add_label(out, ok);
     }
     return;
   }
   /* long long */
   if (b.kind == OK_IMM) {
     if (b.imm == 0) {
-      E("jmp %s", zs);
+      E1(I_JMP, LBL(zs));
       return;
     }
     if (b.imm != -1 || !os)
       return;
   } else {
-    E("movl %s, %%eax", lo64(b));
-    E("orl %s, %%eax", hi64(b));
-    E("je %s", zs);
+    E2(I_MOVL, lo64(b), R(R_EAX));
+    E2(I_ORL, hi64(b), R(R_EAX));
+    E1(I_JE, LBL(zs));
   }
   if (os) {
     char *ok = i386_new_label("div");
     if (b.kind != OK_IMM) {
-      E("movl %s, %%eax", lo64(b));
-      E("andl %s, %%eax", hi64(b));
-      E("cmpl $-1, %%eax");
-      E("jne %s", ok);
+      E2(I_MOVL, lo64(b), R(R_EAX));
+      E2(I_ANDL, hi64(b), R(R_EAX));
+      E2(I_CMPL, IMM(-1), R(R_EAX));
+      E1(I_JNE, LBL(ok));
     }
     if (a.kind == OK_IMM) {
       if (a.imm == INT64_MIN)
-        E("jmp %s", os);
+        E1(I_JMP, LBL(os));
     } else {
-      E("cmpl $0, %s", lo64(a));
-      E("jne %s", ok);
-      E("cmpl $-2147483648, %s", hi64(a));
-      E("je %s", os);
+      E2(I_CMPL, IMM(0), lo64(a));
+      E1(I_JNE, LBL(ok));
+      E2(I_CMPL, IMM(-2147483648), hi64(a));
+      E1(I_JE, LBL(os));
     }
-    buf_printf(out, "%s:\n", ok);
+    mir_add_label(out, ok);
   }
 }
 
 static void check_cast(IrInst *in) {
   int r = in_reg(in->a, R_EDX);
   char *ok = i386_new_label("cast");
-  const char *stub = new_stub(in->site, format("%d(%s)", CK_LEN_WORD_OFFSET, R32[r]), "$0",
-                              format("$%u", (unsigned)in->b.imm), "$0", NULL);
-  E("testl %s, %s", R32[r], R32[r]);
-  E("je %s", ok);
-  E("cmpl $%u, %d(%s)", (unsigned)in->b.imm, CK_LEN_WORD_OFFSET, R32[r]);
-  E("jb %s", stub);
-  buf_printf(out, "%s:\n", ok);
+  const char *stub = new_stub(in->site, MEM(r, CK_LEN_WORD_OFFSET), IMM(0), IMM((unsigned)in->b.imm), IMM(0), NULL);
+  E2(I_TESTL, R(r), R(r));
+  E1(I_JE, LBL(ok));
+  E2(I_CMPL, IMM((unsigned)in->b.imm), MEM(r, CK_LEN_WORD_OFFSET));
+  E1(I_JB, LBL(stub));
+  mir_add_label(out, ok);
 }
 
 /* ---- the body ------------------------------------------------------------------------------ */
@@ -2176,7 +2156,7 @@ static void isel_inst(IrInst *in, int next_block, bool last) {
   case IR_SET: set_value(in); return;
   case IR_SQRT: {
     int w = fwork(in->dst);
-    E("sqrtsd %s, %s", fmem(in->a, IK_F64), XR[w]);
+    E2(I_SQRTSD, fmem(in->a, IK_F64), X(w));
     fset_dst(in->dst, IK_F64, w);
     return;
   }
@@ -2184,7 +2164,7 @@ static void isel_inst(IrInst *in, int next_block, bool last) {
   case IR_CVT: cvt(in); return;
   case IR_LEA: {
     int d = cx->reg[in->dst];
-    E("leal %s, %s", amem(&in->addr, 0), d >= 0 ? R32[d] : "%eax");
+    E2(I_LEAL, amem(&in->addr, 0), d >= 0 ? R(d) : R(R_EAX));
     if (d < 0)
       set_dst32(in->dst, R_EAX);
     return;
@@ -2205,7 +2185,7 @@ static void isel_inst(IrInst *in, int next_block, bool last) {
   case IR_CALL: call_op(in); return;
   case IR_JMP:
     if (in->t1 != next_block)
-      E("jmp %s", block_label(in->t1));
+      E1(I_JMP, LBL(block_label(in->t1)));
     return;
   case IR_BR: branch(in, next_block); return;
   case IR_RET: ret_op(in, last); return;
@@ -2425,7 +2405,7 @@ static bool cache_ok(IrInst *in) {
 void i386_isel_body(I386Func *c) {
   cx = c;
   fn = c->f;
-  out = c->out;
+  out = &c->body;
   use_count = xmalloc(sizeof(int) * (fn->ntemps + 1));
   ir_count(fn, NULL, use_count, NULL);
   {
@@ -2437,7 +2417,7 @@ void i386_isel_body(I386Func *c) {
   }
   for (int b = 0; b < fn->nblocks; b++) {
     IrBlock *bl = fn->blocks[b];
-    buf_printf(out, "%s:\n", block_label(b));
+    mir_add_label(out, block_label(b));
     forget_all();
     /* read-modify-writes: the store does the load and the operation,
      * when x is a register or a constant */
@@ -2459,7 +2439,7 @@ void i386_isel_body(I386Func *c) {
       IrInst *in = &bl->ins[i];
       if (away[i]) {
         if (opt_debug)
-          buf_printf(out, "%s:\n", i386_dwarf_label(fn->name, b, i));
+          mir_add_label(out, i386_dwarf_label(fn->name, b, i));
         continue;
       }
       bool keep = cache_ok(in);
@@ -2484,7 +2464,7 @@ void i386_isel_body(I386Func *c) {
       known_def[R_EAX] = known_def[R_EDX] = false;
       /* -g: where each instruction starts, for the location lists */
       if (opt_debug)
-        buf_printf(out, "%s:\n", i386_dwarf_label(fn->name, b, i));
+        mir_add_label(out, i386_dwarf_label(fn->name, b, i));
       if (in->op == IR_NOP)
         continue;
       if (opt_level > 0 && in->op == IR_LOAD && in->dst >= 0 && use_count[in->dst] == 1) {
@@ -2509,14 +2489,14 @@ void i386_isel_body(I386Func *c) {
       i386_loc(cx, in->loc);
       bool stubs = opt_debug && i386_dwarf_stub_owner(in);
       if (stubs)
-        buf_printf(&cx->stubs, "%s:\n", i386_dwarf_stub_label(fn->name, b, i, false));
+        mir_add_label(&cx->stubs, i386_dwarf_stub_label(fn->name, b, i, false));
       rmw_op = rmw_at[i] >= 0 ? &bl->ins[rmw_at[i]] : NULL;
       rmw_x = rmw_with[i];
       isel_inst(in, b + 1 < fn->nblocks ? b + 1 : -1, b == fn->nblocks - 1 && i == bl->n - 1);
       folded = NULL;
       rmw_op = NULL;
       if (stubs)
-        buf_printf(&cx->stubs, "%s:\n", i386_dwarf_stub_label(fn->name, b, i, true));
+        mir_add_label(&cx->stubs, i386_dwarf_stub_label(fn->name, b, i, true));
       if (!keep)
         forget_all();
       else if (in->dst >= 0)
@@ -2526,7 +2506,7 @@ void i386_isel_body(I386Func *c) {
             known[x] = -1;
     }
     if (opt_debug)
-      buf_printf(out, "%s:\n", i386_dwarf_label(fn->name, b, bl->n));
+      mir_add_label(out, i386_dwarf_label(fn->name, b, bl->n));
     free(away);
     free(rmw_at);
     free(rmw_with);

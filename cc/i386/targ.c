@@ -34,6 +34,7 @@ static const struct target target_i386 = {
             .spare_reads = i386_edx_reads,
             .spare_defines = i386_edx_defines,
         },
+    .mir = &i386_mir,
     .arg_size = i386_arg_size,
     .emit_program = i386_emit_program,
     .check_program = i386_check_program,
