@@ -50,6 +50,12 @@ static MirInst *grow(Mir *m) {
 MirInst *mir_add(Mir *m, int op, int nops, MirOp a, MirOp b, MirOp c) {
   if (op < 0 || nops < 0 || nops > 3)
     die("bad machine instruction (opcode %d, %d operands)", op, nops);
+  /* an operand selection had none for (a frame address where a register
+   * or memory operand was wanted): stop here, where the caller is known */
+  MirOp ops[3] = {a, b, c};
+  for (int k = 0; k < nops; k++)
+    if (ops[k].kind == MO_NONE)
+      die("machine instruction (opcode %d) given no operand %d", op, k + 1);
   MirInst *e = grow(m);
   e->op = op;
   e->nops = nops;
