@@ -89,34 +89,37 @@ static struct ctype *wrap(struct parser *ps, enum ct_tag tag)
 static struct ctype *aggregate(struct parser *ps, enum ct_tag tag, size_t ctor_len)
 {
     struct ctype *t = new_type(tag);
-    char key[4096];
     const char *ctor = ck_ctor_spelling[tag == CT_STRUCT ? CKC_STRUCT : CKC_UNION];
     ps->p += ctor_len; /* s: or u: */
     t->tagname = ident(ps);
     if (!t->tagname)
         return t;
-    snprintf(key, sizeof key, "%s%s", ctor, t->tagname);
     if (*ps->p == CK_INCOMPLETE) {
         ps->p++;
         t->incomplete = 1;
         return t;
     }
+    /* the whole tag, however long: two tags that share a long prefix
+     * are two tags */
+    char *key = xasprintf("%s%s", ctor, t->tagname);
     int seen = 0;
     for (size_t i = 0; i < ps->nseen; i++)
         if (!strcmp(ps->seen[i], key))
             seen = 1;
     if (*ps->p != CK_BODY_OPEN) {
         if (!seen)
-            fail(ps, "'%s' is not written in full before this reference", key);
+            fail(ps, "'%.200s' is not written in full before this reference", key);
+        free(key);
         t->backref = 1;
         return t;
     }
     if (seen) {
-        fail(ps, "'%s' is written in full twice", key);
+        fail(ps, "'%.200s' is written in full twice", key);
+        free(key);
         return t;
     }
     TLD_GROW(ps->seen, ps->nseen, ps->capseen);
-    ps->seen[ps->nseen++] = xstrdup(key);
+    ps->seen[ps->nseen++] = key;
     ps->p++;
     size_t cap = 0;
     if (*ps->p == CK_BODY_CLOSE) {

@@ -49,15 +49,24 @@
 
 struct vtags { /* struct/union tag -> its complete spelling, per object */
     struct tld_map m;
-    char conflict[300];     /* a tag spelt two ways, or "" */
+    char *conflict;         /* a tag spelt two ways, or NULL */
 };
+
+/* The map's key of struct or union T: its whole tag, however long (a key
+ * cut to a fixed size made two tags with one long prefix one tag, and a
+ * forged object had an incomplete struct read with another's layout).
+ * The caller frees it. */
+static char *tag_key(const struct ctype *t)
+{
+    return xasprintf("%c:%s", t->tag == CT_STRUCT ? 's' : 'u', t->tagname);
+}
 
 static const struct ctype *complete(const struct vtags *tg, const struct ctype *t)
 {
     if ((t->tag == CT_STRUCT || t->tag == CT_UNION) && (t->backref || t->incomplete)) {
-        char key[300];
-        snprintf(key, sizeof key, "%c:%s", t->tag == CT_STRUCT ? 's' : 'u', t->tagname);
+        char *key = tag_key(t);
         const struct ctype *c = tld_map_get(&tg->m, key);
+        free(key);
         return c ? c : t;
     }
     return t;
@@ -72,15 +81,17 @@ static int add_tags(struct vtags *tg, const struct ctype *t, int depth)
         return 0;
     int bad = 0;
     if ((t->tag == CT_STRUCT || t->tag == CT_UNION) && !t->backref && !t->incomplete) {
-        char key[300];
-        snprintf(key, sizeof key, "%c:%s", t->tag == CT_STRUCT ? 's' : 'u', t->tagname);
+        char *key = tag_key(t);
         const struct ctype *c = tld_map_get(&tg->m, key);
         if (!c) {
-            tld_map_put(&tg->m, xstrdup(key), (void *)t);
+            tld_map_put(&tg->m, key, (void *)t);
+            key = NULL;
         } else if (c != t && !ctype_same(c, t)) {
-            snprintf(tg->conflict, sizeof tg->conflict, "%s", key);
+            if (!tg->conflict)
+                tg->conflict = xstrdup(key);
             bad = -1;
         }
+        free(key);
         for (size_t i = 0; i < t->nmembers; i++)
             if (add_tags(tg, t->members[i], depth + 1))
                 bad = -1;
@@ -5642,6 +5653,7 @@ int tld_verify_object(struct tld_obj *o)
         if (v.tags.m.keys && v.tags.m.keys[i])
             free((char *)v.tags.m.keys[i]);
     tld_map_free(&v.tags.m);
+    free(v.tags.conflict);
     for (size_t i = 0; i < v.descs.cap; i++)
         if (v.descs.keys && v.descs.keys[i])
             free((char *)v.descs.keys[i]);
