@@ -39,6 +39,7 @@ struct reader {
   struct {
     const char *name;
     size_t len;
+    int is_union;
     const char *body;
     struct shape sh;
   } seen[STRUCTS_MAX];
@@ -169,16 +170,26 @@ static struct shape aggregate(struct reader *r, int is_union, unsigned long long
       r->bad = 1;
       return sh;
     }
+    /* C's struct and union tags are one name space: a name spelled as
+     * both is no type cuckoo-cc writes, and the linker's reader refuses
+     * it too (a back reference must mean the same thing to both) */
+    for (int k = 0; k < r->nseen; k++)
+      if (r->seen[k].len == len && !memcmp(r->seen[k].name, name, len) && r->seen[k].is_union != is_union) {
+        r->bad = 1;
+        return sh;
+      }
     int i = r->nseen++;
     r->seen[i].name = name;
     r->seen[i].len = len;
+    r->seen[i].is_union = is_union;
     r->seen[i].body = body;
     r->seen[i].sh = members(r, is_union, off);
     return r->seen[i].sh;
   }
-  /* a back reference: the latest full spelling of that name */
+  /* a back reference: the latest full spelling of that name, of the
+   * same kind (s: or u:) */
   for (int i = r->nseen - 1; i >= 0; i--)
-    if (r->seen[i].len == len && !memcmp(r->seen[i].name, name, len)) {
+    if (r->seen[i].len == len && !memcmp(r->seen[i].name, name, len) && r->seen[i].is_union == is_union) {
       if (r->img || (r->own && r->seen[i].sh.has_own)) {
         const char *after = r->s;
         r->s = r->seen[i].body;

@@ -25,6 +25,10 @@ struct parser {
     /* names of structs (s:) and unions (u:) already written in full */
     char **seen;
     size_t nseen, capseen;
+    /* every tag named so far, in full, incomplete or back, and whether as
+     * a union: C's tags are one name space, so one name is never both */
+    struct tag_use { const char *name; int is_union; } *tags;
+    size_t ntags, captags;
 };
 
 static void fail(struct parser *ps, const char *fmt, ...) TLD_PRINTF(2, 3);
@@ -94,6 +98,19 @@ static struct ctype *aggregate(struct parser *ps, enum ct_tag tag, size_t ctor_l
     t->tagname = ident(ps);
     if (!t->tagname)
         return t;
+    int is_union = tag == CT_UNION, known = 0;
+    for (size_t i = 0; i < ps->ntags && !known; i++)
+        if (!strcmp(ps->tags[i].name, t->tagname)) {
+            if (ps->tags[i].is_union != is_union) {
+                fail(ps, "'%.200s' is both a struct and a union tag", t->tagname);
+                return t;
+            }
+            known = 1;
+        }
+    if (!known) {
+        TLD_GROW(ps->tags, ps->ntags, ps->captags);
+        ps->tags[ps->ntags++] = (struct tag_use){t->tagname, is_union};
+    }
     if (*ps->p == CK_INCOMPLETE) {
         ps->p++;
         t->incomplete = 1;
@@ -256,6 +273,7 @@ struct ctype *ctype_parse(const char *s, char **err)
     for (size_t i = 0; i < ps.nseen; i++)
         free(ps.seen[i]);
     free(ps.seen);
+    free(ps.tags);
     if (ps.err) {
         ctype_free(t);
         *err = ps.err;

@@ -50,7 +50,13 @@
 struct vtags { /* struct/union tag -> its complete spelling, per object */
     struct tld_map m;
     char *conflict;         /* a tag spelt two ways, or NULL */
+    /* the tags the object's block names: tag -> its spelling in full
+     * there, or &named_only when the block names it only incomplete */
+    struct tld_map block;
 };
+
+/* What the block map holds for a tag the block never spells in full. */
+static const struct ctype named_only;
 
 /* The map's key of struct or union T: its whole tag, however long (a key
  * cut to a fixed size made two tags with one long prefix one tag, and a
@@ -103,6 +109,77 @@ static int add_tags(struct vtags *tg, const struct ctype *t, int depth)
         if (add_tags(tg, t->params[i], depth + 1))
             bad = -1;
     return bad;
+}
+
+/* Records the tags block type T names (vtags.block). */
+static void note_block_tags(struct vtags *tg, const struct ctype *t, int depth)
+{
+    if (!t || depth > 200)
+        return;
+    if (t->tag == CT_STRUCT || t->tag == CT_UNION) {
+        char *key = tag_key(t);
+        int full = !t->backref && !t->incomplete;
+        const struct ctype *old = tld_map_get(&tg->block, key);
+        if (!old) {
+            tld_map_put(&tg->block, key, (void *)(full ? t : &named_only));
+            key = NULL;
+        } else if (full && old == &named_only) {
+            tld_map_put(&tg->block, key, (void *)t); /* the map keeps its own key */
+        }
+        free(key);
+        if (!full)
+            return;
+        for (size_t i = 0; i < t->nmembers; i++)
+            note_block_tags(tg, t->members[i], depth + 1);
+        return;
+    }
+    note_block_tags(tg, t->sub, depth + 1);
+    for (size_t i = 0; i < t->nparams; i++)
+        note_block_tags(tg, t->params[i], depth + 1);
+}
+
+/* A type of the proof (a function's, a slot's, a state's, a descriptor's)
+ * may spell in full no tag that the block names only incomplete: the
+ * linker holds the whole program to one layout per tag by the blocks'
+ * spellings, so a layout the proof alone gives would be believed
+ * unchecked -- another object's s:U, whose int the proof's layout calls
+ * a pointer.  Returns -1 (naming the tag in tg->conflict) for one. */
+static int proof_tags_ok(struct vtags *tg, const struct ctype *t, int depth)
+{
+    if (!t || depth > 200)
+        return 0;
+    if (t->tag == CT_STRUCT || t->tag == CT_UNION) {
+        if (t->backref || t->incomplete)
+            return 0;
+        char *key = tag_key(t);
+        int bad = tld_map_get(&tg->block, key) == &named_only;
+        if (bad && !tg->conflict)
+            tg->conflict = xstrdup(key);
+        free(key);
+        if (bad)
+            return -1;
+        for (size_t i = 0; i < t->nmembers; i++)
+            if (proof_tags_ok(tg, t->members[i], depth + 1))
+                return -1;
+        return 0;
+    }
+    if (proof_tags_ok(tg, t->sub, depth + 1))
+        return -1;
+    for (size_t i = 0; i < t->nparams; i++)
+        if (proof_tags_ok(tg, t->params[i], depth + 1))
+            return -1;
+    return 0;
+}
+
+/* A type the proof spells (vproof.owned), held to the object's one
+ * spelling of each tag: the block's, or the first in the proof.  0; 1
+ * for a tag spelt otherwise, 2 for one the block names only incomplete
+ * (the tag in tg->conflict). */
+static int proof_type_tags(struct vtags *tg, const struct ctype *t)
+{
+    if (add_tags(tg, t, 0))
+        return 1;
+    return proof_tags_ok(tg, t, 0) ? 2 : 0;
 }
 
 /* Strip const/volatile; *isconst set when a const was stripped. */
@@ -1720,7 +1797,7 @@ static const struct ctype *desc_type_uncached(struct vctx *v, const struct tld_s
     char *err = NULL;
     const struct ctype *t = proof_type(&v->proof, str, &err);
     free(err);
-    if (t && add_tags(&v->tags, t, 0))
+    if (t && proof_type_tags(&v->tags, t))
         return NULL; /* a layout of its own for a tag of the object */
     return t;
 }
@@ -4215,8 +4292,17 @@ static void put_type(FILE *f, const struct ctype *t)
 static const struct ctype *state_type(struct vctx *v, const char *s, char **err)
 {
     size_t n = strlen(s);
-    if (!strstr(s, "@args("))
-        return proof_type(&v->proof, s, err);
+    if (!strstr(s, "@args(")) {
+        /* a state's type is held to the object's spellings as the rest of
+         * the proof is: a layout given only at a branch target would
+         * hold from there on */
+        const struct ctype *t = proof_type(&v->proof, s, err);
+        if (t && proof_type_tags(&v->tags, t)) {
+            *err = xstrdup("a tag spelt otherwise than in the object");
+            return NULL;
+        }
+        return t;
+    }
     if (n > 3 && !strncmp(s, "k(", 2) && s[n - 1] == ')') {
         char *in = xstrndup(s + 2, n - 3);
         const struct ctype *t = state_type(v, in, err);
@@ -5607,13 +5693,28 @@ int tld_verify_object(struct tld_obj *o)
     }
     int tags_bad = 0;
     if (o->nblocks)
-        for (size_t i = 0; i < o->blocks[0].nrecs; i++)
+        for (size_t i = 0; i < o->blocks[0].nrecs; i++) {
+            note_block_tags(&v.tags, o->blocks[0].recs[i].ct, 0);
             tags_bad |= add_tags(&v.tags, o->blocks[0].recs[i].ct, 0);
-    for (size_t i = 0; i < v.proof.nowned; i++)
-        tags_bad |= add_tags(&v.tags, v.proof.owned[i], 0);
+        }
     if (tags_bad) {
         tld_error(o->name, "malformed .cuckoo.proof: '%s' is spelt in two ways (a tag has one layout)", v.tags.conflict);
         v.errors++;
+    }
+    for (size_t i = 0; i < v.proof.nowned && !tags_bad; i++) {
+        int why = proof_type_tags(&v.tags, v.proof.owned[i]);
+        if (why == 1)
+            tld_error(o->name, "malformed .cuckoo.proof: '%s' is spelt in two ways (a tag has one layout)",
+                      v.tags.conflict);
+        else if (why == 2)
+            tld_error(o->name,
+                      "malformed .cuckoo.proof: '%s' is spelt in full, but the block names it only incomplete "
+                      "(its layout is the program's, which the block does not give)",
+                      v.tags.conflict);
+        if (why) {
+            v.errors++;
+            tags_bad = 1;
+        }
     }
     /* spawn thunks: f(i32;p(k(BLOCK))) with the block of their target */
     for (size_t i = 0; i < v.proof.nfns; i++) {
@@ -5654,6 +5755,10 @@ int tld_verify_object(struct tld_obj *o)
             free((char *)v.tags.m.keys[i]);
     tld_map_free(&v.tags.m);
     free(v.tags.conflict);
+    for (size_t i = 0; i < v.tags.block.cap; i++)
+        if (v.tags.block.keys && v.tags.block.keys[i])
+            free((char *)v.tags.block.keys[i]);
+    tld_map_free(&v.tags.block);
     for (size_t i = 0; i < v.descs.cap; i++)
         if (v.descs.keys && v.descs.keys[i])
             free((char *)v.descs.keys[i]);

@@ -299,6 +299,17 @@ static const struct __cuckoo_type t_garbage = { "s(node)", 8, 4, 0, NULL };
 static const struct __cuckoo_type t_row_ok = { "a3(i32)", 16, 4, 0, short_row_image };
 static const struct __cuckoo_type t_nested = {
   "s:big{n:i32,in:s:two{a:i32,b:i32},also:s:two,list:p(s:big)}", 24, 4, 0, NULL };
+/* One name as both a struct and a union tag, no type C has: the back
+ * reference z:u:X could mean either (the linker's reader took the union,
+ * 68 bytes in all; this reader once took the latest X, the struct, 40). */
+static const struct __cuckoo_type t_su = {
+  "s:A{x:u:X{w:s:W{a:i64,b:i64,c:i64,d:i64}},y:s:X{b:i32},z:u:X}", 68, 4, 1, NULL };
+static const struct __cuckoo_type t_su_40 = {
+  "s:A{x:u:X{w:s:W{a:i64,b:i64,c:i64,d:i64}},y:s:X{b:i32},z:u:X}", 40, 4, 1, NULL };
+static const struct __cuckoo_type t_su_ok = {
+  "s:A{x:u:Q{w:s:W{a:i64,b:i64,c:i64,d:i64}},y:s:X{b:i32},z:u:Q}", 68, 4, 1, NULL };
+static void su_object(void) { __cuckoo_new(&t_su, &site); }
+static void su_40_object(void) { __cuckoo_new(&t_su_40, &site); }
 static void huge_object(void) { __cuckoo_new(&t_huge, &site); }
 static void liar_object(void) { __cuckoo_new(&t_liar, &site); }
 static void small_object(void) { __cuckoo_new(&t_small, &site); }
@@ -316,6 +327,10 @@ START_TEST(descriptors_not_believed) {
   expect_trap(long_len_object, lie);
   expect_trap(no_image_object, lie);
   expect_trap(garbage_object, lie);
+  expect_trap(su_object, lie);
+  expect_trap(su_40_object, lie);
+  struct __cuckoo_obj *su = __cuckoo_new(&t_su_ok, &site);
+  __cuckoo_delete(su, &t_su_ok, 0, &site);
   struct __cuckoo_obj *a = __cuckoo_new(&t_row_ok, &site);
   ck_assert_uint_eq(((unsigned *)(void *)a)[0], 3);
   __cuckoo_delete(a, &t_row_ok, 0, &site);

@@ -873,6 +873,16 @@ static const struct vcase cases[] = {
  .extra = "\tFUNC g\n" DOM("g") "\tmovl 8(%ebp), %ecx\n" "\ttestl %ecx, %ecx\n\tje .Ltrap_g\n" "\tmovl $0x41414141, 4(%ecx)\n\tmovl $0, %eax\n\tleave\n\tret\n\tENDF g",
  .recs = "def func g f(i32;p(s:S{a:i32,b:i32}))\n",
  .objmsg = "malformed .cuckoo.proof: 's:S' is spelt in two ways (a tag has one layout)"},
+/* the block names S only incomplete (g's parameter), the proof's slot
+ * spells it in full: the program's S is another object's, whose layout
+ * only the blocks carry to the linker's one-layout check */
+{.name = "tags-bad-slot-completes-incomplete", .type = "f(i32;)",
+ .body = "\tsubl $8, %esp\n\tmovl $0, -4(%ebp)\n\tleal -4(%ebp), %eax\n\tmovl %eax, 0(%esp)\n.Lbad:\n\tcall g\n\tleave\n\tret",
+ .proof = "slot -4 4 s:S{a:i32}\nout -8 4\n",
+ .extra = "\tFUNC g\n" DOM("g") "\tmovl $0, %eax\n\tleave\n\tret\n\tENDF g",
+ .recs = "def func g f(i32;p(s:S?))\n",
+ .objmsg = "malformed .cuckoo.proof: 's:S' is spelt in full, but the block names it only incomplete (its layout is "
+           "the program's, which the block does not give)"},
 /* ---- Struct returns: ret $4 ---- */
 {.name = "sret-ok", .type = "f(s:S{a:i32};i32)",
  .body = DOM("f") "\tmovl 8(%ebp), %eax\n\tmovl 12(%ebp), %ecx\n\tmovl %ecx, (%eax)\n\tleave\n\tret $4"},
