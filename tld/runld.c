@@ -67,8 +67,22 @@ static const char *base_of(const char *p)
     return s ? s + 1 : p;
 }
 
+/* Where the map's line LINE has its address, size and file -- `0x08049000
+ * 0x5c /tmp/cuckoo-ld.X/3-my prog.o` -- after the section name, if any:
+ * the file is the rest of the line, spaces and all (an object's name may
+ * have them).  0 for a line of another shape. */
+static int placement(const char *line, unsigned long *addr, unsigned long *size, const char **file)
+{
+    int n = 0;
+    if (sscanf(line, " 0x%lx 0x%lx %n", addr, size, &n) != 2 || !n || !line[n])
+        return 0;
+    *file = line + n;
+    return 1;
+}
+
 /* ` .text  0x08049000  0x5c /tmp/cuckoo-ld.X/3-main.o`, or with the
- * section name alone on its line when it is long. */
+ * section name alone on its line when it is long.  Names are read whole,
+ * however long: a name cut short would be no section of the object. */
 static void parse_map(const char *mapfile, struct tld_link *l)
 {
     unsigned char *b;
@@ -79,36 +93,54 @@ static void parse_map(const char *mapfile, struct tld_link *l)
     free(b);
     char *pending = NULL;
     for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
-        char sec[256], file[4096];
-        unsigned long addr, size;
         if (line[0] != ' ') {
             free(pending);
             pending = NULL;
             continue;
         }
-        if (sscanf(line, " %255s 0x%lx 0x%lx %4095s", sec, &addr, &size, file) == 4 && sec[0] == '.') {
-            ;
-        } else if (pending && sscanf(line, " 0x%lx 0x%lx %4095s", &addr, &size, file) == 3) {
-            snprintf(sec, sizeof sec, "%s", pending);
-        } else {
+        /* the line's own section name, if it starts with one */
+        const char *p = line + strspn(line, " ");
+        char *sec = NULL;
+        if (*p == '.') {
+            size_t n = strcspn(p, " \t");
+            sec = xstrndup(p, n);
+            p += n;
+        }
+        unsigned long addr, size;
+        const char *file;
+        char *end;
+        if (sec && !p[strspn(p, " \t")]) {
+            free(pending);
+            pending = sec;      /* alone on its line: the placement follows */
+            continue;
+        }
+        if (!sec && pending && placement(p, &addr, &size, &file)) {
+            sec = pending;
+            pending = NULL;
+        } else if (!sec || !placement(p, &addr, &size, &file)) {
+            free(sec);
             free(pending);
             pending = NULL;
-            if (sscanf(line, " %255s", sec) == 1 && sec[0] == '.' && !strchr(line + 1 + strlen(sec), '0'))
-                pending = xstrdup(sec);
             continue;
         }
         free(pending);
         pending = NULL;
+        /* trailing blanks are not the file's */
+        char *f = xstrdup(file);
+        for (end = f + strlen(f); end > f && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'); end--)
+            end[-1] = 0;
         for (size_t i = 0; i < l->nfiles; i++)
             for (size_t k = 0; k < l->files[i]->nobjs; k++) {
                 const struct tld_obj *o = l->files[i]->objs[k];
-                if (o->copy && !strcmp(o->copy, file)) {
+                if (o->copy && !strcmp(o->copy, f)) {
                     TLD_GROW(placed, nplaced, capplaced);
                     placed[nplaced].obj = o;
                     placed[nplaced].sec = xstrdup(sec);
                     placed[nplaced++].addr = (uint32_t)addr;
                 }
             }
+        free(f);
+        free(sec);
     }
     free(pending);
     free(text);
