@@ -4313,6 +4313,10 @@ static const struct ctype *state_type(struct vctx *v, const char *s, char **err)
         char *in = xstrndup(s + 6, n - 7);
         const struct ctype *ft = proof_type(&v->proof, in, err);
         free(in);
+        if (ft && proof_type_tags(&v->tags, ft)) {
+            *err = xstrdup("a tag spelt otherwise than in the object");
+            return NULL;
+        }
         const struct ctype *t = ft && unq(ft, NULL)->tag == CT_FUNC ? thunk_block(v, ft) : NULL;
         if (!t && !*err)
             *err = xstrdup("not an argument block");
