@@ -105,3 +105,17 @@ refused_mutant() {
 	[ -e "m-$1" ] && fail "cuckoo-ld left m-$1 behind"
 	return 0
 }
+
+# forged_refused REGEX OBJ [OBJ...]: linking the objects is refused by
+# cuckoo-ld, which leaves no program and says `cuckoo-ld: error: ` then
+# REGEX (an extended regex: `forged\.o: use\+0x[0-9a-f]+: cannot prove`);
+# cuckoo-objcheck refuses OBJ, the first, with the same message.
+forged_refused() {
+	re=$1; shift
+	expect_status 1 "$CUCKOO_LD" -o prog "$@"
+	[ -e prog ] && fail "cuckoo-ld left a program behind"
+	grep -E -q "^cuckoo-ld: error: $re" stderr || fail "cuckoo-ld: not '$re': $(cat stderr)"
+	expect_status 1 "$CUCKOO_OBJCHECK" "$1"
+	grep -E -q "$re" stdout stderr || fail "cuckoo-objcheck: not '$re': $(cat stdout stderr)"
+	return 0
+}
