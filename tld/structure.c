@@ -194,6 +194,35 @@ static void check_symbols(struct sctx *c, const int *kind)
     }
 }
 
+static int offset_cmp(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* No two relocations of section SEC patch one byte: the GNU linker
+ * applies each, adding their values in the field, while every reader
+ * here (the checker's calls, the branch and data rules) takes one -- a
+ * call of h and a second relocation against another symbol made a call
+ * into the middle of h. */
+static void check_reloc_overlap(struct sctx *c, unsigned sec)
+{
+    const struct tld_elf *e = c->e;
+    size_t n = e->nrelocs[sec];
+    if (n < 2)
+        return;
+    uint32_t *at = xmalloc(n * sizeof *at);
+    for (size_t k = 0; k < n; k++)
+        at[k] = e->relocs[sec][k].offset;
+    qsort(at, n, sizeof *at, offset_cmp);
+    for (size_t k = 1; k < n; k++)
+        if ((uint64_t)at[k - 1] + e->mach->reloc_size > at[k]) {
+            serr(c, "two relocations patch %s+0x%x: the linker would add them up", e->secs[sec].name, at[k]);
+            break;
+        }
+    free(at);
+}
+
 /* Where relocation R of section SEC may point. */
 static void check_reloc(struct sctx *c, const int *kind, unsigned sec, const struct tld_reloc *r)
 {
@@ -440,6 +469,7 @@ int tld_check_structure(struct tld_obj *o)
             continue;
         for (size_t k = 0; k < e->nrelocs[s]; k++)
             check_reloc(&c, kind, (unsigned)s, &e->relocs[s][k]);
+        check_reloc_overlap(&c, (unsigned)s);
     }
     check_startup_descriptors(&c, kind);
     free(kind);

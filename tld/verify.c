@@ -5243,6 +5243,16 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
             I->rel_disp = reloc_in(v, fs->value + off + I->in.raw.disp.offset);
         if (I->in.raw.imm[0].size && !(I->op[0].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && I->op[0].imm.is_relative))
             I->rel_imm = reloc_in(v, fs->value + off + I->in.raw.imm[0].offset);
+        /* a jump's target is its displacement, as decoded here: a
+         * relocation on it would send the jump where the checker never
+         * looked (another function's middle, with this frame); only a
+         * call's target may come from a relocation, resolved below */
+        if (I->in.raw.imm[0].size && I->op[0].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && I->op[0].imm.is_relative &&
+            I->in.mnemonic != ZYDIS_MNEMONIC_CALL && reloc_in(v, fs->value + off + I->in.raw.imm[0].offset)) {
+            v->cur = off;
+            refuse(v, "a jump", "its target is set by a relocation (only a call's may be)");
+            return;
+        }
         off += I->in.length;
         v->nins++;
     }
