@@ -1048,8 +1048,13 @@ static struct val join_val1(struct vctx *v, const struct val *a, const struct va
         q = t;
     }
     if (p->k == V_CONST && p->c == 0 && (q->k == V_PTR || q->k == V_FUNC)) {
-        r = *q;
-        r.nn = 0;
+        /* NULL or that pointer -- but an element address whose index is
+         * still to be proved is never NULL, and no state of one admits
+         * the constant 0 (state_fits): nothing is known of the two */
+        if (!q->ixscale) {
+            r = *q;
+            r.nn = 0;
+        }
     } else if (p->k == q->k) {
         switch (p->k) {
         case V_CONST:
