@@ -167,6 +167,15 @@ static void check_symbols(struct sctx *c, const int *kind)
         if (y->shndx != SHN_UNDEF && (!strcmp(y->name, CK_STATIC_START_SYM) || !strcmp(y->name, CK_STATIC_END_SYM) ||
                                       !strcmp(y->name, c->e->mach->domain_flag_sym)))
             serr(c, "symbol '%s' is defined: only cuckoo-ld and the runtime define it", n);
+        /* the names cuckoo-ld's one --wrap=main gives GNU ld (runld.c): a
+         * reference to __real_main binds to main, one to main to the
+         * runtime's __wrap_main -- a call checked against one name's type
+         * would reach another function */
+        if (y->bind != STB_LOCAL &&
+            (!strcmp(y->name, "main") || !strcmp(y->name, "__real_main") || !strcmp(y->name, "__wrap_main")))
+            serr(c, "symbol '%s' is %s: cuckoo-ld's --wrap=main gives that name to the C library's start-up "
+                    "(a Cuckoo program's main is __cuckoo_main)",
+                 n, y->shndx == SHN_UNDEF ? "referenced" : "defined");
         if (y->bind != STB_LOCAL && y->bind != STB_GLOBAL)
             serr(c, "symbol '%s' is weak or has another binding than local or global", n);
         if (y->shndx == SHN_ABS && y->type != STT_FILE)

@@ -1710,6 +1710,14 @@ static int address_value(struct vctx *v, const struct tld_sym *y, int64_t into, 
         return 1;
     }
     if (local) {
+        /* the bytes of a static object are checked against its type, and
+         * kept from overlapping another's, through its ELF symbol: a bare
+         * label (STT_NOTYPE) on another object's bytes would give them a
+         * second type */
+        if (y->type != STT_OBJECT || y->size == 0) {
+            *why = "a static object that is not a sized ELF object";
+            return 0;
+        }
         const struct vobj *ob = proof_obj(v, y->name);
         if (!ob) {
             *why = "a static object whose type the proof does not give";
