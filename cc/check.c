@@ -1853,6 +1853,14 @@ static Node *domain_call_expr(Node *n) {
              fn->name, fn->name, tyname(ft));
     ok = false;
   }
+  if (ok && (ft->params[0]->qual & (Q_OWN | Q_GLOBAL))) {
+    /* the runtime keeps the state: f may neither delete it nor keep it
+     * past the call (cuckoo-ld holds every object to the same) */
+    error_at(n->rhs->loc, "the state parameter of '%s' is '%s': a domain_call function takes its "
+                          "domain's state as a plain pointer 'S *state', neither owned nor global",
+             fn->name, tyname(ft->params[0]));
+    ok = false;
+  }
   for (int i = 1; i < ft->nparams; i++)
     if (!is_arith(ft->params[i]) && !is_own(ft->params[i])) {
       error_at(n->rhs->loc, "parameter %d of '%s' is '%s': the other parameters of a "

@@ -52,8 +52,16 @@ static int section_kind(const struct tld_section *s, const char **why)
         if (s->type == SHT_PROGBITS && f == (SHF_ALLOC | SHF_WRITE))
             return SK_DATA;
     } else if (!strcmp(n, ".rodata") || starts(n, ".rodata.")) {
-        if (s->type == SHT_PROGBITS && (f & ~(uint32_t)(SHF_MERGE | SHF_STRINGS)) == SHF_ALLOC)
+        /* never mergeable (SHF_MERGE, SHF_STRINGS): GNU ld would split
+         * such a section into pieces, drop duplicates and move symbols
+         * to where their first piece lands -- the bytes loaded would not
+         * be the bytes checked (a length word, a format string) */
+        if (s->type == SHT_PROGBITS && f == SHF_ALLOC)
             return SK_RODATA;
+        if (f & (SHF_MERGE | SHF_STRINGS)) {
+            *why = "it is mergeable: the linker would rearrange its bytes after they were checked";
+            return -1;
+        }
     } else if (!strcmp(n, ".bss")) {
         if (s->type == SHT_NOBITS && f == (SHF_ALLOC | SHF_WRITE))
             return SK_BSS;

@@ -2704,7 +2704,13 @@ static int check_domain_call(struct vctx *v, struct st *s, const struct ctype *f
         return 0;
     }
     const struct ctype *p0 = complete(&v->tags, unq(tf->params[0], NULL));
-    const struct ctype *st = is_ptr(p0) ? complete(&v->tags, unq(p0->sub, NULL)) : NULL;
+    /* a plain pointer: the runtime keeps the state, so f may neither own
+     * it (delete it, send it away) nor keep it as a global pointer */
+    if (!p0 || p0->tag != CT_PTR) {
+        refuse(v, "domain_call", "the entry's state parameter is not a plain pointer 'S *state'");
+        return 0;
+    }
+    const struct ctype *st = complete(&v->tags, unq(p0->sub, NULL));
     const struct ctype *dt = complete(&v->tags, desc_arg(v, s, at + 8));
     if (!st || st->tag != CT_STRUCT || !dt || !ty_eq(st, dt, 0)) {
         refuse(v, "domain_call", "the descriptor is not the type of the entry's first parameter's struct");
@@ -3016,6 +3022,15 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
             refuse(v, "a jump", "not a direct jump");
             return 0;
         }
+        /* a jump changes nothing but the instruction pointer; loop,
+         * loope and loopne also count %ecx down, a write this case would
+         * not see (a pointer in %ecx walked anywhere, its facts kept) */
+        for (unsigned i = 0; i < in->operand_count; i++)
+            if (op[i].type == ZYDIS_OPERAND_TYPE_REGISTER && (op[i].actions & ZYDIS_OPERAND_ACTION_MASK_WRITE) &&
+                op[i].reg.value != ZYDIS_REGISTER_EIP && op[i].reg.value != ZYDIS_REGISTER_IP) {
+                refuse(v, "a jump", "it also writes %s", ZydisRegisterGetString(op[i].reg.value));
+                return 0;
+            }
         *jt = (int64_t)I->off + in->length + op[0].imm.value.s;
         *is_jcc = 1;
         return 1;
