@@ -5271,6 +5271,32 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
             I->rel_disp = reloc_in(v, fs->value + off + I->in.raw.disp.offset);
         if (I->in.raw.imm[0].size && !(I->op[0].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && I->op[0].imm.is_relative))
             I->rel_imm = reloc_in(v, fs->value + off + I->in.raw.imm[0].offset);
+        /* 32-bit forms only: a 16-bit address (0x67) is %bx/%si/%di based
+         * and wraps at 64 KiB, a 16-bit branch truncates %eip, a 16-bit
+         * push, pop or leave moves %esp by 2 -- none of which the rules
+         * below model; and a bit test with a register offset reaches far
+         * past its 4-byte operand.  cuckoo-cc writes none of these. */
+        {
+            ZydisInstructionCategory cat = I->in.meta.category;
+            ZydisMnemonic mn = I->in.mnemonic;
+            const char *bad = NULL;
+            if (I->in.address_width != 32)
+                bad = "a 16-bit address (an address-size prefix)";
+            else if ((cat == ZYDIS_CATEGORY_COND_BR || cat == ZYDIS_CATEGORY_UNCOND_BR ||
+                      cat == ZYDIS_CATEGORY_CALL || cat == ZYDIS_CATEGORY_RET || cat == ZYDIS_CATEGORY_PUSH ||
+                      cat == ZYDIS_CATEGORY_POP || mn == ZYDIS_MNEMONIC_LEAVE) &&
+                     I->in.operand_width != 32)
+                bad = "a 16-bit branch, push, pop or leave (an operand-size prefix)";
+            else if ((mn == ZYDIS_MNEMONIC_BT || mn == ZYDIS_MNEMONIC_BTS || mn == ZYDIS_MNEMONIC_BTR ||
+                      mn == ZYDIS_MNEMONIC_BTC) &&
+                     I->op[0].type == ZYDIS_OPERAND_TYPE_MEMORY && I->op[1].type == ZYDIS_OPERAND_TYPE_REGISTER)
+                bad = "a bit test of memory at a register offset (it reaches past its operand)";
+            if (bad) {
+                v->cur = off;
+                refuse(v, ZydisMnemonicGetString(mn), "%s", bad);
+                return;
+            }
+        }
         /* a jump's target is its displacement, as decoded here: a
          * relocation on it would send the jump where the checker never
          * looked (another function's middle, with this frame); only a
