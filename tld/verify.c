@@ -3002,6 +3002,35 @@ static int opw(const ZydisDecodedOperand *o) { return o->size / 8; }
 /* One instruction: the state after it in S; successors through *JT (a
  * direct jump target, instruction index, or -1), *FALL (falls through),
  * and conditional edges handled by the caller with learn(). */
+/* Whether direct call I reaches a function of this object that does not
+ * begin with the stack check (only such a static function may lack it). */
+static int unchecked_callee(const struct vctx *v, const struct vinsn *I)
+{
+    const ZydisDecodedOperand *op = I->op;
+    if (op[0].type != ZYDIS_OPERAND_TYPE_IMMEDIATE || !op[0].imm.is_relative)
+        return 0; /* through a register: an address-taken function, which checks */
+    unsigned sec = v->sec;
+    int64_t at;
+    const struct tld_reloc *r = reloc_in(v, v->fstart + I->off + I->in.raw.imm[0].offset);
+    if (r) {
+        if (r->sym >= v->e->nsyms)
+            return 1;
+        const struct tld_sym *y = &v->e->syms[r->sym];
+        if (y->shndx == SHN_UNDEF)
+            return 0; /* another object's: global, so it checks */
+        if (y->shndx >= v->e->nsecs)
+            return 1;
+        sec = y->shndx;
+        at = (int64_t)y->value + (int32_t)op[0].imm.value.s + 4;
+    } else {
+        at = (int64_t)v->fstart + I->off + I->in.length + op[0].imm.value.s;
+    }
+    const struct tld_section *t = &v->e->secs[sec];
+    if (!t->data || at < 0 || (uint64_t)at >= t->size)
+        return 1;
+    return !ck_seq_match(&v->e->mach->stack_check, t->data + at, (uint32_t)(t->size - (uint64_t)at), NULL);
+}
+
 static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt, int *is_jcc)
 {
     const struct vinsn *I = &v->ins[ii];
@@ -3121,6 +3150,14 @@ static int step(struct vctx *v, struct st *s, size_t ii, int *fall, int64_t *jt,
         if (s->r[ESP].k != V_FRAME || (v->prologue_done && !v->in_stub && s->r[ESP].off > v->body_esp)) {
             /* its return address would land on the frame's own slots */
             refuse(v, "call", "%%esp is above the frame's bottom");
+            return 0;
+        }
+        /* a callee without a stack check is counted by the caller's check
+         * (discipline.c) from the frame's bottom: a call from below it --
+         * the 64 bytes the body may push -- would let each level of a
+         * chain of such callees go 64 bytes deeper than counted */
+        if (v->prologue_done && !v->in_stub && s->r[ESP].off < v->body_esp && unchecked_callee(v, I)) {
+            refuse(v, "call", "a function without a stack check, from below the frame's bottom");
             return 0;
         }
         if (!do_call(v, s, name, ft, &noret))
@@ -5196,6 +5233,22 @@ static void prove_record(struct vctx *v, const int *is_target)
  * frame pointer, has_fp), the callee-saved pushes, subl $N, %esp.  Sets the frame it allocates below the return address
  * and the saved registers; returns the index of the first body
  * instruction. */
+static int is_push1(const struct vinsn *I, ZydisRegister r)
+{
+    /* the one-byte push of a register: the only push the prologue's
+     * frame counts, here and in discipline.c's stack rule */
+    return I->in.mnemonic == ZYDIS_MNEMONIC_PUSH && I->in.length == 1 && is_reg32(&I->op[0]) &&
+           I->op[0].reg.value == r;
+}
+
+/* The prologue as cuckoo-cc writes it, after the stack check: pushl %ebp,
+ * perhaps movl %esp, %ebp, pushes of %ebx %esi %edi (each once, one-byte
+ * forms), perhaps subl $N, %esp.  Exactly the shape whose frame
+ * discipline.c weighs against the stack check's N: a looser scan here
+ * once took a long run of pushes after `movl $0, %ebp` for a frame the
+ * stack check never covered, and the pushes wrote into another thread's
+ * stack.  Anything else is body, where %esp may go at most 64 bytes below
+ * the frame. */
 static int scan_prologue(struct vctx *v)
 {
     size_t i = 0;
@@ -5205,17 +5258,27 @@ static int scan_prologue(struct vctx *v)
     uint32_t fr = 0;
     int pushes = 0;
     v->has_fp = 0;
-    for (; i < v->nins; i++) {
-        const struct vinsn *I = &v->ins[i];
-        if (I->in.mnemonic == ZYDIS_MNEMONIC_MOV && I->op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
+    if (i < v->nins && is_push1(&v->ins[i], ZYDIS_REGISTER_EBP)) {
+        fr += 4, pushes++, i++;
+        const struct vinsn *I = i < v->nins ? &v->ins[i] : NULL;
+        if (I && I->in.mnemonic == ZYDIS_MNEMONIC_MOV && I->op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
             I->op[0].reg.value == ZYDIS_REGISTER_EBP && I->op[1].type == ZYDIS_OPERAND_TYPE_REGISTER &&
-            I->op[1].reg.value == ZYDIS_REGISTER_ESP)
+            I->op[1].reg.value == ZYDIS_REGISTER_ESP) {
             v->has_fp = 1;
-        if (I->in.mnemonic == ZYDIS_MNEMONIC_PUSH && is_reg32(&I->op[0]))
-            fr += 4, pushes++;
-        else if (!(I->in.mnemonic == ZYDIS_MNEMONIC_MOV && I->op[0].type == ZYDIS_OPERAND_TYPE_REGISTER &&
-                   I->op[0].reg.value == ZYDIS_REGISTER_EBP))
-            break;
+            i++;
+        }
+        unsigned seen = 0;
+        static const ZydisRegister saved[] = {ZYDIS_REGISTER_EBX, ZYDIS_REGISTER_ESI, ZYDIS_REGISTER_EDI};
+        for (int more = 1; more && i < v->nins;) {
+            more = 0;
+            for (unsigned k = 0; k < 3; k++)
+                if (!(seen & 1u << k) && is_push1(&v->ins[i], saved[k])) {
+                    seen |= 1u << k;
+                    fr += 4, pushes++, i++;
+                    more = 1;
+                    break;
+                }
+        }
     }
     if (i < v->nins && v->ins[i].in.mnemonic == ZYDIS_MNEMONIC_SUB && is_reg32(&v->ins[i].op[0]) &&
         v->ins[i].op[0].reg.value == ZYDIS_REGISTER_ESP && v->ins[i].op[1].type == ZYDIS_OPERAND_TYPE_IMMEDIATE &&
