@@ -5684,10 +5684,218 @@ static void verify_no_overlap(struct vctx *v)
     free(ix);
 }
 
+/* The STT_OBJECT symbol of section SEC whose bytes hold OFF .. OFF+N-1,
+ * or NULL (none, or the bytes are not all one object's). */
+static const struct tld_sym *object_holding(const struct vctx *v, unsigned sec, uint64_t off, uint64_t n)
+{
+    const struct tld_elf *e = v->e;
+    for (size_t i = 1; i < e->nsyms; i++) {
+        const struct tld_sym *y = &e->syms[i];
+        if (y->type == STT_OBJECT && y->shndx == sec && y->size && off >= y->value && off < (uint64_t)y->value + y->size)
+            return off + n <= (uint64_t)y->value + y->size ? y : NULL;
+    }
+    return NULL;
+}
+
+/* The type the block or the proof gives static object Y, or NULL. */
+static const struct ctype *object_type(const struct vctx *v, const struct tld_sym *y)
+{
+    if (y->bind == STB_LOCAL) {
+        const struct vobj *ob = proof_obj(v, y->name);
+        return ob && !ob->site && !ob->desc ? ob->t : NULL;
+    }
+    const struct tld_rec *rc = block_rec(v, y->name, 1);
+    return rc && rc->kind == TLD_DATA ? rc->ct : NULL;
+}
+
+/* Where the word at OFF of section SEC points by its relocation: the
+ * section and offset (the addend stored in place), or 0. */
+static int data_reloc_target(const struct vctx *v, unsigned sec, uint32_t off, unsigned *tsec, uint64_t *toff,
+                             const struct tld_sym **tsym)
+{
+    const struct tld_elf *e = v->e;
+    const struct tld_section *s = &e->secs[sec];
+    for (size_t k = 0; k < e->nrelocs[sec]; k++) {
+        const struct tld_reloc *r = &e->relocs[sec][k];
+        if (r->offset != off || r->type != e->mach->r_abs || r->sym == 0 || r->sym >= e->nsyms || !s->data ||
+            (uint64_t)off + 4 > s->size)
+            continue;
+        const struct tld_sym *y = &e->syms[r->sym];
+        if (y->shndx == SHN_UNDEF || y->shndx >= e->nsecs)
+            return 0;
+        int32_t add = (int32_t)(s->data[off] | s->data[off + 1] << 8 | s->data[off + 2] << 16 |
+                                (uint32_t)s->data[off + 3] << 24);
+        int64_t at = (int64_t)y->value + add;
+        if (at < 0)
+            return 0;
+        *tsec = y->shndx;
+        *toff = (uint64_t)at;
+        *tsym = y;
+        return 1;
+    }
+    return 0;
+}
+
+/* Runs the operations of a start-up length-word descriptor (common/abi.h)
+ * as rt/trap.c does, checking each word it would write: a length word of
+ * the object's type T, with that array's length.  Returns the operation
+ * after the list's end, or NULL. */
+static const unsigned char *lenword_ops_ok(struct vctx *v, const struct ctype *t, const unsigned char *op,
+                                           const unsigned char *end, uint64_t size, uint64_t base, int depth,
+                                           uint64_t *budget, const char **why)
+{
+    if (depth > 64) {
+        *why = "operations nested too deep";
+        return NULL;
+    }
+    for (;;) {
+        if (op + 4 > end || !(*budget)--) {
+            *why = end < op + 4 ? "operations past the descriptor's section" : "too many operations";
+            return NULL;
+        }
+        uint32_t w[5] = {0};
+        for (int i = 0; i < 5 && op + 4 * i + 4 <= end; i++)
+            w[i] = op[4 * i] | op[4 * i + 1] << 8 | op[4 * i + 2] << 16 | (uint32_t)op[4 * i + 3] << 24;
+        switch (w[0]) {
+        case CK_LW_END:
+            return op + 4;
+        case CK_LW_WORD: {
+            uint64_t at = base + w[1];
+            struct region r = region_of(&v->tags, t, (long long)at, 4);
+            if (op + 12 > end || at + 4 > size || r.k != R_LEN || r.len < 0 || (uint64_t)r.len != w[2]) {
+                *why = "a word that is not a length word of the object's type with that array's length";
+                return NULL;
+            }
+            op += 12;
+            break;
+        }
+        case CK_LW_REPEAT: {
+            uint64_t count = w[1], stride = w[2], at = base + w[3];
+            const unsigned char *body = op + 20, *after = body + 4 * (uint64_t)w[4];
+            if (op + 20 > end || after > end || (count && at + (count - 1) * stride >= size)) {
+                *why = "a repetition past the object or the descriptor";
+                return NULL;
+            }
+            for (uint64_t i = 0; i < count; i++)
+                if (lenword_ops_ok(v, t, body, end, size, at + i * stride, depth + 1, budget, why) != after)
+                    return NULL;
+            op = after;
+            break;
+        }
+        default:
+            *why = "an unknown operation";
+            return NULL;
+        }
+    }
+}
+
+/* The call-site table (common/abi.h): an entry with a return address
+ * names a site record of this object (the runtime prints its strings); one
+ * without names a start-up length-word descriptor, whose every write must
+ * be a length word of its object's type with the right length -- the
+ * runtime writes what it says, and structure.c checked only its place and
+ * size (a forged one set a pointer to the ELF header, and a function
+ * pointer into a function's middle). */
+static void verify_callsites(struct vctx *v)
+{
+    const struct tld_elf *e = v->e;
+    for (size_t si = 1; si < e->nsecs; si++) {
+        const struct tld_section *sec = &e->secs[si];
+        if (strcmp(sec->name, CK_CALLSITES_SECTION) || !sec->data)
+            continue;
+        v->fname = sec->name;
+        for (uint32_t off = 0; (uint64_t)off + CK_CALLSITE_SIZE <= sec->size; off += CK_CALLSITE_SIZE) {
+            v->fn_failed = 0;
+            v->cur = off;
+            unsigned tsec, osec;
+            uint64_t d, obj;
+            const struct tld_sym *ty, *oy;
+            int has_ret = 0;
+            for (size_t k = 0; k < e->nrelocs[si]; k++)
+                if (e->relocs[si][k].offset == off + CK_CALLSITE_RET)
+                    has_ret = 1;
+            if (!data_reloc_target(v, (unsigned)si, off + CK_CALLSITE_SITE, &tsec, &d, &ty)) {
+                refuse(v, "the call-site table", "an entry whose second word names nothing");
+                continue;
+            }
+            if (has_ret) {
+                const struct tld_sym *site = object_holding(v, tsec, d, 24);
+                const struct vobj *ob = site && site->bind == STB_LOCAL ? proof_obj(v, site->name) : NULL;
+                if (!ob || !ob->site || site->value != d)
+                    refuse(v, "the call-site table", "an entry whose site is not a site record of the object");
+                continue;
+            }
+            const struct tld_section *ds = &e->secs[tsec];
+            if (!ds->data || d + CK_LWDESC_OPS > ds->size ||
+                !data_reloc_target(v, tsec, (uint32_t)d + CK_LWDESC_OBJECT, &osec, &obj, &oy)) {
+                refuse(v, "the call-site table", "a length-word descriptor that names no object");
+                continue;
+            }
+            const struct tld_sym *o = object_holding(v, osec, obj, 1);
+            const struct ctype *t = o && o->value == obj ? object_type(v, o) : NULL;
+            uint32_t size = ds->data[d + 4] | ds->data[d + 5] << 8 | ds->data[d + 6] << 16 |
+                            (uint32_t)ds->data[d + 7] << 24;
+            if (!t || size > o->size) {
+                refuse(v, "the call-site table", "a length-word descriptor for no typed object of its size");
+                continue;
+            }
+            const char *why = NULL;
+            uint64_t budget = 1u << 24;
+            if (!lenword_ops_ok(v, t, ds->data + d + CK_LWDESC_OPS, ds->data + ds->size, size, 0, 0, &budget, &why))
+                refuse(v, "a length-word descriptor", "%s", why);
+        }
+    }
+}
+
+/* Is OFF of section SEC the object word of a start-up length-word
+ * descriptor the call-site table names (verify_callsites checks it)? */
+static int lwdesc_object_word(const struct vctx *v, unsigned sec, uint32_t off)
+{
+    const struct tld_elf *e = v->e;
+    for (size_t si = 1; si < e->nsecs; si++) {
+        const struct tld_section *cs = &e->secs[si];
+        if (strcmp(cs->name, CK_CALLSITES_SECTION) || !cs->data)
+            continue;
+        for (uint32_t at = 0; (uint64_t)at + CK_CALLSITE_SIZE <= cs->size; at += CK_CALLSITE_SIZE) {
+            unsigned tsec;
+            uint64_t d;
+            const struct tld_sym *ty;
+            if (data_reloc_target(v, (unsigned)si, at + CK_CALLSITE_SITE, &tsec, &d, &ty) && tsec == sec &&
+                d + CK_LWDESC_OBJECT == off)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Every relocation in static data patches one object's bytes (or names a
+ * length-word descriptor's object): a word half in the padding before an
+ * object and half in its length word passed the object's own check and
+ * was rewritten at link time. */
+static void verify_data_relocs(struct vctx *v)
+{
+    const struct tld_elf *e = v->e;
+    for (size_t si = 1; si < e->nsecs; si++) {
+        const struct tld_section *sec = &e->secs[si];
+        if (!(sec->flags & SHF_ALLOC) || (sec->flags & SHF_EXECINSTR) || !strcmp(sec->name, CK_CALLSITES_SECTION))
+            continue;
+        v->fname = sec->name;
+        for (size_t k = 0; k < e->nrelocs[si]; k++) {
+            v->fn_failed = 0;
+            v->cur = e->relocs[si][k].offset;
+            if (!object_holding(v, (unsigned)si, e->relocs[si][k].offset, e->mach->reloc_size) &&
+                !lwdesc_object_word(v, (unsigned)si, e->relocs[si][k].offset))
+                refuse(v, "a relocation", "in static data but not inside one object");
+        }
+    }
+}
+
 static void verify_data(struct vctx *v)
 {
     const struct tld_elf *e = v->e;
     verify_no_overlap(v);
+    verify_data_relocs(v);
+    verify_callsites(v);
     for (size_t i = 1; i < e->nsyms; i++) {
         const struct tld_sym *y = &e->syms[i];
         if (y->type != STT_OBJECT || y->shndx == SHN_UNDEF || y->shndx >= e->nsecs)
