@@ -5736,56 +5736,65 @@ static int data_reloc_target(const struct vctx *v, unsigned sec, uint32_t off, u
     return 0;
 }
 
-/* Runs the operations of a start-up length-word descriptor (common/abi.h)
- * as rt/trap.c does, checking each word it would write: a length word of
- * the object's type T, with that array's length.  Returns the operation
- * after the list's end, or NULL. */
-static const unsigned char *lenword_ops_ok(struct vctx *v, const struct ctype *t, const unsigned char *op,
-                                           const unsigned char *end, uint64_t size, uint64_t base, int depth,
-                                           uint64_t *budget, const char **why)
+/* Whether type T holds a length word (an array, or a struct with one). */
+static int ct_has_lenwords(const struct vtags *tg, const struct ctype *t, int depth)
 {
-    if (depth > 64) {
-        *why = "operations nested too deep";
-        return NULL;
+    t = complete(tg, unq(t, NULL));
+    if (!t || depth > 200)
+        return 0;
+    if (t->tag == CT_ARRAY)
+        return 1;
+    if (t->tag == CT_STRUCT)
+        for (size_t i = 0; i < t->nmembers; i++)
+            if (ct_has_lenwords(tg, t->members[i], depth + 1))
+                return 1;
+    return 0;
+}
+
+struct words {
+    uint32_t *w;
+    size_t n, cap;
+    int bad;
+};
+
+static void words_put(struct words *ws, long long x)
+{
+    if (x < 0 || x > 0xffffffffLL)
+        ws->bad = 1;
+    TLD_GROW(ws->w, ws->n, ws->cap);
+    ws->w[ws->n++] = (uint32_t)x;
+}
+
+/* The operations that write T's length words at OFF, as cuckoo-cc writes
+ * them (cc/i386/emit.c lenword_ops): one word per array, a repetition
+ * over an array's elements when they hold length words. */
+static void ct_lenword_ops(const struct vtags *tg, struct words *ws, const struct ctype *t, long long off, int depth)
+{
+    t = complete(tg, unq(t, NULL));
+    if (!t || depth > 200) {
+        ws->bad = 1;
+        return;
     }
-    for (;;) {
-        if (op + 4 > end || !(*budget)--) {
-            *why = end < op + 4 ? "operations past the descriptor's section" : "too many operations";
-            return NULL;
+    if (t->tag == CT_ARRAY) {
+        long long len = t->len < 0 ? 0 : t->len;
+        words_put(ws, CK_LW_WORD);
+        words_put(ws, off);
+        words_put(ws, len);
+        if (len > 0 && ct_has_lenwords(tg, t->sub, depth + 1)) {
+            words_put(ws, CK_LW_REPEAT);
+            words_put(ws, len);
+            words_put(ws, ty_size(tg, t->sub, NULL, 0));
+            words_put(ws, off + CK_LEN_WORD_SIZE);
+            size_t at = ws->n;
+            words_put(ws, 0);
+            ct_lenword_ops(tg, ws, t->sub, 0, depth + 1);
+            words_put(ws, CK_LW_END);
+            ws->w[at] = (uint32_t)(ws->n - at - 1);
         }
-        uint32_t w[5] = {0};
-        for (int i = 0; i < 5 && op + 4 * i + 4 <= end; i++)
-            w[i] = op[4 * i] | op[4 * i + 1] << 8 | op[4 * i + 2] << 16 | (uint32_t)op[4 * i + 3] << 24;
-        switch (w[0]) {
-        case CK_LW_END:
-            return op + 4;
-        case CK_LW_WORD: {
-            uint64_t at = base + w[1];
-            struct region r = region_of(&v->tags, t, (long long)at, 4);
-            if (op + 12 > end || at + 4 > size || r.k != R_LEN || r.len < 0 || (uint64_t)r.len != w[2]) {
-                *why = "a word that is not a length word of the object's type with that array's length";
-                return NULL;
-            }
-            op += 12;
-            break;
-        }
-        case CK_LW_REPEAT: {
-            uint64_t count = w[1], stride = w[2], at = base + w[3];
-            const unsigned char *body = op + 20, *after = body + 4 * (uint64_t)w[4];
-            if (op + 20 > end || after > end || (count && at + (count - 1) * stride >= size)) {
-                *why = "a repetition past the object or the descriptor";
-                return NULL;
-            }
-            for (uint64_t i = 0; i < count; i++)
-                if (lenword_ops_ok(v, t, body, end, size, at + i * stride, depth + 1, budget, why) != after)
-                    return NULL;
-            op = after;
-            break;
-        }
-        default:
-            *why = "an unknown operation";
-            return NULL;
-        }
+    } else if (t->tag == CT_STRUCT) {
+        for (size_t i = 0; i < t->nmembers; i++)
+            if (ct_has_lenwords(tg, t->members[i], depth + 1))
+                ct_lenword_ops(tg, ws, t->members[i], off + member_offset(tg, t, i), depth + 1);
     }
 }
 
@@ -5839,10 +5848,22 @@ static void verify_callsites(struct vctx *v)
                 refuse(v, "the call-site table", "a length-word descriptor for no typed object of its size");
                 continue;
             }
-            const char *why = NULL;
-            uint64_t budget = 1u << 24;
-            if (!lenword_ops_ok(v, t, ds->data + d + CK_LWDESC_OPS, ds->data + ds->size, size, 0, 0, &budget, &why))
-                refuse(v, "a length-word descriptor", "%s", why);
+            /* the operations must be exactly those of the object's type:
+             * the runtime writes what they say, however many times a
+             * repetition says (so they are compared, not run here) */
+            struct words ws = {0};
+            ct_lenword_ops(&v->tags, &ws, t, 0, 0);
+            words_put(&ws, CK_LW_END);
+            int same = !ws.bad && size == (uint64_t)ty_size(&v->tags, t, NULL, 0) &&
+                       d + CK_LWDESC_OPS + 4 * (uint64_t)ws.n <= ds->size;
+            for (size_t k = 0; same && k < ws.n; k++) {
+                const unsigned char *q = ds->data + d + CK_LWDESC_OPS + 4 * k;
+                same = ws.w[k] == (uint32_t)(q[0] | q[1] << 8 | q[2] << 16 | (uint32_t)q[3] << 24);
+            }
+            free(ws.w);
+            if (!same)
+                refuse(v, "a length-word descriptor",
+                       "its operations are not those that write its object's length words");
         }
     }
 }

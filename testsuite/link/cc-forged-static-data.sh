@@ -7,8 +7,8 @@
 #    one object.
 #  - lwdesc: the call-site table's start-up length-word descriptors are
 #    run by the runtime; forged ones set gp to the ELF header and fp into
-#    a function's middle.  Every word one writes must be a length word of
-#    its object's type, with that array's length.
+#    a function's middle.  Its operations must be exactly those that
+#    write its object's length words.
 #  - site: a call's site word pointed at ints in .data the program could
 #    aim anywhere; the runtime printed the strings they named.  It must be
 #    a site record of the object.
@@ -26,7 +26,7 @@ sed -e 's/^	\.section __cuckoo_callsites,"a",@progbits$/&\n	.long 0, .Lforge0/' 
 printf '\t.section .rodata\n\t.p2align 2\n.Lforge0:\n\t.long gp, 4\n\t.long 1, 0, 0x08048000\n\t.long 0\n' >> lw.s
 grep -q '	\.long 0, \.Lforge0' lw.s || fail "descriptor not forged"
 asm lw
-forged_refused 'lw\.o: __cuckoo_callsites\+0x0: cannot prove a length-word descriptor: a word that is not a length word' lw.o
+forged_refused 'lw\.o: __cuckoo_callsites\+0x0: cannot prove a length-word descriptor: its operations are not those that write its object' lw.o
 "$CUCKOO_CC" -S "$INPUTS/data-site.ck" -o site0.s || fail "cuckoo-cc -S data-site.ck"
 sed -e 's/^	\.long \.Lret0, site\.1$/	.long .Lret0, fake+4/' site0.s > site.s
 cmp -s site0.s site.s && fail "site not forged"
