@@ -342,6 +342,7 @@ int tld_elf_parse(const unsigned char *b, size_t len, struct tld_elf *e, char **
             y->size = rd32(p + 8);
             y->bind = ELF32_ST_BIND(p[12]);
             y->type = ELF32_ST_TYPE(p[12]);
+            y->vis = ELF32_ST_VISIBILITY(p[13]);
             y->shndx = rd16(p + 14);
             if (y->shndx == SHN_XINDEX || (y->shndx >= shnum && y->shndx < SHN_LORESERVE))
                 goto bad;

@@ -186,6 +186,13 @@ static void check_symbols(struct sctx *c, const int *kind)
                  n, y->shndx == SHN_UNDEF ? "referenced" : "defined");
         if (y->bind != STB_LOCAL && y->bind != STB_GLOBAL)
             serr(c, "symbol '%s' is weak or has another binding than local or global", n);
+        /* default visibility only: a hidden definition never reaches the
+         * program's dynamic symbols, where the C library's names are
+         * refused (tld_check_exports), yet GNU ld binds crt1's and
+         * libgcc's references to it -- a hidden __libc_start_main was
+         * called by the C start-up with a code pointer for a struct */
+        if (y->bind != STB_LOCAL && y->vis != STV_DEFAULT)
+            serr(c, "symbol '%s' has a visibility other than default (hidden, internal or protected)", n);
         if (y->shndx == SHN_ABS && y->type != STT_FILE)
             serr(c, "symbol '%s' is absolute", n);
         if (y->shndx == SHN_COMMON)

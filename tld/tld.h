@@ -114,6 +114,7 @@ struct tld_sym {
     char *name;
     uint32_t value, size;
     unsigned bind, type, shndx; /* STB_*, STT_*, section index or SHN_* */
+    unsigned vis;               /* STV_* (st_other's low bits) */
 };
 struct tld_reloc {
     uint32_t offset; /* in the section it applies to */
