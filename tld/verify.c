@@ -5332,8 +5332,11 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
         I->block = -1;
         if (I->in.raw.disp.size)
             I->rel_disp = reloc_in(v, fs->value + off + I->in.raw.disp.offset);
-        if (I->in.raw.imm[0].size && !(I->op[0].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && I->op[0].imm.is_relative))
-            I->rel_imm = reloc_in(v, fs->value + off + I->in.raw.imm[0].offset);
+        const struct tld_reloc *imm_rel =
+            I->in.raw.imm[0].size ? reloc_in(v, fs->value + off + I->in.raw.imm[0].offset) : NULL;
+        int relative = I->op[0].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && I->op[0].imm.is_relative;
+        if (!relative)
+            I->rel_imm = imm_rel;
         /* 32-bit forms only: a 16-bit address (0x67) is %bx/%si/%di based
          * and wraps at 64 KiB, a 16-bit branch truncates %eip, a 16-bit
          * push, pop or leave moves %esp by 2 -- none of which the rules
@@ -5364,8 +5367,7 @@ static void verify_fn(struct vctx *v, const struct tld_sym *fs)
          * relocation on it would send the jump where the checker never
          * looked (another function's middle, with this frame); only a
          * call's target may come from a relocation, resolved below */
-        if (I->in.raw.imm[0].size && I->op[0].type == ZYDIS_OPERAND_TYPE_IMMEDIATE && I->op[0].imm.is_relative &&
-            I->in.mnemonic != ZYDIS_MNEMONIC_CALL && reloc_in(v, fs->value + off + I->in.raw.imm[0].offset)) {
+        if (relative && imm_rel && I->in.mnemonic != ZYDIS_MNEMONIC_CALL) {
             v->cur = off;
             refuse(v, "a jump", "its target is set by a relocation (only a call's may be)");
             return;
@@ -5926,21 +5928,15 @@ static void verify_data(struct vctx *v)
         v->fn_failed = 0;
         v->cur = 0;
         v->curst = NULL;
-        const struct ctype *t = NULL;
-        if (y->bind == STB_LOCAL) {
-            const struct vobj *ob = proof_obj(v, y->name);
-            if (ob && (ob->site || ob->desc)) {
-                if ((ob->site && y->size != 24) || (ob->desc && y->size != 20))
-                    refuse(v, "the object", "a %s of %u bytes", ob->site ? "site" : "type descriptor", y->size);
-                else if (ob->site)
-                    verify_site(v, y);
-                continue;
-            }
-            t = ob ? ob->t : NULL;
-        } else {
-            const struct tld_rec *rc = block_rec(v, y->name, 1);
-            t = rc && rc->kind == TLD_DATA ? rc->ct : NULL;
+        const struct vobj *ob = y->bind == STB_LOCAL ? proof_obj(v, y->name) : NULL;
+        if (ob && (ob->site || ob->desc)) {
+            if ((ob->site && y->size != 24) || (ob->desc && y->size != 20))
+                refuse(v, "the object", "a %s of %u bytes", ob->site ? "site" : "type descriptor", y->size);
+            else if (ob->site)
+                verify_site(v, y);
+            continue;
         }
+        const struct ctype *t = object_type(v, y);
         if (!t) {
             refuse(v, "the object", "neither the block nor the proof gives its type");
             continue;

@@ -108,7 +108,6 @@ static void emit(int op, int n, MirOp a, MirOp b, MirOp c) { note_writes(mir_add
 /* Instruction OP of a cold stub: the body's scratch registers are not
  * its business. */
 static void stub_emit(Mir *m, int op, int n, MirOp a, MirOp b) { mir_add(m, op, n, a, b, NONE); }
-#define S0(m, op) stub_emit(m, op, 0, NONE, NONE)
 #define S1(m, op, a) stub_emit(m, op, 1, a, NONE)
 #define S2(m, op, a, b) stub_emit(m, op, 2, a, b)
 
